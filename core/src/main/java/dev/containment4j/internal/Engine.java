@@ -1,0 +1,139 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal;
+
+import dev.containment4j.ContainmentException;
+import dev.containment4j.event.AuditEvent;
+import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.IsolationBackend;
+import dev.containment4j.spi.IsolationSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The shared, resource-owning part of a {@code Containment}: the policy, the workdir, the audit log, and the backend,
+ * selected and opened on first use. Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+  private final Policy policy;
+  private final Path workdir;
+  private final Path home;
+  private final AuditLog audit;
+  private BackendSelector.Selection selection;
+  private IsolationBackend backend;
+  private Thread shutdownHook;
+  private boolean closed;
+
+  private Engine(Policy policy, Path workdir) {
+    this.policy = policy;
+    this.workdir = workdir;
+    this.home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+    this.audit = new AuditLog(policy.audit().jsonl().orElse(null));
+  }
+
+  public static Engine create(Policy policy, Path workdir) {
+    return new Engine(policy, workdir);
+  }
+
+  /** The policy's workdir ({@code ~} expanded) resolved against {@code base}, as a real path. */
+  public static Path resolveWorkdir(Policy policy, Path base) {
+    String w = policy.isolation().filesystem().workdir();
+    Path p;
+    if (w.equals("~") || w.startsWith("~/")) {
+      p = Path.of(System.getProperty("user.home") + w.substring(1));
+    } else {
+      p = base.resolve(w);
+    }
+    return realWorkdir(p);
+  }
+
+  /** {@code dir} as an absolute real path; it must exist and be a directory. */
+  public static Path realWorkdir(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(abs)) {
+      throw new ContainmentException("workdir " + abs + " is not an existing directory; create it or point "
+          + "isolation.filesystem.workdir (or --workdir) at one");
+    }
+    try {
+      return abs.toRealPath();
+    } catch (IOException e) {
+      throw new ContainmentException("cannot resolve workdir " + abs + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  public Path workdir() {
+    return workdir;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  /** Selects the backend if not yet done; throws {@code BackendUnavailableException} when nothing can isolate. */
+  public synchronized BackendSelector.Selection selection() {
+    ensureOpen();
+    if (selection == null) {
+      BackendSelector.Selection s = BackendSelector.select(policy.isolation().backend(),
+          BackendSelector.discover(Engine.class.getClassLoader()));
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("backend", s.provider().id());
+      fields.put("detail", s.availability().detail());
+      fields.put("rejected", s.rejected());
+      audit.onEvent(AuditEvent.of("backend.selected", "", fields));
+      selection = s;
+    }
+    return selection;
+  }
+
+  /** The opened backend (selecting and opening it on first use). */
+  public synchronized IsolationBackend backend() {
+    ensureOpen();
+    if (backend == null) {
+      BackendSelector.Selection s = selection();
+      IsolationSpec spec = new IsolationSpec(policy, workdir, home,
+          SandboxEnvironment.build(policy, System.getenv(), home), audit);
+      backend = s.provider().open(spec);
+      shutdownHook = new Thread(this::close, "containment-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+    return backend;
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("this Containment is closed");
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (backend != null) {
+      backend.close();
+    }
+    audit.close();
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException ignored) {
+        // already shutting down
+      }
+    }
+  }
+}

@@ -1,0 +1,174 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.process;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a host process (the backend's launcher: bwrap, runsc, sandbox-exec) with a clean environment, capped capture of
+ * both streams, a wall-time limit and a whole-tree kill. Shared by the backends so every one of them drains, caps and
+ * kills the same way.
+ *
+ * <p>Capture is bounded: at most {@code cap} bytes per stream are kept, the rest is read and dropped, so a tool that
+ * prints gigabytes neither blocks nor fills the heap.
+ */
+public final class BoundedProcess {
+
+  /** Exit status reported when the wall-time limit ended the process (as {@code timeout(1)} does). */
+  public static final int TIMEOUT_EXIT = 124;
+
+  private BoundedProcess() {}
+
+  /**
+   * Result of one run.
+   *
+   * @param exitCode the process's status, 128+signal when signalled, {@link #TIMEOUT_EXIT} on time-out
+   * @param stdout captured bytes (at most the cap)
+   * @param stderr captured bytes (at most the cap)
+   * @param stdoutDropped bytes read beyond the cap and dropped
+   * @param stderrDropped bytes read beyond the cap and dropped
+   * @param timedOut whether the wall-time limit hit
+   * @param duration wall time
+   */
+  public record Outcome(int exitCode, byte[] stdout, byte[] stderr, long stdoutDropped, long stderrDropped,
+      boolean timedOut, Duration duration) {
+
+    public String stdoutText() {
+      return new String(stdout, StandardCharsets.UTF_8);
+    }
+
+    public String stderrText() {
+      return new String(stderr, StandardCharsets.UTF_8);
+    }
+
+    public boolean truncated() {
+      return stdoutDropped > 0 || stderrDropped > 0;
+    }
+  }
+
+  /**
+   * Starts {@code argv} with exactly {@code env} as its environment (nothing inherited) and waits for it.
+   *
+   * @param stdin bytes for standard input, or null for none
+   * @param cap bytes kept per stream
+   * @param wall wall-time limit; the whole process tree is killed when it passes
+   * @throws UncheckedIOException when the program cannot be started
+   */
+  public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
+      long cap, Duration wall) {
+    ProcessBuilder pb = new ProcessBuilder(argv);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    if (dir != null) {
+      pb.directory(dir.toFile());
+    }
+    if (stdin == null) {
+      pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    }
+    long start = System.nanoTime();
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
+    }
+    Drain out = new Drain(p.getInputStream(), cap, "stdout");
+    Drain err = new Drain(p.getErrorStream(), cap, "stderr");
+    out.start();
+    err.start();
+    if (stdin != null) {
+      Thread feeder = new Thread(() -> feed(p.getOutputStream(), stdin), "containment-stdin");
+      feeder.setDaemon(true);
+      feeder.start();
+    }
+    boolean timedOut = false;
+    int exit;
+    try {
+      if (!p.waitFor(wall.toNanos(), TimeUnit.NANOSECONDS)) {
+        timedOut = true;
+        killTree(p.toHandle());
+        p.waitFor();
+      }
+      exit = p.exitValue();
+      // The main process is gone: whatever it left behind dies now (backends also kill inside their own boundary).
+      killTree(p.toHandle());
+      out.join(TimeUnit.SECONDS.toMillis(5));
+      err.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      killTree(p.toHandle());
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + argv.get(0), e);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    return new Outcome(timedOut ? TIMEOUT_EXIT : exit, out.bytes(), err.bytes(), out.dropped(), err.dropped(),
+        timedOut, took);
+  }
+
+  /** Kills {@code root} and every descendant, children first so none is re-parented away. */
+  public static void killTree(ProcessHandle root) {
+    root.descendants().forEach(ProcessHandle::destroyForcibly);
+    root.destroyForcibly();
+  }
+
+  private static void feed(OutputStream os, byte[] input) {
+    try (os) {
+      os.write(input);
+    } catch (IOException ignored) {
+      // the process closed its stdin early; that is its business
+    }
+  }
+
+  /** Reads one stream to its end, keeping at most {@code cap} bytes. */
+  private static final class Drain extends Thread {
+    private final InputStream in;
+    private final long cap;
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private volatile long dropped;
+
+    Drain(InputStream in, long cap, String name) {
+      super("containment-" + name);
+      setDaemon(true);
+      this.in = in;
+      this.cap = cap;
+    }
+
+    @Override
+    public void run() {
+      byte[] buf = new byte[16384];
+      try (in) {
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+          long room = cap - kept.size();
+          int keep = (int) Math.max(0, Math.min(room, n));
+          if (keep > 0) {
+            kept.write(buf, 0, keep);
+          }
+          dropped += n - keep;
+        }
+      } catch (IOException ignored) {
+        // the stream closed under us when the tree was killed
+      }
+    }
+
+    byte[] bytes() {
+      synchronized (kept) {
+        return kept.toByteArray();
+      }
+    }
+
+    long dropped() {
+      return dropped;
+    }
+  }
+}

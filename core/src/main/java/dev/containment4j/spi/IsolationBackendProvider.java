@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.spi;
+
+/**
+ * Discovered with {@link java.util.ServiceLoader}; register implementations in
+ * {@code META-INF/services/dev.containment4j.spi.IsolationBackendProvider}.
+ *
+ * <p>{@code backend: auto} sorts providers by {@link #priority()} (highest first), probes each and uses the first
+ * available one; every rejection is recorded. Implementations must be thread-safe and cheap to construct.
+ *
+ * @since 0.1
+ */
+public interface IsolationBackendProvider {
+
+  /** Stable id used in the policy ({@code bubblewrap}, {@code gvisor}, {@code seatbelt}). */
+  String id();
+
+  /** Higher wins under {@code backend: auto}. */
+  int priority();
+
+  /**
+   * Checks by function, not by version: runs the real tool (with a timeout) and reports what happened. Must not
+   * throw.
+   */
+  Availability probe();
+
+  /**
+   * Opens the backend for one policy. The returned backend owns its resources until closed.
+   *
+   * @throws dev.containment4j.SandboxSetupException when the backend cannot be prepared
+   */
+  IsolationBackend open(IsolationSpec spec);
+}
