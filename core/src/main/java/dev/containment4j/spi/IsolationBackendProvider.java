@@ -33,4 +33,15 @@ public interface IsolationBackendProvider {
    * @throws dev.containment4j.SandboxSetupException when the backend cannot be prepared
    */
   IsolationBackend open(IsolationSpec spec);
+
+  /**
+   * What the backend would do under {@code spec} (argument list, OCI config, SBPL profile), for
+   * {@code containment explain}. Must work on any OS, even where the backend is unavailable, so profiles can be
+   * reviewed anywhere; the default opens the backend.
+   */
+  default String explain(IsolationSpec spec) {
+    try (IsolationBackend backend = open(spec)) {
+      return backend.explain();
+    }
+  }
 }
