@@ -98,18 +98,39 @@ public final class Engine implements AutoCloseable {
     return selection;
   }
 
+  /** What backends get when they open: the policy, paths, sandbox environment and audit sink. */
+  public IsolationSpec spec() {
+    return new IsolationSpec(policy, workdir, home, SandboxEnvironment.build(policy, System.getenv(), home), audit);
+  }
+
   /** The opened backend (selecting and opening it on first use). */
   public synchronized IsolationBackend backend() {
     ensureOpen();
     if (backend == null) {
       BackendSelector.Selection s = selection();
-      IsolationSpec spec = new IsolationSpec(policy, workdir, home,
-          SandboxEnvironment.build(policy, System.getenv(), home), audit);
-      backend = s.provider().open(spec);
+      backend = s.provider().open(spec());
       shutdownHook = new Thread(this::close, "containment-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
     return backend;
+  }
+
+  /** See {@code Containment.explain()}. */
+  public String explain() {
+    Policy.Backend wanted = policy.isolation().backend();
+    if (wanted == Policy.Backend.AUTO) {
+      return selection().provider().explain(spec());
+    }
+    if (wanted == Policy.Backend.NONE) {
+      return new NoneBackendProvider().explain(spec());
+    }
+    for (var p : BackendSelector.discover(Engine.class.getClassLoader())) {
+      if (p.id().equals(wanted.id())) {
+        return p.explain(spec());
+      }
+    }
+    throw new ContainmentException("backend " + wanted.id() + " is not on the class path; add the dependency "
+        + "dev.containment4j:containment4j-isolation-" + wanted.id());
   }
 
   private void ensureOpen() {
