@@ -46,14 +46,21 @@ final class PolicyConverter {
 
   private final YamlDocument doc;
   private final EnvReferences env;
+  /** Workspace configurations only tighten: warnings about what they would loosen would mislead. */
+  private final boolean warn;
 
-  private PolicyConverter(YamlDocument doc, EnvReferences env) {
+  private PolicyConverter(YamlDocument doc, EnvReferences env, boolean warn) {
     this.doc = doc;
     this.env = env;
+    this.warn = warn;
   }
 
   static Policy convert(PolicyYaml y, YamlDocument doc, EnvReferences env) {
-    return new PolicyConverter(doc, env).policy(y);
+    return new PolicyConverter(doc, env, true).policy(y);
+  }
+
+  static Policy convertWorkspace(PolicyYaml y, YamlDocument doc, EnvReferences env) {
+    return new PolicyConverter(doc, env, false).policy(y);
   }
 
   private Policy policy(PolicyYaml y) {
@@ -86,7 +93,7 @@ final class PolicyConverter {
 
   private Policy.Isolation isolation(PolicyYaml.IsolationYaml y) {
     Policy.Backend backend = enumValue("isolation.backend", y.backend(), Policy.Backend.class, Policy.Backend.AUTO);
-    if (backend == Policy.Backend.NONE) {
+    if (warn && backend == Policy.Backend.NONE) {
       LOG.warn("{}: isolation.backend is none: tool calls will run WITHOUT isolation", doc.source);
     }
     PolicyYaml.FilesystemYaml f = or(y.filesystem(), new PolicyYaml.FilesystemYaml(null, null, null, null, null,
@@ -212,10 +219,10 @@ final class PolicyConverter {
       throw error("network.tls", "credential binding needs network.tls: intercept (the proxy must see the request"
           + " to swap the placeholder for the real value); set it or remove network.credentials");
     }
-    if (mode == Policy.NetworkMode.NONE && !allow.isEmpty()) {
+    if (warn && mode == Policy.NetworkMode.NONE && !allow.isEmpty()) {
       LOG.warn("{}: network.mode is none, so network.allow ({} entries) has no effect", doc.source, allow.size());
     }
-    if (mode == Policy.NetworkMode.HOST) {
+    if (warn && mode == Policy.NetworkMode.HOST) {
       LOG.warn("{}: network.mode is host: the sandbox uses the host network unfiltered", doc.source);
     }
     return new Policy.Network(mode, allow, deny, or(y.blockPrivateAddresses(), true), tls, hosts, allowPrivate,
@@ -249,8 +256,8 @@ final class PolicyConverter {
       envName(path + ".sandboxEnv", c.sandboxEnv());
     }
     String origin = refs.isEmpty() ? path + ".value (written in " + doc.source + ")" : String.join(" ", refs);
-    if (refs.isEmpty()) {
-      LOG.warn("{}: {}.value is written in the policy file; prefer \"${{env:NAME}}\" so the file holds no secret",
+    if (warn && refs.isEmpty()) {
+      LOG.warn("{}: {}.value is written in the policy file; prefer \"${env:NAME}\" so the file holds no secret",
           doc.source, path);
     }
     return new Policy.Credential(c.host(), c.header(), Secret.of(c.value(), origin), c.sandboxEnv());

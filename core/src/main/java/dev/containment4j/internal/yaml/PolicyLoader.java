@@ -56,7 +56,7 @@ public final class PolicyLoader {
     YamlDocument doc = YamlDocument.parse(yaml, source);
     PolicyYaml bound = PolicyMapper.bind(doc);
     EnvReferences refs = EnvReferences.forbid(doc);
-    return new Parsed(bound, PolicyConverter.convert(bound, doc, refs));
+    return new Parsed(bound, PolicyConverter.convertWorkspace(bound, doc, refs));
   }
 
   /** A parsed policy and what was written in it. */
