@@ -198,6 +198,35 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void secretValuesNeverAppearInLogs() {
+    String secret = "xoxb_9f8e7d6c5b4a39281706";
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      // a literal secret in the file (warned about), one from the environment, and a failing load
+      PolicyLoader.parse("version: 1\nnetwork:\n  mode: none\n  allow: [a.example]\n  tls: intercept\n"
+          + "  credentials: []\nisolation: {backend: none}\n", "w.yaml", n -> null);
+      PolicyLoader.parse("version: 1\nnetwork:\n  mode: proxy\n  tls: intercept\n  credentials:\n"
+          + "    - {host: a.example, header: X-Key, value: \"" + secret + "\"}\n"
+          + "    - {host: b.example, header: X-Key, value: \"${env:S}\"}\n", "l.yaml", Map.of("S", secret)::get);
+      catchThrowableOfType(PolicyException.class, () -> PolicyLoader.parse("version: 1\nnetwork:\n  mode: proxy\n"
+          + "  credentials:\n    - {host: a.example, header: X-Key, value: \"${env:S}\"}\n", "f.yaml",
+          Map.of("S", secret)::get));
+    } finally {
+      root.detachAppender(logs);
+    }
+
+    assertThat(logs.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .anySatisfy(m -> assertThat(m).contains("credentials[0].value is written in the policy file"))
+        .anySatisfy(m -> assertThat(m).contains("WITHOUT isolation"))
+        .allSatisfy(m -> assertThat(m).doesNotContain(secret));
+  }
+
+  @Test
   void envReferencesCannotFeedTheSandboxEnvironment() {
     assertThatThrownBy(() -> PolicyLoader.parse("version: 1\nisolation:\n  env:\n    set: {A: \"x${env:HOME}\"}\n",
         "e.yaml", Map.of("HOME", "/root")::get))
