@@ -16,12 +16,13 @@ import java.util.Optional;
 /**
  * The {@code bubblewrap} backend (Linux). Discovered with {@link java.util.ServiceLoader}; priority 100. The bwrap
  * binary is looked up on the host's {@code PATH}, or taken from the policy's {@code isolation.bubblewrap.bwrap}
- * setting.
+ * setting. Memory and pids limits use a cgroup per call when the cgroup tree is writable (root, or delegated), and
+ * rlimits otherwise; {@code cgroups: off} forces the rlimits.
  *
  * <pre>{@code
  * isolation:
  *   backend: bubblewrap
- *   bubblewrap: {bwrap: /usr/bin/bwrap}   # optional
+ *   bubblewrap: {bwrap: /usr/bin/bwrap, cgroups: auto}   # both optional
  * }</pre>
  *
  * <p>Stateless and thread-safe.

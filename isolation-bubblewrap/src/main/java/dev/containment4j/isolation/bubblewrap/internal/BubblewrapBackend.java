@@ -86,7 +86,14 @@ public final class BubblewrapBackend implements IsolationBackend {
       deleteTree(privateDir);
       throw e;
     }
-    cgroups = Cgroups.detect(CGROUP_ROOT);
+    String cgroupSetting = spec.policy().isolation().backend(ID).getOrDefault("cgroups", "auto");
+    if (!cgroupSetting.equals("auto") && !cgroupSetting.equals("off")) {
+      deleteTree(privateDir);
+      throw new SandboxSetupException(ID, -1, "", "isolation.bubblewrap.cgroups must be auto or off, not \""
+          + cgroupSetting + "\"");
+    }
+    // "off" forces the rlimit fallback (containers without a writable cgroup tree, tests of the fallback)
+    cgroups = cgroupSetting.equals("off") ? Optional.empty() : Cgroups.detect(CGROUP_ROOT);
     cgroups.ifPresent(Cgroups::sweepStale);
   }
 

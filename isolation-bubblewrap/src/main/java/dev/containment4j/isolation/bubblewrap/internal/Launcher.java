@@ -44,8 +44,9 @@ public final class Launcher {
         + " $1\" >&2; exit ").append(LAUNCHER_FAILED).append("; }; shift; done; shift; ");
     addressSpaceKb.ifPresent(kb -> script.append("ulimit -v ").append(kb).append(" || exit ").append(LAUNCHER_FAILED)
         .append("; "));
-    processes.ifPresent(n -> script.append("ulimit -u ").append(n).append(" || exit ").append(LAUNCHER_FAILED)
-        .append("; "));
+    // bash and busybox spell RLIMIT_NPROC -u, dash spells it -p
+    processes.ifPresent(n -> script.append("{ ulimit -u ").append(n).append(" 2>/dev/null || ulimit -p ").append(n)
+        .append("; } || exit ").append(LAUNCHER_FAILED).append("; "));
     script.append("exec \"$@\" ").append(SECCOMP_FD).append("<\"$b\"");
     List<String> argv = new ArrayList<>();
     argv.add("/bin/sh");
