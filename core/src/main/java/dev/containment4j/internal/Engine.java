@@ -4,6 +4,7 @@
  */
 package dev.containment4j.internal;
 
+import dev.containment4j.BackendUnavailableException;
 import dev.containment4j.ContainmentException;
 import dev.containment4j.event.AuditEvent;
 import dev.containment4j.policy.Policy;
@@ -115,18 +116,23 @@ public final class Engine implements AutoCloseable {
     return backend;
   }
 
-  /** See {@code Containment.explain()}. */
+  /**
+   * See {@code Containment.explain()}: the opened backend's own account where it can run here (it knows what it
+   * detected, such as cgroups); otherwise, for a backend named in the policy, its provider's (so a Seatbelt profile
+   * can be reviewed on Linux).
+   */
   public String explain() {
     Policy.Backend wanted = policy.isolation().backend();
-    if (wanted == Policy.Backend.AUTO) {
-      return selection().provider().explain(spec());
-    }
-    if (wanted == Policy.Backend.NONE) {
-      return new NoneBackendProvider().explain(spec());
+    try {
+      return backend().explain();
+    } catch (BackendUnavailableException e) {
+      if (wanted == Policy.Backend.AUTO) {
+        throw e;
+      }
     }
     for (var p : BackendSelector.discover(Engine.class.getClassLoader())) {
       if (p.id().equals(wanted.id())) {
-        return p.explain(spec());
+        return "# " + wanted.id() + " cannot run here; this is what it would do\n" + p.explain(spec());
       }
     }
     throw new ContainmentException("backend " + wanted.id() + " is not on the class path; add the dependency "
