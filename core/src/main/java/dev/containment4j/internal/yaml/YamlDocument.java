@@ -38,6 +38,7 @@ final class YamlDocument {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
   final String source;
@@ -274,6 +275,12 @@ final class YamlDocument {
           }
           return f.textNode(p.getText());
         case VALUE_NUMBER_INT:
+          // YAML 1.1 reads 010 as octal 8, 0x10 as 16, 1_000 as 1000: a policy takes plain decimals only
+          if (!DECIMAL.matcher(p.getText()).matches()) {
+            throw new PolicyException(source, line(at), column(at), path, "'" + p.getText() + "' is not a plain"
+                + " decimal number (YAML 1.1 would read it as " + p.getBigIntegerValue() + "); write decimal digits"
+                + " only, without leading zeros, 0x/0b prefixes or '_'");
+          }
           switch (p.getNumberType()) {
             case INT: return f.numberNode(p.getIntValue());
             case LONG: return f.numberNode(p.getLongValue());
