@@ -247,6 +247,11 @@ public final class WorkspaceTrust {
    */
   private static Optional<byte[]> readConfig(Path config) {
     try {
+      Path parent = config.getParent();
+      if (Files.exists(parent, LinkOption.NOFOLLOW_LINKS) && !parent.toRealPath().equals(parent)) {
+        throw new ContainmentException(config + " is reached through a symlinked directory; a workspace configuration"
+            + " must be a plain file inside the workspace: replace the link with a directory, or remove it");
+      }
       BasicFileAttributes attrs = Files.readAttributes(config, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!attrs.isRegularFile()) {
         throw new ContainmentException(config + " is not a regular file (" + (attrs.isSymbolicLink() ? "a symlink"

@@ -295,6 +295,17 @@ class WorkspaceTrustTest {
   }
 
   @Test
+  void configBehindASymlinkedDirectoryIsRefused() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("containment.yaml"), "version: 1\n");
+    Files.createSymbolicLink(repo.resolve("cfg"), outside);
+    WorkspaceTrust nested = new WorkspaceTrust(store, "cfg/containment.yaml", events::add);
+
+    assertThatThrownBy(() -> nested.grant(repo)).isInstanceOf(ContainmentException.class)
+        .hasMessageContaining("symlinked directory");
+  }
+
+  @Test
   void aTrustedConfigReplacedBySymlinkIsNoLongerTrusted() throws IOException {
     Path config = Files.writeString(repo.resolve(".containment.yaml"), "version: 1\n");
     trust.grant(repo);
