@@ -74,6 +74,11 @@ public final class WorkspaceTrust {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
+  /** A gate on {@code store} for the default configuration file name, {@code .containment.yaml}. */
+  public WorkspaceTrust(Path store, AuditListener listener) {
+    this(store, ".containment.yaml", listener);
+  }
+
   /** Trust in the {@link #defaultStore()} for the configuration file named by {@code host}'s {@code trust:}. */
   public static WorkspaceTrust forPolicy(Policy host, AuditListener listener) {
     return new WorkspaceTrust(defaultStore(), host.trust().workspaceConfig(), listener);

@@ -339,6 +339,30 @@ class WorkspaceTrustTest {
   }
 
   @Test
+  void concurrentGrantsFromSeveralInstancesAreAllKept() throws Exception {
+    List<Path> repos = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      repos.add(Files.createDirectories(tmp.resolve("r" + i)));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < repos.size(); i++) {
+        WorkspaceTrust own = new WorkspaceTrust(store, e -> { });
+        Path r = repos.get(i);
+        done.add(pool.submit(() -> own.grant(r)));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(repos).allSatisfy(r -> assertThat(trust.isTrusted(r)).as(r.toString()).isTrue());
+  }
+
+  @Test
   void trustForAnotherConfigNameDoesNotApply() throws IOException {
     Files.writeString(repo.resolve("other.yaml"), "version: 1\nguard: {mode: deny}\n");
     new WorkspaceTrust(store, "other.yaml", e -> { }).grant(repo);
