@@ -94,6 +94,8 @@ final class PolicyMapper {
     if (parent.matches(Profiles.KEY + "\\.[A-Za-z0-9_-]+")) {
       valid.remove("version");
       valid.add("extends");
+    } else if (parent.isEmpty()) {
+      valid.add(Profiles.KEY);  // read before binding, so not a component of PolicyYaml
     }
     StringBuilder msg = new StringBuilder("unknown key '").append(key).append("'.");
     if (Set.of("hooks", "hook", "onLoad", "scripts", "exec", "run", "command").contains(key)) {
