@@ -86,7 +86,10 @@ final class PolicyConverter {
     Optional<Path> jsonl = Optional.empty();
     if (a.jsonl() != null) {
       check("audit.jsonl", ValueSyntax.pathProblem(a.jsonl(), ValueSyntax.PathKind.WORKDIR));
-      jsonl = Optional.of(Path.of(a.jsonl()));
+      // a Path in the model, used as is by the audit log: expand ~ here, since nothing else will
+      jsonl = Optional.of(a.jsonl().equals("~") || a.jsonl().startsWith("~/")
+          ? Path.of(System.getProperty("user.home")).resolve(a.jsonl().substring(1).replaceFirst("^/", ""))
+          : Path.of(a.jsonl()));
     }
     return new Policy(doc.source, isolation, network, guard, content, trust, new Policy.Audit(jsonl));
   }

@@ -121,6 +121,13 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void auditFileExpandsHome() {
+    Policy p = PolicyLoader.parse("version: 1\naudit: {jsonl: ~/logs/audit.jsonl}\n", "a.yaml", n -> null);
+
+    assertThat(p.audit().jsonl()).contains(Path.of(System.getProperty("user.home"), "logs", "audit.jsonl"));
+  }
+
+  @Test
   void envReferencesResolveInStringValuesOnly() {
     Map<String, String> env = Map.of("MIRROR", "pypi.example.org", "LOG_DIR", "/var/log/c4j", "T", "tok-123456");
     Policy p = PolicyLoader.parse("""
