@@ -276,9 +276,18 @@ final class Classifier {
     if (a.glob()) {
       int star = firstGlob(text);
       int slash = text.lastIndexOf('/', star);
-      text = slash < 0 ? "." : slash == 0 ? "/" : text.substring(0, slash);
+      int end = text.indexOf('/', star);
+      String segment = text.substring(slash + 1, end < 0 ? text.length() : end);
+      if (segment.equals("*") || segment.equals(".*") || segment.equals("**") || segment.equals("*.*")
+          || segment.equals("[!.]*") || segment.equals("?*")) {
+        // everything in the directory: judge the directory itself
+        text = slash < 0 ? "." : slash == 0 ? "/" : text.substring(0, slash);
+      } else {
+        // only some names: a path inside the directory
+        text = text.replaceAll("[*?\\[\\]]", "x");
+      }
     }
-    Path p = paths.resolve(text, cwd);
+    Path p = paths.resolve(text, cwd, false);
     Set<Place> set = new HashSet<>(paths.places(p));
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
@@ -297,7 +306,7 @@ final class Classifier {
   }
 
   private String where(Arg a, Path cwd) {
-    Path p = paths.resolve(a.text(), cwd);
+    Path p = paths.resolve(a.text(), cwd, false);
     return p == null ? a.text() : p.toString();
   }
 
@@ -439,15 +448,35 @@ final class Classifier {
         || name.equals("mkdir") || name.equals("ssh-keygen") || name.equals("ssh-add") || name.equals("ssh")
         || name.equals("ssh-copy-id") || name.equals("scp") && false || name.equals("touch");
     Judgement j = Judgement.ALLOW;
-    for (Arg a : u.params()) {
+    if (DATA_COMMANDS.contains(name)) {
+      return j;
+    }
+    List<Arg> params = u.params();
+    if (PATTERN_FIRST.contains(name) && params.stream().noneMatch(p -> p.text().equals("-e")
+        || p.text().equals("--regexp") || p.text().equals("-f") || p.text().startsWith("--regexp=")
+        || p.text().equals("--expression"))) {
+      List<Arg> ops = nonOptions(params, Set.of("-m", "-A", "-B", "-C", "--max-count", "-g", "--glob", "-t",
+          "--type", "-F", "-v", "--include", "--exclude"));
+      if (!ops.isEmpty()) {
+        Arg pattern = ops.get(0);
+        params = params.stream().filter(p -> p != pattern).toList();
+        j = j.max(secretSearch(u, pattern, ops.subList(1, ops.size())));
+      }
+    }
+    for (int k = 0; k < params.size(); k++) {
+      Arg a = params.get(k);
       String t = a.text();
+      if ((t.equals("-m") || t.equals("--message")) && k + 1 < params.size()) {
+        k++;
+        continue;
+      }
       if (METADATA.matcher(t).find()) {
         j = j.max(Judgement.deny(CREDENTIAL, show(u) + " contacts the cloud metadata service, which hands out"
             + " the machine's credentials"));
         continue;
       }
       for (String cand : pathCandidates(t)) {
-        if (cand.isEmpty() || !(cand.contains("/") || cand.startsWith("~") || cand.startsWith("."))) {
+        if (cand.isEmpty() || !(cand.contains("/") || cand.startsWith(".")) || cand.startsWith("~")) {
           continue;
         }
         Arg c = new Arg(cand, a.dynamic(), a.glob(), a.computed(), List.of());
@@ -466,6 +495,30 @@ final class Classifier {
       }
     }
     return j;
+  }
+
+  private static final Set<String> DATA_COMMANDS = Set.of("echo", "printf", ":", "true", "false", "test", "[",
+      "[[", "expr", "let");
+  private static final Set<String> PATTERN_FIRST = Set.of("grep", "egrep", "fgrep", "rg", "ag", "ack", "sed",
+      "awk", "gawk", "mawk", "jq", "yq", "zgrep", "git-grep");
+  private static final Pattern PROVIDER = Pattern.compile("(?i)aws|gcp|google|azure|github|gh_|gitlab|openai"
+      + "|anthropic|stripe|slack|npm|docker|database|db_|pass|key|token|secret|auth|cred|session|cookie|jwt|private");
+  private static final Pattern SECRET_WORDS = Pattern.compile(
+      "(?i).*(password|passwd|secret|token|api[_-]?key|private[_ -]?key|BEGIN .*PRIVATE|AKIA|aws_secret|credential).*");
+
+  /** Searching for secret words outside the workspace is credential exploration. */
+  private Judgement secretSearch(Unit u, Arg pattern, List<Arg> files) {
+    if (!SECRET_WORDS.matcher(pattern.text()).matches()) {
+      return Judgement.ALLOW;
+    }
+    for (Arg f : files) {
+      Set<Place> pl = places(f, u.cwd());
+      if (!pl.contains(Place.INSIDE_WORKSPACE) && !pl.contains(Place.TMP) && !pl.contains(Place.HARMLESS_DEVICE)) {
+        return Judgement.ask(CREDENTIAL, show(u) + " searches " + where(f, u.cwd()) + " outside the workspace for"
+            + " secrets (credential exploration)");
+      }
+    }
+    return Judgement.ALLOW;
   }
 
   private static List<String> pathCandidates(String t) {
@@ -609,6 +662,10 @@ final class Classifier {
             ? Judgement.deny(AUDIT, show(u) + " clears or rewrites the shell history, hiding what ran")
             : Judgement.ALLOW;
       case "unset":
+        if (argv.stream().anyMatch(x -> x.toUpperCase(Locale.ROOT).matches("(HTTPS?|ALL|FTP|NO|SOCKS)_PROXY"))) {
+          return Judgement.deny(REDIRECT, show(u) + " removes the egress proxy variables, routing traffic around"
+              + " the proxy containment set up");
+        }
         return argv.stream().anyMatch(x -> x.startsWith("HIST"))
             ? Judgement.deny(AUDIT, show(u) + " turns off the shell history, hiding what runs")
             : Judgement.ALLOW;
@@ -881,9 +938,14 @@ final class Classifier {
     }
     Judgement j = Judgement.ALLOW;
     if (argv.contains("-delete")) {
+      boolean selective = Units.selective(params);
       for (Arg r : roots) {
-        j = j.max(deleteTarget(new Arg(r.text().endsWith("/") ? r.text() + "*" : r.text() + "/*", r.dynamic(),
-            true, false, List.of()), u.cwd(), true, show(u)));
+        String base = r.text().endsWith("/") ? r.text() : r.text() + "/";
+        Set<Place> rp = places(r, u.cwd());
+        Arg target = selective && (rp.contains(Place.INSIDE_WORKSPACE) || rp.contains(Place.TMP))
+            ? new Arg(base + "found-by-find", r.dynamic(), false, false, List.of())
+            : selective ? r : new Arg(base + "*", r.dynamic(), true, false, List.of());
+        j = j.max(deleteTarget(target, u.cwd(), true, show(u)));
       }
     }
     // searching for key material outside the workspace is credential exploration
@@ -1047,6 +1109,18 @@ final class Classifier {
       default:
         dump = argv.contains("-p") || argv.contains("-x") && params.size() == 1;
     }
+    if (dump) {
+      List<SimpleCommand> down = u.command().pipeline().downstreamOf(u.command());
+      if (!down.isEmpty()) {
+        List<String> g = down.get(0).argv();
+        String n = g.isEmpty() ? "" : Unit.baseName(g.get(0));
+        if ((n.equals("grep") || n.equals("rg") || n.equals("egrep")) && g.stream().skip(1)
+            .filter(x -> !x.startsWith("-")).findFirst().map(x -> !SECRET_NAME.matcher(x).matches()
+                && !SECRET_WORDS.matcher(x).matches() && !PROVIDER.matcher(x).find()).orElse(false)) {
+          return Judgement.ALLOW;
+        }
+      }
+    }
     return dump ? Judgement.ask(CREDENTIAL, show(u) + " dumps environment variables, which hold credentials"
         + " (credential exploration); print only the variable you need, by name") : Judgement.ALLOW;
   }
@@ -1135,9 +1209,13 @@ final class Classifier {
       "--capath", "--resolve", "--connect-to", "-Y", "-y", "-z", "--retry", "--retry-delay", "--retry-max-time",
       "--limit-rate", "--interface", "--dns-servers", "--json", "-D", "--dump-header", "--output-dir", "-C",
       "--max-filesize", "--unix-socket", "--oauth2-bearer", "-Q", "--quote", "--mail-from", "--mail-rcpt", "-t",
-      "--telnet-option", "--variable", "-O", "--url", "--post-data", "--post-file", "--body-data", "--body-file",
-      "--method", "--header", "-P", "--directory-prefix", "-i", "--input-file", "--user", "--password",
-      "--http-user", "--http-password", "-a", "--append-output", "--timeout", "--tries"));
+      "--telnet-option", "--variable", "--url", "--post-data", "--post-file", "--body-data", "--body-file",
+      "--method", "-P", "--directory-prefix", "--input-file", "--password",
+      "--http-user", "--http-password", "--append-output", "--timeout", "--tries"));
+  private static final Set<String> WGET_VALUE_OPTS = Set.of("-O", "-o", "-a", "-P", "-i", "-e", "-T", "-t", "-U",
+      "-w", "-Q", "-B", "-l", "-A", "-R", "-D", "-I", "-X", "--header", "--post-data", "--post-file", "--body-data",
+      "--body-file", "--method", "--user", "--password", "--output-document", "--directory-prefix",
+      "--input-file", "--execute", "--user-agent", "--timeout", "--tries");
   private static final Set<String> DATA_OPTS = Set.of("-d", "--data", "--data-binary", "--data-raw",
       "--data-urlencode", "--data-ascii", "-F", "--form", "--form-string", "-T", "--upload-file", "--json",
       "--post-data", "--post-file", "--body-data", "--body-file", "--mail-rcpt");
@@ -1158,24 +1236,57 @@ final class Classifier {
     List<Arg> valueArgs = new ArrayList<>();
     List<String> headers = new ArrayList<>();
     Judgement j = Judgement.ALLOW;
+    boolean httpie = name.equals("http") || name.equals("https") || name.equals("xh") || name.equals("httpie");
     for (int k = 0; k < params.size(); k++) {
       Arg p = params.get(k);
       String t = p.text();
       String opt = t;
       String val = null;
-      if (t.startsWith("--") && t.contains("=")) {
+      if (httpie && !t.startsWith("-")) {
+        if (url == null && t.matches("(?i)GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS")) {
+          method = t.toUpperCase(Locale.ROOT);
+          continue;
+        }
+        if (url != null) {
+          if (t.matches("[^=:@]+(:=@|=@|@)(.+)")) {
+            String f = t.substring(t.indexOf('@') + 1);
+            uploadFiles.add(f);
+            data = true;
+          } else if (t.matches("[^=:]+(=|:=)(.*)")) {
+            data = true;
+          }
+          continue;
+        }
+      }
+      if (!wgetStyle && t.matches("-[a-zA-Z]{2,}")) {
+        // a cluster of curl short options: the first one that takes a value takes the rest or the next word
+        String flags = t.substring(1);
+        for (int c = 0; c < flags.length(); c++) {
+          String o = "-" + flags.charAt(c);
+          if (CURL_VALUE_OPTS.contains(o)) {
+            opt = o;
+            val = c + 1 < flags.length() ? flags.substring(c + 1) : k + 1 < params.size() ? params.get(++k).text()
+                : "";
+            break;
+          }
+        }
+      }
+      if (val != null) {
+        // handled below
+      } else if (t.startsWith("--") && t.contains("=")) {
         opt = t.substring(0, t.indexOf('='));
         val = t.substring(t.indexOf('=') + 1);
       } else if (t.startsWith("-") && !t.startsWith("--") && t.length() > 2 && CURL_VALUE_OPTS.contains(
           t.substring(0, 2)) && !wgetStyle) {
         opt = t.substring(0, 2);
         val = t.substring(2);
-      } else if (CURL_VALUE_OPTS.contains(t) && k + 1 < params.size()) {
+      } else if ((wgetStyle ? WGET_VALUE_OPTS : CURL_VALUE_OPTS).contains(t) && k + 1 < params.size()) {
         val = params.get(++k).text();
         valueArgs.add(params.get(k));
       }
       if (t.equals("-k") || t.equals("--insecure") || t.equals("--no-check-certificate")
-          || t.matches("-[a-zA-Z]*k[a-zA-Z]*") && !wgetStyle && !t.startsWith("--")) {
+          || t.matches("-[a-zA-Z]*k[a-zA-Z]*") && !wgetStyle && !t.startsWith("--") && (val == null
+          || t.indexOf('k') < t.indexOf(opt.charAt(1)))) {
         insecure = true;
       }
       if (t.equals("-O") && !wgetStyle || t.equals("--remote-name") || t.matches("-[a-zA-Z]*O[a-zA-Z]*")
@@ -1622,7 +1733,8 @@ final class Classifier {
           || lit.length() > 300) {
         continue;
       }
-      Arg la = Arg.literal(lit);
+      // code expands ~ itself (expanduser, homedir): treat it as the home directory
+      Arg la = Arg.literal(lit.equals("~") || lit.startsWith("~/") ? paths.home() + lit.substring(1) : lit);
       j = j.max(readTarget(la, u.cwd(), "the " + lang + " code in " + show(u), false));
       if (f.delete()) {
         j = j.max(deleteTarget(la, u.cwd(), true, "the " + lang + " code in " + show(u)));

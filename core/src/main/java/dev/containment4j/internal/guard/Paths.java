@@ -50,7 +50,7 @@ final class Paths {
       "^/(etc/(shadow|gshadow|sudoers(\\.d)?|master\\.passwd|ssh/ssh_host_.*_key|ssl/private)(/.*)?"
           + "|root(/.*)?|var/run/secrets(/.*)?|run/secrets(/.*)?|var/lib/kubelet(/.*)?"
           + "|etc/kubernetes/(admin|kubelet)\\.conf)$");
-  private static final Pattern PROC_SECRET = Pattern.compile("^/proc/[^/]+/(environ|mem|maps|cmdline|auxv)$");
+  private static final Pattern PROC_SECRET = Pattern.compile("^/proc/(.+/)?(environ|mem|maps|auxv)$");
   private static final Pattern KEY_NAME = Pattern.compile(
       "^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\\.(kdbx|keychain|keychain-db|p12|pfx|jks|keystore)"
           + "|credentials(\\.json)?|service[-_]account.*\\.json|.*\\.tfstate(\\.backup)?)$");
@@ -101,11 +101,21 @@ final class Paths {
    * it cannot be known (relative to an unknown cwd, or not a path).
    */
   Path resolve(String text, Path cwd) {
+    return resolve(text, cwd, true);
+  }
+
+  /**
+   * Like {@link #resolve(String, Path)}; {@code expand} false for words that come out of the shell parser, where
+   * {@code ~} and {@code $HOME} were already expanded unless quoted (and then they are literal).
+   */
+  Path resolve(String text, Path cwd, boolean expand) {
     if (text == null || text.isEmpty()) {
       return null;
     }
     String t = text;
-    if (t.equals("~") || t.startsWith("~/")) {
+    if (!expand) {
+      // nothing to expand
+    } else if (t.equals("~") || t.startsWith("~/")) {
       t = home + t.substring(1);
     } else if (t.startsWith("$HOME/") || t.equals("$HOME") || t.startsWith("${HOME}")) {
       t = home + t.substring(t.startsWith("${") ? 7 : 5);

@@ -115,6 +115,10 @@ final class Units {
         emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
         return;
       }
+      if (args.get(0).dynamic() && !args.get(0).text().contains("/")) {
+        emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+        return;
+      }
       String name = Unit.baseName(args.get(0).text());
       List<Arg> rest = args.subList(1, args.size());
       int skip;
@@ -149,7 +153,12 @@ final class Units {
           env = new LinkedHashMap<>(env);
           while (k < rest.size()) {
             String t = rest.get(k).text();
-            if (t.equals("-u") || t.equals("--unset") || t.equals("-C") || t.equals("--chdir")) {
+            if (t.equals("-u") || t.equals("--unset")) {
+              if (k + 1 < rest.size()) {
+                env.put(rest.get(k + 1).text(), "");
+              }
+              k += 2;
+            } else if (t.equals("-C") || t.equals("--chdir")) {
               k += 2;
             } else if (t.equals("-S") || t.equals("--split-string")) {
               if (k + 1 < rest.size()) {
@@ -443,6 +452,7 @@ final class Units {
     if (roots.isEmpty()) {
       roots.add(".");
     }
+    boolean selective = selective(rest);
     List<Arg> own = new ArrayList<>();
     own.add(args.get(0));
     for (int i = 0; i < rest.size(); i++) {
@@ -454,7 +464,8 @@ final class Units {
           String w = rest.get(j).text();
           if (w.contains("{}")) {
             String root = roots.get(0).endsWith("/") ? roots.get(0) : roots.get(0) + "/";
-            inner.add(new Arg(w.replace("{}", root + "*"), false, true, false, List.of()));
+            inner.add(new Arg(w.replace("{}", root + (selective ? "found-by-find" : "*")), false, !selective,
+                false, List.of()));
           } else {
             inner.add(rest.get(j));
           }
@@ -470,6 +481,35 @@ final class Units {
       }
     }
     emit(c, own, wrappers, privileged, false, env, cwd, null, null, full);
+  }
+
+  /** Whether a find expression selects some files (by name, path, age, size ...) rather than everything. */
+  static boolean selective(List<Arg> findArgs) {
+    for (Arg a : findArgs) {
+      switch (a.text()) {
+        case "-name":
+        case "-iname":
+        case "-path":
+        case "-ipath":
+        case "-wholename":
+        case "-regex":
+        case "-iregex":
+        case "-newer":
+        case "-mtime":
+        case "-mmin":
+        case "-atime":
+        case "-ctime":
+        case "-size":
+        case "-empty":
+        case "-user":
+        case "-perm":
+        case "-links":
+          return true;
+        default:
+          break;
+      }
+    }
+    return false;
   }
 
   private static int skipOptions(List<Arg> rest, Set<String> withValue) {
