@@ -7,6 +7,7 @@ package dev.containment4j.internal;
 import dev.containment4j.ContainmentException;
 import dev.containment4j.event.AuditEvent;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.EgressGateway;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The shared, resource-owning part of a {@code Containment}: the policy, the workdir, the audit log, and the backend,
@@ -26,6 +28,7 @@ public final class Engine implements AutoCloseable {
   private final AuditLog audit;
   private BackendSelector.Selection selection;
   private IsolationBackend backend;
+  private EgressGateway egress;
   private Thread shutdownHook;
   private boolean closed;
 
@@ -103,8 +106,14 @@ public final class Engine implements AutoCloseable {
     ensureOpen();
     if (backend == null) {
       BackendSelector.Selection s = selection();
-      IsolationSpec spec = new IsolationSpec(policy, workdir, home,
-          SandboxEnvironment.build(policy, System.getenv(), home), audit);
+      Map<String, String> env = new LinkedHashMap<>(SandboxEnvironment.build(policy, System.getenv(), home));
+      if (policy.network().mode() == Policy.NetworkMode.PROXY && egress == null) {
+        egress = Egress.open(policy, audit, Engine.class.getClassLoader());
+      }
+      if (egress != null) {
+        env.putAll(egress.environment());
+      }
+      IsolationSpec spec = new IsolationSpec(policy, workdir, home, env, audit, Optional.ofNullable(egress));
       backend = s.provider().open(spec);
       shutdownHook = new Thread(this::close, "containment-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -126,6 +135,9 @@ public final class Engine implements AutoCloseable {
     closed = true;
     if (backend != null) {
       backend.close();
+    }
+    if (egress != null) {
+      egress.close();
     }
     audit.close();
     if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
