@@ -99,7 +99,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof HttpRequest req) {
+    if (state == State.CLOSED) {
+      ReferenceCountUtil.release(msg); // draining what a refused client still sends
+    } else if (msg instanceof HttpRequest req) {
       onRequest(ctx, req);
     } else if (msg instanceof HttpContent c) {
       onContent(c);
@@ -402,9 +404,25 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       r.release();
       return;
     }
-    client.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
+    client.writeAndFlush(r).addListener(f -> lingeringClose(client));
     if (upstream != null) {
       upstream.close();
+    }
+  }
+
+  /**
+   * Closes after an answer without resetting: half-close, then discard what the client is still sending (an over-long
+   * header, a refused body) for a moment, so that it reads the answer instead of a connection reset.
+   */
+  static void lingeringClose(Channel ch) {
+    if (ch instanceof io.netty.channel.socket.DuplexChannel d && ch.isActive()) {
+      d.shutdownOutput();
+      ch.config().setAutoRead(true);
+      ch.eventLoop().schedule(() -> {
+        ch.close();
+      }, 1, java.util.concurrent.TimeUnit.SECONDS);
+    } else {
+      ch.close();
     }
   }
 

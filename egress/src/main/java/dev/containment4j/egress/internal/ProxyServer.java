@@ -9,6 +9,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -46,8 +51,17 @@ public final class ProxyServer implements AutoCloseable {
     return pool;
   }
 
+  /** Whether the native epoll transport is used (Linux, unless {@code -Dcontainment.egress.nio=true}). */
+  static boolean epoll() {
+    return !Boolean.getBoolean("containment.egress.nio") && Epoll.isAvailable();
+  }
+
   public static Supplier<? extends SocketChannel> socketChannelFactory() {
-    return NioSocketChannel::new;
+    return epoll() ? EpollSocketChannel::new : NioSocketChannel::new;
+  }
+
+  private static IoHandlerFactory ioHandler() {
+    return epoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
   }
 
   /**
@@ -57,14 +71,14 @@ public final class ProxyServer implements AutoCloseable {
    */
   public static ProxyServer start(ProxyContext px, InetSocketAddress address, ExecutorService resolverPool) {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1,
-        new DefaultThreadFactory("containment-egress-accept", true), NioIoHandler.newFactory());
+        new DefaultThreadFactory("containment-egress-accept", true), ioHandler());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
-        new DefaultThreadFactory("containment-egress", true), NioIoHandler.newFactory());
+        new DefaultThreadFactory("containment-egress", true), ioHandler());
     Limits limits = px.limits();
     try {
       Channel ch = new ServerBootstrap()
           .group(boss, workers)
-          .channel(NioServerSocketChannel.class)
+          .channel(epoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Upstream.WATER_MARK)
