@@ -8,6 +8,7 @@ import dev.containment4j.BackendUnavailableException;
 import dev.containment4j.ContainmentException;
 import dev.containment4j.event.AuditEvent;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.EgressGateway;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The shared, resource-owning part of a {@code Containment}: the policy, the workdir, the audit log, and the backend,
@@ -27,6 +29,7 @@ public final class Engine implements AutoCloseable {
   private final AuditLog audit;
   private BackendSelector.Selection selection;
   private IsolationBackend backend;
+  private EgressGateway egress;
   private Thread shutdownHook;
   private boolean closed;
 
@@ -99,9 +102,21 @@ public final class Engine implements AutoCloseable {
     return selection;
   }
 
-  /** What backends get when they open: the policy, paths, sandbox environment and audit sink. */
+  /** What backends get when they open: the policy, paths, sandbox environment and audit sink (no proxy started). */
   public IsolationSpec spec() {
-    return new IsolationSpec(policy, workdir, home, SandboxEnvironment.build(policy, System.getenv(), home), audit);
+    return spec(false);
+  }
+
+  /** The spec; with {@code startEgress}, {@code network.mode: proxy} starts the egress gateway first. */
+  private synchronized IsolationSpec spec(boolean startEgress) {
+    Map<String, String> env = new LinkedHashMap<>(SandboxEnvironment.build(policy, System.getenv(), home));
+    if (startEgress && policy.network().mode() == Policy.NetworkMode.PROXY && egress == null) {
+      egress = Egress.open(policy, audit, Engine.class.getClassLoader());
+    }
+    if (egress != null) {
+      env.putAll(egress.environment());
+    }
+    return new IsolationSpec(policy, workdir, home, env, audit, Optional.ofNullable(egress));
   }
 
   /** The opened backend (selecting and opening it on first use). */
@@ -109,7 +124,7 @@ public final class Engine implements AutoCloseable {
     ensureOpen();
     if (backend == null) {
       BackendSelector.Selection s = selection();
-      backend = s.provider().open(spec());
+      backend = s.provider().open(spec(true));
       shutdownHook = new Thread(this::close, "containment-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -153,6 +168,9 @@ public final class Engine implements AutoCloseable {
     closed = true;
     if (backend != null) {
       backend.close();
+    }
+    if (egress != null) {
+      egress.close();
     }
     audit.close();
     if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
