@@ -26,7 +26,7 @@ public final class Egress {
     if (!providers.hasNext()) {
       throw new SandboxSetupException("egress", -1, "", "network.mode: proxy needs the egress proxy, but no "
           + EgressProvider.class.getName() + " is on the class path; add the dependency "
-          + "dev.containment4j:containment4j-egress, or set network.mode: none");
+          + "dev.containment4j:containment4j-egress, or set network.mode: none; nothing was run");
     }
     return providers.next().open(policy, events);
   }

@@ -37,7 +37,7 @@ class PolicyLoaderTest {
     assertThat(p.isolation().backend("gvisor")).isEqualTo(Map.of("runsc", "runsc"));
     assertThat(p.network().mode()).isEqualTo(Policy.NetworkMode.PROXY);
     assertThat(p.network().allow()).containsExactly("pypi.org", "*.pythonhosted.org");
-    assertThat(p.network().tls()).isEqualTo(Policy.TlsMode.INTERCEPT);
+    assertThat(p.network().tls()).isEqualTo(Policy.TlsMode.PASSTHROUGH);
     Policy.Credential c = p.network().credentials().get(0);
     assertThat(c.host()).isEqualTo("api.github.com");
     assertThat(c.header()).isEqualTo("Authorization");
