@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.seatbelt.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Watches a process tree while it runs and kills everything it saw when the call ends. Seatbelt has no PID namespace:
+ * a child that double-forks is re-parented to launchd and drops out of {@link ProcessHandle#descendants()}, so the
+ * tree is sampled every {@link #INTERVAL_MS} ms. A process that forks and re-parents faster than that is missed (it
+ * stays confined by the profile); {@link ProcessHandle} compares start times, so a reused PID is never killed.
+ */
+public final class ProcessTracker implements AutoCloseable {
+  static final long INTERVAL_MS = 20;
+
+  private final Map<ProcessHandle, Boolean> seen = new ConcurrentHashMap<>();
+  private volatile ProcessHandle root;
+  private final Thread sampler;
+  private volatile boolean running = true;
+
+  public ProcessTracker() {
+    sampler = new Thread(this::sample, "containment-seatbelt-tracker");
+    sampler.setDaemon(true);
+  }
+
+  /** Starts watching {@code process} and its descendants. */
+  public void watch(ProcessHandle process) {
+    root = process;
+    seen.put(process, Boolean.TRUE);
+    sampler.start();
+  }
+
+  private void sample() {
+    while (running) {
+      ProcessHandle r = root;
+      if (r != null) {
+        r.descendants().forEach(p -> seen.put(p, Boolean.TRUE));
+        // children of children already seen, re-parented or not
+        for (ProcessHandle p : seen.keySet()) {
+          p.descendants().forEach(d -> seen.put(d, Boolean.TRUE));
+        }
+      }
+      try {
+        Thread.sleep(INTERVAL_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** Number of processes seen so far (the root included). */
+  public int seenCount() {
+    return seen.size();
+  }
+
+  /** Stops watching and kills every process seen that is still alive, with its current descendants. */
+  @Override
+  public void close() {
+    running = false;
+    sampler.interrupt();
+    try {
+      sampler.join(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (ProcessHandle p : seen.keySet()) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+  }
+}
