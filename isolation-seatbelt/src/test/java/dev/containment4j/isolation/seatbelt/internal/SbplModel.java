@@ -213,7 +213,7 @@ final class SbplModel {
         } else if ("()|*+?^$".indexOf(c) >= 0) {
           j.append((char) c);
         } else if (c == '.' || c == '{') {
-          throw new IllegalStateException("unquoted '" + c + "' in regex " + re);
+          throw new IllegalStateException("unquoted '" + (char) c + "' in regex " + re);
         } else {
           j.append(Pattern.quote(Character.toString(c)));
         }
