@@ -26,11 +26,15 @@ public final class ProcessTracker implements AutoCloseable {
     sampler.setDaemon(true);
   }
 
-  /** Starts watching {@code process} and its descendants. */
+  /**
+   * Starts watching {@code process} and its descendants. When it exits, everything seen is killed at once, so a
+   * background child holding the output pipes open cannot keep the call waiting.
+   */
   public void watch(ProcessHandle process) {
     root = process;
     seen.put(process, Boolean.TRUE);
     sampler.start();
+    process.onExit().thenRun(this::killSeen);
   }
 
   private void sample() {
@@ -66,6 +70,10 @@ public final class ProcessTracker implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    killSeen();
+  }
+
+  private void killSeen() {
     for (ProcessHandle p : seen.keySet()) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();

@@ -23,7 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProcessTrackerTest {
 
+  /** The orphan keeps stdout open, as a careless background job does. */
   private static final String ESCAPER = "(sleep 300 & echo $! > \"$1\"; sleep 0.5); echo started";
+  /** The same without holding the pipes, so the untracked control run does not wait for them. */
+  private static final String QUIET_ESCAPER =
+      "(sleep 300 </dev/null >/dev/null 2>&1 & echo $! > \"$1\"; sleep 0.5); echo started";
 
   private static Optional<ProcessHandle> orphan(Path pidFile) throws IOException {
     return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
@@ -32,7 +36,7 @@ class ProcessTrackerTest {
   @Test
   void aReparentedChildOutlivesTheTreeKillButNotTheTracker(@TempDir Path tmp) throws Exception {
     Path control = tmp.resolve("control.pid");
-    BoundedProcess.Outcome o = BoundedProcess.run(List.of("/bin/sh", "-c", ESCAPER, "sh", control.toString()),
+    BoundedProcess.Outcome o = BoundedProcess.run(List.of("/bin/sh", "-c", QUIET_ESCAPER, "sh", control.toString()),
         Map.of("PATH", "/usr/bin:/bin"), null, null, 4096, Duration.ofSeconds(20));
     assertThat(o.stdoutText()).contains("started");
     Optional<ProcessHandle> survivor = orphan(control);
@@ -45,9 +49,11 @@ class ProcessTrackerTest {
 
     Path tracked = tmp.resolve("tracked.pid");
     try (ProcessTracker tracker = new ProcessTracker()) {
-      BoundedProcess.run(List.of("/bin/sh", "-c", ESCAPER, "sh", tracked.toString()),
+      BoundedProcess.Outcome t = BoundedProcess.run(List.of("/bin/sh", "-c", ESCAPER, "sh", tracked.toString()),
           Map.of("PATH", "/usr/bin:/bin"), null, null, 4096, Duration.ofSeconds(20), tracker::watch);
       assertThat(tracker.seenCount()).isGreaterThanOrEqualTo(2);
+      assertThat(t.duration()).as("the orphan holding stdout is killed when the main process exits, so the call"
+          + " does not wait for the pipe").isLessThan(Duration.ofSeconds(4));
     }
     Optional<ProcessHandle> killed = orphan(tracked);
     if (killed.isPresent()) {
