@@ -136,7 +136,7 @@ class SeatbeltEscapeIT {
   @Test
   void directNetworkFails() throws IOException {
     try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
-      ExecResult r = sh("exec 3<>/dev/tcp/127.0.0.1/" + server.getLocalPort() + " && echo connected;"
+      ExecResult r = sh("(exec 3<>/dev/tcp/127.0.0.1/" + server.getLocalPort() + ") && echo connected;"
           + " /usr/bin/curl -sS --max-time 5 https://example.com >/dev/null && echo fetched; exit 0");
       assertThat(r.stdout()).doesNotContain("connected").doesNotContain("fetched");
     }

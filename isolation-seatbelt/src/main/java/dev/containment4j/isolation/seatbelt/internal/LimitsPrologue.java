@@ -9,7 +9,11 @@ import java.util.List;
 
 /**
  * The command line: {@code sandbox-exec -p PROFILE /bin/bash -c PROLOGUE containment4j ARGV...}. The prologue runs
- * inside the sandbox, sets the rlimits, then {@code exec}s the tool, so the limits bind the tool and every child.
+ * inside the sandbox, sets the rlimits, then runs the tool, so the limits bind the tool and every child.
+ *
+ * <p>Process tree: the tool runs as a job in its own process group ({@code set -m}); when it exits, the prologue
+ * kills that whole group, which also reaches background children that were re-parented to launchd (Seatbelt has no
+ * PID namespace). A child that leaves the group ({@code setsid}) is left to the host-side {@link ProcessTracker}.
  *
  * <p>Process limit: macOS counts {@code RLIMIT_NPROC} per user, across the whole system, so the soft limit is the
  * user's current process count plus the policy's {@code pids} (never above the hard limit). Core dumps are off (they
@@ -35,7 +39,10 @@ public final class LimitsPrologue {
 
   private LimitsPrologue() {}
 
-  /** The prologue script; {@code "$@"} is the tool's argv, passed as separate arguments, never parsed. */
+  /**
+   * The prologue script; {@code "$@"} is the tool's argv, passed as separate arguments, never parsed. The tool's
+   * exit status is the script's (128+signal when it was killed).
+   */
   public static String script(long maxUserProcesses) {
     if (maxUserProcesses < 1) {
       throw new IllegalArgumentException("process limit must be positive");
@@ -43,7 +50,8 @@ public final class LimitsPrologue {
     return "n=" + maxUserProcesses + "; h=$(ulimit -H -u); "
         + "if [ \"$h\" != unlimited ] && [ \"$h\" -lt \"$n\" ]; then n=$h; fi; "
         + "ulimit -S -u \"$n\" || { echo '" + FAILURE + " (ulimit -u)' >&2; exit " + FAILURE_EXIT + "; }; "
-        + "ulimit -S -c 0; exec \"$@\"";
+        + "ulimit -S -c 0; "
+        + "set -m; \"$@\" & pid=$!; set +m; wait \"$pid\"; rc=$?; kill -KILL -- \"-$pid\" 2>/dev/null; exit \"$rc\"";
   }
 
   /** The full argv for {@code sandbox-exec}. */

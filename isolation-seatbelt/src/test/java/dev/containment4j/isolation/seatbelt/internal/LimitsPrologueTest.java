@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The limits prologue, run for real with the same shell as on macOS ({@code /bin/bash}); only {@code sandbox-exec}
@@ -23,10 +24,14 @@ import org.junit.jupiter.api.Test;
 class LimitsPrologueTest {
 
   private static BoundedProcess.Outcome runPrologue(long nproc, List<String> argv) {
+    return runPrologue(nproc, argv, null);
+  }
+
+  private static BoundedProcess.Outcome runPrologue(long nproc, List<String> argv, byte[] stdin) {
     List<String> cmd = LimitsPrologue.commandLine("(version 1)", nproc, argv);
     // drop "/usr/bin/sandbox-exec -p PROFILE": what follows is exactly what sandbox-exec executes
     List<String> inner = new ArrayList<>(cmd.subList(3, cmd.size()));
-    return BoundedProcess.run(inner, Map.of("PATH", "/usr/bin:/bin"), null, null, 65536, Duration.ofSeconds(20));
+    return BoundedProcess.run(inner, Map.of("PATH", "/usr/bin:/bin"), null, stdin, 65536, Duration.ofSeconds(20));
   }
 
   @Test
@@ -45,6 +50,39 @@ class LimitsPrologueTest {
   void theToolsExitStatusPassesThrough() {
     assumeThat(Files.isExecutable(Path.of(LimitsPrologue.SHELL))).as("needs " + LimitsPrologue.SHELL).isTrue();
     assertThat(runPrologue(100000, List.of("/bin/sh", "-c", "exit 7")).exitCode()).isEqualTo(7);
+  }
+
+  @Test
+  void backgroundChildrenOfTheToolDieWhenItExitsEvenAfterReparenting(@TempDir Path tmp) throws Exception {
+    assumeThat(Files.isExecutable(Path.of(LimitsPrologue.SHELL))).as("needs " + LimitsPrologue.SHELL).isTrue();
+    Path pids = tmp.resolve("pids");
+    BoundedProcess.Outcome o = runPrologue(100000, List.of("/bin/bash", "-c",
+        "sleep 300 </dev/null >/dev/null 2>&1 & echo $! > \"$1\"; "
+            + "(sleep 301 </dev/null >/dev/null 2>&1 & echo $! >> \"$1\"); read line; echo \"got $line\"; exit 5",
+        "tool", pids.toString()), "hello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(o.exitCode()).isEqualTo(5);
+    assertThat(o.stdoutText()).as("stdin reaches the tool").isEqualTo("got hello\n");
+    assertThat(o.stderrText()).as("no job-control chatter").isEmpty();
+    for (String pid : Files.readAllLines(pids)) {
+      assertThat(dies(Long.parseLong(pid.strip()))).as("background child %s", pid).isTrue();
+    }
+  }
+
+  /** Whether the process is gone or a zombie within 5 s (killed orphans may wait for a reaper in containers). */
+  private static boolean dies(long pid) throws InterruptedException {
+    for (int i = 0; i < 50; i++) {
+      Path stat = Path.of("/proc/" + pid + "/stat");
+      try {
+        if (ProcessHandle.of(pid).isEmpty() || (Files.exists(stat)
+            && "ZX".indexOf(Files.readString(stat).replaceFirst(".*\\) ", "").charAt(0)) >= 0)) {
+          return true;
+        }
+      } catch (java.io.IOException gone) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
   }
 
   @Test
