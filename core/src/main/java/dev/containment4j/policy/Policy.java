@@ -61,12 +61,30 @@ public record Policy(
     return PolicyLoader.defaults();
   }
 
+  /** A copy that uses another isolation backend (the CLI's {@code --backend}). */
+  public Policy withBackend(Backend backend) {
+    Isolation i = isolation;
+    return new Policy(source, new Isolation(backend, i.filesystem(), i.limits(), i.env(), i.backends()), network,
+        guard, content, trust, audit);
+  }
+
   /** Per-backend choice. */
   public enum Backend {
     AUTO, BUBBLEWRAP, GVISOR, SEATBELT, NONE;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The backend with this id ({@code auto}, {@code bubblewrap}, ...). */
+    public static Backend ofId(String id) {
+      for (Backend b : values()) {
+        if (b.id().equals(id)) {
+          return b;
+        }
+      }
+      throw new IllegalArgumentException("unknown backend '" + id + "'; valid: auto, bubblewrap, gvisor, seatbelt,"
+          + " none");
     }
   }
 
