@@ -7,10 +7,13 @@ package dev.containment4j.isolation.seatbelt.internal;
 /**
  * Compiles a path glob below a base directory to an anchored SBPL regular expression.
  *
- * <p>Glob syntax: {@code *} matches within one path segment, {@code ?} one character (one byte for non-ASCII: the
- * sandbox matches bytes), a segment that is exactly {@code **} matches any number of segments. Every other character,
- * brackets and braces included, matches itself. The base is data: it is regex-quoted, never interpreted. Only
- * negated classes ({@code [^/]}) are used as wildcards, never {@code .}, so names containing newlines match too.
+ * <p>Glob syntax, as Java's {@code glob:} syntax that core's resolver uses: {@code *} matches within one path
+ * segment, {@code ?} one character (one byte for non-ASCII: the sandbox matches bytes), a segment that is exactly
+ * {@code **} any number of segments, {@code [abc]}, {@code [a-z]} and {@code [!a]} one character of a set (ASCII
+ * letters, digits, {@code -}, {@code _}, {@code .} only), {@code {a,b}} one of the alternatives (within a segment, not
+ * nested), backslash escapes the next character. What cannot be translated exactly is refused, never approximated. The
+ * base is data: it is regex-quoted, never interpreted. Only negated classes ({@code [^/]}) serve as wildcards, never
+ * {@code .}, so names containing newlines match too.
  */
 public final class GlobRegex {
 
@@ -24,9 +27,9 @@ public final class GlobRegex {
 
   private GlobRegex() {}
 
-  /** Whether {@code text} contains glob wildcards. */
+  /** Whether {@code text} contains glob syntax; the same test as core's resolver, so backends agree. */
   public static boolean isGlob(String text) {
-    return text.indexOf('*') >= 0 || text.indexOf('?') >= 0;
+    return dev.containment4j.internal.fs.PathResolver.isGlob(text);
   }
 
   /**
@@ -53,7 +56,7 @@ public final class GlobRegex {
         r.append(last ? "([^/]*/)*[^/]*" : "([^/]*/)*");
         continue;
       }
-      seg.codePoints().forEach(cp -> r.append(atom(cp, ignoreCase)));
+      r.append(segment(seg, ignoreCase, glob));
       if (!last) {
         r.append('/');
       }
@@ -62,16 +65,71 @@ public final class GlobRegex {
     return r.toString();
   }
 
-  private static String atom(int cp, boolean ignoreCase) {
-    if (cp == '*') {
-      return "[^/]*";
+  /** One segment: wildcards, classes, alternatives, escapes; everything else quoted. */
+  private static String segment(String seg, boolean ignoreCase, String glob) {
+    StringBuilder r = new StringBuilder();
+    int i = 0;
+    while (i < seg.length()) {
+      int cp = seg.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '*' -> r.append("[^/]*");
+        case '?' -> r.append("[^/]");
+        case '\\' -> {
+          if (i >= seg.length()) {
+            throw refuse(glob, "a trailing backslash");
+          }
+          int next = seg.codePointAt(i);
+          i += Character.charCount(next);
+          r.append(literal(next, ignoreCase));
+        }
+        case '[' -> {
+          int end = seg.indexOf(']', i);
+          if (end < 0) {
+            throw refuse(glob, "an unclosed '['");
+          }
+          r.append(charClass(seg.substring(i, end), glob));
+          i = end + 1;
+        }
+        case '{' -> {
+          int end = seg.indexOf('}', i);
+          String body = end < 0 ? "" : seg.substring(i, end);
+          if (end < 0 || body.indexOf('{') >= 0) {
+            throw refuse(glob, "'{' without a matching '}' in the same path segment, or nested braces");
+          }
+          StringBuilder alts = new StringBuilder("(");
+          String[] parts = body.split(",", -1);
+          for (int k = 0; k < parts.length; k++) {
+            alts.append(k == 0 ? "" : "|").append(segment(parts[k], ignoreCase, glob));
+          }
+          r.append(alts).append(')');
+          i = end + 1;
+        }
+        case ']', '}' -> throw refuse(glob, "an unmatched '" + (char) cp + "'");
+        default -> r.append(literal(cp, ignoreCase));
+      }
     }
-    if (cp == '?') {
-      return "[^/]";
+    return r.toString();
+  }
+
+  private static String charClass(String body, String glob) {
+    boolean negate = body.startsWith("!");
+    String set = negate ? body.substring(1) : body;
+    if (!set.matches("[A-Za-z0-9_.-]+")) {
+      throw refuse(glob, "a character class other than ASCII letters, digits, '-', '_' and '.'");
     }
+    return "[" + (negate ? "^/" : "") + set + "]";
+  }
+
+  private static String literal(int cp, boolean ignoreCase) {
     if (ignoreCase && cp < 128 && Character.isLetter(cp)) {
       return "[" + Character.toLowerCase((char) cp) + Character.toUpperCase((char) cp) + "]";
     }
     return Sbpl.regexQuote(new String(Character.toChars(cp)));
+  }
+
+  private static IllegalArgumentException refuse(String glob, String what) {
+    return new IllegalArgumentException("cannot express the glob '" + Sbpl.printable(glob) + "' in a Seatbelt"
+        + " profile: it has " + what + "; write it with *, ?, **, [a-z] and {a,b} only");
   }
 }

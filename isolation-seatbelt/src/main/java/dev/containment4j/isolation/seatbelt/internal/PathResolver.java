@@ -4,12 +4,9 @@
  */
 package dev.containment4j.isolation.seatbelt.internal;
 
-import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -19,13 +16,15 @@ import java.util.function.UnaryOperator;
  * {@link FsTarget}s with real host paths, because Seatbelt matches the kernel's resolved path ({@code /tmp} is
  * {@code /private/tmp} there).
  *
- * <p>A minimal resolver kept in this module until the backend-neutral one in core ({@code dev.containment4j.internal.fs})
- * lands: {@code ~}, {@code ~/}, {@code $HOME}, {@code $HOME/} expand to the home directory; relative entries are
- * relative to the workdir; {@code .} and {@code ..} are normalised lexically; symlinks in the longest existing prefix
- * are resolved (the rest is kept as written, so protection does not depend on a path existing yet). Not covered: a
- * dangling symlink's target, {@code ~user}.
+ * <p>Expansion ({@code ~}, {@code $HOME}, relative to the workdir, {@code ..}) and glob detection are core's
+ * ({@link dev.containment4j.internal.fs.PathResolver}), so every backend reads an entry the same way; symlinks in the
+ * longest existing prefix are resolved with core's {@code real()}, the rest is kept as written (protection does not
+ * depend on a path existing yet). Unlike bubblewrap, which expands a glob against the files that exist now, a glob
+ * here becomes a regex in the profile, so it also covers files created later. Not covered: a dangling symlink's
+ * target, {@code ~user}.
  */
 public final class PathResolver {
+  private final dev.containment4j.internal.fs.PathResolver expansion;
   private final Path workdir;
   private final Path home;
   private final UnaryOperator<Path> realPath;
@@ -33,11 +32,12 @@ public final class PathResolver {
   /**
    * @param workdir absolute workdir
    * @param home absolute home directory
-   * @param realPath resolves symlinks of an absolute, normalised path (tests pass the identity)
+   * @param realPath resolves symlinks of an absolute, normalised path (tests pass a fake)
    */
   public PathResolver(Path workdir, Path home, UnaryOperator<Path> realPath) {
-    this.workdir = workdir;
-    this.home = home;
+    this.expansion = new dev.containment4j.internal.fs.PathResolver(workdir, home);
+    this.workdir = workdir.toAbsolutePath().normalize();
+    this.home = home.toAbsolutePath().normalize();
     this.realPath = realPath;
   }
 
@@ -46,7 +46,7 @@ public final class PathResolver {
     return new PathResolver(workdir, home, PathResolver::realOfExistingPrefix);
   }
 
-  /** Resolves a directory the backend itself chose (workdir, private tmp). */
+  /** Resolves a directory the backend itself chose (workdir, private tmp, home). */
   public FsTarget directory(String source, Path dir) {
     Path lexical = dir.toAbsolutePath().normalize();
     Path real = realPath.apply(lexical);
@@ -59,56 +59,53 @@ public final class PathResolver {
    * @throws IllegalArgumentException naming the entry when it cannot be used
    */
   public FsTarget resolve(String source, String entry) {
-    if (entry.isEmpty()) {
+    if (entry.isBlank()) {
       throw new IllegalArgumentException(source + ": empty path");
     }
-    String expanded = expandHome(source, entry);
-    if (!GlobRegex.isGlob(expanded)) {
-      Path lexical = absolute(source, expanded);
-      Path real = realPath.apply(lexical);
-      return new FsTarget(source, text(real), Optional.empty(), List.of(text(lexical)));
-    }
-    List<String> prefix = new ArrayList<>();
-    List<String> rest = new ArrayList<>();
-    for (String seg : expanded.split("/", -1)) {
-      if (rest.isEmpty() && !GlobRegex.isGlob(seg)) {
-        prefix.add(seg);
-      } else if (!seg.isEmpty() && !seg.equals(".")) {
-        if (seg.equals("..")) {
-          throw new IllegalArgumentException(source + ": '..' after a wildcard is not supported: "
-              + Sbpl.printable(entry));
-        }
-        rest.add(seg);
-      }
-    }
-    String prefixText = String.join("/", prefix);
-    Path base = absolute(source, prefixText.isEmpty() ? (expanded.startsWith("/") ? "/" : ".") : prefixText);
-    return FsTarget.glob(source, text(realPath.apply(base)), String.join("/", rest));
-  }
-
-  private String expandHome(String source, String entry) {
-    for (String h : new String[] {"~", "$HOME"}) {
-      if (entry.equals(h)) {
-        return home.toString();
-      }
-      if (entry.startsWith(h + "/")) {
-        return home + entry.substring(h.length());
-      }
-    }
-    if (entry.startsWith("~")) {
+    String stripped = entry.strip();
+    if (stripped.startsWith("~") && !stripped.equals("~") && !stripped.startsWith("~/")) {
       throw new IllegalArgumentException(source + ": '~user' paths are not supported: " + Sbpl.printable(entry)
           + "; write the absolute path");
     }
-    return entry;
-  }
-
-  private Path absolute(String source, String text) {
+    Path absolute;
     try {
-      Path p = Path.of(text);
-      return (p.isAbsolute() ? p : workdir.resolve(p)).normalize();
+      absolute = expansion.absolute(entry);
     } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(source + ": not a usable path: " + Sbpl.printable(text), e);
+      throw new IllegalArgumentException(source + ": not a usable path: " + Sbpl.printable(entry), e);
     }
+    if (!GlobRegex.isGlob(stripped)) {
+      Path real = realPath.apply(absolute);
+      return new FsTarget(source, text(real), Optional.empty(), List.of(text(absolute)));
+    }
+    // A glob: split the entry AS WRITTEN, never the expanded path, so that glob syntax inside the home or workdir
+    // path itself (a workdir named "a[1]") stays data.
+    Path anchor = workdir;
+    String rest = stripped;
+    for (String h : List.of("~/", "$HOME/", "${HOME}/")) {
+      if (stripped.startsWith(h)) {
+        anchor = home;
+        rest = stripped.substring(h.length());
+      }
+    }
+    if (rest.startsWith("/")) {
+      anchor = Path.of("/");
+    }
+    List<String> prefix = new ArrayList<>();
+    List<String> pattern = new ArrayList<>();
+    for (String seg : rest.split("/", -1)) {
+      if (pattern.isEmpty() && !GlobRegex.isGlob(seg)) {
+        if (!seg.isEmpty()) {
+          prefix.add(seg);
+        }
+      } else if (!seg.isEmpty() && !seg.equals(".")) {
+        pattern.add(seg);
+      }
+    }
+    Path base = anchor;
+    for (String seg : prefix) {
+      base = base.resolve(seg);
+    }
+    return FsTarget.glob(source, text(realPath.apply(base.normalize())), String.join("/", pattern));
   }
 
   private static String text(Path p) {
@@ -117,23 +114,6 @@ public final class PathResolver {
 
   /** The real path of the longest existing prefix of {@code abs}, with the missing rest appended as written. */
   public static Path realOfExistingPrefix(Path abs) {
-    Deque<Path> missing = new ArrayDeque<>();
-    Path p = abs;
-    while (p != null) {
-      try {
-        Path real = p.toRealPath();
-        for (Path name : missing) {
-          real = real.resolve(name);
-        }
-        return real;
-      } catch (IOException | SecurityException e) {
-        if (p.getFileName() == null) {
-          return abs;
-        }
-        missing.push(p.getFileName());
-        p = p.getParent();
-      }
-    }
-    return abs;
+    return dev.containment4j.internal.fs.PathResolver.real(abs);
   }
 }

@@ -4,48 +4,38 @@
  */
 package dev.containment4j.isolation.seatbelt.internal;
 
+import dev.containment4j.internal.fs.ProtectedNames;
 import dev.containment4j.policy.Policy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Maps a policy's filesystem section onto a {@link ProfileInput}. */
 public final class ProfilePlan {
 
-  /** Shell start-up files: writing one runs code in the user's next shell. */
-  static final List<String> SHELL_RC_FILES = List.of(".bashrc", ".bash_profile", ".bash_login", ".bash_logout",
-      ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin", ".zlogout");
-
   /**
-   * Files that configure code execution (git hooks and config, submodule and worktree git dirs, editor and agent
-   * config, shell start-up files), as globs below {@code /}; the workspace configuration name is added per policy.
+   * Protected on top of core's {@link ProtectedNames} (which every backend protects): git's per-worktree config,
+   * submodule and worktree git directories, the user's git config and the remaining shell start-up files. Seatbelt
+   * matches them with regexes, so covering more costs nothing.
    */
-  static final List<String> PROTECTED = protectedDefaults();
+  static final List<String> SEATBELT_EXTRA = List.of(".git/config.worktree", ".git/modules/**/hooks",
+      ".git/modules/**/config", ".git/worktrees/*/config.worktree", ".gitconfig", ".bash_login", ".bash_logout",
+      ".zshenv", ".zlogin", ".zlogout");
 
   private ProfilePlan() {}
 
-  private static List<String> protectedDefaults() {
-    List<String> p = new ArrayList<>(List.of("**/.git/hooks", "**/.git/config", "**/.git/config.worktree",
-        "**/.git/modules/**/hooks", "**/.git/modules/**/config", "**/.git/worktrees/*/config.worktree",
-        "**/.gitmodules", "**/.gitconfig", "**/.mcp.json", "**/.vscode", "**/.idea"));
-    SHELL_RC_FILES.forEach(f -> p.add("**/" + f));
-    return List.copyOf(p);
-  }
-
-  /** The protected globs for a policy: the defaults plus its workspace configuration file. */
+  /** The protected globs for a policy (below {@code /}, any depth): core's names, then the extras. */
   public static List<String> protectedGlobs(Policy policy) {
-    List<String> p = new ArrayList<>(PROTECTED);
     String ws = policy.trust().workspaceConfig();
-    if (!ws.isEmpty()) {
-      if (ws.contains("/") || GlobRegex.isGlob(ws)) {
-        throw new IllegalArgumentException("trust.workspaceConfig must be a plain file name: " + Sbpl.printable(ws));
-      }
-      String glob = "**/" + ws;
-      if (!p.contains(glob)) {
-        p.add(glob);
-      }
+    if (ws.contains("/") || GlobRegex.isGlob(ws)) {
+      throw new IllegalArgumentException("trust.workspaceConfig must be a plain file name: " + Sbpl.printable(ws));
     }
-    return List.copyOf(p);
+    Set<String> globs = new LinkedHashSet<>();
+    ProtectedNames.forPolicy(policy).forEach(n -> globs.add("**/" + n));
+    SEATBELT_EXTRA.forEach(n -> globs.add("**/" + n));
+    return List.copyOf(globs);
   }
 
   /**

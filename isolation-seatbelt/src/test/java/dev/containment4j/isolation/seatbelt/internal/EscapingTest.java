@@ -50,4 +50,25 @@ class EscapingTest {
     assertThatThrownBy(() -> GlobRegex.compile("relative", "*", GlobRegex.End.EXACT, false))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void classesAndAlternativesFollowJavasGlobSyntaxOrAreRefused() {
+    String alt = GlobRegex.compile("/w", "**/*.{pem,key}", GlobRegex.End.SUBTREE, false);
+    assertThat(alt).isEqualTo("^/w/([^/]*/)*[^/]*\\.(pem|key)(/|$)");
+    var re = SbplModel.SbplRegex.toJava(alt);
+    assertThat(re.matcher("/w/a/id.key").find()).isTrue();
+    assertThat(re.matcher("/w/id.pem").find()).isTrue();
+    assertThat(re.matcher("/w/id.crt").find()).isFalse();
+    var cls = SbplModel.SbplRegex.toJava(GlobRegex.compile("/w", "log[0-9].txt", GlobRegex.End.EXACT, false));
+    assertThat(cls.matcher("/w/log7.txt").find()).isTrue();
+    assertThat(cls.matcher("/w/logx.txt").find()).isFalse();
+    var neg = SbplModel.SbplRegex.toJava(GlobRegex.compile("/w", "[!a]", GlobRegex.End.EXACT, false));
+    assertThat(neg.matcher("/w/b").find()).isTrue();
+    assertThat(neg.matcher("/w/a").find()).isFalse();
+    assertThat(GlobRegex.compile("/w", "a\\*b", GlobRegex.End.EXACT, false)).isEqualTo("^/w/a\\*b$");
+    for (String bad : new String[] {"[a", "a]", "{a,b", "x{a{b}}", "[/]", "[\"]", "a\\"}) {
+      assertThatThrownBy(() -> GlobRegex.compile("/w", bad, GlobRegex.End.EXACT, false)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot express the glob");
+    }
+  }
 }

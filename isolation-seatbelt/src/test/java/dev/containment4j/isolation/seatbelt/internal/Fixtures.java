@@ -67,7 +67,8 @@ final class Fixtures {
             List.of("~/.ssh", "~/.config", "/etc/secrets", "./secrets"),
             List.of("~/.config/allowed", "~/.config/allowed/deeper"), List.of("./secrets/public"), true),
             Policy.NetworkMode.NONE), NetworkAccess.none("network.mode: none")),
-        "globs", input(policy(fs(List.of("~/.cache/*/tmp"), List.of("**/*.pem", "~/.config/*/credentials"),
+        "globs", input(policy(fs(List.of("~/.cache/*/tmp"), List.of("**/*.pem", "~/.config/*/credentials",
+            "/**/id_{rsa,ed25519}", "~/.aws/credentials[0-9]"),
             List.of("~/.config/tool/**"), List.of("./build/**/generated", "*.lock"), false),
             Policy.NetworkMode.NONE), NetworkAccess.none("network.mode: none")));
   }

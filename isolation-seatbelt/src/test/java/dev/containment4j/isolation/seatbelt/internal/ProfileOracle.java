@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The policy's meaning, written independently of the builder: which reads and writes a profile must allow for a
@@ -103,32 +102,34 @@ final class ProfileOracle {
 
   boolean isProtected(String path) {
     String lower = path.toLowerCase(java.util.Locale.ROOT);
-    for (String glob : in.protectedGlobs()) {
-      String tail = glob.substring(3).toLowerCase(java.util.Locale.ROOT); // "**/" prefix
-      String re = "(^|.*/)" + toJavaGlob(tail) + "(/.*)?";
-      if (Pattern.compile(re, Pattern.DOTALL).matcher(lower).matches()) {
+    return in.protectedGlobs().stream()
+        .anyMatch(g -> javaGlobMatchesSubtree(g.toLowerCase(java.util.Locale.ROOT), lower.substring(1)));
+  }
+
+  /**
+   * Java's own {@code glob:} matcher (the syntax core's resolver uses), so the oracle shares no code with the
+   * builder: does {@code rest} or one of its parent paths match? A leading {@code **}{@code /} also matches at the
+   * top level, as in core.
+   */
+  static boolean javaGlobMatchesSubtree(String glob, String rest) {
+    List<java.nio.file.PathMatcher> matchers = new ArrayList<>();
+    matchers.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob));
+    if (glob.startsWith("**/")) {
+      matchers.add(java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
+    }
+    String[] segs = rest.split("/");
+    StringBuilder prefix = new StringBuilder();
+    for (String seg : segs) {
+      if (seg.isEmpty()) {
+        return false;
+      }
+      prefix.append(prefix.length() == 0 ? "" : "/").append(seg);
+      java.nio.file.Path p = java.nio.file.Path.of(prefix.toString());
+      if (matchers.stream().anyMatch(m -> m.matches(p))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static String toJavaGlob(String glob) {
-    StringBuilder b = new StringBuilder();
-    String[] segs = glob.split("/");
-    for (int i = 0; i < segs.length; i++) {
-      if (i > 0) {
-        b.append('/');
-      }
-      if (segs[i].equals("**")) {
-        b.append("(?:[^/]*/)*[^/]*");
-        continue;
-      }
-      for (char c : segs[i].toCharArray()) {
-        b.append(c == '*' ? "[^/]*" : c == '?' ? "[^/]" : Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return b.toString().replace("(?:[^/]*/)*[^/]*/", "(?:[^/]*/)*");
   }
 
   private static boolean globMatches(FsTarget t, String path) {
@@ -136,9 +137,7 @@ final class ProfileOracle {
     if (!path.startsWith(base + "/")) {
       return false;
     }
-    String rest = path.substring(base.length() + 1);
-    String re = toJavaGlob(t.glob().orElseThrow()) + "(/.*)?";
-    return Pattern.compile(re, Pattern.DOTALL).matcher(rest).matches();
+    return javaGlobMatchesSubtree(t.glob().orElseThrow(), path.substring(base.length() + 1));
   }
 
   static boolean covers(String root, String path) {

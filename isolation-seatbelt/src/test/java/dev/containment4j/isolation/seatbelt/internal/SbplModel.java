@@ -205,7 +205,7 @@ final class SbplModel {
         } else if (c == '[') {
           int end = re.indexOf(']', i + 1);
           String cls = re.substring(i, end + 1);
-          if (!cls.equals("[^/]") && !cls.matches("\\[[a-z][A-Z]]")) {
+          if (!cls.equals("[^/]") && !cls.matches("\\[(\\^/)?[A-Za-z0-9_.-]+]")) {
             throw new IllegalStateException("unexpected character class " + cls + " in " + re);
           }
           j.append(cls);
