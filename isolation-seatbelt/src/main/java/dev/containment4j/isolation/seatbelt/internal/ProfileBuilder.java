@@ -89,6 +89,8 @@ public final class ProfileBuilder {
     allow("sys.preferences", "CFPreferences reads by Foundation-based command-line tools",
         List.of("user-preference-read"), List.of());
     allow("sys.semaphores", "POSIX semaphores (Python multiprocessing)", List.of("ipc-posix-sem"), List.of());
+    allow("sys.socketpair", "socketpair() and unnamed Unix sockets between own processes; binding or connecting to a"
+        + " socket path stays denied (network*)", List.of("system-socket"), List.of("(socket-domain AF_UNIX)"));
     allow("sys.dev-ioctl", "ioctl on /dev/null and dtrace's helper device (dyld registers at start-up)",
         List.of("file-ioctl"), List.of("(literal \"/dev/null\")", "(literal \"/dev/dtracehelper\")"));
   }

@@ -55,6 +55,16 @@ public final class ProfilePlan {
     if (fs.hideHome()) {
       readDeny.add(resolver.directory("hideHome", home));
     }
+    // tmp: private. Seatbelt cannot mount a fresh /tmp, so the host's temp directories are unreadable instead and
+    // the session's own directory (below the JVM's temp directory, a writable root) is the carve-out.
+    Set<Path> hostTmp = new LinkedHashSet<>(List.of(Path.of("/tmp"), Path.of("/var/tmp")));
+    if (tmp.getParent() != null) {
+      hostTmp.add(tmp.getParent());
+    }
+    int n = 0;
+    for (Path t : hostTmp) {
+      readDeny.add(resolver.directory("hostTmp." + n++, t));
+    }
     List<FsTarget> roots = new ArrayList<>();
     roots.add(resolver.directory("workdir", workdir));
     roots.addAll(all(resolver, "allowWrite", fs.allowWrite()));

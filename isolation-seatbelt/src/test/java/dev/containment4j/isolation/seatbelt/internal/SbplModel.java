@@ -107,6 +107,7 @@ final class SbplModel {
         checkFilter(l);
       });
       case "target" -> expect(f, "(target same-sandbox)");
+      case "socket-domain" -> expect(f, "(socket-domain AF_UNIX)");
       case "vnode-type" -> {
         if (args.size() != 1 || !Set.of("REGULAR-FILE", "DIRECTORY").contains(args.get(0).toString())) {
           throw new IllegalStateException("bad vnode-type " + f);

@@ -128,7 +128,7 @@ final class SbplReader {
       pos++;
     }
     String atom = text.substring(start, pos);
-    if (!atom.matches("[a-z*][a-z0-9*-]*|[A-Z][A-Z-]*|[0-9]+")) {
+    if (!atom.matches("[a-z*][a-z0-9*-]*|[A-Z][A-Z_-]*|[0-9]+")) {
       throw new SyntaxError("unexpected atom '" + atom + "'", start);
     }
     return new Sym(atom);
