@@ -41,10 +41,15 @@ public final class ProcessTracker implements AutoCloseable {
     while (running) {
       ProcessHandle r = root;
       if (r != null) {
-        r.descendants().forEach(p -> seen.put(p, Boolean.TRUE));
-        // children of children already seen, re-parented or not
+        // one process-table snapshot per tick for the tree; another only for each process seen earlier that has
+        // left it (re-parented), to follow its own children
+        java.util.Set<ProcessHandle> tree = new java.util.HashSet<>();
+        r.descendants().forEach(tree::add);
+        tree.forEach(p -> seen.put(p, Boolean.TRUE));
         for (ProcessHandle p : seen.keySet()) {
-          p.descendants().forEach(d -> seen.put(d, Boolean.TRUE));
+          if (!p.equals(r) && !tree.contains(p) && p.isAlive()) {
+            p.descendants().forEach(d -> seen.put(d, Boolean.TRUE));
+          }
         }
       }
       try {
