@@ -67,6 +67,16 @@ public final class BoundedProcess {
    */
   public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
       long cap, Duration wall) {
+    return run(argv, env, dir, stdin, cap, wall, started -> { });
+  }
+
+  /**
+   * As {@link #run(List, Map, java.nio.file.Path, byte[], long, Duration)}, and hands the started process to
+   * {@code onStart} (before waiting), so a backend can watch its tree while it runs (Seatbelt has no PID namespace:
+   * children that re-parent away are found only by watching).
+   */
+  public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
+      long cap, Duration wall, java.util.function.Consumer<ProcessHandle> onStart) {
     ProcessBuilder pb = new ProcessBuilder(argv);
     pb.environment().clear();
     pb.environment().putAll(env);
@@ -83,6 +93,7 @@ public final class BoundedProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
     }
+    onStart.accept(p.toHandle());
     Drain out = new Drain(p.getInputStream(), cap, "stdout");
     Drain err = new Drain(p.getErrorStream(), cap, "stderr");
     out.start();
