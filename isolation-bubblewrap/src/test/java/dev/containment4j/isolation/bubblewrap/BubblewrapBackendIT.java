@@ -122,6 +122,8 @@ class BubblewrapBackendIT {
   void aSessionKeepsItsPrivateTmpAndRemovesItOnClose() throws IOException {
     long before = backendDirs();
     try (Containment c = containment(policy())) {
+      assertThat(c.run(ToolCall.command("/bin/true")).exitCode()).hasValue(0);
+      assertThat(backendDirs()).as("the open backend's private directory").isEqualTo(before + 1);
       try (ContainmentSession s = c.openSession()) {
         assertThat(s.run(ToolCall.command("/bin/sh", "-c", "echo kept > /tmp/state")).exitCode()).hasValue(0);
         assertThat(s.run(ToolCall.command("/bin/cat", "/tmp/state")).stdout()).isEqualTo("kept\n");
@@ -133,9 +135,13 @@ class BubblewrapBackendIT {
   }
 
   private static long backendDirs() throws IOException {
-    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return s.filter(p -> p.getFileName().toString().startsWith("containment4j-bwrap-")).count();
+    long n = 0;
+    for (String base : List.of("/dev/shm", System.getProperty("java.io.tmpdir"))) {
+      try (Stream<Path> s = Files.list(Path.of(base))) {
+        n += s.filter(p -> p.getFileName().toString().startsWith("containment4j-bwrap-")).count();
+      }
     }
+    return n;
   }
 
   @Test

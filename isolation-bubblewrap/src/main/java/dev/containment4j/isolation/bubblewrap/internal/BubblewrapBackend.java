@@ -70,7 +70,7 @@ public final class BubblewrapBackend implements IsolationBackend {
     this.bwrap = bwrap;
     refuseUnsupported(spec.policy());
     try {
-      privateDir = Files.createTempDirectory("containment4j-bwrap-",
+      privateDir = Files.createTempDirectory(privateBase(), "containment4j-bwrap-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       deniedFile = Files.createFile(privateDir.resolve("denied"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
@@ -95,6 +95,19 @@ public final class BubblewrapBackend implements IsolationBackend {
     // "off" forces the rlimit fallback (containers without a writable cgroup tree, tests of the fallback)
     cgroups = cgroupSetting.equals("off") ? Optional.empty() : Cgroups.detect(CGROUP_ROOT);
     cgroups.ifPresent(Cgroups::sweepStale);
+  }
+
+  /**
+   * Where the private directory goes: {@code /dev/shm} (tmpfs; the sandbox gets its own {@code /dev}, so it is not
+   * visible inside) when usable, because session temp directories are created and removed on every call and metadata
+   * operations on a busy disk cost milliseconds; {@code java.io.tmpdir} otherwise.
+   */
+  static Path privateBase() {
+    Path shm = Path.of("/dev/shm");
+    if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+      return shm;
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   /** The network modes this backend can enforce today. */
@@ -128,7 +141,8 @@ public final class BubblewrapBackend implements IsolationBackend {
 
   @Override
   public String explain() {
-    return explain(spec, bwrap, deniedFile, Optional.of(seccomp.describe()), cgroups.map(c -> "cgroup " + c.version()));
+    return explain(spec, bwrap, deniedFile, Optional.of(seccomp.describe()),
+        cgroups.map(c -> "cgroup " + c.version()));
   }
 
   /** The explanation without opening anything (works on any OS). */
@@ -180,6 +194,10 @@ public final class BubblewrapBackend implements IsolationBackend {
     for (Session s : List.copyOf(sessions)) {
       s.close();
     }
+    if (cgroups.isPresent() && !cgroups.get().close()) {
+      LOG.warn("could not remove every cgroup under {}/*/{}; the next backend sweeps them", CGROUP_ROOT,
+          Cgroups.PARENT);
+    }
     deleteTree(privateDir);
   }
 
@@ -230,7 +248,7 @@ public final class BubblewrapBackend implements IsolationBackend {
       OptionalInt processes = OptionalInt.empty();
       if (cgroups.isPresent()) {
         try {
-          cgroup = cgroups.get().create(limits.memoryMb() * 1024 * 1024, limits.pids());
+          cgroup = cgroups.get().acquire(limits.memoryMb() * 1024 * 1024, limits.pids());
         } catch (IOException e) {
           throw new SandboxSetupException(ID, -1, "", "cannot create the call's cgroups under " + CGROUP_ROOT + ": "
               + e.getMessage() + "; nothing was run", e);
@@ -250,8 +268,9 @@ public final class BubblewrapBackend implements IsolationBackend {
           cgroup == null ? List.of() : cgroup.procsFiles(), addressSpaceKb, processes, argv);
       BoundedProcess.Outcome o;
       try {
+        // bwrap's init is pid 1 of the call's pid namespace and dies with bwrap: nothing outlives the main process
         o = BoundedProcess.run(launcher, Map.of(), null, request.stdin().orElse(null), limits.outputBytes(),
-            limits.wall());
+            limits.wall(), true);
       } catch (UncheckedIOException e) {
         throw new SandboxSetupException(ID, -1, "", "cannot start /bin/sh to launch bwrap: " + e.getMessage(), e);
       }
@@ -288,8 +307,8 @@ public final class BubblewrapBackend implements IsolationBackend {
       return new ExecResult(exit, o.stdoutText(), stderr, o.timedOut(), o.truncated(), o.duration(),
           new IsolationReport(ID, enforced, notes));
     } finally {
-      if (cgroup != null && !cgroup.destroy()) {
-        LOG.warn("could not remove a call's cgroup; it will be swept by the next backend");
+      if (cgroup != null) {
+        cgroups.get().release(cgroup);
       }
       Placeholders.release(plan);
     }
