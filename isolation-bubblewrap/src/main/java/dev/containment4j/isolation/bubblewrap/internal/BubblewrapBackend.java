@@ -70,7 +70,7 @@ public final class BubblewrapBackend implements IsolationBackend {
     this.bwrap = bwrap;
     refuseUnsupported(spec.policy());
     try {
-      privateDir = Files.createTempDirectory(privateBase(), "containment4j-bwrap-",
+      privateDir = Files.createTempDirectory(privateBase(spec), "containment4j-bwrap-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       deniedFile = Files.createFile(privateDir.resolve("denied"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
@@ -99,12 +99,16 @@ public final class BubblewrapBackend implements IsolationBackend {
 
   /**
    * Where the private directory goes: {@code /dev/shm} (tmpfs; the sandbox gets its own {@code /dev}, so it is not
-   * visible inside) when usable, because session temp directories are created and removed on every call and metadata
-   * operations on a busy disk cost milliseconds; {@code java.io.tmpdir} otherwise.
+   * visible inside) when usable and the memory limit is a cgroup, because session temp directories are created and
+   * removed on every call and metadata operations on a busy disk cost milliseconds. What a call writes to its /tmp is
+   * then memory charged to the call's cgroup. Without cgroups, {@code java.io.tmpdir} (disk), so that /tmp cannot
+   * exhaust the host's memory.
    */
-  static Path privateBase() {
+  static Path privateBase(IsolationSpec spec) {
     Path shm = Path.of("/dev/shm");
-    if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+    boolean cgroupsPossible = !"off".equals(spec.policy().isolation().backend(ID).get("cgroups"))
+        && Cgroups.detect(CGROUP_ROOT).isPresent();
+    if (cgroupsPossible && Files.isDirectory(shm) && Files.isWritable(shm)) {
       return shm;
     }
     return Path.of(System.getProperty("java.io.tmpdir"));

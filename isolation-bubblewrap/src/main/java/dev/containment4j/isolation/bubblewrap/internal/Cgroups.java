@@ -246,11 +246,21 @@ public final class Cgroups {
       return n;
     }
 
-    /** Kills what is left and checks that nothing remains; resets the counters for the next use. */
+    /**
+     * Kills what is left and checks that nothing remains; resets the counters for the next use. False also when the
+     * memory cgroup still holds a large charge (files a session keeps in its tmpfs-backed /tmp): the next call must
+     * get its whole limit, so such a cgroup is removed (the charge moves to the parent) instead of pooled.
+     */
     boolean empty() {
       for (Path d : dirs) {
         if (!killAll(d)) {
           return false;
+        }
+        for (String usage : List.of("memory.usage_in_bytes", "memory.current")) {
+          String v = read(d.resolve(usage)).strip();
+          if (!v.isEmpty() && Long.parseLong(v) > memoryBytes / 8) {
+            return false;
+          }
         }
         Path failcnt = d.resolve("memory.failcnt");
         if (Files.exists(failcnt)) {
