@@ -14,6 +14,8 @@ import dev.containment4j.internal.SandboxEnvironment;
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapCommandLine;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
+import dev.containment4j.isolation.bubblewrap.internal.Cgroups;
+import dev.containment4j.isolation.bubblewrap.internal.Launcher;
 import dev.containment4j.isolation.bubblewrap.internal.SeccompFilter;
 import dev.containment4j.policy.Policy;
 import java.io.IOException;
@@ -37,6 +39,8 @@ import java.util.concurrent.Callable;
  *       hand a child one);
  *   <li>the same through the {@code /bin/sh} launcher with the seccomp program on fd 3 (what the backend starts,
  *       minus cgroups);
+ *   <li>the same, the launcher joining a memory and a pids cgroup (pooled, as the backend does; only with a writable
+ *       cgroup tree);
  *   <li>{@code Containment.run(ToolCall.command("true"))}: guard, backend (plan, cgroups, launcher, bwrap, cleanup),
  *       filter, audit; in the same workdir as 2 and 3, where the protected names exist (the empty files bwrap left
  *       there for variant 2), so no placeholder is created or removed;
@@ -79,14 +83,24 @@ public final class BubblewrapBench {
     int at = raw.indexOf("--seccomp");
     raw.remove(at);
     raw.remove(at);
-    List<String> launcher = new ArrayList<>(List.of("/bin/sh", "-c", "b=$1; shift; exec \"$@\" 3<\"$b\"",
-        "containment-launcher", bpf.toString()));
-    launcher.addAll(withSeccomp);
+    List<String> launcher = Launcher.argv(bpf, List.of(), java.util.OptionalLong.empty(),
+        java.util.OptionalInt.empty(), withSeccomp);
 
     Map<String, Callable<Integer>> variants = new LinkedHashMap<>();
     variants.put("bare true (ProcessBuilder)", () -> spawn(List.of("true")));
+    // the launcher below is the real one without cgroups
     variants.put("raw bwrap, same flags (no seccomp)", () -> spawn(raw));
     variants.put("sh launcher + bwrap + seccomp", () -> spawn(launcher));
+    Optional<Cgroups> cgroups = Cgroups.detect(Path.of("/sys/fs/cgroup"));
+    cgroups.ifPresent(cg -> variants.put("  + joining memory and pids cgroups", () -> {
+      Cgroups.CallCgroup call = cg.acquire(i.limits().memoryMb() << 20, i.limits().pids());
+      try {
+        return spawn(Launcher.argv(bpf, call.procsFiles(), java.util.OptionalLong.empty(),
+            java.util.OptionalInt.empty(), withSeccomp));
+      } finally {
+        cg.release(call);
+      }
+    }));
     try (Containment c = Containment.with(policy).withWorkdir(work)
         .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "bench"))
         .withFilter((text, ctx) -> FilterResult.pass(text));
@@ -128,6 +142,7 @@ public final class BubblewrapBench {
       double pipeline = median(times.get("Containment.run(command true)"));
       System.out.printf("pipeline overhead over raw bwrap: %.2f ms (target <= 3 ms)%n", (pipeline - rawBwrap) / 1e6);
     } finally {
+      cgroups.ifPresent(Cgroups::close);
       deleteQuietly(priv);
       deleteQuietly(work);
       deleteQuietly(fresh);
