@@ -174,6 +174,29 @@ class BubblewrapBackendIT {
   }
 
   @Test
+  void concurrentCallsKeepProtectingMissingNamesAndLeaveNoPlaceholders() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try (Containment c = containment(policy())) {
+      List<java.util.concurrent.Future<ToolResult>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        int n = i;
+        calls.add(pool.submit(() -> c.run(ToolCall.command("/bin/sh", "-c", "sleep 0.0" + (n % 5)
+            + "; echo evil > .mcp.json; mkdir .vscode; echo x > .gitmodules; echo ok > out" + n))));
+      }
+      for (java.util.concurrent.Future<ToolResult> f : calls) {
+        assertThat(f.get().exitCode()).isPresent();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).as("only the calls' own output")
+          .containsExactly("out0", "out1", "out10", "out11", "out2", "out3", "out4", "out5", "out6", "out7",
+              "out8", "out9");
+    }
+  }
+
+  @Test
   void rlimitsTakeOverWithoutCgroups() {
     ToolResult r = sh(policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), Map.of("cgroups", "off")),
         "/usr/bin/python3 -c 'b = bytearray(512 * 1024 * 1024); print(\"ALLOCATED\")'");
