@@ -190,9 +190,11 @@ final class Classifier {
       j = j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
           + " is computed by decoding text; write the command plainly"));
     }
+    // the command's own judgement names the category on a tie
+    Judgement c = command(u, a, flow);
+    j = j.decision().compareTo(c.decision()) >= 0 && j.decision() != Judgement.Decision.ALLOW ? j : c.max(j);
     j = j.max(credentialArgs(u));
     j = j.max(flags(u));
-    j = j.max(command(u, a, flow));
     return j;
   }
 

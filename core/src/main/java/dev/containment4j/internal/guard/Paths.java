@@ -254,7 +254,7 @@ final class Paths {
       set.add(name.startsWith("id_") || name.endsWith(".kdbx") || name.contains("keychain") ? Place.CREDENTIAL
           : Place.WEAK_CREDENTIAL);
     }
-    if (SYSTEM_SECRET.matcher(s).matches()) {
+    if (!p.startsWith(home) && SYSTEM_SECRET.matcher(s).matches()) {
       set.add(Place.CREDENTIAL);
     }
     if (PROC_SECRET.matcher(s).matches()) {
