@@ -88,10 +88,15 @@ final class Classifier {
           + "|requestcatcher\\.com|webhookinbox\\.com|canarytokens\\.\\w+|dnslog\\.\\w+|ceye\\.io|trycloudflare\\.com"
           + "|serveo\\.net|localtunnel\\.me|loca\\.lt|discord(app)?\\.com|api\\.telegram\\.org|mockbin\\.\\w+"
           + "|postb\\.in|ptsv2\\.com|ptsv3\\.com|free\\.beeceptor\\.com|rentry\\.co|ghostbin\\.\\w+|privatebin\\.\\w+)$");
+  private static final Pattern SHORT_CLUSTER = Pattern.compile("-[a-zA-Z]{2,}");
+  private static final Set<String> FETCH_WRAPPERS = Set.of("sudo", "env", "timeout", "nice", "command", "exec",
+      "stdbuf", "nohup");
   private static final Pattern ENCODED = Pattern.compile("[A-Za-z0-9+/_-]{24,}={0,2}|[0-9a-fA-F]{32,}");
 
   private final Paths paths;
   private final Policy policy;
+  /** Places of the paths this call names; a classifier judges one call, so the filesystem is asked once each. */
+  private final java.util.Map<Path, Set<Place>> placeCache = new java.util.HashMap<>();
 
   Classifier(Paths paths, Policy policy) {
     this.paths = paths;
@@ -290,7 +295,7 @@ final class Classifier {
       }
     }
     Path p = paths.resolve(text, cwd, false);
-    Set<Place> set = new HashSet<>(paths.places(p));
+    Set<Place> set = new HashSet<>(p == null ? paths.places(null) : placeCache.computeIfAbsent(p, paths::places));
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
     }
@@ -1260,7 +1265,7 @@ final class Classifier {
           continue;
         }
       }
-      if (!wgetStyle && t.matches("-[a-zA-Z]{2,}")) {
+      if (!wgetStyle && SHORT_CLUSTER.matcher(t).matches()) {
         // a cluster of curl short options: the first one that takes a value takes the rest or the next word
         String flags = t.substring(1);
         for (int c = 0; c < flags.length(); c++) {
@@ -1631,8 +1636,7 @@ final class Classifier {
   private boolean fetches(SimpleCommand c) {
     List<String> av = c.argv();
     int k = 0;
-    while (k < av.size() && Set.of("sudo", "env", "timeout", "nice", "command", "exec", "stdbuf", "nohup")
-        .contains(Unit.baseName(av.get(k)))) {
+    while (k < av.size() && FETCH_WRAPPERS.contains(Unit.baseName(av.get(k)))) {
       k++;
       while (k < av.size() && (av.get(k).startsWith("-") || av.get(k).contains("=") || av.get(k).matches("\\d+")
           && k > 0 && Unit.baseName(av.get(k - 1)).equals("timeout"))) {

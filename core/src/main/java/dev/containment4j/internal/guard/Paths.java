@@ -165,6 +165,12 @@ final class Paths {
       return EnumSet.of(Place.UNKNOWN);
     }
     Set<Place> set = placesOf(lexical);
+    if (!(set.contains(Place.INSIDE_WORKSPACE) || set.contains(Place.TMP) || set.contains(Place.UNDER_HOME)
+        || set.contains(Place.HOME_ROOT) || set.isEmpty())) {
+      // a system path, a device or the root: following links could only add dangers to a view that is already
+      // judged as outside the workspace, and those links would have to be planted by root
+      return set;
+    }
     Path real = real(lexical);
     if (!real.equals(lexical)) {
       Set<Place> r = placesOf(real);
@@ -184,7 +190,22 @@ final class Paths {
     return set;
   }
 
+  private final java.util.Map<Path, Set<Place>> lexicalCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The places of a path by its name alone (pure, so cached); the filesystem is consulted by the caller. */
   private Set<Place> placesOf(Path p) {
+    Set<Place> cached = lexicalCache.get(p);
+    if (cached == null) {
+      if (lexicalCache.size() > 8192) {
+        lexicalCache.clear();
+      }
+      cached = java.util.Collections.unmodifiableSet(computePlaces(p));
+      lexicalCache.put(p, cached);
+    }
+    return EnumSet.copyOf(cached.isEmpty() ? EnumSet.noneOf(Place.class) : cached);
+  }
+
+  private Set<Place> computePlaces(Path p) {
     Set<Place> set = EnumSet.noneOf(Place.class);
     String s = p.toString();
     boolean inWs = p.startsWith(workspace) || p.startsWith(workspaceReal);

@@ -33,6 +33,7 @@ public final class ShellParser {
   private static final int MAX_DEPTH = 12;
   private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\[[^\\]]*\\])?(\\+?)=");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern BRACED = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(:?[-=+?])?(.*)$", Pattern.DOTALL);
   private static final Set<String> SKIPPED_RESERVED = Set.of("if", "then", "elif", "else", "do", "while", "until",
       "{", "}", "!", "time", "fi", "done", "esac", "coproc");
   private static final Set<String> DECLARE = Set.of("export", "declare", "local", "readonly", "typeset");
@@ -885,7 +886,7 @@ public final class ShellParser {
   }
 
   private void expandBraced(FieldBuilder f, String inner, boolean quoted) {
-    Matcher m = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(:?[-=+?])?(.*)$", Pattern.DOTALL).matcher(inner);
+    Matcher m = BRACED.matcher(inner);
     if (!m.matches()) {
       f.dynamic = true;
       f.has = true;
