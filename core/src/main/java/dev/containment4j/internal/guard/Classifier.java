@@ -112,6 +112,30 @@ final class Classifier {
     final Set<Path> downloaded = new HashSet<>();
     final Set<String> downloadedNames = new HashSet<>();
     final Set<String> newRemotes = new HashSet<>();
+    final Set<Path> cloned = new HashSet<>();
+  }
+
+  private static final Set<String> BUILD_RUNNERS = Set.of("make", "cmake", "npm", "yarn", "pnpm", "pip", "pip3",
+      "python", "python3", "bash", "sh", "node", "go", "cargo", "mvn", "gradle", "bundle", "rake", "ant", "just",
+      "poetry", "uv", "composer", "gem", "./configure", "configure");
+
+  /** Running code from a repository cloned earlier in the same string is code from an external source. */
+  private Judgement fromClone(Unit u, Flow flow) {
+    if (flow.cloned.isEmpty() || u.cwd() == null) {
+      return Judgement.ALLOW;
+    }
+    String prog = u.args().get(0).text();
+    Path progPath = prog.contains("/") ? paths.resolve(prog, u.cwd(), false) : null;
+    for (Path c : flow.cloned) {
+      boolean inClone = u.cwd().startsWith(c) || progPath != null && progPath.startsWith(c)
+          || BUILD_RUNNERS.contains(u.name()) && u.params().stream().map(x -> paths.resolve(x.text(), u.cwd(), false))
+              .anyMatch(x -> x != null && x.startsWith(c));
+      if (inClone && (progPath != null || BUILD_RUNNERS.contains(u.name()))) {
+        return Judgement.ask(DOWNLOAD_EXEC, show(u) + " runs code from " + c + ", a repository cloned in the same"
+            + " command; a human must review it before it runs");
+      }
+    }
+    return Judgement.ALLOW;
   }
 
   // ------------------------------------------------------------------------------------------------ shell calls
@@ -196,7 +220,7 @@ final class Classifier {
           + " is computed by decoding text; write the command plainly"));
     }
     // the command's own judgement names the category on a tie
-    Judgement c = command(u, a, flow);
+    Judgement c = command(u, a, flow).max(fromClone(u, flow));
     j = j.decision().compareTo(c.decision()) >= 0 && j.decision() != Judgement.Decision.ALLOW ? j : c.max(j);
     j = j.max(credentialArgs(u));
     j = j.max(flags(u));
@@ -395,6 +419,9 @@ final class Classifier {
     if (pl.contains(Place.WEAK_CREDENTIAL)) {
       return Judgement.ask(CREDENTIAL, what + " reads " + path + ", which may hold credentials");
     }
+    if (pl.contains(Place.HISTORY)) {
+      return Judgement.ask(CREDENTIAL, what + " reads " + path + ", a shell history, where typed secrets end up");
+    }
     return Judgement.ALLOW;
   }
 
@@ -542,6 +569,10 @@ final class Classifier {
     }
     if (t.startsWith("-") && t.length() > 2 && !t.startsWith("--")) {
       out.add(t.substring(2));
+    }
+    int colon = t.indexOf(':');
+    if (colon > 1 && (t.startsWith("/") || t.startsWith("."))) {
+      out.add(t.substring(0, colon));
     }
     return out;
   }
@@ -1485,6 +1516,12 @@ final class Classifier {
             boundHost = c.host();
           }
         }
+        String provider = providerHost(ref);
+        if (boundHost == null && provider != null && !dest.equals("an unknown host") && !dest.endsWith(provider)) {
+          j = j.max(Judgement.deny(EXFIL, show(u) + " sends $" + ref + ", a credential of " + provider + ", to "
+              + dest + "; a credential may only go to its own service"));
+          continue;
+        }
         if (boundHost != null && !hostMatches(boundHost, dest)) {
           j = j.max(Judgement.deny(EXFIL, show(u) + " sends $" + ref + ", the credential bound to " + boundHost
               + ", to " + dest));
@@ -1501,6 +1538,39 @@ final class Classifier {
       }
     }
     return j;
+  }
+
+  /** The service a conventionally named credential variable belongs to, or null. */
+  static String providerHost(String var) {
+    String v = var.toUpperCase(Locale.ROOT);
+    if (v.startsWith("GITHUB_") || v.startsWith("GH_")) {
+      return "github.com";
+    }
+    if (v.startsWith("GITLAB_")) {
+      return "gitlab.com";
+    }
+    if (v.startsWith("AWS_")) {
+      return "amazonaws.com";
+    }
+    if (v.startsWith("OPENAI_")) {
+      return "openai.com";
+    }
+    if (v.startsWith("ANTHROPIC_")) {
+      return "anthropic.com";
+    }
+    if (v.startsWith("SLACK_")) {
+      return "slack.com";
+    }
+    if (v.startsWith("STRIPE_")) {
+      return "stripe.com";
+    }
+    if (v.startsWith("NPM_")) {
+      return "npmjs.org";
+    }
+    if (v.startsWith("HF_") || v.startsWith("HUGGINGFACE_")) {
+      return "huggingface.co";
+    }
+    return null;
   }
 
   private boolean hasBinding(String host) {
@@ -1680,7 +1750,7 @@ final class Classifier {
 
   private Judgement interpreter(Unit u, Units.Analysis a, Flow flow) {
     Judgement j = Judgement.ALLOW;
-    boolean readsStdin = u.code() == null && readsStdin(u);
+    boolean readsStdin = u.code() == null && readsStdin(u) && !u.language().equals("awk");
     SimpleCommand c = u.command();
     if (readsStdin || u.language().equals("shell") && u.code() == null) {
       if (upstreamFetches(c, new HashSet<>())) {
@@ -1901,8 +1971,19 @@ final class Classifier {
       case "branch":
         return j;
       case "init":
-      case "clone":
         return j;
+      case "clone": {
+        List<String> ops = rest.stream().filter(x -> !x.startsWith("-")).toList();
+        if (!ops.isEmpty() && cwd != null) {
+          String url = ops.get(0);
+          String dir = ops.size() > 1 ? ops.get(1) : lastSegment(url).replaceFirst("\\.git$", "");
+          Path p = paths.resolve(dir, cwd, false);
+          if (p != null) {
+            flow.cloned.add(p);
+          }
+        }
+        return j;
+      }
       default:
         return j;
     }
@@ -2299,6 +2380,9 @@ final class Classifier {
       if (op.equals("publish") || op.equals("unpublish") || op.equals("deprecate") || op.equals("owner")
           || op.equals("token") || op.equals("adduser") || op.equals("login")) {
         return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");
+      }
+      if (op.equals("set-script") || op.equals("pkg") && argv.stream().anyMatch(x -> x.startsWith("scripts."))) {
+        return Judgement.ask(PERSIST, show(u) + " changes package scripts, which run on install or build");
       }
       if (op.equals("exec") || op.equals("dlx") || op.equals("x")) {
         return npx(u, argv.subList(1, argv.size()));

@@ -615,10 +615,12 @@ public final class ShellParser {
       has = true;
     }
 
+    String ifs = " \t\n";
+
     void splittable(String s) {
       for (int k = 0; k < s.length(); k++) {
         char c = s.charAt(k);
-        if (c == ' ' || c == '\t' || c == '\n') {
+        if (ifs.indexOf(c) >= 0) {
           finish();
         } else {
           lit(c);
@@ -643,6 +645,9 @@ public final class ShellParser {
   private Word readWord() {
     Word w = new Word();
     FieldBuilder f = new FieldBuilder();
+    if (env.assigned("IFS") && env.var("IFS") != null) {
+      f.ifs = env.var("IFS");
+    }
     int start = pos;
     boolean plain = true;
     boolean first = true;
