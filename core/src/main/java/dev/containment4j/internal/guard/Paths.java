@@ -79,12 +79,14 @@ final class Paths {
   private final Path workspace;
   private final Path workspaceReal;
   private final Path home;
+  private final Path homeReal;
   private final String auditLogName;
 
   Paths(Path workspace, Path home, String auditLogName) {
     this.workspace = workspace.toAbsolutePath().normalize();
     this.workspaceReal = real(this.workspace);
     this.home = home.toAbsolutePath().normalize();
+    this.homeReal = real(this.home);
     this.auditLogName = auditLogName;
   }
 
@@ -134,29 +136,36 @@ final class Paths {
     }
   }
 
-  /** The real path: symlinks of the longest existing prefix resolved, the rest appended. */
+  /**
+   * The real path: symlinks of the longest existing prefix resolved, the rest appended. Uses
+   * {@link java.io.File#getCanonicalPath()}, which does exactly that in one native call without throwing for missing
+   * files (the NIO equivalent costs an exception per missing path). A dangling link at the end is not followed.
+   */
   static Path real(Path p) {
     if (p == null) {
       return null;
     }
-    Path existing = p;
-    int missing = 0;
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
-      missing++;
-    }
-    if (existing == null) {
-      return p;
-    }
     try {
-      Path r = existing.toRealPath();
-      for (int k = p.getNameCount() - missing; k < p.getNameCount(); k++) {
-        r = r.resolve(p.getName(k).toString());
-      }
-      return r.normalize();
-    } catch (IOException | SecurityException e) {
+      return Path.of(new java.io.File(p.toString()).getCanonicalPath());
+    } catch (IOException | InvalidPathException | SecurityException e) {
       return p;
     }
+  }
+
+  /**
+   * The real path, cheaply when the path does not exist: below the workspace (or the home), if the first component
+   * under it does not exist, nothing deeper can be a link, so one {@code stat} answers.
+   */
+  private Path quickReal(Path p) {
+    Path base = p.startsWith(workspace) ? workspace : p.startsWith(home) ? home : null;
+    if (base != null && !p.equals(base)) {
+      Path first = base.resolve(base.relativize(p).getName(0));
+      if (!new java.io.File(first.toString()).exists()) {
+        Path baseReal = base == workspace ? workspaceReal : homeReal;
+        return baseReal.resolve(base.relativize(p)).normalize();
+      }
+    }
+    return real(p);
   }
 
   /** The places of a path: of its lexical form and, when different, of its real form. */
@@ -171,7 +180,7 @@ final class Paths {
       // judged as outside the workspace, and those links would have to be planted by root
       return set;
     }
-    Path real = real(lexical);
+    Path real = quickReal(lexical);
     if (!real.equals(lexical)) {
       Set<Place> r = placesOf(real);
       // inside-workspace only counts when both views agree; every danger of either view counts
