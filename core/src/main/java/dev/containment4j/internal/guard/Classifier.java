@@ -113,6 +113,77 @@ final class Classifier {
     final Set<String> downloadedNames = new HashSet<>();
     final Set<String> newRemotes = new HashSet<>();
     final Set<Path> cloned = new HashSet<>();
+    /** Files this string writes with known content (echo/printf redirections, here-docs): running them runs that. */
+    final java.util.Map<Path, String> written = new java.util.HashMap<>();
+    int depth;
+  }
+
+  /** Records what echo/printf/cat here-doc write into files, so running the file later judges its content. */
+  private void recordWrites(Unit u, Flow flow) {
+    String n = u.name();
+    if (!(n.equals("echo") || n.equals("printf") || n.equals("cat") || n.equals("tee"))) {
+      return;
+    }
+    String content = null;
+    for (Redirect r : u.command().redirects()) {
+      if (r.body() != null && (r.op().startsWith("<<"))) {
+        content = r.body();
+      }
+    }
+    if (content == null && (n.equals("echo") || n.equals("printf"))) {
+      content = String.join(" ", u.argv().subList(1, u.argv().size())).replace("\\n", "\n");
+    }
+    if (content == null) {
+      return;
+    }
+    for (Redirect r : u.command().redirects()) {
+      if (r.writesFile()) {
+        Path p = paths.resolve(r.target().text(), u.cwd(), false);
+        if (p != null) {
+          flow.written.merge(p, content, (a, b) -> a + "\n" + b);
+        }
+      }
+    }
+  }
+
+  /** Judges the content of a script written earlier in the same string, when it is run. */
+  private Judgement runsWritten(Unit u, Path file, Flow flow) {
+    String content = flow.written.get(file);
+    if (content == null || flow.depth > 3) {
+      return Judgement.ALLOW;
+    }
+    flow.depth++;
+    try {
+      Units.Analysis inner = Units.ofShell(content, paths.home(), u.cwd());
+      Judgement j = problems(inner);
+      for (Unit x : inner.units()) {
+        j = j.max(unit(x, inner, flow));
+      }
+      if (j.atLeast(Judgement.Decision.ASK)) {
+        return new Judgement(j.decision(), j.category(), show(u) + " runs " + file + ", written just before with: "
+            + j.reason(), "");
+      }
+      return Judgement.ALLOW;
+    } finally {
+      flow.depth--;
+    }
+  }
+
+  /** The file a unit executes as a script ({@code bash f}, {@code sh f}, {@code ./f}, {@code source f}), or null. */
+  private Path scriptRun(Unit u) {
+    String prog = u.args().get(0).text();
+    if (prog.contains("/")) {
+      return paths.resolve(prog, u.cwd(), false);
+    }
+    boolean shell = Set.of("bash", "sh", "zsh", "dash", "ksh", "source", ".").contains(u.name());
+    if (shell) {
+      for (Arg p : u.params()) {
+        if (!p.text().startsWith("-")) {
+          return paths.resolve(p.text(), u.cwd(), false);
+        }
+      }
+    }
+    return null;
   }
 
   private static final Set<String> BUILD_RUNNERS = Set.of("make", "cmake", "npm", "yarn", "pnpm", "pip", "pip3",
@@ -221,6 +292,11 @@ final class Classifier {
     }
     // the command's own judgement names the category on a tie
     Judgement c = command(u, a, flow).max(fromClone(u, flow));
+    Path script = scriptRun(u);
+    if (script != null) {
+      c = c.max(runsWritten(u, script, flow));
+    }
+    recordWrites(u, flow);
     j = j.decision().compareTo(c.decision()) >= 0 && j.decision() != Judgement.Decision.ALLOW ? j : c.max(j);
     j = j.max(credentialArgs(u));
     j = j.max(flags(u));
@@ -869,6 +945,13 @@ final class Classifier {
       case "source":
       case ".":
         return source(u, params, flow);
+      case "ngrok":
+      case "cloudflared":
+      case "lt":
+      case "localtunnel":
+      case "bore":
+      case "frpc":
+        return Judgement.ask(EXFIL, show(u) + " opens a tunnel that exposes this machine to the internet");
       case "containment":
         return argv.stream().anyMatch(x -> x.equals("none") || x.contains("--backend=none"))
             ? Judgement.deny(TAMPER, show(u) + " runs containment without isolation") : Judgement.ALLOW;
@@ -1750,6 +1833,13 @@ final class Classifier {
 
   private Judgement interpreter(Unit u, Units.Analysis a, Flow flow) {
     Judgement j = Judgement.ALLOW;
+    List<String> argv = u.argv();
+    int mi = argv.indexOf("-m");
+    if (mi > 0 && mi + 1 < argv.size() && argv.get(mi + 1).matches("http\\.server|SimpleHTTPServer|pyftpdlib"
+        + "|smtpd|uploadserver") || u.language().equals("php") && argv.contains("-S")) {
+      j = j.max(Judgement.ask(EXFIL, show(u) + " serves files over the network; a human must confirm what is"
+          + " exposed"));
+    }
     boolean readsStdin = u.code() == null && readsStdin(u) && !u.language().equals("awk");
     SimpleCommand c = u.command();
     if (readsStdin || u.language().equals("shell") && u.code() == null) {
