@@ -536,7 +536,9 @@ final class Classifier {
               + " output you mean (for example target/ or node_modules/)")
           : Judgement.ALLOW;
     }
-    if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
+    if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP) || pl.contains(Place.CACHE)
+        && !pl.contains(Place.UNKNOWN)) {
+      // caches under the home are re-downloaded; deleting them loses nothing
       return Judgement.ALLOW;
     }
     if (pl.contains(Place.UNKNOWN)) {
@@ -746,10 +748,15 @@ final class Classifier {
             ? Judgement.deny(DELETE, show(u) + " kills every process of the user") : Judgement.ALLOW;
       case "pkill":
       case "killall":
-        return argv.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("containment")
-            || x.contains("proxy") || x.contains("auditd"))
-            ? Judgement.deny(TAMPER, show(u) + " stops the containment or audit processes")
-            : Judgement.ask(DELETE, show(u) + " kills processes by name, which may hit other people's work");
+        if (argv.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("containment")
+            || x.contains("proxy") || x.contains("auditd") || x.contains("falcon") || x.contains("osquery"))) {
+          return Judgement.deny(TAMPER, show(u) + " stops the containment, audit or endpoint-security processes");
+        }
+        return argv.contains("-u") || argv.contains("-U") || argv.stream().skip(1).filter(x -> !x.startsWith("-"))
+            .anyMatch(x -> x.matches("(?i).*(sshd|systemd|init|dockerd|containerd|kubelet|postgres|mysqld|Xorg"
+                + "|gnome|kde|launchd|login|bash|zsh|sh)"))
+            ? Judgement.ask(DELETE, show(u) + " kills processes by name that may belong to the system or other"
+                + " work") : Judgement.ALLOW;
       case "chmod":
         return chmod(u, params);
       case "chown":
@@ -1067,6 +1074,21 @@ final class Classifier {
             ? new Arg(base + "found-by-find", r.dynamic(), false, false, List.of())
             : selective ? r : new Arg(base + "*", r.dynamic(), true, false, List.of());
         j = j.max(deleteTarget(target, u.cwd(), true, show(u)));
+      }
+    }
+    if (argv.contains("-delete") || argv.stream().anyMatch(x -> x.startsWith("-exec"))) {
+      for (int k = 0; k + 1 < argv.size(); k++) {
+        if (argv.get(k).equals("-name") || argv.get(k).equals("-iname")) {
+          java.util.regex.Pattern g = java.util.regex.Pattern.compile(Rule.globRegex(argv.get(k + 1)),
+              java.util.regex.Pattern.CASE_INSENSITIVE);
+          for (String protectedName : List.of("containment-audit.jsonl", ".bash_history", ".zsh_history",
+              "authorized_keys", ".containment.yaml", ".bashrc", ".zshrc", ".profile")) {
+            if (g.matcher(protectedName).matches()) {
+              j = j.max(Judgement.deny(AUDIT, show(u) + " deletes or changes files named like " + protectedName
+                  + " (audit log, history, shell start-up or agent configuration)"));
+            }
+          }
+        }
       }
     }
     // searching for key material outside the workspace is credential exploration

@@ -23,8 +23,14 @@ final class Paths {
   enum Place {
     INSIDE_WORKSPACE, WORKSPACE_ROOT, TMP, HOME_ROOT, UNDER_HOME, ROOT, SYSTEM, DEVICE, HARMLESS_DEVICE,
     CREDENTIAL, WEAK_CREDENTIAL, SHELL_RC, GIT_HOOK, GIT_INTERNALS, AGENT_CONFIG, CI_CONFIG, AUDIT_LOG, HISTORY,
-    SYSTEM_LOG, SCHEDULER, AUTH_KEYS, HOSTS_FILE, PROC_SECRET, UNKNOWN, GIT_DIR, SECURITY_CONFIG, PACKAGE_CONFIG
+    SYSTEM_LOG, SCHEDULER, AUTH_KEYS, HOSTS_FILE, PROC_SECRET, UNKNOWN, GIT_DIR, SECURITY_CONFIG, PACKAGE_CONFIG,
+    CACHE
   }
+
+  private static final Pattern HOME_CACHE = Pattern.compile(
+      "^(\\.cache|\\.m2/repository|\\.gradle/caches|\\.gradle/wrapper/dists|\\.npm/_cacache|\\.npm/_npx|\\.yarn/cache"
+          + "|\\.pnpm-store|Library/Caches|\\.cargo/registry|\\.cargo/git|go/pkg/mod|\\.ivy2/cache|\\.sbt/boot"
+          + "|\\.nuget/packages|\\.pub-cache|\\.bundle/cache|\\.local/share/virtualenvs|\\.pyenv/cache)(/.*)?$");
 
   private static final Set<String> HARMLESS_DEVICES = Set.of("/dev/null", "/dev/stdout", "/dev/stderr",
       "/dev/stdin", "/dev/tty", "/dev/zero", "/dev/random", "/dev/urandom", "/dev/full");
@@ -260,6 +266,9 @@ final class Paths {
       }
       if (p.getNameCount() == home.getNameCount() + 1 && RC_FILES.contains(name)) {
         set.add(Place.SHELL_RC);
+      }
+      if (HOME_CACHE.matcher(rel).matches()) {
+        set.add(Place.CACHE);
       }
       if (HOME_SCHEDULER.matcher(rel).matches()) {
         set.add(Place.SCHEDULER);
