@@ -141,6 +141,11 @@ public final class Containment implements AutoCloseable {
     return engine.policy();
   }
 
+  /** How humans answered the guard's questions (asked, approved, denied, time to answer, approval rate). */
+  public dev.containment4j.guard.ApprovalStats approvalStats() {
+    return engine.approvalStats();
+  }
+
   /** The workdir (absolute, real path). */
   public Path workdir() {
     return engine.workdir();

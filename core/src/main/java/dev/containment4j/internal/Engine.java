@@ -27,6 +27,7 @@ public final class Engine implements AutoCloseable {
   private final Path workdir;
   private final Path home;
   private final AuditLog audit;
+  private final dev.containment4j.guard.ApprovalStats approvalStats = new dev.containment4j.guard.ApprovalStats();
   private BackendSelector.Selection selection;
   private IsolationBackend backend;
   private EgressGateway egress;
@@ -80,6 +81,11 @@ public final class Engine implements AutoCloseable {
 
   public Path home() {
     return home;
+  }
+
+  /** How humans answered the guard's questions for this engine. */
+  public dev.containment4j.guard.ApprovalStats approvalStats() {
+    return approvalStats;
   }
 
   public AuditLog audit() {

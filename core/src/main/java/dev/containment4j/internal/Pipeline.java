@@ -94,7 +94,7 @@ public final class Pipeline {
 
     Verdict verdict = review(engine, config, state, call, cwd, callId);
     if (verdict instanceof Verdict.Ask) {
-      verdict = ask(config.approver(), call, (Verdict.Ask) verdict, audit, callId);
+      verdict = ask(config.approver(), call, (Verdict.Ask) verdict, audit, callId, engine.approvalStats());
     }
     if (verdict instanceof Verdict.Deny) {
       if (state != null) {
@@ -173,8 +173,10 @@ public final class Pipeline {
     return verdict;
   }
 
-  private static Verdict ask(Approver approver, ToolCall call, Verdict.Ask question, AuditLog audit, String callId) {
+  private static Verdict ask(Approver approver, ToolCall call, Verdict.Ask question, AuditLog audit, String callId,
+      dev.containment4j.guard.ApprovalStats stats) {
     if (approver == null) {
+      stats.recordUnanswered();
       Verdict d = Verdict.deny(question.layer(), question.rule(), question.category(),
           question.reason() + " (this needs a human's approval and no approver is configured)");
       audit.onEvent(AuditEvent.of("guard.approval", callId, Map.of("approved", false, "approver", "none")));
@@ -189,7 +191,13 @@ public final class Pipeline {
     }
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("approved", a != null && a.approved());
-    f.put("millis", Duration.ofNanos(System.nanoTime() - t0).toMillis());
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    f.put("millis", took.toMillis());
+    stats.recordAnswer(a != null && a.approved(), took);
+    dev.containment4j.guard.ApprovalStats.Snapshot s = stats.snapshot();
+    f.put("asked", s.asked());
+    f.put("approvalRate", Math.round(s.approvalRate() * 1000) / 1000.0);
+    f.put("rubberStamping", s.rubberStamping());
     audit.onEvent(AuditEvent.of("guard.approval", callId, f));
     if (a != null && a.approved()) {
       return Verdict.allow(Layer.GUARD, question.rule(), question.category(), "approved by a human");

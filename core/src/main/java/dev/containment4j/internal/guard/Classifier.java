@@ -88,10 +88,15 @@ final class Classifier {
           + "|requestcatcher\\.com|webhookinbox\\.com|canarytokens\\.\\w+|dnslog\\.\\w+|ceye\\.io|trycloudflare\\.com"
           + "|serveo\\.net|localtunnel\\.me|loca\\.lt|discord(app)?\\.com|api\\.telegram\\.org|mockbin\\.\\w+"
           + "|postb\\.in|ptsv2\\.com|ptsv3\\.com|free\\.beeceptor\\.com|rentry\\.co|ghostbin\\.\\w+|privatebin\\.\\w+)$");
+  private static final Pattern SHORT_CLUSTER = Pattern.compile("-[a-zA-Z]{2,}");
+  private static final Set<String> FETCH_WRAPPERS = Set.of("sudo", "env", "timeout", "nice", "command", "exec",
+      "stdbuf", "nohup");
   private static final Pattern ENCODED = Pattern.compile("[A-Za-z0-9+/_-]{24,}={0,2}|[0-9a-fA-F]{32,}");
 
   private final Paths paths;
   private final Policy policy;
+  /** Places of the paths this call names; a classifier judges one call, so the filesystem is asked once each. */
+  private final java.util.Map<Path, Set<Place>> placeCache = new java.util.HashMap<>();
 
   Classifier(Paths paths, Policy policy) {
     this.paths = paths;
@@ -107,6 +112,101 @@ final class Classifier {
     final Set<Path> downloaded = new HashSet<>();
     final Set<String> downloadedNames = new HashSet<>();
     final Set<String> newRemotes = new HashSet<>();
+    final Set<Path> cloned = new HashSet<>();
+    /** Files this string writes with known content (echo/printf redirections, here-docs): running them runs that. */
+    final java.util.Map<Path, String> written = new java.util.HashMap<>();
+    int depth;
+  }
+
+  /** Records what echo/printf/cat here-doc write into files, so running the file later judges its content. */
+  private void recordWrites(Unit u, Flow flow) {
+    String n = u.name();
+    if (!(n.equals("echo") || n.equals("printf") || n.equals("cat") || n.equals("tee"))) {
+      return;
+    }
+    String content = null;
+    for (Redirect r : u.command().redirects()) {
+      if (r.body() != null && (r.op().startsWith("<<"))) {
+        content = r.body();
+      }
+    }
+    if (content == null && (n.equals("echo") || n.equals("printf"))) {
+      content = String.join(" ", u.argv().subList(1, u.argv().size())).replace("\\n", "\n");
+    }
+    if (content == null) {
+      return;
+    }
+    for (Redirect r : u.command().redirects()) {
+      if (r.writesFile()) {
+        Path p = paths.resolve(r.target().text(), u.cwd(), false);
+        if (p != null) {
+          flow.written.merge(p, content, (a, b) -> a + "\n" + b);
+        }
+      }
+    }
+  }
+
+  /** Judges the content of a script written earlier in the same string, when it is run. */
+  private Judgement runsWritten(Unit u, Path file, Flow flow) {
+    String content = flow.written.get(file);
+    if (content == null || flow.depth > 3) {
+      return Judgement.ALLOW;
+    }
+    flow.depth++;
+    try {
+      Units.Analysis inner = Units.ofShell(content, paths.home(), u.cwd());
+      Judgement j = problems(inner);
+      for (Unit x : inner.units()) {
+        j = j.max(unit(x, inner, flow));
+      }
+      if (j.atLeast(Judgement.Decision.ASK)) {
+        return new Judgement(j.decision(), j.category(), show(u) + " runs " + file + ", written just before with: "
+            + j.reason(), "");
+      }
+      return Judgement.ALLOW;
+    } finally {
+      flow.depth--;
+    }
+  }
+
+  /** The file a unit executes as a script ({@code bash f}, {@code sh f}, {@code ./f}, {@code source f}), or null. */
+  private Path scriptRun(Unit u) {
+    String prog = u.args().get(0).text();
+    if (prog.contains("/")) {
+      return paths.resolve(prog, u.cwd(), false);
+    }
+    boolean shell = Set.of("bash", "sh", "zsh", "dash", "ksh", "source", ".").contains(u.name());
+    if (shell) {
+      for (Arg p : u.params()) {
+        if (!p.text().startsWith("-")) {
+          return paths.resolve(p.text(), u.cwd(), false);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final Set<String> BUILD_RUNNERS = Set.of("make", "cmake", "npm", "yarn", "pnpm", "pip", "pip3",
+      "python", "python3", "bash", "sh", "node", "go", "cargo", "mvn", "gradle", "bundle", "rake", "ant", "just",
+      "poetry", "uv", "composer", "gem", "./configure", "configure");
+
+  /** Running code from a repository cloned earlier in the same string is code from an external source. */
+  private Judgement fromClone(Unit u, Flow flow) {
+    if (flow.cloned.isEmpty() || u.cwd() == null) {
+      return Judgement.ALLOW;
+    }
+    String prog = u.args().get(0).text();
+    Path progPath = prog.contains("/") ? paths.resolve(prog, u.cwd(), false) : null;
+    for (Path c : flow.cloned) {
+      boolean inClone = u.cwd().startsWith(c) || progPath != null && progPath.startsWith(c)
+          || BUILD_RUNNERS.contains(u.name()) && u.params().stream().map(x -> paths.resolve(x.text(), u.cwd(), false))
+              .anyMatch(x -> x != null && x.startsWith(c));
+      if (inClone && (progPath != null || BUILD_RUNNERS.contains(u.name()))) {
+        return Judgement.ask(DOWNLOAD_EXEC, show(u) + " runs code from " + c + ", a repository cloned in the same"
+            + " command; a human must review it before it runs");
+      }
+    }
+    return Judgement.ALLOW;
   }
 
   // ------------------------------------------------------------------------------------------------ shell calls
@@ -190,9 +290,16 @@ final class Classifier {
       j = j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
           + " is computed by decoding text; write the command plainly"));
     }
+    // the command's own judgement names the category on a tie
+    Judgement c = command(u, a, flow).max(fromClone(u, flow));
+    Path script = scriptRun(u);
+    if (script != null) {
+      c = c.max(runsWritten(u, script, flow));
+    }
+    recordWrites(u, flow);
+    j = j.decision().compareTo(c.decision()) >= 0 && j.decision() != Judgement.Decision.ALLOW ? j : c.max(j);
     j = j.max(credentialArgs(u));
     j = j.max(flags(u));
-    j = j.max(command(u, a, flow));
     return j;
   }
 
@@ -288,7 +395,7 @@ final class Classifier {
       }
     }
     Path p = paths.resolve(text, cwd, false);
-    Set<Place> set = new HashSet<>(paths.places(p));
+    Set<Place> set = new HashSet<>(p == null ? paths.places(null) : placeCache.computeIfAbsent(p, paths::places));
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
     }
@@ -388,6 +495,9 @@ final class Classifier {
     if (pl.contains(Place.WEAK_CREDENTIAL)) {
       return Judgement.ask(CREDENTIAL, what + " reads " + path + ", which may hold credentials");
     }
+    if (pl.contains(Place.HISTORY)) {
+      return Judgement.ask(CREDENTIAL, what + " reads " + path + ", a shell history, where typed secrets end up");
+    }
     return Judgement.ALLOW;
   }
 
@@ -426,7 +536,9 @@ final class Classifier {
               + " output you mean (for example target/ or node_modules/)")
           : Judgement.ALLOW;
     }
-    if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
+    if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP) || pl.contains(Place.CACHE)
+        && !pl.contains(Place.UNKNOWN)) {
+      // caches under the home are re-downloaded; deleting them loses nothing
       return Judgement.ALLOW;
     }
     if (pl.contains(Place.UNKNOWN)) {
@@ -536,6 +648,10 @@ final class Classifier {
     if (t.startsWith("-") && t.length() > 2 && !t.startsWith("--")) {
       out.add(t.substring(2));
     }
+    int colon = t.indexOf(':');
+    if (colon > 1 && (t.startsWith("/") || t.startsWith("."))) {
+      out.add(t.substring(0, colon));
+    }
     return out;
   }
 
@@ -632,10 +748,15 @@ final class Classifier {
             ? Judgement.deny(DELETE, show(u) + " kills every process of the user") : Judgement.ALLOW;
       case "pkill":
       case "killall":
-        return argv.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("containment")
-            || x.contains("proxy") || x.contains("auditd"))
-            ? Judgement.deny(TAMPER, show(u) + " stops the containment or audit processes")
-            : Judgement.ask(DELETE, show(u) + " kills processes by name, which may hit other people's work");
+        if (argv.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("containment")
+            || x.contains("proxy") || x.contains("auditd") || x.contains("falcon") || x.contains("osquery"))) {
+          return Judgement.deny(TAMPER, show(u) + " stops the containment, audit or endpoint-security processes");
+        }
+        return argv.contains("-u") || argv.contains("-U") || argv.stream().skip(1).filter(x -> !x.startsWith("-"))
+            .anyMatch(x -> x.matches("(?i).*(sshd|systemd|init|dockerd|containerd|kubelet|postgres|mysqld|Xorg"
+                + "|gnome|kde|launchd|login|bash|zsh|sh)"))
+            ? Judgement.ask(DELETE, show(u) + " kills processes by name that may belong to the system or other"
+                + " work") : Judgement.ALLOW;
       case "chmod":
         return chmod(u, params);
       case "chown":
@@ -831,6 +952,13 @@ final class Classifier {
       case "source":
       case ".":
         return source(u, params, flow);
+      case "ngrok":
+      case "cloudflared":
+      case "lt":
+      case "localtunnel":
+      case "bore":
+      case "frpc":
+        return Judgement.ask(EXFIL, show(u) + " opens a tunnel that exposes this machine to the internet");
       case "containment":
         return argv.stream().anyMatch(x -> x.equals("none") || x.contains("--backend=none"))
             ? Judgement.deny(TAMPER, show(u) + " runs containment without isolation") : Judgement.ALLOW;
@@ -946,6 +1074,21 @@ final class Classifier {
             ? new Arg(base + "found-by-find", r.dynamic(), false, false, List.of())
             : selective ? r : new Arg(base + "*", r.dynamic(), true, false, List.of());
         j = j.max(deleteTarget(target, u.cwd(), true, show(u)));
+      }
+    }
+    if (argv.contains("-delete") || argv.stream().anyMatch(x -> x.startsWith("-exec"))) {
+      for (int k = 0; k + 1 < argv.size(); k++) {
+        if (argv.get(k).equals("-name") || argv.get(k).equals("-iname")) {
+          java.util.regex.Pattern g = java.util.regex.Pattern.compile(Rule.globRegex(argv.get(k + 1)),
+              java.util.regex.Pattern.CASE_INSENSITIVE);
+          for (String protectedName : List.of("containment-audit.jsonl", ".bash_history", ".zsh_history",
+              "authorized_keys", ".containment.yaml", ".bashrc", ".zshrc", ".profile")) {
+            if (g.matcher(protectedName).matches()) {
+              j = j.max(Judgement.deny(AUDIT, show(u) + " deletes or changes files named like " + protectedName
+                  + " (audit log, history, shell start-up or agent configuration)"));
+            }
+          }
+        }
       }
     }
     // searching for key material outside the workspace is credential exploration
@@ -1258,7 +1401,7 @@ final class Classifier {
           continue;
         }
       }
-      if (!wgetStyle && t.matches("-[a-zA-Z]{2,}")) {
+      if (!wgetStyle && SHORT_CLUSTER.matcher(t).matches()) {
         // a cluster of curl short options: the first one that takes a value takes the rest or the next word
         String flags = t.substring(1);
         for (int c = 0; c < flags.length(); c++) {
@@ -1478,6 +1621,12 @@ final class Classifier {
             boundHost = c.host();
           }
         }
+        String provider = providerHost(ref);
+        if (boundHost == null && provider != null && !dest.equals("an unknown host") && !dest.endsWith(provider)) {
+          j = j.max(Judgement.deny(EXFIL, show(u) + " sends $" + ref + ", a credential of " + provider + ", to "
+              + dest + "; a credential may only go to its own service"));
+          continue;
+        }
         if (boundHost != null && !hostMatches(boundHost, dest)) {
           j = j.max(Judgement.deny(EXFIL, show(u) + " sends $" + ref + ", the credential bound to " + boundHost
               + ", to " + dest));
@@ -1494,6 +1643,39 @@ final class Classifier {
       }
     }
     return j;
+  }
+
+  /** The service a conventionally named credential variable belongs to, or null. */
+  static String providerHost(String var) {
+    String v = var.toUpperCase(Locale.ROOT);
+    if (v.startsWith("GITHUB_") || v.startsWith("GH_")) {
+      return "github.com";
+    }
+    if (v.startsWith("GITLAB_")) {
+      return "gitlab.com";
+    }
+    if (v.startsWith("AWS_")) {
+      return "amazonaws.com";
+    }
+    if (v.startsWith("OPENAI_")) {
+      return "openai.com";
+    }
+    if (v.startsWith("ANTHROPIC_")) {
+      return "anthropic.com";
+    }
+    if (v.startsWith("SLACK_")) {
+      return "slack.com";
+    }
+    if (v.startsWith("STRIPE_")) {
+      return "stripe.com";
+    }
+    if (v.startsWith("NPM_")) {
+      return "npmjs.org";
+    }
+    if (v.startsWith("HF_") || v.startsWith("HUGGINGFACE_")) {
+      return "huggingface.co";
+    }
+    return null;
   }
 
   private boolean hasBinding(String host) {
@@ -1629,8 +1811,7 @@ final class Classifier {
   private boolean fetches(SimpleCommand c) {
     List<String> av = c.argv();
     int k = 0;
-    while (k < av.size() && Set.of("sudo", "env", "timeout", "nice", "command", "exec", "stdbuf", "nohup")
-        .contains(Unit.baseName(av.get(k)))) {
+    while (k < av.size() && FETCH_WRAPPERS.contains(Unit.baseName(av.get(k)))) {
       k++;
       while (k < av.size() && (av.get(k).startsWith("-") || av.get(k).contains("=") || av.get(k).matches("\\d+")
           && k > 0 && Unit.baseName(av.get(k - 1)).equals("timeout"))) {
@@ -1674,7 +1855,14 @@ final class Classifier {
 
   private Judgement interpreter(Unit u, Units.Analysis a, Flow flow) {
     Judgement j = Judgement.ALLOW;
-    boolean readsStdin = u.code() == null && readsStdin(u);
+    List<String> argv = u.argv();
+    int mi = argv.indexOf("-m");
+    if (mi > 0 && mi + 1 < argv.size() && argv.get(mi + 1).matches("http\\.server|SimpleHTTPServer|pyftpdlib"
+        + "|smtpd|uploadserver") || u.language().equals("php") && argv.contains("-S")) {
+      j = j.max(Judgement.ask(EXFIL, show(u) + " serves files over the network; a human must confirm what is"
+          + " exposed"));
+    }
+    boolean readsStdin = u.code() == null && readsStdin(u) && !u.language().equals("awk");
     SimpleCommand c = u.command();
     if (readsStdin || u.language().equals("shell") && u.code() == null) {
       if (upstreamFetches(c, new HashSet<>())) {
@@ -1895,8 +2083,19 @@ final class Classifier {
       case "branch":
         return j;
       case "init":
-      case "clone":
         return j;
+      case "clone": {
+        List<String> ops = rest.stream().filter(x -> !x.startsWith("-")).toList();
+        if (!ops.isEmpty() && cwd != null) {
+          String url = ops.get(0);
+          String dir = ops.size() > 1 ? ops.get(1) : lastSegment(url).replaceFirst("\\.git$", "");
+          Path p = paths.resolve(dir, cwd, false);
+          if (p != null) {
+            flow.cloned.add(p);
+          }
+        }
+        return j;
+      }
       default:
         return j;
     }
@@ -2293,6 +2492,9 @@ final class Classifier {
       if (op.equals("publish") || op.equals("unpublish") || op.equals("deprecate") || op.equals("owner")
           || op.equals("token") || op.equals("adduser") || op.equals("login")) {
         return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");
+      }
+      if (op.equals("set-script") || op.equals("pkg") && argv.stream().anyMatch(x -> x.startsWith("scripts."))) {
+        return Judgement.ask(PERSIST, show(u) + " changes package scripts, which run on install or build");
       }
       if (op.equals("exec") || op.equals("dlx") || op.equals("x")) {
         return npx(u, argv.subList(1, argv.size()));

@@ -62,8 +62,24 @@ final class CodeScan {
 
   private CodeScan() {}
 
+  private static final java.util.Map<String, Findings> MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Scans (memoised: the result is a pure function of the text, and agents repeat their one-liners). */
   static Findings scan(String code, String language) {
-    List<String> literals = literals(code);
+    String key = language + '\u0000' + code;
+    Findings f = MEMO.get(key);
+    if (f == null) {
+      if (MEMO.size() > 4096) {
+        MEMO.clear();
+      }
+      f = scanUncached(code, language);
+      MEMO.put(key, f);
+    }
+    return f;
+  }
+
+  private static Findings scanUncached(String code, String language) {
+    List<String> literals = List.copyOf(literals(code));
     boolean home = HOME.matcher(code).find();
     boolean sensitive = false;
     for (String l : literals) {

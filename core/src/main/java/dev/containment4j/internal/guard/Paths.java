@@ -23,8 +23,14 @@ final class Paths {
   enum Place {
     INSIDE_WORKSPACE, WORKSPACE_ROOT, TMP, HOME_ROOT, UNDER_HOME, ROOT, SYSTEM, DEVICE, HARMLESS_DEVICE,
     CREDENTIAL, WEAK_CREDENTIAL, SHELL_RC, GIT_HOOK, GIT_INTERNALS, AGENT_CONFIG, CI_CONFIG, AUDIT_LOG, HISTORY,
-    SYSTEM_LOG, SCHEDULER, AUTH_KEYS, HOSTS_FILE, PROC_SECRET, UNKNOWN, GIT_DIR, SECURITY_CONFIG, PACKAGE_CONFIG
+    SYSTEM_LOG, SCHEDULER, AUTH_KEYS, HOSTS_FILE, PROC_SECRET, UNKNOWN, GIT_DIR, SECURITY_CONFIG, PACKAGE_CONFIG,
+    CACHE
   }
+
+  private static final Pattern HOME_CACHE = Pattern.compile(
+      "^(\\.cache|\\.m2/repository|\\.gradle/caches|\\.gradle/wrapper/dists|\\.npm/_cacache|\\.npm/_npx|\\.yarn/cache"
+          + "|\\.pnpm-store|Library/Caches|\\.cargo/registry|\\.cargo/git|go/pkg/mod|\\.ivy2/cache|\\.sbt/boot"
+          + "|\\.nuget/packages|\\.pub-cache|\\.bundle/cache|\\.local/share/virtualenvs|\\.pyenv/cache)(/.*)?$");
 
   private static final Set<String> HARMLESS_DEVICES = Set.of("/dev/null", "/dev/stdout", "/dev/stderr",
       "/dev/stdin", "/dev/tty", "/dev/zero", "/dev/random", "/dev/urandom", "/dev/full");
@@ -79,12 +85,14 @@ final class Paths {
   private final Path workspace;
   private final Path workspaceReal;
   private final Path home;
+  private final Path homeReal;
   private final String auditLogName;
 
   Paths(Path workspace, Path home, String auditLogName) {
     this.workspace = workspace.toAbsolutePath().normalize();
     this.workspaceReal = real(this.workspace);
     this.home = home.toAbsolutePath().normalize();
+    this.homeReal = real(this.home);
     this.auditLogName = auditLogName;
   }
 
@@ -134,29 +142,36 @@ final class Paths {
     }
   }
 
-  /** The real path: symlinks of the longest existing prefix resolved, the rest appended. */
+  /**
+   * The real path: symlinks of the longest existing prefix resolved, the rest appended. Uses
+   * {@link java.io.File#getCanonicalPath()}, which does exactly that in one native call without throwing for missing
+   * files (the NIO equivalent costs an exception per missing path). A dangling link at the end is not followed.
+   */
   static Path real(Path p) {
     if (p == null) {
       return null;
     }
-    Path existing = p;
-    int missing = 0;
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
-      missing++;
-    }
-    if (existing == null) {
-      return p;
-    }
     try {
-      Path r = existing.toRealPath();
-      for (int k = p.getNameCount() - missing; k < p.getNameCount(); k++) {
-        r = r.resolve(p.getName(k).toString());
-      }
-      return r.normalize();
-    } catch (IOException | SecurityException e) {
+      return Path.of(new java.io.File(p.toString()).getCanonicalPath());
+    } catch (IOException | InvalidPathException | SecurityException e) {
       return p;
     }
+  }
+
+  /**
+   * The real path, cheaply when the path does not exist: below the workspace (or the home), if the first component
+   * under it does not exist, nothing deeper can be a link, so one {@code stat} answers.
+   */
+  private Path quickReal(Path p) {
+    Path base = p.startsWith(workspace) ? workspace : p.startsWith(home) ? home : null;
+    if (base != null && !p.equals(base)) {
+      Path first = base.resolve(base.relativize(p).getName(0));
+      if (!new java.io.File(first.toString()).exists()) {
+        Path baseReal = base == workspace ? workspaceReal : homeReal;
+        return baseReal.resolve(base.relativize(p)).normalize();
+      }
+    }
+    return real(p);
   }
 
   /** The places of a path: of its lexical form and, when different, of its real form. */
@@ -165,7 +180,13 @@ final class Paths {
       return EnumSet.of(Place.UNKNOWN);
     }
     Set<Place> set = placesOf(lexical);
-    Path real = real(lexical);
+    if (!(set.contains(Place.INSIDE_WORKSPACE) || set.contains(Place.TMP) || set.contains(Place.UNDER_HOME)
+        || set.contains(Place.HOME_ROOT) || set.isEmpty())) {
+      // a system path, a device or the root: following links could only add dangers to a view that is already
+      // judged as outside the workspace, and those links would have to be planted by root
+      return set;
+    }
+    Path real = quickReal(lexical);
     if (!real.equals(lexical)) {
       Set<Place> r = placesOf(real);
       // inside-workspace only counts when both views agree; every danger of either view counts
@@ -184,7 +205,22 @@ final class Paths {
     return set;
   }
 
+  private final java.util.Map<Path, Set<Place>> lexicalCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The places of a path by its name alone (pure, so cached); the filesystem is consulted by the caller. */
   private Set<Place> placesOf(Path p) {
+    Set<Place> cached = lexicalCache.get(p);
+    if (cached == null) {
+      if (lexicalCache.size() > 8192) {
+        lexicalCache.clear();
+      }
+      cached = java.util.Collections.unmodifiableSet(computePlaces(p));
+      lexicalCache.put(p, cached);
+    }
+    return EnumSet.copyOf(cached.isEmpty() ? EnumSet.noneOf(Place.class) : cached);
+  }
+
+  private Set<Place> computePlaces(Path p) {
     Set<Place> set = EnumSet.noneOf(Place.class);
     String s = p.toString();
     boolean inWs = p.startsWith(workspace) || p.startsWith(workspaceReal);
@@ -231,6 +267,9 @@ final class Paths {
       if (p.getNameCount() == home.getNameCount() + 1 && RC_FILES.contains(name)) {
         set.add(Place.SHELL_RC);
       }
+      if (HOME_CACHE.matcher(rel).matches()) {
+        set.add(Place.CACHE);
+      }
       if (HOME_SCHEDULER.matcher(rel).matches()) {
         set.add(Place.SCHEDULER);
       }
@@ -254,7 +293,7 @@ final class Paths {
       set.add(name.startsWith("id_") || name.endsWith(".kdbx") || name.contains("keychain") ? Place.CREDENTIAL
           : Place.WEAK_CREDENTIAL);
     }
-    if (SYSTEM_SECRET.matcher(s).matches()) {
+    if (!p.startsWith(home) && SYSTEM_SECRET.matcher(s).matches()) {
       set.add(Place.CREDENTIAL);
     }
     if (PROC_SECRET.matcher(s).matches()) {

@@ -55,6 +55,9 @@ public final class PolicyGuard implements ModelGuard {
   }
 
   private Paths paths(GuardContext ctx) {
+    if (pathsCache.size() > 64) {
+      pathsCache.clear();
+    }
     Map<Path, Paths> byHome = pathsCache.computeIfAbsent(ctx.workdir(), k -> new ConcurrentHashMap<>());
     if (byHome.size() > 64) {
       byHome.clear();

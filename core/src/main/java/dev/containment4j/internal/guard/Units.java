@@ -388,6 +388,11 @@ final class Units {
         return "lua";
       case "osascript":
         return "applescript";
+      case "awk":
+      case "gawk":
+      case "mawk":
+      case "nawk":
+        return "awk";
       case "pwsh":
       case "powershell":
         return "powershell";
@@ -418,6 +423,18 @@ final class Units {
         break;
       default:
         flags = Set.of("-c", "-Command", "-command");
+    }
+    if (lang.equals("awk")) {
+      // the program is the first operand (or -f FILE)
+      for (int k = 0; k < rest.size(); k++) {
+        String t = rest.get(k).text();
+        if (t.equals("-F") || t.equals("-v") || t.equals("-f")) {
+          k++;
+        } else if (!t.startsWith("-")) {
+          return t;
+        }
+      }
+      return null;
     }
     for (int k = 0; k < rest.size(); k++) {
       String t = rest.get(k).text();

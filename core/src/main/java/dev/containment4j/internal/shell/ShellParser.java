@@ -33,6 +33,7 @@ public final class ShellParser {
   private static final int MAX_DEPTH = 12;
   private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\[[^\\]]*\\])?(\\+?)=");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern BRACED = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(:?[-=+?])?(.*)$", Pattern.DOTALL);
   private static final Set<String> SKIPPED_RESERVED = Set.of("if", "then", "elif", "else", "do", "while", "until",
       "{", "}", "!", "time", "fi", "done", "esac", "coproc");
   private static final Set<String> DECLARE = Set.of("export", "declare", "local", "readonly", "typeset");
@@ -614,10 +615,12 @@ public final class ShellParser {
       has = true;
     }
 
+    String ifs = " \t\n";
+
     void splittable(String s) {
       for (int k = 0; k < s.length(); k++) {
         char c = s.charAt(k);
-        if (c == ' ' || c == '\t' || c == '\n') {
+        if (ifs.indexOf(c) >= 0) {
           finish();
         } else {
           lit(c);
@@ -642,6 +645,9 @@ public final class ShellParser {
   private Word readWord() {
     Word w = new Word();
     FieldBuilder f = new FieldBuilder();
+    if (env.assigned("IFS") && env.var("IFS") != null) {
+      f.ifs = env.var("IFS");
+    }
     int start = pos;
     boolean plain = true;
     boolean first = true;
@@ -885,7 +891,7 @@ public final class ShellParser {
   }
 
   private void expandBraced(FieldBuilder f, String inner, boolean quoted) {
-    Matcher m = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(:?[-=+?])?(.*)$", Pattern.DOTALL).matcher(inner);
+    Matcher m = BRACED.matcher(inner);
     if (!m.matches()) {
       f.dynamic = true;
       f.has = true;

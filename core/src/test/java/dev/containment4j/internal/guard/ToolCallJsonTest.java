@@ -1,0 +1,56 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containment4j.ToolCall;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ToolCallJsonTest {
+  private static final ObjectMapper M = new ObjectMapper();
+  private static final Path DIR = Path.of("/w");
+
+  private static ToolCallJson.Parsed parse(String json) throws Exception {
+    return ToolCallJson.parse(M.readTree(json), DIR);
+  }
+
+  @Test
+  void mapsTheCliAndClaudeShapes() throws Exception {
+    assertThat(parse("{\"tool\":\"bash\",\"input\":{\"command\":\"ls\"}}").call().command()).hasValue("ls");
+    ToolCallJson.Parsed r = parse("{\"tool_name\":\"Read\",\"tool_input\":{\"file_path\":\"src/a\"},"
+        + "\"context\":{\"cwd\":\"/p/sub\",\"workspace\":\"/p\",\"tainted\":true}}");
+    assertThat(r.call().kind()).isEqualTo(ToolCall.Kind.READ);
+    assertThat(r.call().path()).hasValue(Path.of("src/a"));
+    assertThat(r.cwd()).isEqualTo(Path.of("/p/sub"));
+    assertThat(r.workspace()).isEqualTo(Path.of("/p"));
+    assertThat(r.tainted()).isTrue();
+    assertThat(parse("{\"tool\":\"Edit\",\"input\":{\"file_path\":\"a\",\"old_string\":\"x\",\"new_string\":\"y\"}}")
+        .call().oldText()).hasValue("x");
+    assertThat(parse("{\"tool\":\"MultiEdit\",\"input\":{\"file_path\":\"a\",\"edits\":[{\"old_string\":\"x\","
+        + "\"new_string\":\"y\"}]}}").call().kind()).isEqualTo(ToolCall.Kind.EDIT);
+    assertThat(parse("{\"tool\":\"WebFetch\",\"input\":{\"url\":\"https://x.example\"}}").call().kind())
+        .isEqualTo(ToolCall.Kind.FETCH);
+    assertThat(parse("{\"tool\":\"write\",\"input\":{\"path\":\"a\",\"content\":\"c\"}}").call().content())
+        .hasValue("c");
+    assertThat(parse("{\"tool\":\"mcp__github__create_issue\",\"input\":{\"title\":\"t\"}}").call().server())
+        .hasValue("github");
+    assertThat(parse("{\"tool\":\"bash\",\"input\":{\"command\":\"ls\"}}").cwd()).isEqualTo(DIR);
+  }
+
+  @Test
+  void explainsWhatIsWrong() {
+    assertThatThrownBy(() -> parse("[1]")).hasMessageContaining("JSON object");
+    assertThatThrownBy(() -> parse("{\"input\":{}}")).hasMessageContaining("no \"tool\"");
+    assertThatThrownBy(() -> parse("{\"tool\":\"bash\",\"input\":{}}")).hasMessageContaining("input.command");
+    assertThatThrownBy(() -> parse("{\"tool\":\"teleport\",\"input\":{}}")).hasMessageContaining("unknown tool");
+    assertThatThrownBy(() -> parse("{\"tool\":\"read\",\"input\":{}}")).hasMessageContaining("input.path");
+    assertThatThrownBy(() -> parse("{\"tool\":\"fetch\",\"input\":{\"url\":\"ht tp://x\"}}"))
+        .hasMessageContaining("not a valid URL");
+  }
+}

@@ -1,0 +1,116 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.examples.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containment4j.ToolCall;
+import dev.containment4j.guard.GuardContext;
+import dev.containment4j.guard.ModelGuard;
+import dev.containment4j.internal.guard.PolicyGuard;
+import dev.containment4j.internal.guard.ToolCallJson;
+import dev.containment4j.internal.shell.ShellEnv;
+import dev.containment4j.internal.shell.ShellParser;
+import dev.containment4j.policy.Policy;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decisions per second and latency of the model guard (default policy: rules + classifier) on one thread, over the
+ * labelled corpus. The peer in the same run is the shell parser alone on the same calls, so the ratio shows what
+ * the classifier adds. Throughput and latency are measured in thread CPU time (so a loaded machine does not count
+ * time the thread was not running) and, for comparison, in wall-clock time.
+ *
+ * <pre>
+ * java -cp ... dev.containment4j.examples.bench.GuardBench [corpus.jsonl] [seconds]
+ * </pre>
+ */
+public final class GuardBench {
+  private GuardBench() {}
+
+  record Case(ToolCall call, GuardContext ctx) {}
+
+  public static void main(String[] args) throws Exception {
+    Path corpus = Path.of(args.length > 0 ? args[0] : "core/src/test/resources/guard-corpus/corpus.jsonl");
+    double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+    ObjectMapper m = new ObjectMapper();
+    List<Case> cases = new ArrayList<>();
+    for (String line : Files.readAllLines(corpus)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      ToolCallJson.Parsed p = ToolCallJson.parse(m.readTree(line), Path.of("/home/dev/proj"));
+      cases.add(new Case(p.call(), new GuardContext(p.workspace(), p.cwd(), Path.of("/home/dev"), false, 0, 0)));
+    }
+    ModelGuard guard = PolicyGuard.of(Policy.defaults());
+    System.out.printf(Locale.ROOT, "corpus: %d calls, %s%n", cases.size(), corpus);
+    run("warm-up guard", cases, guard, seconds / 2, false);
+    Result g = run("guard (rules + classifier)", cases, guard, seconds, true);
+    run("warm-up parser", cases, null, seconds / 4, false);
+    Result p = run("shell parser only (peer)", cases, null, seconds / 2, true);
+    System.out.printf(Locale.ROOT, "guard/parser time ratio: %.2f%n", p.perSecond / g.perSecond);
+  }
+
+  record Result(double perSecond) {}
+
+  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+  private static Result run(String name, List<Case> cases, ModelGuard guard, double seconds, boolean print) {
+    long[] lat = new long[4_000_000];
+    long[] cpu = new long[4_000_000];
+    int n = 0;
+    long sink = 0;
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    long start = System.nanoTime();
+    long cpuStart = MX.getCurrentThreadCpuTime();
+    outer:
+    while (true) {
+      for (Case c : cases) {
+        if (guard == null && c.call().kind() != ToolCall.Kind.BASH) {
+          continue;
+        }
+        long c0 = MX.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        if (guard != null) {
+          sink += guard.review(c.call(), c.ctx()).decision().length();
+        } else {
+          sink += ShellParser.parse(c.call().command().orElse(""), ShellEnv.of(Path.of("/home/dev"),
+              c.ctx().cwd())).commands().size();
+        }
+        long t1 = System.nanoTime();
+        long c1 = MX.getCurrentThreadCpuTime();
+        if (n < lat.length) {
+          lat[n] = t1 - t0;
+          cpu[n] = c1 - c0;
+        }
+        n++;
+        if (t1 > end) {
+          break outer;
+        }
+      }
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    double cpuElapsed = (MX.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    double perCpuSecond = n / cpuElapsed;
+    if (print) {
+      long[] s = Arrays.copyOf(lat, Math.min(n, lat.length));
+      long[] c = Arrays.copyOf(cpu, Math.min(n, cpu.length));
+      Arrays.sort(s);
+      Arrays.sort(c);
+      System.out.printf(Locale.ROOT, "%-28s CPU:  %,10.0f decisions/s  p50 %6.1f us  p99 %6.1f us  p99.9 %7.1f us"
+          + "  (n=%d, sink=%d)%n", name, perCpuSecond, c[c.length / 2] / 1e3, c[(int) (c.length * 0.99)] / 1e3,
+          c[(int) (c.length * 0.999)] / 1e3, n, sink % 10);
+      System.out.printf(Locale.ROOT, "%-28s wall: %,10.0f decisions/s  p50 %6.1f us  p99 %6.1f us  p99.9 %7.1f us"
+          + "  (CPU share of wall time %.0f%%)%n", "", n / elapsed, s[s.length / 2] / 1e3,
+          s[(int) (s.length * 0.99)] / 1e3, s[(int) (s.length * 0.999)] / 1e3, 100 * cpuElapsed / elapsed);
+    }
+    return new Result(perCpuSecond);
+  }
+}
