@@ -21,8 +21,8 @@ final class InjectionDetector {
   static final double THRESHOLD = 1.0;
   /** Features closer than this (normalised chars) add up. */
   private static final int CLUSTER_GAP = 260;
-  private static final int WINDOW = 320;
-  private static final int MAX_WINDOW = 4000;
+  private static final int WINDOW = 200;
+  private static final int MAX_WINDOW = 1600;
   private static final int MAX_DECODE = 4096;
 
   private static final Pattern HIDDEN_STYLE = Pattern.compile(
@@ -31,6 +31,8 @@ final class InjectionDetector {
           + "\\s*255\\s*,\\s*255\\s*\\))|height\\s*:\\s*0|width\\s*:\\s*0|\\bhidden\\b(?=[^<>]*>)|aria-hidden)");
   private static final Pattern MARKDOWN_EXFIL = Pattern.compile(
       "!?\\[[^\\]\\n]{0,200}\\]\\(\\s*<?(https?://[^)\\s>]{1,2000})");
+  /** URLs and e-mail addresses: their host names ("attacker.example") say nothing about the prose around them. */
+  private static final Pattern URLS = Pattern.compile("\\b(?:https?|ftp)://\\S+|\\S+@\\S+");
   private static final Pattern QUOTES = Pattern.compile("[\"“”„«»‘’`]|(?<![a-z])'|'(?![a-z])");
 
   private InjectionDetector() {}
@@ -119,7 +121,7 @@ final class InjectionDetector {
     return result;
   }
 
-  private record Hit(String id, double weight, int start, int end) {}
+  private record Hit(String id, double weight, int start, int end, String text) {}
 
   /** Scores one window; depth > 0 when scoring decoded text (no further decoding). */
   static void scoreWindow(CharSequence text, int from, int to, List<Span> out, int depth) {
@@ -127,10 +129,13 @@ final class InjectionDetector {
     String t = nz.text;
     List<Hit> hits = new ArrayList<>();
     for (InjectionRules.Feature f : InjectionRules.FEATURES) {
+      if (!f.mayMatch(t)) {
+        continue;
+      }
       Matcher m = f.pattern().matcher(t);
       while (m.find()) {
         if (m.end() > m.start()) {
-          hits.add(new Hit(f.id(), f.weight(), m.start(), m.end()));
+          hits.add(new Hit(f.id(), f.weight(), m.start(), m.end(), m.group()));
         }
       }
     }
@@ -146,6 +151,10 @@ final class InjectionDetector {
     }
     if (nz.invisibles >= 3) {
       out.add(new Span("hidden-text", "invisible-characters", firstInvisible(text, from, to), to, 0.8, false, 0));
+    }
+    if (nz.tags >= 10 && depth == 0) {
+      // text hidden in Unicode tag characters has no legitimate use: it exists to be read by a model, not a person
+      out.add(new Span("injection", "unicode-tag-smuggling", nz.origin(0), nz.originEnd(t.length()), 0.9, false, 0));
     }
     if (hits.isEmpty()) {
       return;
@@ -170,9 +179,22 @@ final class InjectionDetector {
     java.util.Map<String, Double> best = new java.util.LinkedHashMap<>();
     int start = Integer.MAX_VALUE;
     int end = 0;
+    java.util.Map<String, Double> second = new java.util.HashMap<>();
+    java.util.Set<String> seenText = new java.util.HashSet<>();
     for (Hit h : cluster) {
+      if (!seenText.add(h.text)) {
+        continue; // the same phrase repeated (log lines, boilerplate) is one piece of evidence
+      }
       double w = h.weight * damping(t, h, meta);
-      best.merge(h.id, w, Math::max);
+      Double b = best.get(h.id);
+      if (b == null) {
+        best.put(h.id, w);
+      } else if (w > b) {
+        second.merge(h.id, b, Math::max);
+        best.put(h.id, w);
+      } else {
+        second.merge(h.id, w, Math::max);
+      }
       start = Math.min(start, h.start);
       end = Math.max(end, h.end);
     }
@@ -180,7 +202,7 @@ final class InjectionDetector {
     String rule = null;
     double top = -1;
     for (var e : best.entrySet()) {
-      score += e.getValue();
+      score += e.getValue() + 0.5 * second.getOrDefault(e.getKey(), 0.0);
       if (e.getValue() > top) {
         top = e.getValue();
         rule = e.getKey();
@@ -192,7 +214,7 @@ final class InjectionDetector {
     if (hidden) {
       score += 0.5;
     }
-    score += 0.4 * hiddenBoost;
+    score += 0.5 * hiddenBoost;
     if (nz.tags >= 4) {
       score += 0.6;
     }
@@ -211,7 +233,7 @@ final class InjectionDetector {
   }
 
   /** Lower weight when the phrase is quoted or described rather than addressed to the reader. */
-  private static double damping(String t, Hit h, boolean meta) {
+  private static double damping(String t, Hit h, boolean windowMeta) {
     int ls = Math.min(h.start, Math.max(0, t.lastIndexOf('\n', h.start - 1) + 1));
     int le = t.indexOf('\n', Math.max(h.end, h.start + 1));
     if (le < 0) {
@@ -222,13 +244,16 @@ final class InjectionDetector {
     boolean described = before.matches("(?s).*\\b(?:to|tells? (?:it|the model|the ai|the llm|the agent) to|"
         + "asks? (?:it|the model|the ai) to|could|might|may|can|would|that|which|like|says?|said|writes?|wrote|reads?"
         + "|such as|e\\.g\\.,?|called|named)\\s*[\"“'`]?\\s*$");
+    // is the text around the phrase (same line, not the phrase itself) about attacks rather than one?
+    String context = t.substring(Math.max(ls, h.start - 200), h.start) + " " + t.substring(h.end, Math.min(le, h.end + 200));
+    boolean meta = windowMeta && InjectionRules.META.matcher(URLS.matcher(context).replaceAll(" ")).find();
     double d = 1.0;
     if (quoted && meta) {
       d = 0.25;
     } else if (meta && described) {
       d = 0.35;
     } else if (meta) {
-      d = 0.6;
+      d = 0.7;
     } else if (quoted && described) {
       d = 0.5;
     } else if (described) {
@@ -301,7 +326,7 @@ final class InjectionDetector {
       }
       if (w > 0) {
         boolean image = t.charAt(m.start()) == '!';
-        hits.add(new Hit("markdown-exfil", image ? w : w * 0.9, m.start(), m.end()));
+        hits.add(new Hit("markdown-exfil", image ? w : w * 0.9, m.start(), m.end(), m.group()));
       }
     }
   }

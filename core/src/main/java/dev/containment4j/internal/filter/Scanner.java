@@ -132,6 +132,26 @@ final class Scanner {
     return out;
   }
 
+  private static final String ASSIGNMENT = "secret-assignment";
+
+  private static boolean isIdentifier(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+        || c == '-';
+  }
+
+  private static void accept(SecretRule rule, int r, Matcher m, Set<Long> seen, List<Span> out) {
+    String value = m.group(rule.group());
+    if (value == null || !rule.check().accept(value)) {
+      return;
+    }
+    int s = m.start(rule.group());
+    int e = m.end(rule.group());
+    long id = ((long) r << 48) ^ ((long) s << 24) ^ e;
+    if (seen.add(id)) {
+      out.add(new Span("secret", rule.id(), s, e, 0.9, true, rule.priority()));
+    }
+  }
+
   private static void secrets(CharSequence text, int from, int to, IntList hits, List<Span> out) {
     int n = SecretRules.ALL.size();
     int[] lastStart = new int[n];
@@ -143,6 +163,23 @@ final class Scanner {
       int end = hits.get(h + 1);
       for (int r : SECRET_RULES_OF[kw]) {
         SecretRule rule = SecretRules.ALL.get(r);
+        if (rule.id().equals(ASSIGNMENT)) {
+          Matcher m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+          // the generic rule is tried once, at the start of the identifier that holds the keyword: O(1) per hit
+          int id0 = end - TRIGGERS.keywordLength(kw);
+          int limit = Math.max(from, id0 - 40);
+          while (id0 > limit && isIdentifier(text.charAt(id0 - 1))) {
+            id0--;
+          }
+          if (id0 > from && (text.charAt(id0 - 1) == '"' || text.charAt(id0 - 1) == '\'')) {
+            id0--;
+          }
+          m.region(id0, Math.min(to, id0 + rule.forward()));
+          if (m.lookingAt()) {
+            accept(rule, r, m, seen, out);
+          }
+          continue;
+        }
         int ws = Math.max(from, end - TRIGGERS.keywordLength(kw) - rule.back());
         int we = Math.min(to, end + rule.forward());
         if (lastEnd[r] >= 0 && ws >= lastStart[r] && we <= lastEnd[r]) {
@@ -153,7 +190,8 @@ final class Scanner {
         }
         lastStart[r] = ws;
         lastEnd[r] = we;
-        Matcher m = rule.pattern().matcher(text).region(ws, we).useTransparentBounds(true).useAnchoringBounds(false);
+        Matcher m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        m.region(ws, we);
         while (m.find()) {
           int g = rule.group();
           if (g < 0) {

@@ -200,7 +200,7 @@ final class SecretRules {
       return false;
     }
     String l = v.toLowerCase(Locale.ROOT);
-    if (l.startsWith("http") || l.startsWith("/") || l.startsWith("./") || l.startsWith("~") || l.startsWith("file:")
+    if (l.startsWith(":") || l.startsWith("http") || l.startsWith("/") || l.startsWith("./") || l.startsWith("~") || l.startsWith("file:")
         || l.startsWith("env.") || l.startsWith("process.env") || l.startsWith("os.environ") || l.startsWith("secrets.")
         || l.startsWith("vault:") || l.startsWith("ref+") || l.startsWith("arn:") || l.startsWith("sha256:")
         || l.contains("(") || l.contains("getenv") || l.contains("::") || l.equals("required") || l.equals("optional")) {
@@ -210,7 +210,7 @@ final class SecretRules {
       return false;
     }
     // identifiers and words (userPassword, this.password, token_type, my-secret-name)
-    if (v.matches("[A-Za-z_.\\-]+") && (v.length() < 20 || Entropy.shannon(v) < 4.0)) {
+    if (v.matches("[A-Za-z_.:\\-]+") && (v.length() < 20 || Entropy.shannon(v) < 4.0)) {
       return false;
     }
     if (v.matches("[0-9.]+") || v.matches("[0-9a-f]{7,12}")) {
