@@ -123,24 +123,66 @@ final class InjectionDetector {
 
   private record Hit(String id, double weight, int start, int end, String text) {}
 
+  /** How far before a key occurrence a feature's match may start ("the assistant must" is keyed on "must"). */
+  private static final int KEY_REACH = 80;
+
+  /**
+   * Runs a feature only where its literal keys occur: {@code lookingAt} at the word starts up to {@link #KEY_REACH}
+   * characters before each key occurrence, instead of a {@code find} over the whole window. Every feature's match
+   * starts within that reach of one of its keys.
+   */
+  private static void matchAtKeys(InjectionRules.Feature f, String t, List<Hit> hits) {
+    int[] positions = null;
+    int n = 0;
+    for (String k : f.keys()) {
+      boolean word = k.charAt(0) >= 'a' && k.charAt(0) <= 'z';
+      for (int p = t.indexOf(k); p >= 0; p = t.indexOf(k, p + 1)) {
+        if (word && p > 0 && Character.isLetter(t.charAt(p - 1))) {
+          continue; // keys are word starts: "ai" in "detail", "use" in "because" are not keys
+        }
+        if (positions == null) {
+          positions = new int[8];
+        } else if (n == positions.length) {
+          positions = java.util.Arrays.copyOf(positions, n * 2);
+        }
+        positions[n++] = p;
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    java.util.Arrays.sort(positions, 0, n);
+    Matcher m = f.pattern().matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+    int done = 0; // candidates before this were tried already, or lie inside a match
+    for (int i = 0; i < n; i++) {
+      int p = positions[i];
+      for (int q = Math.max(done, p - KEY_REACH); q <= p; q++) {
+        if (q > 0 && Character.isLetterOrDigit(t.charAt(q - 1)) && Character.isLetterOrDigit(t.charAt(q))) {
+          continue; // not a word start or a punctuation position
+        }
+        m.region(q, Math.min(t.length(), q + 1200));
+        if (m.lookingAt() && m.end() > m.start()) {
+          hits.add(new Hit(f.id(), f.weight(), m.start(), m.end(), m.group()));
+          q = m.end() - 1;
+          done = m.end();
+        }
+      }
+      done = Math.max(done, p + 1);
+    }
+  }
+
   /** Scores one window; depth > 0 when scoring decoded text (no further decoding). */
   static void scoreWindow(CharSequence text, int from, int to, List<Span> out, int depth) {
     Normalized nz = Normalized.of(text, from, to);
     String t = nz.text;
     List<Hit> hits = new ArrayList<>();
     for (InjectionRules.Feature f : InjectionRules.FEATURES) {
-      if (!f.mayMatch(t)) {
-        continue;
-      }
-      Matcher m = f.pattern().matcher(t);
-      while (m.find()) {
-        if (m.end() > m.start()) {
-          hits.add(new Hit(f.id(), f.weight(), m.start(), m.end(), m.group()));
-        }
-      }
+      matchAtKeys(f, t, hits);
     }
-    markdownExfil(t, hits);
-    boolean meta = InjectionRules.META.matcher(t).find();
+    if (t.contains("](")) {
+      markdownExfil(t, hits);
+    }
+    boolean meta = true; // decided per phrase, on its own line (see damping)
     // hidden-text evidence in this window
     int hiddenBoost = 0;
     if (nz.invisibles >= 3) {

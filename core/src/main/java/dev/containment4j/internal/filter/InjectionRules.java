@@ -65,7 +65,7 @@ final class InjectionRules {
       "you need to", "you have to", "you will", "you are required", "you are now", "you are no longer",
       "you have been", "act as", "pretend", "jailbreak", "note to", "note for", "message to", "message for",
       "memo to", "attention", "reveal", "complete the", "complete your", "finish the task", "accomplish", "run the",
-      "run:", "run `", "execute", "call the", "invoke", "the tool", "tool `", "disable the", "disable your",
+      "run `", "execute", "call the", "invoke", "the tool", "tool `", "disable the", "disable your",
       "disable all", "disable any", "turn off", "classifier", "guardrail", "forward it", "forward the",
       "forward all", "forward them", "email it", "email the", "email them", "post it", "post the", "post them",
       "post all", "delete the", "delete all", "delete every", "delete your", "remove all", "wipe", "if you are",
