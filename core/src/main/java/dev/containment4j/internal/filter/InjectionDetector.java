@@ -31,6 +31,11 @@ final class InjectionDetector {
           + "\\s*255\\s*,\\s*255\\s*\\))|height\\s*:\\s*0|width\\s*:\\s*0|\\bhidden\\b(?=[^<>]*>)|aria-hidden)");
   private static final Pattern MARKDOWN_EXFIL = Pattern.compile(
       "!?\\[[^\\]\\n]{0,200}\\]\\(\\s*<?(https?://[^)\\s>]{1,2000})");
+  /** The phrase is introduced as something someone says or should do ("tells the model to", "such as"). */
+  private static final Pattern DESCRIBED = Pattern.compile("(?s).*\\b(?:to|tells? (?:it|the model|the ai|the llm|the agent) to|"
+        + "asks? (?:it|the model|the ai) to|could|might|may|can|would|that|which|like|says?|said|writes?|wrote|reads?"
+        + "|such as|e\\.g\\.,?|called|named)\\s*[\"“'`]?\\s*$");
+  private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
   /** URLs and e-mail addresses: their host names ("attacker.example") say nothing about the prose around them. */
   private static final Pattern URLS = Pattern.compile("\\b(?:https?|ftp)://\\S+|\\S+@\\S+");
   private static final Pattern QUOTES = Pattern.compile("[\"“”„«»‘’`]|(?<![a-z])'|'(?![a-z])");
@@ -283,9 +288,7 @@ final class InjectionDetector {
     }
     boolean quoted = QUOTES.matcher(t.substring(ls, h.start)).find() && QUOTES.matcher(t.substring(h.end, le)).find();
     String before = t.substring(Math.max(ls, h.start - 40), h.start);
-    boolean described = before.matches("(?s).*\\b(?:to|tells? (?:it|the model|the ai|the llm|the agent) to|"
-        + "asks? (?:it|the model|the ai) to|could|might|may|can|would|that|which|like|says?|said|writes?|wrote|reads?"
-        + "|such as|e\\.g\\.,?|called|named)\\s*[\"“'`]?\\s*$");
+    boolean described = DESCRIBED.matcher(before).matches();
     // is the text around the phrase (same line, not the phrase itself) about attacks rather than one?
     String context = t.substring(Math.max(ls, h.start - 200), h.start) + " " + t.substring(h.end, Math.min(le, h.end + 200));
     boolean meta = windowMeta && InjectionRules.META.matcher(URLS.matcher(context).replaceAll(" ")).find();
@@ -378,7 +381,7 @@ final class InjectionDetector {
     int len = Math.min(e - s, MAX_DECODE);
     String run = text.subSequence(s, s + len).toString();
     byte[] bytes = null;
-    if (run.length() % 2 == 0 && run.matches("[0-9a-fA-F]+")) {
+    if (run.length() % 2 == 0 && HEX.matcher(run).matches()) {
       bytes = new byte[run.length() / 2];
       for (int i = 0; i < bytes.length; i++) {
         bytes[i] = (byte) Integer.parseInt(run.substring(2 * i, 2 * i + 2), 16);

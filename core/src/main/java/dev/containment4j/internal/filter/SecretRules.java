@@ -194,6 +194,11 @@ final class SecretRules {
     return v.length() >= 3;
   }
 
+  private static final Pattern FILE_NAME =
+      Pattern.compile(".*\\.(pem|key|json|txt|crt|cer|p12|pfx|jks|yaml|yml|env|properties|xml|conf|cfg|ini)");
+  private static final Pattern WORDISH = Pattern.compile("[A-Za-z_.:\\-]+");
+  private static final Pattern NUMBERISH = Pattern.compile("[0-9.]+|[0-9a-f]{7,12}");
+
   /** A value assigned to a secret-sounding name that is neither a reference, a path, a word, nor a placeholder. */
   static boolean isAssignedValue(String v) {
     if (v.length() < 8 || Entropy.isPlaceholder(v)) {
@@ -206,14 +211,14 @@ final class SecretRules {
         || l.contains("(") || l.contains("getenv") || l.contains("::") || l.equals("required") || l.equals("optional")) {
       return false;
     }
-    if (l.matches(".*\\.(pem|key|json|txt|crt|cer|p12|pfx|jks|yaml|yml|env|properties|xml|conf|cfg|ini)$")) {
+    if (FILE_NAME.matcher(l).matches()) {
       return false;
     }
     // identifiers and words (userPassword, this.password, token_type, my-secret-name)
-    if (v.matches("[A-Za-z_.:\\-]+") && (v.length() < 20 || Entropy.shannon(v) < 4.0)) {
+    if (WORDISH.matcher(v).matches() && (v.length() < 20 || Entropy.shannon(v) < 4.0)) {
       return false;
     }
-    if (v.matches("[0-9.]+") || v.matches("[0-9a-f]{7,12}")) {
+    if (NUMBERISH.matcher(v).matches()) {
       return false; // numbers, versions, short hashes
     }
     // hex digests (sha1/sha256): high entropy but not secrets when unlabelled
