@@ -1,0 +1,432 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.filter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scores the neighbourhoods of trigger hits for prompt injection. Windows are normalised first (so zero-width,
+ * tag-character and homoglyph tricks read as plain text), features are matched, nearby features add up, and text that
+ * quotes or discusses an attack is damped. Encoded runs are decoded and scored like any other text.
+ */
+final class InjectionDetector {
+  /** A cluster scoring at least this is an injection. */
+  static final double THRESHOLD = 1.0;
+  /** Features closer than this (normalised chars) add up. */
+  private static final int CLUSTER_GAP = 260;
+  private static final int WINDOW = 200;
+  private static final int MAX_WINDOW = 1600;
+  private static final int MAX_DECODE = 4096;
+
+  private static final Pattern HIDDEN_STYLE = Pattern.compile(
+      "(?i)(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:\\.0+)?(?:px|pt|em|rem|%)?\\s*[;\"']"
+          + "|opacity\\s*:\\s*0(?:\\.0+)?\\s*[;\"']|(?<![-\\w])color\\s*:\\s*(?:#fff\\b|#ffffff|white|rgb\\(\\s*255\\s*,"
+          + "\\s*255\\s*,\\s*255\\s*\\))|height\\s*:\\s*0|width\\s*:\\s*0|\\bhidden\\b(?=[^<>]*>)|aria-hidden)");
+  private static final Pattern MARKDOWN_EXFIL = Pattern.compile(
+      "!?\\[[^\\]\\n]{0,200}\\]\\(\\s*<?(https?://[^)\\s>]{1,2000})");
+  /** The phrase is introduced as something someone says or should do ("tells the model to", "such as"). */
+  private static final Pattern DESCRIBED = Pattern.compile("(?s).*\\b(?:to|tells? (?:it|the model|the ai|the llm|the agent) to|"
+        + "asks? (?:it|the model|the ai) to|could|might|may|can|would|that|which|like|says?|said|writes?|wrote|reads?"
+        + "|such as|e\\.g\\.,?|called|named)\\s*[\"“'`]?\\s*$");
+  private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
+  /** URLs and e-mail addresses: their host names ("attacker.example") say nothing about the prose around them. */
+  private static final Pattern URLS = Pattern.compile("\\b(?:https?|ftp)://\\S+|\\S+@\\S+");
+  private static final Pattern QUOTES = Pattern.compile("[\"“”„«»‘’`]|(?<![a-z])'|'(?![a-z])");
+
+  private InjectionDetector() {}
+
+  /** Hot spots of one text, collected by the trigger pass. */
+  static final class Hits {
+    final IntList hot = new IntList();
+    final IntList encoded = new IntList(); // start,end pairs
+    final IntList tags = new IntList();
+    final IntList invisible = new IntList();
+  }
+
+  /** Detects in {@code text[from,to)}; offsets in the returned spans are absolute. */
+  static void detect(CharSequence text, int from, int to, Hits hits, List<Span> out) {
+    // 1. windows around the hot spots, merged
+    IntList windows = new IntList();
+    addWindows(hits.hot, from, to, windows, WINDOW);
+    addWindows(hits.invisible, from, to, windows, WINDOW);
+    for (int i = 0; i < hits.tags.size(); i++) {
+      int p = hits.tags.get(i);
+      windows.add(Math.max(from, p - WINDOW));
+      windows.add(Math.min(to, p + 2 * WINDOW));
+    }
+    List<int[]> merged = merge(windows, text, from, to);
+    for (int[] w : merged) {
+      scoreWindow(text, w[0], w[1], out, 0);
+    }
+    // 2. encoded payloads: decode and score like any text
+    for (int i = 0; i + 1 < hits.encoded.size(); i += 2) {
+      int s = hits.encoded.get(i);
+      int e = hits.encoded.get(i + 1);
+      String decoded = decode(text, s, e);
+      if (decoded == null) {
+        continue;
+      }
+      List<Span> inner = new ArrayList<>();
+      scoreWindow(decoded, 0, decoded.length(), inner, 1);
+      double best = 0;
+      String rule = null;
+      for (Span sp : inner) {
+        if (sp.type().equals("injection") && sp.score() > best) {
+          best = sp.score();
+          rule = sp.rule();
+        }
+      }
+      if (rule != null) {
+        out.add(new Span("injection", "encoded-payload:" + rule, s, e, Math.max(best, 0.8), false, 0));
+      }
+    }
+  }
+
+  private static void addWindows(IntList points, int from, int to, IntList windows, int w) {
+    for (int i = 0; i < points.size(); i++) {
+      int p = points.get(i);
+      windows.add(Math.max(from, p - w));
+      windows.add(Math.min(to, p + w));
+    }
+  }
+
+  private static List<int[]> merge(IntList windows, CharSequence text, int from, int to) {
+    int n = windows.size() / 2;
+    long[] packed = new long[n];
+    for (int i = 0; i < n; i++) {
+      packed[i] = ((long) windows.get(2 * i) << 32) | windows.get(2 * i + 1);
+    }
+    java.util.Arrays.sort(packed);
+    List<int[]> result = new ArrayList<>();
+    int cs = -1;
+    int ce = -1;
+    for (long p : packed) {
+      int s = (int) (p >>> 32);
+      int e = (int) p;
+      if (cs >= 0 && s <= ce && e - cs <= MAX_WINDOW) {
+        ce = Math.max(ce, e);
+      } else {
+        if (cs >= 0) {
+          result.add(new int[] {cs, ce});
+        }
+        cs = s;
+        ce = e;
+      }
+    }
+    if (cs >= 0) {
+      result.add(new int[] {cs, ce});
+    }
+    return result;
+  }
+
+  private record Hit(String id, double weight, int start, int end, String text) {}
+
+  /** How far before a key occurrence a feature's match may start ("the assistant must" is keyed on "must"). */
+  private static final int KEY_REACH = 80;
+
+  /**
+   * Runs a feature only where its literal keys occur: {@code lookingAt} at the word starts up to {@link #KEY_REACH}
+   * characters before each key occurrence, instead of a {@code find} over the whole window. Every feature's match
+   * starts within that reach of one of its keys.
+   */
+  private static void matchAtKeys(InjectionRules.Feature f, String t, List<Hit> hits) {
+    int[] positions = null;
+    int n = 0;
+    for (String k : f.keys()) {
+      boolean word = k.charAt(0) >= 'a' && k.charAt(0) <= 'z';
+      for (int p = t.indexOf(k); p >= 0; p = t.indexOf(k, p + 1)) {
+        if (word && p > 0 && Character.isLetter(t.charAt(p - 1))) {
+          continue; // keys are word starts: "ai" in "detail", "use" in "because" are not keys
+        }
+        if (positions == null) {
+          positions = new int[8];
+        } else if (n == positions.length) {
+          positions = java.util.Arrays.copyOf(positions, n * 2);
+        }
+        positions[n++] = p;
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    java.util.Arrays.sort(positions, 0, n);
+    Matcher m = f.pattern().matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+    int done = 0; // candidates before this were tried already, or lie inside a match
+    for (int i = 0; i < n; i++) {
+      int p = positions[i];
+      for (int q = Math.max(done, p - KEY_REACH); q <= p; q++) {
+        if (q > 0 && Character.isLetterOrDigit(t.charAt(q - 1)) && Character.isLetterOrDigit(t.charAt(q))) {
+          continue; // not a word start or a punctuation position
+        }
+        m.region(q, Math.min(t.length(), q + 1200));
+        if (m.lookingAt() && m.end() > m.start()) {
+          hits.add(new Hit(f.id(), f.weight(), m.start(), m.end(), m.group()));
+          q = m.end() - 1;
+          done = m.end();
+        }
+      }
+      done = Math.max(done, p + 1);
+    }
+  }
+
+  /** Scores one window; depth > 0 when scoring decoded text (no further decoding). */
+  static void scoreWindow(CharSequence text, int from, int to, List<Span> out, int depth) {
+    Normalized nz = Normalized.of(text, from, to);
+    String t = nz.text;
+    List<Hit> hits = new ArrayList<>();
+    for (InjectionRules.Feature f : InjectionRules.FEATURES) {
+      matchAtKeys(f, t, hits);
+    }
+    if (t.contains("](")) {
+      markdownExfil(t, hits);
+    }
+    boolean meta = true; // decided per phrase, on its own line (see damping)
+    // hidden-text evidence in this window
+    int hiddenBoost = 0;
+    if (nz.invisibles >= 3) {
+      hiddenBoost++;
+    }
+    if (nz.tags >= 4) {
+      out.add(new Span("hidden-text", "unicode-tags", nz.origin(0), nz.originEnd(t.length()), 1.0, false, 0));
+    }
+    if (nz.invisibles >= 3) {
+      out.add(new Span("hidden-text", "invisible-characters", firstInvisible(text, from, to), to, 0.8, false, 0));
+    }
+    if (nz.tags >= 10 && depth == 0) {
+      // text hidden in Unicode tag characters has no legitimate use: it exists to be read by a model, not a person
+      out.add(new Span("injection", "unicode-tag-smuggling", nz.origin(0), nz.originEnd(t.length()), 0.9, false, 0));
+    }
+    if (hits.isEmpty()) {
+      return;
+    }
+    hits.sort((a, b) -> Integer.compare(a.start, b.start));
+    int i = 0;
+    while (i < hits.size()) {
+      int j = i;
+      int end = hits.get(i).end;
+      while (j + 1 < hits.size() && hits.get(j + 1).start - end <= CLUSTER_GAP) {
+        j++;
+        end = Math.max(end, hits.get(j).end);
+      }
+      scoreCluster(text, from, nz, hits.subList(i, j + 1), meta, hiddenBoost, out, depth);
+      i = j + 1;
+    }
+  }
+
+  private static void scoreCluster(CharSequence text, int from, Normalized nz, List<Hit> cluster, boolean meta,
+      int hiddenBoost, List<Span> out, int depth) {
+    String t = nz.text;
+    java.util.Map<String, Double> best = new java.util.LinkedHashMap<>();
+    int start = Integer.MAX_VALUE;
+    int end = 0;
+    java.util.Map<String, Double> second = new java.util.HashMap<>();
+    java.util.Set<String> seenText = new java.util.HashSet<>();
+    for (Hit h : cluster) {
+      if (!seenText.add(h.text)) {
+        continue; // the same phrase repeated (log lines, boilerplate) is one piece of evidence
+      }
+      double w = h.weight * damping(t, h, meta);
+      Double b = best.get(h.id);
+      if (b == null) {
+        best.put(h.id, w);
+      } else if (w > b) {
+        second.merge(h.id, b, Math::max);
+        best.put(h.id, w);
+      } else {
+        second.merge(h.id, w, Math::max);
+      }
+      start = Math.min(start, h.start);
+      end = Math.max(end, h.end);
+    }
+    double score = 0;
+    String rule = null;
+    double top = -1;
+    for (var e : best.entrySet()) {
+      score += e.getValue() + 0.5 * second.getOrDefault(e.getKey(), 0.0);
+      if (e.getValue() > top) {
+        top = e.getValue();
+        rule = e.getKey();
+      }
+    }
+    int os = nz.origin(start);
+    int oe = nz.originEnd(end);
+    boolean hidden = depth == 0 && isHidden(text, from, os, oe);
+    if (hidden) {
+      score += 0.5;
+    }
+    score += 0.5 * hiddenBoost;
+    if (nz.tags >= 4) {
+      score += 0.6;
+    }
+    if (nz.mixedScriptWords > 0) {
+      score += 0.3;
+    }
+    if (score >= THRESHOLD) {
+      out.add(new Span("injection", rule, os, oe, Math.min(1.0, score / 2.0), false, 0));
+      if (hidden) {
+        out.add(new Span("hidden-text", "hidden-markup", os, oe, 0.8, false, 0));
+      }
+      if (nz.mixedScriptWords > 0) {
+        out.add(new Span("hidden-text", "homoglyphs", os, oe, 0.6, false, 0));
+      }
+    }
+  }
+
+  /** Lower weight when the phrase is quoted or described rather than addressed to the reader. */
+  private static double damping(String t, Hit h, boolean windowMeta) {
+    int ls = Math.min(h.start, Math.max(0, t.lastIndexOf('\n', h.start - 1) + 1));
+    int le = t.indexOf('\n', Math.max(h.end, h.start + 1));
+    if (le < 0) {
+      le = t.length();
+    }
+    boolean quoted = QUOTES.matcher(t.substring(ls, h.start)).find() && QUOTES.matcher(t.substring(h.end, le)).find();
+    String before = t.substring(Math.max(ls, h.start - 40), h.start);
+    boolean described = DESCRIBED.matcher(before).matches();
+    // is the text around the phrase (same line, not the phrase itself) about attacks rather than one?
+    String context = t.substring(Math.max(ls, h.start - 200), h.start) + " " + t.substring(h.end, Math.min(le, h.end + 200));
+    boolean meta = windowMeta && InjectionRules.META.matcher(URLS.matcher(context).replaceAll(" ")).find();
+    double d = 1.0;
+    if (quoted && meta) {
+      d = 0.25;
+    } else if (meta && described) {
+      d = 0.35;
+    } else if (meta) {
+      d = 0.7;
+    } else if (quoted && described) {
+      d = 0.5;
+    } else if (described) {
+      d = 0.8;
+    }
+    return d;
+  }
+
+  private static boolean isHidden(CharSequence text, int from, int os, int oe) {
+    int b = Math.max(0, os - 600);
+    String before = text.subSequence(b, os).toString();
+    int open = before.lastIndexOf("<!--");
+    if (open >= 0 && before.indexOf("-->", open) < 0) {
+      return true;
+    }
+    int tag = before.lastIndexOf('<');
+    while (tag >= 0) {
+      int close = before.indexOf('>', tag);
+      String tagText = close < 0 ? before.substring(tag) : before.substring(tag, close + 1);
+      if (HIDDEN_STYLE.matcher(tagText).find()) {
+        // an element hidden by its style, not closed before the text
+        String rest = before.substring(close < 0 ? before.length() : close + 1);
+        if (!rest.contains("</")) {
+          return true;
+        }
+      }
+      tag = tag == 0 ? -1 : before.lastIndexOf('<', tag - 1);
+      if (tag >= 0 && before.length() - tag > 400) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static int firstInvisible(CharSequence text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (Fold.isInvisible(c) || Fold.isBidiControl(c)) {
+        return i;
+      }
+    }
+    return from;
+  }
+
+  private static final java.util.Set<String> EXFIL_PARAMS = java.util.Set.of("d", "data", "q", "c", "x", "p",
+      "payload", "secret", "secrets", "token", "key", "keys", "conv", "conversation", "history", "summary", "info",
+      "content", "msg", "message", "text", "chat", "ctx", "context", "leak", "exfil", "s", "m", "v", "val", "value",
+      "u", "user", "pw", "pass", "password", "creds", "env", "prompt", "memo", "notes", "body");
+  private static final Pattern PARAM = Pattern.compile("[?&]([a-z0-9_]{1,20})=([^&#\\s)]*)");
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{|\\$\\{|\\{|<|\\[|%7b|%3c|%5b");
+  private static final Pattern PLACEHOLDER_WORD = Pattern.compile(
+      "(?:insert|here|conversation|summary|history|secret|password|credential|token|api_?key|user_?data|data|"
+          + "chat|context|email|address|name|ssn|card|env|contents?)");
+
+  private static void markdownExfil(String t, List<Hit> hits) {
+    Matcher m = MARKDOWN_EXFIL.matcher(t);
+    while (m.find()) {
+      String url = m.group(1);
+      Matcher p = PARAM.matcher(url);
+      double w = 0;
+      while (p.find()) {
+        String name = p.group(1);
+        String value = p.group(2);
+        if (TEMPLATE.matcher(value).find()) {
+          w = Math.max(w, 1.2);
+        } else if (EXFIL_PARAMS.contains(name) && (PLACEHOLDER_WORD.matcher(value).matches()
+            || (value.length() >= 24 && Entropy.shannon(value) >= 4.0))) {
+          w = Math.max(w, 1.0);
+        }
+      }
+      if (w > 0) {
+        boolean image = t.charAt(m.start()) == '!';
+        hits.add(new Hit("markdown-exfil", image ? w : w * 0.9, m.start(), m.end(), m.group()));
+      }
+    }
+  }
+
+  /** Base64 or hex run decoded to readable text, or null. */
+  private static String decode(CharSequence text, int s, int e) {
+    int len = Math.min(e - s, MAX_DECODE);
+    String run = text.subSequence(s, s + len).toString();
+    byte[] bytes = null;
+    if (run.length() % 2 == 0 && HEX.matcher(run).matches()) {
+      bytes = new byte[run.length() / 2];
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = (byte) Integer.parseInt(run.substring(2 * i, 2 * i + 2), 16);
+      }
+    } else {
+      String b = run;
+      // include '=' padding that ended the run
+      int k = s + len;
+      while (k < text.length() && k < s + len + 2 && text.charAt(k) == '=') {
+        b += "=";
+        k++;
+      }
+      b = b.substring(0, b.length() - (b.replace("=", "").length() % 4 == 0 ? 0 : 0));
+      try {
+        String clean = b.replace("=", "");
+        clean = clean.substring(0, clean.length() - clean.length() % 4 == 1 ? clean.length() - 1 : clean.length());
+        bytes = (clean.indexOf('-') >= 0 || clean.indexOf('_') >= 0 ? Base64.getUrlDecoder() : Base64.getDecoder())
+            .decode(pad(clean));
+      } catch (IllegalArgumentException ex) {
+        return null;
+      }
+    }
+    if (bytes.length < 16) {
+      return null;
+    }
+    int printable = 0;
+    int spaces = 0;
+    for (byte x : bytes) {
+      int c = x & 0xFF;
+      if ((c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r' || c >= 0x80) {
+        printable++;
+      }
+      if (c == ' ') {
+        spaces++;
+      }
+    }
+    if (printable < bytes.length * 0.95 || spaces < 2) {
+      return null;
+    }
+    String decoded = new String(bytes, StandardCharsets.UTF_8);
+    return decoded.indexOf('\uFFFD') >= 0 ? null : decoded;
+  }
+
+  private static String pad(String b64) {
+    int m = b64.length() % 4;
+    return m == 0 ? b64 : m == 2 ? b64 + "==" : m == 3 ? b64 + "=" : b64.substring(0, b64.length() - 1);
+  }
+}

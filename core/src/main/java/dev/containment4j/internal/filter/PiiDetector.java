@@ -1,0 +1,184 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.filter;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Personal data with a checkable structure. Payment cards (Luhn), IBANs (mod 97) and US social security numbers are
+ * redacted: they are account identifiers a model has no use for. E-mail addresses and phone numbers are reported but
+ * left in place: tool output (git logs, CRM records, tickets) is full of them and the task usually needs them.
+ */
+final class PiiDetector {
+  private static final Pattern EMAIL = Pattern.compile(
+      "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,24}"
+          + "(?![A-Za-z0-9-])");
+  private static final Pattern IBAN = Pattern.compile(
+      "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
+  private static final Pattern CARD_CONTEXT = Pattern.compile(
+      "(?i)\\b(?:card|visa|mastercard|amex|american express|discover|pan|cc|credit|debit|payment)\\b");
+  private static final Pattern SSN_CONTEXT = Pattern.compile("(?i)\\b(?:ssn|social security|social sec|tax ?id|tin)\\b");
+
+  private PiiDetector() {}
+
+  static void detect(CharSequence text, int from, int to, List<Span> out) {
+    int i = from;
+    while (i < to) {
+      char c = text.charAt(i);
+      if (c == '@') {
+        email(text, i, from, to, out);
+        i++;
+      } else if (c >= '0' && c <= '9') {
+        i = digits(text, i, from, to, out);
+      } else {
+        i++;
+      }
+    }
+  }
+
+  private static void email(CharSequence text, int at, int from, int to, List<Span> out) {
+    int s = Math.max(from, at - 64);
+    int e = Math.min(to, at + 256);
+    Matcher m = EMAIL.matcher(text).region(s, e).useTransparentBounds(true).useAnchoringBounds(false);
+    while (m.find()) {
+      if (m.start() < at && m.end() > at) {
+        out.add(new Span("pii", "email", m.start(), m.end(), 0.9, false, 10));
+        return;
+      }
+    }
+  }
+
+  /** Reads a group of digits joined by single spaces or dashes starting at {@code i}; returns where to resume. */
+  private static int digits(CharSequence text, int i, int from, int to, List<Span> out) {
+    if (i > from && isAlnum(text.charAt(i - 1))) {
+      // inside a word or number (hashes, identifiers): skip the whole run
+      int k = i;
+      while (k < to && isAlnum(text.charAt(k))) {
+        k++;
+      }
+      if (i - 2 >= from && Character.isUpperCase(text.charAt(i - 1)) && Character.isUpperCase(text.charAt(i - 2))) {
+        iban(text, i - 2, to, out);
+      }
+      return k;
+    }
+    StringBuilder d = new StringBuilder(24);
+    StringBuilder shape = new StringBuilder(24);
+    int k = i;
+    int end = i;
+    while (k < to && d.length() <= 19) {
+      char c = text.charAt(k);
+      if (c >= '0' && c <= '9') {
+        d.append(c);
+        shape.append('d');
+        k++;
+        end = k;
+      } else if ((c == ' ' || c == '-') && k + 1 < to && isDigit(text.charAt(k + 1)) && k > i
+          && isDigit(text.charAt(k - 1))) {
+        shape.append(c);
+        k++;
+      } else {
+        break;
+      }
+    }
+    if (end < to && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '.' && end + 1 < to
+        && isDigit(text.charAt(end + 1)))) {
+      return Math.max(end, i + 1);
+    }
+    String digits = d.toString();
+    String sh = shape.toString();
+    int n = digits.length();
+    boolean plus = i > from && text.charAt(i - 1) == '+';
+    if (n >= 13 && n <= 19 && luhn(digits) && digits.charAt(0) >= '2' && digits.charAt(0) <= '6'
+        && (sh.matches("d{4}([ -]d{4}){2,3}(d{1,3})?|d{4}[ -]d{6}[ -]d{4,5}") || (!sh.contains(" ") && !sh.contains("-")
+        && knownIin(digits) && CARD_CONTEXT.matcher(around(text, i, end, from, to)).find()))) {
+      out.add(new Span("pii", "credit-card", i, end, 0.95, true, 20));
+    } else if (sh.equals("ddd-dd-dddd") && validSsn(digits)) {
+      out.add(new Span("pii", "us-ssn", i, end, 0.8, true, 20));
+    } else if (n == 9 && !sh.contains("-") && !sh.contains(" ") && validSsn(digits)
+        && SSN_CONTEXT.matcher(around(text, i, end, from, to)).find()) {
+      out.add(new Span("pii", "us-ssn", i, end, 0.7, true, 20));
+    } else if (plus && n >= 8 && n <= 15) {
+      out.add(new Span("pii", "phone", i - 1, end, 0.7, false, 10));
+    } else if (n == 10 && sh.matches("ddd[ -]ddd[ -]dddd") && i > from && text.charAt(i - 1) != '-') {
+      out.add(new Span("pii", "phone", i, end, 0.5, false, 10));
+    }
+    return Math.max(end, i + 1);
+  }
+
+  private static void iban(CharSequence text, int s, int to, List<Span> out) {
+    Matcher m = IBAN.matcher(text).region(s, Math.min(to, s + 48)).useTransparentBounds(true);
+    if (m.lookingAt()) {
+      String v = m.group(1).replace(" ", "");
+      if (v.length() >= 15 && v.length() <= 34 && mod97(v)) {
+        out.add(new Span("pii", "iban", m.start(1), m.end(1), 0.95, true, 20));
+      }
+    }
+  }
+
+  private static String around(CharSequence text, int s, int e, int from, int to) {
+    return text.subSequence(Math.max(from, s - 48), Math.min(to, e + 16)).toString();
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isAlnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  static boolean luhn(String digits) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = digits.length() - 1; i >= 0; i--) {
+      int v = digits.charAt(i) - '0';
+      if (dbl) {
+        v *= 2;
+        if (v > 9) {
+          v -= 9;
+        }
+      }
+      sum += v;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+
+  private static boolean knownIin(String d) {
+    int two = Integer.parseInt(d.substring(0, 2));
+    int four = Integer.parseInt(d.substring(0, 4));
+    int n = d.length();
+    return (d.charAt(0) == '4' && (n == 16 || n == 13 || n == 19)) || (two >= 51 && two <= 55 && n == 16)
+        || (four >= 2221 && four <= 2720 && n == 16) || ((two == 34 || two == 37) && n == 15)
+        || ((four == 6011 || two == 65) && n == 16);
+  }
+
+  private static boolean validSsn(String d) {
+    String area = d.substring(0, 3);
+    return !area.equals("000") && !area.equals("666") && d.charAt(0) != '9' && !d.substring(3, 5).equals("00")
+        && !d.substring(5).equals("0000") && !d.equals("123456789");
+  }
+
+  static boolean mod97(String iban) {
+    String r = iban.substring(4) + iban.substring(0, 4);
+    int mod = 0;
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
+      int v;
+      if (c >= '0' && c <= '9') {
+        v = c - '0';
+        mod = (mod * 10 + v) % 97;
+      } else if (c >= 'A' && c <= 'Z') {
+        v = c - 'A' + 10;
+        mod = (mod * 100 + v) % 97;
+      } else {
+        return false;
+      }
+    }
+    return mod == 1;
+  }
+}

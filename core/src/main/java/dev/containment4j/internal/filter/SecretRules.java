@@ -1,0 +1,232 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.filter;
+
+import static dev.containment4j.internal.filter.SecretRule.entropyAtLeast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in secret formats. Formats follow the providers' documented token shapes (the same facts gitleaks and
+ * secretlint encode); the rule set itself is ours. Every rule is keyed on a literal anchor so that the text is scanned
+ * once, not once per rule.
+ */
+final class SecretRules {
+  private SecretRules() {}
+
+  private static final List<String> AKID_PREFIXES =
+      List.of("akia", "asia", "agpa", "aida", "aroa", "aipa", "anpa", "anva", "abia", "acca", "a3t");
+
+  static final List<SecretRule> ALL = build();
+
+  private static List<SecretRule> build() {
+    List<SecretRule> r = new ArrayList<>();
+    // --- AWS
+    r.add(rule("aws-access-key-id", AKID_PREFIXES,
+        "(?<![A-Za-z0-9])((?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Za-z0-9])",
+        1, 8, 24, v -> !v.endsWith("EXAMPLE") && !Entropy.isPlaceholder(v.substring(4)) && Entropy.shannon(v) >= 3.0,
+        90));
+    r.add(rule("aws-secret-access-key",
+        List.of("aws_secret", "secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret_key",
+            "awssecretkey", "secret_key"),
+        "(?i:aws_?secret_?(?:access_?)?key|secret_?access_?key|secret-access-key|aws_?secret_?key)[\"']?\\s{0,5}"
+            + "(?::=|=>|=|:|,)\\s{0,5}[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
+        1, 40, 80, v -> !v.contains("EXAMPLE") && entropyAtLeast(3.5).accept(v), 95));
+    // an unlabelled 40-character secret next to an access key id (credentials.csv, "aws configure" echo)
+    r.add(rule("aws-secret-access-key", AKID_PREFIXES,
+        "(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", 1, 300, 400,
+        v -> !v.contains("EXAMPLE") && Entropy.charClasses(v) >= 3 && Entropy.shannon(v) >= 4.3
+            && !Entropy.isPlaceholder(v), 85));
+    r.add(rule("aws-session-token",
+        List.of("session_token", "sessiontoken", "security_token", "securitytoken", "session-token"),
+        "(?i:session_?token|security_?token|session-token)[\"']?\\s{0,5}(?::=|=>|=|:)\\s{0,5}[\"']?"
+            + "([A-Za-z0-9/+=]{100,})",
+        1, 40, 2000, entropyAtLeast(4.0), 95));
+    r.add(rule("aws-session-token", List.of("iqojb3jpz2lux2vj", "fwogzxivyxdz"),
+        "(?<![A-Za-z0-9/+=])((?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdz)[A-Za-z0-9/+=]{80,})", 1, 20, 3000,
+        entropyAtLeast(4.0), 95));
+    // --- GitHub / GitLab
+    r.add(rule("github-token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+        "(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36,251})(?![A-Za-z0-9])", 1, 8, 260, token(4), 100));
+    r.add(rule("github-token", List.of("github_pat_"),
+        "(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9_]{50,255})", 1, 16, 270, token(11), 100));
+    r.add(rule("gitlab-token",
+        List.of("glpat-", "gloas-", "gldt-", "glrt-", "glptt-", "glcbt-", "glimt-", "glsoat-", "glffct-", "glagent-",
+            "glft-", "glwt-"),
+        "(?<![A-Za-z0-9_])(gl(?:pat|oas|dt|rt|ptt|cbt|imt|soat|ffct|agent|ft|wt)-[A-Za-z0-9_\\-.]{20,300})", 1, 10, 320,
+        v -> !Entropy.isPlaceholder(v.substring(v.indexOf('-') + 1)) && Entropy.shannon(v) >= 3.5, 100));
+    // --- Slack
+    r.add(rule("slack-token", List.of("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe."),
+        "(?<![A-Za-z0-9])(xox(?:[abposr]|e\\.xox[bp]|e)-[A-Za-z0-9-]{10,250})", 1, 8, 260,
+        v -> !Entropy.isPlaceholder(v.substring(5)) && Entropy.shannon(v) >= 3.0, 100));
+    r.add(rule("slack-token", List.of("xapp-"),
+        "(?<![A-Za-z0-9])(xapp-\\d-[A-Z0-9]{8,}-\\d{6,}-[a-z0-9]{32,})", 1, 8, 200, token(5), 100));
+    r.add(rule("slack-webhook", List.of("hooks.slack.com/"),
+        "hooks\\.slack\\.com/(?:services|workflows|triggers)/([A-Za-z0-9+/_\\-]{20,200})", 1, 20, 240,
+        v -> !Entropy.isPlaceholder(v), 100));
+    // --- Stripe
+    r.add(rule("stripe-key", List.of("sk_live_", "sk_test_", "rk_live_", "rk_test_"),
+        "(?<![A-Za-z0-9_])([sr]k_(?:live|test)_[A-Za-z0-9]{16,247})(?![A-Za-z0-9])", 1, 10, 260, token(8), 100));
+    r.add(rule("stripe-webhook-secret", List.of("whsec_"),
+        "(?<![A-Za-z0-9_])(whsec_[A-Za-z0-9+/=]{24,})", 1, 10, 120, token(6), 100));
+    // --- Google
+    r.add(rule("google-api-key", List.of("aiza"),
+        "(?<![A-Za-z0-9_-])(AIza[0-9A-Za-z_\\-]{35})(?![A-Za-z0-9_-])", 1, 8, 48, token(4), 100));
+    r.add(rule("google-oauth-secret", List.of("gocspx-"),
+        "(?<![A-Za-z0-9_-])(GOCSPX-[A-Za-z0-9_\\-]{24,40})", 1, 10, 60, token(7), 100));
+    r.add(rule("google-oauth-token", List.of("ya29."),
+        "(?<![A-Za-z0-9_-])(ya29\\.[A-Za-z0-9_\\-.]{30,2000})", 1, 8, 2020, token(5), 100));
+    r.add(rule("gcp-service-account-key", List.of("\"private_key\""),
+        "\"private_key\"\\s*:\\s*\"([^\"]{40,8000})\"", 1, 16, 8200,
+        v -> v.contains("PRIVATE KEY") && !Entropy.isPlaceholder(stripPem(v)), 110));
+    r.add(rule("gcp-service-account-key", List.of("\"private_key_id\""),
+        "\"private_key_id\"\\s*:\\s*\"([a-f0-9]{40})\"", 1, 20, 80, entropyAtLeast(3.0), 110));
+    // --- Azure
+    r.add(rule("azure-storage-key", List.of("accountkey="),
+        "(?i:AccountKey)=([A-Za-z0-9+/]{40,100}={0,2})", 1, 16, 120, entropyAtLeast(4.0), 100));
+    r.add(rule("azure-shared-access-key", List.of("sharedaccesskey="),
+        "(?i:SharedAccessKey)=([A-Za-z0-9+/]{30,100}={0,2})", 1, 20, 120, entropyAtLeast(4.0), 100));
+    r.add(rule("azure-sas-token", List.of("sig="),
+        "[?&;](?:sv|ss|srt|sp|se|st|spr|sr|sig)=[^\\s&\"'<>]*(?:&[a-z]{1,5}=[^\\s&\"'<>]*){1,12}?&sig=([A-Za-z0-9%+/=]{30,120})"
+            + "|(?<=[?&])sig=([A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})(?=[\\s&\"'<>]|$)",
+        -1, 400, 130, v -> v.length() >= 30 && Entropy.shannon(v) >= 4.0 && !Entropy.isPlaceholder(v), 100));
+    r.add(rule("azure-client-secret", List.of("q~"),
+        "(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}\\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])", 1, 6, 40,
+        entropyAtLeast(4.0), 100));
+    // --- AI providers, package registries
+    r.add(rule("anthropic-api-key", List.of("sk-ant-"),
+        "(?<![A-Za-z0-9_-])(sk-ant-(?:api|admin|oat|sid)?\\d{0,2}-?[A-Za-z0-9_\\-]{32,200})", 1, 8, 220, token(7),
+        105));
+    r.add(rule("openai-api-key", List.of("sk-"),
+        "(?<![A-Za-z0-9_-])(sk-(?!ant-)(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_\\-]{20,200})(?![A-Za-z0-9_-])", 1, 4,
+        220, v -> v.length() >= 32 && Entropy.charClasses(v.substring(3)) >= 2 && token(3).accept(v), 100));
+    r.add(rule("npm-token", List.of("npm_"),
+        "(?<![A-Za-z0-9_])(npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])", 1, 6, 44, token(4), 100));
+    r.add(rule("pypi-token", List.of("pypi-"),
+        "(?<![A-Za-z0-9_])(pypi-[A-Za-z0-9_\\-]{50,400})", 1, 6, 420, token(5), 100));
+    // --- keys and tokens with a structure
+    r.add(rule("private-key", List.of("-----begin"),
+        "-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----"
+            + "(?:[\\s\\S]{16,20000}?-----END \\1-----|[\\sA-Za-z0-9+/=:,\\-\\\\]{32,20000})",
+        0, 12, 20100, v -> !Entropy.isPlaceholder(stripPem(v)) && Entropy.shannon(stripPem(v)) >= 4.0, 120));
+    r.add(rule("jwt", List.of("eyj"),
+        "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{0,2000})"
+            + "(?![A-Za-z0-9_-])",
+        1, 4, 12100, SecretRules::isJwt, 100));
+    // --- URLs with credentials
+    r.add(rule("database-url-password", List.of("://"),
+        "(?<![A-Za-z0-9+.\\-])((?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|"
+            + "sqlserver|oracle|cockroachdb|clickhouse|couchdb|neo4j(?:\\+s)?|jdbc:[a-z]+))://"
+            + "[^\\s:/@\"'<>]{1,64}:([^\\s@\"'<>/]{3,128})@[^\\s\"'<>]{2,}",
+        2, 40, 300, SecretRules::isUrlPassword, 90));
+    r.add(rule("basic-auth-url", List.of("://"),
+        "(?<![A-Za-z0-9+.\\-])((?i:https?|ftps?|sftp|git|ssh|smtps?|ldaps?|wss?))://"
+            + "[^\\s:/@\"'<>]{1,64}:([^\\s@\"'<>/]{3,256})@[A-Za-z0-9.\\-\\[\\]]{2,}",
+        2, 16, 420, SecretRules::isUrlPassword, 80));
+    // --- headers and command lines
+    r.add(rule("bearer-token", List.of("bearer "),
+        "(?i:bearer)\\s+([A-Za-z0-9._~+/\\-]{20,4000}=*)", 1, 8, 4100, entropyAtLeast(3.5), 70));
+    r.add(rule("basic-auth-header", List.of("basic "),
+        "(?i:authorization)[\"']?\\s*[:=]\\s*[\"']?(?i:basic)\\s+([A-Za-z0-9+/]{8,500}={0,2})", 1, 60, 520,
+        v -> !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 2.5, 75));
+    r.add(rule("cli-password", List.of("-u ", "--user ", "--password", "-p'", "-p\""),
+        "(?:(?<=\\s)(?:-u|--user)\\s+['\"]?[^\\s:'\"]{1,64}:([^\\s'\"]{6,128})|--password[= ]['\"]?([^\\s'\"]{6,128}))",
+        -1, 12, 200, SecretRules::isAssignedValue, 60));
+    // --- .env / config assignments: last resort, so lowest priority
+    r.add(rule("secret-assignment",
+        List.of("secret", "token", "passw", "pwd", "passphrase", "credential", "api_key", "apikey", "api-key",
+            "_key", "-key", ".key", "access_key", "private_key", "auth_key"),
+        "(?<![A-Za-z0-9_])[\"']?([A-Za-z0-9_.\\-]{0,40}(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|"
+            + "api[_.\\-]?key|apikey|access[_.\\-]?key|private[_.\\-]?key|signing[_.\\-]?key|encryption[_.\\-]?key|"
+            + "master[_.\\-]?key|client[_.\\-]?key|auth[_.\\-]?key|[_.\\-]key)[A-Za-z0-9_.\\-]{0,24})[\"']?"
+            + "[ \\t]{0,5}(?::=|=>|=|:)[ \\t]{0,5}(?:\"|'|`)?([^\\s\"'`,;]{8,400})",
+        2, 80, 450, SecretRules::isAssignedValue, 50));
+    return List.copyOf(r);
+  }
+
+  private static SecretRule rule(
+      String id, List<String> anchors, String regex, int group, int back, int fwd, SecretRule.Check check, int prio) {
+    return new SecretRule(id, anchors, Pattern.compile(regex), group, back, fwd, check, prio);
+  }
+
+  /** A provider token: the part after the prefix is not a placeholder and looks random. */
+  private static SecretRule.Check token(int prefixLength) {
+    return v -> {
+      String body = v.substring(Math.min(prefixLength, v.length()));
+      return !Entropy.isPlaceholder(body) && Entropy.shannon(body) >= 3.2;
+    };
+  }
+
+  static String stripPem(String v) {
+    return v.replaceAll("-----[A-Z0-9 ]+-----", "").replace("\\n", "").replaceAll("\\s", "");
+  }
+
+  private static boolean isJwt(String v) {
+    int dot = v.indexOf('.');
+    try {
+      String header = new String(java.util.Base64.getUrlDecoder().decode(pad(v.substring(0, dot))),
+          java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (!header.startsWith("{") || !(header.contains("\"alg\"") || header.contains("\"typ\""))) {
+        return false;
+      }
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return !Entropy.isPlaceholder(v.substring(dot + 1));
+  }
+
+  private static String pad(String b64) {
+    int m = b64.length() % 4;
+    return m == 0 ? b64 : m == 2 ? b64 + "==" : m == 3 ? b64 + "=" : b64.substring(0, b64.length() - 1);
+  }
+
+  private static boolean isUrlPassword(String v) {
+    String l = v.toLowerCase(Locale.ROOT);
+    if (Entropy.isPlaceholder(v) || l.equals("password") || l.equals("pass") || l.equals("passwd") || l.equals("pwd")
+        || l.equals("secret") || l.equals("user") || l.equals("token") || l.startsWith("$")) {
+      return false;
+    }
+    return v.length() >= 3;
+  }
+
+  private static final Pattern FILE_NAME =
+      Pattern.compile(".*\\.(pem|key|json|txt|crt|cer|p12|pfx|jks|yaml|yml|env|properties|xml|conf|cfg|ini)");
+  private static final Pattern WORDISH = Pattern.compile("[A-Za-z_.:\\-]+");
+  private static final Pattern NUMBERISH = Pattern.compile("[0-9.]+|[0-9a-f]{7,12}");
+
+  /** A value assigned to a secret-sounding name that is neither a reference, a path, a word, nor a placeholder. */
+  static boolean isAssignedValue(String v) {
+    if (v.length() < 8 || Entropy.isPlaceholder(v)) {
+      return false;
+    }
+    String l = v.toLowerCase(Locale.ROOT);
+    if (l.startsWith(":") || l.startsWith("http") || l.startsWith("/") || l.startsWith("./") || l.startsWith("~") || l.startsWith("file:")
+        || l.startsWith("env.") || l.startsWith("process.env") || l.startsWith("os.environ") || l.startsWith("secrets.")
+        || l.startsWith("vault:") || l.startsWith("ref+") || l.startsWith("arn:") || l.startsWith("sha256:")
+        || l.contains("(") || l.contains("getenv") || l.contains("::") || l.equals("required") || l.equals("optional")) {
+      return false;
+    }
+    if (FILE_NAME.matcher(l).matches()) {
+      return false;
+    }
+    // identifiers and words (userPassword, this.password, token_type, my-secret-name)
+    if (WORDISH.matcher(v).matches() && (v.length() < 20 || Entropy.shannon(v) < 4.0)) {
+      return false;
+    }
+    if (NUMBERISH.matcher(v).matches()) {
+      return false; // numbers, versions, short hashes
+    }
+    // hex digests (sha1/sha256): high entropy but not secrets when unlabelled
+    double h = Entropy.shannon(v);
+    int classes = Entropy.charClasses(v);
+    if (v.length() < 16) {
+      return classes >= 3 && h >= 2.8;
+    }
+    return classes >= 2 && h >= 3.3;
+  }
+}

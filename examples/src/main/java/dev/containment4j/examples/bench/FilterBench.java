@@ -1,0 +1,197 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.examples.bench;
+
+import dev.containment4j.guard.ContentFilter;
+import dev.containment4j.guard.FilterContext;
+import dev.containment4j.guard.FilterResult;
+import dev.containment4j.internal.Filters;
+import dev.containment4j.policy.Policy;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Content-filter benchmark: single-thread throughput of the secret + injection + PII scan on clean and on
+ * finding-dense text, and a same-run comparison with secretlint (speed and recall) on the same files.
+ *
+ * <pre>
+ * # corpus files come from the core test run: mvn -pl core test -Dtest=FilterCorpusTest
+ * java -cp ... dev.containment4j.examples.bench.FilterBench core/target/filter-corpus [/path/to/secretlint-dir]
+ * java -cp ... dev.containment4j.examples.bench.FilterBench --make-big /tmp/big.log 1024   # 1 GB test log
+ * </pre>
+ */
+public final class FilterBench {
+  private FilterBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length >= 1 && args[0].equals("--make-big")) {
+      makeBig(Path.of(args[1]), Long.parseLong(args[2]) << 20);
+      return;
+    }
+    Path corpus = Path.of(args.length > 0 ? args[0] : "core/target/filter-corpus");
+    Path secretlint = args.length > 1 ? Path.of(args[1]) : null;
+    List<String[]> manifest = new ArrayList<>();
+    for (String line : Files.readAllLines(corpus.resolve("manifest.tsv"))) {
+      manifest.add(line.split("\t", -1));
+    }
+    ContentFilter filter = Filters.forPolicy(Policy.defaults());
+    StringBuilder clean = new StringBuilder();
+    StringBuilder dense = new StringBuilder();
+    for (String[] m : manifest) {
+      String text = Files.readString(corpus.resolve(m[0]));
+      if (m[1].equals("clean") && m[2].startsWith("clean:")) {
+        clean.append(text);
+      } else if (m[1].equals("secret") || m[1].equals("injection")) {
+        dense.append(text);
+      }
+    }
+    System.out.println("| text | MB (UTF-8) | MB/s, 1 thread (median of 5) |");
+    System.out.println("|---|---|---|");
+    throughput("clean (generated logs, JSON, HTML, Markdown, code, VCS, ops)", repeat(clean, 32 << 20), filter);
+    throughput("finding-dense (every secret and injection item)", repeat(dense, 16 << 20), filter);
+    if (secretlint != null) {
+      compare(corpus, manifest, filter, secretlint);
+    }
+  }
+
+  private static String repeat(StringBuilder b, int chars) {
+    StringBuilder r = new StringBuilder(chars + b.length());
+    while (r.length() < chars) {
+      r.append(b);
+    }
+    return r.toString();
+  }
+
+  private static void throughput(String name, String text, ContentFilter filter) {
+    double mb = text.getBytes(StandardCharsets.UTF_8).length / 1e6;
+    List<Double> rates = new ArrayList<>();
+    filter.filter(text, FilterContext.standalone()); // warm-up
+    for (int i = 0; i < 5; i++) {
+      long t0 = System.nanoTime();
+      FilterResult r = filter.filter(text, FilterContext.standalone());
+      long t1 = System.nanoTime();
+      if (r.text().isEmpty()) {
+        throw new IllegalStateException();
+      }
+      rates.add(mb / ((t1 - t0) / 1e9));
+    }
+    rates.sort(Double::compare);
+    System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f |%n", name, mb, rates.get(2));
+  }
+
+  private static void compare(Path corpus, List<String[]> manifest, ContentFilter filter, Path secretlint)
+      throws IOException, InterruptedException {
+    List<String[]> secrets = manifest.stream().filter(m -> m[1].equals("secret")).toList();
+    List<String[]> clean = manifest.stream().filter(m -> m[1].equals("clean")).toList();
+    // ours, on the same files
+    long t0 = System.nanoTime();
+    int ourHits = 0;
+    int ourComplete = 0;
+    for (String[] m : secrets) {
+      FilterResult r = filter.filter(Files.readString(corpus.resolve(m[0])), FilterContext.standalone());
+      if (r.findings().stream().anyMatch(f -> f.type().equals("secret"))) {
+        ourHits++;
+        boolean leak = false;
+        for (String v : m[4].split(" ")) {
+          for (int i = 0; i + 8 <= v.length() && !leak; i++) {
+            leak = r.text().contains(v.substring(i, i + 8));
+          }
+        }
+        if (!leak) {
+          ourComplete++;
+        }
+      }
+    }
+    int ourFp = 0;
+    for (String[] m : clean) {
+      FilterResult r = filter.filter(Files.readString(corpus.resolve(m[0])), FilterContext.standalone());
+      if (r.findings().stream().anyMatch(f -> f.type().equals("secret"))) {
+        ourFp++;
+      }
+    }
+    double ours = (System.nanoTime() - t0) / 1e9;
+    // secretlint on the same files
+    long s0 = System.nanoTime();
+    String secretOut = secretlint(secretlint, corpus.resolve("secret").toAbsolutePath());
+    String cleanOut = secretlint(secretlint, corpus.resolve("clean").toAbsolutePath());
+    double theirs = (System.nanoTime() - s0) / 1e9;
+    int theirHits = countFiles(secretOut);
+    int theirFp = countFiles(cleanOut);
+    long bytes = 0;
+    for (String[] m : secrets) {
+      bytes += Files.size(corpus.resolve(m[0]));
+    }
+    for (String[] m : clean) {
+      bytes += Files.size(corpus.resolve(m[0]));
+    }
+    System.out.println();
+    System.out.println("| tool | files with a secret found (of " + secrets.size() + ") | clean files flagged (of "
+        + clean.size() + ") | wall time, " + (secrets.size() + clean.size()) + " files, "
+        + String.format(Locale.ROOT, "%.1f", bytes / 1e6) + " MB |");
+    System.out.println("|---|---|---|---|");
+    System.out.printf(Locale.ROOT, "| containment4j (in-process, 1 thread) | %d (%d fully redacted) | %d | %.2f s |%n",
+        ourHits, ourComplete, ourFp, ours);
+    System.out.printf(Locale.ROOT, "| secretlint 12.0.0 + preset-recommend (CLI, incl. node start) | %d | %d | %.2f s |%n",
+        theirHits, theirFp, theirs);
+  }
+
+  private static String secretlint(Path dir, Path files) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("secretlint", ".json");
+    Process p = new ProcessBuilder(dir.resolve("node_modules/.bin/secretlint").toString(), "--format", "json",
+        "--secretlintrc", dir.resolve(".secretlintrc.json").toString(), files + "/**/*.txt")
+        .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    if (!p.waitFor(30, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("secretlint did not finish in 30 minutes");
+    }
+    String s = Files.readString(out);
+    Files.delete(out);
+    return s;
+  }
+
+  /** Files with at least one message in secretlint's JSON output. */
+  private static int countFiles(String json) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    int n = 0;
+    for (com.fasterxml.jackson.databind.JsonNode f : root) {
+      if (f.has("messages") && f.get("messages").size() > 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static void makeBig(Path file, long bytes) throws IOException {
+    Random r = new Random(1);
+    String[] lines = {
+      "2026-11-27 04:12:55.120 INFO  [worker-3] c.a.Handler - processed request id=%d in %dms\n",
+      "[INFO] Tests run: %d, Failures: 0, Errors: 0, Skipped: %d\n",
+      "{\"id\": %d, \"status\": \"ok\", \"latency_ms\": %d}\n"};
+    long written = 0;
+    long n = 0;
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      while (written < bytes) {
+        String l = String.format(Locale.ROOT, lines[(int) (n % 3)], r.nextInt(100000), r.nextInt(500));
+        if (++n % 1_000_000 == 0) {
+          StringBuilder k = new StringBuilder("AWS_ACCESS_KEY_ID=AK" + "IA");
+          for (int i = 0; i < 16; i++) {
+            k.append("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".charAt(r.nextInt(32)));
+          }
+          l = k + "\n";
+        }
+        w.write(l);
+        written += l.length();
+      }
+    }
+  }
+}
