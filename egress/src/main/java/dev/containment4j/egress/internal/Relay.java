@@ -41,10 +41,16 @@ final class Relay extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    peer.writeAndFlush(msg);
+    peer.write(msg, peer.voidPromise());
     if (!peer.isWritable()) {
+      peer.flush();
       ctx.channel().config().setAutoRead(false);
     }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    peer.flush(); // one flush per read batch, not per buffer
   }
 
   @Override
