@@ -156,9 +156,13 @@ public final class Containment implements AutoCloseable {
     return engine.selection().report();
   }
 
-  /** What the backend will do for a call (the bwrap argument list, OCI config or SBPL profile). */
+  /**
+   * What the backend will do for a call (the bwrap argument list, OCI config or SBPL profile). A backend named in the
+   * policy is explained even where it cannot run (so a Seatbelt profile can be reviewed on Linux); under
+   * {@code auto}, the backend that would be selected.
+   */
   public String explain() {
-    return engine.backend().explain();
+    return engine.explain();
   }
 
   /** Releases the backend, the egress proxy and the audit file. Idempotent. */

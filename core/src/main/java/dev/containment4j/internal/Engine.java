@@ -4,6 +4,7 @@
  */
 package dev.containment4j.internal;
 
+import dev.containment4j.BackendUnavailableException;
 import dev.containment4j.ContainmentException;
 import dev.containment4j.event.AuditEvent;
 import dev.containment4j.policy.Policy;
@@ -101,24 +102,56 @@ public final class Engine implements AutoCloseable {
     return selection;
   }
 
+  /** What backends get when they open: the policy, paths, sandbox environment and audit sink (no proxy started). */
+  public IsolationSpec spec() {
+    return spec(false);
+  }
+
+  /** The spec; with {@code startEgress}, {@code network.mode: proxy} starts the egress gateway first. */
+  private synchronized IsolationSpec spec(boolean startEgress) {
+    Map<String, String> env = new LinkedHashMap<>(SandboxEnvironment.build(policy, System.getenv(), home));
+    if (startEgress && policy.network().mode() == Policy.NetworkMode.PROXY && egress == null) {
+      egress = Egress.open(policy, audit, Engine.class.getClassLoader());
+    }
+    if (egress != null) {
+      env.putAll(egress.environment());
+    }
+    return new IsolationSpec(policy, workdir, home, env, audit, Optional.ofNullable(egress));
+  }
+
   /** The opened backend (selecting and opening it on first use). */
   public synchronized IsolationBackend backend() {
     ensureOpen();
     if (backend == null) {
       BackendSelector.Selection s = selection();
-      Map<String, String> env = new LinkedHashMap<>(SandboxEnvironment.build(policy, System.getenv(), home));
-      if (policy.network().mode() == Policy.NetworkMode.PROXY && egress == null) {
-        egress = Egress.open(policy, audit, Engine.class.getClassLoader());
-      }
-      if (egress != null) {
-        env.putAll(egress.environment());
-      }
-      IsolationSpec spec = new IsolationSpec(policy, workdir, home, env, audit, Optional.ofNullable(egress));
-      backend = s.provider().open(spec);
+      backend = s.provider().open(spec(true));
       shutdownHook = new Thread(this::close, "containment-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
     return backend;
+  }
+
+  /**
+   * See {@code Containment.explain()}: the opened backend's own account where it can run here (it knows what it
+   * detected, such as cgroups); otherwise, for a backend named in the policy, its provider's (so a Seatbelt profile
+   * can be reviewed on Linux).
+   */
+  public String explain() {
+    Policy.Backend wanted = policy.isolation().backend();
+    try {
+      return backend().explain();
+    } catch (BackendUnavailableException e) {
+      if (wanted == Policy.Backend.AUTO) {
+        throw e;
+      }
+    }
+    for (var p : BackendSelector.discover(Engine.class.getClassLoader())) {
+      if (p.id().equals(wanted.id())) {
+        return "# " + wanted.id() + " cannot run here; this is what it would do\n" + p.explain(spec());
+      }
+    }
+    throw new ContainmentException("backend " + wanted.id() + " is not on the class path; add the dependency "
+        + "dev.containment4j:containment4j-isolation-" + wanted.id());
   }
 
   private void ensureOpen() {

@@ -51,6 +51,18 @@ public record Policy(
     return PolicyLoader.load(file);
   }
 
+  /**
+   * Loads a policy file with one of its {@code profiles:} merged over the top-level policy (see
+   * {@code docs/policy.md}, "Profiles").
+   *
+   * @param profile the profile name; {@code null} for the top-level policy
+   * @throws dev.containment4j.PolicyException when the policy or the profile is invalid, or there is no such profile
+   * @since 0.1
+   */
+  public static Policy fromYaml(Path file, String profile) {
+    return PolicyLoader.load(file, profile);
+  }
+
   /** Loads a policy from YAML text; {@code sourceName} names it in error messages. */
   public static Policy fromYaml(String yaml, String sourceName) {
     return PolicyLoader.parse(yaml, sourceName);
@@ -61,12 +73,30 @@ public record Policy(
     return PolicyLoader.defaults();
   }
 
+  /** A copy that uses another isolation backend (the CLI's {@code --backend}). */
+  public Policy withBackend(Backend backend) {
+    Isolation i = isolation;
+    return new Policy(source, new Isolation(backend, i.filesystem(), i.limits(), i.env(), i.backends()), network,
+        guard, content, trust, audit);
+  }
+
   /** Per-backend choice. */
   public enum Backend {
     AUTO, BUBBLEWRAP, GVISOR, SEATBELT, NONE;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The backend with this id ({@code auto}, {@code bubblewrap}, ...). */
+    public static Backend ofId(String id) {
+      for (Backend b : values()) {
+        if (b.id().equals(id)) {
+          return b;
+        }
+      }
+      throw new IllegalArgumentException("unknown backend '" + id + "'; valid: auto, bubblewrap, gvisor, seatbelt,"
+          + " none");
     }
   }
 
