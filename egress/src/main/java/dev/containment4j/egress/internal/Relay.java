@@ -43,8 +43,9 @@ final class Relay extends ChannelInboundHandlerAdapter {
     }
     peer.write(msg, peer.voidPromise());
     if (!peer.isWritable()) {
-      peer.flush();
+      // stop reading first: the flush may drain the peer at once, and its writable event must then win
       ctx.channel().config().setAutoRead(false);
+      peer.flush();
     }
   }
 
