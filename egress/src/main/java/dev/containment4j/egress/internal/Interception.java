@@ -84,15 +84,34 @@ public final class Interception {
       if (c == null) {
         X509Certificate leaf = ca.leaf(host);
         try {
-          c = SslContextBuilder.forServer(ca.leafKey(), leaf, ca.certificate()).sslProvider(provider())
+          c = SslContextBuilder.forServer(keyManager(leaf)).sslProvider(provider())
               .protocols("TLSv1.3", "TLSv1.2").build();
-        } catch (SSLException e) {
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
           throw new IllegalStateException("cannot build TLS for " + host + ": " + e.getMessage(), e);
         }
         leaves.put(host.name(), c);
       }
       return c;
     }
+  }
+
+  /**
+   * Key material for one leaf. With BoringSSL, the caching factory converts the key to native form once instead of on
+   * every handshake.
+   */
+  private javax.net.ssl.KeyManagerFactory keyManager(X509Certificate leaf)
+      throws java.security.GeneralSecurityException, java.io.IOException {
+    char[] pw = new char[0];
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setKeyEntry("leaf", ca.leafKey(), pw, new java.security.cert.Certificate[] {leaf, ca.certificate()});
+    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    if (provider() == SslProvider.OPENSSL) {
+      kmf = new io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory(kmf);
+    }
+    kmf.init(ks, pw);
+    return kmf;
   }
 
   /** Replaces {@code replaced} with TLS termination (SNI-checked), the HTTP codec and an intercepting frontend. */
