@@ -9,10 +9,12 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.Promise;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
@@ -48,13 +50,19 @@ public final class Interception {
   public Interception(CertificateAuthority ca, Optional<TrustManagerFactory> upstreamTrust) {
     this.ca = ca;
     try {
-      SslContextBuilder b = SslContextBuilder.forClient().protocols("TLSv1.3", "TLSv1.2")
+      SslContextBuilder b = SslContextBuilder.forClient().sslProvider(provider()).protocols("TLSv1.3", "TLSv1.2")
           .endpointIdentificationAlgorithm("HTTPS");
       upstreamTrust.ifPresent(b::trustManager);
       this.upstream = b.build();
     } catch (SSLException e) {
       throw new IllegalStateException("cannot set up upstream TLS: " + e.getMessage(), e);
     }
+  }
+
+  /** BoringSSL through netty-tcnative when it loads (much cheaper handshakes and records), else the JDK's TLS. */
+  static SslProvider provider() {
+    return !Boolean.getBoolean("containment.egress.jdkTls") && OpenSsl.isAvailable() ? SslProvider.OPENSSL
+        : SslProvider.JDK;
   }
 
   public CertificateAuthority ca() {
@@ -76,15 +84,34 @@ public final class Interception {
       if (c == null) {
         X509Certificate leaf = ca.leaf(host);
         try {
-          c = SslContextBuilder.forServer(ca.leafKey(), leaf, ca.certificate()).protocols("TLSv1.3", "TLSv1.2")
-              .build();
-        } catch (SSLException e) {
+          c = SslContextBuilder.forServer(keyManager(leaf)).sslProvider(provider())
+              .protocols("TLSv1.3", "TLSv1.2").build();
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
           throw new IllegalStateException("cannot build TLS for " + host + ": " + e.getMessage(), e);
         }
         leaves.put(host.name(), c);
       }
       return c;
     }
+  }
+
+  /**
+   * Key material for one leaf. With BoringSSL, the caching factory converts the key to native form once instead of on
+   * every handshake.
+   */
+  private javax.net.ssl.KeyManagerFactory keyManager(X509Certificate leaf)
+      throws java.security.GeneralSecurityException, java.io.IOException {
+    char[] pw = new char[0];
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    ks.load(null, null);
+    ks.setKeyEntry("leaf", ca.leafKey(), pw, new java.security.cert.Certificate[] {leaf, ca.certificate()});
+    javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    if (provider() == SslProvider.OPENSSL) {
+      kmf = new io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory(kmf);
+    }
+    kmf.init(ks, pw);
+    return kmf;
   }
 
   /** Replaces {@code replaced} with TLS termination (SNI-checked), the HTTP codec and an intercepting frontend. */

@@ -41,10 +41,17 @@ final class Relay extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    peer.writeAndFlush(msg);
+    peer.write(msg, peer.voidPromise());
     if (!peer.isWritable()) {
+      // stop reading first: the flush may drain the peer at once, and its writable event must then win
       ctx.channel().config().setAutoRead(false);
+      peer.flush();
     }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    peer.flush(); // one flush per read batch, not per buffer
   }
 
   @Override

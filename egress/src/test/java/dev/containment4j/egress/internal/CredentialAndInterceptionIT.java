@@ -216,6 +216,19 @@ class CredentialAndInterceptionIT {
     return last;
   }
 
+  @Test
+  void anUpstreamCertificateForAnotherNameIsRefused() throws Exception {
+    ProxyClients.requireTool("curl");
+    // wrong.test reaches the origin whose (trusted) certificate names secure.test only: hostname verification fails
+    Policy.Network n = network(List.of("wrong.test:" + secure.port()), List.of(), Map.of("wrong.test", "127.0.0.1"),
+        List.of("127.0.0.0/8"), Policy.TlsMode.INTERCEPT, List.of());
+    EgressProxy proxy = start(EgressProxy.builder(n).upstreamTrust(upstreamPki.trust()));
+    String ca = proxy.caCertificate().orElseThrow().toString();
+    var r = curl(proxy, "--cacert", ca, "https://wrong.test:" + secure.port() + "/x");
+    assertThat(finalStatus(r.out())).as(r.out() + r.err()).isEqualTo("502");
+    assertThat(secure.seen).isEmpty();
+  }
+
   private void assertSecretNeverLeaked(EgressProxy proxy) throws InterruptedException {
     events.await("egress.allow", 1);
     assertThat(proxy.environment().toString()).doesNotContain(SECRET);

@@ -99,6 +99,23 @@ class ProxyTrafficIT {
   }
 
   @Test
+  void bulkTransfersKeepFlowingUnderBackpressure() throws Exception {
+    ProxyClients.requireTool("curl");
+    EgressProxy proxy = proxy(alphaOnly());
+    String url = "http://alpha.test:" + alpha.port() + "/big?n=" + (200L << 20);
+    for (String[] mode : new String[][] {{"--proxytunnel"}, {"--no-buffer"}}) {
+      var r = ProxyClients.run(Map.of(), "curl", "-sS", "--max-time", "60", "-o", "/dev/null", "-w", "%{size_download}",
+          "-x", "http://127.0.0.1:" + proxy.address().getPort(), mode[0], url);
+      assertThat(r.out()).as(r.err()).isEqualTo(Long.toString(200L << 20));
+    }
+    // a reader that pauses: the proxy stops reading upstream instead of buffering, then resumes
+    var slow = ProxyClients.run(Map.of(), "curl", "-sS", "--max-time", "60", "--limit-rate", "20M", "-o", "/dev/null",
+        "-w", "%{size_download}", "--socks5-hostname", "127.0.0.1:" + proxy.address().getPort(),
+        "http://alpha.test:" + alpha.port() + "/big?n=" + (30L << 20));
+    assertThat(slow.out()).as(slow.err()).isEqualTo(Long.toString(30L << 20));
+  }
+
+  @Test
   void allowedNameWorksWithPythonAndJavaClients() throws Exception {
     ProxyClients.requireTool("python3");
     EgressProxy proxy = proxy(alphaOnly());

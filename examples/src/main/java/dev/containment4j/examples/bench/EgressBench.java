@@ -71,6 +71,9 @@ public final class EgressBench {
     switch (args[0]) {
       case "origin" -> origin(Integer.parseInt(args[1]));
       case "proxy" -> proxy(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      case "origin-tls" -> originTls(Integer.parseInt(args[1]), Path.of(args[2]), Path.of(args[3]));
+      case "proxy-intercept" -> proxyIntercept(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]),
+          Path.of(args[4]));
       case "load" -> load(Integer.parseInt(args[1]), Integer.parseInt(args[2]), List.of(args).subList(3, args.length));
       default -> throw new IllegalArgumentException("origin | proxy | load");
     }
@@ -89,6 +92,22 @@ public final class EgressBench {
           }
         }).bind("127.0.0.1", port).sync();
     System.out.println("origin listening on 127.0.0.1:" + port);
+    Thread.currentThread().join();
+  }
+
+  /** The origin over TLS (certificate and PKCS#8 key in PEM files), for the interception rows. */
+  static void originTls(int port, Path cert, Path key) throws Exception {
+    var tls = io.netty.handler.ssl.SslContextBuilder.forServer(cert.toFile(), key.toFile()).build();
+    var group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline().addLast(tls.newHandler(ch.alloc()), new HttpServerCodec(), new OriginHandler());
+          }
+        }).bind("127.0.0.1", port).sync();
+    System.out.println("TLS origin listening on 127.0.0.1:" + port);
     Thread.currentThread().join();
   }
 
@@ -154,6 +173,55 @@ public final class EgressBench {
     Thread.currentThread().join();
   }
 
+  /** Our proxy with {@code tls: intercept}; trusts the origin's CA upstream and writes its own CA to {@code caOut}. */
+  static void proxyIntercept(int port, int originPort, Path originCa, Path caOut) throws Exception {
+    Policy.Network n = new Policy.Network(Policy.NetworkMode.PROXY, List.of("origin.test:" + originPort), List.of(),
+        true, Policy.TlsMode.INTERCEPT, Map.of("origin.test", "127.0.0.1"), List.of("127.0.0.0/8"), List.of());
+    var cf = java.security.cert.CertificateFactory.getInstance("X.509");
+    java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
+    ts.load(null, null);
+    try (InputStream in = Files.newInputStream(originCa)) {
+      ts.setCertificateEntry("origin-ca", cf.generateCertificate(in));
+    }
+    var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ts);
+    EgressProxy p = EgressProxy.builder(n).listen(new InetSocketAddress("127.0.0.1", port)).upstreamTrust(tmf)
+        .limits(4096, 2048, java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(5)).start();
+    Files.copy(p.caCertificate().orElseThrow(), caOut, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    System.out.println("containment4j egress proxy (intercepting) listening on " + p.address());
+    Thread.currentThread().join();
+  }
+
+  /** TLS client context trusting the PEM certificates in {@code bench.trust} (comma separated). */
+  static javax.net.ssl.SSLSocketFactory clientTls() {
+    try {
+      var cf = java.security.cert.CertificateFactory.getInstance("X.509");
+      java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
+      ts.load(null, null);
+      int i = 0;
+      for (String f : System.getProperty("bench.trust", "").split(",")) {
+        if (!f.isBlank()) {
+          try (InputStream in = Files.newInputStream(Path.of(f))) {
+            ts.setCertificateEntry("ca" + i++, cf.generateCertificate(in));
+          }
+        }
+      }
+      var tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+          javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ts);
+      var ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx.getSocketFactory();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Built on first use (only the load role needs it, after every CA file exists). */
+  private static final class ClientTls {
+    static final javax.net.ssl.SSLSocketFactory FACTORY = clientTls();
+  }
+
   // ---------------------------------------------------------------- load
 
   record Target(String name, String kind, int port, long pid) {
@@ -167,8 +235,8 @@ public final class EgressBench {
   /** One connection to the origin, directly or through a proxy tunnel. */
   private static final class Conn implements AutoCloseable {
     final Socket s;
-    final InputStream in;
-    final OutputStream out;
+    InputStream in;
+    OutputStream out;
     final byte[] sink = new byte[64 * 1024];
 
     Conn(Target t, int originPort) throws IOException {
@@ -179,6 +247,17 @@ public final class EgressBench {
       out = s.getOutputStream();
       switch (t.kind()) {
         case "direct" -> { }
+        case "tls-direct" -> tls(originPort);
+        case "mitm" -> {
+          String host = t.name().startsWith("squid") ? "127.0.0.1" : "origin.test"; // squid would resolve names
+          out.write(("CONNECT " + host + ":" + originPort + " HTTP/1.1\r\nHost: " + host + ":" + originPort
+              + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          String head = head();
+          if (!head.startsWith("HTTP/1.1 200") && !head.startsWith("HTTP/1.0 200")) {
+            throw new IOException(t.name() + ": CONNECT refused: " + head.lines().findFirst().orElse(""));
+          }
+          tls(originPort);
+        }
         case "connect" -> {
           // squid gets the IP (it would resolve names itself); ours gets the allowed name
           String host = t.name().startsWith("squid") ? "127.0.0.1" : "origin.test";
@@ -209,6 +288,16 @@ public final class EgressBench {
         }
         default -> throw new IllegalArgumentException(t.kind());
       }
+    }
+
+    private void tls(int originPort) throws IOException {
+      javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) ClientTls.FACTORY.createSocket(s, "origin.test", originPort, true);
+      var params = ssl.getSSLParameters();
+      params.setEndpointIdentificationAlgorithm("HTTPS");
+      ssl.setSSLParameters(params);
+      ssl.startHandshake();
+      in = new BufferedInputStream(ssl.getInputStream(), 64 * 1024);
+      out = ssl.getOutputStream();
     }
 
     String head() throws IOException {
@@ -389,7 +478,7 @@ public final class EgressBench {
       }
       System.err.println("rep " + (rep + 1) + "/" + reps + " done");
     }
-    String ref = targets.stream().filter(t -> !t.kind().equals("direct")).findFirst().orElseThrow().name();
+    String ref = targets.stream().filter(t -> !t.kind().endsWith("direct")).findFirst().orElseThrow().name();
     StringBuilder md = new StringBuilder("| row |");
     for (Target t : targets) {
       md.append(' ').append(t.name()).append(" |");
@@ -409,7 +498,7 @@ public final class EgressBench {
         }
         double m = median(v);
         md.append(String.format(Locale.ROOT, " %,.1f", m));
-        if (!t.name().equals(ref) && !t.kind().equals("direct")) {
+        if (!t.name().equals(ref) && !t.kind().endsWith("direct")) {
           md.append(String.format(Locale.ROOT, " (%.2fx %s)", m / base, ref));
         }
         md.append(" |");
