@@ -59,6 +59,14 @@ final class GvisorFixture {
 
   /** Default policy with test limits; home not hidden so the denyRead masks themselves are tested. */
   Policy policy(Duration wall, long memoryMb, int pids, long outputBytes, int poolSize) {
+    return policy(wall, memoryMb, pids, outputBytes, poolSize, stateDir);
+  }
+
+  Policy policy(int poolSize, Path stateDir) {
+    return policy(Duration.ofSeconds(20), 512, 64, 1 << 20, poolSize, stateDir);
+  }
+
+  Policy policy(Duration wall, long memoryMb, int pids, long outputBytes, int poolSize, Path stateDir) {
     Policy d = Policy.defaults();
     Policy.Filesystem fs = new Policy.Filesystem(".", List.of(), List.of("~/.ssh", "~/.netrc", "~/.aws"),
         List.of(), List.of(), false, Policy.TmpMode.PRIVATE);

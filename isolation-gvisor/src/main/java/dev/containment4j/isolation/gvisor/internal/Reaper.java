@@ -84,7 +84,7 @@ public final class Reaper {
   }
 
   /** Every live process whose command line contains {@code marker}. */
-  static List<ProcessHandle> processesWith(String marker) {
+  public static List<ProcessHandle> processesWith(String marker) {
     List<ProcessHandle> found = new ArrayList<>();
     byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), p ->
