@@ -103,7 +103,8 @@ public final class GvisorBackend implements IsolationBackend {
     }
   }
 
-  RunscSandbox startSandbox() {
+  /** Creates and starts a sandbox of this backend (also for benchmarks that measure raw runsc exec). */
+  public RunscSandbox startSandbox() {
     if (closed) {
       throw new IllegalStateException("the gVisor backend is closed");
     }
