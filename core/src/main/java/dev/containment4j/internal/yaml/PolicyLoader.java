@@ -4,37 +4,110 @@
  */
 package dev.containment4j.internal.yaml;
 
+import dev.containment4j.PolicyException;
 import dev.containment4j.policy.Policy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.function.Function;
 
-/** PLACEHOLDER until the YAML binding lands. */
+/**
+ * Loads policies strictly: YAML is read into a located tree ({@link YamlDocument}), bound to {@link PolicyYaml} with
+ * Jackson ({@link PolicyMapper}) before any {@code ${env:NAME}} is resolved (so Jackson's messages can never contain a
+ * resolved value), then references are resolved ({@link EnvReferences}), the document bound again, and the values
+ * checked and converted ({@link PolicyConverter}). Every problem is a {@link PolicyException} with source, line,
+ * column, YAML path and fix.
+ */
 public final class PolicyLoader {
+  /** The embedded default policy, on the class path. */
+  public static final String DEFAULT_RESOURCE = "/dev/containment4j/default-policy.yaml";
+  static final String DEFAULT_SOURCE = "<embedded default>";
+
   private PolicyLoader() {}
 
   public static Policy load(Path file) {
-    throw new UnsupportedOperationException("YAML loading not implemented yet");
+    return parse(read(file), file.toString(), System::getenv);
   }
 
   public static Policy parse(String yaml, String source) {
-    throw new UnsupportedOperationException("YAML loading not implemented yet");
+    return parse(yaml, source, System::getenv);
   }
 
+  /** {@link #parse(String, String)} with {@code env} standing for the host environment (tests). */
+  public static Policy parse(String yaml, String source, Function<String, String> env) {
+    YamlDocument doc = YamlDocument.parse(yaml, source);
+    PolicyMapper.bind(doc);
+    EnvReferences refs = EnvReferences.resolve(doc, env);
+    return PolicyConverter.convert(PolicyMapper.bind(doc), doc, refs);
+  }
+
+  /**
+   * Parses an untrusted workspace configuration with the same strictness, but without resolving anything from the
+   * host: a {@code ${env:NAME}} reference is an error.
+   *
+   * @return the bound document (absent keys are {@code null}) and its checked conversion
+   */
+  public static Parsed parseWorkspace(String yaml, String source) {
+    YamlDocument doc = YamlDocument.parse(yaml, source);
+    PolicyYaml bound = PolicyMapper.bind(doc);
+    EnvReferences refs = EnvReferences.forbid(doc);
+    return new Parsed(bound, PolicyConverter.convertWorkspace(bound, doc, refs));
+  }
+
+  /** A parsed policy and what was written in it. */
+  public record Parsed(PolicyYaml written, Policy policy) {}
+
+  /** The embedded default policy, parsed (and so validated) by the same loader once. */
   public static Policy defaults() {
-    return new Policy("<embedded default>",
-        new Policy.Isolation(Policy.Backend.AUTO,
-            new Policy.Filesystem(".", List.of(),
-                List.of("~/.ssh", "~/.aws", "~/.config/gcloud", "~/.kube", "~/.docker", "~/.netrc", "~/.gnupg"),
-                List.of(), List.of(), true, Policy.TmpMode.PRIVATE),
-            new Policy.Limits(Duration.ofSeconds(120), 1024, 256, 1048576), new Policy.Env(List.of(), Map.of()),
-            Map.of()),
-        new Policy.Network(Policy.NetworkMode.NONE, List.of(), List.of(), true, Policy.TlsMode.PASSTHROUGH, Map.of(),
-            List.of(), List.of()),
-        new Policy.Guard(Policy.GuardMode.AUTO, List.of(), List.of(), List.of(), 3, 20),
-        new Policy.Content(Policy.SecretsMode.REDACT, Policy.InjectionMode.QUARANTINE, 200000),
-        new Policy.Trust(".containment.yaml"), new Policy.Audit(Optional.empty()));
+    return DefaultPolicy.INSTANCE;
+  }
+
+  /** Decodes policy bytes as strict UTF-8; {@code source} names them in errors. */
+  public static String decode(byte[] bytes, String source) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new PolicyException(source, 0, 0, "", "the file is not UTF-8 text; save it as UTF-8", e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      if (Files.size(file) > YamlDocument.MAX_CHARS * 4L) {
+        throw new PolicyException(file.toString(), 0, 0, "", "the file is larger than 4 MiB; a policy is a short"
+            + " YAML file: check that the right file was given");
+      }
+      return decode(Files.readAllBytes(file), file.toString());
+    } catch (NoSuchFileException e) {
+      throw new PolicyException(file.toString(), 0, 0, "", "the policy file does not exist; check the path (relative"
+          + " paths are resolved against " + Path.of("").toAbsolutePath() + ")", e);
+    } catch (IOException e) {
+      throw new PolicyException(file.toString(), 0, 0, "", "cannot read the policy file: " + e
+          + "; check that it is a readable file", e);
+    }
+  }
+
+  /** Lazily parsed once, on first use; a broken resource is a build defect and fails loudly. */
+  private static final class DefaultPolicy {
+    static final Policy INSTANCE = load();
+
+    private static Policy load() {
+      try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the containment4j jar");
+        }
+        return parse(decode(in.readAllBytes(), DEFAULT_SOURCE), DEFAULT_SOURCE, name -> null);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
+      }
+    }
   }
 }

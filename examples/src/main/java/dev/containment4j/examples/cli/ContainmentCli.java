@@ -37,6 +37,17 @@ public final class ContainmentCli implements Runnable {
 
   /** Runs the CLI and returns its exit status (for tests and benchmarks). */
   public static int execute(String... args) {
+    if (args.length > 0 && args[0].equals("run")) {
+      RunCommand fast = RunCommand.parseFast(args);
+      if (fast != null) {
+        try {
+          return fast.call();
+        } catch (RuntimeException e) {
+          System.err.println("containment: error: " + CliSupport.oneLine(e));
+          return CliSupport.CONTAINMENT_ERROR;
+        }
+      }
+    }
     CommandLine cl = new CommandLine(new ContainmentCli());
     cl.setExecutionExceptionHandler((ex, line, parse) -> {
       System.err.println("containment: error: " + CliSupport.oneLine(ex));

@@ -1,0 +1,220 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.fs;
+
+import dev.containment4j.PolicyException;
+import dev.containment4j.policy.Policy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The policy's {@code isolation.filesystem} section resolved against the host, as absolute real paths a backend can
+ * mount or put into a profile. Made at wrap time (for every call), so globs see the files that exist then.
+ *
+ * <p>Rules it applies (the backends only translate them):
+ * <ul>
+ *   <li>the workdir and existing {@code allowWrite} entries are writable roots; a workdir-relative {@code allowWrite}
+ *       entry whose real path leaves the workdir (a planted symlink) is refused, and {@code /} is never writable;
+ *   <li>{@code denyRead} entries that exist are hidden (files read as nothing, directories as empty);
+ *   <li>{@code allowRead} entries count only inside a hidden path (a {@code denyRead} directory or the hidden home);
+ *   <li>{@code denyWrite} entries count only inside a writable root;
+ *   <li>{@link ProtectedNames} inside every writable directory are write-protected whether they exist or not.
+ * </ul>
+ *
+ * @param workdir the workdir (real path)
+ * @param writable writable roots, the workdir first
+ * @param denyRead hidden paths that exist (files or directories)
+ * @param allowRead read-only carve-outs inside hidden paths
+ * @param denyWrite read-only carve-outs inside writable roots
+ * @param protectedPaths files that configure code execution, inside writable roots
+ * @param hiddenHome the home directory when it is hidden
+ * @param notes what was dropped and why, for {@code explain} and the isolation report
+ */
+public record FilesystemPlan(
+    Path workdir,
+    List<Path> writable,
+    List<HostPath> denyRead,
+    List<Path> allowRead,
+    List<Path> denyWrite,
+    List<ProtectedPath> protectedPaths,
+    Optional<Path> hiddenHome,
+    List<String> notes) {
+
+  public FilesystemPlan {
+    Objects.requireNonNull(workdir, "workdir");
+    writable = List.copyOf(writable);
+    denyRead = List.copyOf(denyRead);
+    allowRead = List.copyOf(allowRead);
+    denyWrite = List.copyOf(denyWrite);
+    protectedPaths = List.copyOf(protectedPaths);
+    Objects.requireNonNull(hiddenHome, "hiddenHome");
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * A protected path and how to protect it.
+   *
+   * @param path absolute path inside a writable root
+   * @param protection what the backend must do there
+   */
+  public record ProtectedPath(Path path, Protection protection) {
+    public ProtectedPath {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(protection, "protection");
+    }
+  }
+
+  /** How a protected path is protected. */
+  public enum Protection {
+    /** It exists: make it read-only in place. */
+    READ_ONLY,
+    /**
+     * It does not exist: occupy the name so nothing can be created there (bwrap leaves an empty placeholder on the
+     * host, which the backend removes afterwards).
+     */
+    OCCUPY,
+    /** A directory that stays writable but must not be renamed away and replaced ({@code .git}): pin it in place. */
+    PIN
+  }
+
+  /**
+   * Resolves {@code fs} for one call.
+   *
+   * @param policy the policy (for its source name in errors and its workspace config name)
+   * @param workdir absolute real path of the workdir
+   * @param home the user's home directory on the host
+   * @throws PolicyException when an entry cannot be honoured safely (a symlink leading out of the workdir, a glob that
+   *     is too broad, a writable {@code /})
+   */
+  public static FilesystemPlan resolve(Policy policy, Path workdir, Path home) {
+    Policy.Filesystem fs = policy.isolation().filesystem();
+    PathResolver resolver = new PathResolver(workdir, home);
+    List<String> notes = new ArrayList<>();
+    Path realHome = PathResolver.real(home);
+
+    Set<Path> writable = new LinkedHashSet<>();
+    writable.add(workdir);
+    for (int i = 0; i < fs.allowWrite().size(); i++) {
+      String entry = fs.allowWrite().get(i);
+      for (Path p : expand(policy, resolver, entry, "isolation.filesystem.allowWrite[" + i + "]")) {
+        if (p.getParent() == null) {
+          throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.allowWrite[" + i + "]",
+              "\"" + entry + "\" makes / writable, which leaves nothing protected; name the directories instead");
+        }
+        if (resolver.isWorkdirRelative(entry) && !p.startsWith(workdir)) {
+          throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.allowWrite[" + i + "]",
+              "\"" + entry + "\" is inside the workdir but resolves to " + p + " outside it (a symlink); remove the"
+                  + " symlink or write the real path in the policy");
+        }
+        if (!HostPath.of(p).exists()) {
+          notes.add("allowWrite " + entry + ": " + p + " does not exist, skipped");
+          continue;
+        }
+        writable.add(p);
+      }
+    }
+
+    Optional<Path> hiddenHome = Optional.empty();
+    if (fs.hideHome()) {
+      if (realHome.getParent() == null || workdir.equals(realHome) || realHome.startsWith(workdir)) {
+        notes.add("hideHome: the workdir " + workdir + " contains the home directory, so the home stays visible");
+      } else if (HostPath.of(realHome).isDirectory()) {
+        hiddenHome = Optional.of(realHome);
+      }
+    }
+
+    List<HostPath> denyRead = new ArrayList<>();
+    Set<Path> seen = new LinkedHashSet<>();
+    for (int i = 0; i < fs.denyRead().size(); i++) {
+      for (Path p : expand(policy, resolver, fs.denyRead().get(i), "isolation.filesystem.denyRead[" + i + "]")) {
+        HostPath hp = HostPath.of(p);
+        if (hp.exists() && seen.add(p)) {
+          denyRead.add(hp);
+        }
+      }
+    }
+
+    List<Path> allowRead = new ArrayList<>();
+    for (int i = 0; i < fs.allowRead().size(); i++) {
+      String entry = fs.allowRead().get(i);
+      for (Path p : expand(policy, resolver, entry, "isolation.filesystem.allowRead[" + i + "]")) {
+        boolean insideHidden = hiddenHome.map(p::startsWith).orElse(false)
+            || denyRead.stream().anyMatch(d -> d.isDirectory() && p.startsWith(d.path()) && !p.equals(d.path()));
+        if (!HostPath.of(p).exists()) {
+          continue;
+        }
+        if (insideHidden) {
+          allowRead.add(p);
+        } else {
+          notes.add("allowRead " + entry + ": " + p + " is not inside a hidden path, nothing to carve out");
+        }
+      }
+    }
+
+    List<Path> denyWrite = new ArrayList<>();
+    for (int i = 0; i < fs.denyWrite().size(); i++) {
+      String entry = fs.denyWrite().get(i);
+      for (Path p : expand(policy, resolver, entry, "isolation.filesystem.denyWrite[" + i + "]")) {
+        if (!HostPath.of(p).exists()) {
+          continue;
+        }
+        if (writable.stream().anyMatch(p::startsWith)) {
+          denyWrite.add(p);
+        }
+      }
+    }
+
+    List<ProtectedPath> protectedPaths = new ArrayList<>();
+    for (Path root : writable) {
+      if (HostPath.of(root).isDirectory()) {
+        protectIn(root, ProtectedNames.forPolicy(policy), protectedPaths);
+      }
+    }
+    return new FilesystemPlan(workdir, List.copyOf(writable), denyRead, allowRead, denyWrite, protectedPaths,
+        hiddenHome, notes);
+  }
+
+  private static void protectIn(Path root, List<String> names, List<ProtectedPath> out) {
+    HostPath git = HostPath.of(root.resolve(ProtectedNames.GIT));
+    switch (git.kind()) {
+      case DIRECTORY -> out.add(new ProtectedPath(git.path(), Protection.PIN));
+      case MISSING -> out.add(new ProtectedPath(git.path(), Protection.OCCUPY));
+      case SYMLINK -> throw symlink(git.path());
+      default -> out.add(new ProtectedPath(git.path(), Protection.READ_ONLY)); // a worktree's "gitdir:" file
+    }
+    for (String name : names) {
+      Path p = root.resolve(name);
+      if (name.startsWith(ProtectedNames.GIT + "/") && !git.isDirectory()) {
+        continue; // covered by the .git entry above
+      }
+      HostPath hp = HostPath.of(p);
+      switch (hp.kind()) {
+        case MISSING -> out.add(new ProtectedPath(p, Protection.OCCUPY));
+        case SYMLINK -> throw symlink(p);
+        default -> out.add(new ProtectedPath(p, Protection.READ_ONLY));
+      }
+    }
+  }
+
+  private static RuntimeException symlink(Path p) {
+    // A mount follows the link, so the link itself would stay replaceable: refuse rather than protect the wrong file.
+    return new dev.containment4j.ContainmentException("cannot write-protect " + p + ": it is a symlink, and a"
+        + " symlink in a writable directory can be replaced by the sandboxed tool. Replace it with the real file, or"
+        + " use a workdir that does not contain it. Nothing was run.");
+  }
+
+  private static List<Path> expand(Policy policy, PathResolver resolver, String entry, String where) {
+    try {
+      return resolver.expand(entry);
+    } catch (PathResolver.GlobTooBroadException e) {
+      throw new PolicyException(policy.source(), 0, 0, where, e.getMessage(), e);
+    }
+  }
+}

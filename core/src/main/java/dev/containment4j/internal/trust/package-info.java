@@ -1,0 +1,7 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/** Internal implementation of the workspace trust gate; not API, may change without notice. */
+package dev.containment4j.internal.trust;

@@ -1,0 +1,147 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.containment4j.ContainmentException;
+import dev.containment4j.PolicyException;
+import dev.containment4j.internal.fs.FilesystemPlan.ProtectedPath;
+import dev.containment4j.internal.fs.FilesystemPlan.Protection;
+import dev.containment4j.policy.Policy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FilesystemPlanTest {
+  @TempDir
+  Path tmp;
+  Path home;
+  Path work;
+
+  @BeforeEach
+  void layout() throws IOException {
+    tmp = tmp.toRealPath();
+    home = Files.createDirectories(tmp.resolve("home/dev"));
+    work = Files.createDirectories(home.resolve("project"));
+  }
+
+  private static Policy policy(List<String> allowWrite, List<String> denyRead, List<String> allowRead,
+      List<String> denyWrite, boolean hideHome) {
+    Policy d = Policy.defaults();
+    Policy.Isolation i = d.isolation();
+    return new Policy("test.yaml", new Policy.Isolation(i.backend(), new Policy.Filesystem(".", allowWrite, denyRead,
+        allowRead, denyWrite, hideHome, Policy.TmpMode.PRIVATE), i.limits(), i.env(), Map.of()), d.network(),
+        d.guard(), d.content(), d.trust(), d.audit());
+  }
+
+  private FilesystemPlan plan(Policy p) {
+    return FilesystemPlan.resolve(p, work, home);
+  }
+
+  @Test
+  void homeEntriesGlobsAndCarveOutsResolveToRealPaths() throws IOException {
+    Files.createDirectories(home.resolve(".ssh"));
+    Files.writeString(home.resolve(".netrc"), "x");
+    Files.createDirectories(work.resolve("a/b"));
+    Files.writeString(work.resolve("a/b/id.pem"), "k");
+    Files.writeString(work.resolve("top.pem"), "k");
+    Path shared = Files.createDirectories(tmp.resolve("srv/shared/public"));
+    FilesystemPlan plan = plan(policy(List.of(), List.of("~/.ssh", "$HOME/.netrc", "~/.aws", "**/*.pem",
+        tmp.resolve("srv/shared").toString()), List.of(shared.toString()), List.of(), true));
+    assertThat(plan.denyRead()).extracting(HostPath::path).containsExactlyInAnyOrder(home.resolve(".ssh"),
+        home.resolve(".netrc"), work.resolve("a/b/id.pem"), work.resolve("top.pem"), tmp.resolve("srv/shared"));
+    assertThat(plan.denyRead()).filteredOn(HostPath::isDirectory).extracting(HostPath::path)
+        .containsExactlyInAnyOrder(home.resolve(".ssh"), tmp.resolve("srv/shared"));
+    assertThat(plan.allowRead()).containsExactly(shared);
+    assertThat(plan.hiddenHome()).contains(home);
+    assertThat(plan.writable()).containsExactly(work);
+  }
+
+  @Test
+  void aPlantedSymlinkCannotWidenAllowWrite() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("etc-like"));
+    Files.createSymbolicLink(work.resolve("out"), outside);
+    assertThatThrownBy(() -> plan(policy(List.of("./out"), List.of(), List.of(), List.of(), true)))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("isolation.filesystem.allowWrite[0]")
+        .hasMessageContaining("outside");
+    // written as an absolute path, the user meant the real target: it is used, by its real path
+    FilesystemPlan plan = plan(policy(List.of(work.resolve("out").toString()), List.of(), List.of(), List.of(),
+        true));
+    assertThat(plan.writable()).containsExactly(work, outside);
+  }
+
+  @Test
+  void rootIsNeverWritable() {
+    assertThatThrownBy(() -> plan(policy(List.of("/"), List.of(), List.of(), List.of(), true)))
+        .isInstanceOf(PolicyException.class).hasMessageContaining("makes / writable");
+  }
+
+  @Test
+  void protectedNamesAreListedWhetherTheyExistOrNot() throws IOException {
+    Files.createDirectories(work.resolve(".git/hooks"));
+    Files.writeString(work.resolve(".git/config"), "");
+    Files.writeString(work.resolve(".bashrc"), "");
+    Map<Path, Protection> p = plan(policy(List.of(), List.of(), List.of(), List.of(), true)).protectedPaths()
+        .stream().collect(Collectors.toMap(ProtectedPath::path, ProtectedPath::protection));
+    assertThat(p).containsEntry(work.resolve(".git"), Protection.PIN)
+        .containsEntry(work.resolve(".git/hooks"), Protection.READ_ONLY)
+        .containsEntry(work.resolve(".git/config"), Protection.READ_ONLY)
+        .containsEntry(work.resolve(".bashrc"), Protection.READ_ONLY)
+        .containsEntry(work.resolve(".mcp.json"), Protection.OCCUPY)
+        .containsEntry(work.resolve(".vscode"), Protection.OCCUPY)
+        .containsEntry(work.resolve(".containment.yaml"), Protection.OCCUPY);
+  }
+
+  @Test
+  void aMissingGitDirectoryIsOccupiedAsAWholeAndAWorktreeFileIsReadOnly() throws IOException {
+    Map<Path, Protection> missing = protections();
+    assertThat(missing).containsEntry(work.resolve(".git"), Protection.OCCUPY)
+        .doesNotContainKey(work.resolve(".git/hooks"));
+    Files.writeString(work.resolve(".git"), "gitdir: /elsewhere\n");
+    assertThat(protections()).containsEntry(work.resolve(".git"), Protection.READ_ONLY)
+        .doesNotContainKey(work.resolve(".git/config"));
+  }
+
+  private Map<Path, Protection> protections() {
+    return plan(policy(List.of(), List.of(), List.of(), List.of(), true)).protectedPaths().stream()
+        .collect(Collectors.toMap(ProtectedPath::path, ProtectedPath::protection));
+  }
+
+  @Test
+  void aSymlinkedProtectedNameIsRefused() throws IOException {
+    Files.writeString(work.resolve("profile"), "");
+    Files.createSymbolicLink(work.resolve(".profile"), work.resolve("profile"));
+    assertThatThrownBy(() -> plan(policy(List.of(), List.of(), List.of(), List.of(), true)))
+        .isInstanceOf(ContainmentException.class).hasMessageContaining("symlink").hasMessageContaining(".profile");
+  }
+
+  @Test
+  void uselessEntriesAreNotedNotApplied() throws IOException {
+    Files.createDirectories(work.resolve("docs"));
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    FilesystemPlan plan = plan(policy(List.of("./missing"), List.of(), List.of(elsewhere.toString()),
+        List.of("./docs", elsewhere.toString()), true));
+    assertThat(plan.denyWrite()).containsExactly(work.resolve("docs"));
+    assertThat(plan.allowRead()).isEmpty();
+    assertThat(plan.notes()).anyMatch(n -> n.contains("./missing") && n.contains("does not exist"))
+        .anyMatch(n -> n.contains("not inside a hidden path"));
+  }
+
+  @Test
+  void aWorkdirContainingHomeKeepsHomeVisible() {
+    FilesystemPlan plan = FilesystemPlan.resolve(policy(List.of(), List.of(), List.of(), List.of(), true), tmp, home);
+    assertThat(plan.hiddenHome()).isEmpty();
+    assertThat(plan.notes()).anyMatch(n -> n.contains("hideHome"));
+  }
+}

@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.bubblewrap;
+
+import dev.containment4j.isolation.bubblewrap.internal.BubblewrapBackend;
+import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
+import dev.containment4j.spi.Availability;
+import dev.containment4j.spi.IsolationBackend;
+import dev.containment4j.spi.IsolationBackendProvider;
+import dev.containment4j.spi.IsolationSpec;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The {@code bubblewrap} backend (Linux). Discovered with {@link java.util.ServiceLoader}; priority 100. The bwrap
+ * binary is looked up on the host's {@code PATH}, or taken from the policy's {@code isolation.bubblewrap.bwrap}
+ * setting. Memory and pids limits use a cgroup per call when the cgroup tree is writable (root, or delegated), and
+ * rlimits otherwise; {@code cgroups: off} forces the rlimits.
+ *
+ * <pre>{@code
+ * isolation:
+ *   backend: bubblewrap
+ *   bubblewrap: {bwrap: /usr/bin/bwrap, cgroups: auto}   # both optional
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class BubblewrapProvider implements IsolationBackendProvider {
+
+  @Override
+  public String id() {
+    return BubblewrapBackend.ID;
+  }
+
+  @Override
+  public int priority() {
+    return 100;
+  }
+
+  /** Runs {@code bwrap} with the namespace flags the backend uses and loads libseccomp; never throws. */
+  @Override
+  public Availability probe() {
+    return BwrapProbe.probe(BwrapProbe.findOnPath(System.getenv("PATH")));
+  }
+
+  @Override
+  public IsolationBackend open(IsolationSpec spec) {
+    return new BubblewrapBackend(spec, bwrap(spec));
+  }
+
+  /** The argument list for a sample command, built without running or compiling anything. */
+  @Override
+  public String explain(IsolationSpec spec) {
+    return BubblewrapBackend.explain(spec, bwrap(spec), Path.of("/tmp/containment4j-bwrap-XXXX/denied"),
+        Optional.empty(), Optional.empty());
+  }
+
+  private static Path bwrap(IsolationSpec spec) {
+    String configured = spec.policy().isolation().backend(BubblewrapBackend.ID).get("bwrap");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return BwrapProbe.findOnPath(System.getenv("PATH")).orElse(Path.of("bwrap"));
+  }
+}

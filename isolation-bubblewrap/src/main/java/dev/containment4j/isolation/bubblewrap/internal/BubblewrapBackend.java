@@ -1,0 +1,340 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.bubblewrap.internal;
+
+import dev.containment4j.ExecResult;
+import dev.containment4j.IsolationReport;
+import dev.containment4j.IsolationReport.EnforcedLimit;
+import dev.containment4j.SandboxSetupException;
+import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.process.BoundedProcess;
+import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.ExecRequest;
+import dev.containment4j.spi.IsolationBackend;
+import dev.containment4j.spi.IsolationSession;
+import dev.containment4j.spi.IsolationSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bubblewrap backend opened for one policy. Owns a private 0700 directory (seccomp program, the empty file bound
+ * over denied files, session temp directories), compiled once; every call gets fresh namespaces and its own cgroups.
+ * Thread-safe.
+ */
+public final class BubblewrapBackend implements IsolationBackend {
+  public static final String ID = "bubblewrap";
+  private static final Logger LOG = LoggerFactory.getLogger(BubblewrapBackend.class);
+  private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+  /** What {@code explain()} shows as the command. */
+  static final List<String> SAMPLE_COMMAND = List.of("/bin/bash", "-c", "echo hello");
+
+  private final IsolationSpec spec;
+  private final Path bwrap;
+  private final Path privateDir;
+  private final Path deniedFile;
+  private final Path seccompFile;
+  private final SeccompFilter seccomp;
+  private final Optional<Cgroups> cgroups;
+  private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger sessionCount = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /**
+   * Prepares the backend: refuses what it cannot enforce, compiles the seccomp filter, finds the cgroup tree.
+   *
+   * @throws SandboxSetupException when anything is missing (fail closed)
+   */
+  public BubblewrapBackend(IsolationSpec spec, Path bwrap) {
+    this.spec = spec;
+    this.bwrap = bwrap;
+    refuseUnsupported(spec.policy());
+    try {
+      privateDir = Files.createTempDirectory("containment4j-bwrap-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      deniedFile = Files.createFile(privateDir.resolve("denied"),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
+      seccompFile = Files.createFile(privateDir.resolve("seccomp.bpf"),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (IOException e) {
+      throw new SandboxSetupException(ID, -1, "", "cannot create the backend's private directory under "
+          + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; check java.io.tmpdir", e);
+    }
+    try {
+      seccomp = SeccompFilter.compileTo(seccompFile);
+    } catch (RuntimeException e) {
+      deleteTree(privateDir);
+      throw e;
+    }
+    String cgroupSetting = spec.policy().isolation().backend(ID).getOrDefault("cgroups", "auto");
+    if (!cgroupSetting.equals("auto") && !cgroupSetting.equals("off")) {
+      deleteTree(privateDir);
+      throw new SandboxSetupException(ID, -1, "", "isolation.bubblewrap.cgroups must be auto or off, not \""
+          + cgroupSetting + "\"");
+    }
+    // "off" forces the rlimit fallback (containers without a writable cgroup tree, tests of the fallback)
+    cgroups = cgroupSetting.equals("off") ? Optional.empty() : Cgroups.detect(CGROUP_ROOT);
+    cgroups.ifPresent(Cgroups::sweepStale);
+  }
+
+  /** The network modes this backend can enforce today. */
+  static void refuseUnsupported(Policy policy) {
+    if (policy.network().mode() == Policy.NetworkMode.PROXY) {
+      throw new SandboxSetupException(ID, -1, "", "network.mode: proxy is not available with the bubblewrap backend"
+          + " yet (the egress proxy bridge is not built); nothing was run. Use network.mode: none (no network), or"
+          + " network.mode: host to give the sandbox the host's network unfiltered");
+    }
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public IsolationSession openSession() {
+    ensureOpen();
+    Path tmp = privateDir.resolve("session-" + sessionCount.incrementAndGet());
+    try {
+      Files.createDirectory(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new SandboxSetupException(ID, -1, "", "cannot create the session's private /tmp " + tmp + ": "
+          + e.getMessage(), e);
+    }
+    Session s = new Session(tmp);
+    sessions.add(s);
+    return s;
+  }
+
+  @Override
+  public String explain() {
+    return explain(spec, bwrap, deniedFile, Optional.of(seccomp.describe()), cgroups.map(c -> "cgroup " + c.version()));
+  }
+
+  /** The explanation without opening anything (works on any OS). */
+  public static String explain(IsolationSpec spec, Path bwrap, Path deniedFile, Optional<String> seccomp,
+      Optional<String> limitMechanism) {
+    FilesystemPlan plan = FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home());
+    List<String> argv = commandLine(spec, bwrap, plan, Optional.empty(), deniedFile, spec.workdir(), Map.of(),
+        SAMPLE_COMMAND);
+    Policy.Limits l = spec.policy().isolation().limits();
+    StringBuilder sb = new StringBuilder();
+    sb.append("# bubblewrap backend: each call runs this (here for: ").append(String.join(" ", SAMPLE_COMMAND))
+        .append(")\n");
+    sb.append("# started by /bin/sh with an empty environment, which joins the call's cgroups and execs bwrap with"
+        + " the seccomp program on fd ").append(Launcher.SECCOMP_FD).append('\n');
+    sb.append("# seccomp: ").append(seccomp.orElse("compiled when the backend opens")).append('\n');
+    sb.append("# limits: wall ").append(l.wall().toSeconds()).append(" s (host timer, tree kill), memory ")
+        .append(l.memoryMb()).append(" MiB and pids ").append(l.pids()).append(" (")
+        .append(limitMechanism.orElse("rlimits")).append("), output ").append(l.outputBytes())
+        .append(" B per stream (capped capture)\n");
+    for (String note : plan.notes()) {
+      sb.append("# note: ").append(note).append('\n');
+    }
+    sb.append(BwrapCommandLine.render(argv));
+    return sb.toString();
+  }
+
+  static List<String> commandLine(IsolationSpec spec, Path bwrap, FilesystemPlan plan, Optional<Path> tmp,
+      Path deniedFile, Path cwd, Map<String, String> extraEnv, List<String> command) {
+    Map<String, String> env = new TreeMap<>(spec.environment());
+    env.putAll(extraEnv);
+    env.put("TMPDIR", "/tmp");
+    return BwrapCommandLine.builder(bwrap)
+        .plan(plan)
+        .environment(env)
+        .network(spec.policy().network().mode())
+        .tmpSource(tmp)
+        .deniedFile(deniedFile)
+        .seccompFd(Launcher.SECCOMP_FD)
+        .cwd(cwd)
+        .command(command)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (Session s : List.copyOf(sessions)) {
+      s.close();
+    }
+    deleteTree(privateDir);
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("the bubblewrap backend is closed");
+    }
+  }
+
+  /** One session: a private /tmp kept across its calls. */
+  private final class Session implements IsolationSession {
+    private final Path tmp;
+    private final AtomicBoolean sessionClosed = new AtomicBoolean();
+
+    Session(Path tmp) {
+      this.tmp = tmp;
+    }
+
+    @Override
+    public ExecResult exec(ExecRequest request) {
+      if (sessionClosed.get()) {
+        throw new IllegalStateException("session is closed");
+      }
+      ensureOpen();
+      return run(request, tmp);
+    }
+
+    @Override
+    public void close() {
+      if (sessionClosed.compareAndSet(false, true)) {
+        sessions.remove(this);
+        deleteTree(tmp);
+      }
+    }
+  }
+
+  private ExecResult run(ExecRequest request, Path tmp) {
+    Policy.Limits limits = spec.policy().isolation().limits();
+    FilesystemPlan plan = Placeholders.acquire(FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
+    Cgroups.CallCgroup cgroup = null;
+    try {
+      List<EnforcedLimit> enforced = new ArrayList<>();
+      enforced.add(new EnforcedLimit("wallSeconds", limits.wall().toSeconds() + " s",
+          "host timer; process tree killed; pid namespace torn down"));
+      enforced.add(new EnforcedLimit("outputBytes", limits.outputBytes() + " B per stream",
+          "capped capture (the rest is drained and dropped)"));
+      OptionalLong addressSpaceKb = OptionalLong.empty();
+      OptionalInt processes = OptionalInt.empty();
+      if (cgroups.isPresent()) {
+        try {
+          cgroup = cgroups.get().create(limits.memoryMb() * 1024 * 1024, limits.pids());
+        } catch (IOException e) {
+          throw new SandboxSetupException(ID, -1, "", "cannot create the call's cgroups under " + CGROUP_ROOT + ": "
+              + e.getMessage() + "; nothing was run", e);
+        }
+        enforced.addAll(cgroup.limits());
+      } else {
+        addressSpaceKb = OptionalLong.of(limits.memoryMb() * 1024);
+        processes = OptionalInt.of(limits.pids());
+        enforced.add(new EnforcedLimit("memoryMb", limits.memoryMb() + " MiB", "RLIMIT_AS (ulimit -v; no writable"
+            + " cgroup tree)"));
+        enforced.add(new EnforcedLimit("pids", Integer.toString(limits.pids()), "RLIMIT_NPROC (ulimit -u; counts"
+            + " every process of the user, not enforced for root)"));
+      }
+      List<String> argv = commandLine(spec, bwrap, plan, Optional.of(tmp), deniedFile, request.cwd(), request.env(),
+          request.argv());
+      List<String> launcher = Launcher.argv(seccompFile,
+          cgroup == null ? List.of() : cgroup.procsFiles(), addressSpaceKb, processes, argv);
+      BoundedProcess.Outcome o;
+      try {
+        o = BoundedProcess.run(launcher, Map.of(), null, request.stdin().orElse(null), limits.outputBytes(),
+            limits.wall());
+      } catch (UncheckedIOException e) {
+        throw new SandboxSetupException(ID, -1, "", "cannot start /bin/sh to launch bwrap: " + e.getMessage(), e);
+      }
+      int exit = o.exitCode();
+      String stderr = o.stderrText();
+      if (!o.timedOut() && exit == Launcher.LAUNCHER_FAILED && stderr.startsWith("containment-launcher:")) {
+        throw new SandboxSetupException(ID, exit, tail(stderr), "the launcher failed; nothing was run");
+      }
+      if (!o.timedOut() && exit == 1 && stderr.startsWith("bwrap: ")) {
+        if (stderr.startsWith("bwrap: execvp ")) {
+          exit = 127; // the command was not found or not executable inside, as a shell reports it
+        } else {
+          throw new SandboxSetupException(ID, exit, tail(stderr), "bwrap could not set up the sandbox; nothing was"
+              + " run");
+        }
+      }
+      List<String> notes = new ArrayList<>();
+      notes.add("namespaces: user (nested ones disabled), mount, pid, ipc, uts, cgroup"
+          + (spec.policy().network().mode() == Policy.NetworkMode.HOST ? "; network: host (shared)"
+              : ", net (loopback only)"));
+      notes.add("capabilities: all dropped; new session; environment cleared");
+      notes.add(seccomp.describe());
+      notes.addAll(plan.notes());
+      if (cgroup != null && cgroup.oomKilled()) {
+        notes.add("the memory limit was hit (" + limits.memoryMb() + " MiB): the kernel killed a process");
+      }
+      if (o.truncated()) {
+        notes.add("output capped at " + limits.outputBytes() + " bytes per stream; " + o.stdoutDropped()
+            + " bytes of stdout and " + o.stderrDropped() + " bytes of stderr were dropped");
+      }
+      if (o.timedOut()) {
+        notes.add("the wall-time limit of " + limits.wall().toSeconds() + " s ended the call");
+      }
+      return new ExecResult(exit, o.stdoutText(), stderr, o.timedOut(), o.truncated(), o.duration(),
+          new IsolationReport(ID, enforced, notes));
+    } finally {
+      if (cgroup != null && !cgroup.destroy()) {
+        LOG.warn("could not remove a call's cgroup; it will be swept by the next backend");
+      }
+      Placeholders.release(plan);
+    }
+  }
+
+  private static String tail(String s) {
+    String t = s.strip();
+    return t.length() <= 2000 ? t : t.substring(t.length() - 2000);
+  }
+
+  /** Deletes a directory tree without following symlinks; makes unreadable directories readable first. */
+  static void deleteTree(Path root) {
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+          dir.toFile().setReadable(true, true);
+          dir.toFile().setWritable(true, true);
+          dir.toFile().setExecutable(true, true);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+          Files.deleteIfExists(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+          Files.delete(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      LOG.warn("could not delete {}: {}", root, e.toString());
+    }
+  }
+}

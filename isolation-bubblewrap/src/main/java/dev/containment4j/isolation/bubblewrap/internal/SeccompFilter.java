@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.bubblewrap.internal;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import dev.containment4j.SandboxSetupException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The seccomp filter for sandboxed commands, compiled to classic BPF with libseccomp (through JNA) and handed to
+ * {@code bwrap --seccomp FD}. Default allow; the listed system calls fail with {@code EPERM} ({@code clone3} with
+ * {@code ENOSYS}, so that libc falls back to {@code clone}, whose flags can be inspected). Calls of a foreign
+ * architecture (i386 {@code int 0x80}, x32) are killed by libseccomp's architecture check.
+ */
+public final class SeccompFilter {
+
+  private static final int EPERM = 1;
+  private static final int ENOSYS = 38;
+  private static final long AF_UNIX = 1;
+  private static final long AF_VSOCK = 40;
+  private static final long CLONE_NEWUSER = 0x10000000L;
+
+  /** Denied outright: kernel attack surface, namespace and mount changes, keyrings, tracing. */
+  static final List<String> DENIED = List.of(
+      "ptrace", "process_vm_readv", "process_vm_writev",
+      "keyctl", "add_key", "request_key",
+      "bpf", "userfaultfd", "perf_event_open",
+      "io_uring_setup", "io_uring_enter", "io_uring_register",
+      "mount", "umount2", "pivot_root", "move_mount", "open_tree", "fsopen", "fsmount", "fsconfig", "fspick",
+      "mount_setattr", "setns",
+      "kexec_load", "kexec_file_load", "init_module", "finit_module", "delete_module",
+      "open_by_handle_at", "name_to_handle_at", "acct", "swapon", "swapoff", "reboot", "syslog", "quotactl",
+      "lookup_dcookie", "iopl", "ioperm", "uselib", "vm86", "vm86old", "settimeofday", "clock_settime",
+      "clock_adjtime", "adjtimex");
+
+  /** Socket address families refused by {@code socket(2)}: host Unix sockets (docker.sock, agents) and vsock. */
+  static final List<Long> DENIED_SOCKET_FAMILIES = List.of(AF_UNIX, AF_VSOCK);
+
+  private final byte[] bpf;
+  private final int rules;
+
+  private SeccompFilter(byte[] bpf, int rules) {
+    this.bpf = bpf;
+    this.rules = rules;
+  }
+
+  /** The compiled program. */
+  public byte[] bpf() {
+    return bpf.clone();
+  }
+
+  /** How many rules it holds. */
+  public int rules() {
+    return rules;
+  }
+
+  /** One line for reports. */
+  public String describe() {
+    return "seccomp BPF (libseccomp, " + rules + " rules): socket(AF_UNIX|AF_VSOCK), unshare/clone(CLONE_NEWUSER),"
+        + " clone3 and " + DENIED.size() + " syscalls (ptrace, mount API, keyrings, bpf, io_uring, ...) fail with EPERM";
+  }
+
+  /**
+   * Compiles the filter and writes it to {@code file} (created by the caller with mode 0600 in a private directory).
+   *
+   * @throws SandboxSetupException when libseccomp cannot be loaded or refuses a rule (fail closed)
+   */
+  public static SeccompFilter compileTo(Path file) {
+    LibSeccomp lib = loadLibrary();
+    Pointer ctx = lib.seccomp_init(LibSeccomp.SCMP_ACT_ALLOW);
+    if (ctx == null) {
+      throw fail("seccomp_init failed");
+    }
+    int rules = 0;
+    try {
+      int eperm = LibSeccomp.actErrno(EPERM);
+      for (String name : DENIED) {
+        if (add(lib, ctx, eperm, name)) {
+          rules++;
+        }
+      }
+      for (long family : DENIED_SOCKET_FAMILIES) {
+        add(lib, ctx, eperm, "socket", arg(0, LibSeccomp.SCMP_CMP_EQ, family, 0));
+        rules++;
+      }
+      add(lib, ctx, eperm, "unshare", arg(0, LibSeccomp.SCMP_CMP_MASKED_EQ, CLONE_NEWUSER, CLONE_NEWUSER));
+      add(lib, ctx, eperm, "clone", arg(0, LibSeccomp.SCMP_CMP_MASKED_EQ, CLONE_NEWUSER, CLONE_NEWUSER));
+      add(lib, ctx, LibSeccomp.actErrno(ENOSYS), "clone3");
+      rules += 3;
+      int fd = LibC.INSTANCE.open(file.toString(), LibC.O_WRONLY | LibC.O_TRUNC | LibC.O_NOFOLLOW | LibC.O_CLOEXEC,
+          0600);
+      if (fd < 0) {
+        throw fail("cannot open " + file + " (errno " + Native.getLastError() + ")");
+      }
+      int rc;
+      try {
+        rc = lib.seccomp_export_bpf(ctx, fd);
+      } finally {
+        LibC.INSTANCE.close(fd);
+      }
+      if (rc != 0) {
+        throw fail("seccomp_export_bpf failed: " + rc);
+      }
+      byte[] program = Files.readAllBytes(file);
+      if (program.length == 0 || program.length % 8 != 0) {
+        throw fail("seccomp_export_bpf wrote " + program.length + " bytes, not a BPF program");
+      }
+      return new SeccompFilter(program, rules);
+    } catch (IOException e) {
+      throw fail("cannot read back " + file + ": " + e.getMessage());
+    } finally {
+      lib.seccomp_release(ctx);
+    }
+  }
+
+  /** Loads libseccomp, or explains how to install it. */
+  static LibSeccomp loadLibrary() {
+    try {
+      return LibSeccomp.load();
+    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+      throw new SandboxSetupException("bubblewrap", -1, "", "cannot load libseccomp through JNA (" + e.getMessage()
+          + "); install it: apt-get install libseccomp2 (Debian/Ubuntu) or dnf install libseccomp (Fedora)", e);
+    }
+  }
+
+  /** Adds one rule; false when the call does not exist on this architecture (so it cannot be made either). */
+  private static boolean add(LibSeccomp lib, Pointer ctx, int action, String name, LibSeccomp.ScmpArgCmp... cmp) {
+    int nr = lib.seccomp_syscall_resolve_name(name);
+    if (nr == LibSeccomp.NR_SCMP_ERROR) {
+      throw fail("libseccomp does not know the system call " + name + "; update libseccomp2 (>= 2.5)");
+    }
+    if (nr < 0) {
+      return false; // __NR_SCMP_UNDEF: known to libseccomp, absent on this architecture (vm86 on x86_64)
+    }
+    LibSeccomp.ScmpArgCmp[] args = null;
+    if (cmp.length > 0) {
+      args = (LibSeccomp.ScmpArgCmp[]) new LibSeccomp.ScmpArgCmp().toArray(cmp.length);
+      for (int i = 0; i < cmp.length; i++) {
+        args[i].arg = cmp[i].arg;
+        args[i].op = cmp[i].op;
+        args[i].datumA = cmp[i].datumA;
+        args[i].datumB = cmp[i].datumB;
+        args[i].write();
+      }
+    }
+    int rc = lib.seccomp_rule_add_array(ctx, action, nr, cmp.length, args);
+    // -EDOM/-EINVAL for pseudo-syscalls of another architecture would be a bug in this list: fail closed
+    if (rc != 0) {
+      throw fail("seccomp_rule_add(" + name + ") failed: " + rc);
+    }
+    return true;
+  }
+
+  private static LibSeccomp.ScmpArgCmp arg(int index, int op, long a, long b) {
+    LibSeccomp.ScmpArgCmp c = new LibSeccomp.ScmpArgCmp();
+    c.arg = index;
+    c.op = op;
+    c.datumA = a;
+    c.datumB = b;
+    return c;
+  }
+
+  private static SandboxSetupException fail(String message) {
+    return new SandboxSetupException("bubblewrap", -1, "", "seccomp filter: " + message);
+  }
+}

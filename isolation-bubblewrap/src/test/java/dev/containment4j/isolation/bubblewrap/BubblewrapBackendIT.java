@@ -1,0 +1,232 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.bubblewrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.containment4j.Containment;
+import dev.containment4j.ContainmentSession;
+import dev.containment4j.Layer;
+import dev.containment4j.SandboxSetupException;
+import dev.containment4j.ToolCall;
+import dev.containment4j.ToolResult;
+import dev.containment4j.Verdict;
+import dev.containment4j.guard.FilterResult;
+import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.Availability;
+import dev.containment4j.testing.EnabledIfBubblewrap;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What is specific to the bubblewrap backend: seccomp, sessions, cleanup, network modes, setup errors, explain. */
+@EnabledIfBubblewrap
+@Tag("integration")
+class BubblewrapBackendIT {
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
+  Path tmp;
+
+  private static Policy policy(Policy.NetworkMode mode, Duration wall, Map<String, String> settings) {
+    Policy d = Policy.defaults();
+    Policy.Isolation i = d.isolation();
+    Policy.Network n = d.network();
+    return new Policy("bubblewrap-it",
+        new Policy.Isolation(Policy.Backend.BUBBLEWRAP, i.filesystem(), new Policy.Limits(wall, 128, 64, 1 << 20),
+            i.env(), Map.of("bubblewrap", settings)),
+        new Policy.Network(mode, n.allow(), n.deny(), n.blockPrivateAddresses(), n.tls(), n.hosts(),
+            n.allowPrivate(), n.credentials()),
+        d.guard(), d.content(), d.trust(), d.audit());
+  }
+
+  private static Policy policy() {
+    return policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), Map.of());
+  }
+
+  private Containment containment(Policy p) {
+    return Containment.with(p).withWorkdir(tmp)
+        .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "test"))
+        .withFilter((text, ctx) -> FilterResult.pass(text));
+  }
+
+  private ToolResult sh(Policy p, String script) {
+    try (Containment c = containment(p)) {
+      return c.run(ToolCall.command("/bin/sh", "-c", script));
+    }
+  }
+
+  @Test
+  void probeRunsBwrapAndReportsItsVersion() {
+    Availability a = new BubblewrapProvider().probe();
+    assertThat(a.available()).as(a.describe()).isTrue();
+    assertThat(a.detail()).startsWith("bubblewrap 0.").contains("libseccomp loaded");
+  }
+
+  @Test
+  void seccompIsInstalledAndRefusesTheListedSystemCalls() {
+    assumeThat(System.getProperty("os.arch")).as("syscall numbers below are x86_64").isIn("amd64", "x86_64");
+    String py = String.join("\n",
+        "import ctypes, os, socket",
+        "libc = ctypes.CDLL(None, use_errno=True)",
+        "def call(name, nr, *args):",
+        "    r = libc.syscall(nr, *[ctypes.c_long(a) for a in args])",
+        "    print(name, 'EPERM' if r == -1 and ctypes.get_errno() == 1 else 'rc=%d errno=%d' % (r, ctypes.get_errno()))",
+        "call('ptrace', 101, 0, 0, 0, 0)",
+        "call('keyctl', 250, 0, 0, 0, 0)",
+        "call('add_key', 248, 0, 0, 0, 0)",
+        "call('bpf', 321, 0, 0, 0)",
+        "call('userfaultfd', 323, 0)",
+        "call('perf_event_open', 298, 0, 0, -1, -1, 0)",
+        "call('io_uring_setup', 425, 1, 0)",
+        "call('mount', 165, 0, 0, 0, 0, 0)",
+        "call('umount2', 166, 0, 0)",
+        "call('pivot_root', 155, 0, 0)",
+        "call('setns', 308, 0, 0)",
+        "call('unshare_newuser', 272, 0x10000000)",
+        "call('open_tree', 428, 0, 0, 0)",
+        "call('fsopen', 430, 0, 0)",
+        "call('kexec_load', 246, 0, 0, 0, 0)",
+        "call('init_module', 175, 0, 0, 0)",
+        "try:",
+        "    socket.socket(socket.AF_UNIX); print('af_unix allowed')",
+        "except PermissionError: print('af_unix EPERM')",
+        "a, b = socket.socketpair(); print('socketpair ok')",
+        "socket.socket(socket.AF_INET); print('af_inet ok')",
+        "print(open('/proc/self/status').read())");
+    ToolResult r = sh(policy(), "/usr/bin/python3 -c \"$(cat <<'PY'\n" + py + "\nPY\n)\"");
+    String out = r.stdout();
+    for (String name : List.of("ptrace", "keyctl", "add_key", "bpf", "userfaultfd", "perf_event_open",
+        "io_uring_setup", "mount", "umount2", "pivot_root", "setns", "unshare_newuser", "open_tree", "fsopen",
+        "kexec_load", "init_module")) {
+      assertThat(out).as(r.stderr()).contains(name + " EPERM\n");
+    }
+    assertThat(out).contains("af_unix EPERM", "socketpair ok", "af_inet ok");
+    assertThat(out).containsPattern("Seccomp:\\s+2").containsPattern("CapEff:\\s+0+\\n").containsPattern(
+        "NoNewPrivs:\\s+1");
+  }
+
+  @Test
+  void aSessionKeepsItsPrivateTmpAndRemovesItOnClose() throws IOException {
+    long before = backendDirs();
+    try (Containment c = containment(policy())) {
+      try (ContainmentSession s = c.openSession()) {
+        assertThat(s.run(ToolCall.command("/bin/sh", "-c", "echo kept > /tmp/state")).exitCode()).hasValue(0);
+        assertThat(s.run(ToolCall.command("/bin/cat", "/tmp/state")).stdout()).isEqualTo("kept\n");
+      }
+      assertThat(c.run(ToolCall.command("/bin/sh", "-c", "cat /tmp/state 2>/dev/null || echo fresh")).stdout())
+          .as("another session sees its own /tmp").isEqualTo("fresh\n");
+    }
+    assertThat(backendDirs()).as("private directories left in java.io.tmpdir").isEqualTo(before);
+  }
+
+  private static long backendDirs() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.filter(p -> p.getFileName().toString().startsWith("containment4j-bwrap-")).count();
+    }
+  }
+
+  @Test
+  void aKilledCallLeavesNoCgroupsPlaceholdersOrMounts() throws IOException {
+    String mountsBefore = Files.readString(Path.of("/proc/self/mountinfo"));
+    ToolResult r = sh(policy(Policy.NetworkMode.NONE, Duration.ofSeconds(1), Map.of()),
+        "sleep 700001 & while :; do :; done");
+    assertThat(r.exitCode()).hasValue(124);
+    assertThat(ourCgroups()).isEmpty();
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.toList()).as("placeholders left in the workdir").isEmpty();
+    }
+    assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).isEqualTo(mountsBefore);
+    assertThat(ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
+        .filter(c -> c.contains("sleep 700001")).toList()).isEmpty();
+  }
+
+  private static List<Path> ourCgroups() throws IOException {
+    String prefix = ProcessHandle.current().pid() + "-";
+    List<Path> found = new java.util.ArrayList<>();
+    for (String controller : List.of("memory", "pids", "")) {
+      Path parent = Path.of("/sys/fs/cgroup", controller, "containment4j");
+      if (Files.isDirectory(parent)) {
+        try (Stream<Path> s = Files.list(parent)) {
+          s.filter(p -> p.getFileName().toString().startsWith(prefix)).forEach(found::add);
+        }
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void rlimitsTakeOverWithoutCgroups() {
+    ToolResult r = sh(policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), Map.of("cgroups", "off")),
+        "/usr/bin/python3 -c 'b = bytearray(512 * 1024 * 1024); print(\"ALLOCATED\")'");
+    assertThat(r.stdout()).doesNotContain("ALLOCATED");
+    assertThat(r.stderr()).contains("MemoryError");
+    assertThat(r.isolation().limits()).anySatisfy(l -> {
+      assertThat(l.name()).isEqualTo("memoryMb");
+      assertThat(l.mechanism()).startsWith("RLIMIT_AS");
+    });
+  }
+
+  @Test
+  void proxyModeIsRefusedUntilTheBridgeExists() {
+    assertThatThrownBy(() -> sh(policy(Policy.NetworkMode.PROXY, Duration.ofSeconds(20), Map.of()), "true"))
+        .isInstanceOf(SandboxSetupException.class)
+        .hasMessageContaining("network.mode: proxy")
+        .hasMessageContaining("nothing was run");
+  }
+
+  @Test
+  void hostModeSharesTheHostNetworkOnlyWhenWritten() throws IOException {
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      String connect = "/usr/bin/python3 -c 'import socket; socket.create_connection((\"127.0.0.1\", "
+          + server.getLocalPort() + "), 2); print(\"CONNECTED\")' 2>&1";
+      assertThat(sh(policy(), connect).stdout()).doesNotContain("CONNECTED");
+      assertThat(sh(policy(Policy.NetworkMode.HOST, Duration.ofSeconds(20), Map.of()), connect).stdout())
+          .contains("CONNECTED");
+    }
+  }
+
+  @Test
+  void aMissingCommandExitsWith127() {
+    try (Containment c = containment(policy())) {
+      ToolResult r = c.run(ToolCall.command("/nonexistent/tool"));
+      assertThat(r.exitCode()).hasValue(127);
+    }
+  }
+
+  @Test
+  void aSandboxThatCannotBeSetUpIsAnExceptionNotAResult() throws IOException {
+    Path gone = Files.createDirectory(tmp.resolve("gone"));
+    try (Containment c = containment(policy())) {
+      ToolCall call = ToolCall.command("/bin/true").cwd(gone);
+      Files.delete(gone);
+      assertThatThrownBy(() -> c.run(call))
+          .isInstanceOf(SandboxSetupException.class)
+          .hasMessageContaining("bwrap could not set up the sandbox")
+          .hasMessageContaining("chdir");
+    }
+  }
+
+  @Test
+  void explainPrintsTheArgumentListOnePerLine() {
+    try (Containment c = containment(policy())) {
+      String text = c.explain();
+      assertThat(text).contains("--unshare-all \\\n", "--seccomp 3 \\\n", "--cap-drop ALL \\\n",
+          "--disable-userns \\\n", "--bind " + tmp + " " + tmp + " \\\n", "-- /bin/bash -c 'echo hello'");
+      assertThat(text).contains("seccomp BPF (libseccomp");
+    }
+  }
+}
