@@ -5,8 +5,8 @@
 package dev.containment4j.isolation.gvisor;
 
 import dev.containment4j.SandboxSetupException;
+import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.isolation.gvisor.internal.Explain;
-import dev.containment4j.isolation.gvisor.internal.FileProbe;
 import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
 import dev.containment4j.isolation.gvisor.internal.GvisorProbe;
 import dev.containment4j.isolation.gvisor.internal.GvisorSettings;
@@ -29,7 +29,7 @@ import java.util.Map;
  * <p>Priority 50, below bubblewrap (100): under {@code backend: auto} Linux hosts get bubblewrap, because Debian 12's
  * runsc breaks coreutils {@code ls}/{@code stat} and starts in about 140 ms instead of 5; choose gVisor explicitly
  * for the stronger kernel boundary. Settings under {@code isolation.gvisor:}: {@code runsc} (binary name or path),
- * {@code platform}, {@code poolSize} (pre-started sandboxes, default 1), {@code rootless} (auto|true|false),
+ * {@code platform}, {@code poolSize} (pre-started session sandboxes, default 0), {@code rootless} (auto|true|false),
  * {@code stateDir}.
  *
  * <p>Thread-safe and cheap to construct; discovered with {@link java.util.ServiceLoader}.
@@ -109,12 +109,8 @@ public final class GvisorBackendProvider implements IsolationBackendProvider {
   public String explain(IsolationSpec spec) {
     GvisorSettings settings = settings(spec);
     Path inst = settings.stateDir().resolve("INSTANCE");
-    SandboxPlan plan;
-    try {
-      plan = SandboxPlanner.plan(spec, settings, inst.resolve("empty"), FileProbe.host());
-    } catch (IllegalArgumentException e) {
-      throw new SandboxSetupException(ID, -1, "", e.getMessage(), e);
-    }
+    SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.resolve("empty"),
+        FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
     return Explain.text(plan, new RunscArgs(settings.runsc(), settings, inst.resolve("state")),
         InitCommand.ENV_IGNORE, settings, "runsc not probed");
   }

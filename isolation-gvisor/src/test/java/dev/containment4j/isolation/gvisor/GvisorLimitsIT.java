@@ -12,6 +12,7 @@ import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
 import dev.containment4j.spi.IsolationSession;
 import java.io.IOException;
 import java.time.Duration;
+import dev.containment4j.testing.EnabledIfGvisor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;

@@ -12,6 +12,7 @@ import dev.containment4j.internal.BackendSelector;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.Availability;
 import java.util.Map;
+import dev.containment4j.testing.EnabledIfGvisor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.containment4j.testing.EnabledIfGvisor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -8,6 +8,7 @@ import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.event.AuditEvent;
+import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.ExecRequest;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -42,7 +45,8 @@ public final class GvisorBackend implements IsolationBackend {
   private final GvisorSettings settings;
   private final Runsc runsc;
   private final InstanceDir inst;
-  private final SandboxPlan plan;
+  /** Placeholders this backend created in the user's tree (removed at close, also by the reaper). */
+  private final Set<SandboxPlan.Placeholder> created = ConcurrentHashMap.newKeySet();
   private final List<String> init;
   private final String version;
   private final WarmPool pool;
@@ -62,16 +66,15 @@ public final class GvisorBackend implements IsolationBackend {
     this.inst = InstanceDir.create(settings.stateDir());
     this.runsc = new Runsc(runscPath, new RunscArgs(runscPath, settings, inst.stateRoot()));
     try {
-      this.plan = SandboxPlanner.plan(spec, settings, inst.emptyFile(), FileProbe.host());
-    } catch (IllegalArgumentException e) {
+      currentPlan(); // fail at open, not at the first call, when the policy cannot be honoured here
+    } catch (RuntimeException e) {
       Reaper.reap(inst, runscPath, settings);
-      throw new SandboxSetupException(ID, -1, "", e.getMessage(), e);
+      throw e;
     }
-    createPlaceholders();
     this.init = InitCommand.choose();
     this.refill = Executors.newSingleThreadExecutor(daemon("containment-gvisor-pool"));
     this.deleter = Executors.newFixedThreadPool(4, daemon("containment-gvisor-delete"));
-    this.pool = new WarmPool(settings.poolSize(), this::startSandbox, refill);
+    this.pool = new WarmPool(settings.poolSize(), this::startSandbox, refill, this::discard);
     pool.fill();
   }
 
@@ -84,27 +87,59 @@ public final class GvisorBackend implements IsolationBackend {
     };
   }
 
-  private void createPlaceholders() {
+  /**
+   * The sandbox plan for the file system as it is now (globs expanded, protected files looked up), with the
+   * placeholders it needs created. Our own placeholders count as missing, so they do not change the plan.
+   */
+  SandboxPlan currentPlan() {
+    FilesystemPlan fs = FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home());
+    List<FilesystemPlan.ProtectedPath> prot = new ArrayList<>();
+    List<Path> occupied = new ArrayList<>();
+    for (FilesystemPlan.ProtectedPath p : fs.protectedPaths()) {
+      if (occupied.stream().anyMatch(o -> p.path().startsWith(o))) {
+        continue; // inside one of our placeholders (.git/hooks under an occupied .git)
+      }
+      boolean ours = created.stream()
+          .anyMatch(c -> c.path().equals(p.path().toString()) && Reaper.isEmptyPlaceholder(c));
+      if (ours) {
+        occupied.add(p.path());
+      }
+      prot.add(ours ? new FilesystemPlan.ProtectedPath(p.path(), FilesystemPlan.Protection.OCCUPY) : p);
+    }
+    fs = new FilesystemPlan(fs.workdir(), fs.writable(), fs.denyRead(), fs.allowRead(), fs.denyWrite(), prot,
+        fs.hiddenHome(), fs.notes());
+    SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.emptyFile(), fs);
+    createPlaceholders(plan);
+    return plan;
+  }
+
+  private synchronized void createPlaceholders(SandboxPlan plan) {
     for (SandboxPlan.Placeholder p : plan.placeholders()) {
-      inst.recordPlaceholder(p);
+      Path path = Path.of(p.path());
+      if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      inst.recordPlaceholder(p); // recorded first: a crash right after still leaves it to the reaper
+      created.add(p);
       try {
-        Path path = Path.of(p.path());
         if (p.directory()) {
-          Files.createDirectories(path);
+          Files.createDirectory(path);
         } else {
-          Files.createDirectories(path.getParent());
           Files.createFile(path);
         }
-      } catch (IOException | UncheckedIOException e) {
-        Reaper.reap(inst, runsc.binary(), settings);
+      } catch (IOException e) {
         throw new SandboxSetupException(ID, -1, "", "cannot create the mount point " + p.path()
-            + " that protects it read-only: " + e.getMessage(), e);
+            + " that keeps it write-protected: " + e.getMessage(), e);
       }
     }
   }
 
   /** Creates and starts a sandbox of this backend (also for benchmarks that measure raw runsc exec). */
   public RunscSandbox startSandbox() {
+    return startSandbox(currentPlan());
+  }
+
+  RunscSandbox startSandbox(SandboxPlan plan) {
     if (closed) {
       throw new IllegalStateException("the gVisor backend is closed");
     }
@@ -119,24 +154,18 @@ public final class GvisorBackend implements IsolationBackend {
   }
 
   /**
-   * A fresh sandbox per call: a never-used one from the warm pool when ready, else a cold {@code runsc run}
-   * (one runsc invocation, faster than create + start + exec).
+   * A fresh sandbox per call: {@code runsc run} with the tool as the container's first process. One runsc
+   * invocation (faster than create + start + exec), no 1-2 s delete of a running sandbox afterwards, and the only
+   * path on which runsc 20221219 applies the OCI seccomp filter (no nested user namespaces). The warm pool serves
+   * sessions.
    */
   @Override
   public ExecResult exec(ExecRequest request) {
     ensureOpen();
-    RunscSandbox pooled = pool.take();
-    if (pooled != null) {
-      try {
-        return pooled.exec(request, "one-shot, pre-started");
-      } finally {
-        destroyLater(pooled);
-      }
-    }
-    return coldRun(request);
+    return coldRun(request, currentPlan());
   }
 
-  private ExecResult coldRun(ExecRequest req) {
+  private ExecResult coldRun(ExecRequest req, SandboxPlan plan) {
     String id = SandboxIds.container();
     Map<String, String> env = new java.util.TreeMap<>(plan.process().env());
     env.putAll(req.env());
@@ -173,10 +202,11 @@ public final class GvisorBackend implements IsolationBackend {
   @Override
   public IsolationSession openSession() {
     ensureOpen();
-    RunscSandbox s = pool.take();
+    SandboxPlan plan = currentPlan();
+    RunscSandbox s = pool.take(plan);
     String mode = "session, pre-started";
     if (s == null) {
-      s = startSandbox();
+      s = startSandbox(plan);
       mode = "session";
     }
     return new GvisorSession(this, s, mode);
@@ -210,7 +240,7 @@ public final class GvisorBackend implements IsolationBackend {
 
   @Override
   public String explain() {
-    return Explain.text(plan, runsc.args(), init, settings, version);
+    return Explain.text(currentPlan(), runsc.args(), init, settings, version);
   }
 
   private void ensureOpen() {
@@ -243,5 +273,10 @@ public final class GvisorBackend implements IsolationBackend {
     }
     Reaper.reap(inst, runsc.binary(), settings);
     Reaper.reapStale(settings.stateDir(), runsc.binary(), settings);
+  }
+
+  /** Destroys pooled sandboxes whose plan went stale (the file system changed under a glob or a protected name). */
+  void discard(List<RunscSandbox> stale) {
+    stale.forEach(this::destroyLater);
   }
 }

@@ -38,7 +38,26 @@ public final class GvisorProbe {
 
   private GvisorProbe() {}
 
+  /** Successful probes are reused for a while: every Containment opens a backend, and a probe boots a sandbox. */
+  static final Duration CACHE_TTL = Duration.ofMinutes(5);
+  private static final Map<GvisorSettings, Cached> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Cached(Result result, long until) {}
+
+  /** Probes with {@code settings}; a success is cached for {@link #CACHE_TTL}, a failure never is. */
   public static Result probe(GvisorSettings settings) {
+    Cached c = CACHE.get(settings);
+    if (c != null && System.nanoTime() < c.until()) {
+      return c.result();
+    }
+    Result r = probeNow(settings);
+    if (r.availability().available()) {
+      CACHE.put(settings, new Cached(r, System.nanoTime() + CACHE_TTL.toNanos()));
+    }
+    return r;
+  }
+
+  static Result probeNow(GvisorSettings settings) {
     if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
       return new Result(Availability.unavailable("gVisor runs on Linux only", "use seatbelt on macOS"),
           Optional.empty(), "");

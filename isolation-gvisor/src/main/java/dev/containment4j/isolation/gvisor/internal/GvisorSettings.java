@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * @param runsc the runsc binary: a name looked up on PATH or an absolute path
  * @param platform {@code --platform} value, empty for runsc's default (ptrace in 20221219, systrap later)
- * @param poolSize pre-started sandboxes kept per opened backend (0 disables the pool)
+ * @param poolSize pre-started session sandboxes kept per opened backend (default 0: a short-lived caller such as
+ *     the CLI would pay for a sandbox it never uses, and 1-2 s to delete it at close)
  * @param rootless whether to pass {@code --rootless} (default: when the JVM does not run as root)
  * @param stateDir parent of the per-backend private directories (runsc state, bundles, reaper records)
  */
@@ -46,7 +47,7 @@ public record GvisorSettings(String runsc, String platform, int poolSize, boolea
     }
   }
 
-  /** Defaults: runsc from PATH, runsc's default platform, a pool of 1, rootless unless root. */
+  /** Defaults: runsc from PATH, runsc's default platform, no pool, rootless unless root. */
   public static GvisorSettings defaults() {
     return from(Map.of());
   }
@@ -68,7 +69,7 @@ public record GvisorSettings(String runsc, String platform, int poolSize, boolea
     String platform = map.getOrDefault("platform", "").trim();
     int pool;
     try {
-      pool = Integer.parseInt(map.getOrDefault("poolSize", "1").trim());
+      pool = Integer.parseInt(map.getOrDefault("poolSize", "0").trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("isolation.gvisor.poolSize '" + map.get("poolSize") + "' is not a number",
           e);

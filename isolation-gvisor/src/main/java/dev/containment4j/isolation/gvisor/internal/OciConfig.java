@@ -51,6 +51,7 @@ public final class OciConfig {
     }
     linux.put("namespaces", ns);
     plan.memoryLimitBytes().ifPresent(bytes -> linux.put("resources", ordered("memory", ordered("limit", bytes))));
+    linux.put("seccomp", seccomp());
     root.put("linux", linux);
     return write(root);
   }
@@ -80,6 +81,23 @@ public final class OciConfig {
     m.put("noNewPrivileges", true);
     return m;
   }
+
+  /**
+   * Applied by gVisor's Sentry with {@code --oci-seccomp}: no new user namespaces (clone with CLONE_NEWUSER,
+   * unshare, setns), and clone3 reports ENOSYS so libc falls back to the clone it can filter. runsc 20221219 applies
+   * it to the container's first process and its children only, not to {@code runsc exec} processes.
+   */
+  private static Map<String, Object> seccomp() {
+    List<Object> rules = new ArrayList<>();
+    rules.add(ordered("names", List.of("unshare", "setns"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1));
+    rules.add(ordered("names", List.of("clone"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1, "args",
+        List.of(ordered("index", 0, "value", CLONE_NEWUSER, "valueTwo", CLONE_NEWUSER, "op", "SCMP_CMP_MASKED_EQ"))));
+    rules.add(ordered("names", List.of("clone3"), "action", "SCMP_ACT_ERRNO", "errnoRet", 38));
+    return ordered("defaultAction", "SCMP_ACT_ALLOW", "architectures", List.of("SCMP_ARCH_X86_64",
+        "SCMP_ARCH_AARCH64"), "syscalls", rules);
+  }
+
+  static final long CLONE_NEWUSER = 0x10000000L;
 
   private static Map<String, Object> ordered(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -107,19 +107,27 @@ public final class Reaper {
 
   /** Removes a placeholder only if it is still an empty placeholder (the host may have put content there since). */
   static void removePlaceholder(SandboxPlan.Placeholder p) {
+    if (isEmptyPlaceholder(p)) {
+      try {
+        Files.delete(Path.of(p.path()));
+      } catch (IOException e) {
+        LOG.warn("cannot remove placeholder {}: {}", p.path(), e.toString());
+      }
+    }
+  }
+
+  /** Whether {@code p} is still what we created: an empty directory or an empty regular file. */
+  static boolean isEmptyPlaceholder(SandboxPlan.Placeholder p) {
     Path path = Path.of(p.path());
     try {
       if (p.directory() && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
         try (Stream<Path> s = Files.list(path)) {
-          if (s.findAny().isEmpty()) {
-            Files.delete(path);
-          }
+          return s.findAny().isEmpty();
         }
-      } else if (!p.directory() && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.size(path) == 0) {
-        Files.delete(path);
       }
+      return !p.directory() && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.size(path) == 0;
     } catch (IOException e) {
-      LOG.warn("cannot remove placeholder {}: {}", path, e.toString());
+      return false;
     }
   }
 

@@ -40,6 +40,7 @@ public final class RunscArgs {
     g.add("--root=" + stateRoot);
     g.add("--network=none"); // the netstack is broken on kernels >= 6 with this runsc (google/gvisor#10704)
     g.add("--overlay2=root:memory"); // writes outside the bind mounts land in memory and vanish with the sandbox
+    g.add("--oci-seccomp"); // enforce config.json's linux.seccomp inside the Sentry
     if (!settings.platform().isEmpty()) {
       g.add("--platform=" + settings.platform());
     }

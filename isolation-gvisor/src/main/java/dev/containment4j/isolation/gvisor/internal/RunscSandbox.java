@@ -90,6 +90,10 @@ public final class RunscSandbox {
     return id;
   }
 
+  SandboxPlan plan() {
+    return plan;
+  }
+
   public boolean dead() {
     return dead;
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +31,13 @@ final class WarmPool {
   private volatile boolean closed;
   private volatile String lastFailure = "";
 
-  WarmPool(int size, Supplier<RunscSandbox> factory, ExecutorService refill) {
+  private final Consumer<List<RunscSandbox>> discard;
+
+  WarmPool(int size, Supplier<RunscSandbox> factory, ExecutorService refill, Consumer<List<RunscSandbox>> discard) {
     this.size = size;
     this.factory = factory;
     this.refill = refill;
+    this.discard = discard;
   }
 
   /** Starts as many sandboxes as are missing, in the background. */
@@ -66,13 +70,28 @@ final class WarmPool {
     }
   }
 
-  /** A fresh pre-started sandbox, or null when none is ready; triggers a refill either way. */
-  RunscSandbox take() {
-    RunscSandbox s = ready.poll();
+  /**
+   * A fresh pre-started sandbox made for exactly {@code plan}, or null when none is ready; sandboxes made for an
+   * older plan are discarded. Triggers a refill either way.
+   */
+  RunscSandbox take(SandboxPlan plan) {
+    List<RunscSandbox> stale = new ArrayList<>();
+    RunscSandbox found = null;
+    RunscSandbox s;
+    while (found == null && (s = ready.poll()) != null) {
+      if (s.plan().equals(plan)) {
+        found = s;
+      } else {
+        stale.add(s);
+      }
+    }
+    if (!stale.isEmpty()) {
+      discard.accept(stale);
+    }
     if (lastFailure.isEmpty()) {
       fill();
     }
-    return s;
+    return found;
   }
 
   int ready() {

@@ -5,8 +5,11 @@
 package dev.containment4j.isolation.gvisor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.FilesystemPlan.ProtectedPath;
+import dev.containment4j.internal.fs.FilesystemPlan.Protection;
+import dev.containment4j.internal.fs.HostPath;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.IsolationSpec;
 import java.io.IOException;
@@ -15,9 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SandboxPlannerTest {
 
@@ -25,16 +31,16 @@ class SandboxPlannerTest {
   static final Path HOME = Path.of("/home/u");
   static final Path EMPTY = Path.of("/state/inst/empty");
 
-  static Policy policy(Policy.Filesystem fs) {
+  static Policy policy() {
     Policy d = Policy.defaults();
     Policy.Isolation i = d.isolation();
-    return new Policy(d.source(), new Policy.Isolation(Policy.Backend.GVISOR, fs,
+    return new Policy(d.source(), new Policy.Isolation(Policy.Backend.GVISOR, i.filesystem(),
         new Policy.Limits(Duration.ofSeconds(30), 512, 64, 4096), i.env(), Map.of()), d.network(), d.guard(),
         d.content(), d.trust(), d.audit());
   }
 
-  static IsolationSpec spec(Policy p, Path workdir) {
-    return new IsolationSpec(p, workdir, HOME, Map.of("PATH", "/usr/bin:/bin", "HOME", HOME.toString(), "LANG",
+  static IsolationSpec spec(Path workdir, Path home) {
+    return new IsolationSpec(policy(), workdir, home, Map.of("PATH", "/usr/bin:/bin", "HOME", home.toString(), "LANG",
         "C.UTF-8"), e -> { });
   }
 
@@ -42,25 +48,37 @@ class SandboxPlannerTest {
     return new GvisorSettings("runsc", "", 1, rootless, Path.of("/state"));
   }
 
-  static final FakeFiles FILES = new FakeFiles("/work/proj/src/", "/work/proj/.git/hooks/", "/work/proj/.git/config",
-      "/work/proj/.bashrc", "/work/proj/secrets.env", "/home/u/.ssh/id_ed25519", "/home/u/.netrc", "/data/cache/",
-      "/data/cache/ro/");
-
-  static Policy.Filesystem fs(boolean hideHome) {
-    Policy.Filesystem d = Policy.defaults().isolation().filesystem();
-    return new Policy.Filesystem(".", List.of("/data/cache"), d.denyRead(), List.of(), List.of("/data/cache/ro",
-        "secrets.env"), hideHome, Policy.TmpMode.PRIVATE);
+  /** What FilesystemPlan.resolve gives for a typical repository (written out, so the golden file is stable). */
+  static FilesystemPlan fs(boolean hideHome) {
+    List<ProtectedPath> prot = new ArrayList<>();
+    prot.add(new ProtectedPath(WORK.resolve(".git"), Protection.PIN));
+    prot.add(new ProtectedPath(WORK.resolve(".bashrc"), Protection.READ_ONLY));
+    for (String missing : List.of(".bash_profile", ".profile", ".zshrc", ".zprofile")) {
+      prot.add(new ProtectedPath(WORK.resolve(missing), Protection.OCCUPY));
+    }
+    prot.add(new ProtectedPath(WORK.resolve(".git/hooks"), Protection.READ_ONLY));
+    prot.add(new ProtectedPath(WORK.resolve(".git/config"), Protection.READ_ONLY));
+    for (String missing : List.of(".gitmodules", ".mcp.json", ".vscode", ".idea", ".containment.yaml")) {
+      prot.add(new ProtectedPath(WORK.resolve(missing), Protection.OCCUPY));
+    }
+    prot.add(new ProtectedPath(Path.of("/data/cache/.git"), Protection.OCCUPY));
+    return new FilesystemPlan(WORK, List.of(WORK, Path.of("/data/cache")),
+        List.of(new HostPath(HOME.resolve(".ssh"), HostPath.Kind.DIRECTORY),
+            new HostPath(HOME.resolve(".netrc"), HostPath.Kind.FILE)),
+        hideHome ? List.of(HOME.resolve(".ssh/config")) : List.of(),
+        List.of(Path.of("/data/cache/ro"), WORK.resolve("secrets.env")), prot,
+        hideHome ? Optional.of(HOME) : Optional.empty(), List.of());
   }
 
   @Test
   void configJsonMatchesGolden() throws IOException {
-    SandboxPlan plan = SandboxPlanner.plan(spec(policy(fs(false)), WORK), settings(false), EMPTY, FILES);
+    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(false), EMPTY, fs(false));
     assertGolden(OciConfig.render(plan), "config-default.json");
   }
 
   @Test
   void hiddenHomeAndRootlessMatchGolden() throws IOException {
-    SandboxPlan plan = SandboxPlanner.plan(spec(policy(fs(true)), WORK), settings(true), EMPTY, FILES);
+    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(true), EMPTY, fs(true));
     assertGolden(OciConfig.render(plan), "config-hidehome-rootless.json");
   }
 
@@ -72,47 +90,33 @@ class SandboxPlannerTest {
   }
 
   @Test
-  void protectedPathsAreReadOnlyAndMissingOnesGetPlaceholders() {
-    SandboxPlan plan = SandboxPlanner.plan(spec(policy(fs(false)), WORK), settings(false), EMPTY, FILES);
-    assertThat(plan.mounts()).filteredOn(m -> m.why().startsWith("protected"))
+  void protectionsBecomeMounts() {
+    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(false), EMPTY, fs(false));
+    assertThat(plan.mounts()).filteredOn(m -> m.why().startsWith("protected ") && !m.why().contains("pinned"))
         .allSatisfy(m -> assertThat(m.options()).contains("ro"))
-        .extracting(OciMount::destination)
-        .contains("/work/proj/.git/hooks", "/work/proj/.git/config", "/work/proj/.gitmodules", "/work/proj/.mcp.json",
-            "/work/proj/.vscode", "/work/proj/.idea", "/work/proj/.containment.yaml", "/work/proj/.bashrc")
-        .doesNotContain("/work/proj/.zshrc"); // rc files get placeholders only when the workdir is the home
-    assertThat(plan.placeholders()).extracting(SandboxPlan.Placeholder::path)
-        .containsExactly("/work/proj/.vscode", "/work/proj/.idea", "/work/proj/.gitmodules", "/work/proj/.mcp.json",
-            "/work/proj/.containment.yaml");
-  }
-
-  @Test
-  void missingGitDirectoryIsItselfProtected() {
-    FakeFiles bare = new FakeFiles("/work/proj/");
-    SandboxPlan plan = SandboxPlanner.plan(spec(policy(fs(false)), WORK), settings(false), EMPTY, bare);
-    assertThat(plan.placeholders()).contains(new SandboxPlan.Placeholder("/work/proj/.git", true))
-        .noneMatch(p -> p.path().startsWith("/work/proj/.git/"));
-  }
-
-  @Test
-  void gitFileOfAWorktreeIsProtected() {
-    FakeFiles wt = new FakeFiles("/work/proj/", "/work/proj/.git");
-    SandboxPlan plan = SandboxPlanner.plan(spec(policy(fs(false)), WORK), settings(false), EMPTY, wt);
-    assertThat(plan.mounts()).anyMatch(m -> m.destination().equals("/work/proj/.git") && m.options().contains("ro"));
+        .extracting(OciMount::destination).contains("/work/proj/.git/hooks", "/work/proj/.bashrc");
+    assertThat(plan.mounts()).filteredOn(m -> m.destination().equals("/work/proj/.git"))
+        .singleElement().satisfies(m -> assertThat(m.options()).containsExactly("rbind", "rw"));
+    assertThat(plan.placeholders()).contains(new SandboxPlan.Placeholder("/work/proj/.vscode", true),
+        new SandboxPlan.Placeholder("/work/proj/.mcp.json", false),
+        new SandboxPlan.Placeholder("/data/cache/.git", true));
   }
 
   @Test
   void mountsAreOrderedParentsFirst() {
-    SandboxPlan plan = SandboxPlanner.plan(spec(policy(fs(true)), WORK), settings(false), EMPTY, FILES);
+    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(false), EMPTY, fs(true));
     List<String> dest = plan.mounts().stream().map(OciMount::destination).toList();
-    assertThat(dest.indexOf("/work/proj")).isLessThan(dest.indexOf("/work/proj/.git/hooks"));
-    assertThat(dest.indexOf("/home/u")).isGreaterThanOrEqualTo(0);
+    assertThat(dest.indexOf("/work/proj")).isLessThan(dest.indexOf("/work/proj/.git"));
+    assertThat(dest.indexOf("/work/proj/.git")).isLessThan(dest.indexOf("/work/proj/.git/hooks"));
+    assertThat(dest.indexOf("/home/u")).isLessThan(dest.indexOf("/home/u/.ssh/config"));
     assertThat(dest.indexOf("/data/cache")).isLessThan(dest.indexOf("/data/cache/ro"));
+    assertThat(dest).as("masks under the hidden home are not needed").doesNotContain("/home/u/.ssh");
   }
 
   @Test
   void rootlessLimitsMemoryWithRlimitAndRootWithCgroup() {
-    SandboxPlan root = SandboxPlanner.plan(spec(policy(fs(false)), WORK), settings(false), EMPTY, FILES);
-    SandboxPlan rootless = SandboxPlanner.plan(spec(policy(fs(false)), WORK), settings(true), EMPTY, FILES);
+    SandboxPlan root = SandboxPlanner.plan(spec(WORK, HOME), settings(false), EMPTY, fs(false));
+    SandboxPlan rootless = SandboxPlanner.plan(spec(WORK, HOME), settings(true), EMPTY, fs(false));
     assertThat(root.memoryLimitBytes()).hasValue(512L * 1024 * 1024);
     assertThat(rootless.memoryLimitBytes()).isEmpty();
     assertThat(rootless.process().rlimits()).contains(new ProcessSpec.Rlimit("RLIMIT_AS", 512L * 1024 * 1024));
@@ -120,20 +124,16 @@ class SandboxPlannerTest {
   }
 
   @Test
-  void globsFailClosed() {
-    Policy.Filesystem d = Policy.defaults().isolation().filesystem();
-    Policy.Filesystem globbed = new Policy.Filesystem(".", List.of(), List.of("~/.ssh/*"), List.of(), List.of(),
-        false, Policy.TmpMode.PRIVATE);
-    assertThatThrownBy(() -> SandboxPlanner.plan(spec(policy(globbed), WORK), settings(false), EMPTY, FILES))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("denyRead").hasMessageContaining("glob");
-    assertThat(d.denyRead()).isNotEmpty();
-  }
-
-  @Test
-  void resolvesTildeHomeAndRelativePaths() {
-    assertThat(SandboxPlanner.resolve("~/.aws", WORK, HOME, "k")).isEqualTo(Path.of("/home/u/.aws"));
-    assertThat(SandboxPlanner.resolve("$HOME", WORK, HOME, "k")).isEqualTo(HOME);
-    assertThat(SandboxPlanner.resolve("../x/./y", WORK, HOME, "k")).isEqualTo(Path.of("/work/x/y"));
+  void worksWithTheSharedResolverOnARealTree(@TempDir Path tmp) throws IOException {
+    Path work = Files.createDirectories(tmp.resolve("work/.git/hooks")).getParent().getParent().toRealPath();
+    Path home = Files.createDirectories(tmp.resolve("home/.ssh")).getParent().toRealPath();
+    Files.writeString(home.resolve(".netrc"), "x");
+    FilesystemPlan fs = FilesystemPlan.resolve(policy(), work, home);
+    SandboxPlan plan = SandboxPlanner.plan(spec(work, home), settings(false), EMPTY, fs);
+    assertThat(plan.mounts()).extracting(OciMount::destination).contains(work.toString(), home.toString(),
+        work.resolve(".git").toString(), work.resolve(".git/hooks").toString());
+    assertThat(plan.placeholders()).extracting(SandboxPlan.Placeholder::path).contains(
+        work.resolve(".vscode").toString(), work.resolve(".mcp.json").toString());
   }
 
   /** Compares with src/test/resources/golden/NAME; {@code -Dgolden.update=true} rewrites the file instead. */
