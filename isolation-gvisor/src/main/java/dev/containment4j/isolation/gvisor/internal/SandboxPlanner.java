@@ -126,6 +126,11 @@ public final class SandboxPlanner {
           "cgroup memory limit of the whole sandbox (linux.resources.memory); exceeding it kills the sandbox"));
     }
     enforced.add(new EnforcedLimit("network", "none", "runsc --network=none: loopback only"));
+    if (spec.policy().network().mode() != Policy.NetworkMode.NONE) {
+      // fail closed: less network than asked for, never more
+      notes.add("network.mode " + spec.policy().network().mode().name().toLowerCase(java.util.Locale.ROOT)
+          + " is not supported by the gVisor backend yet; the sandbox has no network at all");
+    }
 
     Map<String, String> env = new LinkedHashMap<>(spec.environment());
     env.put("TMPDIR", "/tmp");

@@ -18,7 +18,8 @@ class RunscArgsTest {
   @Test
   void everyInvocationCarriesTheSameGlobalFlags() {
     RunscArgs a = new RunscArgs("/usr/bin/runsc", new GvisorSettings("runsc", "", 1, false, Path.of("/s")), ROOT);
-    List<String> g = List.of("/usr/bin/runsc", "--root=/s/i/state", "--network=none", "--overlay2=root:memory");
+    List<String> g = List.of("/usr/bin/runsc", "--root=/s/i/state", "--network=none", "--overlay2=root:memory",
+        "--oci-seccomp");
     assertThat(a.create(Path.of("/s/i/b/x"), "x", Path.of("/s/i/b/x/pid")))
         .startsWith(g.toArray(String[]::new)).endsWith("create", "--bundle=/s/i/b/x", "--pid-file=/s/i/b/x/pid", "x");
     assertThat(a.start("x")).isEqualTo(concat(g, "start", "x"));
@@ -31,7 +32,7 @@ class RunscArgsTest {
   void platformAndRootlessAreAddedWhenSet() {
     RunscArgs a = new RunscArgs("runsc", new GvisorSettings("runsc", "systrap", 0, true, Path.of("/s")), ROOT);
     assertThat(a.globalFlags()).containsExactly("--root=/s/i/state", "--network=none", "--overlay2=root:memory",
-        "--platform=systrap", "--rootless");
+        "--oci-seccomp", "--platform=systrap", "--rootless");
   }
 
   @Test
