@@ -102,4 +102,32 @@ class GvisorLimitsIT {
     assertThat(r.stdout()).as(out(r)).doesNotContain("allocated");
     assertThat(r.exitCode()).isNotZero();
   }
+
+  @Test
+  void rootlessModeRunsEveryCallInAFreshSandboxWithRlimitMemory() throws IOException {
+    GvisorFixture rfx = GvisorFixture.create();
+    try {
+      dev.containment4j.policy.Policy p = rfx.policy(0);
+      dev.containment4j.policy.Policy.Isolation i = p.isolation();
+      dev.containment4j.policy.Policy rootless = new dev.containment4j.policy.Policy(p.source(),
+          new dev.containment4j.policy.Policy.Isolation(i.backend(), i.filesystem(), i.limits(), i.env(),
+              java.util.Map.of("gvisor", java.util.Map.of("rootless", "true", "stateDir", rfx.stateDir.toString()))),
+          p.network(), p.guard(), p.content(), p.trust(), p.audit());
+      try (GvisorBackend b = (GvisorBackend) new GvisorBackendProvider().open(rfx.spec(rootless))) {
+        ExecResult one = b.exec(rfx.sh("cat /proc/version; echo x > out.txt"));
+        assertThat(one.stdout()).as(out(one)).contains("Linux version 4.4.0");
+        assertThat(rfx.workdir.resolve("out.txt")).hasContent("x");
+        try (IsolationSession s = b.openSession()) {
+          // rootless runsc has no `create`: each session call gets a fresh sandbox, and says so
+          ExecResult w = s.exec(rfx.sh("echo kept > /etc/c4j-rootless; cat /etc/c4j-rootless"));
+          assertThat(w.stdout()).as(out(w)).isEqualTo("kept\n");
+          assertThat(w.isolation().notes()).anyMatch(n -> n.contains("fresh sandbox"));
+          assertThat(s.exec(rfx.sh("cat /etc/c4j-rootless 2>/dev/null; echo end")).stdout()).isEqualTo("end\n");
+        }
+        assertThat(one.isolation().limits()).anyMatch(l -> l.mechanism().contains("RLIMIT_AS"));
+      }
+    } finally {
+      rfx.delete();
+    }
+  }
 }

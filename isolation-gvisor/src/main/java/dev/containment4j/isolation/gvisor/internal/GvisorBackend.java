@@ -74,7 +74,9 @@ public final class GvisorBackend implements IsolationBackend {
     this.init = InitCommand.choose();
     this.refill = Executors.newSingleThreadExecutor(daemon("containment-gvisor-pool"));
     this.deleter = Executors.newFixedThreadPool(4, daemon("containment-gvisor-delete"));
-    this.pool = new WarmPool(settings.poolSize(), this::startSandbox, refill, this::discard);
+    // rootless runsc cannot create long-lived sandboxes: no pool then
+    this.pool = new WarmPool(settings.rootless() ? 0 : settings.poolSize(), this::startSandbox, refill,
+        this::discard);
     pool.fill();
   }
 
@@ -199,9 +201,30 @@ public final class GvisorBackend implements IsolationBackend {
         new IsolationReport(ID, plan.limits(), notes));
   }
 
+  /**
+   * One sandbox for the whole session. Rootless runsc cannot {@code create} (only {@code run}), so in rootless mode
+   * each call of a session runs in a fresh sandbox, and its results say so.
+   */
   @Override
   public IsolationSession openSession() {
     ensureOpen();
+    if (settings.rootless()) {
+      return new IsolationSession() {
+        @Override
+        public ExecResult exec(ExecRequest request) {
+          ensureOpen();
+          ExecResult r = coldRun(request, currentPlan());
+          List<String> notes = new ArrayList<>(r.isolation().notes());
+          notes.add("rootless runsc cannot keep a sandbox running (no `runsc create`): each call of this session"
+              + " ran in a fresh sandbox; files outside the workdir do not persist between calls");
+          return new ExecResult(r.exitCode(), r.stdout(), r.stderr(), r.timedOut(), r.outputTruncated(),
+              r.duration(), new IsolationReport(ID, r.isolation().limits(), notes));
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
     SandboxPlan plan = currentPlan();
     RunscSandbox s = pool.take(plan);
     String mode = "session, pre-started";
