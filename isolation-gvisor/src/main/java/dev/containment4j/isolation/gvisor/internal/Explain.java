@@ -19,8 +19,10 @@ public final class Explain {
     b.append("session:  runsc create --bundle=BUNDLE ID; runsc start ID; each call: runsc exec --process=CALL.json ID\n");
     b.append("          each call's argv is wrapped: ").append(String.join(" ", RunscArgs.EXEC_WRAPPER.subList(0, 3)))
         .append(" (kills what the call left running)\n");
-    b.append("one-shot: a pre-started sandbox from the warm pool (poolSize ").append(settings.poolSize())
-        .append("), else runsc run --bundle=BUNDLE ID\n");
+    b.append("one-shot: runsc run --bundle=BUNDLE ID (the tool is the container's first process)\n");
+    b.append("pool:     ").append(settings.poolSize()).append(" pre-started session sandbox(es)")
+        .append(settings.rootless() ? " (off: rootless runsc cannot create; every call runs in a fresh sandbox)" : "")
+        .append('\n');
     b.append("init:     ").append(String.join(" ", init)).append('\n');
     b.append("root:     the host's / through --overlay2=root:memory: writes outside the mounts below stay in memory"
         + " and vanish with the sandbox\n");
