@@ -4,9 +4,11 @@
  */
 package dev.containment4j.internal;
 
+import dev.containment4j.BackendUnavailableException;
 import dev.containment4j.ContainmentException;
 import dev.containment4j.event.AuditEvent;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.EgressGateway;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The shared, resource-owning part of a {@code Containment}: the policy, the workdir, the audit log, and the backend,
@@ -26,6 +29,7 @@ public final class Engine implements AutoCloseable {
   private final AuditLog audit;
   private BackendSelector.Selection selection;
   private IsolationBackend backend;
+  private EgressGateway egress;
   private Thread shutdownHook;
   private boolean closed;
 
@@ -98,9 +102,21 @@ public final class Engine implements AutoCloseable {
     return selection;
   }
 
-  /** What backends get when they open: the policy, paths, sandbox environment and audit sink. */
+  /** What backends get when they open: the policy, paths, sandbox environment and audit sink (no proxy started). */
   public IsolationSpec spec() {
-    return new IsolationSpec(policy, workdir, home, SandboxEnvironment.build(policy, System.getenv(), home), audit);
+    return spec(false);
+  }
+
+  /** The spec; with {@code startEgress}, {@code network.mode: proxy} starts the egress gateway first. */
+  private synchronized IsolationSpec spec(boolean startEgress) {
+    Map<String, String> env = new LinkedHashMap<>(SandboxEnvironment.build(policy, System.getenv(), home));
+    if (startEgress && policy.network().mode() == Policy.NetworkMode.PROXY && egress == null) {
+      egress = Egress.open(policy, audit, Engine.class.getClassLoader());
+    }
+    if (egress != null) {
+      env.putAll(egress.environment());
+    }
+    return new IsolationSpec(policy, workdir, home, env, audit, Optional.ofNullable(egress));
   }
 
   /** The opened backend (selecting and opening it on first use). */
@@ -108,25 +124,30 @@ public final class Engine implements AutoCloseable {
     ensureOpen();
     if (backend == null) {
       BackendSelector.Selection s = selection();
-      backend = s.provider().open(spec());
+      backend = s.provider().open(spec(true));
       shutdownHook = new Thread(this::close, "containment-shutdown");
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
     return backend;
   }
 
-  /** See {@code Containment.explain()}. */
+  /**
+   * See {@code Containment.explain()}: the opened backend's own account where it can run here (it knows what it
+   * detected, such as cgroups); otherwise, for a backend named in the policy, its provider's (so a Seatbelt profile
+   * can be reviewed on Linux).
+   */
   public String explain() {
     Policy.Backend wanted = policy.isolation().backend();
-    if (wanted == Policy.Backend.AUTO) {
-      return selection().provider().explain(spec());
-    }
-    if (wanted == Policy.Backend.NONE) {
-      return new NoneBackendProvider().explain(spec());
+    try {
+      return backend().explain();
+    } catch (BackendUnavailableException e) {
+      if (wanted == Policy.Backend.AUTO) {
+        throw e;
+      }
     }
     for (var p : BackendSelector.discover(Engine.class.getClassLoader())) {
       if (p.id().equals(wanted.id())) {
-        return p.explain(spec());
+        return "# " + wanted.id() + " cannot run here; this is what it would do\n" + p.explain(spec());
       }
     }
     throw new ContainmentException("backend " + wanted.id() + " is not on the class path; add the dependency "
@@ -147,6 +168,9 @@ public final class Engine implements AutoCloseable {
     closed = true;
     if (backend != null) {
       backend.close();
+    }
+    if (egress != null) {
+      egress.close();
     }
     audit.close();
     if (shutdownHook != null && Thread.currentThread() != shutdownHook) {

@@ -51,6 +51,18 @@ public record Policy(
     return PolicyLoader.load(file);
   }
 
+  /**
+   * Loads a policy file with one of its {@code profiles:} merged over the top-level policy (see
+   * {@code docs/policy.md}, "Profiles").
+   *
+   * @param profile the profile name; {@code null} for the top-level policy
+   * @throws dev.containment4j.PolicyException when the policy or the profile is invalid, or there is no such profile
+   * @since 0.1
+   */
+  public static Policy fromYaml(Path file, String profile) {
+    return PolicyLoader.load(file, profile);
+  }
+
   /** Loads a policy from YAML text; {@code sourceName} names it in error messages. */
   public static Policy fromYaml(String yaml, String sourceName) {
     return PolicyLoader.parse(yaml, sourceName);

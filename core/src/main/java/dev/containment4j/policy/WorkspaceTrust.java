@@ -74,6 +74,11 @@ public final class WorkspaceTrust {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
+  /** A gate on {@code store} for the default configuration file name, {@code .containment.yaml}. */
+  public WorkspaceTrust(Path store, AuditListener listener) {
+    this(store, ".containment.yaml", listener);
+  }
+
   /** Trust in the {@link #defaultStore()} for the configuration file named by {@code host}'s {@code trust:}. */
   public static WorkspaceTrust forPolicy(Policy host, AuditListener listener) {
     return new WorkspaceTrust(defaultStore(), host.trust().workspaceConfig(), listener);
@@ -247,6 +252,11 @@ public final class WorkspaceTrust {
    */
   private static Optional<byte[]> readConfig(Path config) {
     try {
+      Path parent = config.getParent();
+      if (Files.exists(parent, LinkOption.NOFOLLOW_LINKS) && !parent.toRealPath().equals(parent)) {
+        throw new ContainmentException(config + " is reached through a symlinked directory; a workspace configuration"
+            + " must be a plain file inside the workspace: replace the link with a directory, or remove it");
+      }
       BasicFileAttributes attrs = Files.readAttributes(config, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!attrs.isRegularFile()) {
         throw new ContainmentException(config + " is not a regular file (" + (attrs.isSymbolicLink() ? "a symlink"

@@ -295,6 +295,17 @@ class WorkspaceTrustTest {
   }
 
   @Test
+  void configBehindASymlinkedDirectoryIsRefused() throws IOException {
+    Path outside = Files.createDirectories(tmp.resolve("outside"));
+    Files.writeString(outside.resolve("containment.yaml"), "version: 1\n");
+    Files.createSymbolicLink(repo.resolve("cfg"), outside);
+    WorkspaceTrust nested = new WorkspaceTrust(store, "cfg/containment.yaml", events::add);
+
+    assertThatThrownBy(() -> nested.grant(repo)).isInstanceOf(ContainmentException.class)
+        .hasMessageContaining("symlinked directory");
+  }
+
+  @Test
   void aTrustedConfigReplacedBySymlinkIsNoLongerTrusted() throws IOException {
     Path config = Files.writeString(repo.resolve(".containment.yaml"), "version: 1\n");
     trust.grant(repo);
@@ -325,6 +336,30 @@ class WorkspaceTrustTest {
     trust.grant(repo);
 
     assertThat(new WorkspaceTrust(store, ".containment.yaml", e -> { }).isTrusted(repo)).isTrue();
+  }
+
+  @Test
+  void concurrentGrantsFromSeveralInstancesAreAllKept() throws Exception {
+    List<Path> repos = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      repos.add(Files.createDirectories(tmp.resolve("r" + i)));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < repos.size(); i++) {
+        WorkspaceTrust own = new WorkspaceTrust(store, e -> { });
+        Path r = repos.get(i);
+        done.add(pool.submit(() -> own.grant(r)));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(repos).allSatisfy(r -> assertThat(trust.isTrusted(r)).as(r.toString()).isTrue());
   }
 
   @Test

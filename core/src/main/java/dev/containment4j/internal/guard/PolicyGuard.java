@@ -5,15 +5,342 @@
 package dev.containment4j.internal.guard;
 
 import dev.containment4j.Layer;
+import dev.containment4j.PolicyException;
+import dev.containment4j.ToolCall;
 import dev.containment4j.Verdict;
+import dev.containment4j.guard.GuardContext;
 import dev.containment4j.guard.ModelGuard;
 import dev.containment4j.policy.Policy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** PLACEHOLDER until the rule engine lands: the guard configured by a policy. */
-public final class PolicyGuard {
-  private PolicyGuard() {}
+/**
+ * The guard a policy configures: its rules (deny, then ask, then allow; first match wins), then, for what no rule
+ * decides, {@code guard.mode} — the built-in {@link Classifier} ({@code auto}), a human ({@code ask}) or a denial
+ * ({@code deny}). Shell strings are parsed and every command in them is judged: a Bash allow rule allows a compound
+ * command only when every command in it is allowed, a deny or ask rule on any command decides for the whole string,
+ * and input that cannot be parsed is never allowed. In a tainted session, calls that send anything out are escalated.
+ * Immutable and thread-safe.
+ */
+public final class PolicyGuard implements ModelGuard {
+  private static final Layer L = Layer.GUARD;
+  private final Policy policy;
+  private final RuleSet rules;
+  private final String auditName;
+  private final Map<Path, Map<Path, Paths>> pathsCache = new ConcurrentHashMap<>();
 
+  private PolicyGuard(Policy policy) {
+    this.policy = policy;
+    this.rules = RuleSet.of(policy.guard());
+    this.auditName = policy.audit().jsonl().map(p -> p.getFileName() == null ? "containment-audit.jsonl"
+        : p.getFileName().toString()).orElse("containment-audit.jsonl");
+  }
+
+  /**
+   * The guard configured by {@code policy}.
+   *
+   * @throws PolicyException when a rule is invalid (the loader normally reports this first, with its line)
+   */
   public static ModelGuard of(Policy policy) {
-    return (call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "placeholder");
+    try {
+      return new PolicyGuard(policy);
+    } catch (IllegalArgumentException e) {
+      throw new PolicyException(policy.source(), 0, 0, "guard", e.getMessage(), e);
+    }
+  }
+
+  private Paths paths(GuardContext ctx) {
+    Map<Path, Paths> byHome = pathsCache.computeIfAbsent(ctx.workdir(), k -> new ConcurrentHashMap<>());
+    if (byHome.size() > 64) {
+      byHome.clear();
+    }
+    return byHome.computeIfAbsent(ctx.home(), h -> new Paths(ctx.workdir(), h, auditName));
+  }
+
+  @Override
+  public Verdict review(ToolCall call, GuardContext ctx) {
+    try {
+      Paths paths = paths(ctx);
+      Classifier classifier = new Classifier(paths, policy);
+      Path cwd = call.cwd().map(c -> ctx.workdir().resolve(c).normalize()).orElse(ctx.cwd());
+      switch (call.kind()) {
+        case BASH:
+          return shell(Units.ofShell(call.command().orElse(""), ctx.home(), cwd), classifier, ctx);
+        case COMMAND:
+          return shell(Units.ofArgv(call.argv(), ctx.home(), cwd), classifier, ctx);
+        case READ:
+        case WRITE:
+        case EDIT:
+          return file(call, paths, classifier, ctx, cwd);
+        case FETCH:
+          return fetch(call.url().orElse(null), classifier, ctx);
+        case MCP:
+          return mcp(call, ctx);
+        default:
+          return custom(call);
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      return Verdict.deny(L, "", "guard-error", "the guard could not analyse this call ("
+          + e.getClass().getSimpleName() + "), so it was denied; simplify the call");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ shell
+
+  private Verdict shell(Units.Analysis a, Classifier classifier, GuardContext ctx) {
+    Paths paths = classifier.paths();
+    RuleSet.Match deny = rules.firstShellMatch(rules.deny(), a, paths);
+    if (deny != null) {
+      return Verdict.deny(L, deny.rule().text(), "rule", "the policy denies " + deny.what() + " (rule "
+          + deny.rule().text() + ")");
+    }
+    RuleSet.Match ask = rules.firstShellMatch(rules.ask(), a, paths);
+    Judgement problems = Classifier.problems(a);
+    if (ask != null) {
+      return Verdict.ask(L, ask.rule().text(), "rule", "the policy asks a human before " + ask.what() + " (rule "
+          + ask.rule().text() + ")");
+    }
+    List<Unit> units = a.units();
+    if (units.isEmpty()) {
+      return problems.atLeast(Judgement.Decision.ASK) ? toVerdict(problems, ctx)
+          : Verdict.allow(L, "", Classifier.ORDINARY, "nothing to run");
+    }
+    List<String> allowRules = new ArrayList<>();
+    boolean[] covered = new boolean[units.size()];
+    boolean allCovered = true;
+    for (int k = 0; k < units.size(); k++) {
+      Rule r = rules.allowing(units.get(k), a);
+      if (r != null) {
+        covered[k] = true;
+        if (!allowRules.contains(r.text())) {
+          allowRules.add(r.text());
+        }
+      } else {
+        allCovered = false;
+      }
+    }
+    Judgement result = problems;
+    List<Judgement> judged = classifier.units(a);
+    Policy.GuardMode mode = policy.guard().mode();
+    for (int k = 0; k < units.size(); k++) {
+      if (covered[k]) {
+        continue;
+      }
+      Judgement j = judged.get(k);
+      if (mode == Policy.GuardMode.ASK && !j.atLeast(Judgement.Decision.DENY)) {
+        j = Judgement.ask("unmatched", "no rule allows " + show(units.get(k)) + " and guard.mode is ask");
+      } else if (mode == Policy.GuardMode.DENY) {
+        j = Judgement.deny("unmatched", "no rule allows " + show(units.get(k)) + " and guard.mode is deny;"
+            + " ask the user to add an allow rule");
+      }
+      result = result.max(j);
+    }
+    if (ctx.tainted()) {
+      for (Unit u : units) {
+        if (classifier.outbound(u)) {
+          result = result.max(taint(result, show(u)));
+          break;
+        }
+      }
+      if (result.category().equals(Classifier.OUTSIDE)) {
+        result = result.max(Judgement.deny(Classifier.TAINT, result.reason() + "; this session already read"
+            + " secrets or untrusted content, so writes outside the workspace are refused"));
+      }
+    }
+    if (result.decision() == Judgement.Decision.ALLOW) {
+      if (allCovered) {
+        return Verdict.allow(L, String.join(", ", allowRules), "rule", "allowed by the policy ("
+            + String.join(", ", allowRules) + ")");
+      }
+      return Verdict.allow(L, "", Classifier.ORDINARY, "ordinary development: no command in it matched a"
+          + " risk category");
+    }
+    return toVerdict(result, ctx);
+  }
+
+  private static Judgement taint(Judgement current, String what) {
+    String reason = "this session already read secrets or untrusted content, and " + what + " sends data out;"
+        + " a human must confirm nothing private leaves";
+    if (current.atLeast(Judgement.Decision.ASK) && (current.category().equals(Classifier.EXFIL)
+        || current.category().equals(Classifier.NETWORK))) {
+      return Judgement.deny(Classifier.TAINT, reason + " (" + current.reason() + ")");
+    }
+    return Judgement.ask(Classifier.TAINT, reason);
+  }
+
+  private static String show(Unit u) {
+    String t = u.text();
+    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+  }
+
+  private static Verdict toVerdict(Judgement j, GuardContext ctx) {
+    switch (j.decision()) {
+      case DENY:
+        return Verdict.deny(L, j.rule(), j.category(), j.reason());
+      case ASK:
+        return Verdict.ask(L, j.rule(), j.category(), j.reason());
+      default:
+        return Verdict.allow(L, j.rule(), j.category().isEmpty() ? Classifier.ORDINARY : j.category(),
+            j.reason().isEmpty() ? "ordinary development" : j.reason());
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ files
+
+  private Verdict file(ToolCall call, Paths paths, Classifier classifier, GuardContext ctx, Path cwd) {
+    Path given = call.path().orElse(null);
+    if (given == null) {
+      return Verdict.deny(L, "", "invalid-call", "the " + call.name() + " call names no file");
+    }
+    Path lexical = paths.resolve(given.toString(), cwd);
+    if (lexical == null) {
+      return Verdict.deny(L, "", "invalid-call", "the path " + given + " cannot be resolved");
+    }
+    Path real = Paths.real(lexical);
+    Rule.Tool tool = call.kind() == ToolCall.Kind.READ ? Rule.Tool.READ
+        : call.kind() == ToolCall.Kind.WRITE ? Rule.Tool.WRITE : Rule.Tool.EDIT;
+    String verb = tool == Rule.Tool.READ ? "reading " : tool == Rule.Tool.WRITE ? "writing " : "editing ";
+    Rule d = rules.firstPathMatch(rules.deny(), tool, lexical, real, paths, false);
+    if (d != null) {
+      return Verdict.deny(L, d.text(), "rule", "the policy denies " + verb + lexical + " (rule " + d.text() + ")");
+    }
+    Rule q = rules.firstPathMatch(rules.ask(), tool, lexical, real, paths, false);
+    if (q != null) {
+      return Verdict.ask(L, q.text(), "rule", "the policy asks a human before " + verb + lexical + " (rule "
+          + q.text() + ")");
+    }
+    Rule al = rules.firstPathMatch(rules.allow(), tool, lexical, real, paths, true);
+    Judgement j;
+    if (al != null) {
+      j = Judgement.allow("rule", "allowed by the policy (" + al.text() + ")").withRule(al.text());
+    } else {
+      switch (policy.guard().mode()) {
+        case ASK:
+          j = classifierFile(call, classifier, lexical, verb).max(Judgement.ask("unmatched", "no rule allows "
+              + verb + lexical + " and guard.mode is ask"));
+          if (j.atLeast(Judgement.Decision.DENY)) {
+            break;
+          }
+          break;
+        case DENY:
+          j = Judgement.deny("unmatched", "no rule allows " + verb + lexical + " and guard.mode is deny");
+          break;
+        default:
+          j = classifierFile(call, classifier, lexical, verb);
+      }
+    }
+    if (ctx.tainted() && tool != Rule.Tool.READ && !paths.places(lexical).contains(Paths.Place.INSIDE_WORKSPACE)
+        && !paths.places(lexical).contains(Paths.Place.TMP)) {
+      j = j.max(Judgement.deny(Classifier.TAINT, "this session already read secrets or untrusted content, so "
+          + verb + lexical + " outside the workspace is refused"));
+    }
+    if (j.decision() == Judgement.Decision.ALLOW) {
+      return Verdict.allow(L, j.rule(), j.category().isEmpty() ? Classifier.ORDINARY : j.category(),
+          j.reason().isEmpty() ? verb + lexical : j.reason());
+    }
+    return toVerdict(j, ctx);
+  }
+
+  private static Judgement classifierFile(ToolCall call, Classifier classifier, Path lexical, String verb) {
+    if (call.kind() == ToolCall.Kind.READ) {
+      return classifier.readFile(lexical);
+    }
+    Judgement j = classifier.writeFile(lexical, call.kind() == ToolCall.Kind.WRITE ? "writes" : "edits");
+    return j;
+  }
+
+  // ------------------------------------------------------------------------------------------------ fetch
+
+  private Verdict fetch(URI url, Classifier classifier, GuardContext ctx) {
+    if (url == null) {
+      return Verdict.deny(L, "", "invalid-call", "the fetch call names no URL");
+    }
+    String host = url.getHost();
+    Rule d = rules.firstHostMatch(rules.deny(), host);
+    if (d != null) {
+      return Verdict.deny(L, d.text(), "rule", "the policy denies fetching from " + host + " (rule " + d.text()
+          + ")");
+    }
+    Rule q = rules.firstHostMatch(rules.ask(), host);
+    if (q != null) {
+      return Verdict.ask(L, q.text(), "rule", "the policy asks a human before fetching from " + host + " (rule "
+          + q.text() + ")");
+    }
+    Rule al = rules.firstHostMatch(rules.allow(), host);
+    Judgement j;
+    if (al != null) {
+      j = Judgement.allow("rule", "allowed by the policy (" + al.text() + ")").withRule(al.text());
+    } else if (policy.guard().mode() == Policy.GuardMode.DENY) {
+      j = Judgement.deny("unmatched", "no rule allows fetching " + url + " and guard.mode is deny");
+    } else if (policy.guard().mode() == Policy.GuardMode.ASK) {
+      j = classifier.fetch(url).max(Judgement.ask("unmatched", "no rule allows fetching " + url
+          + " and guard.mode is ask"));
+    } else {
+      j = classifier.fetch(url);
+    }
+    if (ctx.tainted() && !(host != null && Classifier.isLocal(host))) {
+      j = j.max(taint(j, "fetching " + url));
+    }
+    if (j.decision() == Judgement.Decision.ALLOW) {
+      return Verdict.allow(L, j.rule(), j.category().isEmpty() ? "read-only-network" : j.category(),
+          j.reason().isEmpty() ? "fetching " + url + " only reads" : j.reason());
+    }
+    return toVerdict(j, ctx);
+  }
+
+  // ------------------------------------------------------------------------------------------------- mcp
+
+  private Verdict mcp(ToolCall call, GuardContext ctx) {
+    String server = call.server().orElse("");
+    String tool = call.name();
+    String what = server + "/" + tool;
+    Rule d = rules.firstMcpMatch(rules.deny(), server, tool);
+    if (d != null) {
+      return Verdict.deny(L, d.text(), "rule", "the policy denies the MCP tool " + what + " (rule " + d.text() + ")");
+    }
+    Rule q = rules.firstMcpMatch(rules.ask(), server, tool);
+    if (q != null) {
+      return Verdict.ask(L, q.text(), "rule", "the policy asks a human before the MCP tool " + what);
+    }
+    Rule al = rules.firstMcpMatch(rules.allow(), server, tool);
+    boolean readOnly = tool.toLowerCase(Locale.ROOT).matches("(get|list|read|search|find|fetch|query|describe|view"
+        + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?");
+    if (ctx.tainted() && !readOnly) {
+      return Verdict.ask(L, al == null ? "" : al.text(), Classifier.TAINT, "this session already read secrets or"
+          + " untrusted content; the MCP tool " + what + " may send data out, so a human must confirm");
+    }
+    if (al != null) {
+      return Verdict.allow(L, al.text(), "rule", "allowed by the policy (" + al.text() + ")");
+    }
+    switch (policy.guard().mode()) {
+      case DENY:
+        return Verdict.deny(L, "", "unmatched", "no rule allows the MCP tool " + what + " and guard.mode is deny");
+      case ASK:
+        return Verdict.ask(L, "", "unmatched", "no rule allows the MCP tool " + what + " and guard.mode is ask");
+      default:
+        return readOnly
+            ? Verdict.allow(L, "", "read-only-tool", "the MCP tool " + what + " reads only, by its name")
+            : Verdict.ask(L, "", "mcp-tool", "the MCP tool " + what + " may change things outside the sandbox;"
+                + " allow it with Mcp(" + what + ") or have a human confirm");
+    }
+  }
+
+  private Verdict custom(ToolCall call) {
+    switch (policy.guard().mode()) {
+      case DENY:
+        return Verdict.deny(L, "", "unmatched", "guard.mode is deny and the host-defined tool " + call.name()
+            + " has no rule");
+      case ASK:
+        return Verdict.ask(L, "", "unmatched", "guard.mode is ask and the host-defined tool " + call.name()
+            + " has no rule");
+      default:
+        return Verdict.allow(L, "", "host-tool", "host-defined tool " + call.name() + "; its code runs with the"
+            + " contained sandbox handle");
+    }
   }
 }

@@ -4,49 +4,92 @@
  */
 package dev.containment4j.internal.net;
 
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
- * Syntax of a {@code network.allow}/{@code network.deny} entry: {@code example.com}, {@code *.example.com}
- * (subdomains only, not the apex), optionally with {@code :port}. First version; the egress module refines
- * canonicalisation (IDN, IP forms).
+ * One {@code network.allow}/{@code network.deny} entry: {@code example.com} (exactly that name),
+ * {@code *.example.com} (subdomains at any depth, not the apex), an IP literal ({@code 10.0.0.5},
+ * {@code [fd00::1]}), each optionally with {@code :port}. Names and literals are canonicalised with
+ * {@link HostName#parse}, so {@code 127.1} and {@code 127.0.0.1} are the same entry.
+ *
+ * @param host the canonical host (for a wildcard, the suffix after {@code *.})
+ * @param wildcard whether the entry was {@code *.host}
+ * @param port the port, when the entry names one
  */
-public final class HostPattern {
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+public record HostPattern(HostName host, boolean wildcard, OptionalInt port) {
 
-  private HostPattern() {}
+  public HostPattern {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(port, "port");
+  }
 
   /** The problem with {@code entry} and how to fix it, or empty when it is valid. */
   public static Optional<String> problem(String entry) {
-    if (entry == null || entry.isBlank()) {
-      return Optional.of("empty host; write a name such as pypi.org or *.pythonhosted.org");
+    try {
+      parse(entry);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
     }
-    String host = entry.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Parses an entry.
+   *
+   * @throws IllegalArgumentException naming the entry, the problem and the fix
+   */
+  public static HostPattern parse(String entry) {
+    if (entry == null || entry.isBlank()) {
+      throw new IllegalArgumentException("empty host; write a name such as pypi.org or *.pythonhosted.org");
+    }
+    String host = entry.strip();
+    OptionalInt port = OptionalInt.empty();
     int colon = host.lastIndexOf(':');
-    if (colon >= 0) {
-      String port = host.substring(colon + 1);
-      if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-        return Optional.of("'" + entry + "': the port must be a number from 1 to 65535");
+    boolean bracketed = host.startsWith("[");
+    if (colon >= 0 && (!bracketed || host.lastIndexOf(']') < colon)) {
+      if (!bracketed && host.indexOf(':') != colon) {
+        throw new IllegalArgumentException("'" + entry + "': write IPv6 literals in brackets, e.g. [fd00::1]:443");
       }
+      String p = host.substring(colon + 1);
+      if (!p.matches("[0-9]{1,5}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > 65535) {
+        throw new IllegalArgumentException("'" + entry + "': the port must be a number from 1 to 65535");
+      }
+      port = OptionalInt.of(Integer.parseInt(p));
       host = host.substring(0, colon);
     }
-    if (host.startsWith("*.")) {
+    boolean wildcard = host.startsWith("*.");
+    if (wildcard) {
       host = host.substring(2);
     }
-    if (host.endsWith(".")) {
-      host = host.substring(0, host.length() - 1);
+    HostName name;
+    try {
+      name = HostName.parse(host);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + entry + "' is not a valid host (" + e.getMessage() + "); use names like"
+          + " example.com, *.example.com (subdomains only) or an IP literal, optionally with :port", e);
     }
-    if (host.isEmpty() || host.length() > 253) {
-      return Optional.of("'" + entry + "' is not a host name");
+    if (wildcard && name.isAddress()) {
+      throw new IllegalArgumentException("'" + entry + "': a wildcard cannot cover IP addresses; list each address");
     }
-    for (String label : host.split("\\.", -1)) {
-      if (!LABEL.matcher(label).matches()) {
-        return Optional.of("'" + entry + "' is not a valid host name (label '" + label + "'); use names like"
-            + " example.com or *.example.com (subdomains only)");
-      }
+    if (wildcard && name.name().indexOf('.') < 0) {
+      throw new IllegalArgumentException("'" + entry + "': a wildcard must cover a domain with at least two labels "
+          + "(*.example.com), not a whole top-level domain");
     }
-    return Optional.empty();
+    return new HostPattern(name, wildcard, port);
+  }
+
+  /** Whether the canonical {@code candidate} is covered by this entry's host part (ports are checked separately). */
+  public boolean matchesHost(HostName candidate) {
+    if (wildcard) {
+      return !candidate.isAddress() && candidate.name().endsWith("." + host.name());
+    }
+    return candidate.kind() == host.kind() && candidate.name().equals(host.name());
+  }
+
+  @Override
+  public String toString() {
+    return (wildcard ? "*." : "") + host.authority() + (port.isPresent() ? ":" + port.getAsInt() : "");
   }
 }

@@ -67,7 +67,7 @@ public final class BoundedProcess {
    */
   public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
       long cap, Duration wall) {
-    return run(argv, env, dir, stdin, cap, wall, () -> { });
+    return run(argv, env, dir, stdin, cap, wall, false, started -> { }, () -> { });
   }
 
   /**
@@ -77,6 +77,35 @@ public final class BoundedProcess {
    */
   public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
       long cap, Duration wall, Runnable onTimeout) {
+    return run(argv, env, dir, stdin, cap, wall, false, started -> { }, onTimeout);
+  }
+
+  /**
+   * As {@link #run(List, Map, java.nio.file.Path, byte[], long, Duration)}, for launchers whose own boundary already
+   * ends the whole tree when the main process exits (bwrap: a pid namespace whose init is the main process's child,
+   * plus {@code --die-with-parent}). Then a normal exit skips the descendant scan, which reads every process's
+   * {@code /proc} entry and costs milliseconds on a busy host; a time-out still kills the whole tree.
+   *
+   * @param treeDiesWithMain whether the caller guarantees that nothing outlives the main process
+   */
+  public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
+      long cap, Duration wall, boolean treeDiesWithMain) {
+    return run(argv, env, dir, stdin, cap, wall, treeDiesWithMain, started -> { }, () -> { });
+  }
+
+  /**
+   * As {@link #run(List, Map, java.nio.file.Path, byte[], long, Duration)}, and hands the started process to
+   * {@code onStart} (before waiting), so a backend can watch its tree while it runs (Seatbelt has no PID namespace:
+   * children that re-parent away are found only by watching).
+   */
+  public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
+      long cap, Duration wall, java.util.function.Consumer<ProcessHandle> onStart) {
+    return run(argv, env, dir, stdin, cap, wall, false, onStart, () -> { });
+  }
+
+  private static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
+      long cap, Duration wall, boolean treeDiesWithMain, java.util.function.Consumer<ProcessHandle> onStart,
+      Runnable onTimeout) {
     ProcessBuilder pb = new ProcessBuilder(argv);
     pb.environment().clear();
     pb.environment().putAll(env);
@@ -93,6 +122,7 @@ public final class BoundedProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
     }
+    onStart.accept(p.toHandle());
     Drain out = new Drain(p.getInputStream(), cap, "stdout");
     Drain err = new Drain(p.getErrorStream(), cap, "stderr");
     out.start();
@@ -113,7 +143,9 @@ public final class BoundedProcess {
       }
       exit = p.exitValue();
       // The main process is gone: whatever it left behind dies now (backends also kill inside their own boundary).
-      killTree(p.toHandle());
+      if (!treeDiesWithMain) {
+        killTree(p.toHandle());
+      }
       out.join(TimeUnit.SECONDS.toMillis(5));
       err.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {

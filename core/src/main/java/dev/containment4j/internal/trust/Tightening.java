@@ -53,6 +53,9 @@ public final class Tightening {
     if (w.audit() != null) {
       ignored.add("audit: ignored: only the host decides where audit events go");
     }
+    if (!ws.profiles().isEmpty()) {
+      ignored.add("profiles: ignored: the host selects profiles from its own policy only");
+    }
     Policy result = new Policy(host.source() + " tightened by " + source, isolation, network, guard, content,
         host.trust(), host.audit());
     return new Result(result, applied, ignored);

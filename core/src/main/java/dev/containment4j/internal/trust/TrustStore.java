@@ -55,22 +55,37 @@ public final class TrustStore {
     }
   }
 
+  /**
+   * One monitor per store file in this JVM: file locks are held per JVM, so two instances on the same file must not
+   * both try to lock it (that throws {@code OverlappingFileLockException}); the file lock orders other processes.
+   */
+  private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Path file;
+  private final Object monitor;
 
   public TrustStore(Path file) {
     this.file = file.toAbsolutePath().normalize();
+    this.monitor = MONITORS.computeIfAbsent(this.file, f -> new Object());
   }
 
   public Path file() {
     return file;
   }
 
-  public synchronized Optional<Entry> get(String workspace) {
+  public Optional<Entry> get(String workspace) {
     return Optional.ofNullable(read().workspaces().get(workspace));
   }
 
   /** Applies {@code change} to the entries and writes the result atomically. */
-  public synchronized void update(UnaryOperator<Map<String, Entry>> change) {
+  public void update(UnaryOperator<Map<String, Entry>> change) {
+    synchronized (monitor) {
+      updateLocked(change);
+    }
+  }
+
+  private void updateLocked(UnaryOperator<Map<String, Entry>> change) {
     try {
       Files.createDirectories(file.getParent(), directoryAttributes());
       Path lockFile = file.resolveSibling(file.getFileName() + ".lock");

@@ -63,7 +63,10 @@ final class EnvReferences {
   /** {@code message} with every substituted value (3+ characters) replaced by its reference. */
   String mask(String message) {
     String out = message;
-    for (Map.Entry<String, String> e : substituted.entrySet()) {
+    // longest first, so a value that contains another is masked whole
+    List<Map.Entry<String, String>> byLength = new ArrayList<>(substituted.entrySet());
+    byLength.sort((a, b) -> b.getKey().length() - a.getKey().length());
+    for (Map.Entry<String, String> e : byLength) {
       if (e.getKey().length() >= 3) {
         out = out.replace(e.getKey(), e.getValue());
       }

@@ -86,7 +86,10 @@ final class PolicyConverter {
     Optional<Path> jsonl = Optional.empty();
     if (a.jsonl() != null) {
       check("audit.jsonl", ValueSyntax.pathProblem(a.jsonl(), ValueSyntax.PathKind.WORKDIR));
-      jsonl = Optional.of(Path.of(a.jsonl()));
+      // a Path in the model, used as is by the audit log: expand ~ here, since nothing else will
+      jsonl = Optional.of(a.jsonl().equals("~") || a.jsonl().startsWith("~/")
+          ? Path.of(System.getProperty("user.home")).resolve(a.jsonl().substring(1).replaceFirst("^/", ""))
+          : Path.of(a.jsonl()));
     }
     return new Policy(doc.source, isolation, network, guard, content, trust, new Policy.Audit(jsonl));
   }
@@ -215,9 +218,11 @@ final class PolicyConverter {
       throw error("network.mode", "credentials are injected by the egress proxy, but network.mode is "
           + lower(mode) + "; set network.mode: proxy or remove network.credentials");
     }
-    if (!credentials.isEmpty() && tls != Policy.TlsMode.INTERCEPT) {
-      throw error("network.tls", "credential binding needs network.tls: intercept (the proxy must see the request"
-          + " to swap the placeholder for the real value); set it or remove network.credentials");
+    if (warn && !credentials.isEmpty() && tls != Policy.TlsMode.INTERCEPT) {
+      // Binding works on plain HTTP without interception; over HTTPS the proxy cannot see the header, so it refuses
+      // tunnels to a bound host (credential-needs-interception) rather than let an unseen credential through.
+      LOG.warn("{}: network.tls is passthrough, so credentials are injected on plain HTTP only; HTTPS requests to a"
+          + " bound host are refused. Set network.tls: intercept to bind them over HTTPS", doc.source);
     }
     if (warn && mode == Policy.NetworkMode.NONE && !allow.isEmpty()) {
       LOG.warn("{}: network.mode is none, so network.allow ({} entries) has no effect", doc.source, allow.size());

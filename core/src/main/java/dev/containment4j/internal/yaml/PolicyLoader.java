@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -31,19 +32,40 @@ public final class PolicyLoader {
   private PolicyLoader() {}
 
   public static Policy load(Path file) {
-    return parse(read(file), file.toString(), System::getenv);
+    return load(file, null);
+  }
+
+  /** Loads {@code file} with the profile {@code profile} merged in ({@code null}: the top-level policy). */
+  public static Policy load(Path file, String profile) {
+    return parse(read(file), file.toString(), profile, System::getenv);
   }
 
   public static Policy parse(String yaml, String source) {
-    return parse(yaml, source, System::getenv);
+    return parse(yaml, source, null, System::getenv);
   }
 
   /** {@link #parse(String, String)} with {@code env} standing for the host environment (tests). */
   public static Policy parse(String yaml, String source, Function<String, String> env) {
-    YamlDocument doc = YamlDocument.parse(yaml, source);
+    return parse(yaml, source, null, env);
+  }
+
+  /**
+   * Parses {@code yaml} with {@code profile} merged in ({@code null}: the top-level policy). The other profiles are
+   * checked for structure (keys, types, {@code extends}); their values are checked when they are selected.
+   */
+  public static Policy parse(String yaml, String source, String profile, Function<String, String> env) {
+    Profiles profiles = Profiles.of(YamlDocument.parse(yaml, source));
+    for (String other : profiles.names()) {
+      if (!other.equals(profile)) {
+        PolicyMapper.bind(profiles.select(other));
+      }
+    }
+    YamlDocument doc = profiles.select(profile);
     PolicyMapper.bind(doc);
     EnvReferences refs = EnvReferences.resolve(doc, env);
-    return PolicyConverter.convert(PolicyMapper.bind(doc), doc, refs);
+    Policy p = PolicyConverter.convert(PolicyMapper.bind(doc), doc, refs);
+    return profile == null ? p : new Policy(source + ", profile " + profile, p.isolation(), p.network(), p.guard(),
+        p.content(), p.trust(), p.audit());
   }
 
   /**
@@ -53,14 +75,23 @@ public final class PolicyLoader {
    * @return the bound document (absent keys are {@code null}) and its checked conversion
    */
   public static Parsed parseWorkspace(String yaml, String source) {
-    YamlDocument doc = YamlDocument.parse(yaml, source);
+    Profiles profiles = Profiles.of(YamlDocument.parse(yaml, source));
+    for (String name : profiles.names()) {
+      EnvReferences.forbid(profiles.select(name));
+      PolicyMapper.bind(profiles.select(name));
+    }
+    YamlDocument doc = profiles.select(null);
     PolicyYaml bound = PolicyMapper.bind(doc);
     EnvReferences refs = EnvReferences.forbid(doc);
-    return new Parsed(bound, PolicyConverter.convertWorkspace(bound, doc, refs));
+    return new Parsed(bound, PolicyConverter.convertWorkspace(bound, doc, refs), profiles.names());
   }
 
-  /** A parsed policy and what was written in it. */
-  public record Parsed(PolicyYaml written, Policy policy) {}
+  /** A parsed policy, what was written in it, and the names of its profiles (which a workspace cannot use). */
+  public record Parsed(PolicyYaml written, Policy policy, List<String> profiles) {
+    public Parsed {
+      profiles = List.copyOf(profiles);
+    }
+  }
 
   /** The embedded default policy, parsed (and so validated) by the same loader once. */
   public static Policy defaults() {

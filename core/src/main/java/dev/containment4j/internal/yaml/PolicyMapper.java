@@ -90,12 +90,16 @@ final class PolicyMapper {
     } else if (e.getKnownPropertyIds() != null) {
       e.getKnownPropertyIds().forEach(o -> valid.add(o.toString()));
     }
-    String parent = YamlPath.parent(path);
+    String parent = YamlPath.parent(doc.sourcePath(path));
+    if (parent.matches(Profiles.KEY + "\\.[A-Za-z0-9_-]+")) {
+      valid.remove("version");
+      valid.add("extends");
+    } else if (parent.isEmpty()) {
+      valid.add(Profiles.KEY);  // read before binding, so not a component of PolicyYaml
+    }
     StringBuilder msg = new StringBuilder("unknown key '").append(key).append("'.");
     if (Set.of("hooks", "hook", "onLoad", "scripts", "exec", "run", "command").contains(key)) {
       msg.append(" A policy never runs commands (no hooks): remove it.");
-    } else if (parent.isEmpty() && key.equals("profiles")) {
-      msg.append(" Profiles are not supported yet: write one policy per file.");
     } else {
       msg.append(Suggestions.didYouMean(key, valid));
     }
@@ -109,7 +113,7 @@ final class PolicyMapper {
     String expected = describe(target);
     String got = found == null ? "something else" : describe(found);
     String fix = switch (expected) {
-      case "a string" -> "; put the value in quotes";
+      case "a string" -> found != null && found.isContainerNode() ? "; write a single value" : "; put the value in quotes";
       case "a whole number" -> "; write digits without quotes, e.g. 120";
       case "true or false" -> "; write true or false without quotes";
       case "a list" -> "; write a YAML list, e.g. [a, b] or one '- item' per line ([] for none)";

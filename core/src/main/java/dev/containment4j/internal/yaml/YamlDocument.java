@@ -38,19 +38,43 @@ final class YamlDocument {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .build();
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'", Pattern.DOTALL);
 
   final String source;
   final ObjectNode root;
   private final Map<String, JsonLocation> keys;
   private final Map<String, JsonLocation> values;
+  /** For a merged profile: path in {@link #root} -> path in the file, by longest prefix; empty otherwise. */
+  private final Map<String, String> provenance;
 
   private YamlDocument(String source, ObjectNode root, Map<String, JsonLocation> keys,
-      Map<String, JsonLocation> values) {
+      Map<String, JsonLocation> values, Map<String, String> provenance) {
     this.source = source;
     this.root = root;
     this.keys = keys;
     this.values = values;
+    this.provenance = provenance;
+  }
+
+  /**
+   * The same file seen through another tree (a profile merged over the document): errors at a path of {@code root}
+   * are reported at the path in the file the value came from.
+   */
+  YamlDocument view(ObjectNode root, Map<String, String> provenance) {
+    return new YamlDocument(source, root, keys, values, Map.copyOf(provenance));
+  }
+
+  /** The path in the file that {@code path} of {@link #root} came from. */
+  String sourcePath(String path) {
+    String best = null;
+    for (String prefix : provenance.keySet()) {
+      boolean covers = path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "[");
+      if (covers && (best == null || prefix.length() > best.length())) {
+        best = prefix;
+      }
+    }
+    return best == null ? path : provenance.get(best) + path.substring(best.length());
   }
 
   static YamlDocument parse(String text, String source) {
@@ -78,7 +102,7 @@ final class YamlDocument {
         throw new PolicyException(source, at.getLineNr(), at.getColumnNr(), "",
             "more than one YAML document ('---'); a policy file holds exactly one document");
       }
-      return new YamlDocument(source, root, b.keys, b.values);
+      return new YamlDocument(source, root, b.keys, b.values, Map.of());
     } catch (StreamReadException e) {
       throw syntaxError(source, b, e);
     } catch (IOException e) {
@@ -88,7 +112,7 @@ final class YamlDocument {
 
   /** Where the value at {@code path} is; the nearest written ancestor when the key itself was not written. */
   JsonLocation valueLocation(String path) {
-    for (String p = path; ; p = YamlPath.parent(p)) {
+    for (String p = sourcePath(path); ; p = YamlPath.parent(p)) {
       JsonLocation at = values.get(p);
       if (at != null) {
         return at;
@@ -101,7 +125,7 @@ final class YamlDocument {
 
   /** Where the key of {@code path} is (for unknown keys); its value's location when there is no key. */
   JsonLocation keyLocation(String path) {
-    JsonLocation at = keys.get(path);
+    JsonLocation at = keys.get(sourcePath(path));
     return at != null ? at : valueLocation(path);
   }
 
@@ -111,12 +135,12 @@ final class YamlDocument {
 
   PolicyException error(String path, String problem, Throwable cause) {
     JsonLocation at = valueLocation(path);
-    return new PolicyException(source, line(at), column(at), path, problem, cause);
+    return new PolicyException(source, line(at), column(at), sourcePath(path), problem, cause);
   }
 
   PolicyException keyError(String path, String problem, Throwable cause) {
     JsonLocation at = keyLocation(path);
-    return new PolicyException(source, line(at), column(at), path, problem, cause);
+    return new PolicyException(source, line(at), column(at), sourcePath(path), problem, cause);
   }
 
   /** The node at {@code path}, or {@code null}. */
@@ -251,6 +275,12 @@ final class YamlDocument {
           }
           return f.textNode(p.getText());
         case VALUE_NUMBER_INT:
+          // YAML 1.1 reads 010 as octal 8, 0x10 as 16, 1_000 as 1000: a policy takes plain decimals only
+          if (!DECIMAL.matcher(p.getText()).matches()) {
+            throw new PolicyException(source, line(at), column(at), path, "'" + p.getText() + "' is not a plain"
+                + " decimal number (YAML 1.1 would read it as " + p.getBigIntegerValue() + "); write decimal digits"
+                + " only, without leading zeros, 0x/0b prefixes or '_'");
+          }
           switch (p.getNumberType()) {
             case INT: return f.numberNode(p.getIntValue());
             case LONG: return f.numberNode(p.getLongValue());

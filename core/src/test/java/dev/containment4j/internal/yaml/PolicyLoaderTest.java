@@ -37,7 +37,7 @@ class PolicyLoaderTest {
     assertThat(p.isolation().backend("gvisor")).isEqualTo(Map.of("runsc", "runsc"));
     assertThat(p.network().mode()).isEqualTo(Policy.NetworkMode.PROXY);
     assertThat(p.network().allow()).containsExactly("pypi.org", "*.pythonhosted.org");
-    assertThat(p.network().tls()).isEqualTo(Policy.TlsMode.INTERCEPT);
+    assertThat(p.network().tls()).isEqualTo(Policy.TlsMode.PASSTHROUGH);
     Policy.Credential c = p.network().credentials().get(0);
     assertThat(c.host()).isEqualTo("api.github.com");
     assertThat(c.header()).isEqualTo("Authorization");
@@ -118,6 +118,13 @@ class PolicyLoaderTest {
     assertThat(p.guard().allow()).isEmpty();
     assertThat(p.content().secrets()).isEqualTo(Policy.SecretsMode.REDACT);
     assertThat(p.content().injection()).isEqualTo(Policy.InjectionMode.QUARANTINE);
+  }
+
+  @Test
+  void auditFileExpandsHome() {
+    Policy p = PolicyLoader.parse("version: 1\naudit: {jsonl: ~/logs/audit.jsonl}\n", "a.yaml", n -> null);
+
+    assertThat(p.audit().jsonl()).contains(Path.of(System.getProperty("user.home"), "logs", "audit.jsonl"));
   }
 
   @Test

@@ -3,5 +3,5 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-/** Benchmark runners: each compares our path with the raw tool measured in the same run. */
+/** Benchmark runners (plain {@code main}s): warm-up, interleaved repetitions, medians and ratios. */
 package dev.containment4j.examples.bench;

@@ -31,8 +31,10 @@ import picocli.CommandLine.Command;
 @Command(name = "demo", description = "Red-team demo: a credential-exfiltration attempt, stopped by each layer.")
 final class DemoCommand implements Callable<Integer> {
 
-  private static final String CANARY_KEY = "AKIA" + "DEMO7CANARY5XQ2ZB4WN";
-  private static final String CANARY_SECRET = "wJalr" + "XUtnFEMI/K7MDENG/bPxRfiCYzQ3demoCanary";
+  // Fresh random canaries per run: format-valid AWS credentials that exist nowhere else.
+  private static final String CANARY_KEY = "AKIA" + random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
+  private static final String CANARY_SECRET =
+      random("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+", 40);
   private static final ModelGuard FOOLED_GUARD =
       (call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "guard fooled (demo)");
 
@@ -167,6 +169,15 @@ final class DemoCommand implements Callable<Integer> {
         // nothing to release
       }
     }
+  }
+
+  private static String random(String alphabet, int length) {
+    java.security.SecureRandom r = new java.security.SecureRandom();
+    StringBuilder sb = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return sb.toString();
   }
 
   private static String abbreviate(String s) {

@@ -55,7 +55,7 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
   /** The argument list for a sample command, built without running or compiling anything. */
   @Override
   public String explain(IsolationSpec spec) {
-    return BubblewrapBackend.explain(spec, bwrap(spec), Path.of("/tmp/containment4j-bwrap-XXXX/denied"),
+    return BubblewrapBackend.explain(spec, bwrap(spec), Path.of("/dev/shm/containment4j-bwrap-XXXX/denied"),
         Optional.empty(), Optional.empty());
   }
 

@@ -122,6 +122,8 @@ class BubblewrapBackendIT {
   void aSessionKeepsItsPrivateTmpAndRemovesItOnClose() throws IOException {
     long before = backendDirs();
     try (Containment c = containment(policy())) {
+      assertThat(c.run(ToolCall.command("/bin/true")).exitCode()).hasValue(0);
+      assertThat(backendDirs()).as("the open backend's private directory").isEqualTo(before + 1);
       try (ContainmentSession s = c.openSession()) {
         assertThat(s.run(ToolCall.command("/bin/sh", "-c", "echo kept > /tmp/state")).exitCode()).hasValue(0);
         assertThat(s.run(ToolCall.command("/bin/cat", "/tmp/state")).stdout()).isEqualTo("kept\n");
@@ -133,9 +135,13 @@ class BubblewrapBackendIT {
   }
 
   private static long backendDirs() throws IOException {
-    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return s.filter(p -> p.getFileName().toString().startsWith("containment4j-bwrap-")).count();
+    long n = 0;
+    for (String base : List.of("/dev/shm", System.getProperty("java.io.tmpdir"))) {
+      try (Stream<Path> s = Files.list(Path.of(base))) {
+        n += s.filter(p -> p.getFileName().toString().startsWith("containment4j-bwrap-")).count();
+      }
     }
+    return n;
   }
 
   @Test
@@ -165,6 +171,29 @@ class BubblewrapBackendIT {
       }
     }
     return found;
+  }
+
+  @Test
+  void concurrentCallsKeepProtectingMissingNamesAndLeaveNoPlaceholders() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try (Containment c = containment(policy())) {
+      List<java.util.concurrent.Future<ToolResult>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        int n = i;
+        calls.add(pool.submit(() -> c.run(ToolCall.command("/bin/sh", "-c", "sleep 0.0" + (n % 5)
+            + "; echo evil > .mcp.json; mkdir .vscode; echo x > .gitmodules; echo ok > out" + n))));
+      }
+      for (java.util.concurrent.Future<ToolResult> f : calls) {
+        assertThat(f.get().exitCode()).isPresent();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).as("only the calls' own output")
+          .containsExactly("out0", "out1", "out10", "out11", "out2", "out3", "out4", "out5", "out6", "out7",
+              "out8", "out9");
+    }
   }
 
   @Test

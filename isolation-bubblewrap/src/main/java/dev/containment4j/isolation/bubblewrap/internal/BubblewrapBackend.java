@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BubblewrapBackend implements IsolationBackend {
   public static final String ID = "bubblewrap";
+  static final String PRIVATE_PREFIX = "containment4j-bwrap-";
   private static final Logger LOG = LoggerFactory.getLogger(BubblewrapBackend.class);
   private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
   /** What {@code explain()} shows as the command. */
@@ -70,7 +71,9 @@ public final class BubblewrapBackend implements IsolationBackend {
     this.bwrap = bwrap;
     refuseUnsupported(spec.policy());
     try {
-      privateDir = Files.createTempDirectory("containment4j-bwrap-",
+      Path base = privateBase(spec);
+      sweepStalePrivateDirs(base);
+      privateDir = Files.createTempDirectory(base, PRIVATE_PREFIX + ProcessHandle.current().pid() + "-",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       deniedFile = Files.createFile(privateDir.resolve("denied"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
@@ -95,6 +98,39 @@ public final class BubblewrapBackend implements IsolationBackend {
     // "off" forces the rlimit fallback (containers without a writable cgroup tree, tests of the fallback)
     cgroups = cgroupSetting.equals("off") ? Optional.empty() : Cgroups.detect(CGROUP_ROOT);
     cgroups.ifPresent(Cgroups::sweepStale);
+  }
+
+  /**
+   * Where the private directory goes: {@code /dev/shm} (tmpfs; the sandbox gets its own {@code /dev}, so it is not
+   * visible inside) when usable and the memory limit is a cgroup, because session temp directories are created and
+   * removed on every call and metadata operations on a busy disk cost milliseconds. What a call writes to its /tmp is
+   * then memory charged to the call's cgroup. Without cgroups, {@code java.io.tmpdir} (disk), so that /tmp cannot
+   * exhaust the host's memory.
+   */
+  static Path privateBase(IsolationSpec spec) {
+    Path shm = Path.of("/dev/shm");
+    boolean cgroupsPossible = !"off".equals(spec.policy().isolation().backend(ID).get("cgroups"))
+        && Cgroups.detect(CGROUP_ROOT).isPresent();
+    if (cgroupsPossible && Files.isDirectory(shm) && Files.isWritable(shm)) {
+      return shm;
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  /** Removes private directories of JVMs that are gone (killed before they could close their backend). */
+  static void sweepStalePrivateDirs(Path base) {
+    try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(base, PRIVATE_PREFIX + "[0-9]*-*")) {
+      for (Path dir : ds) {
+        String rest = dir.getFileName().toString().substring(PRIVATE_PREFIX.length());
+        long owner = Long.parseLong(rest.substring(0, rest.indexOf('-')));
+        // a live pid (even a reused one) keeps the directory; the sticky bit keeps other users' out of reach
+        if (ProcessHandle.of(owner).isEmpty() && Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(dir);
+        }
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // best effort: what a dead JVM left is only disk or memory space
+    }
   }
 
   /** The network modes this backend can enforce today. */
@@ -128,7 +164,8 @@ public final class BubblewrapBackend implements IsolationBackend {
 
   @Override
   public String explain() {
-    return explain(spec, bwrap, deniedFile, Optional.of(seccomp.describe()), cgroups.map(c -> "cgroup " + c.version()));
+    return explain(spec, bwrap, deniedFile, Optional.of(seccomp.describe()),
+        cgroups.map(c -> "cgroup " + c.version()));
   }
 
   /** The explanation without opening anything (works on any OS). */
@@ -180,6 +217,10 @@ public final class BubblewrapBackend implements IsolationBackend {
     for (Session s : List.copyOf(sessions)) {
       s.close();
     }
+    if (cgroups.isPresent() && !cgroups.get().close()) {
+      LOG.warn("could not remove every cgroup under {}/*/{}; the next backend sweeps them", CGROUP_ROOT,
+          Cgroups.PARENT);
+    }
     deleteTree(privateDir);
   }
 
@@ -230,7 +271,7 @@ public final class BubblewrapBackend implements IsolationBackend {
       OptionalInt processes = OptionalInt.empty();
       if (cgroups.isPresent()) {
         try {
-          cgroup = cgroups.get().create(limits.memoryMb() * 1024 * 1024, limits.pids());
+          cgroup = cgroups.get().acquire(limits.memoryMb() * 1024 * 1024, limits.pids());
         } catch (IOException e) {
           throw new SandboxSetupException(ID, -1, "", "cannot create the call's cgroups under " + CGROUP_ROOT + ": "
               + e.getMessage() + "; nothing was run", e);
@@ -250,8 +291,9 @@ public final class BubblewrapBackend implements IsolationBackend {
           cgroup == null ? List.of() : cgroup.procsFiles(), addressSpaceKb, processes, argv);
       BoundedProcess.Outcome o;
       try {
+        // bwrap's init is pid 1 of the call's pid namespace and dies with bwrap: nothing outlives the main process
         o = BoundedProcess.run(launcher, Map.of(), null, request.stdin().orElse(null), limits.outputBytes(),
-            limits.wall());
+            limits.wall(), true);
       } catch (UncheckedIOException e) {
         throw new SandboxSetupException(ID, -1, "", "cannot start /bin/sh to launch bwrap: " + e.getMessage(), e);
       }
@@ -288,8 +330,8 @@ public final class BubblewrapBackend implements IsolationBackend {
       return new ExecResult(exit, o.stdoutText(), stderr, o.timedOut(), o.truncated(), o.duration(),
           new IsolationReport(ID, enforced, notes));
     } finally {
-      if (cgroup != null && !cgroup.destroy()) {
-        LOG.warn("could not remove a call's cgroup; it will be swept by the next backend");
+      if (cgroup != null) {
+        cgroups.get().release(cgroup);
       }
       Placeholders.release(plan);
     }

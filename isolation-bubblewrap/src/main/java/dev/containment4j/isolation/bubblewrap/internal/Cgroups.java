@@ -22,6 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>The launcher joins the cgroups before it execs bwrap, so every process of the call is accounted from the start.
  * Directory names start with the JVM's pid, so that a later JVM can remove what a crashed one left behind.
+ *
+ * <p>Creating and removing a memory cgroup costs several milliseconds on a busy host, so a call's cgroups are pooled:
+ * after the call they are emptied (every process killed), their failure counters reset, and handed to the next call
+ * with the same limits. {@link #close()} removes them.
  */
 public final class Cgroups {
   static final String PARENT = "containment4j";
@@ -33,6 +37,9 @@ public final class Cgroups {
 
   private final Version version;
   private final Path root;
+  private final java.util.concurrent.ConcurrentLinkedDeque<CallCgroup> idle =
+      new java.util.concurrent.ConcurrentLinkedDeque<>();
+  private volatile boolean closed;
 
   private Cgroups(Version version, Path root) {
     this.version = version;
@@ -62,11 +69,43 @@ public final class Cgroups {
   }
 
   /**
-   * Creates the cgroups of one call with its limits.
+   * The cgroups for one call with these limits: a pooled, emptied one, or new ones.
    *
    * @throws IOException when the tree refuses (the caller fails closed)
    */
-  public CallCgroup create(long memoryBytes, int pids) throws IOException {
+  public CallCgroup acquire(long memoryBytes, int pids) throws IOException {
+    for (CallCgroup c; (c = idle.pollFirst()) != null; ) {
+      if (c.memoryBytes == memoryBytes && c.pids == pids) {
+        return c;
+      }
+      c.destroy();
+    }
+    return create(memoryBytes, pids);
+  }
+
+  /** Returns a call's cgroups: emptied and pooled, or removed when they cannot be emptied or the pool is closed. */
+  public void release(CallCgroup c) {
+    if (!closed && c.empty()) {
+      idle.addFirst(c);
+      if (closed && idle.remove(c)) {
+        c.destroy();
+      }
+    } else {
+      c.destroy();
+    }
+  }
+
+  /** Removes the pooled cgroups. Returns whether all are gone. */
+  public boolean close() {
+    closed = true;
+    boolean gone = true;
+    for (CallCgroup c; (c = idle.pollFirst()) != null; ) {
+      gone &= c.destroy();
+    }
+    return gone;
+  }
+
+  private CallCgroup create(long memoryBytes, int pids) throws IOException {
     String id = ProcessHandle.current().pid() + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     List<Path> dirs = new ArrayList<>();
     List<EnforcedLimit> limits = new ArrayList<>();
@@ -103,10 +142,10 @@ public final class Cgroups {
         limits.add(new EnforcedLimit("pids", Integer.toString(pids), "cgroup v2 pids.max"));
       }
     } catch (IOException | RuntimeException e) {
-      new CallCgroup(dirs, limits).destroy();
+      new CallCgroup(dirs, limits, memoryBytes, pids).destroy();
       throw e;
     }
-    return new CallCgroup(dirs, limits);
+    return new CallCgroup(dirs, limits, memoryBytes, pids);
   }
 
   /** Removes cgroups left behind by JVMs that are gone. */
@@ -123,7 +162,7 @@ public final class Cgroups {
           String name = dir.getFileName().toString();
           long owner = Long.parseLong(name.substring(0, name.indexOf('-')));
           if (ProcessHandle.of(owner).isEmpty()) {
-            new CallCgroup(List.of(dir), List.of()).destroy();
+            new CallCgroup(List.of(dir), List.of(), 0, 0).destroy();
           }
         }
       } catch (IOException | RuntimeException ignored) {
@@ -166,10 +205,15 @@ public final class Cgroups {
   public static final class CallCgroup {
     private final List<Path> dirs;
     private final List<EnforcedLimit> limits;
+    private final long memoryBytes;
+    private final int pids;
+    private long oomBaseline;
 
-    CallCgroup(List<Path> dirs, List<EnforcedLimit> limits) {
+    CallCgroup(List<Path> dirs, List<EnforcedLimit> limits, long memoryBytes, int pids) {
       this.dirs = List.copyOf(dirs);
       this.limits = List.copyOf(limits);
+      this.memoryBytes = memoryBytes;
+      this.pids = pids;
     }
 
     /** The {@code cgroup.procs} files the launcher writes its pid to. */
@@ -181,16 +225,70 @@ public final class Cgroups {
       return limits;
     }
 
-    /** Whether the memory controller recorded an out-of-memory kill. */
+    /** Whether the memory limit was hit during this use (v1 failcnt, v2 oom_kill events since acquired). */
     public boolean oomKilled() {
+      return oomCount() > oomBaseline;
+    }
+
+    private long oomCount() {
+      long n = 0;
       for (Path d : dirs) {
-        String events = read(d.resolve("memory.events"));
-        if (events.contains("oom_kill ") && !events.contains("oom_kill 0")) {
-          return true;
+        for (String line : read(d.resolve("memory.events")).split("\n")) {
+          if (line.startsWith("oom_kill ")) {
+            n += Long.parseLong(line.substring("oom_kill ".length()).strip());
+          }
         }
         String failcnt = read(d.resolve("memory.failcnt")).strip();
-        if (!failcnt.isEmpty() && !failcnt.equals("0")) {
+        if (!failcnt.isEmpty()) {
+          n += Long.parseLong(failcnt);
+        }
+      }
+      return n;
+    }
+
+    /**
+     * Kills what is left and checks that nothing remains; resets the counters for the next use. False also when the
+     * memory cgroup still holds a large charge (files a session keeps in its tmpfs-backed /tmp): the next call must
+     * get its whole limit, so such a cgroup is removed (the charge moves to the parent) instead of pooled.
+     */
+    boolean empty() {
+      for (Path d : dirs) {
+        if (!killAll(d)) {
+          return false;
+        }
+        for (String usage : List.of("memory.usage_in_bytes", "memory.current")) {
+          String v = read(d.resolve(usage)).strip();
+          if (!v.isEmpty() && Long.parseLong(v) > memoryBytes / 8) {
+            return false;
+          }
+        }
+        Path failcnt = d.resolve("memory.failcnt");
+        if (Files.exists(failcnt)) {
+          try {
+            write(failcnt, "0");
+          } catch (IOException e) {
+            return false;
+          }
+        }
+      }
+      oomBaseline = oomCount();
+      return true;
+    }
+
+    private static boolean killAll(Path dir) {
+      for (int attempt = 0; attempt < 100; attempt++) {
+        String procs = read(dir.resolve("cgroup.procs")).strip();
+        if (procs.isEmpty()) {
           return true;
+        }
+        for (String pid : procs.split("\\s+")) {
+          ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        try {
+          Thread.sleep(attempt < 10 ? 1 : 10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
         }
       }
       return false;

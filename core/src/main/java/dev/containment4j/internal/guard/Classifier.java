@@ -1,0 +1,2460 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import dev.containment4j.internal.guard.Paths.Place;
+import dev.containment4j.internal.shell.Arg;
+import dev.containment4j.internal.shell.Redirect;
+import dev.containment4j.internal.shell.Script;
+import dev.containment4j.internal.shell.SimpleCommand;
+import dev.containment4j.policy.Policy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in classifier ({@code guard.mode: auto}): judges what no rule decided. It looks for the effects that
+ * make agent actions over-eager (deleting outside the workspace, reading credentials, sending data out, running
+ * downloaded code, rewriting shared history, weakening permissions or TLS, tampering with the guard, persistence,
+ * audit tampering, infrastructure destruction, traffic redirection) and lets ordinary development through.
+ * Stateless and thread-safe.
+ */
+final class Classifier {
+  static final String DELETE = "destructive-delete";
+  static final String CREDENTIAL = "credential-access";
+  static final String EXFIL = "exfiltration";
+  static final String DOWNLOAD_EXEC = "download-execute";
+  static final String SUPPLY_CHAIN = "supply-chain";
+  static final String GIT = "destructive-git";
+  static final String WEAKEN = "permission-weakening";
+  static final String TAMPER = "guard-tampering";
+  static final String PERSIST = "persistence";
+  static final String AUDIT = "audit-tampering";
+  static final String INFRA = "infra-destruction";
+  static final String REDIRECT = "traffic-redirection";
+  static final String OBFUSCATION = "obfuscation";
+  static final String PRIVILEGE = "privilege-escalation";
+  static final String OUTSIDE = "outside-workspace-write";
+  static final String SYSTEM = "system-modification";
+  static final String NETWORK = "network";
+  static final String TAINT = "tainted-outbound";
+  static final String ORDINARY = "ordinary";
+
+  private static final Set<String> NET_CLIENTS = Set.of("curl", "wget", "http", "https", "xh", "aria2c", "lynx",
+      "links", "w3m", "httpie", "curlie", "fetch", "lwp-request", "GET", "POST", "HEAD");
+  private static final Set<String> RAW_SOCKETS = Set.of("nc", "ncat", "netcat", "socat", "telnet", "pwncat",
+      "cryptcat", "nping");
+  private static final Set<String> DNS = Set.of("dig", "nslookup", "host", "drill", "ping", "ping6", "traceroute",
+      "resolvectl", "getent", "whois");
+  private static final Set<String> LISTING = Set.of("ls", "stat", "test", "[", "[[", "file", "du", "tree",
+      "exa", "eza", "lsd", "realpath", "readlink", "dirname", "basename", "wc", "md5sum", "sha256sum", "sha1sum");
+  private static final Set<String> DECODERS = Set.of("base64", "base32", "xxd", "openssl", "gunzip", "gzip",
+      "zcat", "bzip2", "bunzip2", "xz", "unxz", "rev", "tr", "uudecode", "basenc", "od", "perl", "python",
+      "python3");
+  private static final Set<String> ENCODERS = Set.of("base64", "base32", "xxd", "gzip", "bzip2", "xz", "tar",
+      "zip", "openssl", "gpg", "od", "hexdump", "basenc", "uuencode", "zstd");
+  private static final Set<String> DB_CLIENTS = Set.of("psql", "mysql", "mariadb", "sqlite3", "sqlcmd",
+      "mongosh", "mongo", "redis-cli", "cqlsh", "clickhouse-client", "cockroach", "duckdb", "snowsql", "bq");
+  private static final Set<String> SHARED_BRANCHES = Set.of("main", "master", "develop", "development", "dev",
+      "trunk", "production", "prod", "staging", "stable", "gh-pages", "live", "head");
+  private static final Set<String> NPX_TOOLS = Set.of("tsc", "eslint", "prettier", "jest", "vitest", "playwright",
+      "tsx", "ts-node", "mocha", "webpack", "vite", "next", "nx", "turbo", "lerna", "rimraf", "husky", "nodemon",
+      "stylelint", "biome", "knip", "depcheck", "vue-tsc", "tailwindcss", "cypress", "storybook", "astro", "nuxt",
+      "svelte-kit", "remix", "expo", "react-scripts", "ng", "esbuild", "rollup", "parcel", "babel", "c8", "nyc");
+  private static final Pattern SECRET_NAME = Pattern.compile(
+      "(?i).*(SECRET|TOKEN|PASSW|API_?KEY|PRIVATE|ACCESS_KEY|CREDENTIAL|SESSION|AUTH|COOKIE|_KEY$|^KEY$).*");
+  private static final Pattern URL = Pattern.compile("^(?i)(https?|ftps?|sftp|scp|tftp|dict|gopher|ldaps?|smtps?"
+      + "|telnet|wss?|rsync|git|ssh)://([^/?#]*)(.*)$");
+  private static final Pattern BARE_HOST = Pattern.compile("^([A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
+      + "|\\d{1,3}(\\.\\d{1,3}){3}|localhost)(:\\d+)?([/?].*)?$");
+  private static final Pattern FILE_EXT = Pattern.compile("(?i).*\\.(txt|json|ya?ml|sh|py|js|ts|md|log|csv|xml"
+      + "|tar|gz|tgz|zip|jar|html?|conf|cfg|ini|toml|lock|java|go|rs|c|h|cpp|rb|php|pem|key|env|properties|sql|db)$");
+  private static final Pattern METADATA = Pattern.compile(
+      "169\\.254\\.169\\.254|metadata\\.google\\.internal|100\\.100\\.100\\.200|fd00:ec2::254|169\\.254\\.170\\.2"
+          + "|metadata\\.azure|169\\.254\\.169\\.123|instance-data");
+  private static final Pattern EXFIL_HOSTS = Pattern.compile(
+      "(?i)(^|\\.)(pastebin\\.com|webhook\\.site|requestbin\\.\\w+|transfer\\.sh|ngrok\\.io|ngrok-free\\.app"
+          + "|ngrok\\.app|pipedream\\.net|interact\\.sh|oast\\.\\w+|burpcollaborator\\.net|hookbin\\.com"
+          + "|beeceptor\\.com|file\\.io|0x0\\.st|termbin\\.com|ix\\.io|paste\\.ee|hastebin\\.com|dpaste\\.\\w+"
+          + "|paste\\.rs|sprunge\\.us|catbox\\.moe|anonfiles\\.\\w+|gofile\\.io|temp\\.sh|bashupload\\.com"
+          + "|requestcatcher\\.com|webhookinbox\\.com|canarytokens\\.\\w+|dnslog\\.\\w+|ceye\\.io|trycloudflare\\.com"
+          + "|serveo\\.net|localtunnel\\.me|loca\\.lt|discord(app)?\\.com|api\\.telegram\\.org|mockbin\\.\\w+"
+          + "|postb\\.in|ptsv2\\.com|ptsv3\\.com|free\\.beeceptor\\.com|rentry\\.co|ghostbin\\.\\w+|privatebin\\.\\w+)$");
+  private static final Pattern ENCODED = Pattern.compile("[A-Za-z0-9+/_-]{24,}={0,2}|[0-9a-fA-F]{32,}");
+
+  private final Paths paths;
+  private final Policy policy;
+
+  Classifier(Paths paths, Policy policy) {
+    this.paths = paths;
+    this.policy = policy;
+  }
+
+  Paths paths() {
+    return paths;
+  }
+
+  /** State carried across the units of one shell string: what was downloaded, which remotes were repointed. */
+  private static final class Flow {
+    final Set<Path> downloaded = new HashSet<>();
+    final Set<String> downloadedNames = new HashSet<>();
+    final Set<String> newRemotes = new HashSet<>();
+  }
+
+  // ------------------------------------------------------------------------------------------------ shell calls
+
+  /** One judgement per unit of the analysis, in order. */
+  List<Judgement> units(Units.Analysis a) {
+    List<Judgement> out = new ArrayList<>(a.units().size());
+    Flow flow = new Flow();
+    for (Unit u : a.units()) {
+      out.add(unit(u, a, flow));
+    }
+    return out;
+  }
+
+  /** The judgement for parse problems, or allow when there were none. */
+  static Judgement problems(Units.Analysis a) {
+    if (a.problems().isEmpty()) {
+      return Judgement.ALLOW;
+    }
+    return Judgement.ask(OBFUSCATION, "the command could not be parsed completely (" + a.problems().get(0)
+        + "); write it in plain shell syntax so it can be checked");
+  }
+
+  /** Whether a unit sends anything out: network clients, pushes, uploads, remote copies, network code. */
+  boolean outbound(Unit u) {
+    String n = u.name();
+    if (NET_CLIENTS.contains(n) || RAW_SOCKETS.contains(n) || DNS.contains(n) || n.equals("scp")
+        || n.equals("sftp") || n.equals("ssh") || n.equals("gh") || n.equals("glab") || n.equals("aws")
+        || n.equals("gsutil") || n.equals("gcloud") || n.equals("az")) {
+      List<String> argv = u.argv();
+      String host = null;
+      for (String t : argv) {
+        if (remoteHost(t) != null) {
+          host = remoteHost(t);
+        }
+      }
+      return host == null || !isLocal(host);
+    }
+    if (n.equals("rsync")) {
+      return u.argv().stream().skip(1).anyMatch(x -> !x.startsWith("-") && isRemoteSpec(x));
+    }
+    if (n.equals("git")) {
+      return u.argv().contains("push") || u.argv().contains("send-email");
+    }
+    if (n.equals("npm") || n.equals("twine") || n.equals("cargo")) {
+      return u.argv().contains("publish");
+    }
+    if (u.code() != null && u.language() != null) {
+      return CodeScan.scan(u.code(), u.language()).network();
+    }
+    return false;
+  }
+
+  private static String show(Unit u) {
+    String t = u.text();
+    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+  }
+
+  private Judgement unit(Unit u, Units.Analysis a, Flow flow) {
+    Judgement j = Judgement.ALLOW;
+    j = j.max(environment(u));
+    j = j.max(redirects(u));
+    if (u.args().isEmpty()) {
+      return j;
+    }
+    if (u.privileged()) {
+      j = j.max(Judgement.ask(PRIVILEGE, show(u) + " runs as root through " + String.join(" ", u.wrappers())
+          + "; commands with root rights need a human's approval"));
+    }
+    String name = u.name();
+    if (u.nameDynamic()) {
+      return j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
+          + " is only known at run time (a variable or command substitution), so it cannot be checked; write the"
+          + " program name literally"));
+    }
+    if (!name.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+      return j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
+          + " contains invisible or non-ASCII characters"));
+    }
+    if (u.args().get(0).computed()) {
+      j = j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
+          + " is computed by decoding text; write the command plainly"));
+    }
+    j = j.max(credentialArgs(u));
+    j = j.max(flags(u));
+    j = j.max(command(u, a, flow));
+    return j;
+  }
+
+  // ------------------------------------------------------------------------------------ environment assignments
+
+  private Judgement environment(Unit u) {
+    Judgement j = Judgement.ALLOW;
+    for (Map.Entry<String, String> e : u.env().entrySet()) {
+      String k = e.getKey().toUpperCase(Locale.ROOT);
+      String v = e.getValue().trim();
+      String vl = v.toLowerCase(Locale.ROOT);
+      boolean off = v.equals("0") || vl.equals("false") || vl.equals("no") || vl.equals("off");
+      if (k.equals("NODE_TLS_REJECT_UNAUTHORIZED") && v.equals("0") || k.equals("PYTHONHTTPSVERIFY") && off
+          || k.equals("GIT_SSL_NO_VERIFY") && !off && !v.isEmpty()
+          || (k.equals("NPM_CONFIG_STRICT_SSL") || k.equals("YARN_STRICT_SSL")) && off
+          || (k.equals("CURL_CA_BUNDLE") || k.equals("REQUESTS_CA_BUNDLE")) && v.isEmpty()
+          || k.equals("SSL_CERT_FILE") && v.equals("/dev/null") || k.equals("PIP_TRUSTED_HOST")
+          || k.equals("GONOSUMCHECK") || k.equals("GOINSECURE") || k.equals("GOSUMDB") && vl.equals("off")) {
+        j = j.max(Judgement.deny(WEAKEN, "setting " + e.getKey() + "=" + v
+            + " turns off TLS or integrity verification; keep certificate checks on"));
+      } else if (k.matches("(HTTPS?|ALL|FTP|NO|SOCKS)_PROXY")) {
+        j = j.max(Judgement.deny(REDIRECT, "changing " + e.getKey() + " redirects traffic around the egress proxy"
+            + " that containment sets up; leave the proxy variables alone"));
+      } else if (k.startsWith("CONTAINMENT") || k.contains("SANDBOX") && (off || k.contains("DISABLE")
+          || k.contains("BYPASS") || vl.equals("none") || v.equals("1") || vl.equals("true"))
+          || k.contains("DANGEROUSLY") || k.contains("SKIP_PERMISSION") || k.contains("BYPASS_PERMISSION")) {
+        j = j.max(Judgement.deny(TAMPER, "setting " + e.getKey() + " tries to disable the sandbox or the guard"));
+      } else if (k.equals("HISTFILE") || k.equals("HISTSIZE") && v.equals("0")
+          || k.equals("HISTFILESIZE") && v.equals("0") || k.equals("HISTCONTROL") && vl.contains("ignore")
+          && u.args().isEmpty() && false) {
+        j = j.max(Judgement.deny(AUDIT, "changing " + e.getKey() + " stops the shell history from recording"
+            + " commands, which hides what ran"));
+      } else if (k.equals("PROMPT_COMMAND") || k.equals("BASH_ENV") || k.equals("ENV") && !v.isEmpty()
+          || k.equals("ZDOTDIR")) {
+        j = j.max(Judgement.deny(PERSIST, "setting " + e.getKey() + " makes every later shell run a command"));
+      } else if (k.equals("LD_PRELOAD") || k.equals("DYLD_INSERT_LIBRARIES") || k.equals("LD_AUDIT")) {
+        j = j.max(Judgement.ask(TAMPER, "setting " + e.getKey() + " injects a library into every program"));
+      } else if (k.matches(".*(_BASE_URL|_API_BASE|_API_URL|_ENDPOINT|_HOST|_REGISTRY|INDEX_URL|_MIRROR)")
+          && remoteHost(v) != null && !isLocal(remoteHost(v))) {
+        j = j.max(Judgement.ask(REDIRECT, "setting " + e.getKey() + " to " + v
+            + " points a client at another server; a human must confirm the destination"));
+      } else if (k.equals("GIT_SSH_COMMAND") || k.equals("GIT_EXEC_PATH") || k.equals("GIT_CONFIG_GLOBAL")
+          || k.startsWith("GIT_CONFIG_")) {
+        j = j.max(Judgement.ask(PERSIST, "setting " + e.getKey() + " changes what git executes"));
+      }
+    }
+    if (u.args().isEmpty() && u.command().args().isEmpty() && u.command().exported()) {
+      return j;
+    }
+    return j;
+  }
+
+  // -------------------------------------------------------------------------------------------- redirections
+
+  private Judgement redirects(Unit u) {
+    Judgement j = Judgement.ALLOW;
+    for (Redirect r : u.command().redirects()) {
+      String t = r.target().text();
+      if ((r.writesFile() || r.readsFile()) && (t.startsWith("/dev/tcp/") || t.startsWith("/dev/udp/"))) {
+        j = j.max(Judgement.deny(EXFIL, "redirecting to " + t + " opens a raw network connection (a reverse shell"
+            + " or data exfiltration)"));
+        continue;
+      }
+      if (r.writesFile()) {
+        Judgement w = writeTarget(r.target(), u.cwd(), r.truncates() ? "truncates" : "writes to", show(u));
+        j = j.max(w);
+      } else if (r.readsFile()) {
+        j = j.max(readTarget(r.target(), u.cwd(), show(u), false));
+      }
+    }
+    return j;
+  }
+
+  // ------------------------------------------------------------------------------------------ path judgements
+
+  private Set<Place> places(Arg a, Path cwd) {
+    String text = a.text();
+    if (text.isEmpty()) {
+      return Set.of(Place.UNKNOWN);
+    }
+    if (a.glob()) {
+      int star = firstGlob(text);
+      int slash = text.lastIndexOf('/', star);
+      int end = text.indexOf('/', star);
+      String segment = text.substring(slash + 1, end < 0 ? text.length() : end);
+      if (segment.equals("*") || segment.equals(".*") || segment.equals("**") || segment.equals("*.*")
+          || segment.equals("[!.]*") || segment.equals("?*")) {
+        // everything in the directory: judge the directory itself
+        text = slash < 0 ? "." : slash == 0 ? "/" : text.substring(0, slash);
+      } else {
+        // only some names: a path inside the directory
+        text = text.replaceAll("[*?\\[\\]]", "x");
+      }
+    }
+    Path p = paths.resolve(text, cwd, false);
+    Set<Place> set = new HashSet<>(paths.places(p));
+    if (a.dynamic()) {
+      set.add(Place.UNKNOWN);
+    }
+    return set;
+  }
+
+  private static int firstGlob(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c == '*' || c == '?' || c == '[') {
+        return k;
+      }
+    }
+    return s.length();
+  }
+
+  private String where(Arg a, Path cwd) {
+    Path p = paths.resolve(a.text(), cwd, false);
+    return p == null ? a.text() : p.toString();
+  }
+
+  Judgement writeTarget(Arg target, Path cwd, String verb, String what) {
+    Set<Place> pl = places(target, cwd);
+    String path = where(target, cwd);
+    if (pl.contains(Place.HARMLESS_DEVICE)) {
+      return Judgement.ALLOW;
+    }
+    if (pl.contains(Place.AGENT_CONFIG)) {
+      if (path.endsWith(".md")) {
+        return Judgement.ask(TAMPER, what + " " + verb + " " + path + ", an instruction file agents obey;"
+            + " a human must review changes to it");
+      }
+      return Judgement.deny(TAMPER, what + " " + verb + " " + path + ", which configures the agent, its"
+          + " permissions or the sandbox; agents may not change their own guard rails");
+    }
+    if (pl.contains(Place.AUDIT_LOG) || pl.contains(Place.HISTORY) || pl.contains(Place.SYSTEM_LOG)) {
+      return Judgement.deny(AUDIT, what + " " + verb + " " + path + ", a log or history file; changing it"
+          + " hides what happened");
+    }
+    if (pl.contains(Place.SHELL_RC) || pl.contains(Place.SCHEDULER) || pl.contains(Place.AUTH_KEYS)
+        || pl.contains(Place.GIT_HOOK) || pl.contains(Place.GIT_INTERNALS)) {
+      return Judgement.deny(PERSIST, what + " " + verb + " " + path + ", which runs code automatically later"
+          + " (shell start-up, scheduler, git hook or config, SSH keys); that is persistence");
+    }
+    if (pl.contains(Place.HOSTS_FILE)) {
+      return Judgement.deny(REDIRECT, what + " " + verb + " " + path + ", which redirects host names");
+    }
+    if (pl.contains(Place.SECURITY_CONFIG)) {
+      return Judgement.deny(WEAKEN, what + " " + verb + " " + path + ", a system security setting");
+    }
+    if (pl.contains(Place.CREDENTIAL) || pl.contains(Place.WEAK_CREDENTIAL)) {
+      return Judgement.deny(CREDENTIAL, what + " " + verb + " " + path + ", a credential store");
+    }
+    if (pl.contains(Place.DEVICE)) {
+      return Judgement.deny(DELETE, what + " " + verb + " the device " + path + ", which destroys its data");
+    }
+    if (pl.contains(Place.CI_CONFIG)) {
+      return Judgement.ask(TAMPER, what + " " + verb + " " + path + ", CI or hook configuration that runs code"
+          + " with other people's credentials; a human must review it");
+    }
+    if (pl.contains(Place.PACKAGE_CONFIG)) {
+      return Judgement.ask(REDIRECT, what + " " + verb + " " + path + ", which changes where packages or git"
+          + " fetch from");
+    }
+    if (pl.contains(Place.SYSTEM) || pl.contains(Place.ROOT)) {
+      return Judgement.deny(SYSTEM, what + " " + verb + " " + path + " outside the workspace, in a system"
+          + " directory; change only files in the workspace " + paths.workspace());
+    }
+    if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
+      return Judgement.ALLOW;
+    }
+    if (pl.contains(Place.UNKNOWN)) {
+      return Judgement.ask(OUTSIDE, what + " " + verb + " a path only known at run time (" + target.text()
+          + "); a human must confirm it stays inside the workspace");
+    }
+    if (verb.equals("truncates")) {
+      return Judgement.deny(DELETE, what + " truncates " + path + " outside the workspace, destroying its content");
+    }
+    return Judgement.ask(OUTSIDE, what + " " + verb + " " + path + ", outside the workspace "
+        + paths.workspace() + "; a human must approve changes there");
+  }
+
+  Judgement readTarget(Arg target, Path cwd, String what, boolean listing) {
+    Set<Place> pl = places(target, cwd);
+    String path = where(target, cwd);
+    if (pl.contains(Place.PROC_SECRET)) {
+      return Judgement.deny(CREDENTIAL, what + " reads " + path + ", which exposes process secrets (environment,"
+          + " memory)");
+    }
+    if (pl.contains(Place.CREDENTIAL)) {
+      return listing
+          ? Judgement.ask(CREDENTIAL, what + " looks into " + path + ", a credential store (credential"
+              + " exploration)")
+          : Judgement.deny(CREDENTIAL, what + " reads " + path + ", which holds credentials; agents may not read"
+              + " secrets — ask the user to configure what you need");
+    }
+    if (pl.contains(Place.WEAK_CREDENTIAL)) {
+      return Judgement.ask(CREDENTIAL, what + " reads " + path + ", which may hold credentials");
+    }
+    return Judgement.ALLOW;
+  }
+
+  Judgement deleteTarget(Arg target, Path cwd, boolean recursive, String what) {
+    Set<Place> pl = places(target, cwd);
+    String path = where(target, cwd);
+    if (pl.contains(Place.HARMLESS_DEVICE)) {
+      return Judgement.ALLOW;
+    }
+    if (pl.contains(Place.ROOT) || pl.contains(Place.HOME_ROOT) || pl.contains(Place.DEVICE)) {
+      return Judgement.deny(DELETE, what + " deletes " + path + " (the root, the home directory or a device);"
+          + " this destroys data irreversibly");
+    }
+    if (pl.contains(Place.AUDIT_LOG) || pl.contains(Place.HISTORY) || pl.contains(Place.SYSTEM_LOG)) {
+      return Judgement.deny(AUDIT, what + " deletes " + path + ", a log or history file; that hides what"
+          + " happened");
+    }
+    if (pl.contains(Place.AGENT_CONFIG)) {
+      return Judgement.deny(TAMPER, what + " deletes " + path + ", agent or sandbox configuration");
+    }
+    if (pl.contains(Place.CREDENTIAL) || pl.contains(Place.WEAK_CREDENTIAL)) {
+      return Judgement.deny(DELETE, what + " deletes " + path + ", a credential store");
+    }
+    if (pl.contains(Place.SYSTEM)) {
+      return Judgement.deny(DELETE, what + " deletes " + path + " in a system directory");
+    }
+    if (pl.contains(Place.GIT_HOOK)) {
+      return Judgement.ask(AUDIT, what + " deletes the git hook " + path + "; hooks enforce checks");
+    }
+    if (pl.contains(Place.GIT_DIR) && (path.endsWith("/.git") || pl.contains(Place.GIT_INTERNALS))) {
+      return Judgement.deny(DELETE, what + " deletes " + path + ", the repository's history");
+    }
+    if (pl.contains(Place.WORKSPACE_ROOT)) {
+      return recursive || target.glob()
+          ? Judgement.deny(DELETE, what + " deletes the whole workspace " + path + "; delete only the build"
+              + " output you mean (for example target/ or node_modules/)")
+          : Judgement.ALLOW;
+    }
+    if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
+      return Judgement.ALLOW;
+    }
+    if (pl.contains(Place.UNKNOWN)) {
+      return Judgement.ask(DELETE, what + " deletes a path only known at run time (`" + target.text()
+          + "`); if the variable is empty or wrong it deletes something else. Write the path literally");
+    }
+    return recursive
+        ? Judgement.deny(DELETE, what + " deletes " + path + " outside the workspace " + paths.workspace()
+            + "; deleting there is not allowed without the user doing it")
+        : Judgement.ask(DELETE, what + " deletes " + path + " outside the workspace; a human must approve it");
+  }
+
+  // ------------------------------------------------------------------------------------- credential arguments
+
+  /** Any argument naming a credential store (also after {@code @}, {@code =} or {@code name=@}). */
+  private Judgement credentialArgs(Unit u) {
+    String name = u.name();
+    boolean listing = LISTING.contains(name) || name.equals("find") || name.equals("chmod") || name.equals("chown")
+        || name.equals("mkdir") || name.equals("ssh-keygen") || name.equals("ssh-add") || name.equals("ssh")
+        || name.equals("ssh-copy-id") || name.equals("scp") && false || name.equals("touch");
+    Judgement j = Judgement.ALLOW;
+    if (DATA_COMMANDS.contains(name)) {
+      return j;
+    }
+    List<Arg> params = u.params();
+    if (PATTERN_FIRST.contains(name) && params.stream().noneMatch(p -> p.text().equals("-e")
+        || p.text().equals("--regexp") || p.text().equals("-f") || p.text().startsWith("--regexp=")
+        || p.text().equals("--expression"))) {
+      List<Arg> ops = nonOptions(params, Set.of("-m", "-A", "-B", "-C", "--max-count", "-g", "--glob", "-t",
+          "--type", "-F", "-v", "--include", "--exclude"));
+      if (!ops.isEmpty()) {
+        Arg pattern = ops.get(0);
+        params = params.stream().filter(p -> p != pattern).toList();
+        j = j.max(secretSearch(u, pattern, ops.subList(1, ops.size())));
+      }
+    }
+    for (int k = 0; k < params.size(); k++) {
+      Arg a = params.get(k);
+      String t = a.text();
+      if ((t.equals("-m") || t.equals("--message")) && k + 1 < params.size()) {
+        k++;
+        continue;
+      }
+      if (METADATA.matcher(t).find()) {
+        j = j.max(Judgement.deny(CREDENTIAL, show(u) + " contacts the cloud metadata service, which hands out"
+            + " the machine's credentials"));
+        continue;
+      }
+      for (String cand : pathCandidates(t)) {
+        if (cand.isEmpty() || !(cand.contains("/") || cand.startsWith(".")) || cand.startsWith("~")) {
+          continue;
+        }
+        Arg c = new Arg(cand, a.dynamic(), a.glob(), a.computed(), List.of());
+        if (name.equals("ssh") || name.equals("scp") || name.equals("sftp") || name.equals("rsync")
+            || name.equals("git")) {
+          // using a key to connect is not reading it; still worth a look
+          Judgement r = readTarget(c, u.cwd(), show(u), true);
+          if (r.atLeast(Judgement.Decision.ASK) && (name.equals("ssh") || name.equals("git"))) {
+            j = j.max(Judgement.ask(CREDENTIAL, show(u) + " uses the key " + cand));
+            continue;
+          }
+          j = j.max(readTarget(c, u.cwd(), show(u), false));
+          continue;
+        }
+        j = j.max(readTarget(c, u.cwd(), show(u), listing));
+      }
+    }
+    return j;
+  }
+
+  private static final Set<String> DATA_COMMANDS = Set.of("echo", "printf", ":", "true", "false", "test", "[",
+      "[[", "expr", "let");
+  private static final Set<String> PATTERN_FIRST = Set.of("grep", "egrep", "fgrep", "rg", "ag", "ack", "sed",
+      "awk", "gawk", "mawk", "jq", "yq", "zgrep", "git-grep");
+  private static final Pattern PROVIDER = Pattern.compile("(?i)aws|gcp|google|azure|github|gh_|gitlab|openai"
+      + "|anthropic|stripe|slack|npm|docker|database|db_|pass|key|token|secret|auth|cred|session|cookie|jwt|private");
+  private static final Pattern SECRET_WORDS = Pattern.compile(
+      "(?i).*(password|passwd|secret|token|api[_-]?key|private[_ -]?key|BEGIN .*PRIVATE|AKIA|aws_secret|credential).*");
+
+  /** Searching for secret words outside the workspace is credential exploration. */
+  private Judgement secretSearch(Unit u, Arg pattern, List<Arg> files) {
+    if (!SECRET_WORDS.matcher(pattern.text()).matches()) {
+      return Judgement.ALLOW;
+    }
+    for (Arg f : files) {
+      Set<Place> pl = places(f, u.cwd());
+      if (!pl.contains(Place.INSIDE_WORKSPACE) && !pl.contains(Place.TMP) && !pl.contains(Place.HARMLESS_DEVICE)) {
+        return Judgement.ask(CREDENTIAL, show(u) + " searches " + where(f, u.cwd()) + " outside the workspace for"
+            + " secrets (credential exploration)");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static List<String> pathCandidates(String t) {
+    List<String> out = new ArrayList<>(3);
+    out.add(t);
+    int at = t.indexOf('@');
+    if (at >= 0 && at + 1 < t.length()) {
+      out.add(t.substring(at + 1));
+    }
+    int eq = t.indexOf('=');
+    if (eq >= 0 && eq + 1 < t.length()) {
+      String v = t.substring(eq + 1);
+      out.add(v.startsWith("@") || v.startsWith("<") ? v.substring(1) : v);
+    }
+    if (t.startsWith("-") && t.length() > 2 && !t.startsWith("--")) {
+      out.add(t.substring(2));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------------------------------------ flags
+
+  private Judgement flags(Unit u) {
+    for (Arg a : u.params()) {
+      String t = a.text();
+      String tl = t.toLowerCase(Locale.ROOT);
+      if (tl.startsWith("--dangerously") || tl.equals("--yolo") || tl.contains("bypasspermissions")
+          || tl.equals("--allow-all-tools") || tl.equals("--trust-all-tools") || tl.contains("danger-full-access")
+          || tl.equals("--approval-mode=yolo") || tl.equals("--no-guard") || tl.equals("--skip-permissions")) {
+        return Judgement.deny(TAMPER, show(u) + " starts an agent or tool with its safety checks or sandbox"
+            + " switched off (" + t + ")");
+      }
+    }
+    List<String> argv = u.argv();
+    int ix = argv.indexOf("--approval-mode");
+    if (ix >= 0 && ix + 1 < argv.size() && argv.get(ix + 1).equals("yolo")
+        || argv.contains("--permission-mode") && argv.contains("bypassPermissions")) {
+      return Judgement.deny(TAMPER, show(u) + " starts an agent with approvals switched off");
+    }
+    return Judgement.ALLOW;
+  }
+
+  // ---------------------------------------------------------------------------------------------- commands
+
+  private Judgement command(Unit u, Units.Analysis a, Flow flow) {
+    String name = u.name();
+    List<String> argv = u.argv();
+    List<Arg> params = u.params();
+    switch (name) {
+      case "rm":
+      case "rmdir":
+      case "unlink":
+      case "shred":
+      case "srm":
+      case "trash":
+      case "trash-put":
+        return rm(u, params);
+      case "find":
+        return find(u, params);
+      case "mv":
+        return mv(u, params);
+      case "cp":
+      case "install":
+      case "ln":
+      case "rsync":
+        return copy(u, params, flow);
+      case "tee":
+        return targets(u, nonOptions(params, Set.of()), "writes to");
+      case "touch":
+      case "mkdir":
+        return targets(u, nonOptions(params, Set.of("-m", "-d", "-r", "-t")), "creates");
+      case "truncate":
+        return targets(u, nonOptions(params, Set.of("-s", "--size", "-r", "--reference")), "truncates");
+      case "sed":
+      case "perl":
+        if (argv.stream().anyMatch(x -> x.startsWith("-i") || x.startsWith("--in-place") || x.matches("-\\w*i\\w*"))
+            && (name.equals("sed") || argv.stream().anyMatch(x -> x.matches("-\\w*i.*")))) {
+          List<Arg> files = nonOptions(params, Set.of("-e", "-f", "--expression", "--file"));
+          if (!files.isEmpty() && name.equals("sed") && argv.stream().noneMatch(x -> x.equals("-e")
+              || x.startsWith("--expression"))) {
+            files = files.subList(1, files.size());
+          }
+          Judgement j = targets(u, files, "edits");
+          return name.equals("perl") ? j.max(interpreter(u, a, flow)) : j;
+        }
+        return name.equals("perl") ? interpreter(u, a, flow) : Judgement.ALLOW;
+      case "dd":
+        return dd(u, params);
+      case "mkfs":
+      case "wipefs":
+      case "fdisk":
+      case "sfdisk":
+      case "parted":
+      case "sgdisk":
+      case "mkswap":
+      case "diskutil":
+      case "format":
+        return Judgement.deny(DELETE, show(u) + " formats or repartitions a disk, destroying its data");
+      case "shutdown":
+      case "reboot":
+      case "halt":
+      case "poweroff":
+        return Judgement.deny(DELETE, show(u) + " stops the machine");
+      case "init":
+      case "telinit":
+        return argv.size() > 1 && argv.get(1).matches("[06]") ? Judgement.deny(DELETE, show(u)
+            + " stops the machine") : Judgement.ALLOW;
+      case "kill":
+        return argv.contains("-1") && argv.indexOf("-1") > 0 && argv.stream().anyMatch(x -> x.equals("-9")
+            || x.equals("-KILL") || x.equals("-s")) || argv.size() >= 2 && argv.get(argv.size() - 1).equals("-1")
+            ? Judgement.deny(DELETE, show(u) + " kills every process of the user") : Judgement.ALLOW;
+      case "pkill":
+      case "killall":
+        return argv.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("containment")
+            || x.contains("proxy") || x.contains("auditd"))
+            ? Judgement.deny(TAMPER, show(u) + " stops the containment or audit processes")
+            : Judgement.ask(DELETE, show(u) + " kills processes by name, which may hit other people's work");
+      case "chmod":
+        return chmod(u, params);
+      case "chown":
+      case "chgrp":
+      case "chattr":
+      case "setfacl":
+        return chown(u, params);
+      case "chflags":
+        return Judgement.ask(WEAKEN, show(u) + " changes file flags");
+      case "env":
+      case "printenv":
+      case "set":
+      case "export":
+      case "declare":
+      case "typeset":
+      case "compgen":
+        return envDump(u, params, a);
+      case "echo":
+      case "printf":
+        return echo(u, a);
+      case "history":
+        return argv.stream().anyMatch(x -> x.startsWith("-") && (x.contains("c") || x.contains("d")
+            || x.contains("w") || x.contains("r")))
+            ? Judgement.deny(AUDIT, show(u) + " clears or rewrites the shell history, hiding what ran")
+            : Judgement.ALLOW;
+      case "unset":
+        if (argv.stream().anyMatch(x -> x.toUpperCase(Locale.ROOT).matches("(HTTPS?|ALL|FTP|NO|SOCKS)_PROXY"))) {
+          return Judgement.deny(REDIRECT, show(u) + " removes the egress proxy variables, routing traffic around"
+              + " the proxy containment set up");
+        }
+        return argv.stream().anyMatch(x -> x.startsWith("HIST"))
+            ? Judgement.deny(AUDIT, show(u) + " turns off the shell history, hiding what runs")
+            : Judgement.ALLOW;
+      case "journalctl":
+        return argv.stream().anyMatch(x -> x.startsWith("--vacuum") || x.equals("--rotate") || x.equals("--flush"))
+            ? Judgement.deny(AUDIT, show(u) + " deletes system logs") : Judgement.ALLOW;
+      case "auditctl":
+      case "logrotate":
+      case "wevtutil":
+        return Judgement.deny(AUDIT, show(u) + " changes or clears the audit and log configuration");
+      case "security":
+        return argv.size() > 1 && argv.get(1).matches("find-.*password|dump-keychain|export|find-certificate"
+            + "|unlock-keychain|show-keychain-info")
+            ? Judgement.deny(CREDENTIAL, show(u) + " reads secrets from the macOS keychain") : Judgement.ALLOW;
+      case "secret-tool":
+      case "kwallet-query":
+      case "keyring":
+      case "docker-credential-desktop":
+      case "docker-credential-osxkeychain":
+      case "docker-credential-secretservice":
+      case "docker-credential-pass":
+        return Judgement.deny(CREDENTIAL, show(u) + " reads secrets from the system keyring");
+      case "pass":
+      case "op":
+      case "bw":
+      case "lpass":
+      case "vault":
+      case "gopass":
+      case "keepassxc-cli":
+      case "sops":
+        return argv.size() > 1 && argv.get(1).matches("show|read|get|item|kv|list|ls|decrypt|export|-d|--decrypt"
+            + "|token|login|unlock")
+            ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
+            : Judgement.ALLOW;
+      case "aws":
+        return aws(u, argv);
+      case "gcloud":
+      case "gsutil":
+      case "az":
+      case "doctl":
+      case "heroku":
+      case "flyctl":
+      case "fly":
+      case "vercel":
+      case "netlify":
+      case "firebase":
+      case "oci":
+      case "ibmcloud":
+      case "linode-cli":
+      case "hcloud":
+      case "railway":
+      case "supabase":
+        return cloud(u, argv);
+      case "gh":
+      case "glab":
+        return gh(u, argv);
+      case "terraform":
+      case "tofu":
+      case "terragrunt":
+      case "pulumi":
+      case "cdk":
+      case "serverless":
+      case "sls":
+        return iac(u, argv);
+      case "kubectl":
+      case "oc":
+      case "k":
+        return kubectl(u, argv);
+      case "helm":
+        return argv.size() > 1 && argv.get(1).matches("uninstall|delete|del|un")
+            ? Judgement.deny(INFRA, show(u) + " uninstalls a release from the cluster")
+            : argv.size() > 1 && argv.get(1).matches("install|upgrade|rollback")
+                ? Judgement.ask(INFRA, show(u) + " changes what runs in a cluster") : Judgement.ALLOW;
+      case "docker":
+      case "podman":
+      case "nerdctl":
+        return docker(u, argv);
+      case "dropdb":
+      case "dropuser":
+        return Judgement.deny(INFRA, show(u) + " drops a database");
+      case "mysqladmin":
+        return argv.contains("drop") ? Judgement.deny(INFRA, show(u) + " drops a database") : Judgement.ALLOW;
+      case "git":
+        return git(u, argv, a, flow);
+      case "crontab":
+        return argv.contains("-l") ? Judgement.ALLOW
+            : argv.contains("-r") ? Judgement.ask(PERSIST, show(u) + " removes the user's scheduled jobs")
+                : Judgement.deny(PERSIST, show(u) + " installs scheduled jobs (persistence)");
+      case "at":
+      case "batch":
+        return Judgement.ask(PERSIST, show(u) + " schedules a command to run later");
+      case "systemctl":
+        return systemctl(u, argv);
+      case "launchctl":
+        return argv.size() > 1 && argv.get(1).matches("load|bootstrap|submit|enable|setenv|kickstart")
+            ? Judgement.deny(PERSIST, show(u) + " registers a launchd job (persistence)") : Judgement.ALLOW;
+      case "update-rc.d":
+      case "chkconfig":
+      case "rc-update":
+        return Judgement.deny(PERSIST, show(u) + " registers a service to start at boot");
+      case "ssh-copy-id":
+        return Judgement.ask(PERSIST, show(u) + " installs an SSH key on another machine");
+      case "iptables":
+      case "ip6tables":
+      case "nft":
+      case "pfctl":
+      case "ufw":
+      case "firewall-cmd":
+      case "iptables-restore":
+        return argv.stream().anyMatch(x -> x.equals("-L") || x.equals("-S") || x.equals("--list")
+            || x.equals("status") || x.equals("list") || x.equals("--list-all") || x.equals("-s"))
+            ? Judgement.ALLOW
+            : Judgement.deny(REDIRECT, show(u) + " changes the firewall, which can redirect or open traffic");
+      case "route":
+      case "ip":
+        return argv.size() > 2 && argv.stream().anyMatch(x -> x.equals("add") || x.equals("del")
+            || x.equals("change") || x.equals("replace") || x.equals("flush") || x.equals("set"))
+            ? Judgement.deny(REDIRECT, show(u) + " changes the network routing") : Judgement.ALLOW;
+      case "setenforce":
+      case "aa-disable":
+      case "aa-complain":
+      case "spctl":
+      case "csrutil":
+      case "sysctl":
+        return argv.stream().anyMatch(x -> x.equals("-w") || x.equals("0") || x.equals("disable")
+            || x.contains("disable") || x.equals("Permissive"))
+            ? Judgement.deny(WEAKEN, show(u) + " weakens a system security control") : Judgement.ALLOW;
+      case "scutil":
+      case "networksetup":
+        return argv.stream().anyMatch(x -> x.startsWith("-set")) ? Judgement.deny(REDIRECT, show(u)
+            + " changes the system network or proxy settings") : Judgement.ALLOW;
+      case "npm":
+      case "pnpm":
+      case "yarn":
+      case "bun":
+      case "pip":
+      case "pip3":
+      case "uv":
+      case "poetry":
+      case "pipx":
+      case "gem":
+      case "cargo":
+      case "go":
+      case "brew":
+      case "apt":
+      case "apt-get":
+      case "dnf":
+      case "yum":
+      case "apk":
+      case "pacman":
+      case "composer":
+      case "conda":
+      case "mamba":
+      case "dotnet":
+      case "nuget":
+      case "deno":
+        return packages(u, argv, a, flow);
+      case "npx":
+      case "bunx":
+      case "pnpx":
+      case "uvx":
+        return npx(u, argv);
+      case "source":
+      case ".":
+        return source(u, params, flow);
+      case "containment":
+        return argv.stream().anyMatch(x -> x.equals("none") || x.contains("--backend=none"))
+            ? Judgement.deny(TAMPER, show(u) + " runs containment without isolation") : Judgement.ALLOW;
+      case "ssh":
+        return ssh(u, argv);
+      case "scp":
+      case "sftp":
+        return scp(u, params);
+      case "tar":
+      case "zip":
+      case "7z":
+        return archive(u, params);
+      case "ssh-keygen":
+        return Judgement.ALLOW;
+      default:
+        break;
+    }
+    if (NET_CLIENTS.contains(name)) {
+      return http(u, a, flow);
+    }
+    if (RAW_SOCKETS.contains(name)) {
+      return socket(u, argv);
+    }
+    if (DNS.contains(name)) {
+      return dns(u, params);
+    }
+    if (DB_CLIENTS.contains(name)) {
+      return database(u, a);
+    }
+    if (name.startsWith("mkfs.") || name.startsWith("mkfs")) {
+      return Judgement.deny(DELETE, show(u) + " formats a disk, destroying its data");
+    }
+    if (u.language() != null) {
+      return interpreter(u, a, flow);
+    }
+    return executes(u, flow);
+  }
+
+  private static List<Arg> nonOptions(List<Arg> params, Set<String> withValue) {
+    List<Arg> out = new ArrayList<>();
+    boolean dashdash = false;
+    for (int k = 0; k < params.size(); k++) {
+      String t = params.get(k).text();
+      if (!dashdash && t.equals("--")) {
+        dashdash = true;
+        continue;
+      }
+      if (!dashdash && t.startsWith("-") && t.length() > 1) {
+        if (withValue.contains(t)) {
+          k++;
+        }
+        continue;
+      }
+      out.add(params.get(k));
+    }
+    return out;
+  }
+
+  private static boolean hasFlag(List<String> argv, char shortFlag, String longFlag) {
+    for (String t : argv) {
+      if (t.equals(longFlag) || t.startsWith("-") && !t.startsWith("--") && t.indexOf(shortFlag) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Judgement targets(Unit u, List<Arg> files, String verb) {
+    Judgement j = Judgement.ALLOW;
+    for (Arg f : files) {
+      j = j.max(writeTarget(f, u.cwd(), verb, show(u)));
+    }
+    return j;
+  }
+
+  private Judgement rm(Unit u, List<Arg> params) {
+    List<String> argv = u.argv();
+    boolean recursive = hasFlag(argv, 'r', "--recursive") || hasFlag(argv, 'R', "--recursive")
+        || u.name().equals("rmdir");
+    Judgement j = Judgement.ALLOW;
+    List<Arg> targets = nonOptions(params, Set.of());
+    if (u.argsFromStdin() && targets.stream().anyMatch(t -> t.dynamic() && t.text().isEmpty())) {
+      j = j.max(recursive ? Judgement.ask(DELETE, show(u) + " deletes paths read from its input; a human must"
+          + " confirm what gets deleted") : Judgement.ALLOW);
+      targets = targets.stream().filter(t -> !(t.dynamic() && t.text().isEmpty())).toList();
+    }
+    for (Arg t : targets) {
+      j = j.max(deleteTarget(t, u.cwd(), recursive, show(u)));
+    }
+    return j;
+  }
+
+  private Judgement find(Unit u, List<Arg> params) {
+    List<String> argv = u.argv();
+    List<Arg> roots = new ArrayList<>();
+    for (Arg p : params) {
+      String t = p.text();
+      if (t.startsWith("-") || t.equals("(") || t.equals("!")) {
+        break;
+      }
+      roots.add(p);
+    }
+    if (roots.isEmpty()) {
+      roots.add(Arg.literal("."));
+    }
+    Judgement j = Judgement.ALLOW;
+    if (argv.contains("-delete")) {
+      boolean selective = Units.selective(params);
+      for (Arg r : roots) {
+        String base = r.text().endsWith("/") ? r.text() : r.text() + "/";
+        Set<Place> rp = places(r, u.cwd());
+        Arg target = selective && (rp.contains(Place.INSIDE_WORKSPACE) || rp.contains(Place.TMP))
+            ? new Arg(base + "found-by-find", r.dynamic(), false, false, List.of())
+            : selective ? r : new Arg(base + "*", r.dynamic(), true, false, List.of());
+        j = j.max(deleteTarget(target, u.cwd(), true, show(u)));
+      }
+    }
+    // searching for key material outside the workspace is credential exploration
+    String joined = String.join(" ", argv).toLowerCase(Locale.ROOT);
+    if (joined.matches(".*(id_rsa|id_ed25519|id_ecdsa|\\.pem|\\.key|credentials|\\.env\\b|secret|token|\\.kdbx"
+        + "|\\.aws|\\.ssh|password|\\.p12|\\.pfx|wallet).*")) {
+      for (Arg r : roots) {
+        Set<Place> pl = places(r, u.cwd());
+        if (!pl.contains(Place.INSIDE_WORKSPACE)) {
+          j = j.max(Judgement.ask(CREDENTIAL, show(u) + " searches outside the workspace for keys or secrets"
+              + " (credential exploration)"));
+        }
+      }
+    }
+    return j;
+  }
+
+  private Judgement mv(Unit u, List<Arg> params) {
+    List<Arg> ops = nonOptions(params, Set.of("-t", "--target-directory", "-S", "--suffix"));
+    if (ops.size() < 2) {
+      return Judgement.ALLOW;
+    }
+    Judgement j = Judgement.ALLOW;
+    Arg dest = ops.get(ops.size() - 1);
+    if (dest.text().equals("/dev/null")) {
+      for (Arg s : ops.subList(0, ops.size() - 1)) {
+        j = j.max(deleteTarget(s, u.cwd(), true, show(u)));
+      }
+      return j.max(Judgement.ask(DELETE, show(u) + " moves files onto /dev/null, which destroys them"));
+    }
+    for (Arg s : ops.subList(0, ops.size() - 1)) {
+      // moving something away is deleting it from where it was
+      j = j.max(deleteTarget(s, u.cwd(), true, show(u)));
+    }
+    return j.max(writeTarget(dest, u.cwd(), "writes to", show(u)));
+  }
+
+  private Judgement copy(Unit u, List<Arg> params, Flow flow) {
+    String name = u.name();
+    if (name.equals("rsync")) {
+      List<Arg> ops = nonOptions(params, Set.of("-e", "--rsh", "--exclude", "--include", "--filter", "-f",
+          "--files-from", "--password-file", "--port", "--chmod"));
+      if (ops.size() < 2) {
+        return Judgement.ALLOW;
+      }
+      Arg dest = ops.get(ops.size() - 1);
+      if (isRemoteSpec(dest.text())) {
+        return upload(u, ops.subList(0, ops.size() - 1), remoteOf(dest.text()));
+      }
+      boolean delete = u.argv().stream().anyMatch(x -> x.startsWith("--delete") || x.equals("--remove-source-files"));
+      Judgement j = delete ? deleteTarget(dest, u.cwd(), true, show(u)) : Judgement.ALLOW;
+      return j.max(writeTarget(dest, u.cwd(), "writes to", show(u)));
+    }
+    List<Arg> ops = nonOptions(params, Set.of("-t", "--target-directory", "-S", "--suffix", "-m", "--mode", "-o",
+        "-g", "--owner", "--group"));
+    int tIx = u.argv().indexOf("-t");
+    Arg dest;
+    if (tIx > 0 && tIx + 1 < u.argv().size()) {
+      dest = u.args().get(tIx + 1);
+    } else if (ops.size() >= 2) {
+      dest = ops.get(ops.size() - 1);
+    } else if (name.equals("ln") && ops.size() == 1) {
+      dest = Arg.literal(".");
+    } else {
+      return Judgement.ALLOW;
+    }
+    Judgement j = writeTarget(dest, u.cwd(), name.equals("ln") ? "links" : "writes to", show(u));
+    if (name.equals("ln") && u.argv().stream().anyMatch(x -> x.matches("-\\w*f\\w*|--force"))) {
+      j = j.max(writeTarget(dest, u.cwd(), "replaces", show(u)));
+    }
+    return j;
+  }
+
+  private Judgement dd(Unit u, List<Arg> params) {
+    Judgement j = Judgement.ALLOW;
+    for (Arg p : params) {
+      if (p.text().startsWith("of=")) {
+        Arg t = new Arg(p.text().substring(3), p.dynamic(), p.glob(), p.computed(), List.of());
+        j = j.max(writeTarget(t, u.cwd(), "overwrites", show(u)));
+      } else if (p.text().startsWith("if=")) {
+        Arg t = new Arg(p.text().substring(3), p.dynamic(), p.glob(), p.computed(), List.of());
+        j = j.max(readTarget(t, u.cwd(), show(u), false));
+      }
+    }
+    return j;
+  }
+
+  private Judgement chmod(Unit u, List<Arg> params) {
+    List<Arg> ops = nonOptions(params, Set.of("--reference"));
+    if (ops.isEmpty()) {
+      return Judgement.ALLOW;
+    }
+    String mode = ops.get(0).text();
+    List<Arg> files = ops.subList(1, ops.size());
+    boolean recursive = hasFlag(u.argv(), 'R', "--recursive");
+    boolean setuid = mode.matches("[0-7]?[2-7][0-7]{3}") && mode.length() == 4 && mode.charAt(0) != '0'
+        || mode.matches(".*[+=][rwxXt]*s.*");
+    boolean worldWritable = mode.matches("[0-7]*[2367]") && mode.length() >= 3
+        || mode.matches("(.*,)?[oa]*[ao][oa]*[+=][rwxXst]*w.*") || mode.matches("(.*,)?\\+[rwxX]*w[rwxX]*")
+        && false || mode.matches("(.*,)?a?\\+rwx") || mode.matches("(.*,)?o\\+.*w.*");
+    Judgement j = Judgement.ALLOW;
+    for (Arg f : files) {
+      Set<Place> pl = places(f, u.cwd());
+      boolean inside = pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP);
+      String path = where(f, u.cwd());
+      if (setuid) {
+        j = j.max(Judgement.deny(WEAKEN, show(u) + " sets the setuid/setgid bit on " + path
+            + ", which lets the file run with its owner's rights"));
+      } else if (pl.contains(Place.ROOT) || pl.contains(Place.SYSTEM) || pl.contains(Place.HOME_ROOT)
+          || recursive && !inside) {
+        j = j.max(Judgement.deny(WEAKEN, show(u) + " changes permissions of " + path
+            + (recursive ? " recursively" : "") + " outside the workspace"));
+      } else if (worldWritable) {
+        j = j.max(inside
+            ? Judgement.ask(WEAKEN, show(u) + " makes " + path + " writable by every user; prefer 755/644")
+            : Judgement.deny(WEAKEN, show(u) + " makes " + path + " writable by every user, outside the"
+                + " workspace"));
+      } else if (pl.contains(Place.CREDENTIAL) || pl.contains(Place.AUTH_KEYS)) {
+        j = j.max(Judgement.ask(CREDENTIAL, show(u) + " changes permissions of a credential file " + path));
+      } else if (pl.contains(Place.GIT_HOOK) && mode.contains("x")) {
+        j = j.max(Judgement.deny(PERSIST, show(u) + " makes a git hook executable (" + path + ")"));
+      } else if (!inside && !pl.contains(Place.HARMLESS_DEVICE)) {
+        j = j.max(Judgement.ask(WEAKEN, show(u) + " changes permissions of " + path + " outside the workspace"));
+      }
+    }
+    return j;
+  }
+
+  private Judgement chown(Unit u, List<Arg> params) {
+    List<Arg> ops = nonOptions(params, Set.of("--reference"));
+    boolean recursive = hasFlag(u.argv(), 'R', "--recursive");
+    Judgement j = Judgement.ALLOW;
+    for (Arg f : ops.size() > 1 ? ops.subList(1, ops.size()) : List.<Arg>of()) {
+      Set<Place> pl = places(f, u.cwd());
+      if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
+        continue;
+      }
+      j = j.max(pl.contains(Place.ROOT) || pl.contains(Place.SYSTEM) || pl.contains(Place.HOME_ROOT) || recursive
+          ? Judgement.deny(WEAKEN, show(u) + " changes ownership of " + where(f, u.cwd()) + " outside the workspace")
+          : Judgement.ask(WEAKEN, show(u) + " changes ownership of " + where(f, u.cwd())));
+    }
+    return j;
+  }
+
+  private Judgement envDump(Unit u, List<Arg> params, Units.Analysis a) {
+    String name = u.name();
+    List<String> argv = u.argv();
+    boolean dump;
+    switch (name) {
+      case "env":
+      case "printenv":
+        dump = params.stream().noneMatch(p -> !p.text().startsWith("-")) || name.equals("printenv")
+            && params.stream().anyMatch(p -> SECRET_NAME.matcher(p.text()).matches());
+        break;
+      case "set":
+        dump = params.isEmpty();
+        break;
+      case "compgen":
+        dump = argv.contains("-v") || argv.contains("-e");
+        break;
+      default:
+        dump = argv.contains("-p") || argv.contains("-x") && params.size() == 1;
+    }
+    if (dump) {
+      List<SimpleCommand> down = u.command().pipeline().downstreamOf(u.command());
+      if (!down.isEmpty()) {
+        List<String> g = down.get(0).argv();
+        String n = g.isEmpty() ? "" : Unit.baseName(g.get(0));
+        if ((n.equals("grep") || n.equals("rg") || n.equals("egrep")) && g.stream().skip(1)
+            .filter(x -> !x.startsWith("-")).findFirst().map(x -> !SECRET_NAME.matcher(x).matches()
+                && !SECRET_WORDS.matcher(x).matches() && !PROVIDER.matcher(x).find()).orElse(false)) {
+          return Judgement.ALLOW;
+        }
+      }
+    }
+    return dump ? Judgement.ask(CREDENTIAL, show(u) + " dumps environment variables, which hold credentials"
+        + " (credential exploration); print only the variable you need, by name") : Judgement.ALLOW;
+  }
+
+  private Judgement echo(Unit u, Units.Analysis a) {
+    for (Arg p : u.params()) {
+      for (String ref : p.refs()) {
+        if (SECRET_NAME.matcher(ref).matches() && !boundEnv(ref)) {
+          return Judgement.ask(CREDENTIAL, show(u) + " prints the secret variable $" + ref
+              + " (credential materialisation)");
+        }
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private boolean boundEnv(String name) {
+    for (Policy.Credential c : policy.network().credentials()) {
+      if (name.equals(c.sandboxEnv())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------- network
+
+  static String remoteHost(String text) {
+    java.util.regex.Matcher m = URL.matcher(text);
+    if (m.matches()) {
+      String auth = m.group(2);
+      int at = auth.lastIndexOf('@');
+      String hp = at >= 0 ? auth.substring(at + 1) : auth;
+      if (hp.startsWith("[")) {
+        int close = hp.indexOf(']');
+        return close > 0 ? hp.substring(1, close).toLowerCase(Locale.ROOT) : hp;
+      }
+      int colon = hp.lastIndexOf(':');
+      return (colon >= 0 ? hp.substring(0, colon) : hp).toLowerCase(Locale.ROOT);
+    }
+    return null;
+  }
+
+  private static String bareHost(String text) {
+    java.util.regex.Matcher m = BARE_HOST.matcher(text);
+    if (m.matches() && !FILE_EXT.matcher(text.contains("/") ? text.substring(0, text.indexOf('/')) : text)
+        .matches()) {
+      return m.group(1).toLowerCase(Locale.ROOT);
+    }
+    return null;
+  }
+
+  static boolean isLocal(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1")
+        || h.equals("0.0.0.0") || h.equals("[::1]") || h.equals("host.docker.internal") || h.equals("0")
+        || h.endsWith(".local") || h.endsWith(".test") || h.equals("::ffff:127.0.0.1");
+  }
+
+  private static boolean isRemoteSpec(String t) {
+    if (remoteHost(t) != null) {
+      return true;
+    }
+    int colon = t.indexOf(':');
+    int slash = t.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash) && !t.startsWith("/") && !t.matches("[A-Za-z]:\\\\.*");
+  }
+
+  private static String remoteOf(String t) {
+    String h = remoteHost(t);
+    if (h != null) {
+      return h;
+    }
+    String hp = t.substring(0, t.indexOf(':'));
+    return hp.contains("@") ? hp.substring(hp.indexOf('@') + 1) : hp;
+  }
+
+  private static final Set<String> CURL_VALUE_OPTS = Set.copyOf(List.of("-d", "--data", "--data-binary", "--data-raw",
+      "--data-urlencode", "--data-ascii", "-F", "--form", "--form-string", "-T", "--upload-file", "-H", "--header",
+      "-X", "--request", "-o", "--output", "-u", "--user", "-A", "--user-agent", "-e", "--referer", "-b",
+      "--cookie", "-c", "--cookie-jar", "-x", "--proxy", "-U", "--proxy-user", "-K", "--config", "-w",
+      "--write-out", "-m", "--max-time", "--connect-timeout", "-r", "--range", "-E", "--cert", "--key", "--cacert",
+      "--capath", "--resolve", "--connect-to", "-Y", "-y", "-z", "--retry", "--retry-delay", "--retry-max-time",
+      "--limit-rate", "--interface", "--dns-servers", "--json", "-D", "--dump-header", "--output-dir", "-C",
+      "--max-filesize", "--unix-socket", "--oauth2-bearer", "-Q", "--quote", "--mail-from", "--mail-rcpt", "-t",
+      "--telnet-option", "--variable", "--url", "--post-data", "--post-file", "--body-data", "--body-file",
+      "--method", "-P", "--directory-prefix", "--input-file", "--password",
+      "--http-user", "--http-password", "--append-output", "--timeout", "--tries"));
+  private static final Set<String> WGET_VALUE_OPTS = Set.of("-O", "-o", "-a", "-P", "-i", "-e", "-T", "-t", "-U",
+      "-w", "-Q", "-B", "-l", "-A", "-R", "-D", "-I", "-X", "--header", "--post-data", "--post-file", "--body-data",
+      "--body-file", "--method", "--user", "--password", "--output-document", "--directory-prefix",
+      "--input-file", "--execute", "--user-agent", "--timeout", "--tries");
+  private static final Set<String> DATA_OPTS = Set.of("-d", "--data", "--data-binary", "--data-raw",
+      "--data-urlencode", "--data-ascii", "-F", "--form", "--form-string", "-T", "--upload-file", "--json",
+      "--post-data", "--post-file", "--body-data", "--body-file", "--mail-rcpt");
+
+  private Judgement http(Unit u, Units.Analysis a, Flow flow) {
+    List<Arg> params = u.params();
+    String name = u.name();
+    String host = null;
+    List<String> uploadFiles = new ArrayList<>();
+    boolean data = false;
+    boolean stdinData = false;
+    boolean insecure = false;
+    boolean wgetStyle = name.equals("wget");
+    String method = null;
+    String output = null;
+    boolean remoteName = false;
+    String url = null;
+    List<Arg> valueArgs = new ArrayList<>();
+    List<String> headers = new ArrayList<>();
+    Judgement j = Judgement.ALLOW;
+    boolean httpie = name.equals("http") || name.equals("https") || name.equals("xh") || name.equals("httpie");
+    for (int k = 0; k < params.size(); k++) {
+      Arg p = params.get(k);
+      String t = p.text();
+      String opt = t;
+      String val = null;
+      if (httpie && !t.startsWith("-")) {
+        if (url == null && t.matches("(?i)GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS")) {
+          method = t.toUpperCase(Locale.ROOT);
+          continue;
+        }
+        if (url != null) {
+          if (t.matches("[^=:@]+(:=@|=@|@)(.+)")) {
+            String f = t.substring(t.indexOf('@') + 1);
+            uploadFiles.add(f);
+            data = true;
+          } else if (t.matches("[^=:]+(=|:=)(.*)")) {
+            data = true;
+          }
+          continue;
+        }
+      }
+      if (!wgetStyle && t.matches("-[a-zA-Z]{2,}")) {
+        // a cluster of curl short options: the first one that takes a value takes the rest or the next word
+        String flags = t.substring(1);
+        for (int c = 0; c < flags.length(); c++) {
+          String o = "-" + flags.charAt(c);
+          if (CURL_VALUE_OPTS.contains(o)) {
+            opt = o;
+            val = c + 1 < flags.length() ? flags.substring(c + 1) : k + 1 < params.size() ? params.get(++k).text()
+                : "";
+            break;
+          }
+        }
+      }
+      if (val != null) {
+        // handled below
+      } else if (t.startsWith("--") && t.contains("=")) {
+        opt = t.substring(0, t.indexOf('='));
+        val = t.substring(t.indexOf('=') + 1);
+      } else if (t.startsWith("-") && !t.startsWith("--") && t.length() > 2 && CURL_VALUE_OPTS.contains(
+          t.substring(0, 2)) && !wgetStyle) {
+        opt = t.substring(0, 2);
+        val = t.substring(2);
+      } else if ((wgetStyle ? WGET_VALUE_OPTS : CURL_VALUE_OPTS).contains(t) && k + 1 < params.size()) {
+        val = params.get(++k).text();
+        valueArgs.add(params.get(k));
+      }
+      if (t.equals("-k") || t.equals("--insecure") || t.equals("--no-check-certificate")
+          || t.matches("-[a-zA-Z]*k[a-zA-Z]*") && !wgetStyle && !t.startsWith("--") && (val == null
+          || t.indexOf('k') < t.indexOf(opt.charAt(1)))) {
+        insecure = true;
+      }
+      if (t.equals("-O") && !wgetStyle || t.equals("--remote-name") || t.matches("-[a-zA-Z]*O[a-zA-Z]*")
+          && !wgetStyle) {
+        remoteName = true;
+      }
+      if (val != null) {
+        if (DATA_OPTS.contains(opt)) {
+          data = true;
+          String v = val;
+          if (opt.equals("-T") || opt.equals("--upload-file") || opt.equals("--post-file")
+              || opt.equals("--body-file")) {
+            if (v.equals("-") || v.equals(".")) {
+              stdinData = true;
+            } else {
+              uploadFiles.add(v);
+            }
+          } else {
+            int at = v.indexOf('@');
+            int lt = v.indexOf('<');
+            if (v.startsWith("@") || (opt.equals("-F") || opt.equals("--form")) && (at > 0 || lt > 0)) {
+              String f = v.substring((v.startsWith("@") ? 0 : Math.max(at, lt)) + 1);
+              int semi = f.indexOf(';');
+              f = semi >= 0 ? f.substring(0, semi) : f;
+              if (f.equals("-")) {
+                stdinData = true;
+              } else {
+                uploadFiles.add(f);
+              }
+            }
+          }
+        } else if (opt.equals("-X") || opt.equals("--request") || opt.equals("--method")) {
+          method = val.toUpperCase(Locale.ROOT);
+        } else if (opt.equals("-o") || opt.equals("--output") || wgetStyle && (opt.equals("-O")
+            || opt.equals("--output-document"))) {
+          output = val;
+        } else if (opt.equals("-H") || opt.equals("--header")) {
+          headers.add(val);
+        } else if (opt.equals("--url")) {
+          url = val;
+        } else if (opt.equals("-K") || opt.equals("--config") || wgetStyle && (opt.equals("-e")
+            || opt.equals("--execute") || opt.equals("-i") || opt.equals("--input-file"))) {
+          j = j.max(Judgement.ask(NETWORK, show(u) + " reads its requests from a config or input file, which"
+              + " cannot be checked"));
+        }
+        continue;
+      }
+      if (!t.startsWith("-") && url == null) {
+        url = t;
+      }
+    }
+    if (url != null) {
+      host = remoteHost(url);
+      if (host == null) {
+        host = bareHost(url);
+      }
+    }
+    if (method != null && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+      data = true;
+    }
+    if (method != null && method.equals("DELETE") && host != null && !isLocal(host)) {
+      j = j.max(Judgement.ask(INFRA, show(u) + " sends a DELETE request to " + host));
+    }
+    if (!u.command().pipeline().upstreamOf(u.command()).isEmpty() && (name.equals("curl") && stdinData
+        || data && stdinData)) {
+      stdinData = true;
+    }
+    if (u.argsFromStdin()) {
+      stdinData = true;
+    }
+    for (Redirect r : u.command().redirects()) {
+      if (r.feedsStdin() && data) {
+        stdinData = true;
+      }
+      if (r.writesFile() && output == null) {
+        output = r.target().text();
+      }
+    }
+    boolean local = host != null && isLocal(host);
+    String dest = host == null ? "an unknown host" : host;
+    final String theUrl = url;
+    if (host == null && url != null && u.args().stream().anyMatch(x -> x.text().equals(theUrl) && x.dynamic())) {
+      j = j.max(Judgement.ask(NETWORK, show(u) + " sends a request to an address only known at run time"));
+    }
+    if (!local) {
+      if (insecure) {
+        j = j.max(Judgement.ask(WEAKEN, show(u) + " turns off TLS certificate checks for " + dest
+            + "; that allows interception"));
+      }
+      for (String f : uploadFiles) {
+        Arg fa = Arg.literal(f);
+        Judgement r = readTarget(fa, u.cwd(), show(u), false);
+        j = j.max(Judgement.deny(EXFIL, show(u) + " uploads the file " + where(fa, u.cwd()) + " to " + dest
+            + (r.atLeast(Judgement.Decision.ASK) ? ", and the file holds credentials" : "")
+            + "; sending files out of the workspace is exfiltration unless the user asked for exactly this"));
+      }
+      if (stdinData && data) {
+        j = j.max(upstreamLeak(u, dest));
+      }
+      j = j.max(substitutionLeak(u, dest));
+      j = j.max(secretRefs(u, headers, dest, data));
+      if (host != null && EXFIL_HOSTS.matcher(host).find()) {
+        j = j.max(data ? Judgement.deny(EXFIL, show(u) + " sends data to " + host
+            + ", a paste, webhook or tunnel service used for exfiltration")
+            : Judgement.ask(EXFIL, show(u) + " contacts " + host + ", a paste, webhook or tunnel service"));
+      }
+      if (url != null && query(url) != null && ENCODED.matcher(query(url)).find()) {
+        j = j.max(Judgement.ask(EXFIL, show(u) + " sends encoded data in the URL to " + dest));
+      }
+      if (data && j.decision() == Judgement.Decision.ALLOW) {
+        j = j.max(Judgement.ask(EXFIL, show(u) + " sends data to " + dest
+            + "; a human must confirm the destination and the content"));
+      }
+    }
+    if (output != null || remoteName || wgetStyle) {
+      String file = output != null ? output : url == null ? null : lastSegment(url);
+      if (file != null && !file.equals("-") && !file.equals("/dev/stdout")) {
+        Path p = paths.resolve(file, u.cwd());
+        if (p != null) {
+          flow.downloaded.add(p);
+          flow.downloadedNames.add(p.getFileName() == null ? file : p.getFileName().toString());
+        }
+        if (output != null) {
+          j = j.max(writeTarget(Arg.literal(output), u.cwd(), "downloads into", show(u)));
+        }
+      }
+    }
+    return j;
+  }
+
+  private static String query(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? null : url.substring(q + 1);
+  }
+
+  private static String lastSegment(String url) {
+    String s = url;
+    int q = s.indexOf('?');
+    if (q >= 0) {
+      s = s.substring(0, q);
+    }
+    int slash = s.lastIndexOf('/');
+    String seg = slash >= 0 ? s.substring(slash + 1) : s;
+    return seg.isEmpty() ? "index.html" : seg;
+  }
+
+  /** Data piped into a network client: what produced it decides. */
+  private Judgement upstreamLeak(Unit u, String dest) {
+    for (SimpleCommand up : u.command().pipeline().upstreamOf(u.command())) {
+      List<String> av = up.argv();
+      String n = av.isEmpty() ? "" : Unit.baseName(av.get(0));
+      if (ENCODERS.contains(n) || n.equals("cat") || n.equals("env") || n.equals("printenv") || n.equals("find")
+          || n.equals("git") || n.equals("ls") || n.equals("grep") || n.equals("head") || n.equals("tail")) {
+        return Judgement.deny(EXFIL, show(u) + " sends the output of `" + String.join(" ", av) + "` to " + dest
+            + "; piping local data to a remote host is exfiltration");
+      }
+    }
+    return Judgement.ask(EXFIL, show(u) + " sends data read from its input to " + dest);
+  }
+
+  /** Command substitutions in the arguments of a network call: their output leaves the machine. */
+  private Judgement substitutionLeak(Unit u, String dest) {
+    for (Arg p : u.params()) {
+      for (Script s : p.substitutions()) {
+        for (SimpleCommand c : s.commands()) {
+          String n = c.argv().isEmpty() ? "" : Unit.baseName(c.argv().get(0));
+          if (n.equals("date") || n.equals("hostname") && false || n.equals("uuidgen") || n.equals("seq")) {
+            continue;
+          }
+          return Judgement.deny(EXFIL, show(u) + " puts the output of `" + String.join(" ", c.argv())
+              + "` into a request to " + dest + "; that sends local data out");
+        }
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** Secrets in variables sent to a host: only the host's own bound credential may go there. */
+  private Judgement secretRefs(Unit u, List<String> headers, String dest, boolean data) {
+    Judgement j = Judgement.ALLOW;
+    for (Arg p : u.params()) {
+      for (String ref : p.refs()) {
+        if (!SECRET_NAME.matcher(ref).matches()) {
+          continue;
+        }
+        String boundHost = null;
+        for (Policy.Credential c : policy.network().credentials()) {
+          if (ref.equals(c.sandboxEnv())) {
+            boundHost = c.host();
+          }
+        }
+        if (boundHost != null && !hostMatches(boundHost, dest)) {
+          j = j.max(Judgement.deny(EXFIL, show(u) + " sends $" + ref + ", the credential bound to " + boundHost
+              + ", to " + dest));
+        } else if (boundHost == null && hasBinding(dest)) {
+          j = j.max(Judgement.deny(EXFIL, show(u) + " sends $" + ref + " to " + dest + ", which has its own bound"
+              + " credential; a credential that is not the host's own can move data to another account"));
+        } else if (boundHost == null && !p.text().toLowerCase(Locale.ROOT).matches(".*(authorization|token|key"
+            + "|bearer|api).*:.*")) {
+          j = j.max(Judgement.deny(EXFIL, show(u) + " puts the secret $" + ref + " into a request to " + dest));
+        } else if (boundHost == null && data) {
+          j = j.max(Judgement.ask(EXFIL, show(u) + " authenticates to " + dest + " with $" + ref
+              + " and sends data; a human must confirm the account is the user's"));
+        }
+      }
+    }
+    return j;
+  }
+
+  private boolean hasBinding(String host) {
+    return policy.network().credentials().stream().anyMatch(c -> hostMatches(c.host(), host));
+  }
+
+  private static boolean hostMatches(String pattern, String host) {
+    String p = pattern.toLowerCase(Locale.ROOT);
+    String h = host.toLowerCase(Locale.ROOT);
+    return p.startsWith("*.") ? h.endsWith(p.substring(1)) : h.equals(p);
+  }
+
+  private Judgement socket(Unit u, List<String> argv) {
+    String joined = String.join(" ", argv).toLowerCase(Locale.ROOT);
+    if (joined.contains("exec:") || joined.contains("system:") || argv.contains("-e") || argv.contains("-c")
+        || argv.contains("--exec") || argv.contains("--sh-exec")) {
+      return Judgement.deny(EXFIL, show(u) + " connects a shell to the network (a reverse or bind shell)");
+    }
+    if (argv.stream().anyMatch(x -> x.matches("-\\w*l\\w*") || x.equals("--listen"))
+        || joined.contains("listen:")) {
+      return Judgement.ask(EXFIL, show(u) + " listens for network connections, exposing this machine");
+    }
+    boolean remote = false;
+    for (String t : argv.subList(1, argv.size())) {
+      if (t.startsWith("-")) {
+        continue;
+      }
+      String h = t.contains(":") && t.matches("(?i)(tcp|udp|openssl|ssl)[46]?:.*") ? t.split(":")[1] : t;
+      if (h.matches("\\d+")) {
+        continue;
+      }
+      if (!isLocal(h) && (bareHost(h) != null || h.matches("[A-Za-z0-9.-]+"))) {
+        remote = true;
+      }
+    }
+    if (!remote) {
+      return Judgement.ALLOW;
+    }
+    return Judgement.deny(EXFIL, show(u) + " opens a raw connection to a remote host; data sent this way"
+        + " bypasses every check");
+  }
+
+  private Judgement dns(Unit u, List<Arg> params) {
+    for (Arg p : params) {
+      if (!p.substitutions().isEmpty() || p.dynamic() && !p.refs().isEmpty()) {
+        return Judgement.deny(EXFIL, show(u) + " puts computed data into a DNS name or ping target (DNS"
+            + " exfiltration)");
+      }
+      String label = p.text().contains(".") ? p.text().substring(0, p.text().indexOf('.')) : "";
+      if (label.length() >= 30 || ENCODED.matcher(label).matches() && label.length() > 20) {
+        return Judgement.ask(EXFIL, show(u) + " looks up a long encoded name, a DNS exfiltration pattern");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement ssh(Unit u, List<String> argv) {
+    if (argv.contains("-R") || argv.contains("-D") || argv.stream().anyMatch(x -> x.startsWith("-R")
+        || x.startsWith("-D"))) {
+      return Judgement.ask(EXFIL, show(u) + " opens a tunnel that exposes this machine or routes traffic");
+    }
+    if (argv.stream().anyMatch(x -> x.contains("StrictHostKeyChecking=no") || x.contains("UserKnownHostsFile=/dev"
+        + "/null"))) {
+      return Judgement.ask(WEAKEN, show(u) + " turns off SSH host key checking");
+    }
+    return Judgement.ask(NETWORK, show(u) + " runs commands on another machine; a human must approve remote"
+        + " access");
+  }
+
+  private Judgement scp(Unit u, List<Arg> params) {
+    List<Arg> ops = nonOptions(params, Set.of("-i", "-P", "-o", "-F", "-c", "-l", "-S", "-J"));
+    if (u.name().equals("sftp")) {
+      return Judgement.ask(EXFIL, show(u) + " opens a file transfer session to another machine");
+    }
+    if (ops.size() < 2) {
+      return Judgement.ALLOW;
+    }
+    Arg dest = ops.get(ops.size() - 1);
+    if (isRemoteSpec(dest.text())) {
+      return upload(u, ops.subList(0, ops.size() - 1), remoteOf(dest.text()));
+    }
+    return writeTarget(dest, u.cwd(), "writes to", show(u));
+  }
+
+  private Judgement upload(Unit u, List<Arg> sources, String host) {
+    if (isLocal(host)) {
+      return Judgement.ALLOW;
+    }
+    Judgement j = Judgement.ask(EXFIL, show(u) + " copies files to " + host + "; a human must confirm the"
+        + " destination");
+    for (Arg s : sources) {
+      if (isRemoteSpec(s.text())) {
+        continue;
+      }
+      Judgement r = readTarget(s, u.cwd(), show(u), false);
+      Set<Place> pl = places(s, u.cwd());
+      if (r.atLeast(Judgement.Decision.ASK) || pl.contains(Place.HOME_ROOT) || pl.contains(Place.ROOT)
+          || pl.contains(Place.UNDER_HOME) && !pl.contains(Place.INSIDE_WORKSPACE)
+          || pl.contains(Place.WORKSPACE_ROOT)) {
+        j = j.max(Judgement.deny(EXFIL, show(u) + " copies " + where(s, u.cwd()) + " to " + host
+            + "; sending private files or whole directories out is exfiltration"));
+      }
+    }
+    return j;
+  }
+
+  private Judgement archive(Unit u, List<Arg> params) {
+    List<String> argv = u.argv();
+    boolean extract = argv.stream().anyMatch(x -> x.equals("-x") || x.equals("--extract") || x.equals("x")
+        || x.matches("-?[a-zA-Z]*x[a-zA-Z]*") && !x.startsWith("--"));
+    Judgement j = Judgement.ALLOW;
+    int c = argv.indexOf("-C");
+    if (extract && c > 0 && c + 1 < argv.size()) {
+      j = j.max(writeTarget(u.args().get(c + 1), u.cwd(), "extracts into", show(u)));
+    }
+    return j;
+  }
+
+  // ---------------------------------------------------------------------------------------- interpreters
+
+  private boolean upstreamFetches(SimpleCommand c, Set<SimpleCommand> seen) {
+    for (SimpleCommand up : c.pipeline().upstreamOf(c)) {
+      if (!seen.add(up)) {
+        continue;
+      }
+      if (fetches(up)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean fetches(SimpleCommand c) {
+    List<String> av = c.argv();
+    int k = 0;
+    while (k < av.size() && Set.of("sudo", "env", "timeout", "nice", "command", "exec", "stdbuf", "nohup")
+        .contains(Unit.baseName(av.get(k)))) {
+      k++;
+      while (k < av.size() && (av.get(k).startsWith("-") || av.get(k).contains("=") || av.get(k).matches("\\d+")
+          && k > 0 && Unit.baseName(av.get(k - 1)).equals("timeout"))) {
+        k++;
+      }
+    }
+    if (k >= av.size()) {
+      return false;
+    }
+    String n = Unit.baseName(av.get(k));
+    if (NET_CLIENTS.contains(n) || RAW_SOCKETS.contains(n) || n.equals("scp") || n.equals("ssh")
+        || n.equals("gh") && av.contains("api") || n.equals("aws") && av.contains("s3")
+        || n.equals("gsutil") || n.equals("openssl") && av.contains("s_client") || n.equals("git")
+        && av.contains("show") && av.stream().anyMatch(x -> x.contains("origin/"))) {
+      return true;
+    }
+    String lang = Units.language(n);
+    if (lang != null) {
+      String code = String.join(" ", av);
+      return CodeScan.scan(code, lang).network();
+    }
+    return av.stream().anyMatch(x -> x.matches("(?i)https?://.*")) && !n.equals("echo") && !n.equals("printf");
+  }
+
+  private boolean upstreamDecodes(SimpleCommand c) {
+    for (SimpleCommand up : c.pipeline().upstreamOf(c)) {
+      List<String> av = up.argv();
+      if (av.isEmpty()) {
+        continue;
+      }
+      String n = Unit.baseName(av.get(0));
+      boolean decodeFlag = av.stream().anyMatch(x -> x.equals("-d") || x.equals("--decode") || x.equals("-D")
+          || x.equals("-r") || x.equals("-P") || x.equals("-dc"));
+      if (DECODERS.contains(n) && (decodeFlag || n.equals("rev") || n.equals("tr") || n.equals("gunzip")
+          || n.equals("zcat") || n.equals("unxz") || n.equals("bunzip2") || n.equals("uudecode"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Judgement interpreter(Unit u, Units.Analysis a, Flow flow) {
+    Judgement j = Judgement.ALLOW;
+    boolean readsStdin = u.code() == null && readsStdin(u);
+    SimpleCommand c = u.command();
+    if (readsStdin || u.language().equals("shell") && u.code() == null) {
+      if (upstreamFetches(c, new HashSet<>())) {
+        return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs code downloaded in the same pipeline"
+            + " (download-and-execute); download the file, let the user review it, then run it");
+      }
+      if (upstreamDecodes(c)) {
+        return Judgement.deny(OBFUSCATION, show(u) + " runs code that is decoded on the fly; run plain,"
+            + " reviewable commands instead");
+      }
+    }
+    // bash <(curl ...), python -c "$(curl ...)", sh -c "$(echo ... | base64 -d)"
+    for (Arg p : u.params()) {
+      for (Script s : p.substitutions()) {
+        for (SimpleCommand sc : s.commands()) {
+          if (fetches(sc)) {
+            return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs code fetched from the network by `"
+                + String.join(" ", sc.argv()) + "` (download-and-execute)");
+          }
+        }
+        if (p.dynamic()) {
+          j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code that is only known at run time"));
+        } else if (p.computed()) {
+          j = j.max(Judgement.deny(OBFUSCATION, show(u) + " runs code decoded on the fly"));
+        }
+      }
+    }
+    for (Arg p : u.params()) {
+      Path path = p.text().startsWith("-") ? null : paths.resolve(p.text(), u.cwd());
+      if (path != null && (flow.downloaded.contains(path))) {
+        return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs " + path + ", which was just downloaded"
+            + " (download-and-execute); let the user review it first");
+      }
+    }
+    String code = u.code();
+    if (code == null) {
+      return j;
+    }
+    CodeScan.Findings f = CodeScan.scan(code, u.language());
+    String lang = u.language();
+    if (f.decode() && f.exec()) {
+      return Judgement.deny(OBFUSCATION, show(u) + " decodes data and executes it; run plain, reviewable code");
+    }
+    if (f.network() && (f.sensitive() || f.env() || f.fileRead() || f.exec())) {
+      j = j.max(Judgement.deny(EXFIL, "the " + lang + " code in " + show(u) + " reads local data (files,"
+          + " environment or command output) and uses the network; that can send it out"));
+    } else if (f.network()) {
+      j = j.max(Judgement.ask(NETWORK, "the " + lang + " code in " + show(u) + " opens network connections;"
+          + " a human must confirm where it connects"));
+    }
+    if (f.sensitive()) {
+      j = j.max(Judgement.deny(CREDENTIAL, "the " + lang + " code in " + show(u) + " touches credential files"));
+    }
+    for (String lit : f.literals()) {
+      if (!(lit.startsWith("/") || lit.startsWith("~") || lit.startsWith("../")) || lit.contains("\n")
+          || lit.length() > 300) {
+        continue;
+      }
+      // code expands ~ itself (expanduser, homedir): treat it as the home directory
+      Arg la = Arg.literal(lit.equals("~") || lit.startsWith("~/") ? paths.home() + lit.substring(1) : lit);
+      j = j.max(readTarget(la, u.cwd(), "the " + lang + " code in " + show(u), false));
+      if (f.delete()) {
+        j = j.max(deleteTarget(la, u.cwd(), true, "the " + lang + " code in " + show(u)));
+      }
+      if (f.fileWrite()) {
+        j = j.max(writeTarget(la, u.cwd(), "writes to", "the " + lang + " code in " + show(u)));
+      }
+    }
+    return j;
+  }
+
+  private static boolean readsStdin(Unit u) {
+    for (Arg p : u.params()) {
+      String t = p.text();
+      if (t.equals("-") || t.equals("/dev/stdin") || t.equals("-s")) {
+        return true;
+      }
+      if (!t.startsWith("-")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Judgement source(Unit u, List<Arg> params, Flow flow) {
+    if (params.isEmpty()) {
+      return Judgement.ALLOW;
+    }
+    Arg f = params.get(0);
+    for (Script s : f.substitutions()) {
+      for (SimpleCommand sc : s.commands()) {
+        if (fetches(sc)) {
+          return Judgement.deny(DOWNLOAD_EXEC, show(u) + " sources code fetched from the network");
+        }
+      }
+    }
+    if (f.text().equals("/dev/stdin") || f.text().equals("-")) {
+      if (upstreamFetches(u.command(), new HashSet<>())) {
+        return Judgement.deny(DOWNLOAD_EXEC, show(u) + " sources code downloaded in the same pipeline");
+      }
+    }
+    Path p = paths.resolve(f.text(), u.cwd());
+    if (p != null && flow.downloaded.contains(p)) {
+      return Judgement.deny(DOWNLOAD_EXEC, show(u) + " sources a file that was just downloaded");
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** Any other program: running a file downloaded earlier in the same string is download-and-execute. */
+  private Judgement executes(Unit u, Flow flow) {
+    String prog = u.args().get(0).text();
+    Path p = prog.contains("/") ? paths.resolve(prog, u.cwd()) : null;
+    if (p != null && flow.downloaded.contains(p)) {
+      return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs " + p + ", which was just downloaded"
+          + " (download-and-execute)");
+    }
+    if (u.name().equals("chmod")) {
+      return Judgement.ALLOW;
+    }
+    return Judgement.ALLOW;
+  }
+
+  // -------------------------------------------------------------------------------------------------- git
+
+  private Judgement git(Unit u, List<String> argv, Units.Analysis a, Flow flow) {
+    int k = 1;
+    Path cwd = u.cwd();
+    Judgement j = Judgement.ALLOW;
+    while (k < argv.size() && argv.get(k).startsWith("-")) {
+      String t = argv.get(k);
+      if (t.equals("-C") && k + 1 < argv.size()) {
+        cwd = paths.resolve(argv.get(k + 1), cwd);
+        k += 2;
+      } else if (t.equals("-c") && k + 1 < argv.size()) {
+        j = j.max(gitConfig(u, List.of(argv.get(k + 1).replaceFirst("=", " ").split(" ", 2))));
+        k += 2;
+      } else if (t.equals("--git-dir") || t.equals("--work-tree") || t.equals("--namespace")) {
+        k += 2;
+      } else {
+        k++;
+      }
+    }
+    if (k >= argv.size()) {
+      return j;
+    }
+    String sub = argv.get(k);
+    List<String> rest = argv.subList(k + 1, argv.size());
+    switch (sub) {
+      case "push":
+        return j.max(gitPush(u, rest, flow));
+      case "remote":
+        if (!rest.isEmpty() && (rest.get(0).equals("add") || rest.get(0).equals("set-url"))) {
+          List<String> ops = rest.stream().filter(x -> !x.startsWith("-")).toList();
+          if (ops.size() >= 2) {
+            flow.newRemotes.add(ops.get(1));
+          }
+          if (ops.size() >= 3) {
+            flow.newRemotes.add(ops.get(2));
+          }
+          return j.max(Judgement.ask(REDIRECT, show(u) + " points a git remote at " + (ops.size() >= 3
+              ? ops.get(2) : "another URL") + "; pushing there later would send the code elsewhere"));
+        }
+        if (!rest.isEmpty() && (rest.get(0).equals("remove") || rest.get(0).equals("rm")
+            || rest.get(0).equals("rename"))) {
+          return j.max(Judgement.ask(REDIRECT, show(u) + " changes the repository's remotes"));
+        }
+        return j;
+      case "config":
+        return j.max(gitConfig(u, rest));
+      case "reset":
+        return rest.contains("--hard") || rest.contains("--merge") || rest.contains("--keep")
+            ? j.max(Judgement.ask(GIT, show(u) + " discards uncommitted changes, which cannot be recovered"))
+            : j;
+      case "clean": {
+        boolean force = rest.stream().anyMatch(x -> x.matches("-\\w*f\\w*") || x.equals("--force"));
+        if (!force) {
+          return j;
+        }
+        Set<Place> pl = cwd == null ? Set.of(Place.UNKNOWN) : paths.places(cwd);
+        if (!pl.contains(Place.INSIDE_WORKSPACE)) {
+          return j.max(Judgement.deny(DELETE, show(u) + " deletes untracked files in " + cwd
+              + ", outside the workspace"));
+        }
+        return j;
+      }
+      case "checkout":
+      case "restore":
+        if (rest.contains("-f") || rest.contains("--force") || (rest.contains("--") || sub.equals("restore"))
+            && rest.stream().anyMatch(x -> x.equals(".") || x.equals(":/") || x.equals("*"))) {
+          return j.max(Judgement.ask(GIT, show(u) + " discards uncommitted changes"));
+        }
+        return j;
+      case "stash":
+        return !rest.isEmpty() && (rest.get(0).equals("drop") || rest.get(0).equals("clear"))
+            ? j.max(Judgement.ask(GIT, show(u) + " deletes stashed work")) : j;
+      case "filter-branch":
+      case "filter-repo":
+      case "replace":
+        return j.max(Judgement.ask(GIT, show(u) + " rewrites the repository's history"));
+      case "reflog":
+        return rest.contains("expire") || rest.contains("delete")
+            ? j.max(Judgement.deny(GIT, show(u) + " deletes the reflog, the last way to recover lost commits")) : j;
+      case "gc":
+        return rest.stream().anyMatch(x -> x.startsWith("--prune=now") || x.equals("--prune=all"))
+            ? j.max(Judgement.ask(GIT, show(u) + " prunes unreachable commits immediately")) : j;
+      case "update-ref":
+        return rest.contains("-d") ? j.max(Judgement.ask(GIT, show(u) + " deletes a ref")) : j;
+      case "commit":
+        return rest.contains("--no-verify") || rest.contains("-n")
+            ? j.max(Judgement.ask(AUDIT, show(u) + " skips the repository's commit hooks (checks)")) : j;
+      case "send-email":
+      case "daemon":
+        return j.max(Judgement.ask(EXFIL, show(u) + " sends the repository out or serves it"));
+      case "credential":
+      case "credential-store":
+      case "credential-cache":
+        return j.max(Judgement.deny(CREDENTIAL, show(u) + " reads stored git credentials"));
+      case "branch":
+        return j;
+      case "init":
+      case "clone":
+        return j;
+      default:
+        return j;
+    }
+  }
+
+  private Judgement gitPush(Unit u, List<String> rest, Flow flow) {
+    boolean force = false;
+    boolean lease = false;
+    boolean delete = false;
+    boolean mirror = false;
+    List<String> ops = new ArrayList<>();
+    for (int k = 0; k < rest.size(); k++) {
+      String t = rest.get(k);
+      if (t.equals("-f") || t.equals("--force") || t.matches("-[a-zA-Z]*f[a-zA-Z]*") && !t.startsWith("--")) {
+        force = true;
+      } else if (t.startsWith("--force-with-lease") || t.startsWith("--force-if-includes")) {
+        lease = true;
+      } else if (t.equals("-d") || t.equals("--delete") || t.equals("--prune")) {
+        delete = true;
+      } else if (t.equals("--mirror")) {
+        mirror = true;
+      } else if (t.equals("-o") || t.equals("--push-option") || t.equals("--repo") || t.equals("--receive-pack")
+          || t.equals("--exec")) {
+        if (t.equals("--receive-pack") || t.equals("--exec")) {
+          return Judgement.deny(EXFIL, show(u) + " sets the remote program git runs");
+        }
+        k++;
+      } else if (!t.startsWith("-")) {
+        ops.add(t);
+      }
+    }
+    String remote = ops.isEmpty() ? "origin" : ops.get(0);
+    List<String> refs = ops.size() > 1 ? ops.subList(1, ops.size()) : List.of();
+    if (remoteHost(remote) != null || remote.contains("@") && remote.contains(":") || remote.startsWith("/")
+        || remote.startsWith("./") || remote.startsWith("../") || remote.endsWith(".git")) {
+      if (remoteHost(remote) != null && isLocal(remoteHost(remote)) || remote.startsWith("/")
+          || remote.startsWith(".")) {
+        return Judgement.ask(EXFIL, show(u) + " pushes to a repository given by path");
+      }
+      return Judgement.deny(EXFIL, show(u) + " pushes the repository to " + remote
+          + ", a URL that is not one of its configured remotes");
+    }
+    if (flow.newRemotes.contains(remote)) {
+      return Judgement.deny(EXFIL, show(u) + " pushes to the remote `" + remote + "`, which was just pointed at a"
+          + " new URL; that sends the code somewhere new");
+    }
+    if (mirror) {
+      return Judgement.deny(GIT, show(u) + " mirrors all refs, overwriting and deleting branches on the remote");
+    }
+    for (String r : refs) {
+      if (r.startsWith(":")) {
+        delete = true;
+      }
+      if (r.startsWith("+")) {
+        force = true;
+      }
+    }
+    if (delete) {
+      return Judgement.deny(GIT, show(u) + " deletes branches or tags on the remote, which others may use");
+    }
+    if (force || lease) {
+      boolean shared = refs.isEmpty();
+      for (String r : refs) {
+        String dst = r.contains(":") ? r.substring(r.indexOf(':') + 1) : r;
+        dst = dst.replaceFirst("^\\+", "").replaceFirst("^refs/heads/", "").toLowerCase(Locale.ROOT);
+        if (SHARED_BRANCHES.contains(dst) || dst.startsWith("release") || dst.startsWith("hotfix")) {
+          shared = true;
+        }
+      }
+      if (shared && force) {
+        return Judgement.deny(GIT, show(u) + " force-pushes a shared branch, destroying other people's commits;"
+            + " push to your own branch or use a revert commit");
+      }
+      return Judgement.ask(GIT, show(u) + " rewrites history on the remote"
+          + (lease ? " (with a lease)" : "") + "; a human must confirm the branch is the user's own");
+    }
+    if (rest.contains("--no-verify")) {
+      return Judgement.ask(AUDIT, show(u) + " skips the pre-push hooks");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement gitConfig(Unit u, List<String> rest) {
+    List<String> ops = rest.stream().filter(x -> !x.startsWith("-")).toList();
+    if (ops.isEmpty() || rest.contains("--get") || rest.contains("-l") || rest.contains("--list")
+        || rest.contains("--get-all") || rest.contains("--get-regexp") || ops.size() < 2 && !rest.contains("--unset")) {
+      return Judgement.ALLOW;
+    }
+    String key = ops.get(0).toLowerCase(Locale.ROOT);
+    String value = ops.size() > 1 ? ops.get(1).toLowerCase(Locale.ROOT) : "";
+    if (key.matches("http(\\..*)?\\.sslverify") && (value.equals("false") || value.equals("0") || value.equals("no")
+        || value.equals("off")) || key.matches("http(\\..*)?\\.sslcainfo|http\\.sslbackend")) {
+      return Judgement.deny(WEAKEN, show(u) + " turns off TLS verification for git");
+    }
+    if (key.equals("core.hookspath")) {
+      return Judgement.deny(PERSIST, show(u) + " points git at another hooks directory, code git will run");
+    }
+    if (key.matches("url\\..*\\.(insteadof|pushinsteadof)")) {
+      return Judgement.deny(REDIRECT, show(u) + " rewrites git URLs, redirecting fetches and pushes");
+    }
+    if (key.matches("core\\.(sshcommand|fsmonitor|pager|editor|askpass|gitproxy)|alias\\..*|diff\\..*\\.textconv"
+        + "|filter\\..*|credential\\..*|.*\\.(command|cmd|program|tool)|sequence\\.editor|gpg\\.program"
+        + "|uploadpack\\..*|receive\\..*")) {
+      return Judgement.ask(PERSIST, show(u) + " configures a command git will run later");
+    }
+    if (key.matches("remote\\..*\\.(url|pushurl)")) {
+      return Judgement.ask(REDIRECT, show(u) + " repoints a git remote");
+    }
+    if (key.matches("https?\\.proxy|.*\\.proxy")) {
+      return Judgement.ask(REDIRECT, show(u) + " routes git through a proxy");
+    }
+    if (rest.contains("--system")) {
+      return Judgement.ask(SYSTEM, show(u) + " changes the system-wide git configuration");
+    }
+    return Judgement.ALLOW;
+  }
+
+  // ------------------------------------------------------------------------------------------ cloud, infra
+
+  private Judgement aws(Unit u, List<String> argv) {
+    List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    String svc = ops.size() > 1 ? ops.get(1) : "";
+    String op = ops.size() > 2 ? ops.get(2) : "";
+    if (svc.equals("configure") && (op.equals("get") || op.equals("export-credentials") || op.equals("list")
+        && false)) {
+      return Judgement.deny(CREDENTIAL, show(u) + " prints stored AWS credentials");
+    }
+    if (svc.equals("configure") && op.equals("set")) {
+      return Judgement.ask(CREDENTIAL, show(u) + " changes stored AWS credentials or settings");
+    }
+    if (svc.equals("sts") && (op.startsWith("get-session-token") || op.startsWith("assume-role")
+        || op.startsWith("get-federation-token"))) {
+      return Judgement.ask(CREDENTIAL, show(u) + " mints temporary AWS credentials");
+    }
+    if (svc.equals("s3")) {
+      if (op.equals("rb")) {
+        return Judgement.deny(INFRA, show(u) + " deletes an S3 bucket");
+      }
+      if (op.equals("rm")) {
+        return argv.contains("--recursive") ? Judgement.deny(INFRA, show(u) + " deletes every object under an S3"
+            + " prefix") : Judgement.ask(INFRA, show(u) + " deletes an S3 object");
+      }
+      if ((op.equals("sync") || op.equals("mv")) && argv.contains("--delete") || op.equals("mv")) {
+        return Judgement.ask(INFRA, show(u) + " deletes or moves objects in S3");
+      }
+      if ((op.equals("cp") || op.equals("sync")) && ops.size() > 4 && ops.get(ops.size() - 1).startsWith("s3://")
+          && !ops.get(3).startsWith("s3://")) {
+        Judgement r = readTarget(Arg.literal(ops.get(3)), u.cwd(), show(u), false);
+        return r.atLeast(Judgement.Decision.ASK) ? Judgement.deny(EXFIL, show(u) + " uploads credentials to S3")
+            : Judgement.ask(EXFIL, show(u) + " uploads local files to S3; a human must confirm the bucket");
+      }
+      if (op.equals("presign") || argv.contains("public-read")) {
+        return Judgement.ask(EXFIL, show(u) + " makes S3 data reachable by others");
+      }
+      return Judgement.ALLOW;
+    }
+    if (op.matches("(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel|stop)-.*")
+        || op.equals("rb")) {
+      return Judgement.deny(INFRA, show(u) + " deletes or stops cloud resources (" + svc + " " + op + ")");
+    }
+    if (svc.equals("iam") && op.matches("(create-access-key|create-login-profile|attach-.*|put-.*|add-user-to-group"
+        + "|update-assume-role-policy|create-user|update-login-profile)")) {
+      return Judgement.ask(WEAKEN, show(u) + " grants IAM permissions or credentials");
+    }
+    if (op.matches("(put-bucket-(acl|policy)|put-public-access-block|authorize-security-group-ingress"
+        + "|modify-.*attribute|create-.*|update-.*|put-.*|run-instances|invoke)")) {
+      return Judgement.ask(INFRA, show(u) + " changes cloud resources (" + svc + " " + op + ")");
+    }
+    if (svc.equals("secretsmanager") && op.startsWith("get-secret") || svc.equals("ssm") && op.startsWith(
+        "get-parameter") && argv.contains("--with-decryption")) {
+      return Judgement.ask(CREDENTIAL, show(u) + " reads a stored secret");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement cloud(Unit u, List<String> argv) {
+    String name = u.name();
+    List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    String joined = String.join(" ", ops.subList(1, ops.size())).toLowerCase(Locale.ROOT);
+    if (joined.matches(".*\\b(print-access-token|print-identity-token|get-access-token|auth:token|access-token"
+        + "|print-refresh-token)\\b.*")) {
+      return Judgement.deny(CREDENTIAL, show(u) + " prints a cloud access token");
+    }
+    if (name.equals("gsutil")) {
+      if (joined.startsWith("rm") || joined.startsWith("rb")) {
+        return Judgement.deny(INFRA, show(u) + " deletes cloud storage");
+      }
+      if (joined.startsWith("cp") || joined.startsWith("rsync")) {
+        return ops.get(ops.size() - 1).startsWith("gs://") && !ops.get(2).startsWith("gs://")
+            ? Judgement.ask(EXFIL, show(u) + " uploads local files to cloud storage") : Judgement.ALLOW;
+      }
+      return Judgement.ALLOW;
+    }
+    if (joined.matches(".*\\b(delete|destroy|remove|rm|apps:destroy|purge|terminate|uninstall|drop)\\b.*")) {
+      return Judgement.deny(INFRA, show(u) + " deletes cloud resources");
+    }
+    if (joined.matches(".*\\b(deploy|create|update|apply|set|add-iam-policy-binding|scale|promote|release|publish"
+        + "|secrets:set|config:set|secrets set|env add)\\b.*")) {
+      return Judgement.ask(INFRA, show(u) + " changes cloud resources or production");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement gh(Unit u, List<String> argv) {
+    List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    String a1 = ops.size() > 1 ? ops.get(1) : "";
+    String a2 = ops.size() > 2 ? ops.get(2) : "";
+    if (a1.equals("auth") && (a2.equals("token") || argv.contains("--show-token"))) {
+      return Judgement.deny(CREDENTIAL, show(u) + " prints the GitHub token");
+    }
+    if (a1.equals("gist") && a2.equals("create") || a1.equals("release") && a2.equals("upload")) {
+      Judgement j = Judgement.ask(EXFIL, show(u) + " publishes files");
+      for (String f : ops.subList(Math.min(3, ops.size()), ops.size())) {
+        if (readTarget(Arg.literal(f), u.cwd(), show(u), false).atLeast(Judgement.Decision.ASK)
+            || !paths.places(paths.resolve(f, u.cwd())).contains(Place.INSIDE_WORKSPACE)) {
+          j = Judgement.deny(EXFIL, show(u) + " publishes " + f + ", a file from outside the workspace or a"
+              + " credential");
+        }
+      }
+      return j;
+    }
+    if (a1.equals("repo") && (a2.equals("delete") || a2.equals("archive")) || a1.equals("release")
+        && a2.equals("delete") || a1.equals("secret") && a2.equals("delete")) {
+      return Judgement.deny(INFRA, show(u) + " deletes a repository or its resources");
+    }
+    if (a1.equals("api")) {
+      String m = null;
+      for (int k = 0; k < argv.size() - 1; k++) {
+        if (argv.get(k).equals("-X") || argv.get(k).equals("--method")) {
+          m = argv.get(k + 1).toUpperCase(Locale.ROOT);
+        }
+      }
+      if ("DELETE".equals(m)) {
+        return Judgement.deny(INFRA, show(u) + " deletes GitHub resources through the API");
+      }
+      if (m != null && !m.equals("GET") || argv.contains("-f") || argv.contains("-F") || argv.contains("--field")
+          || argv.contains("--input")) {
+        return Judgement.ask(INFRA, show(u) + " changes GitHub resources through the API");
+      }
+      return Judgement.ALLOW;
+    }
+    if (a1.equals("secret") || a1.equals("variable") && !a2.equals("list") || a1.equals("repo") && (a2.equals("edit")
+        || a2.equals("create") && argv.contains("--public")) || a1.equals("pr") && a2.equals("merge")
+        && argv.contains("--admin") || a1.equals("workflow") && a2.equals("run")) {
+      return Judgement.ask(INFRA, show(u) + " changes repository settings, secrets or merges without review");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement iac(Unit u, List<String> argv) {
+    List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    String op = ops.size() > 1 ? ops.get(1) : "";
+    boolean auto = argv.stream().anyMatch(x -> x.startsWith("-auto-approve") || x.startsWith("--auto-approve")
+        || x.equals("--yes") || x.equals("-y") || x.equals("--force") || x.equals("--require-approval=never")
+        || x.equals("never"));
+    if (op.equals("destroy") || argv.contains("-destroy") || op.equals("remove") && u.name().startsWith("s")
+        || op.equals("stack") && ops.contains("rm")) {
+      return Judgement.deny(INFRA, show(u) + " destroys infrastructure");
+    }
+    if (op.equals("apply") || op.equals("up") || op.equals("deploy") || op.equals("import") || op.equals("refresh")
+        && auto) {
+      return Judgement.ask(INFRA, show(u) + " changes real infrastructure" + (auto ? " without a review step" : "")
+          + "; a human must review the plan");
+    }
+    if (op.equals("state") && ops.size() > 2 && ops.get(2).matches("rm|mv|push|replace-provider")
+        || op.equals("taint") || op.equals("force-unlock")) {
+      return Judgement.ask(INFRA, show(u) + " edits infrastructure state");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement kubectl(Unit u, List<String> argv) {
+    List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    String op = ops.size() > 1 ? ops.get(1) : "";
+    String joined = String.join(" ", argv);
+    if (op.equals("delete")) {
+      if (joined.matches(".*\\b(ns|namespace|namespaces|pv|persistentvolume|pvc|node|nodes|crd|"
+          + "customresourcedefinition|clusterrole|clusterrolebinding)\\b.*") || joined.contains("--all")
+          || argv.contains("-A")) {
+        return Judgement.deny(INFRA, show(u) + " deletes namespaces, volumes, nodes or everything of a kind");
+      }
+      return Judgement.ask(INFRA, show(u) + " deletes cluster resources");
+    }
+    if (op.equals("get") && joined.matches(".*\\bsecrets?\\b.*") && (joined.contains("-o") || joined.contains(
+        "--output"))) {
+      return Judgement.ask(CREDENTIAL, show(u) + " prints Kubernetes secrets");
+    }
+    if (op.equals("config") && (joined.contains("--raw") || joined.contains("view") && joined.contains("--flatten"))) {
+      return Judgement.ask(CREDENTIAL, show(u) + " prints cluster credentials");
+    }
+    if (op.matches("apply|create|replace|patch|edit|scale|drain|cordon|taint|rollout|set|label|annotate|exec|cp"
+        + "|port-forward|run|expose|autoscale")) {
+      return Judgement.ask(INFRA, show(u) + " changes or enters a cluster; a human must confirm which one");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement docker(Unit u, List<String> argv) {
+    String joined = String.join(" ", argv);
+    if ((argv.contains("run") || argv.contains("create") || argv.contains("exec")) && (argv.contains("--privileged")
+        || joined.matches(".*(-v|--volume|--mount)[ =]+(type=bind,source=)?/(:|,|\\s).*")
+        || joined.matches(".*(-v|--volume)[ =]+/var/run/docker\\.sock.*") || joined.contains("--pid=host")
+        || joined.contains("--pid host") || joined.contains("--cap-add=ALL") || joined.contains("--cap-add ALL")
+        || joined.contains("--cap-add=SYS_ADMIN") || joined.contains("seccomp=unconfined")
+        || joined.contains("--userns=host"))) {
+      return Judgement.deny(TAMPER, show(u) + " starts a container with host-level access, an escape from the"
+          + " sandbox");
+    }
+    if (argv.contains("prune") || argv.contains("rm") && (argv.contains("-f") || argv.contains("--force"))
+        || argv.contains("rmi") || argv.contains("volume") && (argv.contains("rm") || argv.contains("prune"))) {
+      return Judgement.ask(DELETE, show(u) + " deletes containers, images or volumes");
+    }
+    if (argv.contains("push") || argv.contains("login")) {
+      return Judgement.ask(EXFIL, show(u) + " publishes an image or logs into a registry");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement database(Unit u, Units.Analysis a) {
+    StringBuilder text = new StringBuilder(String.join(" ", u.argv()));
+    for (Redirect r : u.command().redirects()) {
+      if (r.body() != null) {
+        text.append(' ').append(r.body());
+      }
+    }
+    for (SimpleCommand up : u.command().pipeline().upstreamOf(u.command())) {
+      text.append(' ').append(String.join(" ", up.argv()));
+    }
+    String sql = text.toString().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (sql.matches(".*\\bDROP (DATABASE|SCHEMA)\\b.*") || sql.contains("FLUSHALL") || sql.contains("DROPDATABASE")
+        || sql.matches(".*\\bFLUSHDB\\b.*") || sql.contains("DB.DROPDATABASE")) {
+      return Judgement.deny(INFRA, show(u) + " drops a whole database");
+    }
+    if (sql.matches(".*\\b(DROP TABLE|TRUNCATE|DROP COLLECTION|\\.DROP\\(\\)|DELETEMANY\\(\\{\\}\\))\\b.*")
+        || sql.matches(".*\\bDELETE FROM [A-Z0-9_.\"`]+ ?(;|$|\").*")) {
+      return Judgement.ask(INFRA, show(u) + " deletes tables or all rows of a table");
+    }
+    if (sql.matches(".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*")) {
+      return Judgement.ask(WEAKEN, show(u) + " grants database permissions");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement systemctl(Unit u, List<String> argv) {
+    List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    String op = ops.size() > 1 ? ops.get(1) : "";
+    String joined = String.join(" ", argv);
+    if (op.matches("poweroff|reboot|halt|kexec|suspend|hibernate")) {
+      return Judgement.deny(DELETE, show(u) + " stops the machine");
+    }
+    if ((op.equals("stop") || op.equals("disable") || op.equals("mask") || op.equals("kill"))
+        && joined.matches(".*(firewalld|ufw|apparmor|auditd|selinux|iptables|nftables|fail2ban|rsyslog|"
+        + "systemd-journald|falcon|osquery|crowdstrike|sentinel|wazuh|clamav).*")) {
+      return Judgement.deny(WEAKEN, show(u) + " stops a security or logging service");
+    }
+    if (op.matches("enable|link|edit|set-property|add-wants|preset|set-environment|import-environment")) {
+      return Judgement.deny(PERSIST, show(u) + " registers or edits a service (persistence)");
+    }
+    if (op.matches("start|stop|restart|reload|kill|mask|disable|daemon-reload|isolate")) {
+      return Judgement.ask(SYSTEM, show(u) + " changes running services");
+    }
+    return Judgement.ALLOW;
+  }
+
+  // ------------------------------------------------------------------------------------------------ packages
+
+  private Judgement packages(Unit u, List<String> argv, Units.Analysis a, Flow flow) {
+    String name = u.name();
+    List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    String op = ops.size() > 1 ? ops.get(1) : "";
+    if (name.equals("uv") && op.equals("pip")) {
+      ops = ops.subList(1, ops.size());
+      op = ops.size() > 1 ? ops.get(1) : "";
+    }
+    if (name.equals("apt") || name.equals("apt-get") || name.equals("dnf") || name.equals("yum")
+        || name.equals("apk") || name.equals("pacman") || name.equals("brew")) {
+      if (op.matches("install|add|reinstall|upgrade|dist-upgrade|remove|purge|-S|-R|tap|autoremove")
+          || argv.contains("-S") || argv.contains("-R")) {
+        return Judgement.ask(SUPPLY_CHAIN, show(u) + " changes system packages; a human must approve it");
+      }
+      return Judgement.ALLOW;
+    }
+    if (name.equals("npm") || name.equals("pnpm") || name.equals("yarn") || name.equals("bun")) {
+      if (op.equals("config") || op.equals("set")) {
+        String j = String.join(" ", argv).toLowerCase(Locale.ROOT);
+        if (j.contains("strict-ssl") && (j.contains("false") || j.contains("0"))) {
+          return Judgement.deny(WEAKEN, show(u) + " turns off TLS verification for the package manager");
+        }
+        if (j.contains("registry") || j.contains("proxy") || j.contains("cafile")) {
+          return Judgement.ask(REDIRECT, show(u) + " changes where packages come from");
+        }
+        return Judgement.ALLOW;
+      }
+      if (op.equals("publish") || op.equals("unpublish") || op.equals("deprecate") || op.equals("owner")
+          || op.equals("token") || op.equals("adduser") || op.equals("login")) {
+        return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");
+      }
+      if (op.equals("exec") || op.equals("dlx") || op.equals("x")) {
+        return npx(u, argv.subList(1, argv.size()));
+      }
+      if (op.matches("install|i|add|isntall|in|ins|inst|insta|instal|ci|update|up|upgrade")) {
+        List<String> pkgs = ops.subList(2, ops.size());
+        if (name.equals("yarn") && op.equals("install") || op.equals("ci")) {
+          pkgs = List.of();
+        }
+        return installs(u, pkgs, argv.contains("-g") || argv.contains("--global"), op.startsWith("up"));
+      }
+      return Judgement.ALLOW;
+    }
+    if (name.startsWith("pip") || name.equals("uv") || name.equals("poetry") || name.equals("pipx")
+        || name.equals("conda") || name.equals("mamba")) {
+      String joined = String.join(" ", argv);
+      if (joined.contains("--trusted-host") || op.equals("config") && joined.contains("trusted-host")) {
+        return Judgement.deny(WEAKEN, show(u) + " disables TLS checks for a package index");
+      }
+      if (joined.contains("--index-url") || joined.contains("--extra-index-url") || joined.contains(" -i ")
+          || op.equals("config") && joined.contains("index-url")) {
+        return Judgement.ask(REDIRECT, show(u) + " installs from another package index; a human must confirm it");
+      }
+      if (op.equals("install") || op.equals("add") || name.equals("pipx") && op.equals("run")) {
+        List<String> pkgs = new ArrayList<>();
+        for (int k = 1; k < argv.size(); k++) {
+          String t = argv.get(k);
+          if (t.equals("-r") || t.equals("--requirement") || t.equals("-c") || t.equals("--constraint")
+              || t.equals("-e") || t.equals("--editable") || t.equals("--target") || t.equals("-t")
+              || t.equals("--prefix") || t.equals("--group") || t.equals("-G")) {
+            if ((t.equals("-e") || t.equals("--editable")) && k + 1 < argv.size()) {
+              String v = argv.get(k + 1);
+              if (v.contains("://") || v.startsWith("git+")) {
+                pkgs.add(v);
+              }
+            }
+            k++;
+            continue;
+          }
+          if (t.startsWith("-") || t.equals("install") || t.equals("add") || t.equals("run") || t.equals("pip")) {
+            continue;
+          }
+          pkgs.add(t);
+        }
+        return installs(u, pkgs, false, false);
+      }
+      if (op.equals("publish") || op.equals("upload")) {
+        return Judgement.ask(EXFIL, show(u) + " publishes a package");
+      }
+      return Judgement.ALLOW;
+    }
+    if (name.equals("twine") || name.equals("gem") && op.equals("push") || name.equals("cargo") && op.equals("publish")) {
+      return Judgement.ask(EXFIL, show(u) + " publishes a package");
+    }
+    if (name.equals("gem") && op.equals("install") || name.equals("cargo") && op.equals("install")
+        || name.equals("go") && op.equals("install") || name.equals("composer") && (op.equals("require")
+        || op.equals("global")) || name.equals("dotnet") && op.equals("tool") || name.equals("deno")
+        && op.equals("install")) {
+      return installs(u, ops.subList(Math.min(2, ops.size()), ops.size()), true, false);
+    }
+    if (name.equals("go") && op.equals("run") && ops.size() > 2 && ops.get(2).contains("@")) {
+      return Judgement.ask(SUPPLY_CHAIN, show(u) + " runs a module fetched by name");
+    }
+    if (name.equals("deno") && op.equals("run") && ops.stream().anyMatch(x -> x.startsWith("http"))) {
+      return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs a script straight from a URL");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private Judgement installs(Unit u, List<String> pkgs, boolean global, boolean update) {
+    Judgement j = Judgement.ALLOW;
+    for (String p : pkgs) {
+      if (p.matches("(?i)(https?|git|ftp)://.*|git\\+.*|github:.*|gitlab:.*|bitbucket:.*|.*\\.git(#.*)?")
+          || p.matches("[\\w.-]+/[\\w.-]+(#.*)?") && !p.startsWith("@") && !p.startsWith(".")
+          || p.matches("(?i).*\\.(tgz|tar\\.gz|whl|zip)") && (p.startsWith("/tmp") || p.startsWith("http"))) {
+        return Judgement.deny(DOWNLOAD_EXEC, show(u) + " installs and runs code from " + p
+            + ", not from the registry the project declares");
+      }
+      if (p.startsWith(".") || p.startsWith("/") || p.matches("(?i).*\\.(tgz|tar\\.gz|whl|zip)")) {
+        continue;
+      }
+      j = j.max(Judgement.ask(SUPPLY_CHAIN, show(u) + " installs `" + p + "`, a package the project does not"
+          + " declare; install declared dependencies (npm ci, pip install -r) or ask the user to add it"));
+    }
+    if (global && pkgs.isEmpty() && !update) {
+      return j;
+    }
+    return j;
+  }
+
+  private Judgement npx(Unit u, List<String> argv) {
+    List<String> ops = new ArrayList<>();
+    boolean yes = false;
+    for (int k = 1; k < argv.size(); k++) {
+      String t = argv.get(k);
+      if (t.equals("-y") || t.equals("--yes")) {
+        yes = true;
+      } else if (t.equals("-p") || t.equals("--package")) {
+        if (k + 1 < argv.size()) {
+          ops.add(argv.get(++k));
+        }
+      } else if (!t.startsWith("-")) {
+        ops.add(t);
+        break;
+      }
+    }
+    if (ops.isEmpty()) {
+      return Judgement.ALLOW;
+    }
+    String pkg = ops.get(0);
+    if (pkg.contains("://") || pkg.startsWith("github:") || pkg.startsWith("git+") || pkg.matches("[\\w.-]+/[\\w.-]+")
+        && !pkg.startsWith("@")) {
+      return Judgement.deny(DOWNLOAD_EXEC, show(u) + " downloads and runs " + pkg);
+    }
+    String bare = pkg.replaceFirst("(?<=.)@.*$", "");
+    if (NPX_TOOLS.contains(bare) && !pkg.contains("@")) {
+      return Judgement.ALLOW;
+    }
+    return Judgement.ask(SUPPLY_CHAIN, show(u) + " downloads and runs the package `" + pkg + "`"
+        + (yes ? " without confirmation" : "") + "; a human must confirm it is the right package");
+  }
+
+  // ------------------------------------------------------------------------------------- other tool kinds
+
+  Judgement readFile(Path path) {
+    Arg a = Arg.literal(path.toString());
+    Judgement j = readTarget(a, paths.workspace(), "this call", false);
+    return j;
+  }
+
+  Judgement writeFile(Path path, String verb) {
+    return writeTarget(Arg.literal(path.toString()), paths.workspace(), verb, "this call");
+  }
+
+  Judgement fetch(URI url) {
+    String host = url.getHost();
+    if (host == null) {
+      String scheme = url.getScheme() == null ? "" : url.getScheme();
+      if (scheme.equalsIgnoreCase("file")) {
+        return readFile(Path.of(url.getPath()));
+      }
+      return Judgement.ask(NETWORK, "the URL " + url + " has no host");
+    }
+    host = host.toLowerCase(Locale.ROOT);
+    if (METADATA.matcher(host).find()) {
+      return Judgement.deny(CREDENTIAL, "fetching " + url + " reads the cloud metadata service, which hands out"
+          + " credentials");
+    }
+    if (isLocal(host)) {
+      return Judgement.ALLOW;
+    }
+    String q = url.getRawQuery();
+    boolean encoded = q != null && ENCODED.matcher(java.net.URLDecoder.decode(q.replace("+", "%2B"),
+        java.nio.charset.StandardCharsets.UTF_8)).find();
+    if (EXFIL_HOSTS.matcher(host).find()) {
+      return q != null || url.getPath().contains("post")
+          ? Judgement.deny(EXFIL, "fetching " + url + " sends data to " + host + ", a paste or webhook service")
+          : Judgement.ask(EXFIL, "fetching from " + host + ", a paste or webhook service");
+    }
+    if (encoded) {
+      return Judgement.ask(EXFIL, "the URL " + url + " carries encoded data in its query; that can leak data");
+    }
+    return Judgement.ALLOW;
+  }
+}

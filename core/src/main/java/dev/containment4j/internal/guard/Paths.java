@@ -1,0 +1,315 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises the paths a call names ({@code ~}, {@code $HOME}, {@code ..}, relative to the cwd, symlinks against the
+ * real filesystem where the path or a parent exists) and sorts them into the places the guard cares about.
+ */
+final class Paths {
+  /** What a path is, for the guard. */
+  enum Place {
+    INSIDE_WORKSPACE, WORKSPACE_ROOT, TMP, HOME_ROOT, UNDER_HOME, ROOT, SYSTEM, DEVICE, HARMLESS_DEVICE,
+    CREDENTIAL, WEAK_CREDENTIAL, SHELL_RC, GIT_HOOK, GIT_INTERNALS, AGENT_CONFIG, CI_CONFIG, AUDIT_LOG, HISTORY,
+    SYSTEM_LOG, SCHEDULER, AUTH_KEYS, HOSTS_FILE, PROC_SECRET, UNKNOWN, GIT_DIR, SECURITY_CONFIG, PACKAGE_CONFIG
+  }
+
+  private static final Set<String> HARMLESS_DEVICES = Set.of("/dev/null", "/dev/stdout", "/dev/stderr",
+      "/dev/stdin", "/dev/tty", "/dev/zero", "/dev/random", "/dev/urandom", "/dev/full");
+  private static final Set<String> SYSTEM_TOPS = Set.of("etc", "usr", "bin", "sbin", "lib", "lib32", "lib64",
+      "libx32", "boot", "var", "opt", "srv", "root", "sys", "proc", "dev", "snap", "System", "Library",
+      "Applications", "private", "run", "mnt", "media", "nix");
+  private static final Set<String> RC_FILES = Set.of(".bashrc", ".bash_profile", ".bash_login", ".bash_logout",
+      ".profile", ".zshrc", ".zshenv", ".zprofile", ".zlogin", ".zlogout", ".kshrc", ".cshrc", ".tcshrc",
+      ".inputrc", ".vimrc", ".exrc", ".gitconfig", ".npmrc", ".curlrc", ".wgetrc", ".pythonrc", ".pythonstartup",
+      ".envrc", ".bash_aliases", ".xinitrc", ".xprofile", ".xsession", ".tmux.conf", ".screenrc");
+  private static final Pattern STRONG_CREDENTIAL = Pattern.compile(
+      "^(\\.ssh/(?!.*\\.pub$)(?!known_hosts).+|\\.aws(/.*)?|\\.config/gcloud(/.*)?|\\.azure(/.*)?|\\.kube(/.*)?"
+          + "|\\.docker/config\\.json|\\.netrc|\\.gnupg(/.*)?|\\.git-credentials|\\.config/gh/hosts\\.yml"
+          + "|\\.config/hub|\\.terraform\\.d/credentials.*|\\.vault-token|\\.password-store(/.*)?"
+          + "|\\.local/share/keyrings(/.*)?|Library/Keychains(/.*)?|\\.pgpass|\\.my\\.cnf|\\.cargo/credentials.*"
+          + "|\\.mozilla/.*(cookies|logins|key4).*|\\.config/(google-chrome|chromium)/.*(Cookies|Login Data).*"
+          + "|Library/Application Support/Google/Chrome/.*|\\.config/op(/.*)?|\\.oci(/.*)?|\\.boto"
+          + "|\\.s3cfg|\\.config/rclone(/.*)?|\\.kaggle(/.*)?|\\.config/doctl(/.*)?|\\.fly(/.*)?|\\.ssh)$");
+  private static final Pattern WEAK_CREDENTIAL = Pattern.compile(
+      "^(\\.npmrc|\\.pypirc|\\.m2/settings(-security)?\\.xml|\\.gradle/gradle\\.properties|\\.ssh/config"
+          + "|\\.config/git/credentials|\\.yarnrc(\\.yml)?|\\.composer/auth\\.json|\\.bundle/config)$");
+  private static final Pattern SYSTEM_SECRET = Pattern.compile(
+      "^/(etc/(shadow|gshadow|sudoers(\\.d)?|master\\.passwd|ssh/ssh_host_.*_key|ssl/private)(/.*)?"
+          + "|root(/.*)?|var/run/secrets(/.*)?|run/secrets(/.*)?|var/lib/kubelet(/.*)?"
+          + "|etc/kubernetes/(admin|kubelet)\\.conf)$");
+  private static final Pattern PROC_SECRET = Pattern.compile("^/proc/(.+/)?(environ|mem|maps|auxv)$");
+  private static final Pattern KEY_NAME = Pattern.compile(
+      "^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\\.(kdbx|keychain|keychain-db|p12|pfx|jks|keystore)"
+          + "|credentials(\\.json)?|service[-_]account.*\\.json|.*\\.tfstate(\\.backup)?)$");
+  private static final Pattern SCHEDULER = Pattern.compile(
+      "^/(etc/(cron[^/]*|anacrontab|systemd|init\\.d|rc\\.local|rc\\d\\.d|xdg/autostart|profile(\\.d)?|bash\\.bashrc"
+          + "|zsh|environment|ld\\.so\\.preload|update-motd\\.d|sudoers.*)|var/spool/cron|Library/Launch(Agents|Daemons)"
+          + "|usr/lib/systemd|lib/systemd)(/.*)?$");
+  private static final Pattern HOME_SCHEDULER = Pattern.compile(
+      "^(\\.config/systemd|Library/LaunchAgents|\\.config/autostart|\\.local/share/systemd|\\.config/fish"
+          + "|\\.oh-my-zsh/custom|\\.bashrc\\.d|\\.config/environment\\.d|\\.pam_environment|\\.ssh/rc)(/.*)?$");
+  private static final Pattern AGENT_DIR = Pattern.compile(
+      "^(\\.claude|\\.codex|\\.cursor|\\.gemini|\\.qwen|\\.continue|\\.aider.*|\\.windsurf|\\.vscode|\\.idea"
+          + "|\\.zed|\\.config/containment4j|\\.containment|\\.config/claude|\\.amazonq|\\.github/copilot.*)(/.*)?$");
+  private static final Set<String> AGENT_FILES = Set.of(".containment.yaml", ".containment.yml",
+      "containment.yaml", ".mcp.json", "CLAUDE.md", "AGENTS.md", "GEMINI.md", ".cursorrules", ".windsurfrules",
+      ".clinerules", ".aider.conf.yml", "CLAUDE.local.md", ".claude.json");
+  private static final Pattern CI_DIR = Pattern.compile(
+      "^(\\.github/workflows|\\.gitlab-ci\\.yml|\\.circleci|\\.husky|\\.buildkite|Jenkinsfile|\\.travis\\.yml"
+          + "|azure-pipelines\\.yml|\\.pre-commit-config\\.yaml|\\.gitmodules|\\.gitattributes)(/.*)?$");
+  private static final Pattern SYSTEM_LOG = Pattern.compile("^/(var/log|var/audit|private/var/log|var/adm)(/.*)?$");
+  private static final Pattern SECURITY_CONFIG = Pattern.compile(
+      "^/etc/(hosts|resolv\\.conf|nsswitch\\.conf|iptables.*|nftables.*|ufw.*|selinux.*|apparmor.*|pam\\.d.*"
+          + "|ssh/sshd_config.*|security.*|sysctl.*|ld\\.so.*|apt/sources.*|pip\\.conf|npmrc|gitconfig|environment)"
+          + "(/.*)?$");
+
+  private final Path workspace;
+  private final Path workspaceReal;
+  private final Path home;
+  private final String auditLogName;
+
+  Paths(Path workspace, Path home, String auditLogName) {
+    this.workspace = workspace.toAbsolutePath().normalize();
+    this.workspaceReal = real(this.workspace);
+    this.home = home.toAbsolutePath().normalize();
+    this.auditLogName = auditLogName;
+  }
+
+  Path workspace() {
+    return workspace;
+  }
+
+  Path home() {
+    return home;
+  }
+
+  /**
+   * The absolute, normalised path for {@code text} as a command or tool names it, relative to {@code cwd}; null when
+   * it cannot be known (relative to an unknown cwd, or not a path).
+   */
+  Path resolve(String text, Path cwd) {
+    return resolve(text, cwd, true);
+  }
+
+  /**
+   * Like {@link #resolve(String, Path)}; {@code expand} false for words that come out of the shell parser, where
+   * {@code ~} and {@code $HOME} were already expanded unless quoted (and then they are literal).
+   */
+  Path resolve(String text, Path cwd, boolean expand) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    String t = text;
+    if (!expand) {
+      // nothing to expand
+    } else if (t.equals("~") || t.startsWith("~/")) {
+      t = home + t.substring(1);
+    } else if (t.startsWith("$HOME/") || t.equals("$HOME") || t.startsWith("${HOME}")) {
+      t = home + t.substring(t.startsWith("${") ? 7 : 5);
+    }
+    try {
+      Path p = Path.of(t);
+      if (!p.isAbsolute()) {
+        if (cwd == null) {
+          return null;
+        }
+        p = cwd.resolve(p);
+      }
+      return p.normalize();
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /** The real path: symlinks of the longest existing prefix resolved, the rest appended. */
+  static Path real(Path p) {
+    if (p == null) {
+      return null;
+    }
+    Path existing = p;
+    int missing = 0;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+      missing++;
+    }
+    if (existing == null) {
+      return p;
+    }
+    try {
+      Path r = existing.toRealPath();
+      for (int k = p.getNameCount() - missing; k < p.getNameCount(); k++) {
+        r = r.resolve(p.getName(k).toString());
+      }
+      return r.normalize();
+    } catch (IOException | SecurityException e) {
+      return p;
+    }
+  }
+
+  /** The places of a path: of its lexical form and, when different, of its real form. */
+  Set<Place> places(Path lexical) {
+    if (lexical == null) {
+      return EnumSet.of(Place.UNKNOWN);
+    }
+    Set<Place> set = placesOf(lexical);
+    Path real = real(lexical);
+    if (!real.equals(lexical)) {
+      Set<Place> r = placesOf(real);
+      // inside-workspace only counts when both views agree; every danger of either view counts
+      if (!r.contains(Place.INSIDE_WORKSPACE)) {
+        set.remove(Place.INSIDE_WORKSPACE);
+        set.remove(Place.WORKSPACE_ROOT);
+      }
+      if (!r.contains(Place.TMP)) {
+        set.remove(Place.TMP);
+      }
+      r.remove(Place.INSIDE_WORKSPACE);
+      r.remove(Place.WORKSPACE_ROOT);
+      r.remove(Place.TMP);
+      set.addAll(r);
+    }
+    return set;
+  }
+
+  private Set<Place> placesOf(Path p) {
+    Set<Place> set = EnumSet.noneOf(Place.class);
+    String s = p.toString();
+    boolean inWs = p.startsWith(workspace) || p.startsWith(workspaceReal);
+    if (inWs) {
+      set.add(Place.INSIDE_WORKSPACE);
+      if (p.equals(workspace) || p.equals(workspaceReal)) {
+        set.add(Place.WORKSPACE_ROOT);
+      }
+      Path rel = (p.startsWith(workspace) ? workspace : workspaceReal).relativize(p);
+      inWorkspace(rel.toString().replace('\\', '/'), set);
+    }
+    String name = p.getFileName() == null ? "" : p.getFileName().toString();
+    if (p.getNameCount() == 0) {
+      set.add(Place.ROOT);
+      set.add(Place.SYSTEM);
+    }
+    if (s.equals("/tmp") || s.startsWith("/tmp/") || s.startsWith("/var/tmp/") || s.startsWith("/private/tmp/")
+        || s.startsWith("/dev/shm/")) {
+      if (!s.equals("/tmp")) {
+        set.add(Place.TMP);
+      }
+    } else if (p.getNameCount() > 0 && !inWs && !p.startsWith(home)
+        && SYSTEM_TOPS.contains(p.getName(0).toString())) {
+      set.add(Place.SYSTEM);
+    }
+    if (s.startsWith("/dev/")) {
+      set.add(HARMLESS_DEVICES.contains(s) || s.startsWith("/dev/fd/") ? Place.HARMLESS_DEVICE : Place.DEVICE);
+      set.remove(Place.SYSTEM);
+    }
+    if (p.equals(home)) {
+      set.add(Place.HOME_ROOT);
+    }
+    if (p.startsWith(home) && !inWs) {
+      set.add(Place.UNDER_HOME);
+      String rel = home.relativize(p).toString().replace('\\', '/');
+      if (STRONG_CREDENTIAL.matcher(rel).matches()) {
+        set.add(Place.CREDENTIAL);
+      } else if (WEAK_CREDENTIAL.matcher(rel).matches()) {
+        set.add(Place.WEAK_CREDENTIAL);
+      }
+      if (rel.equals(".ssh/authorized_keys") || rel.startsWith(".ssh/authorized_keys")) {
+        set.add(Place.AUTH_KEYS);
+      }
+      if (p.getNameCount() == home.getNameCount() + 1 && RC_FILES.contains(name)) {
+        set.add(Place.SHELL_RC);
+      }
+      if (HOME_SCHEDULER.matcher(rel).matches()) {
+        set.add(Place.SCHEDULER);
+      }
+      if (rel.matches("\\.(bash|zsh|sh|python|node_repl|mysql|psql|sqlite|lesshst|local/share/fish/fish)_?history.*")
+          || rel.equals(".zsh_history") || rel.equals(".bash_history") || rel.equals(".history")) {
+        set.add(Place.HISTORY);
+      }
+      if (AGENT_DIR.matcher(rel).matches() || AGENT_FILES.contains(rel)) {
+        set.add(Place.AGENT_CONFIG);
+      }
+      if (rel.equals(".gitconfig") || rel.equals(".config/git/config") || rel.equals(".config/pip/pip.conf")
+          || rel.equals(".pip/pip.conf") || rel.equals(".condarc")) {
+        set.add(Place.PACKAGE_CONFIG);
+      }
+      if (name.equals(".env") || name.startsWith(".env.") && !name.endsWith(".example")
+          && !name.endsWith(".sample") && !name.endsWith(".template")) {
+        set.add(Place.CREDENTIAL);
+      }
+    }
+    if (!inWs && KEY_NAME.matcher(name).matches() && !name.endsWith(".pub")) {
+      set.add(name.startsWith("id_") || name.endsWith(".kdbx") || name.contains("keychain") ? Place.CREDENTIAL
+          : Place.WEAK_CREDENTIAL);
+    }
+    if (SYSTEM_SECRET.matcher(s).matches()) {
+      set.add(Place.CREDENTIAL);
+    }
+    if (PROC_SECRET.matcher(s).matches()) {
+      set.add(Place.PROC_SECRET);
+    }
+    if (SCHEDULER.matcher(s).matches()) {
+      set.add(Place.SCHEDULER);
+    }
+    if (SYSTEM_LOG.matcher(s).matches()) {
+      set.add(Place.SYSTEM_LOG);
+    }
+    if (SECURITY_CONFIG.matcher(s).matches()) {
+      set.add(s.startsWith("/etc/hosts") ? Place.HOSTS_FILE : Place.SECURITY_CONFIG);
+    }
+    if (s.equals("/etc/bash.bashrc") || s.startsWith("/etc/profile") || s.equals("/etc/zsh/zshrc")) {
+      set.add(Place.SHELL_RC);
+    }
+    if (name.equals(auditLogName) || name.startsWith(auditLogName + ".")) {
+      set.add(Place.AUDIT_LOG);
+    }
+    if (name.equals("containment-audit.jsonl")) {
+      set.add(Place.AUDIT_LOG);
+    }
+    return set;
+  }
+
+  private static void inWorkspace(String rel, Set<Place> set) {
+    String lower = rel.toLowerCase(Locale.ROOT);
+    if (rel.equals(".git") || rel.startsWith(".git/") || rel.contains("/.git/") || rel.endsWith("/.git")) {
+      set.add(Place.GIT_DIR);
+      if (rel.contains(".git/hooks")) {
+        set.add(Place.GIT_HOOK);
+      } else if (rel.endsWith(".git/config") || rel.contains(".git/info/") || rel.endsWith(".git/HEAD")
+          || rel.contains(".git/objects") || rel.contains(".git/refs")) {
+        set.add(Place.GIT_INTERNALS);
+      }
+    }
+    String first = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : rel;
+    String name = rel.contains("/") ? rel.substring(rel.lastIndexOf('/') + 1) : rel;
+    if (AGENT_DIR.matcher(rel).matches() || AGENT_FILES.contains(rel) || AGENT_FILES.contains(name)
+        && (name.startsWith(".") || name.equals("containment.yaml")) || first.equals(".claude")
+        || first.equals(".vscode") || first.equals(".idea") || first.equals(".cursor")) {
+      set.add(Place.AGENT_CONFIG);
+    }
+    if (AGENT_FILES.contains(name) && (name.endsWith(".md"))) {
+      set.add(Place.AGENT_CONFIG);
+    }
+    if (CI_DIR.matcher(rel).matches() || first.equals(".husky")) {
+      set.add(Place.CI_CONFIG);
+    }
+    if (name.equals(".envrc")) {
+      set.add(Place.SHELL_RC);
+    }
+    if (lower.equals(".npmrc") || lower.equals("pip.conf") || lower.equals(".yarnrc.yml")) {
+      set.add(Place.PACKAGE_CONFIG);
+    }
+  }
+}

@@ -1,0 +1,418 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One compiled guard rule. Syntax (see {@code docs/guard.md}):
+ *
+ * <ul>
+ *   <li>{@code Bash}, {@code Bash(*)}: every command. {@code Bash(npm test)}: exactly that command (words compared
+ *       after quote removal). {@code Bash(git push:*)} or {@code Bash(git push *)}: that command with any arguments.
+ *       A word {@code *} matches any number of words; {@code *} inside a word matches within the word
+ *       ({@code Bash(rm *.log)}). {@code Bash(curl * | sh)}: a pipeline whose consecutive commands match.
+ *   <li>{@code Read(glob)}, {@code Write(glob)}, {@code Edit(glob)}: gitignore-like globs. {@code ~/x} is under the
+ *       home, {@code /x} or {@code //x} is absolute, {@code ./x} or any pattern with a slash is relative to the
+ *       workspace, a pattern without a slash matches a name at any depth. {@code **} matches any number of
+ *       directories, {@code *} and {@code ?} stay inside one path segment. A pattern that matches a directory
+ *       matches everything under it.
+ *   <li>{@code Fetch(domain:example.com)} (also {@code WebFetch}): that host; {@code domain:*.example.com} its
+ *       subdomains only.
+ *   <li>{@code Mcp(server/tool)}, {@code Mcp(server)}, globs allowed in both parts.
+ * </ul>
+ */
+final class Rule {
+  enum Tool {
+    BASH, READ, WRITE, EDIT, FETCH, MCP
+  }
+
+  private final String text;
+  private final Tool tool;
+  private final boolean any;
+  private final List<List<String>> pipeline;
+  private final Pattern pathRegex;
+  private final String pathAnchor;
+  private final String host;
+  private final Pattern mcpServer;
+  private final Pattern mcpTool;
+
+  private Rule(String text, Tool tool, boolean any, List<List<String>> pipeline, Pattern pathRegex,
+      String pathAnchor, String host, Pattern mcpServer, Pattern mcpTool) {
+    this.text = text;
+    this.tool = tool;
+    this.any = any;
+    this.pipeline = pipeline;
+    this.pathRegex = pathRegex;
+    this.pathAnchor = pathAnchor;
+    this.host = host;
+    this.mcpServer = mcpServer;
+    this.mcpTool = mcpTool;
+  }
+
+  String text() {
+    return text;
+  }
+
+  Tool tool() {
+    return tool;
+  }
+
+  /** Compiles a rule; throws {@link IllegalArgumentException} with the problem and the fix. */
+  static Rule compile(String rule) {
+    if (rule == null || rule.isBlank()) {
+      throw new IllegalArgumentException("empty rule; write Tool(pattern), e.g. Bash(npm test) or Read(./**)");
+    }
+    String r = rule.strip();
+    int open = r.indexOf('(');
+    String name = open < 0 ? r : r.substring(0, open);
+    String spec = null;
+    if (open >= 0) {
+      if (!r.endsWith(")")) {
+        throw new IllegalArgumentException("'" + rule + "' has no closing parenthesis; write Tool(pattern)");
+      }
+      spec = r.substring(open + 1, r.length() - 1).strip();
+    }
+    Tool tool;
+    switch (name) {
+      case "Bash":
+        tool = Tool.BASH;
+        break;
+      case "Read":
+        tool = Tool.READ;
+        break;
+      case "Write":
+        tool = Tool.WRITE;
+        break;
+      case "Edit":
+        tool = Tool.EDIT;
+        break;
+      case "Fetch":
+      case "WebFetch":
+        tool = Tool.FETCH;
+        break;
+      case "Mcp":
+        tool = Tool.MCP;
+        break;
+      default:
+        throw new IllegalArgumentException("'" + rule + "' is not a rule; write Tool(pattern) with Tool one of Bash,"
+            + " Read, Write, Edit, Fetch, Mcp, e.g. Bash(git push:*)");
+    }
+    if (spec == null || spec.equals("*") || spec.isEmpty() && tool != Tool.BASH) {
+      if (spec != null && spec.isEmpty()) {
+        throw new IllegalArgumentException("'" + rule + "' has an empty pattern; write " + name + " alone to match"
+            + " every call, or " + name + "(pattern)");
+      }
+      return new Rule(r, tool, true, null, null, null, null, null, null);
+    }
+    switch (tool) {
+      case BASH:
+        return new Rule(r, tool, false, bash(rule, spec), null, null, null, null, null);
+      case READ:
+      case WRITE:
+      case EDIT: {
+        String[] anchored = anchor(spec);
+        return new Rule(r, tool, false, null, Pattern.compile(globRegex(anchored[1])), anchored[0], null, null, null);
+      }
+      case FETCH: {
+        if (!spec.startsWith("domain:")) {
+          throw new IllegalArgumentException("'" + rule + "': write Fetch(domain:example.com) or"
+              + " Fetch(domain:*.example.com)");
+        }
+        String h = spec.substring(7).strip().toLowerCase(Locale.ROOT);
+        if (h.isEmpty() || !h.matches("(\\*\\.)?[a-z0-9.-]+|\\*") || h.contains("..")) {
+          throw new IllegalArgumentException("'" + rule + "': '" + h + "' is not a host name; write"
+              + " domain:example.com or domain:*.example.com");
+        }
+        return new Rule(r, tool, h.equals("*"), null, null, null, h, null, null);
+      }
+      default: {
+        int slash = spec.indexOf('/');
+        String server = slash < 0 ? spec : spec.substring(0, slash);
+        String t = slash < 0 ? "*" : spec.substring(slash + 1);
+        if (server.isEmpty() || t.isEmpty()) {
+          throw new IllegalArgumentException("'" + rule + "': write Mcp(server/tool), Mcp(server) or"
+              + " Mcp(server/*)");
+        }
+        return new Rule(r, tool, false, null, null, null, null, Pattern.compile(globRegex(server)),
+            Pattern.compile(globRegex(t)));
+      }
+    }
+  }
+
+  private static List<List<String>> bash(String rule, String spec) {
+    String s = spec;
+    if (s.endsWith(":*")) {
+      s = s.substring(0, s.length() - 2) + " *";
+    }
+    List<List<String>> parts = new ArrayList<>();
+    List<String> cur = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean inWord = false;
+    char quote = 0;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          word.append(c);
+        }
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        quote = c;
+        inWord = true;
+        continue;
+      }
+      if (c == '\\' && k + 1 < s.length()) {
+        word.append(s.charAt(++k));
+        inWord = true;
+        continue;
+      }
+      if (Character.isWhitespace(c) || c == '|') {
+        if (inWord) {
+          cur.add(word.toString());
+          word.setLength(0);
+          inWord = false;
+        }
+        if (c == '|') {
+          if (k + 1 < s.length() && s.charAt(k + 1) == '|') {
+            throw new IllegalArgumentException("'" + rule + "': a rule matches one command or one pipeline; write"
+                + " one rule per command instead of ||");
+          }
+          if (cur.isEmpty()) {
+            throw new IllegalArgumentException("'" + rule + "': empty command before '|'");
+          }
+          parts.add(cur);
+          cur = new ArrayList<>();
+        }
+        continue;
+      }
+      if (c == ';' || c == '&' && k + 1 < s.length() && s.charAt(k + 1) == '&') {
+        throw new IllegalArgumentException("'" + rule + "': a rule matches one command or one pipeline; write one"
+            + " rule per command instead of joining them with ; or &&");
+      }
+      word.append(c);
+      inWord = true;
+    }
+    if (quote != 0) {
+      throw new IllegalArgumentException("'" + rule + "': unterminated quote");
+    }
+    if (inWord) {
+      cur.add(word.toString());
+    }
+    if (cur.isEmpty()) {
+      throw new IllegalArgumentException("'" + rule + "': empty command after '|'");
+    }
+    parts.add(cur);
+    return parts;
+  }
+
+  /** Splits a path pattern into its anchor (home, root, workspace, any) and the rest. */
+  private static String[] anchor(String spec) {
+    if (spec.startsWith("~/")) {
+      return new String[] {"home", spec.substring(2)};
+    }
+    if (spec.equals("~")) {
+      return new String[] {"home", ""};
+    }
+    if (spec.startsWith("$HOME/")) {
+      return new String[] {"home", spec.substring(6)};
+    }
+    if (spec.startsWith("//")) {
+      return new String[] {"root", spec.substring(2)};
+    }
+    if (spec.startsWith("/")) {
+      return new String[] {"root", spec.substring(1)};
+    }
+    if (spec.startsWith("./")) {
+      return new String[] {"workspace", spec.substring(2)};
+    }
+    String trimmed = spec.endsWith("/") ? spec.substring(0, spec.length() - 1) : spec;
+    if (trimmed.contains("/")) {
+      return new String[] {"workspace", spec};
+    }
+    return new String[] {"any", spec};
+  }
+
+  static String globRegex(String glob) {
+    StringBuilder b = new StringBuilder();
+    String g = glob.endsWith("/") ? glob.substring(0, glob.length() - 1) : glob;
+    for (int k = 0; k < g.length(); k++) {
+      char c = g.charAt(k);
+      if (c == '*') {
+        if (k + 1 < g.length() && g.charAt(k + 1) == '*') {
+          k++;
+          if (k + 1 < g.length() && g.charAt(k + 1) == '/') {
+            k++;
+            b.append("(?:.*/)?");
+          } else {
+            b.append(".*");
+          }
+        } else {
+          b.append("[^/]*");
+        }
+      } else if (c == '?') {
+        b.append("[^/]");
+      } else if (c == '[') {
+        int close = g.indexOf(']', k + 1);
+        if (close < 0) {
+          b.append("\\[");
+        } else {
+          String cls = g.substring(k + 1, close);
+          b.append('[').append(cls.startsWith("!") ? "^" + Pattern.quote(cls.substring(1)).replace("\\Q", "")
+              .replace("\\E", "") : cls.replace("\\", "\\\\")).append(']');
+          k = close;
+        }
+      } else {
+        b.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return b.toString();
+  }
+
+  // ------------------------------------------------------------------------------------------------ matching
+
+  boolean matchesEverything() {
+    return any;
+  }
+
+  /** Whether a single command's words match a one-part Bash rule. */
+  boolean matchesWords(List<String> words) {
+    if (any) {
+      return true;
+    }
+    return pipeline.size() == 1 && matchPart(pipeline.get(0), words);
+  }
+
+  boolean isPipeline() {
+    return pipeline != null && pipeline.size() > 1;
+  }
+
+  List<List<String>> parts() {
+    return pipeline;
+  }
+
+  static boolean matchPart(List<String> pattern, List<String> words) {
+    if (words.isEmpty()) {
+      return false;
+    }
+    List<String> w = new ArrayList<>(words);
+    String first = pattern.get(0);
+    if (!first.contains("/")) {
+      w.set(0, Unit.baseName(w.get(0)));
+    }
+    return match(pattern, 0, w, 0);
+  }
+
+  private static boolean match(List<String> p, int pi, List<String> w, int wi) {
+    if (pi == p.size()) {
+      return wi == w.size();
+    }
+    String tok = p.get(pi);
+    if (tok.equals("*")) {
+      for (int k = wi; k <= w.size(); k++) {
+        if (match(p, pi + 1, w, k)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (wi == w.size()) {
+      return false;
+    }
+    if (!wordMatches(tok, w.get(wi))) {
+      return false;
+    }
+    return match(p, pi + 1, w, wi + 1);
+  }
+
+  private static boolean wordMatches(String tok, String word) {
+    if (tok.indexOf('*') < 0 && tok.indexOf('?') < 0) {
+      return tok.equals(word);
+    }
+    StringBuilder b = new StringBuilder();
+    for (char c : tok.toCharArray()) {
+      b.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+    }
+    return word.matches(b.toString());
+  }
+
+  /** Whether an absolute, normalised path (or a directory above it) matches a path rule. */
+  boolean matchesPath(Path path, Path workspace, Path home) {
+    if (any) {
+      return true;
+    }
+    if (path == null) {
+      return false;
+    }
+    Path base;
+    switch (pathAnchor) {
+      case "home":
+        base = home;
+        break;
+      case "root":
+        base = path.getRoot();
+        break;
+      case "workspace":
+        base = workspace;
+        break;
+      default:
+        base = null;
+    }
+    for (Path p = path; p != null; p = p.getParent()) {
+      if (base == null) {
+        if (p.getFileName() != null && matchesAnyDepth(p)) {
+          return true;
+        }
+        continue;
+      }
+      if (!p.startsWith(base)) {
+        return false;
+      }
+      String rel = base.relativize(p).toString().replace('\\', '/');
+      if (pathRegex.matcher(rel).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean matchesAnyDepth(Path p) {
+    return pathRegex.matcher(p.getFileName().toString()).matches();
+  }
+
+  boolean matchesHost(String h) {
+    if (any) {
+      return true;
+    }
+    if (h == null) {
+      return false;
+    }
+    String x = h.toLowerCase(Locale.ROOT);
+    if (x.endsWith(".")) {
+      x = x.substring(0, x.length() - 1);
+    }
+    return host.startsWith("*.") ? x.endsWith(host.substring(1)) && x.length() > host.length() - 1 : x.equals(host);
+  }
+
+  boolean matchesMcp(String server, String toolName) {
+    if (any) {
+      return true;
+    }
+    return mcpServer.matcher(server == null ? "" : server).matches()
+        && mcpTool.matcher(toolName == null ? "" : toolName).matches();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

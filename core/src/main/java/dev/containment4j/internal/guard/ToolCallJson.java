@@ -1,0 +1,200 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.containment4j.ToolCall;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps a tool call written as JSON to a {@link ToolCall}: the {@code containment guard} line format
+ * ({@code {"tool":"bash","input":{"command":"..."}}}), Claude Code hook input ({@code tool_name}/{@code tool_input})
+ * and the corpus format ({@code args}). Tool names are case-insensitive: {@code bash}, {@code read}, {@code write},
+ * {@code edit}, {@code multiedit}, {@code fetch}, {@code webfetch} and common aliases; {@code mcp__server__tool} is an
+ * MCP call. Input fields accept the Claude spellings ({@code file_path}, {@code old_string}, {@code new_string},
+ * {@code content}). An optional {@code context} object carries {@code cwd}, {@code workspace} and {@code tainted}.
+ */
+public final class ToolCallJson {
+
+  /**
+   * A parsed line.
+   *
+   * @param call the call
+   * @param cwd the directory it runs in (absolute)
+   * @param workspace the workspace (absolute)
+   * @param tainted whether the line says the session is tainted
+   */
+  public record Parsed(ToolCall call, Path cwd, Path workspace, boolean tainted) {}
+
+  private ToolCallJson() {}
+
+  /**
+   * Parses one call.
+   *
+   * @param node the JSON object
+   * @param defaultDir used as cwd and workspace when the line has no context
+   * @throws IllegalArgumentException naming what is missing or unknown
+   */
+  public static Parsed parse(JsonNode node, Path defaultDir) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("a tool call must be a JSON object like"
+          + " {\"tool\":\"bash\",\"input\":{\"command\":\"ls\"}}");
+    }
+    String tool = text(node, "tool", "tool_name", "name");
+    if (tool == null || tool.isBlank()) {
+      throw new IllegalArgumentException("the tool call has no \"tool\" name");
+    }
+    JsonNode input = first(node, "input", "tool_input", "args", "arguments", "parameters");
+    if (input == null || input.isNull()) {
+      input = node;
+    }
+    if (!input.isObject()) {
+      throw new IllegalArgumentException("\"input\" must be an object");
+    }
+    JsonNode ctx = node.get("context");
+    Path workspace = defaultDir;
+    Path cwd = null;
+    boolean tainted = false;
+    if (ctx != null && ctx.isObject()) {
+      String ws = text(ctx, "workspace", "workspaceRoot", "workdir");
+      if (ws != null) {
+        workspace = path(ws, "context.workspace");
+      }
+      String c = text(ctx, "cwd");
+      if (c != null) {
+        cwd = path(c, "context.cwd");
+      }
+      tainted = ctx.path("tainted").asBoolean(false);
+    }
+    String c = text(node, "cwd");
+    if (cwd == null && c != null) {
+      cwd = path(c, "cwd");
+    }
+    workspace = workspace.toAbsolutePath().normalize();
+    cwd = cwd == null ? workspace : workspace.resolve(cwd).normalize();
+    ToolCall call = call(tool, input).cwd(cwd);
+    return new Parsed(call, cwd, workspace, tainted);
+  }
+
+  private static ToolCall call(String tool, JsonNode input) {
+    String t = tool.toLowerCase(Locale.ROOT).replace("-", "_");
+    if (t.startsWith("mcp__")) {
+      String[] parts = tool.split("__", 3);
+      if (parts.length < 3) {
+        throw new IllegalArgumentException("MCP tool names look like mcp__server__tool, not " + tool);
+      }
+      return ToolCall.mcp(parts[1], parts[2], toMap(input));
+    }
+    switch (t) {
+      case "bash":
+      case "shell":
+      case "sh":
+      case "run_shell_command":
+      case "execute_command":
+      case "exec_command":
+      case "terminal": {
+        String cmd = text(input, "command", "cmd", "script");
+        if (cmd == null) {
+          throw new IllegalArgumentException(tool + " needs input.command");
+        }
+        return ToolCall.bash(cmd);
+      }
+      case "read":
+      case "read_file":
+      case "view":
+      case "cat":
+        return ToolCall.read(requiredPath(tool, input));
+      case "write":
+      case "write_file":
+      case "create_file":
+      case "create": {
+        String content = text(input, "content", "new_content", "text", "file_text");
+        return ToolCall.write(requiredPath(tool, input), content == null ? "" : content);
+      }
+      case "edit":
+      case "edit_file":
+      case "str_replace":
+      case "str_replace_editor":
+      case "replace":
+      case "multiedit":
+      case "multi_edit": {
+        String old = text(input, "old_string", "old", "oldText", "old_str");
+        String neu = text(input, "new_string", "new", "newText", "new_str");
+        JsonNode edits = input.get("edits");
+        if (old == null && edits != null && edits.isArray() && edits.size() > 0) {
+          old = edits.get(0).path("old_string").asText("");
+          StringBuilder all = new StringBuilder();
+          edits.forEach(e -> all.append(e.path("new_string").asText("")).append('\n'));
+          neu = all.toString();
+        }
+        return ToolCall.edit(requiredPath(tool, input), old == null ? "" : old, neu == null ? "" : neu);
+      }
+      case "fetch":
+      case "webfetch":
+      case "web_fetch":
+      case "http_request":
+      case "http":
+      case "curl": {
+        String url = text(input, "url", "uri");
+        if (url == null) {
+          throw new IllegalArgumentException(tool + " needs input.url");
+        }
+        try {
+          return ToolCall.fetch(url);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("input.url is not a valid URL: " + e.getMessage(), e);
+        }
+      }
+      default:
+        throw new IllegalArgumentException("unknown tool '" + tool + "'; known: bash, read, write, edit, multiedit,"
+            + " fetch, webfetch, mcp__server__tool");
+    }
+  }
+
+  private static Path requiredPath(String tool, JsonNode input) {
+    String p = text(input, "path", "file_path", "filePath", "notebook_path", "file");
+    if (p == null || p.isEmpty()) {
+      throw new IllegalArgumentException(tool + " needs input.path (or file_path)");
+    }
+    return path(p, "input.path");
+  }
+
+  private static Path path(String p, String what) {
+    try {
+      return Path.of(p);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(what + " is not a valid path: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode first(JsonNode node, String... names) {
+    for (String n : names) {
+      if (node.has(n)) {
+        return node.get(n);
+      }
+    }
+    return null;
+  }
+
+  private static String text(JsonNode node, String... names) {
+    JsonNode v = first(node, names);
+    return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+  }
+
+  private static Map<String, Object> toMap(JsonNode input) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = input.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      m.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+    }
+    return m;
+  }
+}

@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import dev.containment4j.internal.shell.Arg;
+import dev.containment4j.internal.shell.SimpleCommand;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One command the guard judges: a simple command with its wrappers ({@code sudo}, {@code env}, {@code timeout},
+ * {@code xargs}, ...) stripped, or a command found inside {@code bash -c}, {@code eval}, {@code find -exec},
+ * a here-doc fed to a shell or a one-liner's {@code os.system(...)}.
+ *
+ * @param command the simple command it came from (for its pipeline and redirections)
+ * @param args the effective arguments, program first
+ * @param wrappers the wrappers stripped, outermost first ({@code sudo}, {@code bash -c}, {@code xargs} ...)
+ * @param privileged whether it runs through sudo, doas, su or pkexec
+ * @param argsFromStdin whether more arguments come from stdin ({@code xargs})
+ * @param env the environment assignments it runs with ({@code VAR=x cmd}, {@code env VAR=x cmd})
+ * @param cwd where it runs, null when unknown
+ * @param code the program text of an interpreter one-liner or here-doc ({@code python -c CODE}), else null
+ * @param language the language of {@code code}: python, node, perl, ruby, php, shell ...
+ * @param full the words as written, wrappers included (for deny and ask rules)
+ */
+record Unit(
+    SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
+    Map<String, String> env, Path cwd, String code, String language, List<String> full) {
+
+  Unit {
+    args = List.copyOf(args);
+    wrappers = List.copyOf(wrappers);
+    env = Map.copyOf(env);
+    full = List.copyOf(full);
+  }
+
+  /** The program's base name ({@code /usr/bin/rm} → {@code rm}), or empty for a bare assignment/redirection. */
+  String name() {
+    if (args.isEmpty()) {
+      return "";
+    }
+    return baseName(args.get(0).text());
+  }
+
+  static String baseName(String program) {
+    int slash = program.lastIndexOf('/');
+    return slash >= 0 ? program.substring(slash + 1) : program;
+  }
+
+  List<String> argv() {
+    return args.stream().map(Arg::text).toList();
+  }
+
+  /** The arguments after the program. */
+  List<Arg> params() {
+    return args.isEmpty() ? List.of() : args.subList(1, args.size());
+  }
+
+  /** Whether the program name is only known at run time (an unknown variable or substitution). */
+  boolean nameDynamic() {
+    return !args.isEmpty() && (args.get(0).dynamic() && !args.get(0).text().contains("/") || name().isEmpty());
+  }
+
+  String text() {
+    return String.join(" ", argv());
+  }
+}

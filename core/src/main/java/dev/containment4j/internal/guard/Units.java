@@ -1,0 +1,558 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import dev.containment4j.internal.shell.Arg;
+import dev.containment4j.internal.shell.Redirect;
+import dev.containment4j.internal.shell.Script;
+import dev.containment4j.internal.shell.ShellEnv;
+import dev.containment4j.internal.shell.ShellParser;
+import dev.containment4j.internal.shell.SimpleCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns parsed commands into the units the guard judges, unwrapping wrappers and nested shells recursively. */
+final class Units {
+  private static final int MAX_UNITS = 2_000;
+  private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "fish",
+      "tcsh", "csh", "rbash", "yash", "busybox");
+  private static final Pattern PYTHON = Pattern.compile("python[0-9.]*|pypy[0-9.]*");
+  private static final Set<String> SIMPLE_WRAPPERS = Set.of("nohup", "builtin", "unbuffer", "chronic",
+      "caffeinate", "setsid", "torsocks", "proxychains", "proxychains4", "xvfb-run", "fakeroot", "dbus-run-session",
+      "catchsegv", "time", "nocache", "eatmydata", "command", "exec", "then", "do", "else");
+
+  /** The result: every unit, the problems found, and the unit each parsed command became. */
+  record Analysis(List<Unit> units, List<String> problems, Map<SimpleCommand, Unit> byCommand) {}
+
+  private final List<Unit> units = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
+  private final Map<SimpleCommand, Unit> byCommand = new IdentityHashMap<>();
+  private final Path home;
+  private int depth;
+
+  private Units(Path home) {
+    this.home = home;
+  }
+
+  static Analysis ofShell(String command, Path home, Path cwd) {
+    Units u = new Units(home);
+    Script s = ShellParser.parse(command, ShellEnv.of(home, cwd));
+    u.problems.addAll(s.problems());
+    u.addAll(s, List.of(), false, Map.of());
+    return new Analysis(u.units, u.problems, u.byCommand);
+  }
+
+  /** A command run without a shell: its words are taken as they are, never re-parsed. */
+  static Analysis ofArgv(List<String> argv, Path home, Path cwd) {
+    Units u = new Units(home);
+    String joined = String.join(" ", argv.stream().map(Units::quote).toList());
+    Script s = ShellParser.parse(joined, ShellEnv.of(home, cwd));
+    u.addAll(s, List.of(), false, Map.of());
+    return new Analysis(u.units, u.problems, u.byCommand);
+  }
+
+  static String quote(String word) {
+    if (word.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  private void addAll(Script s, List<String> wrappers, boolean privileged, Map<String, String> env) {
+    for (SimpleCommand c : s.commands()) {
+      if (units.size() >= MAX_UNITS) {
+        problems.add("more than " + MAX_UNITS + " commands");
+        return;
+      }
+      List<String> w = new ArrayList<>(wrappers);
+      if (!c.origin().isEmpty()) {
+        w.add(c.origin());
+      }
+      Map<String, String> e = new LinkedHashMap<>(env);
+      e.putAll(c.assignments());
+      unwrap(c, c.args(), w, privileged, false, e, c.cwd(), c.argv());
+    }
+  }
+
+  private void nestedShell(String text, SimpleCommand c, List<String> wrappers, boolean privileged,
+      Map<String, String> env, String how) {
+    if (depth > 8) {
+      problems.add("shell nesting deeper than 8 levels");
+      return;
+    }
+    depth++;
+    List<String> w = new ArrayList<>(wrappers);
+    w.add(how);
+    Script s = ShellParser.parse(text, ShellEnv.of(home, c.cwd()), how);
+    problems.addAll(s.problems());
+    addAll(s, w, privileged, env);
+    depth--;
+  }
+
+  private void emit(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged, boolean fromStdin,
+      Map<String, String> env, Path cwd, String code, String language, List<String> full) {
+    Unit u = new Unit(c, args, wrappers, privileged, fromStdin, env, cwd, code, language, full);
+    units.add(u);
+    byCommand.putIfAbsent(c, u);
+  }
+
+  private static boolean isOpt(Arg a) {
+    return a.text().startsWith("-") && a.text().length() > 1;
+  }
+
+  private void unwrap(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged,
+      boolean fromStdin, Map<String, String> env, Path cwd, List<String> full) {
+    for (int guard = 0; guard < 32; guard++) {
+      if (args.isEmpty()) {
+        emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+        return;
+      }
+      if (args.get(0).dynamic() && !args.get(0).text().contains("/")) {
+        emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+        return;
+      }
+      String name = Unit.baseName(args.get(0).text());
+      List<Arg> rest = args.subList(1, args.size());
+      int skip;
+      switch (name) {
+        case "sudo":
+        case "doas":
+        case "pkexec":
+        case "runuser": {
+          skip = skipOptions(rest, Set.of("-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "-R",
+              "--user", "--group", "--host", "--prompt", "--chdir", "--role", "--type", "--other-user"));
+          if (skip >= rest.size()) {
+            emit(c, args, wrappers, true, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          wrappers = plus(wrappers, name);
+          privileged = true;
+          args = rest.subList(skip, rest.size());
+          continue;
+        }
+        case "su": {
+          int k = indexOf(rest, "-c", "--command");
+          wrappers = plus(wrappers, "su");
+          if (k >= 0 && k + 1 < rest.size()) {
+            nestedShell(rest.get(k + 1).text(), c, wrappers, true, env, "su -c");
+          } else {
+            emit(c, args, wrappers, true, fromStdin, env, cwd, null, null, full);
+          }
+          return;
+        }
+        case "env": {
+          int k = 0;
+          env = new LinkedHashMap<>(env);
+          while (k < rest.size()) {
+            String t = rest.get(k).text();
+            if (t.equals("-u") || t.equals("--unset")) {
+              if (k + 1 < rest.size()) {
+                env.put(rest.get(k + 1).text(), "");
+              }
+              k += 2;
+            } else if (t.equals("-C") || t.equals("--chdir")) {
+              k += 2;
+            } else if (t.equals("-S") || t.equals("--split-string")) {
+              if (k + 1 < rest.size()) {
+                nestedShell(rest.get(k + 1).text() + " " + joinQuoted(rest.subList(Math.min(k + 2, rest.size()),
+                    rest.size())), c, plus(wrappers, "env"), privileged, env, "env -S");
+              }
+              return;
+            } else if (t.startsWith("-")) {
+              k++;
+            } else if (t.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+              env.put(t.substring(0, t.indexOf('=')), t.substring(t.indexOf('=') + 1));
+              k++;
+            } else {
+              break;
+            }
+          }
+          if (k >= rest.size()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          wrappers = plus(wrappers, "env");
+          args = rest.subList(k, rest.size());
+          continue;
+        }
+        case "nice":
+        case "ionice":
+        case "chrt":
+        case "taskset":
+        case "stdbuf":
+        case "timeout":
+        case "gtimeout":
+        case "flock":
+        case "strace":
+        case "ltrace":
+        case "watch":
+        case "cpulimit": {
+          int k = skipOptions(rest, Set.of("-n", "-c", "-s", "-k", "-o", "-i", "-e", "-p", "--adjustment",
+              "--signal", "--kill-after", "-l", "-E", "--interval", "-d"));
+          // positional arguments before the command
+          if (name.endsWith("timeout") || name.equals("taskset") || name.equals("flock")) {
+            k++;
+          } else if (name.equals("chrt") && k < rest.size() && rest.get(k).text().matches("\\d+")) {
+            k++;
+          }
+          if (name.equals("flock") && indexOf(rest, "-c") >= 0) {
+            int ci = indexOf(rest, "-c");
+            if (ci + 1 < rest.size()) {
+              nestedShell(rest.get(ci + 1).text(), c, plus(wrappers, name), privileged, env, "flock -c");
+            }
+            return;
+          }
+          if (k >= rest.size()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          if (name.equals("watch")) {
+            nestedShell(joinPlain(rest.subList(k, rest.size())), c, plus(wrappers, name), privileged, env, "watch");
+            return;
+          }
+          wrappers = plus(wrappers, name);
+          args = rest.subList(k, rest.size());
+          continue;
+        }
+        case "xargs": {
+          int k = skipOptions(rest, Set.of("-I", "-i", "-n", "-P", "-d", "-E", "-e", "-L", "-l", "-s", "-a",
+              "--arg-file", "--delimiter", "--max-args", "--max-procs", "--replace", "--max-lines"));
+          List<Arg> inner = new ArrayList<>(k >= rest.size() ? List.of(Arg.literal("echo")) : rest.subList(k,
+              rest.size()));
+          inner.add(new Arg("", true, false, false, List.of()));
+          wrappers = plus(wrappers, "xargs");
+          fromStdin = true;
+          args = inner;
+          continue;
+        }
+        case "exec":
+        case "command": {
+          int k = 0;
+          while (k < rest.size() && isOpt(rest.get(k))) {
+            String t = rest.get(k).text();
+            if (name.equals("command") && (t.equals("-v") || t.equals("-V"))) {
+              emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+              return;
+            }
+            k += t.equals("-a") ? 2 : 1;
+          }
+          if (k >= rest.size()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          wrappers = plus(wrappers, name);
+          args = rest.subList(k, rest.size());
+          continue;
+        }
+        case "eval": {
+          if (rest.stream().anyMatch(a -> a.dynamic() && a.text().isEmpty())) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+          }
+          nestedShell(joinPlain(rest), c, wrappers, privileged, env, "eval");
+          return;
+        }
+        case "find":
+          findExec(c, args, wrappers, privileged, env, cwd, full);
+          return;
+        default:
+          break;
+      }
+      if (SIMPLE_WRAPPERS.contains(name)) {
+        int k = skipOptions(rest, Set.of("-o", "-f", "-a"));
+        if (k >= rest.size()) {
+          emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+          return;
+        }
+        wrappers = plus(wrappers, name);
+        args = rest.subList(k, rest.size());
+        continue;
+      }
+      if (SHELLS.contains(name)) {
+        List<Arg> shellArgs = rest;
+        if (name.equals("busybox")) {
+          if (rest.isEmpty()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          if (!SHELLS.contains(rest.get(0).text()) || rest.get(0).text().equals("busybox")) {
+            args = rest;
+            continue;
+          }
+          shellArgs = rest.subList(1, rest.size());
+        }
+        Arg cmdString = shellCommandString(shellArgs);
+        if (cmdString != null) {
+          if (cmdString.dynamic()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full);
+          }
+          nestedShell(cmdString.text(), c, wrappers, privileged, env, name + " -c");
+          return;
+        }
+        String stdin = stdinText(c);
+        if (stdin != null && firstOperand(shellArgs) == null) {
+          nestedShell(stdin, c, wrappers, privileged, env, name + " <<here-doc");
+          return;
+        }
+        emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full);
+        return;
+      }
+      String lang = language(name);
+      if (lang != null) {
+        String code = inlineCode(lang, rest);
+        if (code == null && firstOperand(rest) == null || code == null && "-".equals(firstOperand(rest))) {
+          code = stdinText(c);
+        }
+        emit(c, args, wrappers, privileged, fromStdin, env, cwd, code, lang, full);
+        if (code != null) {
+          for (String sh : CodeScan.shellCommands(code, lang)) {
+            nestedShell(sh, c, plus(wrappers, name), privileged, env, name + " code");
+          }
+        }
+        return;
+      }
+      emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+      return;
+    }
+    problems.add("too many nested wrappers");
+  }
+
+  private static String stdinText(SimpleCommand c) {
+    for (Redirect r : c.redirects()) {
+      if ((r.op().startsWith("<<")) && r.body() != null) {
+        return r.body();
+      }
+    }
+    return null;
+  }
+
+  /** The string after {@code -c} in a shell's options, or null. */
+  private static Arg shellCommandString(List<Arg> args) {
+    boolean dashC = false;
+    for (int k = 0; k < args.size(); k++) {
+      String t = args.get(k).text();
+      if (t.equals("--")) {
+        continue;
+      }
+      if (t.equals("-o") || t.equals("+o") || t.equals("--rcfile") || t.equals("--init-file")) {
+        k++;
+        continue;
+      }
+      if (t.startsWith("--")) {
+        continue;
+      }
+      if ((t.startsWith("-") || t.startsWith("+")) && t.length() > 1) {
+        if (t.startsWith("-") && t.indexOf('c') > 0) {
+          dashC = true;
+        }
+        continue;
+      }
+      return dashC ? args.get(k) : null;
+    }
+    return null;
+  }
+
+  private static String firstOperand(List<Arg> args) {
+    for (Arg a : args) {
+      if (!a.text().startsWith("-") || a.text().equals("-")) {
+        return a.text();
+      }
+    }
+    return null;
+  }
+
+  static String language(String name) {
+    if (PYTHON.matcher(name).matches()) {
+      return "python";
+    }
+    switch (name) {
+      case "node":
+      case "nodejs":
+      case "deno":
+      case "bun":
+        return "node";
+      case "perl":
+        return "perl";
+      case "ruby":
+        return "ruby";
+      case "php":
+        return "php";
+      case "lua":
+        return "lua";
+      case "osascript":
+        return "applescript";
+      case "pwsh":
+      case "powershell":
+        return "powershell";
+      default:
+        return null;
+    }
+  }
+
+  private static String inlineCode(String lang, List<Arg> rest) {
+    Set<String> flags;
+    switch (lang) {
+      case "python":
+        flags = Set.of("-c");
+        break;
+      case "node":
+        flags = Set.of("-e", "--eval", "-p", "--print", "eval");
+        break;
+      case "perl":
+        flags = Set.of("-e", "-E");
+        break;
+      case "ruby":
+      case "lua":
+      case "applescript":
+        flags = Set.of("-e");
+        break;
+      case "php":
+        flags = Set.of("-r");
+        break;
+      default:
+        flags = Set.of("-c", "-Command", "-command");
+    }
+    for (int k = 0; k < rest.size(); k++) {
+      String t = rest.get(k).text();
+      if (flags.contains(t) && k + 1 < rest.size()) {
+        return rest.get(k + 1).text();
+      }
+      // clustered flags such as perl -ne / python -Bc
+      if (t.startsWith("-") && !t.startsWith("--") && t.length() > 2 && k + 1 < rest.size()) {
+        char last = t.charAt(t.length() - 1);
+        if (flags.contains("-" + last)) {
+          return rest.get(k + 1).text();
+        }
+      }
+    }
+    return null;
+  }
+
+  private void findExec(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged,
+      Map<String, String> env, Path cwd, List<String> full) {
+    List<Arg> rest = args.subList(1, args.size());
+    List<String> roots = new ArrayList<>();
+    int k = 0;
+    while (k < rest.size() && (rest.get(k).text().equals("-H") || rest.get(k).text().equals("-L")
+        || rest.get(k).text().equals("-P"))) {
+      k++;
+    }
+    while (k < rest.size() && !rest.get(k).text().startsWith("-") && !rest.get(k).text().equals("(")
+        && !rest.get(k).text().equals("!")) {
+      roots.add(rest.get(k).text());
+      k++;
+    }
+    if (roots.isEmpty()) {
+      roots.add(".");
+    }
+    boolean selective = selective(rest);
+    List<Arg> own = new ArrayList<>();
+    own.add(args.get(0));
+    for (int i = 0; i < rest.size(); i++) {
+      String t = rest.get(i).text();
+      if (t.equals("-exec") || t.equals("-execdir") || t.equals("-ok") || t.equals("-okdir")) {
+        List<Arg> inner = new ArrayList<>();
+        int j = i + 1;
+        while (j < rest.size() && !rest.get(j).text().equals(";") && !rest.get(j).text().equals("+")) {
+          String w = rest.get(j).text();
+          if (w.contains("{}")) {
+            String root = roots.get(0).endsWith("/") ? roots.get(0) : roots.get(0) + "/";
+            inner.add(new Arg(w.replace("{}", root + (selective ? "found-by-find" : "*")), false, !selective,
+                false, List.of()));
+          } else {
+            inner.add(rest.get(j));
+          }
+          j++;
+        }
+        own.add(rest.get(i));
+        if (!inner.isEmpty()) {
+          unwrap(c, inner, plus(wrappers, "find " + t), privileged, false, env, cwd, full);
+        }
+        i = j;
+      } else {
+        own.add(rest.get(i));
+      }
+    }
+    emit(c, own, wrappers, privileged, false, env, cwd, null, null, full);
+  }
+
+  /** Whether a find expression selects some files (by name, path, age, size ...) rather than everything. */
+  static boolean selective(List<Arg> findArgs) {
+    for (Arg a : findArgs) {
+      switch (a.text()) {
+        case "-name":
+        case "-iname":
+        case "-path":
+        case "-ipath":
+        case "-wholename":
+        case "-regex":
+        case "-iregex":
+        case "-newer":
+        case "-mtime":
+        case "-mmin":
+        case "-atime":
+        case "-ctime":
+        case "-size":
+        case "-empty":
+        case "-user":
+        case "-perm":
+        case "-links":
+          return true;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  private static int skipOptions(List<Arg> rest, Set<String> withValue) {
+    int k = 0;
+    while (k < rest.size()) {
+      String t = rest.get(k).text();
+      if (t.equals("--")) {
+        return k + 1;
+      }
+      if (!t.startsWith("-") || t.length() < 2) {
+        return k;
+      }
+      if (withValue.contains(t)) {
+        k += 2;
+      } else {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  private static int indexOf(List<Arg> args, String... names) {
+    for (int k = 0; k < args.size(); k++) {
+      for (String n : names) {
+        if (args.get(k).text().equals(n)) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static List<String> plus(List<String> list, String item) {
+    List<String> l = new ArrayList<>(list);
+    l.add(item);
+    return l;
+  }
+
+  private static String joinPlain(List<Arg> args) {
+    return String.join(" ", args.stream().map(Arg::text).toList());
+  }
+
+  private static String joinQuoted(List<Arg> args) {
+    return String.join(" ", args.stream().map(a -> quote(a.text())).toList());
+  }
+}

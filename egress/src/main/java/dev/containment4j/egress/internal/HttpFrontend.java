@@ -1,0 +1,713 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.egress.internal;
+
+import dev.containment4j.internal.net.HostName;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The HTTP side of the proxy, after {@link HttpServerCodec}: CONNECT (tunnel or interception), absolute-form
+ * {@code http://} requests forwarded with keep-alive and upstream reuse, and, inside an intercepted tunnel, the
+ * decrypted requests (which must name the CONNECT host: no domain fronting). Requests on one connection are handled one
+ * at a time; the next is read only when the previous response is complete.
+ */
+final class HttpFrontend extends ChannelInboundHandlerAdapter {
+  private enum State { HEAD, RESOLVING, BODY, AWAIT_RESPONSE, CONNECTING, TUNNEL, CLOSED }
+
+  /** Hop-by-hop headers never forwarded. */
+  private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
+      "proxy-authorization", "proxy-authenticate", "te", "trailer", "upgrade");
+
+  private final ProxyContext px;
+  /** The checked CONNECT target when this frontend serves an intercepted tunnel. */
+  private final Gatekeeper.Target fixed;
+  private final ArrayDeque<Object> pending = new ArrayDeque<>();
+  private Channel client;
+  private State state = State.HEAD;
+  private Channel upstream;
+  private String upstreamKey;
+  private Exchange ex;
+
+  /** One request/response, for the audit event. */
+  private static final class Exchange {
+    final long start = System.nanoTime();
+    final String method;
+    final String protocol;
+    boolean keepAlive;
+    Gatekeeper.Target target;
+    long up;
+    long down;
+    int status;
+    boolean informational;
+    boolean responseStarted;
+    boolean closeClientAfter;
+    boolean closeUpstreamAfter;
+    String credentials = "";
+
+    Exchange(String method, String protocol) {
+      this.method = method;
+      this.protocol = protocol;
+    }
+  }
+
+  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed) {
+    this.px = px;
+    this.fixed = fixed;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    client = ctx.channel();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (state == State.CLOSED) {
+      ReferenceCountUtil.release(msg); // draining what a refused client still sends
+    } else if (msg instanceof HttpRequest req) {
+      onRequest(ctx, req);
+    } else if (msg instanceof HttpContent c) {
+      onContent(c);
+    } else if (msg instanceof ByteBuf && state == State.CONNECTING) {
+      pending.add(msg); // bytes a client sent right after CONNECT, left in the codec's buffer
+    } else {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onRequest(ChannelHandlerContext ctx, HttpRequest req) {
+    HeadDeadline deadline = ProxyContext.deadline(client);
+    if (deadline != null) {
+      deadline.done();
+    }
+    if (req.decoderResult().isFailure()) {
+      Throwable cause = req.decoderResult().cause();
+      HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+          : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+          : HttpResponseStatus.BAD_REQUEST;
+      String what = cause instanceof TooLongFrameException ? "request line or headers too long (limit "
+          + px.limits().maxHeaderBytes() + " bytes)" : "malformed request";
+      deny(req, "?", 0, new Denial("bad-request", "HTTP/1.1 syntax", what, "", status,
+          io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE));
+      return;
+    }
+    if (state != State.HEAD) {
+      deny(req, "?", 0, Denial.badRequest("pipelined request before the previous response; send one at a time"));
+      return;
+    }
+    String method = req.method().name();
+    if (method.equals("TRACE") || method.equals("TRACK")) {
+      deny(req, "?", 0, new Denial("method-not-allowed", "TRACE/TRACK", method + " is refused (it would echo "
+          + "injected headers)", "", HttpResponseStatus.METHOD_NOT_ALLOWED,
+          io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE));
+      return;
+    }
+    if (req.method().equals(HttpMethod.CONNECT)) {
+      if (fixed != null) {
+        deny(req, "?", 0, Denial.badRequest("CONNECT inside a tunnel"));
+        return;
+      }
+      onConnect(req);
+      return;
+    }
+    Authority target;
+    String path;
+    try {
+      String uri = req.uri();
+      String lower = uri.length() >= 8 ? uri.substring(0, 8).toLowerCase(Locale.ROOT) : uri.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("http://") && fixed == null) {
+        int end = firstOf(uri, 7);
+        target = Authority.parse(uri.substring(7, end), 80);
+        path = end == uri.length() ? "/" : uri.substring(end);
+      } else if (fixed != null && (lower.startsWith("https://") || uri.startsWith("/"))) {
+        if (uri.startsWith("/")) {
+          path = uri;
+        } else {
+          int end = firstOf(uri, 8);
+          Authority abs = Authority.parse(uri.substring(8, end), 443);
+          if (!abs.host().equals(fixed.host()) || abs.port() != fixed.port()) {
+            deny(req, abs.host().name(), abs.port(), hostMismatch(abs.host().authority()));
+            return;
+          }
+          path = end == uri.length() ? "/" : uri.substring(end);
+        }
+        String host = req.headers().get(HttpHeaderNames.HOST);
+        if (host == null || req.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
+          deny(req, fixed.host().name(), fixed.port(), Denial.badRequest("exactly one Host header is required"));
+          return;
+        }
+        Authority h = Authority.parse(host, fixed.port());
+        if (!h.host().equals(fixed.host()) || h.port() != fixed.port()) {
+          deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority()));
+          return;
+        }
+        target = new Authority(fixed.host(), fixed.port());
+      } else if (lower.startsWith("https://")) {
+        deny(req, "?", 0, Denial.badRequest("https:// URLs go through CONNECT; configure the client's HTTPS proxy"));
+        return;
+      } else {
+        deny(req, "?", 0, Denial.badRequest("this is a forward proxy: send absolute-form http:// requests or CONNECT"));
+        return;
+      }
+      if (path.charAt(0) != '/' && path.charAt(0) != '?') {
+        throw new IllegalArgumentException("bad path");
+      }
+      if (path.charAt(0) == '?') {
+        path = "/" + path;
+      }
+      int hash = path.indexOf('#');
+      if (hash >= 0) {
+        path = path.substring(0, hash);
+      }
+    } catch (IllegalArgumentException e) {
+      deny(req, "?", 0, Denial.badRequest("bad request target '" + Authority.printable(req.uri()) + "': "
+          + e.getMessage()));
+      return;
+    }
+    String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
+    if (upgrade != null) {
+      deny(req, target.host().name(), target.port(), new Denial("upgrade-refused", "protocol upgrades",
+          "protocol upgrades (" + Authority.printable(upgrade) + ") are not forwarded", "",
+          HttpResponseStatus.NOT_IMPLEMENTED, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE));
+      return;
+    }
+    ex = new Exchange(method, fixed == null ? "http" : "https-intercepted");
+    ex.keepAlive = HttpUtil.isKeepAlive(req);
+    req.setUri(path);
+    state = State.RESOLVING;
+    client.config().setAutoRead(false);
+    pending.add(req);
+    if (fixed != null) {
+      proceed(fixed);
+      return;
+    }
+    px.gatekeeper().check(target.host(), target.port()).whenComplete((t, err) -> client.eventLoop().execute(() -> {
+      if (state != State.RESOLVING || !client.isActive()) {
+        releasePending();
+        return;
+      }
+      if (err != null) {
+        denyResolved(target, err);
+      } else {
+        proceed(t);
+      }
+    }));
+  }
+
+  private static int firstOf(String uri, int from) {
+    for (int i = from; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
+        return i;
+      }
+    }
+    return uri.length();
+  }
+
+  private Denial hostMismatch(String host) {
+    return new Denial("host-mismatch", "SNI = CONNECT target = Host",
+        "the request names " + host + " but the tunnel was opened to " + fixed.host().authority() + ":" + fixed.port()
+            + " (domain fronting is refused)", "send requests for each host through its own CONNECT",
+        HttpResponseStatus.MISDIRECTED_REQUEST, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FORBIDDEN);
+  }
+
+  private void denyResolved(Authority target, Throwable err) {
+    Throwable t = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+    Denial d = t instanceof Denial.Refused r ? r.denial()
+        : new Denial("error", "proxy", "internal error while checking the destination", "",
+            HttpResponseStatus.INTERNAL_SERVER_ERROR, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE);
+    HttpRequest req = (HttpRequest) pending.peekFirst();
+    releasePending();
+    deny(req, target.host().name(), target.port(), d);
+  }
+
+  /** Target checked: rewrite the request, pick or open the upstream, send the head and what body has arrived. */
+  private void proceed(Gatekeeper.Target t) {
+    ex.target = t;
+    HttpRequest req = (HttpRequest) pending.peekFirst();
+    HttpHeaders h = req.headers();
+    for (String name : connectionListed(h)) {
+      h.remove(name);
+    }
+    for (String name : HOP_BY_HOP) {
+      h.remove(name);
+    }
+    var denial = px.credentials().apply(t.host(), req.uri(), h);
+    if (denial.isPresent()) {
+      releasePending();
+      deny(req, t.host().name(), t.port(), denial.get());
+      return;
+    }
+    ex.credentials = String.join(",", px.credentials().injectedHeaders(t.host()));
+    boolean defaultPort = t.port() == (fixed == null ? 80 : 443);
+    h.set(HttpHeaderNames.HOST, t.host().authority() + (defaultPort ? "" : ":" + t.port()));
+    String key = t.dial() + "|" + t.host().name();
+    if (upstream != null && upstream.isActive() && key.equals(upstreamKey)) {
+      sendPending();
+      return;
+    }
+    if (upstream != null) {
+      Channel old = upstream;
+      upstream = null;
+      old.close();
+    }
+    var connecting = Upstream.connect(px, client, t, new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        if (fixed != null) {
+          ch.pipeline().addLast(px.interception().orElseThrow().clientContext()
+              .newHandler(ch.alloc(), t.host().name(), t.port()));
+        }
+        ch.pipeline().addLast(new HttpClientCodec());
+        ch.pipeline().addLast(new UpstreamHandler());
+      }
+    });
+    if (connecting.isEmpty()) {
+      releasePending();
+      deny(req, t.host().name(), t.port(), Upstream.tooManyTunnels(px.limits().maxTunnels()));
+      return;
+    }
+    ChannelFuture f = connecting.get();
+    upstream = f.channel();
+    upstreamKey = key;
+    f.addListener((ChannelFutureListener) done -> {
+      if (state != State.RESOLVING || !client.isActive() || upstream != done.channel()) {
+        done.channel().close();
+        releasePending();
+        return;
+      }
+      if (!done.isSuccess()) {
+        upstream = null;
+        releasePending();
+        deny(req, t.host().name(), t.port(), Upstream.unreachable(t, done.cause()));
+        return;
+      }
+      done.channel().config().setAutoRead(true);
+      sendPending();
+    });
+  }
+
+  private static List<String> connectionListed(HttpHeaders h) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String v : h.getAll(HttpHeaderNames.CONNECTION)) {
+      for (String token : v.split(",")) {
+        String n = token.strip().toLowerCase(Locale.ROOT);
+        if (!n.isEmpty() && !n.equals("close") && !n.equals("keep-alive") && !n.equals("host")) {
+          out.add(n);
+        }
+      }
+    }
+    return out;
+  }
+
+  private void sendPending() {
+    state = State.BODY;
+    Object m;
+    while ((m = pending.poll()) != null) {
+      if (m instanceof HttpContent c) {
+        ex.up += c.content().readableBytes();
+      }
+      upstream.write(m);
+      if (m instanceof LastHttpContent) {
+        state = State.AWAIT_RESPONSE;
+      }
+    }
+    upstream.flush();
+    updateClientRead();
+  }
+
+  private void onContent(HttpContent c) {
+    switch (state) {
+      case RESOLVING -> pending.add(c);
+      case BODY -> {
+        ex.up += c.content().readableBytes();
+        boolean last = c instanceof LastHttpContent;
+        upstream.writeAndFlush(c);
+        if (last) {
+          state = State.AWAIT_RESPONSE;
+        }
+        updateClientRead();
+      }
+      default -> c.release();
+    }
+  }
+
+  private void updateClientRead() {
+    boolean read = state == State.HEAD || (state == State.BODY && upstream != null && upstream.isWritable());
+    client.config().setAutoRead(read);
+    if (read) {
+      client.read();
+    }
+  }
+
+  private void releasePending() {
+    Object m;
+    while ((m = pending.poll()) != null) {
+      if (!(m instanceof HttpRequest)) {
+        ReferenceCountUtil.release(m);
+      }
+    }
+  }
+
+  /** Answers with the denial (status, body, X-Containment-Deny), reports it and closes the connection. */
+  private void deny(HttpRequest req, String host, int port, Denial d) {
+    px.audit().deny(fixed == null ? (req != null && req.method().equals(HttpMethod.CONNECT) ? "connect" : "http")
+        : "https-intercepted", host, port, d, ex == null ? System.nanoTime() : ex.start,
+        req == null ? Map.of() : Map.of("method", req.method().name()));
+    state = State.CLOSED;
+    releasePending();
+    ByteBuf body = Unpooled.copiedBuffer(d.body(), StandardCharsets.UTF_8);
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, d.status(), body);
+    r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    r.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+    r.headers().set("X-Containment-Deny", d.header());
+    r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    if (client.pipeline().get(HttpServerCodec.class) == null) {
+      client.close();
+      r.release();
+      return;
+    }
+    client.writeAndFlush(r).addListener(f -> lingeringClose(client));
+    if (upstream != null) {
+      upstream.close();
+    }
+  }
+
+  /**
+   * Closes after an answer without resetting: half-close, then discard what the client is still sending (an over-long
+   * header, a refused body) for a moment, so that it reads the answer instead of a connection reset.
+   */
+  static void lingeringClose(Channel ch) {
+    if (ch instanceof io.netty.channel.socket.DuplexChannel d && ch.isActive()) {
+      d.shutdownOutput();
+      ch.config().setAutoRead(true);
+      ch.eventLoop().schedule(() -> {
+        ch.close();
+      }, 1, java.util.concurrent.TimeUnit.SECONDS);
+    } else {
+      ch.close();
+    }
+  }
+
+  // ---- CONNECT ----
+
+  private void onConnect(HttpRequest req) {
+    Authority target;
+    try {
+      target = Authority.parse(req.uri(), -1);
+    } catch (IllegalArgumentException e) {
+      deny(req, Authority.printable(req.uri()), 0, Denial.badRequest("bad CONNECT target '"
+          + Authority.printable(req.uri()) + "': " + e.getMessage() + "; write CONNECT host:port"));
+      return;
+    }
+    ex = new Exchange("CONNECT", "connect");
+    state = State.CONNECTING;
+    client.config().setAutoRead(false);
+    px.gatekeeper().check(target.host(), target.port()).whenComplete((t, err) -> client.eventLoop().execute(() -> {
+      if (state != State.CONNECTING || !client.isActive()) {
+        return;
+      }
+      if (err != null) {
+        Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+        Denial d = c instanceof Denial.Refused r ? r.denial() : Denial.badRequest("internal error");
+        deny(req, target.host().name(), target.port(), d);
+        return;
+      }
+      boolean intercept = px.interception().map(i -> i.intercepts(t.host())).orElse(false);
+      if (!intercept && px.credentials().binds(t.host())) {
+        deny(req, t.host().name(), t.port(), Denial.forbidden("credential-needs-interception", "network.credentials",
+            "a credential is bound to " + t.host().authority() + ", so its HTTPS traffic must be inspected, but "
+                + "network.tls is passthrough; the tunnel is refused so no other credential can reach it",
+            "set network.tls: intercept in the policy"));
+        return;
+      }
+      if (intercept) {
+        startInterception(t);
+      } else {
+        startTunnel(req, t);
+      }
+    }));
+  }
+
+  private void startTunnel(HttpRequest req, Gatekeeper.Target t) {
+    AtomicLong up = new AtomicLong();
+    AtomicLong down = new AtomicLong();
+    var connecting = Upstream.connect(px, client, t, new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        // the relay is added once the client side is switched over
+      }
+    });
+    if (connecting.isEmpty()) {
+      deny(req, t.host().name(), t.port(), Upstream.tooManyTunnels(px.limits().maxTunnels()));
+      return;
+    }
+    ChannelFuture f = connecting.get();
+    f.addListener((ChannelFutureListener) done -> {
+      if (!client.isActive()) {
+        done.channel().close();
+        return;
+      }
+      if (!done.isSuccess()) {
+        deny(req, t.host().name(), t.port(), Upstream.unreachable(t, done.cause()));
+        return;
+      }
+      Channel up2 = done.channel();
+      long start = ex.start;
+      up2.closeFuture().addListener(x -> px.audit().allow("connect", t, up.get(), down.get(), start, Map.of()));
+      switchToRelay(client, up2, pending, up, down, "HTTP/1.1 200 Connection established\r\n\r\n");
+      state = State.TUNNEL;
+    });
+  }
+
+  /**
+   * Removes the HTTP handlers, writes the raw CONNECT answer, forwards bytes the client sent early and starts relaying
+   * both ways.
+   */
+  static void switchToRelay(Channel client, Channel upstream, ArrayDeque<Object> early, AtomicLong up,
+      AtomicLong down, String answer) {
+    var p = client.pipeline();
+    if (p.get(HttpServerCodec.class) != null) {
+      p.remove(HttpServerCodec.class); // may deliver buffered early bytes to the handler still in place
+    }
+    if (p.get(HeadDeadline.class) != null) {
+      p.remove(HeadDeadline.class);
+    }
+    if (answer != null) {
+      client.writeAndFlush(Unpooled.copiedBuffer(answer, StandardCharsets.US_ASCII));
+    }
+    for (var h : p.toMap().entrySet()) {
+      if (h.getValue() instanceof HttpFrontend || h.getValue() instanceof Socks5Frontend) {
+        p.remove(h.getKey());
+      }
+    }
+    p.addLast("relay", new Relay(upstream, up));
+    upstream.pipeline().addLast("relay", new Relay(client, down));
+    Object m;
+    while ((m = early.poll()) != null) {
+      if (m instanceof ByteBuf b) {
+        up.addAndGet(b.readableBytes());
+        upstream.write(b);
+      } else {
+        ReferenceCountUtil.release(m);
+      }
+    }
+    upstream.flush();
+    client.config().setAutoRead(true);
+    upstream.config().setAutoRead(true);
+  }
+
+  private void startInterception(Gatekeeper.Target t) {
+    Interception i = px.interception().orElseThrow();
+    var p = client.pipeline();
+    if (p.get(HttpServerCodec.class) != null) {
+      p.remove(HttpServerCodec.class); // early bytes (a ClientHello sent before our answer) land in pending
+    }
+    state = State.TUNNEL;
+    HeadDeadline deadline = ProxyContext.deadline(client);
+    if (deadline != null) {
+      deadline.awaitNext();
+    }
+    client.writeAndFlush(Unpooled.copiedBuffer("HTTP/1.1 200 Connection established\r\n\r\n",
+        StandardCharsets.US_ASCII));
+    i.install(px, t, p, this);
+    Object m;
+    boolean any = false;
+    while ((m = pending.poll()) != null) {
+      p.fireChannelRead(m);
+      any = true;
+    }
+    if (any) {
+      p.fireChannelReadComplete();
+    }
+    client.config().setAutoRead(true);
+  }
+
+  // ---- the upstream side of forwarded requests ----
+
+  private final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (ctx.channel() != upstream || ex == null || !client.isActive()) {
+        ReferenceCountUtil.release(msg);
+        ctx.close();
+        return;
+      }
+      if (msg instanceof HttpResponse r) {
+        ex.responseStarted = true;
+        int code = r.status().code();
+        ex.informational = code >= 100 && code < 200;
+        if (code == 101) {
+          ReferenceCountUtil.release(msg);
+          ctx.close();
+          client.close();
+          return;
+        }
+        if (!ex.informational) {
+          ex.status = code;
+          ex.closeUpstreamAfter = !HttpUtil.isKeepAlive(r);
+          boolean delimited = HttpUtil.isContentLengthSet(r) || HttpUtil.isTransferEncodingChunked(r)
+              || ex.method.equals("HEAD") || code == 204 || code == 304;
+          ex.closeClientAfter = !ex.keepAlive || !delimited;
+        }
+        HttpHeaders h = r.headers();
+        for (String name : connectionListed(h)) {
+          h.remove(name);
+        }
+        for (String name : HOP_BY_HOP) {
+          h.remove(name);
+        }
+        if (ex.closeClientAfter) {
+          h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+      }
+      if (msg instanceof HttpContent c) {
+        ex.down += c.content().readableBytes();
+      }
+      boolean last = msg instanceof LastHttpContent;
+      if (last && ex.informational) {
+        ex.informational = false;
+        client.writeAndFlush(msg);
+        return;
+      }
+      ChannelFuture w = client.writeAndFlush(msg);
+      if (!client.isWritable()) {
+        ctx.channel().config().setAutoRead(false);
+      }
+      if (last) {
+        finish(w);
+      }
+    }
+
+    private void finish(ChannelFuture written) {
+      Exchange done = ex;
+      ex = null;
+      px.audit().allow(done.protocol, done.target, done.up, done.down, done.start, Map.of("method", done.method,
+          "status", done.status, "credentials", done.credentials));
+      if (done.closeUpstreamAfter && upstream != null) {
+        upstream.close();
+        upstream = null;
+      }
+      if (done.closeClientAfter || state != State.AWAIT_RESPONSE && state != State.BODY) {
+        state = State.CLOSED;
+        written.addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      if (state == State.BODY) {
+        // response ended before the request body: the origin gave up on it
+        state = State.CLOSED;
+        written.addListener(ChannelFutureListener.CLOSE);
+        return;
+      }
+      state = State.HEAD;
+      HeadDeadline deadline = ProxyContext.deadline(client);
+      if (deadline != null) {
+        deadline.awaitNext();
+      }
+      updateClientRead();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+      if (ctx.channel() == upstream && state == State.BODY) {
+        updateClientRead();
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      if (ctx.channel() != upstream) {
+        return;
+      }
+      upstream = null;
+      if (ex != null && client.isActive()) {
+        if (!ex.responseStarted) {
+          Exchange e = ex;
+          deny(null, e.target.host().name(), e.target.port(), Upstream.unreachable(e.target, null));
+        } else {
+          client.close();
+        }
+      }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof IdleStateEvent) {
+        ctx.close();
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close();
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (upstream != null && client.isWritable()) {
+      upstream.config().setAutoRead(true);
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    state = State.CLOSED;
+    releasePending();
+    if (upstream != null) {
+      upstream.close();
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof IdleStateEvent) {
+      ctx.close();
+    } else {
+      ctx.fireUserEventTriggered(evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

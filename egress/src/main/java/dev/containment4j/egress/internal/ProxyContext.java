@@ -1,0 +1,29 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.egress.internal;
+
+import io.netty.channel.Channel;
+import io.netty.channel.socket.SocketChannel;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What every connection handler of one proxy shares: the gatekeeper, credential rules, interception, audit, limits.
+ *
+ * @param gatekeeper destination checks
+ * @param credentials credential bindings
+ * @param interception TLS interception, when {@code network.tls: intercept}
+ * @param audit audit events
+ * @param limits resource bounds
+ * @param counters live counters
+ * @param socketChannel the client-socket channel type for upstream connections
+ */
+public record ProxyContext(Gatekeeper gatekeeper, CredentialRules credentials, Optional<Interception> interception,
+    EgressAudit audit, Limits limits, Limits.Counters counters, Supplier<? extends SocketChannel> socketChannel) {
+
+  static HeadDeadline deadline(Channel ch) {
+    return ch.pipeline().get(HeadDeadline.class);
+  }
+}
