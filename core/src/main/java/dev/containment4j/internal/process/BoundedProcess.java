@@ -67,7 +67,17 @@ public final class BoundedProcess {
    */
   public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
       long cap, Duration wall) {
-    return run(argv, env, dir, stdin, cap, wall, false, started -> { });
+    return run(argv, env, dir, stdin, cap, wall, false, started -> { }, () -> { });
+  }
+
+  /**
+   * As {@link #run(List, Map, java.nio.file.Path, byte[], long, Duration)}, and calls {@code onTimeout} right after
+   * the launcher's tree was killed on time-out, before the streams are drained to their end: for launchers whose
+   * tool lives outside their process tree (runsc exec hands its pipes to a sandbox that must be told to kill it).
+   */
+  public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
+      long cap, Duration wall, Runnable onTimeout) {
+    return run(argv, env, dir, stdin, cap, wall, false, started -> { }, onTimeout);
   }
 
   /**
@@ -80,7 +90,7 @@ public final class BoundedProcess {
    */
   public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
       long cap, Duration wall, boolean treeDiesWithMain) {
-    return run(argv, env, dir, stdin, cap, wall, treeDiesWithMain, started -> { });
+    return run(argv, env, dir, stdin, cap, wall, treeDiesWithMain, started -> { }, () -> { });
   }
 
   /**
@@ -90,11 +100,12 @@ public final class BoundedProcess {
    */
   public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
       long cap, Duration wall, java.util.function.Consumer<ProcessHandle> onStart) {
-    return run(argv, env, dir, stdin, cap, wall, false, onStart);
+    return run(argv, env, dir, stdin, cap, wall, false, onStart, () -> { });
   }
 
   private static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
-      long cap, Duration wall, boolean treeDiesWithMain, java.util.function.Consumer<ProcessHandle> onStart) {
+      long cap, Duration wall, boolean treeDiesWithMain, java.util.function.Consumer<ProcessHandle> onStart,
+      Runnable onTimeout) {
     ProcessBuilder pb = new ProcessBuilder(argv);
     pb.environment().clear();
     pb.environment().putAll(env);
@@ -128,6 +139,7 @@ public final class BoundedProcess {
         timedOut = true;
         killTree(p.toHandle());
         p.waitFor();
+        onTimeout.run();
       }
       exit = p.exitValue();
       // The main process is gone: whatever it left behind dies now (backends also kill inside their own boundary).

@@ -1,0 +1,117 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.gvisor.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders {@code config.json} (and the {@code process.json} of {@code runsc exec}) from a {@link SandboxPlan}. Pure:
+ * text out, golden-tested. Keys come out in a fixed order.
+ */
+public final class OciConfig {
+
+  static final String OCI_VERSION = "1.0.2";
+  private static final ObjectWriter WRITER = new ObjectMapper().writer(
+      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private OciConfig() {}
+
+  /** The bundle's {@code config.json}. */
+  public static String render(SandboxPlan plan) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("ociVersion", OCI_VERSION);
+    root.put("process", process(plan.process()));
+    // the host root, read-write only into runsc's --overlay2=root:memory layer: the host file never changes
+    root.put("root", ordered("path", "/", "readonly", false));
+    root.put("hostname", "containment");
+    List<Object> mounts = new ArrayList<>();
+    for (OciMount m : plan.mounts()) {
+      Map<String, Object> e = ordered("destination", m.destination(), "type", m.type(), "source", m.source());
+      if (!m.options().isEmpty()) {
+        e.put("options", m.options());
+      }
+      mounts.add(e);
+    }
+    root.put("mounts", mounts);
+    Map<String, Object> linux = new LinkedHashMap<>();
+    List<Object> ns = new ArrayList<>();
+    for (String type : List.of("pid", "network", "ipc", "uts", "mount")) {
+      ns.add(ordered("type", type));
+    }
+    linux.put("namespaces", ns);
+    plan.memoryLimitBytes().ifPresent(bytes -> linux.put("resources", ordered("memory", ordered("limit", bytes))));
+    linux.put("seccomp", seccomp());
+    root.put("linux", linux);
+    return write(root);
+  }
+
+  /** A {@code process.json} for {@code runsc exec --process}. */
+  public static String renderProcess(ProcessSpec process) {
+    return write(process(process));
+  }
+
+  private static Map<String, Object> process(ProcessSpec p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("terminal", false);
+    m.put("user", ordered("uid", 0, "gid", 0));
+    m.put("args", p.args());
+    List<String> env = new ArrayList<>();
+    p.env().forEach((k, v) -> env.add(k + "=" + v));
+    m.put("env", env);
+    m.put("cwd", p.cwd());
+    // empty sets: root inside gVisor's user namespace without a single capability
+    m.put("capabilities", ordered("bounding", List.of(), "effective", List.of(), "inheritable", List.of(),
+        "permitted", List.of(), "ambient", List.of()));
+    List<Object> rl = new ArrayList<>();
+    for (ProcessSpec.Rlimit r : p.rlimits()) {
+      rl.add(ordered("type", r.type(), "hard", r.value(), "soft", r.value()));
+    }
+    m.put("rlimits", rl);
+    m.put("noNewPrivileges", true);
+    return m;
+  }
+
+  /**
+   * Applied by gVisor's Sentry with {@code --oci-seccomp}: no new user namespaces (clone with CLONE_NEWUSER,
+   * unshare, setns), and clone3 reports ENOSYS so libc falls back to the clone it can filter. runsc 20221219 applies
+   * it to the container's first process and its children only, not to {@code runsc exec} processes.
+   */
+  private static Map<String, Object> seccomp() {
+    List<Object> rules = new ArrayList<>();
+    rules.add(ordered("names", List.of("unshare", "setns"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1));
+    rules.add(ordered("names", List.of("clone"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1, "args",
+        List.of(ordered("index", 0, "value", CLONE_NEWUSER, "valueTwo", CLONE_NEWUSER, "op", "SCMP_CMP_MASKED_EQ"))));
+    rules.add(ordered("names", List.of("clone3"), "action", "SCMP_ACT_ERRNO", "errnoRet", 38));
+    return ordered("defaultAction", "SCMP_ACT_ALLOW", "architectures", List.of("SCMP_ARCH_X86_64",
+        "SCMP_ARCH_AARCH64"), "syscalls", rules);
+  }
+
+  static final long CLONE_NEWUSER = 0x10000000L;
+
+  private static Map<String, Object> ordered(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  private static String write(Object o) {
+    try {
+      return WRITER.writeValueAsString(o) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render OCI JSON", e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.gvisor.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pure builders of runsc argument lists. Every invocation repeats the same global flags: runsc 20221219 does not
+ * remember them between {@code create}, {@code start} and {@code exec} (without {@code --network=none} on
+ * {@code start} it tries, and fails, to set up the broken netstack).
+ */
+public final class RunscArgs {
+
+  /**
+   * Wraps every exec'd command: runs it, then kills whatever it left behind in the sandbox (kill(-1) spares only the
+   * caller and PID 1), and passes the command's status through. The init ignores SIGCHLD, so gVisor reaps the
+   * orphans at once.
+   */
+  static final List<String> EXEC_WRAPPER = List.of("/bin/sh", "-c",
+      "\"$@\"; s=$?; kill -KILL -1 2>/dev/null; exit $s", "containment-exec");
+
+  /** Kills every process of the sandbox except its init (after a time-out). */
+  static final List<String> KILL_ALL = List.of("/bin/sh", "-c", "kill -KILL -1 2>/dev/null; exit 0");
+
+  private final String runsc;
+  private final List<String> global;
+
+  /**
+   * @param runsc the resolved binary
+   * @param settings platform and rootless
+   * @param stateRoot runsc {@code --root}, private to one backend instance
+   */
+  public RunscArgs(String runsc, GvisorSettings settings, Path stateRoot) {
+    this.runsc = runsc;
+    List<String> g = new ArrayList<>();
+    g.add("--root=" + stateRoot);
+    g.add("--network=none"); // the netstack is broken on kernels >= 6 with this runsc (google/gvisor#10704)
+    g.add("--overlay2=root:memory"); // writes outside the bind mounts land in memory and vanish with the sandbox
+    g.add("--oci-seccomp"); // enforce config.json's linux.seccomp inside the Sentry
+    if (!settings.platform().isEmpty()) {
+      g.add("--platform=" + settings.platform());
+    }
+    if (settings.rootless()) {
+      g.add("--rootless");
+    }
+    this.global = List.copyOf(g);
+  }
+
+  public List<String> globalFlags() {
+    return global;
+  }
+
+  public List<String> create(Path bundle, String id, Path pidFile) {
+    return cmd("create", "--bundle=" + bundle, "--pid-file=" + pidFile, id);
+  }
+
+  public List<String> start(String id) {
+    return cmd("start", id);
+  }
+
+  public List<String> run(Path bundle, String id) {
+    return cmd("run", "--bundle=" + bundle, id);
+  }
+
+  public List<String> exec(Path processJson, String id) {
+    return cmd("exec", "--process=" + processJson, id);
+  }
+
+  public List<String> execArgv(String id, List<String> argv) {
+    List<String> a = cmd("exec", id);
+    a.addAll(argv);
+    return a;
+  }
+
+  public List<String> deleteForce(String id) {
+    return cmd("delete", "--force", id);
+  }
+
+  public List<String> state(String id) {
+    return cmd("state", id);
+  }
+
+  public List<String> list() {
+    return cmd("list", "--quiet");
+  }
+
+  private List<String> cmd(String... rest) {
+    List<String> a = new ArrayList<>();
+    a.add(runsc);
+    a.addAll(global);
+    a.addAll(List.of(rest));
+    return a;
+  }
+}

@@ -1,0 +1,191 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.gvisor.internal;
+
+import dev.containment4j.ExecResult;
+import dev.containment4j.IsolationReport;
+import dev.containment4j.SandboxSetupException;
+import dev.containment4j.internal.process.BoundedProcess;
+import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.ExecRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One running gVisor sandbox (created and started, its init asleep), into which calls are {@code runsc exec}'d.
+ * Not thread-safe: a session serialises its calls.
+ */
+public final class RunscSandbox {
+
+  /** How runsc itself (not the tool) reports failures on stderr. */
+  static final Pattern RUNSC_ERROR = Pattern.compile("(executing processes for container|waiting on pid"
+      + "|urpc method|cannot execute in container|loading container|running container|creating container"
+      + "|starting container|FATAL ERROR)");
+
+  private final String id;
+  private final Runsc runsc;
+  private final InstanceDir inst;
+  private final SandboxPlan plan;
+  private final Policy.Limits limits;
+  private volatile boolean dead;
+
+  private RunscSandbox(String id, Runsc runsc, InstanceDir inst, SandboxPlan plan, Policy.Limits limits) {
+    this.id = id;
+    this.runsc = runsc;
+    this.inst = inst;
+    this.plan = plan;
+    this.limits = limits;
+  }
+
+  /** Creates and starts a sandbox whose init is {@code init}; about 150-200 ms on ptrace. */
+  public static RunscSandbox start(Runsc runsc, InstanceDir inst, SandboxPlan plan, List<String> init,
+      Policy.Limits limits) {
+    String id = SandboxIds.container();
+    // the init gets PATH only: its spec is kept in runsc's state for the sandbox's lifetime
+    Path bundle = writeBundle(inst, id, plan.withProcess(new ProcessSpec(init,
+        Map.of("PATH", plan.process().env().getOrDefault("PATH", "/usr/bin:/bin")), plan.process().cwd(),
+        plan.process().rlimits())));
+    RunscSandbox s = new RunscSandbox(id, runsc, inst, plan, limits);
+    try {
+      runsc.createDetached(runsc.args().create(bundle, id, bundle.resolve("pid")), bundle.resolve("log"));
+      runsc.require(runsc.args().start(id), "runsc start");
+    } catch (RuntimeException e) {
+      s.destroy();
+      throw e;
+    }
+    return s;
+  }
+
+  /** Writes {@code b/ID/config.json} (0600). The bundle directory doubles as the reaper's record of the id. */
+  static Path writeBundle(InstanceDir inst, String id, SandboxPlan plan) {
+    Path bundle = inst.bundle(id);
+    try {
+      Files.createDirectory(bundle, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+          "rwx------")));
+      writePrivate(bundle.resolve("config.json"), OciConfig.render(plan));
+    } catch (IOException e) {
+      throw new SandboxSetupException("gvisor", -1, "", "cannot write the OCI bundle " + bundle + ": "
+          + e.getMessage(), e);
+    }
+    return bundle;
+  }
+
+  static void writePrivate(Path file, String text) throws IOException {
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, text);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  SandboxPlan plan() {
+    return plan;
+  }
+
+  public boolean dead() {
+    return dead;
+  }
+
+  /**
+   * Runs one call: {@code runsc exec --process} with the call's argv wrapped so that whatever it leaves behind is
+   * killed, the policy's environment plus the call's, stdin and output through pipes, the wall-time limit.
+   */
+  public ExecResult exec(ExecRequest req, String mode) {
+    if (dead) {
+      throw new SandboxSetupException("gvisor", -1, "", "the gVisor sandbox " + id + " has stopped (a limit killed"
+          + " it, or it was killed from outside); open a new session");
+    }
+    Map<String, String> env = new LinkedHashMap<>(plan.process().env());
+    env.putAll(req.env());
+    List<String> args = new ArrayList<>(RunscArgs.EXEC_WRAPPER);
+    args.addAll(req.argv());
+    ProcessSpec p = new ProcessSpec(args, env, req.cwd().toString(), plan.process().rlimits());
+    Path json = inst.processDir().resolve(SandboxIds.hex(8) + ".json");
+    try {
+      writePrivate(json, OciConfig.renderProcess(p));
+    } catch (IOException e) {
+      throw new SandboxSetupException("gvisor", -1, "", "cannot write " + json + ": " + e.getMessage(), e);
+    }
+    BoundedProcess.Outcome o;
+    try {
+      o = BoundedProcess.run(runsc.args().exec(json, id), runsc.env(), null, req.stdin().orElse(null),
+          limits.outputBytes(), limits.wall(), this::killCalls);
+    } catch (UncheckedIOException e) {
+      throw new SandboxSetupException("gvisor", -1, "", "cannot start " + runsc.binary() + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(json);
+      } catch (IOException ignored) {
+        // the instance directory goes at close
+      }
+    }
+    return result(o, mode);
+  }
+
+  private ExecResult result(BoundedProcess.Outcome o, String mode) {
+    List<String> notes = new ArrayList<>();
+    notes.add("gVisor sandbox " + id + " (" + mode + ")");
+    notes.addAll(plan.notes());
+    String stderr = o.stderrText();
+    int exit = o.exitCode();
+    if (!o.timedOut() && exit == 128 && RUNSC_ERROR.matcher(stderr).find()) {
+      if (!running()) {
+        dead = true;
+        notes.add("the sandbox stopped during the call: most likely it exceeded the memory limit");
+        stderr = stderr + (stderr.endsWith("\n") || stderr.isEmpty() ? "" : "\n")
+            + "containment: the gVisor sandbox stopped during the call (memory limit?)\n";
+        exit = 137;
+      } else {
+        throw new SandboxSetupException("gvisor", exit, Runsc.tail(stderr), "runsc exec failed in sandbox " + id);
+      }
+    }
+    return new ExecResult(exit, o.stdoutText(), stderr, o.timedOut(), o.truncated(), o.duration(),
+        new IsolationReport("gvisor", plan.limits(), notes));
+  }
+
+
+  /** After a time-out: the runsc exec process is dead but the tool lives on inside; kill all but the init. */
+  void killCalls() {
+    try {
+      BoundedProcess.Outcome o = runsc.control(runsc.args().execArgv(id, RunscArgs.KILL_ALL), Duration.ofSeconds(10));
+      if (o.exitCode() != 0) {
+        dead = true; // cannot vouch for what still runs: the session must not be reused
+      }
+    } catch (RuntimeException e) {
+      dead = true;
+    }
+  }
+
+  boolean running() {
+    try {
+      BoundedProcess.Outcome o = runsc.control(runsc.args().state(id), Duration.ofSeconds(5));
+      return o.exitCode() == 0 && o.stdoutText().contains("\"running\"");
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Deletes the sandbox (1-2 s when it is running: call it off the request path) and its bundle. */
+  public void destroy() {
+    dead = true;
+    try {
+      runsc.control(runsc.args().deleteForce(id), Runsc.CONTROL_TIMEOUT);
+    } catch (RuntimeException e) {
+      // the reaper finds what is left by the --root marker
+    }
+    Reaper.removeCgroups(id);
+    Reaper.deleteTree(inst.bundle(id));
+  }
+}

@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.gvisor.internal;
+
+import dev.containment4j.IsolationReport.EnforcedLimit;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Everything a sandbox's {@code config.json} says, resolved from the policy: the pure input of
+ * {@link OciConfig#render}.
+ *
+ * @param process the container's first process
+ * @param mounts mounts in the order they are applied (parents first)
+ * @param memoryLimitBytes cgroup memory limit of the whole sandbox, when enforced by a cgroup
+ * @param placeholders protected paths that do not exist yet and need a mount point (created on open, removed on
+ *     close)
+ * @param limits every limit and its mechanism, for {@code ExecResult.isolation()}
+ * @param notes policy entries that were skipped and why
+ */
+public record SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLong memoryLimitBytes,
+    List<Placeholder> placeholders, List<EnforcedLimit> limits, List<String> notes) {
+  public SandboxPlan {
+    Objects.requireNonNull(process, "process");
+    mounts = List.copyOf(mounts);
+    Objects.requireNonNull(memoryLimitBytes, "memoryLimitBytes");
+    placeholders = List.copyOf(placeholders);
+    limits = List.copyOf(limits);
+    notes = List.copyOf(notes);
+  }
+
+  public SandboxPlan withProcess(ProcessSpec p) {
+    return new SandboxPlan(p, mounts, memoryLimitBytes, placeholders, limits, notes);
+  }
+
+  /**
+   * A mount point that had to be created in the user's tree because the protected path does not exist yet.
+   *
+   * @param path absolute host path
+   * @param directory whether it is a directory (else an empty file)
+   */
+  public record Placeholder(String path, boolean directory) {}
+}

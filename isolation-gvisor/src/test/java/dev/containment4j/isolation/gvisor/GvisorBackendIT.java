@@ -1,0 +1,166 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.gvisor;
+
+import static dev.containment4j.isolation.gvisor.GvisorFixture.out;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.containment4j.ExecResult;
+import dev.containment4j.IsolationReport;
+import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
+import dev.containment4j.spi.ExecRequest;
+import dev.containment4j.spi.IsolationSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import dev.containment4j.testing.EnabledIfGvisor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The gVisor backend on real runsc: kernel, file system, environment, network, exit status. */
+@Tag("integration")
+@EnabledIfGvisor
+class GvisorBackendIT {
+  static GvisorFixture fx;
+  static GvisorBackend backend;
+
+  @BeforeAll
+  static void open() throws IOException {
+    fx = GvisorFixture.create();
+    backend = (GvisorBackend) new GvisorBackendProvider().open(fx.spec(fx.policy(2)));
+    assertThat(backend.awaitWarm(Duration.ofSeconds(30))).as("warm pool filled").isTrue();
+  }
+
+  @AfterAll
+  static void close() {
+    if (backend != null) {
+      backend.close();
+    }
+    fx.delete();
+  }
+
+  @Test
+  void toolSeesGvisorsKernelNotTheHosts() throws IOException {
+    ExecResult r = backend.exec(fx.sh("cat /proc/version; dmesg | head -1"));
+    String hostVersion = Files.readString(Path.of("/proc/version")).trim();
+    assertThat(r.exitCode()).as(out(r)).isZero();
+    assertThat(r.stdout()).contains("Starting gVisor").doesNotContain(hostVersion);
+    assertThat(r.isolation().backend()).isEqualTo("gvisor");
+  }
+
+  @Test
+  void exitStatusStdinAndStderrPassThrough() {
+    ExecResult r = backend.exec(fx.sh("cat; echo oops >&2; exit 42").withStdin("from-stdin"
+        .getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.exitCode()).isEqualTo(42);
+    assertThat(r.stdout()).isEqualTo("from-stdin");
+    assertThat(r.stderr()).isEqualTo("oops\n");
+  }
+
+  @Test
+  void environmentIsTheAllowlistOnly() {
+    ExecResult r = backend.exec(fx.sh("env"));
+    assertThat(r.stdout()).contains("C4J_PASSED=passed-value", "C4J_FIXED=fixed-value", "TMPDIR=/tmp",
+        "HOME=" + fx.home).doesNotContain(GvisorFixture.SECRET).doesNotContain("AWS_SECRET_ACCESS_KEY");
+  }
+
+  @Test
+  void deniedPathsReadAsEmptyOthersStayReadable() {
+    ExecResult r = backend.exec(fx.sh("cat ~/.ssh/id_ed25519; echo netrc=[$(cat ~/.netrc)]; cat ~/notes.txt"));
+    assertThat(r.stdout()).doesNotContain(GvisorFixture.SECRET).contains("netrc=[]", "readable");
+    assertThat(r.stderr()).contains("No such file");
+  }
+
+  @Test
+  void workdirIsWritableAtItsOwnPathAndTheCwd() throws IOException {
+    ExecResult r = backend.exec(fx.sh("pwd; echo hello > out.txt"));
+    assertThat(r.stdout().trim()).isEqualTo(fx.workdir.toString());
+    assertThat(Files.readString(fx.workdir.resolve("out.txt"))).isEqualTo("hello\n");
+  }
+
+  @Test
+  void protectedFilesCannotBeWrittenEvenInTheWorkdir() {
+    ExecResult r = backend.exec(fx.sh(
+        "echo evil > .git/hooks/pre-commit; echo '[x]' >> .git/config; echo '{}' > .mcp.json; mkdir -p .vscode/x;"
+            + " echo k: v > .containment.yaml; echo done"));
+    assertThat(r.stderr()).contains("Read-only file system");
+    assertThat(fx.workdir.resolve(".git/hooks/pre-commit")).doesNotExist();
+    assertThat(fx.workdir.resolve(".git/config")).hasContent("[core]");
+    assertThat(fx.workdir.resolve(".mcp.json")).isEmptyFile();
+    assertThat(fx.workdir.resolve(".vscode")).isEmptyDirectory();
+  }
+
+  @Test
+  void noNetworkButLoopback() {
+    ExecResult r = backend.exec(fx.sh("cat /proc/net/dev; python3 -c \"import socket; s=socket.socket();"
+        + " s.settimeout(3); s.connect(('192.0.2.1', 80))\" || echo connect-failed"));
+    assertThat(r.stdout()).contains("lo:", "connect-failed").doesNotContain("eth0");
+  }
+
+  @Test
+  void sessionFilesPersistBetweenCallsAndVanishWithTheSession() throws IOException {
+    try (IsolationSession s = backend.openSession()) {
+      ExecResult w = s.exec(fx.sh("echo kept > /etc/c4j-session-marker; echo tmp > /tmp/marker; echo ok"));
+      assertThat(w.stdout()).as(out(w)).isEqualTo("ok\n");
+      ExecResult r = s.exec(fx.sh("cat /etc/c4j-session-marker /tmp/marker"));
+      assertThat(r.stdout()).isEqualTo("kept\ntmp\n");
+    }
+    assertThat(Path.of("/etc/c4j-session-marker")).doesNotExist();
+    try (IsolationSession next = backend.openSession()) {
+      ExecResult r = next.exec(fx.sh("cat /etc/c4j-session-marker /tmp/marker 2>&1; echo end"));
+      assertThat(r.stdout()).doesNotContain("kept").doesNotContain("tmp\n").contains("end");
+    }
+  }
+
+  @Test
+  void sessionsComeFromTheWarmPoolAndDoNotSeeEachOther() {
+    assertThat(backend.awaitWarm(Duration.ofSeconds(30))).isTrue();
+    try (IsolationSession a = backend.openSession(); IsolationSession b = backend.openSession()) {
+      ExecResult wa = a.exec(fx.sh("echo a > /tmp/pool-a; echo a > /var/tmp/pool-a; echo ok"));
+      assertThat(wa.isolation().notes()).anyMatch(n -> n.contains("session, pre-started"));
+      assertThat(wa.stdout()).as(out(wa)).isEqualTo("ok\n");
+      ExecResult rb = b.exec(fx.sh("cat /tmp/pool-a /var/tmp/pool-a 2>&1; echo end"));
+      assertThat(rb.isolation().notes()).anyMatch(n -> n.contains("session, pre-started"));
+      assertThat(rb.stdout()).doesNotContain("a\n").endsWith("end\n");
+    }
+  }
+
+  @Test
+  void backgroundChildrenDieWithTheCall() {
+    try (IsolationSession s = backend.openSession()) {
+      ExecResult first = s.exec(fx.sh("sleep 100 & sleep 100 & echo started"));
+      assertThat(first.stdout()).isEqualTo("started\n");
+      assertThat(first.duration()).isLessThan(Duration.ofSeconds(10));
+      // only the init, this call's wrapper and python remain: no sleep, no zombie
+      ExecResult ps = s.exec(ExecRequest.of(List.of("/usr/bin/python3", "-c", "import os\n"
+          + "for p in sorted(int(x) for x in os.listdir('/proc') if x.isdigit()):\n"
+          + "  print(p, open('/proc/%d/stat' % p).read().split()[2], open('/proc/%d/cmdline' % p).read()"
+          + ".replace(chr(0), ' '))"), fx.workdir));
+      assertThat(ps.exitCode()).as(out(ps)).isZero();
+      assertThat(ps.stdout()).doesNotContain("sleep 100").doesNotContain(" Z ");
+      assertThat(ps.stdout().lines().filter(l -> l.matches("\\d+ [A-Z] .*"))).hasSize(3);
+    }
+  }
+
+  @Test
+  void isolationReportListsEveryLimitWithItsMechanism() {
+    ExecResult r = backend.exec(fx.sh("true"));
+    assertThat(r.isolation().limits()).extracting(IsolationReport.EnforcedLimit::name)
+        .contains("wallSeconds", "outputBytes", "pids", "memoryMb", "network");
+    assertThat(r.isolation().limits()).allSatisfy(l -> assertThat(l.mechanism()).isNotBlank());
+  }
+
+  @Test
+  void explainShowsTheOciConfigAndRunscFlags() {
+    String text = backend.explain();
+    assertThat(text).contains("--network=none", "--overlay2=root:memory", "\"ociVersion\"",
+        fx.workdir.toString(), "RLIMIT_NPROC");
+  }
+}
