@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "containment", mixinStandardHelpOptions = true, version = "containment4j 0.1.0-SNAPSHOT",
     description = "Contains AI-agent tool calls: model guard, OS isolation with an egress proxy, content filter.",
-    subcommands = {RunCommand.class, PolicyCommand.class, ExplainCommand.class, DoctorCommand.class,
-        DemoCommand.class})
+    subcommands = {RunCommand.class, GuardCommand.class, FilterCommand.class, ProxyCommand.class,
+        PolicyCommand.class, ExplainCommand.class, DoctorCommand.class, DemoCommand.class})
 public final class ContainmentCli implements Runnable {
 
   @CommandLine.Spec
