@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # From a fresh clone to a contained command: installs the prerequisites (bubblewrap, libseccomp, a JDK 17+ and
-# Maven where missing), builds containment4j, prepares the CLI, and runs the red-team demo.
+# Maven, and gVisor's runsc where missing), builds containment4j, prepares the CLI, and runs the red-team demo.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
@@ -9,6 +9,7 @@ command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 { ldconfig -p 2>/dev/null | grep -q 'libseccomp\.so\.2'; } || need+=(libseccomp2)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v runsc >/dev/null 2>&1 || need+=(runsc)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} with apt-get"
   if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
