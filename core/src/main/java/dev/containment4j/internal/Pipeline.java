@@ -22,6 +22,8 @@ import dev.containment4j.guard.FilterResult;
 import dev.containment4j.guard.GuardContext;
 import dev.containment4j.guard.ModelGuard;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.ExecRequest;
+import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSession;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -270,7 +272,24 @@ public final class Pipeline {
       SandboxBlock block, Path cwd, String callId) {
     IsolationSession s;
     boolean ownSession = session == null;
-    s = ownSession ? engine.backend().openSession() : session.get();
+    if (!ownSession) {
+      s = session.get();
+    } else if (block == null && call.kind() != ToolCall.Kind.EDIT) {
+      // One process: let the backend run it its cheapest one-shot way (gVisor: one `runsc run`, no session to tear
+      // down) instead of opening a session for it.
+      IsolationBackend backend = engine.backend();
+      s = new IsolationSession() {
+        @Override
+        public ExecResult exec(ExecRequest request) {
+          return backend.exec(request);
+        }
+
+        @Override
+        public void close() {}
+      };
+    } else {
+      s = engine.backend().openSession();
+    }
     try {
       SandboxHandle sandbox = new SandboxHandle(engine, s, cwd, callId);
       Execution e = new Execution();
