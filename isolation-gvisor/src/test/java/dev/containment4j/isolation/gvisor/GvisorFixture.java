@@ -26,9 +26,14 @@ final class GvisorFixture {
   final Path home;
   final Path stateDir;
 
-  /** A fresh fixture under target/ (not /tmp: the sandbox's /tmp is private, which would hide it). */
+  /**
+   * A fresh fixture under target/, or under /var/tmp when the checkout itself lives in /tmp: the sandbox's /tmp is
+   * private, which would hide it.
+   */
   static GvisorFixture create() throws IOException {
-    Path base = Files.createDirectories(Path.of("target", "gvisor-it"));
+    Path target = Path.of("target", "gvisor-it").toAbsolutePath();
+    Path base = Files.createDirectories(target.startsWith("/tmp")
+        ? Path.of("/var/tmp", "containment4j-gvisor-it") : target);
     return new GvisorFixture(Files.createTempDirectory(base, "fx"));
   }
 
