@@ -4,6 +4,7 @@
  */
 package dev.containment4j.isolation.bubblewrap.internal;
 
+import dev.containment4j.internal.fs.FileTrees;
 import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.IsolationReport.EnforcedLimit;
@@ -17,11 +18,8 @@ import dev.containment4j.spi.IsolationSession;
 import dev.containment4j.spi.IsolationSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -342,41 +340,7 @@ public final class BubblewrapBackend implements IsolationBackend {
     return t.length() <= 2000 ? t : t.substring(t.length() - 2000);
   }
 
-  /** Deletes a directory tree without following symlinks; makes unreadable directories readable first. */
   static void deleteTree(Path root) {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-          dir.toFile().setReadable(true, true);
-          dir.toFile().setWritable(true, true);
-          dir.toFile().setExecutable(true, true);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      LOG.warn("could not delete {}: {}", root, e.toString());
-    }
+    FileTrees.deleteTree(root);
   }
 }

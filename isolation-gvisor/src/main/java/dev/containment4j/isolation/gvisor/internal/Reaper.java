@@ -12,7 +12,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -158,21 +157,9 @@ public final class Reaper {
     }
   }
 
+  /** See {@link dev.containment4j.internal.fs.FileTrees#deleteTree}. */
   public static void deleteTree(Path dir) {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          LOG.debug("cannot delete {}: {}", p, e.toString());
-        }
-      });
-    } catch (IOException | java.io.UncheckedIOException e) {
-      LOG.warn("cannot delete {}: {}", dir, e.toString());
-    }
+    dev.containment4j.internal.fs.FileTrees.deleteTree(dir);
   }
 
   private static boolean contains(byte[] hay, byte[] needle) {

@@ -16,11 +16,8 @@ import dev.containment4j.spi.IsolationSession;
 import dev.containment4j.spi.IsolationSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -273,22 +270,6 @@ public final class SeatbeltBackend implements IsolationBackend {
 
   /** Deletes {@code root} and everything in it without following symlinks the sandbox may have planted. */
   static void deleteTree(Path root) {
-    try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.deleteIfExists(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      LOG.warn("cannot delete the Seatbelt session's temp directory {}: {}", root, e.getMessage());
-    }
+    dev.containment4j.internal.fs.FileTrees.deleteTree(root);
   }
 }
