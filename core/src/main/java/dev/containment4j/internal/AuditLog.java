@@ -48,6 +48,22 @@ public final class AuditLog implements AuditListener, AutoCloseable {
     }
   }
 
+  /**
+   * A sink for events that happen on other threads on behalf of the call in progress on this thread (egress
+   * connections of the call's sandbox, handled on the proxy's event loops): each event goes to {@code sink} with the
+   * call's listeners, captured now, in effect.
+   */
+  public static AuditListener forCurrentCall(AuditListener sink) {
+    List<AuditListener> captured = CALL_LISTENERS.get();
+    if (captured.isEmpty()) {
+      return sink;
+    }
+    return event -> withListeners(captured, () -> {
+      sink.onEvent(event);
+      return null;
+    });
+  }
+
   @Override
   public void onEvent(AuditEvent event) {
     if (AUDIT.isInfoEnabled() || file != null) {

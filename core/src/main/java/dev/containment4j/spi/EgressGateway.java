@@ -4,6 +4,7 @@
  */
 package dev.containment4j.spi;
 
+import dev.containment4j.event.AuditListener;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,6 +40,54 @@ public interface EgressGateway extends AutoCloseable {
    * backends make it readable inside the sandbox at the same path.
    */
   Optional<Path> caCertificate();
+
+  /**
+   * Whether {@link #serve(int, String, AuditListener)} works here (it needs a transport that can adopt a socket
+   * descriptor: Netty's epoll on Linux). Backends that bridge a sandbox this way check it when they open and refuse
+   * {@code network.mode: proxy} otherwise.
+   *
+   * @since 0.2
+   */
+  default boolean canServeListeningSockets() {
+    return false;
+  }
+
+  /**
+   * Accepts connections on a TCP socket that is already bound and listening, with the same rules as the main
+   * listener: the zero-relay bridge, where a backend creates the listener inside the sandbox's network namespace and
+   * takes a duplicate of its descriptor, so the sandbox's connections land directly on the proxy. Events of these
+   * connections go to {@code events} (instead of the gateway's own listener), carrying {@code callId}, so they reach
+   * the listeners of the call whose sandbox made them.
+   *
+   * @param listeningFd a descriptor of a listening TCP socket owned by the caller; ownership passes to the gateway
+   *     (closed by {@link ServedSocket#close()}, or before this throws)
+   * @param callId the call the sandbox runs, for audit events
+   * @param events where this socket's {@code egress.allow}/{@code egress.deny} events go
+   * @return a handle that stops accepting and closes the descriptor
+   * @throws UnsupportedOperationException when {@link #canServeListeningSockets()} is false
+   * @throws IllegalArgumentException when the descriptor is not a listening TCP socket
+   * @since 0.2
+   */
+  default ServedSocket serve(int listeningFd, String callId, AuditListener events) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot serve a listening socket descriptor");
+  }
+
+  /**
+   * A listening socket served by {@link #serve(int, String, AuditListener)}.
+   *
+   * @since 0.2
+   */
+  interface ServedSocket extends AutoCloseable {
+    /** The address the socket is bound to (in the namespace that created it). */
+    InetSocketAddress address();
+
+    /**
+     * Stops accepting and closes the descriptor; connections already accepted end when their peer goes away.
+     * Idempotent.
+     */
+    @Override
+    void close();
+  }
 
   /** Stops the listener and every open tunnel. Idempotent. */
   @Override

@@ -54,10 +54,12 @@ public final class EgressProxy implements EgressGateway {
   private final CredentialRules credentials;
   private final Optional<Path> trustDir;
   private final Limits.Counters counters;
+  private final ProxyContext context;
 
-  private EgressProxy(ProxyServer server, CredentialRules credentials, Optional<Path> trustDir,
+  private EgressProxy(ProxyServer server, ProxyContext context, CredentialRules credentials, Optional<Path> trustDir,
       Limits.Counters counters) {
     this.server = server;
+    this.context = context;
     this.credentials = credentials;
     this.trustDir = trustDir;
     this.counters = counters;
@@ -119,6 +121,29 @@ public final class EgressProxy implements EgressGateway {
   @Override
   public Optional<Path> caCertificate() {
     return trustDir.map(d -> d.resolve("ca.pem"));
+  }
+
+  @Override
+  public boolean canServeListeningSockets() {
+    return ProxyServer.canServeDescriptors();
+  }
+
+  @Override
+  public ServedSocket serve(int listeningFd, String callId, AuditListener events) {
+    Objects.requireNonNull(callId, "callId");
+    Objects.requireNonNull(events, "events");
+    ProxyServer.Served served = server.serve(listeningFd, context.withAudit(new EgressAudit(events, callId)));
+    return new ServedSocket() {
+      @Override
+      public InetSocketAddress address() {
+        return served.address();
+      }
+
+      @Override
+      public void close() {
+        served.close();
+      }
+    };
   }
 
   @Override
@@ -253,7 +278,7 @@ public final class EgressProxy implements EgressGateway {
         trustDir.ifPresent(EgressProxy::deleteTree);
         throw e;
       }
-      return new EgressProxy(server, credentials, trustDir, counters);
+      return new EgressProxy(server, px, credentials, trustDir, counters);
     }
 
     private Path writeTrust(CertificateAuthority ca) {

@@ -103,6 +103,17 @@ public final class BoundedProcess {
     return run(argv, env, dir, stdin, cap, wall, false, onStart, () -> { });
   }
 
+  /**
+   * As {@link #run(List, Map, java.nio.file.Path, byte[], long, Duration, boolean)}, and hands the started process to
+   * {@code onStart} before its streams are drained or its input fed (the bubblewrap egress bridge takes a socket from
+   * the sandbox then, while the tool waits). {@code onStart} must not throw; if it kills the process, the outcome
+   * reports what the process printed until then.
+   */
+  public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
+      long cap, Duration wall, boolean treeDiesWithMain, java.util.function.Consumer<ProcessHandle> onStart) {
+    return run(argv, env, dir, stdin, cap, wall, treeDiesWithMain, onStart, () -> { });
+  }
+
   private static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
       long cap, Duration wall, boolean treeDiesWithMain, java.util.function.Consumer<ProcessHandle> onStart,
       Runnable onTimeout) {

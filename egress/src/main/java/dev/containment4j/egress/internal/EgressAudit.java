@@ -19,9 +19,16 @@ import org.slf4j.LoggerFactory;
 public final class EgressAudit {
   private static final Logger LOG = LoggerFactory.getLogger("dev.containment4j.egress");
   private final AuditListener listener;
+  private final String callId;
 
   public EgressAudit(AuditListener listener) {
+    this(listener, "");
+  }
+
+  /** Events that carry {@code callId}: the connections of one call's sandbox. */
+  public EgressAudit(AuditListener listener, String callId) {
     this.listener = listener;
+    this.callId = callId;
   }
 
   /** A connection or request that was allowed, reported when it ends. */
@@ -61,7 +68,7 @@ public final class EgressAudit {
       LOG.debug("{} {}", type, fields);
     }
     try {
-      listener.onEvent(AuditEvent.of(type, "", fields));
+      listener.onEvent(AuditEvent.of(type, callId, fields));
     } catch (RuntimeException e) {
       LOG.warn("audit listener failed on {}: {}", type, e.toString());
     }

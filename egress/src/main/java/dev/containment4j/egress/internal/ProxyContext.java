@@ -23,6 +23,11 @@ import java.util.function.Supplier;
 public record ProxyContext(Gatekeeper gatekeeper, CredentialRules credentials, Optional<Interception> interception,
     EgressAudit audit, Limits limits, Limits.Counters counters, Supplier<? extends SocketChannel> socketChannel) {
 
+  /** The same proxy with another audit sink (connections of one sandbox report to that sandbox's call). */
+  public ProxyContext withAudit(EgressAudit other) {
+    return new ProxyContext(gatekeeper, credentials, interception, other, limits, counters, socketChannel);
+  }
+
   static HeadDeadline deadline(Channel ch) {
     return ch.pipeline().get(HeadDeadline.class);
   }

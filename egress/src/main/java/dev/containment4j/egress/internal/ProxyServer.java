@@ -6,6 +6,10 @@ package dev.containment4j.egress.internal;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -74,29 +78,10 @@ public final class ProxyServer implements AutoCloseable {
         new DefaultThreadFactory("containment-egress-accept", true), ioHandler());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new DefaultThreadFactory("containment-egress", true), ioHandler());
-    Limits limits = px.limits();
     try {
-      Channel ch = new ServerBootstrap()
-          .group(boss, workers)
+      Channel ch = configure(new ServerBootstrap().group(boss, workers), px, null)
           .channel(epoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
-          .childOption(ChannelOption.TCP_NODELAY, true)
-          .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Upstream.WATER_MARK)
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel c) {
-              if (px.counters().connections.incrementAndGet() > limits.maxConnections()) {
-                px.counters().connections.decrementAndGet();
-                c.close();
-                return;
-              }
-              c.closeFuture().addListener(x -> px.counters().connections.decrementAndGet());
-              c.pipeline().addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(),
-                  TimeUnit.MILLISECONDS));
-              c.pipeline().addLast("deadline", new HeadDeadline(limits.handshakeTimeout().toMillis()));
-              c.pipeline().addLast("sniff", new ProtocolSniffer(px));
-            }
-          })
           .bind(address).syncUninterruptibly().channel();
       return new ProxyServer(boss, workers, ch, resolverPool);
     } catch (Exception e) { // bind() rethrows the checked BindException unchecked
@@ -105,6 +90,115 @@ public final class ProxyServer implements AutoCloseable {
       resolverPool.shutdownNow();
       throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(),
           new java.io.IOException(e));
+    }
+  }
+
+  /**
+   * The child side of every listener: options and the pipeline every accepted connection starts with.
+   *
+   * @param children when not null, every accepted connection is added to it (so its owner can close them)
+   */
+  private static ServerBootstrap configure(ServerBootstrap b, ProxyContext px, ChannelGroup children) {
+    Limits limits = px.limits();
+    return b
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Upstream.WATER_MARK)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel c) {
+            if (px.counters().connections.incrementAndGet() > limits.maxConnections()) {
+              px.counters().connections.decrementAndGet();
+              c.close();
+              return;
+            }
+            c.closeFuture().addListener(x -> px.counters().connections.decrementAndGet());
+            if (children != null) {
+              children.add(c);
+            }
+            c.pipeline().addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(),
+                TimeUnit.MILLISECONDS));
+            c.pipeline().addLast("deadline", new HeadDeadline(limits.handshakeTimeout().toMillis()));
+            c.pipeline().addLast("sniff", new ProtocolSniffer(px));
+          }
+        });
+  }
+
+  /** Whether {@link #serve} can adopt descriptors here (the epoll transport is in use). */
+  public static boolean canServeDescriptors() {
+    return epoll();
+  }
+
+  /**
+   * Accepts on {@code fd}, a TCP socket already bound and listening (created in another network namespace), on this
+   * proxy's event loops with {@code px} (which may carry its own audit sink). Takes ownership of the descriptor.
+   *
+   * @throws IllegalArgumentException when {@code fd} is not a listening IPv4/IPv6 TCP socket
+   * @throws IllegalStateException when the epoll transport is not in use
+   */
+  public Served serve(int fd, ProxyContext px) {
+    if (!epoll()) {
+      closeQuietly(fd);
+      throw new IllegalStateException("serving a socket descriptor needs Netty's native epoll transport, which is"
+          + " not in use here (" + (Boolean.getBoolean("containment.egress.nio") ? "-Dcontainment.egress.nio=true"
+              : "unavailable: " + Epoll.unavailabilityCause()) + ")");
+    }
+    EpollServerSocketChannel ch;
+    try {
+      ch = new EpollServerSocketChannel(fd);
+    } catch (RuntimeException e) {
+      closeQuietly(fd);
+      throw new IllegalArgumentException("descriptor " + fd + " is not a TCP socket: " + e.getMessage(), e);
+    }
+    InetSocketAddress bound;
+    try {
+      bound = ch.localAddress();
+    } catch (RuntimeException e) {
+      bound = null;
+    }
+    if (bound == null || bound.getPort() == 0) {
+      ch.unsafe().closeForcibly();
+      throw new IllegalArgumentException("descriptor " + fd + " is not a bound TCP socket");
+    }
+    ChannelGroup children = new DefaultChannelGroup("containment-egress-served", GlobalEventExecutor.INSTANCE);
+    ChannelFuture f = configure(new ServerBootstrap().group(boss, workers), px, children)
+        .channelFactory(() -> ch)
+        .register()
+        .syncUninterruptibly();
+    if (!f.isSuccess()) {
+      ch.unsafe().closeForcibly();
+      throw new IllegalStateException("cannot register descriptor " + fd + ": " + f.cause(), f.cause());
+    }
+    return new Served(ch, bound, children);
+  }
+
+  /** A served descriptor: closing it stops accepting and ends the connections accepted on it. */
+  public static final class Served implements AutoCloseable {
+    private final Channel channel;
+    private final InetSocketAddress address;
+    private final ChannelGroup children;
+
+    private Served(Channel channel, InetSocketAddress address, ChannelGroup children) {
+      this.channel = channel;
+      this.address = address;
+      this.children = children;
+    }
+
+    public InetSocketAddress address() {
+      return address;
+    }
+
+    @Override
+    public void close() {
+      channel.close().syncUninterruptibly();
+      children.close().awaitUninterruptibly();
+    }
+  }
+
+  private static void closeQuietly(int fd) {
+    try {
+      new io.netty.channel.unix.FileDescriptor(fd).close();
+    } catch (java.io.IOException ignored) {
+      // nothing more to do with a descriptor that cannot be closed
     }
   }
 

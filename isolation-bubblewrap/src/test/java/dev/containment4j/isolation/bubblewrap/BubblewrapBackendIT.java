@@ -209,14 +209,6 @@ class BubblewrapBackendIT {
   }
 
   @Test
-  void proxyModeIsRefusedUntilTheBridgeExists() {
-    assertThatThrownBy(() -> sh(policy(Policy.NetworkMode.PROXY, Duration.ofSeconds(20), Map.of()), "true"))
-        .isInstanceOf(SandboxSetupException.class)
-        .hasMessageContaining("network.mode: proxy")
-        .hasMessageContaining("nothing was run");
-  }
-
-  @Test
   void hostModeSharesTheHostNetworkOnlyWhenWritten() throws IOException {
     try (ServerSocket server = new ServerSocket()) {
       server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

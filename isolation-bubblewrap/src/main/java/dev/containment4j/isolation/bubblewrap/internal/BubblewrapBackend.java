@@ -9,6 +9,7 @@ import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.IsolationReport.EnforcedLimit;
 import dev.containment4j.SandboxSetupException;
+import dev.containment4j.internal.AuditLog;
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
@@ -47,6 +48,8 @@ public final class BubblewrapBackend implements IsolationBackend {
   private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
   /** What {@code explain()} shows as the command. */
   static final List<String> SAMPLE_COMMAND = List.of("/bin/bash", "-c", "echo hello");
+  /** How long the egress bridge may wait for the sandbox's listener (perl starts in a few ms). */
+  private static final java.time.Duration BRIDGE_DEADLINE = java.time.Duration.ofSeconds(10);
 
   private final IsolationSpec spec;
   private final Path bwrap;
@@ -55,6 +58,8 @@ public final class BubblewrapBackend implements IsolationBackend {
   private final Path seccompFile;
   private final SeccompFilter seccomp;
   private final Optional<Cgroups> cgroups;
+  /** The zero-relay path to the egress proxy, when {@code network.mode: proxy}. */
+  private final Optional<EgressBridge> egress;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicInteger sessionCount = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -67,7 +72,8 @@ public final class BubblewrapBackend implements IsolationBackend {
   public BubblewrapBackend(IsolationSpec spec, Path bwrap) {
     this.spec = spec;
     this.bwrap = bwrap;
-    refuseUnsupported(spec.policy());
+    egress = spec.policy().network().mode() == Policy.NetworkMode.PROXY ? Optional.of(EgressBridge.open(spec))
+        : Optional.empty();
     try {
       Path base = privateBase(spec);
       sweepStalePrivateDirs(base);
@@ -131,15 +137,6 @@ public final class BubblewrapBackend implements IsolationBackend {
     }
   }
 
-  /** The network modes this backend can enforce today. */
-  static void refuseUnsupported(Policy policy) {
-    if (policy.network().mode() == Policy.NetworkMode.PROXY) {
-      throw new SandboxSetupException(ID, -1, "", "network.mode: proxy is not available with the bubblewrap backend"
-          + " yet (the egress proxy bridge is not built); nothing was run. Use network.mode: none (no network), or"
-          + " network.mode: host to give the sandbox the host's network unfiltered");
-    }
-  }
-
   @Override
   public String id() {
     return ID;
@@ -170,8 +167,12 @@ public final class BubblewrapBackend implements IsolationBackend {
   public static String explain(IsolationSpec spec, Path bwrap, Path deniedFile, Optional<String> seccomp,
       Optional<String> limitMechanism) {
     FilesystemPlan plan = FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home());
+    List<String> command = SAMPLE_COMMAND;
+    if (spec.policy().network().mode() == Policy.NetworkMode.PROXY) {
+      command = EgressBridge.Interpreter.perl(Path.of("/usr/bin/perl")).wrap(SAMPLE_COMMAND);
+    }
     List<String> argv = commandLine(spec, bwrap, plan, Optional.empty(), deniedFile, spec.workdir(), Map.of(),
-        SAMPLE_COMMAND);
+        command);
     Policy.Limits l = spec.policy().isolation().limits();
     StringBuilder sb = new StringBuilder();
     sb.append("# bubblewrap backend: each call runs this (here for: ").append(String.join(" ", SAMPLE_COMMAND))
@@ -183,6 +184,11 @@ public final class BubblewrapBackend implements IsolationBackend {
         .append(l.memoryMb()).append(" MiB and pids ").append(l.pids()).append(" (")
         .append(limitMechanism.orElse("rlimits")).append("), output ").append(l.outputBytes())
         .append(" B per stream (capped capture)\n");
+    if (spec.policy().network().mode() == Policy.NetworkMode.PROXY) {
+      sb.append("# network: proxy, zero relays: the binder (perl, else python3) listens on 127.0.0.1:")
+          .append(EgressBridge.PORT).append(" inside and stops; the JVM takes the listening socket with pidfd_getfd,"
+              + " the egress proxy accepts on it, then the binder execs the command\n");
+    }
     for (String note : plan.notes()) {
       sb.append("# note: ").append(note).append('\n');
     }
@@ -193,9 +199,15 @@ public final class BubblewrapBackend implements IsolationBackend {
   static List<String> commandLine(IsolationSpec spec, Path bwrap, FilesystemPlan plan, Optional<Path> tmp,
       Path deniedFile, Path cwd, Map<String, String> extraEnv, List<String> command) {
     Map<String, String> env = new TreeMap<>(spec.environment());
+    List<Path> readable = List.of();
+    if (spec.policy().network().mode() == Policy.NetworkMode.PROXY && spec.egress().isPresent()) {
+      env.putAll(EgressBridge.environment(Map.of(), spec.egress().get()));
+      readable = EgressBridge.readablePaths(spec.egress().get());
+    }
     env.putAll(extraEnv);
     env.put("TMPDIR", "/tmp");
     return BwrapCommandLine.builder(bwrap)
+        .readOnly(readable)
         .plan(plan)
         .environment(env)
         .network(spec.policy().network().mode())
@@ -259,6 +271,7 @@ public final class BubblewrapBackend implements IsolationBackend {
     Policy.Limits limits = spec.policy().isolation().limits();
     FilesystemPlan plan = Placeholders.acquire(FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
     Cgroups.CallCgroup cgroup = null;
+    EgressBridge.Attachment bridge = null;
     try {
       List<EnforcedLimit> enforced = new ArrayList<>();
       enforced.add(new EnforcedLimit("wallSeconds", limits.wall().toSeconds() + " s",
@@ -283,20 +296,28 @@ public final class BubblewrapBackend implements IsolationBackend {
         enforced.add(new EnforcedLimit("pids", Integer.toString(limits.pids()), "RLIMIT_NPROC (ulimit -u; counts"
             + " every process of the user, not enforced for root)"));
       }
+      List<String> command = egress.map(e -> e.interpreter().wrap(request.argv())).orElse(request.argv());
       List<String> argv = commandLine(spec, bwrap, plan, Optional.of(tmp), deniedFile, request.cwd(), request.env(),
-          request.argv());
+          command);
       List<String> launcher = Launcher.argv(seccompFile,
           cgroup == null ? List.of() : cgroup.procsFiles(), addressSpaceKb, processes, argv);
       BoundedProcess.Outcome o;
+      // the sandbox's proxy listener, taken while the tool waits; closed when the call ends
+      bridge = egress.map(e -> e.attach(request.callId(), AuditLog.forCurrentCall(spec.events()),
+          limits.wall().compareTo(BRIDGE_DEADLINE) < 0 ? limits.wall() : BRIDGE_DEADLINE)).orElse(null);
       try {
         // bwrap's init is pid 1 of the call's pid namespace and dies with bwrap: nothing outlives the main process
         o = BoundedProcess.run(launcher, Map.of(), null, request.stdin().orElse(null), limits.outputBytes(),
-            limits.wall(), true);
+            limits.wall(), true, bridge == null ? started -> { } : bridge);
       } catch (UncheckedIOException e) {
         throw new SandboxSetupException(ID, -1, "", "cannot start /bin/sh to launch bwrap: " + e.getMessage(), e);
       }
       int exit = o.exitCode();
       String stderr = o.stderrText();
+      if (bridge != null && bridge.failure().isPresent()) {
+        throw new SandboxSetupException(ID, exit, tail(stderr), "the egress bridge failed: "
+            + bridge.failure().get().getMessage() + "; nothing was run", bridge.failure().get());
+      }
       if (!o.timedOut() && exit == Launcher.LAUNCHER_FAILED && stderr.startsWith("containment-launcher:")) {
         throw new SandboxSetupException(ID, exit, tail(stderr), "the launcher failed; nothing was run");
       }
@@ -311,7 +332,9 @@ public final class BubblewrapBackend implements IsolationBackend {
       List<String> notes = new ArrayList<>();
       notes.add("namespaces: user (nested ones disabled), mount, pid, ipc, uts, cgroup"
           + (spec.policy().network().mode() == Policy.NetworkMode.HOST ? "; network: host (shared)"
-              : ", net (loopback only)"));
+              : ", net (loopback only)")
+          + (egress.isPresent() ? "; egress proxy at 127.0.0.1:" + EgressBridge.PORT + " inside (its listening socket"
+              + " served by the proxy, no relay)" : ""));
       notes.add("capabilities: all dropped; new session; environment cleared");
       notes.add(seccomp.describe());
       notes.addAll(plan.notes());
@@ -328,6 +351,9 @@ public final class BubblewrapBackend implements IsolationBackend {
       return new ExecResult(exit, o.stdoutText(), stderr, o.timedOut(), o.truncated(), o.duration(),
           new IsolationReport(ID, enforced, notes));
     } finally {
+      if (bridge != null) {
+        bridge.close();
+      }
       if (cgroup != null) {
         cgroups.get().release(cgroup);
       }

@@ -45,6 +45,7 @@ public final class BwrapCommandLine {
     private Policy.NetworkMode network = Policy.NetworkMode.NONE;
     private Optional<Path> tmpSource = Optional.empty();
     private Path deniedFile;
+    private List<Path> readOnly = List.of();
     private OptionalInt seccompFd = OptionalInt.empty();
     private Path cwd;
     private List<String> command;
@@ -82,6 +83,15 @@ public final class BwrapCommandLine {
       return this;
     }
 
+    /**
+     * More host paths readable at the same path inside (the egress proxy's CA certificate directory, which lives
+     * under the host's temp directory and would be hidden by the private {@code /tmp}).
+     */
+    public Builder readOnly(List<Path> value) {
+      this.readOnly = List.copyOf(value);
+      return this;
+    }
+
     /** The descriptor bwrap reads the seccomp BPF program from. */
     public Builder seccompFd(int fd) {
       this.seccompFd = OptionalInt.of(fd);
@@ -107,9 +117,6 @@ public final class BwrapCommandLine {
       Objects.requireNonNull(command, "command");
       if (command.isEmpty()) {
         throw new IllegalArgumentException("command is empty");
-      }
-      if (network == Policy.NetworkMode.PROXY) {
-        throw new IllegalArgumentException("network mode proxy is not supported by this builder yet");
       }
       List<String> a = new ArrayList<>();
       a.add(bwrap.toString());
@@ -182,6 +189,9 @@ public final class BwrapCommandLine {
       }
       for (Path r : plan.allowRead()) {
         mounts.add(new Mount(r, 3, List.of("--ro-bind", r.toString(), r.toString())));
+      }
+      for (Path r : readOnly) {
+        mounts.add(new Mount(r, 6, List.of("--ro-bind", r.toString(), r.toString())));
       }
       for (Path r : plan.denyWrite()) {
         mounts.add(new Mount(r, 4, List.of("--ro-bind", r.toString(), r.toString())));

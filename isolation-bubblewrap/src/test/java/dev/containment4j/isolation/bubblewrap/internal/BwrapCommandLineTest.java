@@ -103,11 +103,26 @@ class BwrapCommandLineTest {
   }
 
   @Test
-  void proxyModeAndBadNamesAreRefused() {
+  void proxyModeKeepsTheNetworkUnsharedAndRunsTheBinderFirst() throws IOException {
     FilesystemPlan plan = new FilesystemPlan(WORK, List.of(WORK), List.of(), List.of(), List.of(), List.of(),
         Optional.empty(), List.of());
-    assertThatThrownBy(() -> builder(plan).network(Policy.NetworkMode.PROXY).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("proxy");
+    Path caDir = Path.of("/tmp/containment-egress-123");
+    List<String> command = EgressBridge.Interpreter.perl(Path.of("/usr/bin/perl")).wrap(CMD);
+    List<String> argv = builder(plan).network(Policy.NetworkMode.PROXY).readOnly(List.of(caDir)).command(command)
+        .build();
+    Golden.assertMatches("proxy-network", argv);
+    assertThat(argv).doesNotContain("--share-net").contains("--unshare-all");
+    int tmp = pair(argv, "--tmpfs", "/tmp");
+    assertThat(pair(argv, "--ro-bind", caDir.toString())).as("CA directory readable above the private /tmp")
+        .isGreaterThan(tmp);
+    assertThat(argv.subList(argv.indexOf("--") + 1, argv.size())).startsWith("/usr/bin/perl", "-e")
+        .containsSubsequence(EgressBridge.MARKER, "3128", "100", "/bin/bash", "-c", "echo hello");
+  }
+
+  @Test
+  void badNamesAreRefused() {
+    FilesystemPlan plan = new FilesystemPlan(WORK, List.of(WORK), List.of(), List.of(), List.of(), List.of(),
+        Optional.empty(), List.of());
     assertThatThrownBy(() -> builder(plan).environment(Map.of("A=B", "x")).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A=B");
   }

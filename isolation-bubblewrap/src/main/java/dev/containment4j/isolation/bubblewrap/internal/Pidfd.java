@@ -1,0 +1,94 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.isolation.bubblewrap.internal;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/**
+ * A process file descriptor ({@code pidfd_open(2)}, Linux 5.3+) and the two calls made through it: duplicating one of
+ * the process's descriptors ({@code pidfd_getfd(2)}, Linux 5.6+; needs ptrace access: same uid, and the target is
+ * our descendant) and sending it a signal ({@code pidfd_send_signal(2)}). A pidfd names one process for good, so a
+ * recycled pid can never be hit. Not thread-safe; close it.
+ */
+final class Pidfd implements AutoCloseable {
+  // asm-generic numbers, the same on every architecture for calls added after 5.1
+  private static final long SYS_PIDFD_SEND_SIGNAL = 424;
+  private static final long SYS_PIDFD_OPEN = 434;
+  private static final long SYS_PIDFD_GETFD = 438;
+  static final int SIGCONT = 18;
+
+  private final int fd;
+  private boolean closed;
+
+  private Pidfd(int fd) {
+    this.fd = fd;
+  }
+
+  /** JNA binding of {@code syscall(2)} and {@code close(2)}. */
+  interface Sys extends Library {
+    Sys INSTANCE = Native.load("c", Sys.class);
+
+    long syscall(long number, Object... args);
+
+    int close(int fd);
+  }
+
+  /**
+   * Opens a pidfd for {@code pid}.
+   *
+   * @throws IllegalStateException with errno when the kernel refuses (too old: ENOSYS; gone: ESRCH)
+   */
+  static Pidfd open(long pid) {
+    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_OPEN, (int) pid, 0);
+    if (rc < 0) {
+      throw error("pidfd_open(" + pid + ")");
+    }
+    return new Pidfd((int) rc);
+  }
+
+  /** A duplicate (close-on-exec) of the process's descriptor {@code targetFd}, now owned by the caller. */
+  int getfd(int targetFd) {
+    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_GETFD, fd, targetFd, 0);
+    if (rc < 0) {
+      throw error("pidfd_getfd(" + targetFd + ")");
+    }
+    return (int) rc;
+  }
+
+  /** Sends {@code signal}. */
+  void signal(int signal) {
+    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_SEND_SIGNAL, fd, signal, Pointer.NULL, 0);
+    if (rc < 0) {
+      throw error("pidfd_send_signal(" + signal + ")");
+    }
+  }
+
+  static void closeFd(int fd) {
+    Sys.INSTANCE.close(fd);
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      Sys.INSTANCE.close(fd);
+    }
+  }
+
+  private static IllegalStateException error(String call) {
+    int errno = Native.getLastError();
+    String hint = switch (errno) {
+      case 38 -> " (ENOSYS: the kernel is older than Linux 5.6)";
+      case 1 -> " (EPERM: no ptrace access to the sandbox process; is kernel.yama.ptrace_scope 3, or does an LSM"
+          + " forbid it?)";
+      case 3 -> " (ESRCH: the process is gone)";
+      case 9 -> " (EBADF: the process has no such descriptor)";
+      default -> "";
+    };
+    return new IllegalStateException(call + " failed with errno " + errno + hint);
+  }
+}
