@@ -68,6 +68,38 @@ public final class Containment implements AutoCloseable {
     return new Containment(engine, Pipeline.Config.defaults(policy));
   }
 
+  /**
+   * Contains calls in a workspace (a repository folder, which becomes the workdir) under the host's policy, tightened
+   * by the workspace's own configuration file ({@code trust.workspaceConfig}, by default {@code .containment.yaml})
+   * if, and only if, {@code trust} holds a grant for the folder and the file is unchanged since then. The file of an
+   * untrusted folder is never opened; a trusted one can only tighten (it adds denials, lowers limits, narrows the
+   * network); nothing in it ever runs. Decided once, here: the returned instance keeps that policy even if the file
+   * changes later (a changed file needs a new grant before the next {@code forWorkspace}).
+   *
+   * <pre>{@code
+   * WorkspaceTrust trust = WorkspaceTrust.forPolicy(host, auditListener);
+   * if (userSaysYes) trust.grant(repo);                         // validates repo/.containment.yaml now
+   * try (Containment c = Containment.forWorkspace(host, repo, trust)) { c.run(ToolCall.bash("make test")); }
+   * }</pre>
+   *
+   * <p>Guard and content filter are the effective policy's; set your own afterwards with {@link #withGuard} and
+   * {@link #withFilter} if you use custom ones.
+   *
+   * @param host the host's policy
+   * @param workspace the workspace folder; must exist
+   * @param trust the host's trust store
+   * @throws PolicyException when the folder is trusted, its file unchanged, and the file invalid (fails closed)
+   * @since 0.1
+   */
+  public static Containment forWorkspace(Policy host, Path workspace, dev.containment4j.policy.WorkspaceTrust trust) {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(workspace, "workspace");
+    Objects.requireNonNull(trust, "trust");
+    Path workdir = Engine.realWorkdir(workspace);
+    Policy effective = trust.effectivePolicy(host, workdir);
+    return new Containment(Engine.create(effective, workdir), Pipeline.Config.defaults(effective));
+  }
+
   /** A copy with another workdir (the writable workspace, and the default working directory of calls). */
   public Containment withWorkdir(Path workdir) {
     return new Containment(Engine.create(engine.policy(), Engine.realWorkdir(workdir)), config);

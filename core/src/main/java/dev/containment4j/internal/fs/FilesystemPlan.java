@@ -22,7 +22,9 @@ import java.util.Set;
  * <ul>
  *   <li>the workdir and existing {@code allowWrite} entries are writable roots; a workdir-relative {@code allowWrite}
  *       entry whose real path leaves the workdir (a planted symlink) is refused, and {@code /} is never writable;
- *   <li>{@code denyRead} entries that exist are hidden (files read as nothing, directories as empty);
+ *   <li>{@code denyRead} entries that exist are hidden (files read as nothing, directories as empty), except the
+ *       workdir itself and the home when {@code hideHome} already hides it; the workdir and writable roots below
+ *       a hidden directory stay visible;
  *   <li>{@code allowRead} entries count only inside a hidden path (a {@code denyRead} directory or the hidden home);
  *   <li>{@code denyWrite} entries count only inside a writable root;
  *   <li>{@link ProtectedNames} inside every writable directory are write-protected whether they exist or not.
@@ -135,9 +137,18 @@ public record FilesystemPlan(
     for (int i = 0; i < fs.denyRead().size(); i++) {
       for (Path p : expand(policy, resolver, fs.denyRead().get(i), "isolation.filesystem.denyRead[" + i + "]")) {
         HostPath hp = HostPath.of(p);
-        if (hp.exists() && seen.add(p)) {
-          denyRead.add(hp);
+        if (!hp.exists() || !seen.add(p)) {
+          continue;
         }
+        if (p.equals(workdir)) {
+          // hiding the workdir itself would leave the call nothing to work on; what is inside can still be denied
+          notes.add("denyRead " + fs.denyRead().get(i) + ": " + p + " is the workdir, not hidden");
+          continue;
+        }
+        if (hiddenHome.map(p::equals).orElse(false)) {
+          continue; // already hidden, as a writable scratch home (a hidden directory would be read-only)
+        }
+        denyRead.add(hp);
       }
     }
 

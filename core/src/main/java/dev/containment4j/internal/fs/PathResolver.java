@@ -76,6 +76,16 @@ public final class PathResolver {
    */
   public static Path real(Path path) {
     Path abs = path.toAbsolutePath().normalize();
+    try {
+      // realpath(3) of the longest existing prefix plus the rest, as below, without an exception per missing level
+      // (a plan resolves a dozen mostly missing paths per call; the exceptions cost more than the system calls)
+      return Path.of(abs.toFile().getCanonicalPath());
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      return realByWalking(abs);
+    }
+  }
+
+  private static Path realByWalking(Path abs) {
     Path existing = abs;
     List<Path> rest = new ArrayList<>();
     while (existing != null) {

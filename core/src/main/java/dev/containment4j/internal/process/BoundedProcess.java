@@ -134,14 +134,39 @@ public final class BoundedProcess {
       throw new UncheckedIOException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);
     }
     onStart.accept(p.toHandle());
-    Drain out = new Drain(p.getInputStream(), cap, "stdout");
-    Drain err = new Drain(p.getErrorStream(), cap, "stderr");
-    out.start();
-    err.start();
+    return supervise(p, argv.get(0), start, stdin, cap, wall, treeDiesWithMain, onTimeout);
+  }
+
+  /**
+   * Supervises a process that was started earlier with piped streams (a launcher prepared ahead of the call, that
+   * waits for a signal on its standard input; the caller has just written it): feeds {@code stdin} and closes it
+   * (closes it at once when null), caps capture, enforces {@code wall} from now, kills the tree as
+   * {@link #run(List, Map, java.nio.file.Path, byte[], long, Duration, boolean)} does.
+   *
+   * @param started a process whose standard streams are pipes
+   * @param name what to call it in errors
+   */
+  public static Outcome supervise(Process started, String name, byte[] stdin, long cap, Duration wall,
+      boolean treeDiesWithMain) {
+    long start = System.nanoTime();
+    if (stdin == null) {
+      try {
+        started.getOutputStream().close();
+      } catch (IOException ignored) {
+        // it exited already; its status tells
+      }
+    }
+    return supervise(started, name, start, stdin, cap, wall, treeDiesWithMain, () -> { });
+  }
+
+  private static Outcome supervise(Process p, String name, long start, byte[] stdin, long cap, Duration wall,
+      boolean treeDiesWithMain, Runnable onTimeout) {
+    Drain out = new Drain(p.getInputStream(), cap);
+    Drain err = new Drain(p.getErrorStream(), cap);
+    IO_THREADS.execute(out);
+    IO_THREADS.execute(err);
     if (stdin != null) {
-      Thread feeder = new Thread(() -> feed(p.getOutputStream(), stdin), "containment-stdin");
-      feeder.setDaemon(true);
-      feeder.start();
+      IO_THREADS.execute(() -> feed(p.getOutputStream(), stdin));
     }
     boolean timedOut = false;
     int exit;
@@ -162,7 +187,7 @@ public final class BoundedProcess {
     } catch (InterruptedException e) {
       killTree(p.toHandle());
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for " + argv.get(0), e);
+      throw new IllegalStateException("interrupted while waiting for " + name, e);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     return new Outcome(timedOut ? TIMEOUT_EXIT : exit, out.bytes(), err.bytes(), out.dropped(), err.dropped(),
@@ -183,18 +208,33 @@ public final class BoundedProcess {
     }
   }
 
+  /**
+   * Threads that drain and feed the streams, kept between calls: starting two or three threads per call cost a
+   * measurable part of a sandboxed {@code true} on a busy host. Daemon threads; idle ones end after a minute.
+   */
+  private static final java.util.concurrent.ExecutorService IO_THREADS = java.util.concurrent.Executors
+      .newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "containment-process-io");
+        t.setDaemon(true);
+        return t;
+      });
+
   /** Reads one stream to its end, keeping at most {@code cap} bytes. */
-  private static final class Drain extends Thread {
+  private static final class Drain implements Runnable {
     private final InputStream in;
     private final long cap;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private volatile long dropped;
 
-    Drain(InputStream in, long cap, String name) {
-      super("containment-" + name);
-      setDaemon(true);
+    Drain(InputStream in, long cap) {
       this.in = in;
       this.cap = cap;
+    }
+
+    /** Waits up to {@code millis} for the end of the stream. */
+    void join(long millis) throws InterruptedException {
+      done.await(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -212,6 +252,8 @@ public final class BoundedProcess {
         }
       } catch (IOException ignored) {
         // the stream closed under us when the tree was killed
+      } finally {
+        done.countDown();
       }
     }
 

@@ -144,4 +144,24 @@ class FilesystemPlanTest {
     assertThat(plan.hiddenHome()).isEmpty();
     assertThat(plan.notes()).anyMatch(n -> n.contains("hideHome"));
   }
+
+  @Test
+  void aDenyReadEntryThatIsTheWorkdirOrTheHiddenHomeIsNotHiddenAgainButItsAncestorsAre() {
+    // the embedded default denies /root and /home: the caller's own home and workdir live there
+    FilesystemPlan plan = plan(policy(List.of(), List.of(work.toString(), home.toString(), tmp.resolve("home")
+        .toString()), List.of(), List.of(), true));
+    assertThat(plan.denyRead()).extracting(HostPath::path).containsExactly(tmp.resolve("home"));
+    assertThat(plan.hiddenHome()).contains(home);
+    assertThat(plan.writable()).containsExactly(work);
+    assertThat(plan.notes()).anySatisfy(n -> assertThat(n).contains(work + " is the workdir, not hidden"));
+
+    FilesystemPlan visibleHome = plan(policy(List.of(), List.of(home.toString()), List.of(), List.of(), false));
+    assertThat(visibleHome.denyRead()).extracting(HostPath::path).containsExactly(home);
+  }
+
+  @Test
+  void theEmbeddedDefaultDeniesSystemSecretsAndOtherHomes() {
+    assertThat(Policy.defaults().isolation().filesystem().denyRead()).contains("/etc/shadow", "/etc/gshadow",
+        "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh/ssh_host_*_key", "/root", "/home");
+  }
 }

@@ -250,4 +250,61 @@ class BubblewrapBackendIT {
       assertThat(text).contains("seccomp BPF (libseccomp");
     }
   }
+
+  @Test
+  void theToolGetsItsStdinAndNoDescriptorOfTheLauncherWithAndWithoutPreparedLaunchers() {
+    String script = "cat; echo; for fd in 3 4 5; do [ -e /proc/$$/fd/$fd ] && echo \"open $fd\"; done; echo end";
+    for (Map<String, String> settings : List.of(Map.<String, String>of(), Map.of("prepare", "off"))) {
+      try (Containment c = containment(policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), settings))) {
+        for (int call = 0; call < 3; call++) {
+          ToolResult r = c.run(ToolCall.command("/bin/sh", "-c", script).stdin("line one\nline two"));
+          assertThat(r.exitCode()).as("%s: %s", settings, r.stderr()).hasValue(0);
+          assertThat(r.stdout()).as("%s", settings).isEqualTo("line one\nline two\nend\n");
+        }
+        ToolResult noStdin = c.run(ToolCall.command("/bin/sh", "-c", "cat; echo done"));
+        assertThat(noStdin.stdout()).isEqualTo("done\n");
+      }
+    }
+  }
+
+  @Test
+  void theNextCallsLauncherWaitsInItsCgroupsAndEndsWithTheBackend() throws Exception {
+    String mine = "containment4j-bwrap-" + ProcessHandle.current().pid() + "-";
+    Containment c = containment(policy());
+    List<ProcessHandle> launchers;
+    try {
+      assertThat(c.run(ToolCall.command("/bin/true")).exitCode()).hasValue(0);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      do {
+        launchers = launchers(mine);
+      } while (launchers.isEmpty() && System.nanoTime() < deadline && sleep());
+      assertThat(launchers).as("a launcher is prepared for the next call").hasSize(1);
+      if (Files.isDirectory(Path.of("/sys/fs/cgroup/pids/containment4j"))) {
+        Path cgroupFile = Path.of("/proc", Long.toString(launchers.get(0).pid()), "cgroup");
+        String cgroup;
+        do {
+          cgroup = Files.readString(cgroupFile); // it joins right after it starts, before it waits
+        } while (!cgroup.contains(":pids:/containment4j/") && System.nanoTime() < deadline && sleep());
+        assertThat(cgroup).as("it waits inside the next call's cgroups").contains(":pids:/containment4j/",
+            ":memory:/containment4j/");
+      }
+      assertThat(c.run(ToolCall.command("/bin/true")).exitCode()).hasValue(0);
+      assertThat(launchers.get(0).isAlive()).as("the prepared launcher was used by the second call").isFalse();
+    } finally {
+      c.close();
+    }
+    assertThat(launchers(mine)).as("no launcher outlives the backend").isEmpty();
+  }
+
+  private static List<ProcessHandle> launchers(String privateDirPrefix) {
+    return ProcessHandle.allProcesses().filter(h -> {
+      String cmd = h.info().commandLine().orElse("");
+      return cmd.contains("containment-launcher") && cmd.contains(privateDirPrefix);
+    }).toList();
+  }
+
+  private static boolean sleep() throws InterruptedException {
+    Thread.sleep(20);
+    return true;
+  }
 }

@@ -41,12 +41,17 @@ class BubblewrapCrashIT {
       assertThat(waitFor(() -> !sandboxed(marker).isEmpty(), Duration.ofSeconds(30)))
           .as("the child JVM's call started").isTrue();
       assertThat(leftovers(pid)).as("the call's cgroups exist while it runs").isNotEmpty();
+      assertThat(waitFor(() -> !launchers(pid).isEmpty(), Duration.ofSeconds(10)))
+          .as("the first backend prepared a launcher for its next call").isTrue();
     } finally {
       jvm.destroyForcibly(); // SIGKILL: no shutdown hook, no finally blocks
       jvm.waitFor();
     }
     assertThat(waitFor(() -> sandboxed(marker).isEmpty(), Duration.ofSeconds(5)))
         .as("sandboxed processes after the JVM died: %s", sandboxed(marker)).isTrue();
+    // the launcher it prepared for its next call reads end-of-file on its stdin and exits
+    assertThat(waitFor(() -> launchers(pid).isEmpty(), Duration.ofSeconds(5)))
+        .as("prepared launchers of the dead JVM: %s", launchers(pid)).isTrue();
 
     Policy d = Policy.defaults();
     Policy.Isolation i = d.isolation();
@@ -62,6 +67,11 @@ class BubblewrapCrashIT {
   private static List<String> sandboxed(String marker) {
     return ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
         .filter(c -> c.contains("sleep " + marker)).toList();
+  }
+
+  private static List<String> launchers(long pid) {
+    return ProcessHandle.allProcesses().map(h -> h.info().commandLine().orElse(""))
+        .filter(c -> c.contains("containment-launcher") && c.contains("containment4j-bwrap-" + pid + "-")).toList();
   }
 
   private static List<Path> leftovers(long pid) throws IOException {

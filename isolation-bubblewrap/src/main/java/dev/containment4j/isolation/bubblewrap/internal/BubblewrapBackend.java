@@ -18,7 +18,6 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSession;
 import dev.containment4j.spi.IsolationSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,6 +57,7 @@ public final class BubblewrapBackend implements IsolationBackend {
   private final Optional<Cgroups> cgroups;
   /** The zero-relay path to the egress proxy, when {@code network.mode: proxy}. */
   private final Optional<EgressBridge> egress;
+  private final PreparedLaunchers launchers;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicInteger sessionCount = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -102,6 +100,17 @@ public final class BubblewrapBackend implements IsolationBackend {
     // "off" forces the rlimit fallback (containers without a writable cgroup tree, tests of the fallback)
     cgroups = cgroupSetting.equals("off") ? Optional.empty() : Cgroups.detect(CGROUP_ROOT);
     cgroups.ifPresent(Cgroups::sweepStale);
+    String prepareSetting = spec.policy().isolation().backend(ID).getOrDefault("prepare", "auto");
+    if (!prepareSetting.equals("auto") && !prepareSetting.equals("off")) {
+      cgroups.ifPresent(Cgroups::close);
+      deleteTree(privateDir);
+      throw new SandboxSetupException(ID, -1, "", "isolation.bubblewrap.prepare must be auto or off, not \""
+          + prepareSetting + "\"");
+    }
+    // "off": every call starts its own /bin/sh launcher (no idle launcher process between calls)
+    Policy.Limits limits = spec.policy().isolation().limits();
+    launchers = new PreparedLaunchers(privateDir, seccompFile, cgroups, limits.memoryMb() * 1024 * 1024,
+        limits.pids(), prepareSetting.equals("auto") && Files.isExecutable(PreparedLaunchers.BASH));
   }
 
   /**
@@ -177,8 +186,9 @@ public final class BubblewrapBackend implements IsolationBackend {
     StringBuilder sb = new StringBuilder();
     sb.append("# bubblewrap backend: each call runs this (here for: ").append(String.join(" ", SAMPLE_COMMAND))
         .append(")\n");
-    sb.append("# started by /bin/sh with an empty environment, which joins the call's cgroups and execs bwrap with"
-        + " the seccomp program on fd ").append(Launcher.SECCOMP_FD).append('\n');
+    sb.append("# started by a launcher shell with an empty environment, prepared ahead of the call (it joins the"
+        + " call's cgroups, then waits for this list) that execs bwrap with the seccomp program on fd ")
+        .append(Launcher.SECCOMP_FD).append('\n');
     sb.append("# seccomp: ").append(seccomp.orElse("compiled when the backend opens")).append('\n');
     sb.append("# limits: wall ").append(l.wall().toSeconds()).append(" s (host timer, tree kill), memory ")
         .append(l.memoryMb()).append(" MiB and pids ").append(l.pids()).append(" (")
@@ -227,6 +237,7 @@ public final class BubblewrapBackend implements IsolationBackend {
     for (Session s : List.copyOf(sessions)) {
       s.close();
     }
+    launchers.close();
     if (cgroups.isPresent() && !cgroups.get().close()) {
       LOG.warn("could not remove every cgroup under {}/*/{}; the next backend sweeps them", CGROUP_ROOT,
           Cgroups.PARENT);
@@ -269,49 +280,37 @@ public final class BubblewrapBackend implements IsolationBackend {
 
   private ExecResult run(ExecRequest request, Path tmp) {
     Policy.Limits limits = spec.policy().isolation().limits();
-    FilesystemPlan plan = Placeholders.acquire(FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
-    Cgroups.CallCgroup cgroup = null;
+    PreparedLaunchers.Launch launch = launchers.take();
+    FilesystemPlan plan = null;
     EgressBridge.Attachment bridge = null;
     try {
+      plan = Placeholders.acquire(FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
       List<EnforcedLimit> enforced = new ArrayList<>();
       enforced.add(new EnforcedLimit("wallSeconds", limits.wall().toSeconds() + " s",
           "host timer; process tree killed; pid namespace torn down"));
       enforced.add(new EnforcedLimit("outputBytes", limits.outputBytes() + " B per stream",
           "capped capture (the rest is drained and dropped)"));
-      OptionalLong addressSpaceKb = OptionalLong.empty();
-      OptionalInt processes = OptionalInt.empty();
-      if (cgroups.isPresent()) {
-        try {
-          cgroup = cgroups.get().acquire(limits.memoryMb() * 1024 * 1024, limits.pids());
-        } catch (IOException e) {
-          throw new SandboxSetupException(ID, -1, "", "cannot create the call's cgroups under " + CGROUP_ROOT + ": "
-              + e.getMessage() + "; nothing was run", e);
-        }
-        enforced.addAll(cgroup.limits());
-      } else {
-        addressSpaceKb = OptionalLong.of(limits.memoryMb() * 1024);
-        processes = OptionalInt.of(limits.pids());
-        enforced.add(new EnforcedLimit("memoryMb", limits.memoryMb() + " MiB", "RLIMIT_AS (ulimit -v; no writable"
-            + " cgroup tree)"));
-        enforced.add(new EnforcedLimit("pids", Integer.toString(limits.pids()), "RLIMIT_NPROC (ulimit -u; counts"
-            + " every process of the user, not enforced for root)"));
-      }
+      enforced.addAll(launch.limits());
       List<String> command = egress.map(e -> e.interpreter().wrap(request.argv())).orElse(request.argv());
       List<String> argv = commandLine(spec, bwrap, plan, Optional.of(tmp), deniedFile, request.cwd(), request.env(),
           command);
-      List<String> launcher = Launcher.argv(seccompFile,
-          cgroup == null ? List.of() : cgroup.procsFiles(), addressSpaceKb, processes, argv);
-      BoundedProcess.Outcome o;
-      // the sandbox's proxy listener, taken while the tool waits; closed when the call ends
-      bridge = egress.map(e -> e.attach(request.callId(), AuditLog.forCurrentCall(spec.events()),
-          limits.wall().compareTo(BRIDGE_DEADLINE) < 0 ? limits.wall() : BRIDGE_DEADLINE)).orElse(null);
+      Process started;
       try {
-        // bwrap's init is pid 1 of the call's pid namespace and dies with bwrap: nothing outlives the main process
-        o = BoundedProcess.run(launcher, Map.of(), null, request.stdin().orElse(null), limits.outputBytes(),
-            limits.wall(), true, bridge == null ? started -> { } : bridge);
-      } catch (UncheckedIOException e) {
-        throw new SandboxSetupException(ID, -1, "", "cannot start /bin/sh to launch bwrap: " + e.getMessage(), e);
+        started = launch.go(argv);
+      } catch (IllegalArgumentException e) {
+        throw new SandboxSetupException(ID, -1, "", "cannot pass the call to bwrap: " + e.getMessage()
+            + "; nothing was run", e);
       }
+      if (egress.isPresent()) {
+        // the sandbox's proxy listener, taken while the tool waits; closed when the call ends
+        bridge = egress.get().attach(request.callId(), AuditLog.forCurrentCall(spec.events()),
+            limits.wall().compareTo(BRIDGE_DEADLINE) < 0 ? limits.wall() : BRIDGE_DEADLINE);
+        bridge.accept(started.toHandle());
+      }
+      // bwrap's init is pid 1 of the call's pid namespace and dies with bwrap: nothing outlives the main process
+      BoundedProcess.Outcome o = BoundedProcess.supervise(started, "bwrap", request.stdin().orElse(null),
+          limits.outputBytes(), limits.wall(), true);
+      Cgroups.CallCgroup cgroup = launch.cgroup().orElse(null);
       int exit = o.exitCode();
       String stderr = o.stderrText();
       if (bridge != null && bridge.failure().isPresent()) {
@@ -354,10 +353,10 @@ public final class BubblewrapBackend implements IsolationBackend {
       if (bridge != null) {
         bridge.close();
       }
-      if (cgroup != null) {
-        cgroups.get().release(cgroup);
+      launchers.release(launch);
+      if (plan != null) {
+        Placeholders.release(plan);
       }
-      Placeholders.release(plan);
     }
   }
 

@@ -60,6 +60,11 @@ public final class ProcessTracker implements AutoCloseable {
     }
   }
 
+  /** Whether the process with this pid was seen (for tests that must wait for the sampler, not guess its timing). */
+  boolean hasSeen(long pid) {
+    return seen.keySet().stream().anyMatch(p -> p.pid() == pid);
+  }
+
   /** Number of processes seen so far (the root included). */
   public int seenCount() {
     return seen.size();
