@@ -149,6 +149,26 @@ class GvisorBackendIT {
     }
   }
 
+  /**
+   * runsc 20221219 does not apply config.json's seccomp filter to {@code runsc exec} processes: the c4j-exec helper
+   * installs it on every session call, and what the call starts (also in the background) inherits it.
+   */
+  @Test
+  void nestedUserNamespacesAreRefusedInOneShotsAndInEverySessionCall() {
+    String attempt = "unshare -Ur true && echo NESTED; unshare -U true && echo NESTED2;"
+        + " (unshare -Ur true && echo NESTED3) & wait; grep '^Seccomp:' /proc/self/status; echo end";
+    ExecResult oneShot = backend.exec(fx.sh(attempt));
+    assertThat(oneShot.stdout()).as(out(oneShot)).doesNotContain("NESTED").contains("end");
+    try (IsolationSession s = backend.openSession()) {
+      for (int i = 0; i < 2; i++) {
+        ExecResult r = s.exec(fx.sh(attempt));
+        assertThat(r.stdout()).as("session call %d: %s", i, out(r)).doesNotContain("NESTED")
+            .contains("Seccomp:\t2").contains("end");
+        assertThat(r.stderr()).contains("Operation not permitted");
+      }
+    }
+  }
+
   @Test
   void isolationReportListsEveryLimitWithItsMechanism() {
     ExecResult r = backend.exec(fx.sh("true"));

@@ -36,12 +36,6 @@ class RunscArgsTest {
   }
 
   @Test
-  void execWrapperPassesArgvThroughUnquoted() {
-    assertThat(RunscArgs.EXEC_WRAPPER).containsExactly("/bin/sh", "-c",
-        "\"$@\"; s=$?; kill -KILL -1 2>/dev/null; exit $s", "containment-exec");
-  }
-
-  @Test
   void settingsAreValidated() {
     assertThat(GvisorSettings.from(Map.of("poolSize", "3", "platform", "ptrace", "rootless", "true")))
         .satisfies(s -> {
