@@ -66,7 +66,7 @@ public final class ExecHelper {
   }
 
   /** The argv of {@code runsc exec} for one session call. */
-  static List<String> wrap(List<String> argv) {
+  public static List<String> wrap(List<String> argv) {
     List<String> a = new ArrayList<>(argv.size() + 2);
     a.add(IN_SANDBOX);
     a.add("--kill-all");

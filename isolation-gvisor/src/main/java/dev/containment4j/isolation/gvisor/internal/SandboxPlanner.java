@@ -72,6 +72,11 @@ public final class SandboxPlanner {
     execHelper.ifPresent(h -> mounts.add(OciMount.bindFrom(h.toString(), ExecHelper.IN_SANDBOX,
         "session calls: c4j-exec installs the seccomp filter runsc exec does not apply")));
     mounts.add(OciMount.tmpfs("/tmp", true, "1777", "tmp: private"));
+    if (settings.stateDir().getNameCount() > 0) {
+      // bundles (the environment), runsc's state and call files of every backend: root inside owns host root's files
+      mounts.add(OciMount.tmpfs(settings.stateDir().toString(), false, "0700",
+          "isolation.gvisor.stateDir: hidden"));
+    }
     fs.hiddenHome().ifPresent(h -> mounts.add(OciMount.tmpfs(h.toString(), true, "0700", "hideHome: true")));
     for (Path w : fs.writable()) {
       mounts.add(OciMount.bind(w.toString(), true, w.equals(workdir) ? "workdir" : "allowWrite"));
