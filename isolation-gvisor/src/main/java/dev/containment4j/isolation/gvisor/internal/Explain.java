@@ -21,9 +21,10 @@ public final class Explain {
         + " the seccomp filter (runsc exec does not apply config.json's), runs ARGV, kills what it left running\n");
     b.append("one-shot: runsc run --bundle=BUNDLE ID (the tool is the container's first process)\n");
     b.append("pool:     ").append(settings.poolSize()).append(" pre-started session sandbox(es)")
-        .append(settings.rootless() ? " (off: rootless runsc cannot create; every call runs in a fresh sandbox)"
-            : plan.mounts().stream().noneMatch(m -> m.destination().equals(ExecHelper.IN_SANDBOX))
+        .append(plan.mounts().stream().noneMatch(m -> m.destination().equals(ExecHelper.IN_SANDBOX))
                 ? " (off: no c4j-exec helper for this CPU; every call runs in a fresh sandbox)" : "")
+        .append(settings.rootless() ? "\nrootless: config.json has a user namespace whose root is this user (mapped"
+            + " with newuidmap/newgidmap), runsc runs with --ignore-cgroups; memory is limited per process" : "")
         .append('\n');
     b.append("init:     ").append(String.join(" ", init)).append('\n');
     b.append("root:     the host's / through --overlay2=root:memory: writes outside the mounts below stay in memory"

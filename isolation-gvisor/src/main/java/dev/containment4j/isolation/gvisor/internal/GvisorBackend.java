@@ -50,7 +50,7 @@ public final class GvisorBackend implements IsolationBackend {
   private final Set<SandboxPlan.Placeholder> created = ConcurrentHashMap.newKeySet();
   private final List<String> init;
   private final String version;
-  /** The c4j-exec binary in the instance directory; empty in rootless mode or when none is bundled for this CPU. */
+  /** The c4j-exec binary in the instance directory; empty when none is bundled for this CPU. */
   private final Optional<Path> execHelper;
   private final WarmPool pool;
   private final ExecutorService refill;
@@ -69,7 +69,7 @@ public final class GvisorBackend implements IsolationBackend {
     this.inst = InstanceDir.create(settings.stateDir());
     this.runsc = new Runsc(runscPath, new RunscArgs(runscPath, settings, inst.stateRoot()));
     try {
-      this.execHelper = settings.rootless() ? Optional.empty() : ExecHelper.install(inst);
+      this.execHelper = ExecHelper.install(inst);
       currentPlan(); // fail at open, not at the first call, when the policy cannot be honoured here
     } catch (IOException e) {
       Reaper.reap(inst, runscPath, settings);
@@ -82,7 +82,7 @@ public final class GvisorBackend implements IsolationBackend {
     this.init = InitCommand.choose();
     this.refill = Executors.newSingleThreadExecutor(daemon("containment-gvisor-pool"));
     this.deleter = Executors.newFixedThreadPool(4, daemon("containment-gvisor-delete"));
-    // rootless runsc cannot create long-lived sandboxes, and without the helper sessions use fresh sandboxes: no pool
+    // without the helper, sessions use fresh sandboxes: no pool
     this.pool = new WarmPool(longLivedSandboxes() ? settings.poolSize() : 0, this::startSandbox, refill,
         this::discard);
     pool.fill();
@@ -119,6 +119,9 @@ public final class GvisorBackend implements IsolationBackend {
     fs = new FilesystemPlan(fs.workdir(), fs.writable(), fs.denyRead(), fs.allowRead(), fs.denyWrite(), prot,
         fs.hiddenHome(), fs.notes());
     SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.emptyFile(), execHelper, fs);
+    if (settings.rootless()) {
+      plan = plan.withUserNamespace(HostUser.uid(), HostUser.gid());
+    }
     createPlaceholders(plan);
     return plan;
   }
@@ -210,11 +213,11 @@ public final class GvisorBackend implements IsolationBackend {
   }
 
   /**
-   * Whether sessions keep one sandbox: not in rootless mode (rootless runsc cannot {@code create}), and not without
-   * the c4j-exec helper (a {@code runsc exec} call would then run without the seccomp filter).
+   * Whether sessions keep one sandbox: not without the c4j-exec helper (a {@code runsc exec} call would then run
+   * without the seccomp filter).
    */
   private boolean longLivedSandboxes() {
-    return !settings.rootless() && execHelper.isPresent();
+    return execHelper.isPresent();
   }
 
   /**
@@ -225,10 +228,8 @@ public final class GvisorBackend implements IsolationBackend {
   public IsolationSession openSession() {
     ensureOpen();
     if (!longLivedSandboxes()) {
-      String why = settings.rootless()
-          ? "rootless runsc cannot keep a sandbox running (no `runsc create`)"
-          : "no c4j-exec helper is bundled for this CPU (" + System.getProperty("os.arch") + "), and `runsc exec`"
-              + " calls would run without the seccomp filter";
+      String why = "no c4j-exec helper is bundled for this CPU (" + System.getProperty("os.arch") + "), and"
+          + " `runsc exec` calls would run without the seccomp filter";
       return new IsolationSession() {
         @Override
         public ExecResult exec(ExecRequest request) {

@@ -37,7 +37,10 @@ public final class RunscArgs {
       g.add("--platform=" + settings.platform());
     }
     if (settings.rootless()) {
-      g.add("--rootless");
+      // not --rootless: runsc refuses `create` with it. A non-root runsc creates, starts, execs into and deletes
+      // sandboxes whose config.json has a user namespace (root inside = this user, mapped with newuidmap) as long as
+      // it does not try to make cgroups (which it may not)
+      g.add("--ignore-cgroups");
     }
     this.global = List.copyOf(g);
   }

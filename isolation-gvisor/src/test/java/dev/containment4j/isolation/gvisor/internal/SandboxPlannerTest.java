@@ -81,7 +81,8 @@ class SandboxPlannerTest {
 
   @Test
   void hiddenHomeAndRootlessMatchGolden() throws IOException {
-    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(true), EMPTY, fs(true));
+    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(true), EMPTY, fs(true))
+        .withUserNamespace(1000, 1001);
     assertGolden(OciConfig.render(plan), "config-hidehome-rootless.json");
   }
 
