@@ -94,6 +94,15 @@ public final class BoundedProcess {
   }
 
   /**
+   * Both of the above: no descendant scan after a normal exit, and {@code onTimeout} after a time-out (runsc exec,
+   * which starts no host children of its own; what runs inside the sandbox is the backend's to kill).
+   */
+  public static Outcome run(List<String> argv, Map<String, String> env, java.nio.file.Path dir, byte[] stdin,
+      long cap, Duration wall, boolean treeDiesWithMain, Runnable onTimeout) {
+    return run(argv, env, dir, stdin, cap, wall, treeDiesWithMain, started -> { }, onTimeout);
+  }
+
+  /**
    * As {@link #run(List, Map, java.nio.file.Path, byte[], long, Duration)}, and hands the started process to
    * {@code onStart} (before waiting), so a backend can watch its tree while it runs (Seatbelt has no PID namespace:
    * children that re-parent away are found only by watching).

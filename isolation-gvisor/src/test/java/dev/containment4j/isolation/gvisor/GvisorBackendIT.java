@@ -149,6 +149,45 @@ class GvisorBackendIT {
     }
   }
 
+  /**
+   * runsc 20221219 does not apply config.json's seccomp filter to {@code runsc exec} processes: the c4j-exec helper
+   * installs it on every session call, and what the call starts (also in the background) inherits it.
+   */
+  @Test
+  void nestedUserNamespacesAreRefusedInOneShotsAndInEverySessionCall() {
+    String attempt = "unshare -Ur true && echo NESTED; unshare -U true && echo NESTED2;"
+        + " (unshare -Ur true && echo NESTED3) & wait; grep '^Seccomp:' /proc/self/status; echo end";
+    ExecResult oneShot = backend.exec(fx.sh(attempt));
+    assertThat(oneShot.stdout()).as(out(oneShot)).doesNotContain("NESTED").contains("end");
+    try (IsolationSession s = backend.openSession()) {
+      for (int i = 0; i < 2; i++) {
+        ExecResult r = s.exec(fx.sh(attempt));
+        assertThat(r.stdout()).as("session call %d: %s", i, out(r)).doesNotContain("NESTED")
+            .contains("Seccomp:\t2").contains("end");
+        assertThat(r.stderr()).contains("Operation not permitted");
+      }
+    }
+  }
+
+  /**
+   * The state directory holds every sandbox's bundle (config.json with the environment), runsc's state and the call
+   * files; the sandbox runs as uid 0 of a namespace in which host root's files are its own, so when the state
+   * directory lies in a visible part of the host tree (here: next to the workdir) it must be masked.
+   */
+  @Test
+  void theBackendsStateDirectoryIsInvisibleInside() {
+    String script = "for f in '" + fx.stateDir + "'/*/owner '" + fx.stateDir + "'/*/b/*/config.json '"
+        + fx.stateDir + "'/*/p/*.json; do cat \"$f\" 2>/dev/null && echo READ; done; busybox ls -a '" + fx.stateDir
+        + "' 2>&1; grep -c '" + fx.stateDir + "' /proc/self/mountinfo";
+    ExecResult oneShot = backend.exec(fx.sh(script));
+    assertThat(oneShot.stdout()).as(out(oneShot)).doesNotContain("READ").doesNotContain("ociVersion");
+    try (IsolationSession s = backend.openSession()) {
+      ExecResult r = s.exec(fx.sh(script));
+      assertThat(r.stdout()).as(out(r)).doesNotContain("READ").doesNotContain("ociVersion")
+          .doesNotContain("c4j");
+    }
+  }
+
   @Test
   void isolationReportListsEveryLimitWithItsMechanism() {
     ExecResult r = backend.exec(fx.sh("true"));

@@ -17,11 +17,14 @@ public final class Explain {
     b.append("backend: gvisor (").append(version).append(")\n");
     b.append("runsc global flags (on every invocation): ").append(String.join(" ", args.globalFlags())).append('\n');
     b.append("session:  runsc create --bundle=BUNDLE ID; runsc start ID; each call: runsc exec --process=CALL.json ID\n");
-    b.append("          each call's argv is wrapped: ").append(String.join(" ", RunscArgs.EXEC_WRAPPER.subList(0, 3)))
-        .append(" (kills what the call left running)\n");
+    b.append("          each call runs as ").append(ExecHelper.IN_SANDBOX).append(" --kill-all ARGV: the helper installs"
+        + " the seccomp filter (runsc exec does not apply config.json's), runs ARGV, kills what it left running\n");
     b.append("one-shot: runsc run --bundle=BUNDLE ID (the tool is the container's first process)\n");
     b.append("pool:     ").append(settings.poolSize()).append(" pre-started session sandbox(es)")
-        .append(settings.rootless() ? " (off: rootless runsc cannot create; every call runs in a fresh sandbox)" : "")
+        .append(plan.mounts().stream().noneMatch(m -> m.destination().equals(ExecHelper.IN_SANDBOX))
+                ? " (off: no c4j-exec helper for this CPU; every call runs in a fresh sandbox)" : "")
+        .append(settings.rootless() ? "\nrootless: config.json has a user namespace whose root is this user (mapped"
+            + " with newuidmap/newgidmap), runsc runs with --ignore-cgroups; memory is limited per process" : "")
         .append('\n');
     b.append("init:     ").append(String.join(" ", init)).append('\n');
     b.append("root:     the host's / through --overlay2=root:memory: writes outside the mounts below stay in memory"

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +50,8 @@ public final class GvisorBackend implements IsolationBackend {
   private final Set<SandboxPlan.Placeholder> created = ConcurrentHashMap.newKeySet();
   private final List<String> init;
   private final String version;
+  /** The c4j-exec binary in the instance directory; empty when none is bundled for this CPU. */
+  private final Optional<Path> execHelper;
   private final WarmPool pool;
   private final ExecutorService refill;
   private final ExecutorService deleter;
@@ -66,7 +69,12 @@ public final class GvisorBackend implements IsolationBackend {
     this.inst = InstanceDir.create(settings.stateDir());
     this.runsc = new Runsc(runscPath, new RunscArgs(runscPath, settings, inst.stateRoot()));
     try {
+      this.execHelper = ExecHelper.install(inst);
       currentPlan(); // fail at open, not at the first call, when the policy cannot be honoured here
+    } catch (IOException e) {
+      Reaper.reap(inst, runscPath, settings);
+      throw new SandboxSetupException(ID, -1, "", "cannot copy the c4j-exec helper into " + inst.dir() + ": "
+          + e.getMessage() + "; set isolation.gvisor.stateDir to a writable private directory", e);
     } catch (RuntimeException e) {
       Reaper.reap(inst, runscPath, settings);
       throw e;
@@ -74,8 +82,8 @@ public final class GvisorBackend implements IsolationBackend {
     this.init = InitCommand.choose();
     this.refill = Executors.newSingleThreadExecutor(daemon("containment-gvisor-pool"));
     this.deleter = Executors.newFixedThreadPool(4, daemon("containment-gvisor-delete"));
-    // rootless runsc cannot create long-lived sandboxes: no pool then
-    this.pool = new WarmPool(settings.rootless() ? 0 : settings.poolSize(), this::startSandbox, refill,
+    // without the helper, sessions use fresh sandboxes: no pool
+    this.pool = new WarmPool(longLivedSandboxes() ? settings.poolSize() : 0, this::startSandbox, refill,
         this::discard);
     pool.fill();
   }
@@ -110,7 +118,10 @@ public final class GvisorBackend implements IsolationBackend {
     }
     fs = new FilesystemPlan(fs.workdir(), fs.writable(), fs.denyRead(), fs.allowRead(), fs.denyWrite(), prot,
         fs.hiddenHome(), fs.notes());
-    SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.emptyFile(), fs);
+    SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.emptyFile(), execHelper, fs);
+    if (settings.rootless()) {
+      plan = plan.withUserNamespace(HostUser.uid(), HostUser.gid());
+    }
     createPlaceholders(plan);
     return plan;
   }
@@ -202,21 +213,31 @@ public final class GvisorBackend implements IsolationBackend {
   }
 
   /**
-   * One sandbox for the whole session. Rootless runsc cannot {@code create} (only {@code run}), so in rootless mode
-   * each call of a session runs in a fresh sandbox, and its results say so.
+   * Whether sessions keep one sandbox: not without the c4j-exec helper (a {@code runsc exec} call would then run
+   * without the seccomp filter).
+   */
+  private boolean longLivedSandboxes() {
+    return execHelper.isPresent();
+  }
+
+  /**
+   * One sandbox for the whole session. When sandboxes cannot be kept ({@link #longLivedSandboxes()}), each call of a
+   * session runs in a fresh sandbox, and its results say so.
    */
   @Override
   public IsolationSession openSession() {
     ensureOpen();
-    if (settings.rootless()) {
+    if (!longLivedSandboxes()) {
+      String why = "no c4j-exec helper is bundled for this CPU (" + System.getProperty("os.arch") + "), and"
+          + " `runsc exec` calls would run without the seccomp filter";
       return new IsolationSession() {
         @Override
         public ExecResult exec(ExecRequest request) {
           ensureOpen();
           ExecResult r = coldRun(request, currentPlan());
           List<String> notes = new ArrayList<>(r.isolation().notes());
-          notes.add("rootless runsc cannot keep a sandbox running (no `runsc create`): each call of this session"
-              + " ran in a fresh sandbox; files outside the workdir do not persist between calls");
+          notes.add(why + ": each call of this session ran in a fresh sandbox; files outside the workdir do not"
+              + " persist between calls");
           return new ExecResult(r.exitCode(), r.stdout(), r.stderr(), r.timedOut(), r.outputTruncated(),
               r.duration(), new IsolationReport(ID, r.isolation().limits(), notes));
         }

@@ -92,8 +92,18 @@ public final class GvisorProbe {
           + e.getMessage(), "set isolation.gvisor.stateDir to a private writable directory"), bin.map(Path::toString),
           version);
     }
+    if (settings.rootless()) {
+      Optional<String> missing = RootlessTools.missing(env.getOrDefault("PATH", ""));
+      if (missing.isPresent()) {
+        Reaper.deleteTree(root);
+        return new Result(Availability.unavailable(version + " at " + runsc + ": rootless sandboxes need "
+            + missing.get() + RootlessTools.WHY, RootlessTools.FIX), bin.map(Path::toString), version);
+      }
+    }
     List<String> argv = new ArrayList<>(new RunscArgs(runsc, settings, root).globalFlags());
     argv.add(0, runsc);
+    // `do` builds its own spec (no user namespace): as non-root it needs runsc's own --rootless mode
+    argv.replaceAll(a -> a.equals("--ignore-cgroups") ? "--rootless" : a);
     argv.addAll(List.of("do", "/bin/true"));
     BoundedProcess.Outcome o;
     try {

@@ -20,6 +20,14 @@ final class HostUser {
     }
   }
 
+  static int gid() {
+    try {
+      return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
   static boolean isRoot() {
     return uid() == 0;
   }

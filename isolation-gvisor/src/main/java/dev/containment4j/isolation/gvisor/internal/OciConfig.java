@@ -49,7 +49,12 @@ public final class OciConfig {
     for (String type : List.of("pid", "network", "ipc", "uts", "mount")) {
       ns.add(ordered("type", type));
     }
+    plan.userNamespace().ifPresent(u -> ns.add(ordered("type", "user")));
     linux.put("namespaces", ns);
+    plan.userNamespace().ifPresent(u -> {
+      linux.put("uidMappings", List.of(ordered("containerID", 0, "hostID", u.uid(), "size", 1)));
+      linux.put("gidMappings", List.of(ordered("containerID", 0, "hostID", u.gid(), "size", 1)));
+    });
     plan.memoryLimitBytes().ifPresent(bytes -> linux.put("resources", ordered("memory", ordered("limit", bytes))));
     linux.put("seccomp", seccomp());
     root.put("linux", linux);

@@ -15,14 +15,6 @@ import java.util.List;
  */
 public final class RunscArgs {
 
-  /**
-   * Wraps every exec'd command: runs it, then kills whatever it left behind in the sandbox (kill(-1) spares only the
-   * caller and PID 1), and passes the command's status through. The init ignores SIGCHLD, so gVisor reaps the
-   * orphans at once.
-   */
-  static final List<String> EXEC_WRAPPER = List.of("/bin/sh", "-c",
-      "\"$@\"; s=$?; kill -KILL -1 2>/dev/null; exit $s", "containment-exec");
-
   /** Kills every process of the sandbox except its init (after a time-out). */
   static final List<String> KILL_ALL = List.of("/bin/sh", "-c", "kill -KILL -1 2>/dev/null; exit 0");
 
@@ -45,7 +37,10 @@ public final class RunscArgs {
       g.add("--platform=" + settings.platform());
     }
     if (settings.rootless()) {
-      g.add("--rootless");
+      // not --rootless: runsc refuses `create` with it. A non-root runsc creates, starts, execs into and deletes
+      // sandboxes whose config.json has a user namespace (root inside = this user, mapped with newuidmap) as long as
+      // it does not try to make cgroups (which it may not)
+      g.add("--ignore-cgroups");
     }
     this.global = List.copyOf(g);
   }

@@ -109,9 +109,8 @@ public final class RunscSandbox {
     }
     Map<String, String> env = new LinkedHashMap<>(plan.process().env());
     env.putAll(req.env());
-    List<String> args = new ArrayList<>(RunscArgs.EXEC_WRAPPER);
-    args.addAll(req.argv());
-    ProcessSpec p = new ProcessSpec(args, env, req.cwd().toString(), plan.process().rlimits());
+    ProcessSpec p = new ProcessSpec(ExecHelper.wrap(req.argv()), env, req.cwd().toString(),
+        plan.process().rlimits());
     Path json = inst.processDir().resolve(SandboxIds.hex(8) + ".json");
     try {
       writePrivate(json, OciConfig.renderProcess(p));
@@ -121,7 +120,7 @@ public final class RunscSandbox {
     BoundedProcess.Outcome o;
     try {
       o = BoundedProcess.run(runsc.args().exec(json, id), runsc.env(), null, req.stdin().orElse(null),
-          limits.outputBytes(), limits.wall(), this::killCalls);
+          limits.outputBytes(), limits.wall(), true, this::killCalls);
     } catch (UncheckedIOException e) {
       throw new SandboxSetupException("gvisor", -1, "", "cannot start " + runsc.binary() + ": " + e.getMessage(), e);
     } finally {
@@ -140,6 +139,12 @@ public final class RunscSandbox {
     notes.addAll(plan.notes());
     String stderr = o.stderrText();
     int exit = o.exitCode();
+    if (!o.timedOut() && ExecHelper.filterFailed(exit, stderr)) {
+      dead = true; // fail closed: never run a call without the filter
+      throw new SandboxSetupException("gvisor", exit, Runsc.tail(stderr), "the c4j-exec helper could not install"
+          + " the seccomp filter (no nested user namespaces) in sandbox " + id + ", so the call was not run; the"
+          + " runsc in use may not implement seccomp(2) for its applications: install a current gVisor");
+    }
     if (!o.timedOut() && exit == 128 && RUNSC_ERROR.matcher(stderr).find()) {
       if (!running()) {
         dead = true;

@@ -7,6 +7,7 @@ package dev.containment4j.isolation.gvisor.internal;
 import dev.containment4j.IsolationReport.EnforcedLimit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -20,9 +21,11 @@ import java.util.OptionalLong;
  *     close)
  * @param limits every limit and its mechanism, for {@code ExecResult.isolation()}
  * @param notes policy entries that were skipped and why
+ * @param userNamespace rootless: the sandbox's own user namespace, its root mapped to the JVM's uid and gid
  */
 public record SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLong memoryLimitBytes,
-    List<Placeholder> placeholders, List<EnforcedLimit> limits, List<String> notes) {
+    List<Placeholder> placeholders, List<EnforcedLimit> limits, List<String> notes,
+    Optional<UserMapping> userNamespace) {
   public SandboxPlan {
     Objects.requireNonNull(process, "process");
     mounts = List.copyOf(mounts);
@@ -30,11 +33,31 @@ public record SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLo
     placeholders = List.copyOf(placeholders);
     limits = List.copyOf(limits);
     notes = List.copyOf(notes);
+    Objects.requireNonNull(userNamespace, "userNamespace");
+  }
+
+  public SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLong memoryLimitBytes,
+      List<Placeholder> placeholders, List<EnforcedLimit> limits, List<String> notes) {
+    this(process, mounts, memoryLimitBytes, placeholders, limits, notes, Optional.empty());
   }
 
   public SandboxPlan withProcess(ProcessSpec p) {
-    return new SandboxPlan(p, mounts, memoryLimitBytes, placeholders, limits, notes);
+    return new SandboxPlan(p, mounts, memoryLimitBytes, placeholders, limits, notes, userNamespace);
   }
+
+  /** This plan with a user namespace whose root is host {@code uid}/{@code gid} (rootless sandboxes). */
+  public SandboxPlan withUserNamespace(long uid, long gid) {
+    return new SandboxPlan(process, mounts, memoryLimitBytes, placeholders, limits, notes,
+        Optional.of(new UserMapping(uid, gid)));
+  }
+
+  /**
+   * Root inside maps to one host user: the JVM's own (what newuidmap allows without /etc/subuid entries).
+   *
+   * @param uid host uid of root inside
+   * @param gid host gid of root inside
+   */
+  public record UserMapping(long uid, long gid) {}
 
   /**
    * A mount point that had to be created in the user's tree because the protected path does not exist yet.

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -49,6 +50,15 @@ public final class SandboxPlanner {
    *     this backend's own placeholders already counted as missing
    */
   public static SandboxPlan plan(IsolationSpec spec, GvisorSettings settings, Path emptyFile, FilesystemPlan fs) {
+    return plan(spec, settings, emptyFile, Optional.empty(), fs);
+  }
+
+  /**
+   * As {@link #plan(IsolationSpec, GvisorSettings, Path, FilesystemPlan)}, with the {@link ExecHelper} binary
+   * mounted read-only at {@link ExecHelper#IN_SANDBOX} when {@code execHelper} is present.
+   */
+  public static SandboxPlan plan(IsolationSpec spec, GvisorSettings settings, Path emptyFile,
+      Optional<Path> execHelper, FilesystemPlan fs) {
     Policy.Isolation iso = spec.policy().isolation();
     Path workdir = fs.workdir();
     List<OciMount> mounts = new ArrayList<>();
@@ -59,7 +69,14 @@ public final class SandboxPlanner {
         "gVisor's own /dev"));
     mounts.add(new OciMount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro"),
         "gVisor's own /sys"));
+    execHelper.ifPresent(h -> mounts.add(OciMount.bindFrom(h.toString(), ExecHelper.IN_SANDBOX,
+        "session calls: c4j-exec installs the seccomp filter runsc exec does not apply")));
     mounts.add(OciMount.tmpfs("/tmp", true, "1777", "tmp: private"));
+    if (settings.stateDir().getNameCount() > 0) {
+      // bundles (the environment), runsc's state and call files of every backend: root inside owns host root's files
+      mounts.add(OciMount.tmpfs(settings.stateDir().toString(), false, "0700",
+          "isolation.gvisor.stateDir: hidden"));
+    }
     fs.hiddenHome().ifPresent(h -> mounts.add(OciMount.tmpfs(h.toString(), true, "0700", "hideHome: true")));
     for (Path w : fs.writable()) {
       mounts.add(OciMount.bind(w.toString(), true, w.equals(workdir) ? "workdir" : "allowWrite"));

@@ -32,13 +32,7 @@ class RunscArgsTest {
   void platformAndRootlessAreAddedWhenSet() {
     RunscArgs a = new RunscArgs("runsc", new GvisorSettings("runsc", "systrap", 0, true, Path.of("/s")), ROOT);
     assertThat(a.globalFlags()).containsExactly("--root=/s/i/state", "--network=none", "--overlay2=root:memory",
-        "--oci-seccomp", "--platform=systrap", "--rootless");
-  }
-
-  @Test
-  void execWrapperPassesArgvThroughUnquoted() {
-    assertThat(RunscArgs.EXEC_WRAPPER).containsExactly("/bin/sh", "-c",
-        "\"$@\"; s=$?; kill -KILL -1 2>/dev/null; exit $s", "containment-exec");
+        "--oci-seccomp", "--platform=systrap", "--ignore-cgroups");
   }
 
   @Test

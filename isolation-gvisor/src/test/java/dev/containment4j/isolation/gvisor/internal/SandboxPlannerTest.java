@@ -72,13 +72,17 @@ class SandboxPlannerTest {
 
   @Test
   void configJsonMatchesGolden() throws IOException {
-    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(false), EMPTY, fs(false));
+    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(false), EMPTY,
+        Optional.of(Path.of("/state/inst/c4j-exec")), fs(false));
     assertGolden(OciConfig.render(plan), "config-default.json");
+    assertThat(plan.mounts()).filteredOn(m -> m.destination().equals(ExecHelper.IN_SANDBOX)).singleElement()
+        .satisfies(m -> assertThat(m.options()).containsExactly("rbind", "ro"));
   }
 
   @Test
   void hiddenHomeAndRootlessMatchGolden() throws IOException {
-    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(true), EMPTY, fs(true));
+    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(true), EMPTY, fs(true))
+        .withUserNamespace(1000, 1001);
     assertGolden(OciConfig.render(plan), "config-hidehome-rootless.json");
   }
 
