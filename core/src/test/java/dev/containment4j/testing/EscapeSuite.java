@@ -304,6 +304,50 @@ public abstract class EscapeSuite {
     }
   }
 
+  /** A host socket in the writable workdir (an agent or IDE socket left there) is as unreachable as any other. */
+  @Test
+  void hostUnixSocketsInTheWorkdirAreUnreachable() throws IOException {
+    Path path = work.resolve("ide.sock");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(path));
+      server.configureBlocking(false);
+      ToolResult r = sh("/usr/bin/python3 -c 'import socket; s=socket.socket(socket.AF_UNIX);"
+          + " s.connect(\"ide.sock\"); s.send(b\"x\"); print(\"CONNECTED\")' 2>&1");
+      assertThat(r.stdout()).doesNotContain("CONNECTED");
+      assertThat(server.accept()).as("the host socket accepted nothing").isNull();
+    }
+  }
+
+  /** Signals: a host process (a child of this JVM) survives the tool's attempts to kill it by pid and with -1. */
+  @Test
+  void signalsDoNotReachHostProcesses() throws Exception {
+    Process victim = new ProcessBuilder("/bin/sleep", "120").start();
+    try {
+      long pid = victim.pid();
+      ToolResult r = sh("kill -TERM " + pid + " 2>&1; kill -KILL " + pid + " 2>&1; kill -KILL -1 2>&1; echo tried");
+      assertThat(r.stdout()).contains("tried");
+      assertThat(victim.waitFor(300, java.util.concurrent.TimeUnit.MILLISECONDS)).as("host process still alive")
+          .isFalse();
+    } finally {
+      victim.destroyForcibly();
+    }
+  }
+
+  /**
+   * What a denyRead mask hides stays hidden in the mount tables too: no file name under a denied directory shows in
+   * {@code /proc/self/mountinfo} or {@code /proc/mounts}, and the backend's own host paths (launch files, state) do
+   * not name the canary.
+   */
+  @Test
+  void mountTablesRevealNothingUnderDeniedPaths() throws IOException {
+    Path secret = Files.createDirectories(scratch.resolve("secret"));
+    Files.writeString(secret.resolve(canary + ".key"), canary);
+    Policy p = policy(Duration.ofSeconds(20), 256, 128, 1 << 20, List.of(secret.toString()), List.of());
+    ToolResult r = sh(p, "cat /proc/self/mountinfo /proc/mounts 2>&1; ls -a '" + secret + "' 2>&1;"
+        + " cat '" + secret + "'/* 2>&1");
+    assertThat(all(r)).doesNotContain(canary);
+  }
+
   @Test
   void symlinksDoNotLeadOut() throws IOException {
     Path target = Files.writeString(outside.resolve("victim"), "original");
