@@ -97,6 +97,9 @@ final class Classifier {
   private final Policy policy;
   /** Places of the paths this call names; a classifier judges one call, so the filesystem is asked once each. */
   private final java.util.Map<Path, Set<Place>> placeCache = new java.util.HashMap<>();
+  /** Real paths of what this call names: one snapshot of the filesystem per decision. */
+  private final java.util.Map<Path, Path> realCache = new java.util.HashMap<>();
+  private final RealPaths.Snapshot snapshot = new RealPaths.Snapshot();
 
   Classifier(Paths paths, Policy policy) {
     this.paths = paths;
@@ -105,6 +108,74 @@ final class Classifier {
 
   Paths paths() {
     return paths;
+  }
+
+  /** The real path of {@code p}, asked once per decision. */
+  Path real(Path p) {
+    Path r = realCache.get(p);
+    if (r == null) {
+      r = paths.real(p, snapshot);
+      realCache.put(p, r);
+    }
+    return r;
+  }
+
+  /** The places of {@code p}, computed once per decision. */
+  Set<Place> placesOf(Path p) {
+    if (p == null) {
+      return paths.places(null);
+    }
+    Set<Place> set = placeCache.get(p);
+    if (set == null) {
+      set = paths.places(p, this::real);
+      placeCache.put(p, set);
+    }
+    return set;
+  }
+
+  private static final Set<String> READ_ONLY = Set.of("ls", "cat", "head", "tail", "grep", "egrep",
+      "fgrep", "rg", "ag", "ack", "wc", "stat", "du", "df", "echo", "printf", "pwd", "which",
+      "type", "whoami", "id", "date", "uname", "true", "false", "test", "[", "[[", "diff", "cmp", "cut",
+      "tr", "nl", "realpath", "readlink", "dirname", "basename", "md5sum", "sha1sum", "sha256sum", "jq", "column",
+      "hostname", "nproc", "free", "uptime", "ps", "find", "git");
+  private static final Set<String> GIT_READ_ONLY = Set.of("status", "diff", "log", "show", "rev-parse",
+      "ls-files", "blame", "grep", "describe", "shortlog", "cat-file", "ls-tree", "merge-base", "rev-list");
+  private static final Set<String> FIND_ACTIONS = Set.of("-delete", "-exec", "-execdir", "-ok", "-okdir",
+      "-fprint", "-fprint0", "-fprintf", "-fls");
+
+  /**
+   * Whether a shell string can only read: every command is a known reader and no redirection writes a file. Used to
+   * keep cached real paths across calls (see {@link RealPaths}); anything unknown counts as a possible writer.
+   */
+  static boolean readOnly(Units.Analysis a) {
+    if (!a.problems().isEmpty()) {
+      return false;
+    }
+    for (Unit u : a.units()) {
+      for (Redirect r : u.command().redirects()) {
+        if (r.writesFile() && !r.target().text().equals("/dev/null")) {
+          return false;
+        }
+      }
+      if (u.args().isEmpty()) {
+        continue;
+      }
+      String n = u.name();
+      if (!READ_ONLY.contains(n) || u.nameDynamic() || u.code() != null) {
+        return false;
+      }
+      if (n.equals("git") && (u.args().size() < 2 || !GIT_READ_ONLY.contains(u.args().get(1).text()))) {
+        return false;
+      }
+      for (Arg x : u.params()) {
+        // find's actions, git's --output, rg's --pre preprocessor: readers that can write or run
+        String t = x.text();
+        if (FIND_ACTIONS.contains(t) || t.startsWith("--output") || t.startsWith("--pre")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** State carried across the units of one shell string: what was downloaded, which remotes were repointed. */
@@ -395,7 +466,7 @@ final class Classifier {
       }
     }
     Path p = paths.resolve(text, cwd, false);
-    Set<Place> set = new HashSet<>(p == null ? paths.places(null) : placeCache.computeIfAbsent(p, paths::places));
+    Set<Place> set = new HashSet<>(p == null ? paths.places(null) : placesOf(p));
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
     }
@@ -2041,7 +2112,7 @@ final class Classifier {
         if (!force) {
           return j;
         }
-        Set<Place> pl = cwd == null ? Set.of(Place.UNKNOWN) : paths.places(cwd);
+        Set<Place> pl = cwd == null ? Set.of(Place.UNKNOWN) : placesOf(cwd);
         if (!pl.contains(Place.INSIDE_WORKSPACE)) {
           return j.max(Judgement.deny(DELETE, show(u) + " deletes untracked files in " + cwd
               + ", outside the workspace"));
@@ -2310,7 +2381,7 @@ final class Classifier {
       Judgement j = Judgement.ask(EXFIL, show(u) + " publishes files");
       for (String f : ops.subList(Math.min(3, ops.size()), ops.size())) {
         if (readTarget(Arg.literal(f), u.cwd(), show(u), false).atLeast(Judgement.Decision.ASK)
-            || !paths.places(paths.resolve(f, u.cwd())).contains(Place.INSIDE_WORKSPACE)) {
+            || !placesOf(paths.resolve(f, u.cwd())).contains(Place.INSIDE_WORKSPACE)) {
           j = Judgement.deny(EXFIL, show(u) + " publishes " + f + ", a file from outside the workspace or a"
               + " credential");
         }
