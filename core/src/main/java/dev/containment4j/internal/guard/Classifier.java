@@ -91,6 +91,7 @@ final class Classifier {
   private static final Pattern SHORT_CLUSTER = Pattern.compile("-[a-zA-Z]{2,}");
   private static final Set<String> FETCH_WRAPPERS = Set.of("sudo", "env", "timeout", "nice", "command", "exec",
       "stdbuf", "nohup");
+  private static final Pattern ESCAPED_TEXT = Pattern.compile("\\\\(x[0-9A-Fa-f]{1,2}|0?[0-7]{3}|u[0-9A-Fa-f]{4})");
   private static final Pattern ENCODED = Pattern.compile("[A-Za-z0-9+/_-]{24,}={0,2}|[0-9a-fA-F]{32,}");
 
   private final Paths paths;
@@ -1230,7 +1231,34 @@ final class Classifier {
     if (name.equals("ln") && u.argv().stream().anyMatch(x -> x.matches("-\\w*f\\w*|--force"))) {
       j = j.max(writeTarget(dest, u.cwd(), "replaces", show(u)));
     }
+    if (name.equals("ln") || name.equals("cp") && u.argv().stream().anyMatch(x -> x.matches("-\\w*[sl]\\w*"
+        + "|--symbolic-link|--link"))) {
+      // a link to a file that configures code execution or logging makes a later ordinary write land there
+      for (Arg src : ops.size() >= 2 ? ops.subList(0, ops.size() - 1) : ops) {
+        j = j.max(linkTo(src, u));
+      }
+    }
     return j;
+  }
+
+  private Judgement linkTo(Arg src, Unit u) {
+    Set<Place> pl = places(src, u.cwd());
+    String why = show(u) + " links a workspace name to " + where(src, u.cwd()) + ", so a later write to the link"
+        + " changes it";
+    if (pl.contains(Place.SHELL_RC) || pl.contains(Place.SCHEDULER) || pl.contains(Place.AUTH_KEYS)
+        || pl.contains(Place.GIT_HOOK)) {
+      return Judgement.deny(PERSIST, why);
+    }
+    if (pl.contains(Place.AGENT_CONFIG)) {
+      return Judgement.deny(TAMPER, why);
+    }
+    if (pl.contains(Place.AUDIT_LOG) || pl.contains(Place.HISTORY) || pl.contains(Place.SYSTEM_LOG)) {
+      return Judgement.deny(AUDIT, why);
+    }
+    if (pl.contains(Place.HOSTS_FILE) || pl.contains(Place.SECURITY_CONFIG)) {
+      return Judgement.deny(REDIRECT, why);
+    }
+    return Judgement.ALLOW;
   }
 
   private Judgement dd(Unit u, List<Arg> params) {
@@ -1920,6 +1948,11 @@ final class Classifier {
           || n.equals("zcat") || n.equals("unxz") || n.equals("bunzip2") || n.equals("uudecode"))) {
         return true;
       }
+      // printf '\x72\x6d ...' and echo -e '\162\155 ...': the text is spelled in escapes, decoded on the way in
+      if ((n.equals("printf") || n.equals("echo") && (av.contains("-e") || av.contains("-ne") || av.contains("-en")))
+          && av.stream().anyMatch(x -> ESCAPED_TEXT.matcher(x).find())) {
+        return true;
+      }
     }
     return false;
   }
@@ -2081,6 +2114,12 @@ final class Classifier {
     }
     String sub = argv.get(k);
     List<String> rest = argv.subList(k + 1, argv.size());
+    for (String x : argv) {
+      // git's ext:: transport runs the rest of the URL as a command; protocol.ext.allow only exists to enable it
+      if (x.startsWith("ext::") || x.toLowerCase(Locale.ROOT).startsWith("protocol.ext.allow=always")) {
+        return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs a command through git's ext:: transport");
+      }
+    }
     switch (sub) {
       case "push":
         return j.max(gitPush(u, rest, flow));
