@@ -100,11 +100,12 @@ final class Classifier {
   private final java.util.Map<Path, Set<Place>> placeCache = new java.util.HashMap<>();
   /** Real paths of what this call names: one snapshot of the filesystem per decision. */
   private final java.util.Map<Path, Path> realCache = new java.util.HashMap<>();
-  private final RealPaths.Snapshot snapshot = new RealPaths.Snapshot();
+  private final RealPaths.Snapshot snapshot;
 
   Classifier(Paths paths, Policy policy) {
     this.paths = paths;
     this.policy = policy;
+    this.snapshot = paths.snapshot();
   }
 
   Paths paths() {

@@ -150,6 +150,11 @@ final class Paths {
     return p == null ? null : realPaths.real(p);
   }
 
+  /** A view of the filesystem for one decision. */
+  RealPaths.Snapshot snapshot() {
+    return realPaths.snapshot();
+  }
+
   /** The real path, resolved through one decision's view of the filesystem. */
   Path real(Path p, RealPaths.Snapshot snapshot) {
     return p == null ? null : realPaths.real(p, snapshot);

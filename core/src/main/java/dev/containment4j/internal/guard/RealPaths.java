@@ -33,6 +33,14 @@ final class RealPaths {
   private record Entry(Path real, long at, long epoch) {}
 
   private final ConcurrentHashMap<Path, Entry> cache = new ConcurrentHashMap<>();
+  /**
+   * Facts about names in directories this user cannot write (/, /home, /usr ...): the agent's calls cannot change
+   * them, only root can, so they are kept for {@link #STABLE_NANOS} whatever calls were let through.
+   */
+  private final ConcurrentHashMap<Path, Stable> stable = new ConcurrentHashMap<>();
+  private static final long STABLE_NANOS = Duration.ofSeconds(5).toNanos();
+
+  private record Stable(Snapshot.Node node, long at) {}
   private final long ttlNanos;
   private final long quietNanos;
   private final LongSupplier clock;
@@ -58,7 +66,12 @@ final class RealPaths {
 
   /** The real path of an absolute, normalised path; the path itself when it cannot be resolved. */
   Path real(Path lexical) {
-    return real(lexical, new Snapshot());
+    return real(lexical, snapshot());
+  }
+
+  /** A new view of the filesystem for one decision, sharing this resolver's stable facts. */
+  Snapshot snapshot() {
+    return new Snapshot(this);
   }
 
   /** Like {@link #real(Path)}, resolving through {@code snapshot}, the filesystem as one decision sees it. */
@@ -91,7 +104,7 @@ final class RealPaths {
 
   /** Resolution against the filesystem, no cache. */
   static Path resolve(Path p) {
-    return new Snapshot().real(p);
+    return new Snapshot(null).real(p);
   }
 
   /**
@@ -100,10 +113,16 @@ final class RealPaths {
    * Not thread-safe (one per decision).
    */
   static final class Snapshot {
-    private record Node(Path real, boolean exists) {}
+    /** What a name resolves to; stable when it sits in a directory this user cannot write. */
+    record Node(Path real, boolean exists, boolean stable) {}
 
     private final java.util.HashMap<Path, Node> nodes = new java.util.HashMap<>();
     private final java.util.HashMap<Path, Boolean> writable = new java.util.HashMap<>();
+    private final RealPaths owner;
+
+    Snapshot(RealPaths owner) {
+      this.owner = owner;
+    }
 
     Path real(Path p) {
       try {
@@ -118,38 +137,57 @@ final class RealPaths {
       if (n != null) {
         return n;
       }
+      long now = owner == null ? 0 : owner.clock.getAsLong();
+      if (owner != null) {
+        Stable st = owner.stable.get(p);
+        if (st != null && now - st.at < STABLE_NANOS) {
+          nodes.put(p, st.node);
+          return st.node;
+        }
+      }
       Path parent = p.getParent();
       Path name = p.getFileName();
       if (parent == null || name == null) {
-        n = new Node(p, true);
+        n = new Node(p, true, true);
       } else {
         Node up = node(parent, links);
         Path here = up.real.resolve(name);
         if (!up.exists) {
           // below a missing directory nothing exists and nothing can be a link
-          n = new Node(here, false);
-        } else if (new File(here.toString()).exists()) {
-          // exists (perhaps through a link): lstat tells whether this name is the link
-          n = Files.isSymbolicLink(here) ? follow(up.real, here, links) : new Node(here, true);
-        } else if (links < MAX_LINKS && writable(up.real) && Files.isSymbolicLink(here)) {
-          // a dangling link, which a write would follow (ln -s ~/.ssh/authorized_keys k; echo key >> k); only
-          // where this user can write can one have been planted, and only there is the lstat (an exception when
-          // the name is missing) paid
-          n = follow(up.real, here, links);
+          n = new Node(here, false, up.stable);
         } else {
-          n = new Node(here, false);
+          boolean fixed = up.stable && !writable(up.real);
+          if (new File(here.toString()).exists()) {
+            // exists (perhaps through a link): lstat tells whether this name is the link
+            n = Files.isSymbolicLink(here) ? follow(up.real, here, links) : new Node(here, true, fixed);
+          } else if (links < MAX_LINKS && writable(up.real) && Files.isSymbolicLink(here)) {
+            // a dangling link, which a write would follow (ln -s ~/.ssh/authorized_keys k; echo key >> k); only
+            // where this user can write can one have been planted, and only there is the lstat (an exception when
+            // the name is missing) paid
+            n = follow(up.real, here, links);
+          } else {
+            n = new Node(here, false, fixed);
+          }
         }
       }
       nodes.put(p, n);
+      if (owner != null && n.stable) {
+        if (owner.stable.size() >= MAX_ENTRIES) {
+          owner.stable.clear();
+        }
+        owner.stable.put(p, new Stable(n, now));
+      }
       return n;
     }
 
     private Node follow(Path dir, Path link, int links) throws IOException {
       if (links >= MAX_LINKS) {
-        return new Node(link, false);
+        return new Node(link, false, false);
       }
       Path target = dir.resolve(Files.readSymbolicLink(link)).normalize();
-      return node(target, links + 1);
+      Node t = node(target, links + 1);
+      // what a link points to is a fact about the link's directory too: not kept across decisions
+      return new Node(t.real, t.exists, false);
     }
 
     private boolean writable(Path dir) {
