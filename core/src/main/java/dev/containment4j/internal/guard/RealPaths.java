@@ -32,7 +32,7 @@ final class RealPaths {
 
   private record Entry(Path real, long at, long epoch) {}
 
-  private final ConcurrentHashMap<Path, Entry> cache = new ConcurrentHashMap<>();
+  private volatile ConcurrentHashMap<Path, Entry> cache = new ConcurrentHashMap<>();
   /**
    * Facts about names in directories this user cannot write (/, /home, /usr ...): the agent's calls cannot change
    * them, only root can, so they are kept for {@link #STABLE_NANOS} whatever calls were let through.
@@ -81,16 +81,17 @@ final class RealPaths {
     }
     long now = clock.getAsLong();
     long e = epoch;
-    Entry hit = cache.get(lexical);
+    ConcurrentHashMap<Path, Entry> map = cache;
+    Entry hit = map.get(lexical);
     if (hit != null && hit.epoch == e && now - hit.at < ttlNanos) {
       return hit.real;
     }
     Path real = snapshot.real(lexical);
     if (now - quietUntil >= 0 && epoch == e) {
-      if (cache.size() >= MAX_ENTRIES) {
-        cache.clear();
+      if (map.size() >= MAX_ENTRIES) {
+        map.clear();
       }
-      cache.put(lexical, new Entry(real, now, e));
+      map.put(lexical, new Entry(real, now, e));
     }
     return real;
   }
@@ -99,7 +100,10 @@ final class RealPaths {
   void filesystemMayChange() {
     quietUntil = clock.getAsLong() + quietNanos;
     epoch++;
-    cache.clear();
+    // entries carry their epoch, so this is only for memory; a new map costs O(1), clear() walks the whole table
+    if (!cache.isEmpty()) {
+      cache = new ConcurrentHashMap<>();
+    }
   }
 
   /** Resolution against the filesystem, no cache. */
