@@ -87,4 +87,19 @@ class RealPathsTest {
     assertThat(guard.review(ToolCall.bash("cat notes.txt notes2.txt"), ctx).decision()).isEqualTo("deny");
     assertThat(guard.review(ToolCall.read(ws.resolve("notes2.txt")), ctx).decision()).isEqualTo("deny");
   }
+
+  @Test
+  void onlyCallsThatCannotWriteKeepTheCache() {
+    Path home = Path.of("/home/u");
+    Path ws = Path.of("/home/u/w");
+    for (String readOnly : new String[] {"cat a | grep -n b", "git status && git diff --stat", "ls > /dev/null",
+        "find . -name '*.java'", "X=1", "rg TODO src"}) {
+      assertThat(Classifier.readOnly(Units.ofShell(readOnly, home, ws))).as(readOnly).isTrue();
+    }
+    for (String writer : new String[] {"echo x > f", "git diff --output=patch.txt", "find . -name x -delete",
+        "rg --pre ./conv.sh x", "npm test", "git checkout main", "ln -s ~/.ssh k", "$CMD x", "python3 -c 'print(1)'",
+        "echo 'unterminated"}) {
+      assertThat(Classifier.readOnly(Units.ofShell(writer, home, ws))).as(writer).isFalse();
+    }
+  }
 }
