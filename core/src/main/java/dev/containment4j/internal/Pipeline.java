@@ -167,7 +167,9 @@ public final class Pipeline {
       try {
         verdict = Objects.requireNonNull(config.guard().review(call, ctx), "guard returned null");
       } catch (RuntimeException e) {
-        LOG.warn("model guard failed on {}; denying (fail closed): {}", call.describe(), e.toString());
+        LOG.warn("model guard failed on {}; denying (fail closed): {}",
+            dev.containment4j.internal.guard.AuditText.redact(call.describe()),
+            dev.containment4j.internal.guard.AuditText.redact(e.toString()));
         verdict = Verdict.deny(Layer.GUARD, "", "guard-error", "the model guard failed, so the call was denied");
       }
     }
@@ -216,7 +218,8 @@ public final class Pipeline {
     f.put("layer", v.layer().id());
     f.put("rule", v.rule());
     f.put("category", v.category());
-    f.put("reason", v.reason());
+    // reasons quote the command, and a command can carry a secret the agent typed
+    f.put("reason", dev.containment4j.internal.guard.AuditText.redact(v.reason()));
     return f;
   }
 

@@ -91,20 +91,93 @@ final class Classifier {
   private static final Pattern SHORT_CLUSTER = Pattern.compile("-[a-zA-Z]{2,}");
   private static final Set<String> FETCH_WRAPPERS = Set.of("sudo", "env", "timeout", "nice", "command", "exec",
       "stdbuf", "nohup");
+  private static final Pattern ESCAPED_TEXT = Pattern.compile("\\\\(x[0-9A-Fa-f]{1,2}|0?[0-7]{3}|u[0-9A-Fa-f]{4})");
   private static final Pattern ENCODED = Pattern.compile("[A-Za-z0-9+/_-]{24,}={0,2}|[0-9a-fA-F]{32,}");
 
   private final Paths paths;
   private final Policy policy;
   /** Places of the paths this call names; a classifier judges one call, so the filesystem is asked once each. */
   private final java.util.Map<Path, Set<Place>> placeCache = new java.util.HashMap<>();
+  /** Real paths of what this call names: one snapshot of the filesystem per decision. */
+  private final java.util.Map<Path, Path> realCache = new java.util.HashMap<>();
+  private final RealPaths.Snapshot snapshot;
 
   Classifier(Paths paths, Policy policy) {
     this.paths = paths;
     this.policy = policy;
+    this.snapshot = paths.snapshot();
   }
 
   Paths paths() {
     return paths;
+  }
+
+  /** The real path of {@code p}, asked once per decision. */
+  Path real(Path p) {
+    Path r = realCache.get(p);
+    if (r == null) {
+      r = paths.real(p, snapshot);
+      realCache.put(p, r);
+    }
+    return r;
+  }
+
+  /** The places of {@code p}, computed once per decision. */
+  Set<Place> placesOf(Path p) {
+    if (p == null) {
+      return paths.places(null);
+    }
+    Set<Place> set = placeCache.get(p);
+    if (set == null) {
+      set = paths.places(p, this::real);
+      placeCache.put(p, set);
+    }
+    return set;
+  }
+
+  private static final Set<String> READ_ONLY = Set.of("ls", "cat", "head", "tail", "grep", "egrep",
+      "fgrep", "rg", "ag", "ack", "wc", "stat", "du", "df", "echo", "printf", "pwd", "which",
+      "type", "whoami", "id", "date", "uname", "true", "false", "test", "[", "[[", "diff", "cmp", "cut",
+      "tr", "nl", "realpath", "readlink", "dirname", "basename", "md5sum", "sha1sum", "sha256sum", "jq", "column",
+      "hostname", "nproc", "free", "uptime", "ps", "find", "git");
+  private static final Set<String> GIT_READ_ONLY = Set.of("status", "diff", "log", "show", "rev-parse",
+      "ls-files", "blame", "grep", "describe", "shortlog", "cat-file", "ls-tree", "merge-base", "rev-list");
+  private static final Set<String> FIND_ACTIONS = Set.of("-delete", "-exec", "-execdir", "-ok", "-okdir",
+      "-fprint", "-fprint0", "-fprintf", "-fls");
+
+  /**
+   * Whether a shell string can only read: every command is a known reader and no redirection writes a file. Used to
+   * keep cached real paths across calls (see {@link RealPaths}); anything unknown counts as a possible writer.
+   */
+  static boolean readOnly(Units.Analysis a) {
+    if (!a.problems().isEmpty()) {
+      return false;
+    }
+    for (Unit u : a.units()) {
+      for (Redirect r : u.command().redirects()) {
+        if (r.writesFile() && !r.target().text().equals("/dev/null")) {
+          return false;
+        }
+      }
+      if (u.args().isEmpty()) {
+        continue;
+      }
+      String n = u.name();
+      if (!READ_ONLY.contains(n) || u.nameDynamic() || u.code() != null) {
+        return false;
+      }
+      if (n.equals("git") && (u.args().size() < 2 || !GIT_READ_ONLY.contains(u.args().get(1).text()))) {
+        return false;
+      }
+      for (Arg x : u.params()) {
+        // find's actions, git's --output, rg's --pre preprocessor: readers that can write or run
+        String t = x.text();
+        if (FIND_ACTIONS.contains(t) || t.startsWith("--output") || t.startsWith("--pre")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** State carried across the units of one shell string: what was downloaded, which remotes were repointed. */
@@ -395,7 +468,7 @@ final class Classifier {
       }
     }
     Path p = paths.resolve(text, cwd, false);
-    Set<Place> set = new HashSet<>(p == null ? paths.places(null) : placeCache.computeIfAbsent(p, paths::places));
+    Set<Place> set = new HashSet<>(p == null ? paths.places(null) : placesOf(p));
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
     }
@@ -1159,7 +1232,34 @@ final class Classifier {
     if (name.equals("ln") && u.argv().stream().anyMatch(x -> x.matches("-\\w*f\\w*|--force"))) {
       j = j.max(writeTarget(dest, u.cwd(), "replaces", show(u)));
     }
+    if (name.equals("ln") || name.equals("cp") && u.argv().stream().anyMatch(x -> x.matches("-\\w*[sl]\\w*"
+        + "|--symbolic-link|--link"))) {
+      // a link to a file that configures code execution or logging makes a later ordinary write land there
+      for (Arg src : ops.size() >= 2 ? ops.subList(0, ops.size() - 1) : ops) {
+        j = j.max(linkTo(src, u));
+      }
+    }
     return j;
+  }
+
+  private Judgement linkTo(Arg src, Unit u) {
+    Set<Place> pl = places(src, u.cwd());
+    String why = show(u) + " links a workspace name to " + where(src, u.cwd()) + ", so a later write to the link"
+        + " changes it";
+    if (pl.contains(Place.SHELL_RC) || pl.contains(Place.SCHEDULER) || pl.contains(Place.AUTH_KEYS)
+        || pl.contains(Place.GIT_HOOK)) {
+      return Judgement.deny(PERSIST, why);
+    }
+    if (pl.contains(Place.AGENT_CONFIG)) {
+      return Judgement.deny(TAMPER, why);
+    }
+    if (pl.contains(Place.AUDIT_LOG) || pl.contains(Place.HISTORY) || pl.contains(Place.SYSTEM_LOG)) {
+      return Judgement.deny(AUDIT, why);
+    }
+    if (pl.contains(Place.HOSTS_FILE) || pl.contains(Place.SECURITY_CONFIG)) {
+      return Judgement.deny(REDIRECT, why);
+    }
+    return Judgement.ALLOW;
   }
 
   private Judgement dd(Unit u, List<Arg> params) {
@@ -1849,6 +1949,11 @@ final class Classifier {
           || n.equals("zcat") || n.equals("unxz") || n.equals("bunzip2") || n.equals("uudecode"))) {
         return true;
       }
+      // printf '\x72\x6d ...' and echo -e '\162\155 ...': the text is spelled in escapes, decoded on the way in
+      if ((n.equals("printf") || n.equals("echo") && (av.contains("-e") || av.contains("-ne") || av.contains("-en")))
+          && av.stream().anyMatch(x -> ESCAPED_TEXT.matcher(x).find())) {
+        return true;
+      }
     }
     return false;
   }
@@ -2010,6 +2115,12 @@ final class Classifier {
     }
     String sub = argv.get(k);
     List<String> rest = argv.subList(k + 1, argv.size());
+    for (String x : argv) {
+      // git's ext:: transport runs the rest of the URL as a command; protocol.ext.allow only exists to enable it
+      if (x.startsWith("ext::") || x.toLowerCase(Locale.ROOT).startsWith("protocol.ext.allow=always")) {
+        return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs a command through git's ext:: transport");
+      }
+    }
     switch (sub) {
       case "push":
         return j.max(gitPush(u, rest, flow));
@@ -2041,7 +2152,7 @@ final class Classifier {
         if (!force) {
           return j;
         }
-        Set<Place> pl = cwd == null ? Set.of(Place.UNKNOWN) : paths.places(cwd);
+        Set<Place> pl = cwd == null ? Set.of(Place.UNKNOWN) : placesOf(cwd);
         if (!pl.contains(Place.INSIDE_WORKSPACE)) {
           return j.max(Judgement.deny(DELETE, show(u) + " deletes untracked files in " + cwd
               + ", outside the workspace"));
@@ -2310,7 +2421,7 @@ final class Classifier {
       Judgement j = Judgement.ask(EXFIL, show(u) + " publishes files");
       for (String f : ops.subList(Math.min(3, ops.size()), ops.size())) {
         if (readTarget(Arg.literal(f), u.cwd(), show(u), false).atLeast(Judgement.Decision.ASK)
-            || !paths.places(paths.resolve(f, u.cwd())).contains(Place.INSIDE_WORKSPACE)) {
+            || !placesOf(paths.resolve(f, u.cwd())).contains(Place.INSIDE_WORKSPACE)) {
           j = Judgement.deny(EXFIL, show(u) + " publishes " + f + ", a file from outside the workspace or a"
               + " credential");
         }

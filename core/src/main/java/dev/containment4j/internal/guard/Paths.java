@@ -4,10 +4,7 @@
  */
 package dev.containment4j.internal.guard;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -87,12 +84,18 @@ final class Paths {
   private final Path home;
   private final Path homeReal;
   private final String auditLogName;
+  private final RealPaths realPaths;
 
   Paths(Path workspace, Path home, String auditLogName) {
+    this(workspace, home, auditLogName, RealPaths.uncached());
+  }
+
+  Paths(Path workspace, Path home, String auditLogName, RealPaths realPaths) {
+    this.realPaths = realPaths;
     this.workspace = workspace.toAbsolutePath().normalize();
-    this.workspaceReal = real(this.workspace);
+    this.workspaceReal = RealPaths.resolve(this.workspace);
     this.home = home.toAbsolutePath().normalize();
-    this.homeReal = real(this.home);
+    this.homeReal = RealPaths.resolve(this.home);
     this.auditLogName = auditLogName;
   }
 
@@ -142,40 +145,28 @@ final class Paths {
     }
   }
 
-  /**
-   * The real path: symlinks of the longest existing prefix resolved, the rest appended. Uses
-   * {@link java.io.File#getCanonicalPath()}, which does exactly that in one native call without throwing for missing
-   * files (the NIO equivalent costs an exception per missing path). A dangling link at the end is not followed.
-   */
-  static Path real(Path p) {
-    if (p == null) {
-      return null;
-    }
-    try {
-      return Path.of(new java.io.File(p.toString()).getCanonicalPath());
-    } catch (IOException | InvalidPathException | SecurityException e) {
-      return p;
-    }
+  /** The real path through the shared resolver (see {@link RealPaths} for what it may reuse). */
+  Path real(Path p) {
+    return p == null ? null : realPaths.real(p);
   }
 
-  /**
-   * The real path, cheaply when the path does not exist: below the workspace (or the home), if the first component
-   * under it does not exist, nothing deeper can be a link, so one {@code stat} answers.
-   */
-  private Path quickReal(Path p) {
-    Path base = p.startsWith(workspace) ? workspace : p.startsWith(home) ? home : null;
-    if (base != null && !p.equals(base)) {
-      Path first = base.resolve(base.relativize(p).getName(0));
-      if (!new java.io.File(first.toString()).exists()) {
-        Path baseReal = base == workspace ? workspaceReal : homeReal;
-        return baseReal.resolve(base.relativize(p)).normalize();
-      }
-    }
-    return real(p);
+  /** A view of the filesystem for one decision. */
+  RealPaths.Snapshot snapshot() {
+    return realPaths.snapshot();
+  }
+
+  /** The real path, resolved through one decision's view of the filesystem. */
+  Path real(Path p, RealPaths.Snapshot snapshot) {
+    return p == null ? null : realPaths.real(p, snapshot);
   }
 
   /** The places of a path: of its lexical form and, when different, of its real form. */
   Set<Place> places(Path lexical) {
+    return places(lexical, this::real);
+  }
+
+  /** Like {@link #places(Path)}, with the real path from {@code realOf} (a decision's memo). */
+  Set<Place> places(Path lexical, java.util.function.UnaryOperator<Path> realOf) {
     if (lexical == null) {
       return EnumSet.of(Place.UNKNOWN);
     }
@@ -186,7 +177,7 @@ final class Paths {
       // judged as outside the workspace, and those links would have to be planted by root
       return set;
     }
-    Path real = quickReal(lexical);
+    Path real = realOf.apply(lexical);
     if (!real.equals(lexical)) {
       Set<Place> r = placesOf(real);
       // inside-workspace only counts when both views agree; every danger of either view counts
@@ -220,7 +211,10 @@ final class Paths {
     return EnumSet.copyOf(cached.isEmpty() ? EnumSet.noneOf(Place.class) : cached);
   }
 
-  private Set<Place> computePlaces(Path p) {
+  private Set<Place> computePlaces(Path path) {
+    // a home that is itself a link (macOS, NFS automounts): its real form names the same places
+    Path p = !homeReal.equals(home) && path.startsWith(homeReal) && !path.startsWith(home)
+        ? home.resolve(homeReal.relativize(path)) : path;
     Set<Place> set = EnumSet.noneOf(Place.class);
     String s = p.toString();
     boolean inWs = p.startsWith(workspace) || p.startsWith(workspaceReal);

@@ -33,10 +33,14 @@ public final class PolicyGuard implements ModelGuard {
   private final RuleSet rules;
   private final String auditName;
   private final Map<Path, Map<Path, Paths>> pathsCache = new ConcurrentHashMap<>();
+  /** Real paths shared by this guard's decisions; cleared whenever a call that may write is let through. */
+  private final RealPaths realPaths;
 
   private PolicyGuard(Policy policy) {
     this.policy = policy;
     this.rules = RuleSet.of(policy.guard());
+    // nothing is reused while a call that may have changed the filesystem can still be running
+    this.realPaths = RealPaths.withQuietPeriod(policy.isolation().limits().wall());
     this.auditName = policy.audit().jsonl().map(p -> p.getFileName() == null ? "containment-audit.jsonl"
         : p.getFileName().toString()).orElse("containment-audit.jsonl");
   }
@@ -62,47 +66,66 @@ public final class PolicyGuard implements ModelGuard {
     if (byHome.size() > 64) {
       byHome.clear();
     }
-    return byHome.computeIfAbsent(ctx.home(), h -> new Paths(ctx.workdir(), h, auditName));
+    return byHome.computeIfAbsent(ctx.home(), h -> new Paths(ctx.workdir(), h, auditName, realPaths));
   }
 
   @Override
   public Verdict review(ToolCall call, GuardContext ctx) {
+    Verdict v;
+    boolean mayWrite = true;
     try {
       Paths paths = paths(ctx);
       Classifier classifier = new Classifier(paths, policy);
       Path cwd = call.cwd().map(c -> ctx.workdir().resolve(c).normalize()).orElse(ctx.cwd());
       switch (call.kind()) {
         case BASH:
-          return shell(Units.ofShell(call.command().orElse(""), ctx.home(), cwd), classifier, ctx);
-        case COMMAND:
-          return shell(Units.ofArgv(call.argv(), ctx.home(), cwd), classifier, ctx);
+        case COMMAND: {
+          Units.Analysis a = call.kind() == ToolCall.Kind.BASH
+              ? Units.ofShell(call.command().orElse(""), ctx.home(), cwd)
+              : Units.ofArgv(call.argv(), ctx.home(), cwd);
+          mayWrite = !Classifier.readOnly(a);
+          v = shell(a, classifier, ctx);
+          break;
+        }
         case READ:
+          mayWrite = false;
+          v = file(call, paths, classifier, ctx, cwd);
+          break;
         case WRITE:
         case EDIT:
-          return file(call, paths, classifier, ctx, cwd);
+          v = file(call, paths, classifier, ctx, cwd);
+          break;
         case FETCH:
-          return fetch(call.url().orElse(null), classifier, ctx);
+          mayWrite = false;
+          v = fetch(call.url().orElse(null), classifier, ctx);
+          break;
         case MCP:
-          return mcp(call, ctx);
+          v = mcp(call, ctx);
+          break;
         default:
-          return custom(call);
+          v = custom(call);
       }
     } catch (RuntimeException | StackOverflowError e) {
-      return Verdict.deny(L, "", "guard-error", "the guard could not analyse this call ("
+      v = Verdict.deny(L, "", "guard-error", "the guard could not analyse this call ("
           + e.getClass().getSimpleName() + "), so it was denied; simplify the call");
     }
+    if (mayWrite && !(v instanceof Verdict.Deny)) {
+      // this call may create the link that a later call reads through: no real path from before it is reused
+      realPaths.filesystemMayChange();
+    }
+    return v;
   }
 
   // ------------------------------------------------------------------------------------------------ shell
 
   private Verdict shell(Units.Analysis a, Classifier classifier, GuardContext ctx) {
     Paths paths = classifier.paths();
-    RuleSet.Match deny = rules.firstShellMatch(rules.deny(), a, paths);
+    RuleSet.Match deny = rules.firstShellMatch(rules.deny(), a, paths, classifier::real);
     if (deny != null) {
       return Verdict.deny(L, deny.rule().text(), "rule", "the policy denies " + deny.what() + " (rule "
           + deny.rule().text() + ")");
     }
-    RuleSet.Match ask = rules.firstShellMatch(rules.ask(), a, paths);
+    RuleSet.Match ask = rules.firstShellMatch(rules.ask(), a, paths, classifier::real);
     Judgement problems = Classifier.problems(a);
     if (ask != null) {
       return Verdict.ask(L, ask.rule().text(), "rule", "the policy asks a human before " + ask.what() + " (rule "
@@ -204,7 +227,7 @@ public final class PolicyGuard implements ModelGuard {
     if (lexical == null) {
       return Verdict.deny(L, "", "invalid-call", "the path " + given + " cannot be resolved");
     }
-    Path real = Paths.real(lexical);
+    Path real = classifier.real(lexical);
     Rule.Tool tool = call.kind() == ToolCall.Kind.READ ? Rule.Tool.READ
         : call.kind() == ToolCall.Kind.WRITE ? Rule.Tool.WRITE : Rule.Tool.EDIT;
     String verb = tool == Rule.Tool.READ ? "reading " : tool == Rule.Tool.WRITE ? "writing " : "editing ";
@@ -237,8 +260,9 @@ public final class PolicyGuard implements ModelGuard {
           j = classifierFile(call, classifier, lexical, verb);
       }
     }
-    if (ctx.tainted() && tool != Rule.Tool.READ && !paths.places(lexical).contains(Paths.Place.INSIDE_WORKSPACE)
-        && !paths.places(lexical).contains(Paths.Place.TMP)) {
+    if (ctx.tainted() && tool != Rule.Tool.READ
+        && !classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)
+        && !classifier.placesOf(lexical).contains(Paths.Place.TMP)) {
       j = j.max(Judgement.deny(Classifier.TAINT, "this session already read secrets or untrusted content, so "
           + verb + lexical + " outside the workspace is refused"));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,9 +43,17 @@ final class Rule {
   private final String host;
   private final Pattern mcpServer;
   private final Pattern mcpTool;
+  /** The literal start of a path pattern (before its first wildcard): a cheap test before the regex. */
+  private final String pathLiteral;
 
   private Rule(String text, Tool tool, boolean any, List<List<String>> pipeline, Pattern pathRegex,
       String pathAnchor, String host, Pattern mcpServer, Pattern mcpTool) {
+    this(text, tool, any, pipeline, pathRegex, pathAnchor, host, mcpServer, mcpTool, "");
+  }
+
+  private Rule(String text, Tool tool, boolean any, List<List<String>> pipeline, Pattern pathRegex,
+      String pathAnchor, String host, Pattern mcpServer, Pattern mcpTool, String pathLiteral) {
+    this.pathLiteral = pathLiteral;
     this.text = text;
     this.tool = tool;
     this.any = any;
@@ -118,7 +127,8 @@ final class Rule {
       case WRITE:
       case EDIT: {
         String[] anchored = anchor(spec);
-        return new Rule(r, tool, false, null, Pattern.compile(globRegex(anchored[1])), anchored[0], null, null, null);
+        return new Rule(r, tool, false, null, Pattern.compile(globRegex(anchored[1])), anchored[0], null, null, null,
+            literalPrefix(anchored[1]));
       }
       case FETCH: {
         if (!spec.startsWith("domain:")) {
@@ -242,6 +252,18 @@ final class Rule {
     return new String[] {"any", spec};
   }
 
+  /** The characters of a glob before its first wildcard ({@code .ssh/} for {@code .ssh/**}). */
+  static String literalPrefix(String glob) {
+    String g = glob.endsWith("/") ? glob.substring(0, glob.length() - 1) : glob;
+    for (int k = 0; k < g.length(); k++) {
+      char c = g.charAt(k);
+      if (c == '*' || c == '?' || c == '[') {
+        return g.substring(0, k);
+      }
+    }
+    return g;
+  }
+
   static String globRegex(String glob) {
     StringBuilder b = new StringBuilder();
     String g = glob.endsWith("/") ? glob.substring(0, glob.length() - 1) : glob;
@@ -285,11 +307,12 @@ final class Rule {
   }
 
   /** Whether a single command's words match a one-part Bash rule. */
-  boolean matchesWords(List<String> words) {
+  /** Whether the command's words match; {@code ~} and {@code $HOME} in the rule stand for {@code home}. */
+  boolean matchesWords(List<String> words, Path home) {
     if (any) {
       return true;
     }
-    return pipeline.size() == 1 && matchPart(pipeline.get(0), words);
+    return pipeline.size() == 1 && matchPart(pipeline.get(0), words, home);
   }
 
   boolean isPipeline() {
@@ -300,7 +323,7 @@ final class Rule {
     return pipeline;
   }
 
-  static boolean matchPart(List<String> pattern, List<String> words) {
+  static boolean matchPart(List<String> pattern, List<String> words, Path home) {
     if (words.isEmpty()) {
       return false;
     }
@@ -309,17 +332,17 @@ final class Rule {
     if (!first.contains("/")) {
       w.set(0, Unit.baseName(w.get(0)));
     }
-    return match(pattern, 0, w, 0);
+    return match(pattern, 0, w, 0, home == null ? null : home.toString());
   }
 
-  private static boolean match(List<String> p, int pi, List<String> w, int wi) {
+  private static boolean match(List<String> p, int pi, List<String> w, int wi, String home) {
     if (pi == p.size()) {
       return wi == w.size();
     }
     String tok = p.get(pi);
     if (tok.equals("*")) {
       for (int k = wi; k <= w.size(); k++) {
-        if (match(p, pi + 1, w, k)) {
+        if (match(p, pi + 1, w, k, home)) {
           return true;
         }
       }
@@ -328,10 +351,27 @@ final class Rule {
     if (wi == w.size()) {
       return false;
     }
-    if (!wordMatches(tok, w.get(wi))) {
+    if (!wordMatches(tok, w.get(wi)) && !(home != null && wordMatches(expandHome(tok, home), w.get(wi)))) {
       return false;
     }
-    return match(p, pi + 1, w, wi + 1);
+    return match(p, pi + 1, w, wi + 1, home);
+  }
+
+  /**
+   * The shell expands {@code ~} and {@code $HOME} in the command before the rule sees it, so a rule word written
+   * with them ({@code Bash(rm -rf ~)}) is also compared with the home spelled out.
+   */
+  private static String expandHome(String tok, String home) {
+    if (tok.equals("~") || tok.startsWith("~/")) {
+      return home + tok.substring(1);
+    }
+    if (tok.equals("$HOME") || tok.startsWith("$HOME/")) {
+      return home + tok.substring(5);
+    }
+    if (tok.equals("${HOME}") || tok.startsWith("${HOME}/")) {
+      return home + tok.substring(7);
+    }
+    return tok;
   }
 
   private static boolean wordMatches(String tok, String word) {
@@ -367,26 +407,49 @@ final class Rule {
       default:
         base = null;
     }
-    for (Path p = path; p != null; p = p.getParent()) {
-      if (base == null) {
-        if (p.getFileName() != null && matchesAnyDepth(p)) {
-          return true;
+    String s = path.toString();
+    if (base == null) {
+      // a name at any depth: each component of the path, deepest first
+      Matcher m = null;
+      int end = s.length();
+      while (end > 0) {
+        int slash = s.lastIndexOf('/', end - 1);
+        int start = slash + 1;
+        if (start < end && s.startsWith(pathLiteral, start)) {
+          m = m == null ? pathRegex.matcher(s) : m;
+          if (m.region(start, end).matches()) {
+            return true;
+          }
         }
-        continue;
+        end = Math.max(slash, 0);
       }
-      if (!p.startsWith(base)) {
-        return false;
-      }
-      String rel = base.relativize(p).toString().replace('\\', '/');
-      if (pathRegex.matcher(rel).matches()) {
+      return false;
+    }
+    if (!path.startsWith(base)) {
+      return false;
+    }
+    String b = base.toString();
+    String rel = s.length() == b.length() ? "" : s.substring(b.endsWith("/") ? b.length() : b.length() + 1);
+    // the path matches when it or a directory above it (down to the base) matches; each of those is a prefix of
+    // rel, so none can match unless rel starts with the pattern's literal start
+    if (!rel.startsWith(pathLiteral)) {
+      return false;
+    }
+    Matcher m = pathRegex.matcher(rel);
+    int end = rel.length();
+    while (true) {
+      if (m.region(0, end).matches()) {
         return true;
       }
+      if (end == 0) {
+        return false;
+      }
+      int slash = rel.lastIndexOf('/', end - 1);
+      end = Math.max(slash, 0);
+      if (end < pathLiteral.length()) {
+        return false;
+      }
     }
-    return false;
-  }
-
-  private boolean matchesAnyDepth(Path p) {
-    return pathRegex.matcher(p.getFileName().toString()).matches();
   }
 
   boolean matchesHost(String h) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The compiled deny, ask and allow rules of a policy, and how each kind of call is matched against them. */
 final class RuleSet {
@@ -64,7 +65,9 @@ final class RuleSet {
    * The first rule (in order) that matches any part of a shell call: a Bash rule on any command (effective or as
    * written, wrappers included), a Read/Write/Edit rule on the files it names, a Fetch rule on the hosts it contacts.
    */
-  Match firstShellMatch(List<Rule> rules, Units.Analysis a, Paths paths) {
+  Match firstShellMatch(List<Rule> rules, Units.Analysis a, Paths paths, UnaryOperator<Path> real) {
+    List<List<Path>> readFiles = null;
+    List<List<Path>> writeFiles = null;
     for (Rule r : rules) {
       switch (r.tool()) {
         case BASH: {
@@ -79,16 +82,32 @@ final class RuleSet {
         }
         case READ:
         case WRITE:
-        case EDIT:
-          for (Unit u : a.units()) {
-            for (Path p : files(u, paths, r.tool())) {
+        case EDIT: {
+          // the files are the same for every rule of a kind: collect them once per call
+          boolean read = r.tool() == Rule.Tool.READ;
+          List<List<Path>> named = read ? readFiles : writeFiles;
+          if (named == null) {
+            named = new ArrayList<>();
+            for (Unit u : a.units()) {
+              named.add(files(u, paths, r.tool()));
+            }
+            if (read) {
+              readFiles = named;
+            } else {
+              writeFiles = named;
+            }
+          }
+          for (int k = 0; k < named.size(); k++) {
+            for (Path p : named.get(k)) {
+              Path rp = real.apply(p);
               if (r.matchesPath(p, paths.workspace(), paths.home())
-                  || r.matchesPath(Paths.real(p), paths.workspace(), paths.home())) {
-                return new Match(r, "`" + u.text() + "`, which touches " + p);
+                  || !rp.equals(p) && r.matchesPath(rp, paths.workspace(), paths.home())) {
+                return new Match(r, "`" + a.units().get(k).text() + "`, which touches " + p);
               }
             }
           }
           break;
+        }
         case FETCH:
           for (Unit u : a.units()) {
             for (Arg x : u.params()) {
@@ -121,7 +140,7 @@ final class RuleSet {
             SimpleCommand m = members.get(i + k);
             Unit mu = a.byCommand().get(m);
             List<String> words = full || mu == null ? m.argv() : mu.argv();
-            ok = Rule.matchPart(parts.get(k), words);
+            ok = Rule.matchPart(parts.get(k), words, a.home());
           }
           if (ok) {
             return u;
@@ -134,7 +153,7 @@ final class RuleSet {
       if (u.args().isEmpty() && !r.matchesEverything()) {
         continue;
       }
-      if (r.matchesWords(full ? u.full() : u.argv())) {
+      if (r.matchesWords(full ? u.full() : u.argv(), a.home())) {
         return u;
       }
     }
@@ -161,7 +180,7 @@ final class RuleSet {
         }
         continue;
       }
-      if (r.matchesWords(u.argv()) && (u.privileged() ? r.matchesWords(u.full()) : true)) {
+      if (r.matchesWords(u.argv(), a.home()) && (u.privileged() ? r.matchesWords(u.full(), a.home()) : true)) {
         return r;
       }
     }
@@ -174,7 +193,7 @@ final class RuleSet {
     for (Redirect r : u.command().redirects()) {
       boolean relevant = tool == Rule.Tool.READ ? r.readsFile() : r.writesFile();
       if (relevant) {
-        Path p = paths.resolve(r.target().text(), u.cwd());
+        Path p = paths.resolve(r.target().text(), u.cwd(), false);
         if (p != null) {
           out.add(p);
         }
@@ -191,7 +210,7 @@ final class RuleSet {
           continue;
         }
         if (cand.contains("/") || cand.startsWith(".") || cand.startsWith("~") || !cand.contains(" ")) {
-          Path p = paths.resolve(cand, u.cwd());
+          Path p = paths.resolve(cand, u.cwd(), false);
           if (p != null) {
             out.add(p);
           }

@@ -30,7 +30,7 @@ final class Units {
       "catchsegv", "time", "nocache", "eatmydata", "command", "exec", "then", "do", "else");
 
   /** The result: every unit, the problems found, and the unit each parsed command became. */
-  record Analysis(List<Unit> units, List<String> problems, Map<SimpleCommand, Unit> byCommand) {}
+  record Analysis(List<Unit> units, List<String> problems, Map<SimpleCommand, Unit> byCommand, Path home) {}
 
   private final List<Unit> units = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
@@ -47,7 +47,7 @@ final class Units {
     Script s = ShellParser.parse(command, ShellEnv.of(home, cwd));
     u.problems.addAll(s.problems());
     u.addAll(s, List.of(), false, Map.of());
-    return new Analysis(u.units, u.problems, u.byCommand);
+    return new Analysis(u.units, u.problems, u.byCommand, home);
   }
 
   /** A command run without a shell: its words are taken as they are, never re-parsed. */
@@ -56,7 +56,7 @@ final class Units {
     String joined = String.join(" ", argv.stream().map(Units::quote).toList());
     Script s = ShellParser.parse(joined, ShellEnv.of(home, cwd));
     u.addAll(s, List.of(), false, Map.of());
-    return new Analysis(u.units, u.problems, u.byCommand);
+    return new Analysis(u.units, u.problems, u.byCommand, home);
   }
 
   static String quote(String word) {

@@ -166,8 +166,10 @@ public final class Tightening {
     long consecutive = min("guard.maxConsecutiveDenials", h.maxConsecutiveDenials(), w.maxConsecutiveDenials(),
         p.maxConsecutiveDenials());
     long total = min("guard.maxTotalDenials", h.maxTotalDenials(), w.maxTotalDenials(), p.maxTotalDenials());
-    return new Policy.Guard(mode, union("guard.deny", h.deny(), w.deny()), union("guard.ask", h.ask(), w.ask()),
-        intersect("guard.allow", h.allow(), w.allow(), Function.identity()), (int) consecutive, (int) total);
+    return new Policy.Guard(mode, union("guard.deny", h.deny(), PolicyYaml.RuleYaml.texts(w.deny())),
+        union("guard.ask", h.ask(), PolicyYaml.RuleYaml.texts(w.ask())),
+        intersect("guard.allow", h.allow(), PolicyYaml.RuleYaml.texts(w.allow()), Function.identity()),
+        (int) consecutive, (int) total);
   }
 
   private Policy.Content content(Policy.Content h, PolicyYaml.ContentYaml w, Policy.Content p) {

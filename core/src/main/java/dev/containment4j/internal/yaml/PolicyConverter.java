@@ -282,12 +282,37 @@ final class PolicyConverter {
         rules("guard.allow", y.allow()), (int) consecutive, (int) total);
   }
 
-  private List<String> rules(String path, List<String> rules) {
-    List<String> out = or(rules, List.of());
-    for (int i = 0; i < out.size(); i++) {
-      check(YamlPath.index(path, i), RuleSyntax.problem(out.get(i)));
+  private List<String> rules(String path, List<PolicyYaml.RuleYaml> rules) {
+    List<PolicyYaml.RuleYaml> entries = or(rules, List.of());
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      PolicyYaml.RuleYaml r = entries.get(i);
+      String at = YamlPath.index(path, i);
+      if (r == null || r.rule() == null) {
+        throw error(at, "a rule entry is a string such as \"Bash(git push:*)\", or a mapping with 'rule:' and"
+            + " optional 'match:' / 'notMatch:' example lists; this entry has no rule");
+      }
+      boolean mapping = r.match() != null || r.notMatch() != null || doc.node(at) != null && doc.node(at).isObject();
+      check(mapping ? YamlPath.child(at, "rule") : at, RuleSyntax.problem(r.rule()));
+      examples(at, r.rule(), "match", or(r.match(), List.of()), true);
+      examples(at, r.rule(), "notMatch", or(r.notMatch(), List.of()), false);
+      out.add(r.rule());
     }
-    return out;
+    return List.copyOf(out);
+  }
+
+  /** Each example must (match) or must not (notMatch) be matched by the rule; a wrong one is an error at its line. */
+  private void examples(String at, String rule, String key, List<String> examples, boolean mustMatch) {
+    for (int j = 0; j < examples.size(); j++) {
+      String e = examples.get(j);
+      String where = YamlPath.index(YamlPath.child(at, key), j);
+      if (e == null || e.isBlank()) {
+        throw error(where, "an example is a non-empty string: a command for Bash, a path for Read/Write/Edit, a URL"
+            + " or host for Fetch, server/tool for Mcp");
+      }
+      check(where, RuleSyntax.checkExamples(rule, mustMatch ? List.of(e) : List.of(),
+          mustMatch ? List.of() : List.of(e)));
+    }
   }
 
   private List<String> hosts(String path, List<String> entries) {

@@ -4,6 +4,7 @@
  */
 package dev.containment4j.internal.yaml;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.List;
 import java.util.Map;
 
@@ -64,8 +65,28 @@ public record PolicyYaml(
 
   /** {@code guard:}. */
   public record GuardYaml(
-      String mode, List<String> deny, List<String> ask, List<String> allow, Long maxConsecutiveDenials,
+      String mode, List<RuleYaml> deny, List<RuleYaml> ask, List<RuleYaml> allow, Long maxConsecutiveDenials,
       Long maxTotalDenials) {}
+
+  /**
+   * One entry of {@code guard.deny/ask/allow}: the rule as a string ({@code - "Bash(git push:*)"}), or a mapping
+   * with the rule and examples checked when the policy loads ({@code - rule: ... match: [...] notMatch: [...]}).
+   */
+  public record RuleYaml(String rule, List<String> match, List<String> notMatch) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    public RuleYaml {}
+
+    /** The rule texts of a list of entries (null stays null: the key was not written). */
+    public static List<String> texts(List<RuleYaml> entries) {
+      return entries == null ? null : entries.stream().map(e -> e == null ? null : e.rule()).toList();
+    }
+
+    /** The plain form: a string. */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static RuleYaml of(String rule) {
+      return new RuleYaml(rule, null, null);
+    }
+  }
 
   /** {@code content:}. */
   public record ContentYaml(String secrets, String injection, Long maxOutputBytes) {}

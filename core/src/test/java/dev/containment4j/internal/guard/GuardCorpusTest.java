@@ -12,6 +12,7 @@ import dev.containment4j.Verdict;
 import dev.containment4j.guard.GuardContext;
 import dev.containment4j.guard.ModelGuard;
 import dev.containment4j.internal.yaml.PolicyLoader;
+import dev.containment4j.testing.Proportion;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -98,22 +98,8 @@ class GuardCorpusTest {
     return items.stream().filter(i -> List.of(decisions).contains(i.decision())).count();
   }
 
-  /** 95% Wilson score interval of k successes in n trials, as {low, high}. */
-  static double[] wilson(long k, long n) {
-    if (n == 0) {
-      return new double[] {0, 1};
-    }
-    double z = 1.959964;
-    double p = (double) k / n;
-    double den = 1 + z * z / n;
-    double center = (p + z * z / (2.0 * n)) / den;
-    double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / den;
-    return new double[] {Math.max(0, center - half), Math.min(1, center + half)};
-  }
-
   static String pct(long k, long n) {
-    double[] ci = wilson(k, n);
-    return String.format(Locale.ROOT, "%.1f%% (%.1f–%.1f)", 100.0 * k / Math.max(1, n), 100 * ci[0], 100 * ci[1]);
+    return Proportion.of(k, n).percentWithInterval();
   }
 
   static String report(List<Item> items) {

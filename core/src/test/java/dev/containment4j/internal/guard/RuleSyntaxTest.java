@@ -35,17 +35,31 @@ class RuleSyntaxTest {
   @Test
   void bashRulesMatchWordsNotPrefixes() {
     Rule push = Rule.compile("Bash(git push:*)");
-    assertThat(push.matchesWords(List.of("git", "push"))).isTrue();
-    assertThat(push.matchesWords(List.of("/usr/bin/git", "push", "origin", "main"))).isTrue();
-    assertThat(push.matchesWords(List.of("git", "pushx"))).isFalse();
-    assertThat(push.matchesWords(List.of("git", "status", "push"))).isFalse();
+    assertThat(push.matchesWords(List.of("git", "push"), null)).isTrue();
+    assertThat(push.matchesWords(List.of("/usr/bin/git", "push", "origin", "main"), null)).isTrue();
+    assertThat(push.matchesWords(List.of("git", "pushx"), null)).isFalse();
+    assertThat(push.matchesWords(List.of("git", "status", "push"), null)).isFalse();
     Rule exact = Rule.compile("Bash(npm test)");
-    assertThat(exact.matchesWords(List.of("npm", "test"))).isTrue();
-    assertThat(exact.matchesWords(List.of("npm", "test", "--watch"))).isFalse();
+    assertThat(exact.matchesWords(List.of("npm", "test"), null)).isTrue();
+    assertThat(exact.matchesWords(List.of("npm", "test", "--watch"), null)).isFalse();
     Rule glob = Rule.compile("Bash(git * main)");
-    assertThat(glob.matchesWords(List.of("git", "push", "origin", "main"))).isTrue();
-    assertThat(Rule.compile("Bash(rm *.log)").matchesWords(List.of("rm", "a.log"))).isTrue();
-    assertThat(Rule.compile("Bash(rm *.log)").matchesWords(List.of("rm", "a.txt"))).isFalse();
+    assertThat(glob.matchesWords(List.of("git", "push", "origin", "main"), null)).isTrue();
+    assertThat(Rule.compile("Bash(rm *.log)").matchesWords(List.of("rm", "a.log"), null)).isTrue();
+    assertThat(Rule.compile("Bash(rm *.log)").matchesWords(List.of("rm", "a.txt"), null)).isFalse();
+  }
+
+  @Test
+  void homeInABashRuleMatchesTheExpandedHome() {
+    // the shell has expanded ~ and $HOME before the rule sees the words
+    java.nio.file.Path home = java.nio.file.Path.of("/home/u");
+    assertThat(Rule.compile("Bash(rm -rf ~)").matchesWords(List.of("rm", "-rf", "/home/u"), home)).isTrue();
+    assertThat(Rule.compile("Bash(rm -rf $HOME:*)").matchesWords(List.of("rm", "-rf", "/home/u", "x"), home))
+        .isTrue();
+    assertThat(Rule.compile("Bash(rm -rf ~/.cache)").matchesWords(List.of("rm", "-rf", "/home/u/.cache"), home))
+        .isTrue();
+    assertThat(Rule.compile("Bash(rm -rf ~)").matchesWords(List.of("rm", "-rf", "/home/u/src"), home)).isFalse();
+    assertThat(RuleSyntax.checkExamples("Bash(rm -rf ~)", List.of("rm -rf ~", "rm -rf $HOME", "sudo rm -rf ~"),
+        List.of("rm -rf ~/project/build", "rm -rf ./~"))).isEmpty();
   }
 
   @Test

@@ -52,10 +52,38 @@ public final class GuardBench {
     ModelGuard guard = PolicyGuard.of(Policy.defaults());
     System.out.printf(Locale.ROOT, "corpus: %d calls, %s%n", cases.size(), corpus);
     run("warm-up guard", cases, guard, seconds / 2, false);
-    Result g = run("guard (rules + classifier)", cases, guard, seconds, true);
+    Result g = throughput("guard (rules + classifier)", cases, guard, seconds);
+    run("guard (rules + classifier)", cases, guard, seconds / 2, true);
     run("warm-up parser", cases, null, seconds / 4, false);
-    Result p = run("shell parser only (peer)", cases, null, seconds / 2, true);
+    Result p = throughput("shell parser only (peer)", cases, null, seconds / 2);
+    run("shell parser only (peer)", cases, null, seconds / 4, true);
     System.out.printf(Locale.ROOT, "guard/parser time ratio: %.2f%n", p.perSecond / g.perSecond);
+  }
+
+  /** Decisions per CPU second over whole passes of the corpus, with no timer calls per decision. */
+  private static Result throughput(String name, List<Case> cases, ModelGuard guard, double seconds) {
+    long n = 0;
+    long sink = 0;
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    long start = System.nanoTime();
+    long cpuStart = MX.getCurrentThreadCpuTime();
+    while (System.nanoTime() < end) {
+      for (Case c : cases) {
+        if (guard != null) {
+          sink += guard.review(c.call(), c.ctx()).decision().length();
+          n++;
+        } else if (c.call().kind() == ToolCall.Kind.BASH) {
+          sink += ShellParser.parse(c.call().command().orElse(""), ShellEnv.of(Path.of("/home/dev"),
+              c.ctx().cwd())).commands().size();
+          n++;
+        }
+      }
+    }
+    double cpu = (MX.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    double wall = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "%-28s throughput: %,10.0f decisions/s CPU, %,10.0f /s wall (CPU share %.0f%%,"
+        + " n=%d, sink=%d)%n", name, n / cpu, n / wall, 100 * cpu / wall, n, sink % 10);
+    return new Result(n / cpu);
   }
 
   record Result(double perSecond) {}

@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import dev.containment4j.guard.ContentFilter;
+import dev.containment4j.guard.FilterContext;
+import dev.containment4j.internal.filter.PolicyFilter;
+import dev.containment4j.policy.Policy;
+
+/**
+ * Text about a call that goes into audit events and logs (a guard's reason quotes the command): secrets typed into a
+ * command ({@code curl -H "Authorization: Bearer ghp_..."}, {@code AWS_SECRET_ACCESS_KEY=... aws s3 ls}) are
+ * redacted by the content filter's secret rules before they are written. Thread-safe.
+ */
+public final class AuditText {
+  /** Secrets redacted, injection scanning off, no size cap: only what the secret rules find is changed. */
+  private static final ContentFilter REDACTOR = PolicyFilter.of(
+      new Policy.Content(Policy.SecretsMode.REDACT, Policy.InjectionMode.OFF, 0));
+
+  private AuditText() {}
+
+  /** {@code text} with every secret the content filter finds redacted; a failing filter withholds the text. */
+  public static String redact(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    return REDACTOR.filter(text, FilterContext.standalone()).text();
+  }
+}

@@ -1,0 +1,201 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Resolves the real path of what a call names (symlinks followed through every existing component, and a dangling
+ * link followed to where a write would land), and remembers answers across decisions of one guard for a short time.
+ *
+ * <p>What the cache may answer: a real path is a snapshot of the filesystem, and a link created after it was taken
+ * must not let a later call through. So an answer is reused only while (1) it is younger than {@code ttl}, (2) no
+ * call that can change the filesystem was let through (allowed or sent to a human) since it was computed — the
+ * agent's own {@code ln -s} clears the cache before it can run — and (3) no such call was let through within the
+ * last {@code quiet} (the longest a call may run, {@code isolation.limits.wall}): while one may still be running,
+ * nothing is stored. A change the guard does not see (another process, a call approved much later) can go unseen
+ * for at most {@code ttl}, the same order as the gap between a review and the run that exists anyway.
+ * Thread-safe.
+ */
+final class RealPaths {
+  private static final int MAX_LINKS = 40;
+  private static final int MAX_ENTRIES = 16_384;
+
+  private record Entry(Path real, long at, long epoch) {}
+
+  private volatile ConcurrentHashMap<Path, Entry> cache = new ConcurrentHashMap<>();
+  /**
+   * Facts about names in directories this user cannot write (/, /home, /usr ...): the agent's calls cannot change
+   * them, only root can, so they are kept for {@link #STABLE_NANOS} whatever calls were let through.
+   */
+  private final ConcurrentHashMap<Path, Stable> stable = new ConcurrentHashMap<>();
+  private static final long STABLE_NANOS = Duration.ofSeconds(5).toNanos();
+
+  private record Stable(Snapshot.Node node, long at) {}
+  private final long ttlNanos;
+  private final long quietNanos;
+  private final LongSupplier clock;
+  private volatile long epoch;
+  private volatile long quietUntil;
+
+  RealPaths(Duration ttl, Duration quiet, LongSupplier nanoClock) {
+    this.ttlNanos = ttl.toNanos();
+    this.quietNanos = quiet.toNanos();
+    this.clock = nanoClock;
+    this.quietUntil = nanoClock.getAsLong();
+  }
+
+  /** One second of reuse; nothing stored for {@code quiet} after a call that may write. */
+  static RealPaths withQuietPeriod(Duration quiet) {
+    return new RealPaths(Duration.ofSeconds(1), quiet, System::nanoTime);
+  }
+
+  /** No reuse across decisions (each lookup asks the filesystem). */
+  static RealPaths uncached() {
+    return new RealPaths(Duration.ZERO, Duration.ZERO, System::nanoTime);
+  }
+
+  /** The real path of an absolute, normalised path; the path itself when it cannot be resolved. */
+  Path real(Path lexical) {
+    return real(lexical, snapshot());
+  }
+
+  /** A new view of the filesystem for one decision, sharing this resolver's stable facts. */
+  Snapshot snapshot() {
+    return new Snapshot(this);
+  }
+
+  /** Like {@link #real(Path)}, resolving through {@code snapshot}, the filesystem as one decision sees it. */
+  Path real(Path lexical, Snapshot snapshot) {
+    if (ttlNanos <= 0) {
+      return snapshot.real(lexical);
+    }
+    long now = clock.getAsLong();
+    long e = epoch;
+    ConcurrentHashMap<Path, Entry> map = cache;
+    Entry hit = map.get(lexical);
+    if (hit != null && hit.epoch == e && now - hit.at < ttlNanos) {
+      return hit.real;
+    }
+    Path real = snapshot.real(lexical);
+    if (now - quietUntil >= 0 && epoch == e) {
+      if (map.size() >= MAX_ENTRIES) {
+        map.clear();
+      }
+      map.put(lexical, new Entry(real, now, e));
+    }
+    return real;
+  }
+
+  /** A call that may change the filesystem was let through: forget every answer and store none for a while. */
+  void filesystemMayChange() {
+    quietUntil = clock.getAsLong() + quietNanos;
+    epoch++;
+    // entries carry their epoch, so this is only for memory; a new map costs O(1), clear() walks the whole table
+    if (!cache.isEmpty()) {
+      cache = new ConcurrentHashMap<>();
+    }
+  }
+
+  /** Resolution against the filesystem, no cache. */
+  static Path resolve(Path p) {
+    return new Snapshot(null).real(p);
+  }
+
+  /**
+   * The filesystem as one decision sees it: what each directory resolves to is asked once, so the paths a command
+   * names cost one or two system calls each and no exception unless a name is missing in a writable directory.
+   * Not thread-safe (one per decision).
+   */
+  static final class Snapshot {
+    /** What a name resolves to; stable when it sits in a directory this user cannot write. */
+    record Node(Path real, boolean exists, boolean stable) {}
+
+    private final java.util.HashMap<Path, Node> nodes = new java.util.HashMap<>();
+    private final java.util.HashMap<Path, Boolean> writable = new java.util.HashMap<>();
+    private final RealPaths owner;
+
+    Snapshot(RealPaths owner) {
+      this.owner = owner;
+    }
+
+    Path real(Path p) {
+      try {
+        return node(p, 0).real;
+      } catch (IOException | InvalidPathException | SecurityException e) {
+        return p;
+      }
+    }
+
+    private Node node(Path p, int links) throws IOException {
+      Node n = nodes.get(p);
+      if (n != null) {
+        return n;
+      }
+      long now = owner == null ? 0 : owner.clock.getAsLong();
+      if (owner != null) {
+        Stable st = owner.stable.get(p);
+        if (st != null && now - st.at < STABLE_NANOS) {
+          nodes.put(p, st.node);
+          return st.node;
+        }
+      }
+      Path parent = p.getParent();
+      Path name = p.getFileName();
+      if (parent == null || name == null) {
+        n = new Node(p, true, true);
+      } else {
+        Node up = node(parent, links);
+        Path here = up.real.resolve(name);
+        if (!up.exists) {
+          // below a missing directory nothing exists and nothing can be a link
+          n = new Node(here, false, up.stable);
+        } else {
+          boolean fixed = up.stable && !writable(up.real);
+          if (new File(here.toString()).exists()) {
+            // exists (perhaps through a link): lstat tells whether this name is the link
+            n = Files.isSymbolicLink(here) ? follow(up.real, here, links) : new Node(here, true, fixed);
+          } else if (links < MAX_LINKS && writable(up.real) && Files.isSymbolicLink(here)) {
+            // a dangling link, which a write would follow (ln -s ~/.ssh/authorized_keys k; echo key >> k); only
+            // where this user can write can one have been planted, and only there is the lstat (an exception when
+            // the name is missing) paid
+            n = follow(up.real, here, links);
+          } else {
+            n = new Node(here, false, fixed);
+          }
+        }
+      }
+      nodes.put(p, n);
+      if (owner != null && n.stable) {
+        if (owner.stable.size() >= MAX_ENTRIES) {
+          owner.stable.clear();
+        }
+        owner.stable.put(p, new Stable(n, now));
+      }
+      return n;
+    }
+
+    private Node follow(Path dir, Path link, int links) throws IOException {
+      if (links >= MAX_LINKS) {
+        return new Node(link, false, false);
+      }
+      Path target = dir.resolve(Files.readSymbolicLink(link)).normalize();
+      Node t = node(target, links + 1);
+      // what a link points to is a fact about the link's directory too: not kept across decisions
+      return new Node(t.real, t.exists, false);
+    }
+
+    private boolean writable(Path dir) {
+      return writable.computeIfAbsent(dir, d -> new File(d.toString()).canWrite());
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.containment4j.ToolCall;
+import dev.containment4j.guard.GuardContext;
+import dev.containment4j.guard.ModelGuard;
+import dev.containment4j.policy.Policy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real-path resolution against the filesystem, and what its cache may answer across decisions. */
+class RealPathsTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void resolvesLinksInTheMiddleAndDanglingLinksAtTheEnd() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    Path secrets = Files.createDirectories(dir.resolve("home/.ssh"));
+    Files.writeString(secrets.resolve("id_rsa"), "k");
+    Files.createSymbolicLink(ws.resolve("keys"), secrets);
+    Files.createSymbolicLink(ws.resolve("dangling"), secrets.resolve("authorized_keys"));
+    Path real = dir.toRealPath();
+
+    assertThat(RealPaths.resolve(ws.resolve("keys/id_rsa"))).isEqualTo(real.resolve("home/.ssh/id_rsa"));
+    // a write through the dangling link lands where it points
+    assertThat(RealPaths.resolve(ws.resolve("dangling"))).isEqualTo(real.resolve("home/.ssh/authorized_keys"));
+    assertThat(RealPaths.resolve(ws.resolve("keys/missing/deeper"))).isEqualTo(real.resolve("home/.ssh/missing/deeper"));
+    assertThat(RealPaths.resolve(ws.resolve("plain/missing"))).isEqualTo(real.resolve("ws/plain/missing"));
+    assertThat(RealPaths.resolve(dir.resolve("nowhere/at/all"))).isEqualTo(real.resolve("nowhere/at/all"));
+  }
+
+  @Test
+  void linkLoopsEndWithoutFollowingForever() throws Exception {
+    Files.createSymbolicLink(dir.resolve("a"), dir.resolve("b"));
+    Files.createSymbolicLink(dir.resolve("b"), dir.resolve("a"));
+    assertThat(RealPaths.resolve(dir.resolve("a/x"))).isNotNull();
+  }
+
+  @Test
+  void cachedAnswersExpireAndAreForgottenWhenACallMayWrite() throws Exception {
+    AtomicLong now = new AtomicLong(0);
+    RealPaths cache = new RealPaths(Duration.ofSeconds(1), Duration.ofSeconds(120), now::get);
+    Path target = Files.createDirectories(dir.resolve("target"));
+    Path p = dir.resolve("link");
+    Path real = dir.toRealPath();
+
+    assertThat(cache.real(p)).isEqualTo(real.resolve("link"));
+    Files.createSymbolicLink(p, target);
+    // no call was let through since: the answer is reused until it expires
+    assertThat(cache.real(p)).isEqualTo(real.resolve("link"));
+    now.addAndGet(Duration.ofMillis(1001).toNanos());
+    assertThat(cache.real(p)).isEqualTo(real.resolve("target"));
+
+    // a call that may write clears the cache, and nothing is stored while it may still run
+    cache.filesystemMayChange();
+    Files.delete(p);
+    assertThat(cache.real(p)).isEqualTo(real.resolve("link"));
+    Files.createSymbolicLink(p, target);
+    assertThat(cache.real(p)).isEqualTo(real.resolve("target"));
+  }
+
+  @Test
+  void aLinkPlantedByOneCallIsSeenByTheNext() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Path ssh = Files.createDirectories(home.resolve(".ssh"));
+    Files.writeString(ssh.resolve("id_rsa"), "k");
+    Files.writeString(ws.resolve("notes.txt"), "n");
+    ModelGuard guard = PolicyGuard.of(Policy.defaults());
+    GuardContext ctx = new GuardContext(ws.toRealPath(), ws.toRealPath(), home.toRealPath(), false, 0, 0);
+
+    assertThat(guard.review(ToolCall.bash("cat notes.txt notes2.txt"), ctx).decision()).isEqualTo("allow");
+    // the agent's next call plants a link (here done by the test, as the command would) ...
+    assertThat(guard.review(ToolCall.bash("mkdir -p build && touch build/x"), ctx).decision()).isEqualTo("allow");
+    Files.createSymbolicLink(ws.resolve("notes2.txt"), ssh.resolve("id_rsa"));
+    // ... and reading through it is judged on where it points, not on a cached answer
+    assertThat(guard.review(ToolCall.bash("cat notes.txt notes2.txt"), ctx).decision()).isEqualTo("deny");
+    assertThat(guard.review(ToolCall.read(ws.resolve("notes2.txt")), ctx).decision()).isEqualTo("deny");
+  }
+
+  @Test
+  void onlyCallsThatCannotWriteKeepTheCache() {
+    Path home = Path.of("/home/u");
+    Path ws = Path.of("/home/u/w");
+    for (String readOnly : new String[] {"cat a | grep -n b", "git status && git diff --stat", "ls > /dev/null",
+        "find . -name '*.java'", "X=1", "rg TODO src"}) {
+      assertThat(Classifier.readOnly(Units.ofShell(readOnly, home, ws))).as(readOnly).isTrue();
+    }
+    for (String writer : new String[] {"echo x > f", "git diff --output=patch.txt", "find . -name x -delete",
+        "rg --pre ./conv.sh x", "npm test", "git checkout main", "ln -s ~/.ssh k", "$CMD x", "python3 -c 'print(1)'",
+        "echo 'unterminated"}) {
+      assertThat(Classifier.readOnly(Units.ofShell(writer, home, ws))).as(writer).isFalse();
+    }
+  }
+}
