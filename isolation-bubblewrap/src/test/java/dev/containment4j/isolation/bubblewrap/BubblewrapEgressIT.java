@@ -285,6 +285,28 @@ class BubblewrapEgressIT {
   }
 
   @Test
+  @Tag("escape")
+  void theToolHoldsNoListenerAndCannotTakeTheProxyPortOver() {
+    String py = String.join("\n",
+        "import os, socket",
+        "print('fds', sorted(int(f) for f in os.listdir('/proc/self/fd')))",
+        "for opt in [None, socket.SO_REUSEADDR, socket.SO_REUSEPORT]:",
+        "    s = socket.socket()",
+        "    if opt: s.setsockopt(socket.SOL_SOCKET, opt, 1)",
+        "    try: s.bind(('127.0.0.1', 3128)); s.listen(1); print('took-over', opt)",
+        "    except OSError as e: print('in-use', opt, e.errno)",
+        "try: socket.socket(socket.AF_UNIX); print('unix-socket')",
+        "except PermissionError: print('no-unix')");
+    try (Containment c = containment(policy())) {
+      ToolResult r = sh(c, "exec /usr/bin/python3 -c \"$(cat <<'PY'\n" + py + "\nPY\n)\"");
+      // 0-2 and the directory listing's own descriptor: no listening socket from the binder
+      assertThat(r.stdout()).as(r.stderr()).contains("fds [0, 1, 2, 3]\n", "no-unix")
+          .doesNotContain("took-over", "unix-socket");
+      assertThat(r.stdout().lines().filter(l -> l.startsWith("in-use")).count()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void theSandboxListenerIsClosedWhenTheCallEnds() throws IOException {
     try (Containment c = containment(policy())) {
       assertThat(sh(c, "true").exitCode()).hasValue(0);
