@@ -285,6 +285,37 @@ class BubblewrapEgressIT {
   }
 
   @Test
+  void everyCallOfASessionGetsItsOwnListenerAndItsOwnEvents() {
+    String url = "http://origin.test:" + port() + "/";
+    List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    try (Containment base = containment(policy());
+        dev.containment4j.ContainmentSession s = base.onEvent(events::add).openSession()) {
+      for (String id : List.of("first-call", "second-call")) {
+        ToolResult r = s.run(ToolCall.command("curl", "-sS", "--max-time", "20", url).withId(id));
+        assertThat(r.stdout()).as(r.stderr()).isEqualTo("hello from origin\n");
+      }
+    }
+    assertThat(events).filteredOn(e -> e.type().equals("egress.allow")).extracting(AuditEvent::callId)
+        .containsExactly("first-call", "second-call");
+  }
+
+  @Test
+  void aCallThatHitsTheWallLimitLeavesTheNextOneWorking() {
+    Policy p = policy();
+    Policy.Limits l = p.isolation().limits();
+    Policy shortWall = new Policy(p.source(), new Policy.Isolation(p.isolation().backend(),
+        p.isolation().filesystem(), new Policy.Limits(Duration.ofSeconds(2), l.memoryMb(), l.pids(), l.outputBytes()),
+        p.isolation().env(), p.isolation().backends()), p.network(), p.guard(), p.content(), p.trust(), p.audit());
+    try (Containment c = containment(shortWall)) {
+      ToolResult slow = sh(c, "curl -sS --max-time 20 http://origin.test:" + port() + "/; sleep 30");
+      assertThat(slow.timedOut()).isTrue();
+      assertThat(slow.stdout()).contains("hello from origin");
+      ToolResult next = sh(c, "curl -sS --max-time 20 http://origin.test:" + port() + "/");
+      assertThat(next.stdout()).as(next.stderr()).isEqualTo("hello from origin\n");
+    }
+  }
+
+  @Test
   @Tag("escape")
   void theToolHoldsNoListenerAndCannotTakeTheProxyPortOver() {
     String py = String.join("\n",
