@@ -304,10 +304,10 @@ class BubblewrapEgressIT {
     Policy p = policy();
     Policy.Limits l = p.isolation().limits();
     Policy shortWall = new Policy(p.source(), new Policy.Isolation(p.isolation().backend(),
-        p.isolation().filesystem(), new Policy.Limits(Duration.ofSeconds(2), l.memoryMb(), l.pids(), l.outputBytes()),
+        p.isolation().filesystem(), new Policy.Limits(Duration.ofSeconds(10), l.memoryMb(), l.pids(), l.outputBytes()),
         p.isolation().env(), p.isolation().backends()), p.network(), p.guard(), p.content(), p.trust(), p.audit());
     try (Containment c = containment(shortWall)) {
-      ToolResult slow = sh(c, "curl -sS --max-time 20 http://origin.test:" + port() + "/; sleep 30");
+      ToolResult slow = sh(c, "curl -sS --max-time 20 http://origin.test:" + port() + "/; sleep 60");
       assertThat(slow.timedOut()).isTrue();
       assertThat(slow.stdout()).contains("hello from origin");
       ToolResult next = sh(c, "curl -sS --max-time 20 http://origin.test:" + port() + "/");
