@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -302,10 +301,8 @@ final class EgressBridge {
           }
         }
       }
-    } catch (NoSuchFileException e) {
-      return List.of();
     } catch (IOException e) {
-      return List.of();
+      return List.of(); // the process is gone (or exiting): no children to look at
     }
     return out;
   }
