@@ -64,8 +64,9 @@ class ContainmentWiringIT {
     } finally {
       origin.stop(0);
     }
-    // egress events come from the proxy's threads, not the call's: they reach the engine's audit log (the JSONL file
-    // and SLF4J); per-call onEvent listeners do not see them yet (no attribution of connections to calls)
+    // backend none reaches the host listener directly, so its connections cannot be attributed to a call: the events
+    // reach the engine's audit log (the JSONL file and SLF4J), not per-call onEvent listeners (bubblewrap's per-call
+    // listener can: BubblewrapEgressIT)
     String audit = Files.readString(work.resolve("audit.jsonl"));
     assertThat(audit).contains("\"egress.allow\"", "\"egress.deny\"", "origin.test", "elsewhere.test");
   }

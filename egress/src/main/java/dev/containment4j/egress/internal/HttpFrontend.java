@@ -467,33 +467,17 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   }
 
   private void startTunnel(HttpRequest req, Gatekeeper.Target t) {
-    AtomicLong up = new AtomicLong();
-    AtomicLong down = new AtomicLong();
-    var connecting = Upstream.connect(px, client, t, new ChannelInitializer<SocketChannel>() {
+    Upstream.tunnel(px, client, t, "connect", ex.start, new Upstream.Tunnel() {
       @Override
-      protected void initChannel(SocketChannel ch) {
-        // the relay is added once the client side is switched over
+      public void refused(Denial denial) {
+        deny(req, t.host().name(), t.port(), denial);
       }
-    });
-    if (connecting.isEmpty()) {
-      deny(req, t.host().name(), t.port(), Upstream.tooManyTunnels(px.limits().maxTunnels()));
-      return;
-    }
-    ChannelFuture f = connecting.get();
-    f.addListener((ChannelFutureListener) done -> {
-      if (!client.isActive()) {
-        done.channel().close();
-        return;
+
+      @Override
+      public void connected(Channel upstream, AtomicLong up, AtomicLong down) {
+        switchToRelay(client, upstream, pending, up, down, "HTTP/1.1 200 Connection established\r\n\r\n");
+        state = State.TUNNEL;
       }
-      if (!done.isSuccess()) {
-        deny(req, t.host().name(), t.port(), Upstream.unreachable(t, done.cause()));
-        return;
-      }
-      Channel up2 = done.channel();
-      long start = ex.start;
-      up2.closeFuture().addListener(x -> px.audit().allow("connect", t, up.get(), down.get(), start, Map.of()));
-      switchToRelay(client, up2, pending, up, down, "HTTP/1.1 200 Connection established\r\n\r\n");
-      state = State.TUNNEL;
     });
   }
 

@@ -6,12 +6,9 @@ package dev.containment4j.egress.internal;
 
 import dev.containment4j.internal.net.HostName;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.socksx.v5.DefaultSocks5CommandResponse;
 import io.netty.handler.codec.socksx.v5.DefaultSocks5InitialResponse;
 import io.netty.handler.codec.socksx.v5.Socks5AddressType;
@@ -124,41 +121,26 @@ final class Socks5Frontend extends ChannelInboundHandlerAdapter {
 
   private void connect(ChannelHandlerContext ctx, Gatekeeper.Target t) {
     Channel client = ctx.channel();
-    var connecting = Upstream.connect(px, client, t, new ChannelInitializer<SocketChannel>() {
+    Upstream.tunnel(px, client, t, "socks5", start, new Upstream.Tunnel() {
       @Override
-      protected void initChannel(SocketChannel ch) {
-        // relay added after the reply
+      public void refused(Denial denial) {
+        refuse(ctx, t.host().name(), t.port(), denial);
       }
-    });
-    if (connecting.isEmpty()) {
-      refuse(ctx, t.host().name(), t.port(), Upstream.tooManyTunnels(px.limits().maxTunnels()));
-      return;
-    }
-    ChannelFuture f = connecting.get();
-    f.addListener((ChannelFutureListener) done -> {
-      if (!client.isActive()) {
-        done.channel().close();
-        return;
+
+      @Override
+      public void connected(Channel upstream, AtomicLong up, AtomicLong down) {
+        var local = (java.net.InetSocketAddress) upstream.localAddress();
+        Socks5AddressType type = local.getAddress() instanceof java.net.Inet6Address ? Socks5AddressType.IPv6
+            : Socks5AddressType.IPv4;
+        ctx.writeAndFlush(new DefaultSocks5CommandResponse(Socks5CommandStatus.SUCCESS, type,
+            local.getAddress().getHostAddress(), local.getPort()));
+        var p = client.pipeline();
+        p.remove("socks-encoder");
+        if (p.get("socks-command") != null) {
+          p.remove("socks-command"); // early bytes after the request land in 'early'
+        }
+        HttpFrontend.switchToRelay(client, upstream, early, up, down, null);
       }
-      if (!done.isSuccess()) {
-        refuse(ctx, t.host().name(), t.port(), Upstream.unreachable(t, done.cause()));
-        return;
-      }
-      AtomicLong up = new AtomicLong();
-      AtomicLong down = new AtomicLong();
-      Channel upstream = done.channel();
-      upstream.closeFuture().addListener(x -> px.audit().allow("socks5", t, up.get(), down.get(), start, Map.of()));
-      var local = (java.net.InetSocketAddress) upstream.localAddress();
-      Socks5AddressType type = local.getAddress() instanceof java.net.Inet6Address ? Socks5AddressType.IPv6
-          : Socks5AddressType.IPv4;
-      ctx.writeAndFlush(new DefaultSocks5CommandResponse(Socks5CommandStatus.SUCCESS, type,
-          local.getAddress().getHostAddress(), local.getPort()));
-      var p = client.pipeline();
-      p.remove("socks-encoder");
-      if (p.get("socks-command") != null) {
-        p.remove("socks-command"); // early bytes after the request land in 'early'
-      }
-      HttpFrontend.switchToRelay(client, upstream, early, up, down, null);
     });
   }
 

@@ -8,9 +8,14 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Opens upstream connections on the client's event loop (no cross-thread hand-off), within the tunnel cap. */
 final class Upstream {
@@ -52,6 +57,51 @@ final class Upstream {
     }
     f.channel().closeFuture().addListener(x -> px.counters().releaseTunnel());
     return Optional.of(f);
+  }
+
+  /** What a frontend does with the outcome of {@link #tunnel}. */
+  interface Tunnel {
+    /** The tunnel cannot be opened (cap reached, upstream unreachable): answer the client and close. */
+    void refused(Denial denial);
+
+    /** Connected: switch the client to relaying; {@code up}/{@code down} count the bytes for the audit event. */
+    void connected(Channel upstream, AtomicLong up, AtomicLong down);
+  }
+
+  /** The upstream side gets its relay once the client side is switched over. */
+  private static final ChannelInitializer<SocketChannel> NO_HANDLER = new ChannelInitializer<>() {
+    @Override
+    protected void initChannel(SocketChannel ch) {
+      // nothing yet
+    }
+  };
+
+  /**
+   * Opens a tunnel to {@code t} for a CONNECT or SOCKS5 client: within the tunnel cap, to the checked address; the
+   * {@code egress.allow} event (bytes each way, duration since {@code start}) is sent when the upstream closes. A
+   * client that went away meanwhile gets nothing and the upstream is closed.
+   */
+  static void tunnel(ProxyContext px, Channel client, Gatekeeper.Target t, String protocol, long start, Tunnel then) {
+    Optional<ChannelFuture> connecting = connect(px, client, t, NO_HANDLER);
+    if (connecting.isEmpty()) {
+      then.refused(tooManyTunnels(px.limits().maxTunnels()));
+      return;
+    }
+    connecting.get().addListener((ChannelFutureListener) done -> {
+      if (!client.isActive()) {
+        done.channel().close();
+        return;
+      }
+      if (!done.isSuccess()) {
+        then.refused(unreachable(t, done.cause()));
+        return;
+      }
+      AtomicLong up = new AtomicLong();
+      AtomicLong down = new AtomicLong();
+      Channel upstream = done.channel();
+      upstream.closeFuture().addListener(x -> px.audit().allow(protocol, t, up.get(), down.get(), start, Map.of()));
+      then.connected(upstream, up, down);
+    });
   }
 
   static Denial unreachable(Gatekeeper.Target t, Throwable cause) {

@@ -285,6 +285,59 @@ class BubblewrapEgressIT {
   }
 
   @Test
+  void everyCallOfASessionGetsItsOwnListenerAndItsOwnEvents() {
+    String url = "http://origin.test:" + port() + "/";
+    List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    try (Containment base = containment(policy());
+        dev.containment4j.ContainmentSession s = base.onEvent(events::add).openSession()) {
+      for (String id : List.of("first-call", "second-call")) {
+        ToolResult r = s.run(ToolCall.command("curl", "-sS", "--max-time", "20", url).withId(id));
+        assertThat(r.stdout()).as(r.stderr()).isEqualTo("hello from origin\n");
+      }
+    }
+    assertThat(events).filteredOn(e -> e.type().equals("egress.allow")).extracting(AuditEvent::callId)
+        .containsExactly("first-call", "second-call");
+  }
+
+  @Test
+  void aCallThatHitsTheWallLimitLeavesTheNextOneWorking() {
+    Policy p = policy();
+    Policy.Limits l = p.isolation().limits();
+    Policy shortWall = new Policy(p.source(), new Policy.Isolation(p.isolation().backend(),
+        p.isolation().filesystem(), new Policy.Limits(Duration.ofSeconds(10), l.memoryMb(), l.pids(), l.outputBytes()),
+        p.isolation().env(), p.isolation().backends()), p.network(), p.guard(), p.content(), p.trust(), p.audit());
+    try (Containment c = containment(shortWall)) {
+      ToolResult slow = sh(c, "curl -sS --max-time 20 http://origin.test:" + port() + "/; sleep 60");
+      assertThat(slow.timedOut()).isTrue();
+      assertThat(slow.stdout()).contains("hello from origin");
+      ToolResult next = sh(c, "curl -sS --max-time 20 http://origin.test:" + port() + "/");
+      assertThat(next.stdout()).as(next.stderr()).isEqualTo("hello from origin\n");
+    }
+  }
+
+  @Test
+  @Tag("escape")
+  void theToolHoldsNoListenerAndCannotTakeTheProxyPortOver() {
+    String py = String.join("\n",
+        "import os, socket",
+        "print('fds', sorted(int(f) for f in os.listdir('/proc/self/fd')))",
+        "for opt in [None, socket.SO_REUSEADDR, socket.SO_REUSEPORT]:",
+        "    s = socket.socket()",
+        "    if opt: s.setsockopt(socket.SOL_SOCKET, opt, 1)",
+        "    try: s.bind(('127.0.0.1', 3128)); s.listen(1); print('took-over', opt)",
+        "    except OSError as e: print('in-use', opt, e.errno)",
+        "try: socket.socket(socket.AF_UNIX); print('unix-socket')",
+        "except PermissionError: print('no-unix')");
+    try (Containment c = containment(policy())) {
+      ToolResult r = sh(c, "exec /usr/bin/python3 -c \"$(cat <<'PY'\n" + py + "\nPY\n)\"");
+      // 0-2 and the directory listing's own descriptor: no listening socket from the binder
+      assertThat(r.stdout()).as(r.stderr()).contains("fds [0, 1, 2, 3]\n", "no-unix")
+          .doesNotContain("took-over", "unix-socket");
+      assertThat(r.stdout().lines().filter(l -> l.startsWith("in-use")).count()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void theSandboxListenerIsClosedWhenTheCallEnds() throws IOException {
     try (Containment c = containment(policy())) {
       assertThat(sh(c, "true").exitCode()).hasValue(0);

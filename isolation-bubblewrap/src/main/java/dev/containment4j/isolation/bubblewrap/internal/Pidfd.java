@@ -30,6 +30,7 @@ final class Pidfd implements AutoCloseable {
 
   /** JNA binding of {@code syscall(2)} and {@code close(2)}. */
   interface Sys extends Library {
+    // syscall(2) reads every argument as a long: pass longs, so no upper register half is left undefined
     Sys INSTANCE = Native.load("c", Sys.class);
 
     long syscall(long number, Object... args);
@@ -43,7 +44,7 @@ final class Pidfd implements AutoCloseable {
    * @throws IllegalStateException with errno when the kernel refuses (too old: ENOSYS; gone: ESRCH)
    */
   static Pidfd open(long pid) {
-    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_OPEN, (int) pid, 0);
+    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_OPEN, pid, 0L);
     if (rc < 0) {
       throw error("pidfd_open(" + pid + ")");
     }
@@ -52,7 +53,7 @@ final class Pidfd implements AutoCloseable {
 
   /** A duplicate (close-on-exec) of the process's descriptor {@code targetFd}, now owned by the caller. */
   int getfd(int targetFd) {
-    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_GETFD, fd, targetFd, 0);
+    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_GETFD, (long) fd, (long) targetFd, 0L);
     if (rc < 0) {
       throw error("pidfd_getfd(" + targetFd + ")");
     }
@@ -61,7 +62,7 @@ final class Pidfd implements AutoCloseable {
 
   /** Sends {@code signal}. */
   void signal(int signal) {
-    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_SEND_SIGNAL, fd, signal, Pointer.NULL, 0);
+    long rc = Sys.INSTANCE.syscall(SYS_PIDFD_SEND_SIGNAL, (long) fd, (long) signal, Pointer.NULL, 0L);
     if (rc < 0) {
       throw error("pidfd_send_signal(" + signal + ")");
     }

@@ -1,0 +1,261 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.examples.bench;
+
+import dev.containment4j.ExecResult;
+import dev.containment4j.egress.EgressProxy;
+import dev.containment4j.event.AuditListener;
+import dev.containment4j.isolation.bubblewrap.BubblewrapProvider;
+import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.ExecRequest;
+import dev.containment4j.spi.IsolationBackend;
+import dev.containment4j.spi.IsolationSpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The egress path from inside a bubblewrap sandbox against the same proxy reached directly from the host, in the same
+ * run: one egress proxy in this JVM; per repetition, {@link EgressBench}'s load generator runs once on the host
+ * (against the proxy's host listener) and once inside a real bubblewrap sandbox with {@code network.mode: proxy}
+ * (against {@code 127.0.0.1:3128} inside, the listening socket the proxy adopted from the sandbox) and once inside the
+ * same sandbox with the host's network (against the host listener: the sandbox's cost without the bridge), in
+ * rotating order. Prints one Markdown table of medians and per-repetition ratios to the host path.
+ *
+ * <pre>
+ * java -cp CP dev.containment4j.examples.bench.BubblewrapEgressBench [REPS]    (-Dbench.seconds=4)
+ * </pre>
+ */
+public final class BubblewrapEgressBench {
+  private BubblewrapEgressBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("calls")) {
+      perCall(args.length > 1 ? Integer.parseInt(args[1]) : 40);
+      return;
+    }
+    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    String seconds = System.getProperty("bench.seconds", "4");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String cp = System.getProperty("java.class.path");
+    int originPort = freePort();
+    Path work = Files.createTempDirectory("c4j-bwrap-egress-bench").toRealPath();
+    Process origin = new ProcessBuilder(java, "-Xmx256m", "-cp", cp, EgressBench.class.getName(), "origin",
+        Integer.toString(originPort)).redirectErrorStream(true).redirectOutput(work.resolve("origin.log").toFile())
+        .start();
+    try {
+      waitForPort(originPort);
+      Policy d = Policy.defaults();
+      Policy.Isolation i = d.isolation();
+      Policy policy = new Policy("bwrap-egress-bench",
+          new Policy.Isolation(Policy.Backend.BUBBLEWRAP, i.filesystem(),
+              new Policy.Limits(Duration.ofMinutes(10), 2048, 512, 1 << 20), i.env(), Map.of()),
+          new Policy.Network(Policy.NetworkMode.PROXY, List.of("origin.test:" + originPort), List.of(), true,
+              Policy.TlsMode.PASSTHROUGH, Map.of("origin.test", "127.0.0.1"), List.of("127.0.0.0/8"), List.of()),
+          d.guard(), d.content(), d.trust(), d.audit());
+      AtomicLong events = new AtomicLong();
+      AuditListener counter = e -> events.incrementAndGet();
+      try (EgressProxy proxy = EgressProxy.builder(policy.network())
+              .limits(4096, 2048, Duration.ofSeconds(10), Duration.ofMinutes(5)).events(counter).start();
+          IsolationBackend backend = new BubblewrapProvider().open(new IsolationSpec(policy, work,
+              Path.of(System.getProperty("user.home")), Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8"), counter,
+              Optional.of(proxy)));
+          // the same sandbox with the host's network (network.mode: host): separates the bridge from the rest of the
+          // sandbox's cost (seccomp on every client syscall, cgroups, namespaces)
+          IsolationBackend hostNet = new BubblewrapProvider().open(new IsolationSpec(withNetwork(policy,
+              Policy.NetworkMode.HOST), work, Path.of(System.getProperty("user.home")),
+              Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8"), counter))) {
+        int hostPort = proxy.address().getPort();
+        System.out.println("bubblewrap egress bench: " + reps + " reps, " + seconds + " s per row, proxy "
+            + proxy.address() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
+            + System.getProperty("java.version"));
+        Load load = new Load(java, cp, originPort, hostPort, backend, hostNet, work);
+        // warm-up: the proxy's JIT sees every path before anything is recorded
+        for (String where : Load.PATHS) {
+          load.run(where, "2", -1);
+        }
+        Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+        for (int rep = 0; rep < reps; rep++) {
+          // rotate the order, so drift of the shared machine does not favour one path
+          for (int k = 0; k < Load.PATHS.size(); k++) {
+            String where = Load.PATHS.get((k + rep) % Load.PATHS.size());
+            collect(results, where, load.run(where, seconds, rep));
+          }
+          System.err.println("rep " + (rep + 1) + "/" + reps + " done");
+        }
+        print(results);
+        System.out.println("(egress events: " + events.get() + ")");
+      }
+    } finally {
+      origin.destroyForcibly();
+      try (var s = Files.list(work)) {
+        for (Path p : s.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(work);
+    }
+  }
+
+  /**
+   * One run of {@link EgressBench}'s load generator (CONNECT and SOCKS5 targets): on the host, inside the bubblewrap
+   * sandbox with {@code network.mode: proxy}, or inside the same sandbox with the host's network.
+   */
+  private record Load(String java, String cp, int originPort, int hostPort, IsolationBackend backend,
+      IsolationBackend hostNet, Path work) {
+    static final List<String> PATHS = List.of("host", "sandbox", "sandbox-hostnet");
+
+    String run(String where, String seconds, int rep) throws IOException, InterruptedException {
+      int port = where.equals("sandbox") ? 3128 : hostPort;
+      List<String> argv = List.of(java, "-Xms256m", "-Xmx512m", "-Dbench.seconds=" + seconds, "-cp", cp,
+          EgressBench.class.getName(), "load", Integer.toString(originPort), "1",
+          "connect=connect:" + port, "socks5=socks:" + port);
+      if (where.equals("host")) {
+        Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String table = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+          throw new IllegalStateException("host load failed: " + table);
+        }
+        return table;
+      }
+      IsolationBackend b = where.equals("sandbox") ? backend : hostNet;
+      ExecResult r = b.exec(ExecRequest.of(argv, work).withCallId("bench-" + rep));
+      if (r.exitCode() != 0) {
+        throw new IllegalStateException(where + " load failed (" + r.exitCode() + "): " + r.stderr());
+      }
+      return r.stdout();
+    }
+  }
+
+  /**
+   * What the bridge adds per call: {@code /bin/true} in a sandbox with {@code network.mode: none} and with
+   * {@code proxy} (binder start, pidfd hand-off, listener close), interleaved; prints the medians.
+   */
+  static void perCall(int n) throws Exception {
+    Path work = Files.createTempDirectory("c4j-bwrap-egress-calls").toRealPath();
+    Policy d = Policy.defaults();
+    Policy proxyPolicy = withNetwork(new Policy("bwrap-egress-calls", new Policy.Isolation(Policy.Backend.BUBBLEWRAP,
+        d.isolation().filesystem(), d.isolation().limits(), d.isolation().env(), Map.of()), new Policy.Network(
+        Policy.NetworkMode.PROXY, List.of("origin.test"), List.of(), true, Policy.TlsMode.PASSTHROUGH, Map.of(),
+        List.of(), List.of()), d.guard(), d.content(), d.trust(), d.audit()), Policy.NetworkMode.PROXY);
+    Map<String, String> env = Map.of("PATH", "/usr/bin:/bin");
+    Path home = Path.of(System.getProperty("user.home"));
+    try (EgressProxy proxy = EgressProxy.builder(proxyPolicy.network()).start();
+        IsolationBackend none = new BubblewrapProvider().open(new IsolationSpec(withNetwork(proxyPolicy,
+            Policy.NetworkMode.NONE), work, home, env, AuditListener.none()));
+        IsolationBackend bridged = new BubblewrapProvider().open(new IsolationSpec(proxyPolicy, work, home, env,
+            AuditListener.none(), Optional.of(proxy)))) {
+      List<Double> a = new ArrayList<>();
+      List<Double> b = new ArrayList<>();
+      for (int i = 0; i < n + 5; i++) {
+        for (IsolationBackend backend : List.of(none, bridged)) {
+          long t0 = System.nanoTime();
+          ExecResult r = backend.exec(ExecRequest.of(List.of("/bin/true"), work));
+          double ms = (System.nanoTime() - t0) / 1e6;
+          if (r.exitCode() != 0) {
+            throw new IllegalStateException(r.stderr());
+          }
+          if (i >= 5) {
+            (backend == none ? a : b).add(ms);
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "/bin/true per call, median of %d: network none %.1f ms, proxy (bridge) %.1f ms"
+          + " (+%.1f ms)%n", n, EgressBench.median(a), EgressBench.median(b),
+          EgressBench.median(b) - EgressBench.median(a));
+    } finally {
+      Files.deleteIfExists(work);
+    }
+  }
+
+  private static Policy withNetwork(Policy p, Policy.NetworkMode mode) {
+    Policy.Network n = p.network();
+    return new Policy(p.source(), p.isolation(), new Policy.Network(mode, n.allow(), n.deny(),
+        n.blockPrivateAddresses(), n.tls(), n.hosts(), n.allowPrivate(), n.credentials()), p.guard(), p.content(),
+        p.trust(), p.audit());
+  }
+
+  /** Adds each "| row | connect | socks5 |" line's first number per column under "row / column / where". */
+  private static void collect(Map<String, Map<String, List<Double>>> results, String where, String table) {
+    for (String line : table.lines().toList()) {
+      if (!line.startsWith("| ") || line.startsWith("| row")) {
+        continue;
+      }
+      String[] cells = line.split("\\|");
+      String row = cells[1].strip();
+      String[] columns = {"connect", "socks5"};
+      for (int c = 0; c < columns.length && c + 2 < cells.length; c++) {
+        String cell = cells[c + 2].strip();
+        if (cell.equals("-")) {
+          continue;
+        }
+        double v = Double.parseDouble(cell.split(" ")[0].replace(",", ""));
+        results.computeIfAbsent(row + " / " + columns[c], x -> new LinkedHashMap<>())
+            .computeIfAbsent(where, x -> new ArrayList<>()).add(v);
+      }
+    }
+  }
+
+  /**
+   * Medians per path, and the median (min–max) of the per-repetition ratios to the host path (same rep), for the
+   * sandbox with the bridge and for the same sandbox on the host's network.
+   */
+  private static void print(Map<String, Map<String, List<Double>>> results) {
+    StringBuilder md = new StringBuilder("| row / proxy protocol | host → proxy | bwrap proxy mode → proxy (bridge)"
+        + " | bwrap host network → proxy | bridge/host, median of per-rep ratios (min–max)"
+        + " | hostnet-sandbox/host |\n|---|---|---|---|---|---|\n");
+    results.forEach((row, byWhere) -> {
+      List<Double> host = byWhere.getOrDefault("host", List.of());
+      md.append(String.format(Locale.ROOT, "| %s | %,.1f | %,.1f | %,.1f | %s | %s |%n", row,
+          EgressBench.median(host), EgressBench.median(byWhere.getOrDefault("sandbox", List.of(Double.NaN))),
+          EgressBench.median(byWhere.getOrDefault("sandbox-hostnet", List.of(Double.NaN))),
+          ratios(host, byWhere.getOrDefault("sandbox", List.of())),
+          ratios(host, byWhere.getOrDefault("sandbox-hostnet", List.of()))));
+    });
+    System.out.print(md);
+  }
+
+  private static String ratios(List<Double> base, List<Double> other) {
+    List<Double> r = new ArrayList<>();
+    for (int i = 0; i < Math.min(base.size(), other.size()); i++) {
+      r.add(other.get(i) / base.get(i));
+    }
+    if (r.isEmpty()) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", EgressBench.median(r),
+        r.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+        r.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+  }
+
+  private static int freePort() throws IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void waitForPort(int port) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("origin did not listen on " + port);
+  }
+}
