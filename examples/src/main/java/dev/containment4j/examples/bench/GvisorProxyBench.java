@@ -27,7 +27,8 @@ import java.util.Optional;
  * What {@code network.mode: proxy} costs a gVisor sandbox, against {@code mode: none} in the same run (interleaved
  * rounds): per session call (a fresh duplicate of the listener served and closed around each call), per cold one-shot
  * (the network namespace binder), and one HTTP request with curl through the proxy from inside a session against
- * curl starting without a request in the same session and the same curl on the host through the same proxy. Run as root:
+ * curl starting without a request in the same session and the same curl on the host through the same proxy. Run as
+ * root:
  * {@code java -cp "examples/target/classes:examples/target/cli/lib/*"
  * dev.containment4j.examples.bench.GvisorProxyBench 21}.
  */
@@ -81,8 +82,8 @@ public final class GvisorProxyBench {
     System.out.printf("| session call `/bin/true`, mode none | %.1f | 1.00 |%n", m[0]);
     System.out.printf("| session call `/bin/true`, mode proxy | %.1f | %.2fx mode none |%n", m[1], m[1] / m[0]);
     System.out.printf("| session call `curl` one request through the proxy | %.1f | |%n", m[2]);
-    System.out.printf("| session call `curl -V` (no request), mode proxy | %.1f | request minus no request: %+.1f ms |%n", m[3],
-        m[2] - m[3]);
+    System.out.printf("| session call `curl -V` (no request), mode proxy | %.1f | request minus no request: %+.1f ms"
+        + " |%n", m[3], m[2] - m[3]);
     System.out.printf("| host `curl -x` the same request through the same proxy | %.1f | |%n", m[4]);
     System.out.printf("| one-shot cold `/bin/true`, mode none | %.1f | 1.00 |%n", cold[0]);
     System.out.printf("| one-shot cold `/bin/true`, mode proxy | %.1f | %.2fx mode none |%n", cold[1],

@@ -20,14 +20,17 @@ import dev.containment4j.Verdict;
 import dev.containment4j.egress.EgressProxy;
 import dev.containment4j.event.AuditEvent;
 import dev.containment4j.guard.FilterResult;
+import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfGvisor;
 import dev.containment4j.testing.TestTlsOrigin;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -39,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -227,6 +231,50 @@ class GvisorEgressIT {
         .isEmpty());
     assertThat(processesIn(namespaces)).isEmpty();
     assertThat(TestTlsOrigin.socketDescriptors()).isLessThanOrEqualTo(socketsBefore + 2);
+  }
+
+  @Test
+  void aKilledJvmsBindersExitByThemselvesAndItsSandboxesAreReaped() throws Exception {
+    Process child = null;
+    try {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ReaperChild.class.getName(),
+          fx.root.toString(), "proxy").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      Path inst = null;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("READY ")) {
+          inst = Path.of(line.substring(6));
+          break;
+        }
+      }
+      assertThat(inst).as("child JVM opened a backend in proxy mode").isNotNull();
+      List<ProcessHandle> binders = ProcessHandle.of(child.pid()).orElseThrow().children()
+          .filter(ph -> ph.info().commandLine().orElse("").contains("containment-gvisor-netns")).toList();
+      assertThat(binders).as("the session's and the pooled sandbox's binders").hasSize(2);
+      Set<String> namespaces = binders.stream().map(ph -> netns(ph.pid())).collect(Collectors.toSet());
+
+      child.destroyForcibly();
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      // their standard input closed with the JVM
+      for (ProcessHandle b : binders) {
+        b.onExit().get(10, TimeUnit.SECONDS);
+      }
+      assertThat(processesIn(namespaces)).as("the orphaned sandboxes still hold the namespaces").isNotEmpty();
+      GvisorFixture other = GvisorFixture.create();
+      try (GvisorBackend next = (GvisorBackend) new GvisorBackendProvider().open(other.spec(
+          other.policy(0, fx.stateDir)))) {
+        assertThat(processesIn(namespaces)).isEmpty();
+        assertThat(inst).doesNotExist();
+      } finally {
+        other.delete();
+      }
+    } finally {
+      if (child != null) {
+        child.destroyForcibly();
+      }
+    }
   }
 
   @Test

@@ -16,7 +16,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code network.mode: proxy} changes in the plan, the OCI config and the runsc flags (a real proxy, no runsc). */
+/**
+ * What {@code network.mode: proxy} changes in the plan, the OCI config and the runsc flags (a real proxy, no runsc).
+ */
 class ProxyModePlanTest {
   @TempDir
   Path tmp;
@@ -65,9 +67,10 @@ class ProxyModePlanTest {
       assertThat(plan.process().env()).doesNotContainKey("HTTP_PROXY");
       assertThat(plan.limits()).anySatisfy(l -> assertThat(l.name() + "=" + l.value()).isEqualTo("network=none"));
       assertThat(plan.notes()).anyMatch(n -> n.contains("not available to rootless") && n.contains("no network"));
-      assertThat(ProxyNetwork.applies(new IsolationSpec(proxyPolicy(Policy.TlsMode.PASSTHROUGH), SandboxPlannerTest.WORK,
-          SandboxPlannerTest.HOME, Map.of(), e -> { }, Optional.of(proxy)), SandboxPlannerTest.settings(true)))
-          .isFalse();
+      IsolationSpec spec = new IsolationSpec(proxyPolicy(Policy.TlsMode.PASSTHROUGH), SandboxPlannerTest.WORK,
+          SandboxPlannerTest.HOME, Map.of(), e -> { }, Optional.of(proxy));
+      assertThat(ProxyNetwork.applies(spec, SandboxPlannerTest.settings(true))).isFalse();
+      assertThat(ProxyNetwork.applies(spec, SandboxPlannerTest.settings(false))).isTrue();
       assertThat(OciConfig.render(plan)).doesNotContain("/ns/net");
     }
   }
