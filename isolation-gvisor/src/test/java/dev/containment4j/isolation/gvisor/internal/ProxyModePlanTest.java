@@ -54,8 +54,10 @@ class ProxyModePlanTest {
       assertThat(plan.networkNamespace()).isEmpty();
       assertThat(OciConfig.render(plan.withNetworkNamespace("/proc/42/ns/net")))
           .contains("\"type\" : \"network\",\n        \"path\" : \"/proc/42/ns/net\"");
-      assertThat(new RunscArgs("runsc", SandboxPlannerTest.settings(false), Path.of("/s"), true).globalFlags())
-          .contains("--network=host").doesNotContain("--network=none");
+      RunscArgs args = new RunscArgs("runsc", SandboxPlannerTest.settings(false), Path.of("/s"), true);
+      assertThat(args.globalFlags()).contains("--network=host").doesNotContain("--network=none");
+      assertThat(Explain.text(plan, args, List.of("/bin/sleep"), SandboxPlannerTest.settings(false), "test"))
+          .contains("unshare --net -- perl", "\"path\" : \"/proc/BINDER/ns/net\"", "network = proxy");
     }
   }
 
