@@ -141,7 +141,7 @@ public final class GvisorBench {
     return (GvisorBackend) new GvisorBackendProvider().open(spec);
   }
 
-  private static double timed(Supplier<ExecResult> call) {
+  static double timed(Supplier<ExecResult> call) {
     long t0 = System.nanoTime();
     ExecResult r = call.get();
     double ms = (System.nanoTime() - t0) / 1e6;
@@ -152,7 +152,7 @@ public final class GvisorBench {
   }
 
   /** Runs a raw command with piped output (as our backend does) and returns its wall time. */
-  private static double time(List<String> argv) {
+  static double time(List<String> argv) {
     try {
       long t0 = System.nanoTime();
       Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -174,12 +174,12 @@ public final class GvisorBench {
     }
   }
 
-  private interface Sample {
+  interface Sample {
     double ms() throws Exception;
   }
 
   /** One warm-up round, then n rounds of one sample each; the medians, in the order given. */
-  private static double[] interleaved(int n, Sample... samples) throws Exception {
+  static double[] interleaved(int n, Sample... samples) throws Exception {
     List<List<Double>> all = new ArrayList<>();
     for (Sample s : samples) {
       s.ms();

@@ -11,6 +11,7 @@ import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
 import dev.containment4j.isolation.gvisor.internal.GvisorProbe;
 import dev.containment4j.isolation.gvisor.internal.GvisorSettings;
 import dev.containment4j.isolation.gvisor.internal.InitCommand;
+import dev.containment4j.isolation.gvisor.internal.ProxyNetwork;
 import dev.containment4j.isolation.gvisor.internal.RunscArgs;
 import dev.containment4j.isolation.gvisor.internal.SandboxPlan;
 import dev.containment4j.isolation.gvisor.internal.SandboxPlanner;
@@ -111,7 +112,8 @@ public final class GvisorBackendProvider implements IsolationBackendProvider {
     Path inst = settings.stateDir().resolve("INSTANCE");
     SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.resolve("empty"),
         FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
-    return Explain.text(plan, new RunscArgs(settings.runsc(), settings, inst.resolve("state")),
+    return Explain.text(plan, new RunscArgs(settings.runsc(), settings, inst.resolve("state"),
+        ProxyNetwork.applies(spec, settings)),
         InitCommand.ENV_IGNORE, settings, "runsc not probed");
   }
 

@@ -7,6 +7,7 @@ package dev.containment4j.isolation.bubblewrap.internal;
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.event.AuditListener;
 import dev.containment4j.internal.process.BoundedProcess;
+import dev.containment4j.internal.process.Pidfd;
 import dev.containment4j.spi.EgressGateway;
 import dev.containment4j.spi.IsolationSpec;
 import java.io.IOException;

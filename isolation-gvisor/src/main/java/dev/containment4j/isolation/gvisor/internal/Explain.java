@@ -26,6 +26,15 @@ public final class Explain {
         .append(settings.rootless() ? "\nrootless: config.json has a user namespace whose root is this user (mapped"
             + " with newuidmap/newgidmap), runsc runs with --ignore-cgroups; memory is limited per process" : "")
         .append('\n');
+    boolean proxy = args.globalFlags().contains("--network=host");
+    if (proxy) {
+      b.append("network:  before each sandbox starts, `").append(String.join(" ", ProxyNetns.command("unshare", "perl")
+          .subList(0, 4))).append(" ...` makes a network namespace, brings lo up and listens on 127.0.0.1:")
+          .append(ProxyNetns.PORT).append(" there; config.json joins it (/proc/BINDER/ns/net) and runsc uses host"
+              + " sockets in it (--network=host): only lo and that listener exist. The JVM takes the listener with"
+              + " pidfd_getfd and the egress proxy accepts on it for each call\n");
+      plan = plan.withNetworkNamespace("/proc/BINDER/ns/net");
+    }
     b.append("init:     ").append(String.join(" ", init)).append('\n');
     b.append("root:     the host's / through --overlay2=root:memory: writes outside the mounts below stay in memory"
         + " and vanish with the sandbox\n");

@@ -8,9 +8,12 @@ import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.event.AuditEvent;
+import dev.containment4j.event.AuditListener;
+import dev.containment4j.internal.AuditLog;
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.EgressGateway;
 import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSession;
@@ -55,6 +58,8 @@ public final class GvisorBackend implements IsolationBackend {
   private final WarmPool pool;
   private final ExecutorService refill;
   private final ExecutorService deleter;
+  /** {@code network.mode: proxy} (as root): each sandbox gets a network namespace with the proxy's listener. */
+  private final Optional<ProxyNetwork> network;
   private volatile boolean closed;
 
   /**
@@ -66,9 +71,11 @@ public final class GvisorBackend implements IsolationBackend {
     this.settings = settings;
     this.version = version;
     Reaper.reapStale(settings.stateDir(), runscPath, settings);
+    boolean proxy = ProxyNetwork.applies(spec, settings);
     this.inst = InstanceDir.create(settings.stateDir());
-    this.runsc = new Runsc(runscPath, new RunscArgs(runscPath, settings, inst.stateRoot()));
+    this.runsc = new Runsc(runscPath, new RunscArgs(runscPath, settings, inst.stateRoot(), proxy));
     try {
+      this.network = proxy ? Optional.of(ProxyNetwork.open(spec)) : Optional.empty();
       this.execHelper = ExecHelper.install(inst);
       currentPlan(); // fail at open, not at the first call, when the policy cannot be honoured here
     } catch (IOException e) {
@@ -156,7 +163,8 @@ public final class GvisorBackend implements IsolationBackend {
     if (closed) {
       throw new IllegalStateException("the gVisor backend is closed");
     }
-    RunscSandbox s = RunscSandbox.start(runsc, inst, plan, init, spec.policy().isolation().limits());
+    RunscSandbox s = RunscSandbox.start(runsc, inst, plan, init, spec.policy().isolation().limits(),
+        network.map(ProxyNetwork::create));
     spec.events().onEvent(AuditEvent.of("sandbox.start", "-", Map.of("backend", ID, "sandbox", s.id())));
     return s;
   }
@@ -182,17 +190,31 @@ public final class GvisorBackend implements IsolationBackend {
     String id = SandboxIds.container();
     Map<String, String> env = new java.util.TreeMap<>(plan.process().env());
     env.putAll(req.env());
-    Path bundle = RunscSandbox.writeBundle(inst, id, plan.withProcess(new ProcessSpec(req.argv(), env,
-        req.cwd().toString(), plan.process().rlimits())));
+    Optional<ProxyNetns> netns = network.map(ProxyNetwork::create);
+    EgressGateway.ServedSocket served = null;
+    Path bundle = null;
     Policy.Limits limits = spec.policy().isolation().limits();
     BoundedProcess.Outcome o;
     try {
+      if (netns.isPresent()) {
+        served = RunscSandbox.serve(netns.get(), req.callId(), AuditLog.forCurrentCall(spec.events()));
+        plan = plan.withNetworkNamespace(netns.get().path());
+      }
+      bundle = RunscSandbox.writeBundle(inst, id, plan.withProcess(new ProcessSpec(req.argv(), env,
+          req.cwd().toString(), plan.process().rlimits())));
       // runsc run's sandbox and gofer are its children: a time-out kills the whole tree, the tool with it
       o = BoundedProcess.run(runsc.args().run(bundle, id), runsc.env(), null, req.stdin().orElse(null),
           limits.outputBytes(), limits.wall());
     } catch (UncheckedIOException e) {
-      Reaper.deleteTree(bundle);
       throw new SandboxSetupException(ID, -1, "", "cannot start " + runsc.binary() + ": " + e.getMessage(), e);
+    } finally {
+      if (served != null) {
+        served.close();
+      }
+      netns.ifPresent(ProxyNetns::close);
+      if (bundle != null) {
+        Reaper.deleteTree(bundle);
+      }
     }
     deleter.execute(() -> {
       // the bundle holds the environment: remove it at once; runsc's state only if the run did not finish cleanly
@@ -201,13 +223,13 @@ public final class GvisorBackend implements IsolationBackend {
         Reaper.removeCgroups(id);
       }
     });
-    Reaper.deleteTree(bundle);
     if (!o.timedOut() && o.exitCode() == 128 && RunscSandbox.RUNSC_ERROR.matcher(o.stderrText()).find()) {
       throw new SandboxSetupException(ID, 128, Runsc.tail(o.stderrText()), "runsc run failed");
     }
     List<String> notes = new ArrayList<>();
     notes.add("gVisor sandbox " + id + " (one-shot, cold)");
     notes.addAll(plan.notes());
+    network.ifPresent(n -> notes.add(ProxyNetwork.NOTE));
     return new ExecResult(o.exitCode(), o.stdoutText(), o.stderrText(), o.timedOut(), o.truncated(), o.duration(),
         new IsolationReport(ID, plan.limits(), notes));
   }
@@ -254,6 +276,11 @@ public final class GvisorBackend implements IsolationBackend {
       mode = "session";
     }
     return new GvisorSession(this, s, mode);
+  }
+
+  /** Where a session call's egress events go: the backend's listener, with the current call's listeners. */
+  AuditListener egressEvents() {
+    return AuditLog.forCurrentCall(spec.events());
   }
 
   void destroyLater(RunscSandbox s) {

@@ -29,7 +29,7 @@ final class GvisorSession implements IsolationSession {
     if (closed) {
       throw new IllegalStateException("this gVisor session is closed");
     }
-    return sandbox.exec(request, mode);
+    return sandbox.exec(request, mode, backend.egressEvents());
   }
 
   /** Returns at once: deleting a running sandbox takes 1-2 s and happens in the background. */

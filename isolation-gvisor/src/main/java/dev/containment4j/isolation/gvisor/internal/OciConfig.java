@@ -47,7 +47,9 @@ public final class OciConfig {
     Map<String, Object> linux = new LinkedHashMap<>();
     List<Object> ns = new ArrayList<>();
     for (String type : List.of("pid", "network", "ipc", "uts", "mount")) {
-      ns.add(ordered("type", type));
+      // proxy mode: join the namespace that holds only lo and the proxy's listener (with runsc --network=host)
+      ns.add(type.equals("network") && plan.networkNamespace().isPresent()
+          ? ordered("type", type, "path", plan.networkNamespace().get()) : ordered("type", type));
     }
     plan.userNamespace().ifPresent(u -> ns.add(ordered("type", "user")));
     linux.put("namespaces", ns);

@@ -27,10 +27,20 @@ public final class RunscArgs {
    * @param stateRoot runsc {@code --root}, private to one backend instance
    */
   public RunscArgs(String runsc, GvisorSettings settings, Path stateRoot) {
+    this(runsc, settings, stateRoot, false);
+  }
+
+  /**
+   * @param hostNetwork {@code network.mode: proxy}: {@code --network=host}, where every sandbox joins its own
+   *     network namespace that holds only {@code lo} and the proxy's listener ({@link ProxyNetns})
+   */
+  public RunscArgs(String runsc, GvisorSettings settings, Path stateRoot, boolean hostNetwork) {
     this.runsc = runsc;
     List<String> g = new ArrayList<>();
     g.add("--root=" + stateRoot);
-    g.add("--network=none"); // the netstack is broken on kernels >= 6 with this runsc (google/gvisor#10704)
+    // the netstack is broken on kernels >= 6 with this runsc (google/gvisor#10704): none, or host sockets in a
+    // namespace of our own
+    g.add(hostNetwork ? "--network=host" : "--network=none");
     g.add("--overlay2=root:memory"); // writes outside the bind mounts land in memory and vanish with the sandbox
     g.add("--oci-seccomp"); // enforce config.json's linux.seccomp inside the Sentry
     if (!settings.platform().isEmpty()) {

@@ -7,8 +7,10 @@ package dev.containment4j.isolation.gvisor.internal;
 import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.SandboxSetupException;
+import dev.containment4j.event.AuditListener;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.EgressGateway;
 import dev.containment4j.spi.ExecRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -38,25 +41,45 @@ public final class RunscSandbox {
   private final InstanceDir inst;
   private final SandboxPlan plan;
   private final Policy.Limits limits;
+  /** {@code network.mode: proxy}: the sandbox's network namespace with the proxy's listener. */
+  private final Optional<ProxyNetns> netns;
   private volatile boolean dead;
 
-  private RunscSandbox(String id, Runsc runsc, InstanceDir inst, SandboxPlan plan, Policy.Limits limits) {
+  private RunscSandbox(String id, Runsc runsc, InstanceDir inst, SandboxPlan plan, Policy.Limits limits,
+      Optional<ProxyNetns> netns) {
     this.id = id;
     this.runsc = runsc;
     this.inst = inst;
     this.plan = plan;
     this.limits = limits;
+    this.netns = netns;
   }
 
   /** Creates and starts a sandbox whose init is {@code init}; about 150-200 ms on ptrace. */
   public static RunscSandbox start(Runsc runsc, InstanceDir inst, SandboxPlan plan, List<String> init,
       Policy.Limits limits) {
+    return start(runsc, inst, plan, init, limits, Optional.empty());
+  }
+
+  /**
+   * As {@link #start(Runsc, InstanceDir, SandboxPlan, List, Policy.Limits)}, joining {@code netns} when present
+   * ({@code network.mode: proxy}); the sandbox owns it from here on and closes it when destroyed.
+   */
+  static RunscSandbox start(Runsc runsc, InstanceDir inst, SandboxPlan plan, List<String> init,
+      Policy.Limits limits, Optional<ProxyNetns> netns) {
     String id = SandboxIds.container();
+    RunscSandbox s = new RunscSandbox(id, runsc, inst, plan, limits, netns);
+    SandboxPlan bundlePlan = netns.map(n -> plan.withNetworkNamespace(n.path())).orElse(plan);
     // the init gets PATH only: its spec is kept in runsc's state for the sandbox's lifetime
-    Path bundle = writeBundle(inst, id, plan.withProcess(new ProcessSpec(init,
-        Map.of("PATH", plan.process().env().getOrDefault("PATH", "/usr/bin:/bin")), plan.process().cwd(),
-        plan.process().rlimits())));
-    RunscSandbox s = new RunscSandbox(id, runsc, inst, plan, limits);
+    Path bundle;
+    try {
+      bundle = writeBundle(inst, id, bundlePlan.withProcess(new ProcessSpec(init,
+          Map.of("PATH", plan.process().env().getOrDefault("PATH", "/usr/bin:/bin")), plan.process().cwd(),
+          plan.process().rlimits())));
+    } catch (RuntimeException e) {
+      netns.ifPresent(ProxyNetns::close);
+      throw e;
+    }
     try {
       runsc.createDetached(runsc.args().create(bundle, id, bundle.resolve("pid")), bundle.resolve("log"));
       runsc.require(runsc.args().start(id), "runsc start");
@@ -103,6 +126,14 @@ public final class RunscSandbox {
    * killed, the policy's environment plus the call's, stdin and output through pipes, the wall-time limit.
    */
   public ExecResult exec(ExecRequest req, String mode) {
+    return exec(req, mode, null);
+  }
+
+  /**
+   * As {@link #exec(ExecRequest, String)}; under {@code network.mode: proxy} the proxy accepts on the sandbox's
+   * listener for the length of this call, its events carrying the call's id and going to {@code egressEvents}.
+   */
+  ExecResult exec(ExecRequest req, String mode, AuditListener egressEvents) {
     if (dead) {
       throw new SandboxSetupException("gvisor", -1, "", "the gVisor sandbox " + id + " has stopped (a limit killed"
           + " it, or it was killed from outside); open a new session");
@@ -118,12 +149,19 @@ public final class RunscSandbox {
       throw new SandboxSetupException("gvisor", -1, "", "cannot write " + json + ": " + e.getMessage(), e);
     }
     BoundedProcess.Outcome o;
+    EgressGateway.ServedSocket served = null;
     try {
+      if (netns.isPresent()) {
+        served = serve(netns.get(), req.callId(), egressEvents);
+      }
       o = BoundedProcess.run(runsc.args().exec(json, id), runsc.env(), null, req.stdin().orElse(null),
           limits.outputBytes(), limits.wall(), true, this::killCalls);
     } catch (UncheckedIOException e) {
       throw new SandboxSetupException("gvisor", -1, "", "cannot start " + runsc.binary() + ": " + e.getMessage(), e);
     } finally {
+      if (served != null) {
+        served.close();
+      }
       try {
         Files.deleteIfExists(json);
       } catch (IOException ignored) {
@@ -133,10 +171,21 @@ public final class RunscSandbox {
     return result(o, mode);
   }
 
+  /** Serves {@code netns}'s listener for one call, or fails closed (the call is not run). */
+  static EgressGateway.ServedSocket serve(ProxyNetns netns, String callId, AuditListener events) {
+    try {
+      return netns.serve(callId, events);
+    } catch (RuntimeException e) {
+      throw new SandboxSetupException("gvisor", -1, "", "the egress proxy cannot accept on the sandbox's listener: "
+          + e.getMessage() + "; the call was not run", e);
+    }
+  }
+
   private ExecResult result(BoundedProcess.Outcome o, String mode) {
     List<String> notes = new ArrayList<>();
     notes.add("gVisor sandbox " + id + " (" + mode + ")");
     notes.addAll(plan.notes());
+    netns.ifPresent(n -> notes.add(ProxyNetwork.NOTE));
     String stderr = o.stderrText();
     int exit = o.exitCode();
     if (!o.timedOut() && ExecHelper.filterFailed(exit, stderr)) {
@@ -192,5 +241,6 @@ public final class RunscSandbox {
     }
     Reaper.removeCgroups(id);
     Reaper.deleteTree(inst.bundle(id));
+    netns.ifPresent(ProxyNetns::close);
   }
 }

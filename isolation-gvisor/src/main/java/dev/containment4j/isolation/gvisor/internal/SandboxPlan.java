@@ -22,10 +22,12 @@ import java.util.OptionalLong;
  * @param limits every limit and its mechanism, for {@code ExecResult.isolation()}
  * @param notes policy entries that were skipped and why
  * @param userNamespace rootless: the sandbox's own user namespace, its root mapped to the JVM's uid and gid
+ * @param networkNamespace {@code network.mode: proxy}: the path of the network namespace the sandbox joins (set per
+ *     sandbox when its bundle is written; a plan from the planner has none)
  */
 public record SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLong memoryLimitBytes,
     List<Placeholder> placeholders, List<EnforcedLimit> limits, List<String> notes,
-    Optional<UserMapping> userNamespace) {
+    Optional<UserMapping> userNamespace, Optional<String> networkNamespace) {
   public SandboxPlan {
     Objects.requireNonNull(process, "process");
     mounts = List.copyOf(mounts);
@@ -34,6 +36,13 @@ public record SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLo
     limits = List.copyOf(limits);
     notes = List.copyOf(notes);
     Objects.requireNonNull(userNamespace, "userNamespace");
+    Objects.requireNonNull(networkNamespace, "networkNamespace");
+  }
+
+  public SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLong memoryLimitBytes,
+      List<Placeholder> placeholders, List<EnforcedLimit> limits, List<String> notes,
+      Optional<UserMapping> userNamespace) {
+    this(process, mounts, memoryLimitBytes, placeholders, limits, notes, userNamespace, Optional.empty());
   }
 
   public SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLong memoryLimitBytes,
@@ -42,13 +51,20 @@ public record SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLo
   }
 
   public SandboxPlan withProcess(ProcessSpec p) {
-    return new SandboxPlan(p, mounts, memoryLimitBytes, placeholders, limits, notes, userNamespace);
+    return new SandboxPlan(p, mounts, memoryLimitBytes, placeholders, limits, notes, userNamespace,
+        networkNamespace);
+  }
+
+  /** This plan joining the network namespace at {@code path} (one sandbox's bundle). */
+  public SandboxPlan withNetworkNamespace(String path) {
+    return new SandboxPlan(process, mounts, memoryLimitBytes, placeholders, limits, notes, userNamespace,
+        Optional.of(path));
   }
 
   /** This plan with a user namespace whose root is host {@code uid}/{@code gid} (rootless sandboxes). */
   public SandboxPlan withUserNamespace(long uid, long gid) {
     return new SandboxPlan(process, mounts, memoryLimitBytes, placeholders, limits, notes,
-        Optional.of(new UserMapping(uid, gid)));
+        Optional.of(new UserMapping(uid, gid)), networkNamespace);
   }
 
   /**

@@ -95,6 +95,12 @@ public final class SandboxPlanner {
     for (Path p : fs.denyWrite()) {
       mounts.add(OciMount.bind(p.toString(), false, "denyWrite"));
     }
+    boolean proxy = ProxyNetwork.applies(spec, settings) && spec.egress().isPresent();
+    if (proxy) {
+      // the interception CA certificate and trust stores (never the key), at the same path; often under /tmp
+      spec.egress().get().caCertificate().map(Path::getParent).ifPresent(dir -> mounts.add(
+          OciMount.bind(dir.toString(), false, "network.tls: intercept (CA certificate)")));
+    }
     List<Placeholder> placeholders = new ArrayList<>();
     for (FilesystemPlan.ProtectedPath pp : fs.protectedPaths()) {
       String path = pp.path().toString();
@@ -142,14 +148,28 @@ public final class SandboxPlanner {
       enforced.add(new EnforcedLimit("memoryMb", limits.memoryMb() + " MiB",
           "cgroup memory limit of the whole sandbox (linux.resources.memory); exceeding it kills the sandbox"));
     }
-    enforced.add(new EnforcedLimit("network", "none", "runsc --network=none: loopback only"));
-    if (spec.policy().network().mode() != Policy.NetworkMode.NONE) {
+    if (proxy) {
+      enforced.add(new EnforcedLimit("network", "proxy", "runsc --network=host in a network namespace of its own"
+          + " that holds only lo and the egress proxy's listener at 127.0.0.1:" + ProxyNetns.PORT
+          + ": no route, no resolver"));
+    } else {
+      enforced.add(new EnforcedLimit("network", "none", "runsc --network=none: loopback only"));
+    }
+    if (spec.policy().network().mode() == Policy.NetworkMode.PROXY && settings.rootless()) {
       // fail closed: less network than asked for, never more
+      notes.add("network.mode proxy is not available to rootless gVisor sandboxes (runsc cannot join a network"
+          + " namespace made outside its own user namespace); the sandbox has no network at all. Run the JVM as"
+          + " root for proxy mode");
+    } else if (spec.policy().network().mode() != Policy.NetworkMode.NONE && !proxy) {
       notes.add("network.mode " + spec.policy().network().mode().name().toLowerCase(java.util.Locale.ROOT)
-          + " is not supported by the gVisor backend yet; the sandbox has no network at all");
+          + " is not supported by the gVisor backend; the sandbox has no network at all");
     }
 
     Map<String, String> env = new LinkedHashMap<>(spec.environment());
+    if (proxy) {
+      // the proxy appears at 127.0.0.1:3128 inside, not at the host listener's port
+      env.putAll(spec.egress().get().environment(ProxyNetns.PORT));
+    }
     env.put("TMPDIR", "/tmp");
     ProcessSpec process = new ProcessSpec(List.of("/bin/sleep", "infinity"), env, workdir.toString(), rlimits);
     return new SandboxPlan(process, ordered, memory, placeholders, enforced, notes);

@@ -2,7 +2,7 @@
  * Copyright 2026 the containment4j authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.containment4j.isolation.bubblewrap.internal;
+package dev.containment4j.internal.process;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -13,13 +13,15 @@ import com.sun.jna.Pointer;
  * the process's descriptors ({@code pidfd_getfd(2)}, Linux 5.6+; needs ptrace access: same uid, and the target is
  * our descendant) and sending it a signal ({@code pidfd_send_signal(2)}). A pidfd names one process for good, so a
  * recycled pid can never be hit. Not thread-safe; close it.
+ *
+ * <p>Needs JNA, an optional dependency of core: the backends that use this class (bubblewrap, gVisor) depend on it.
  */
-final class Pidfd implements AutoCloseable {
+public final class Pidfd implements AutoCloseable {
   // asm-generic numbers, the same on every architecture for calls added after 5.1
   private static final long SYS_PIDFD_SEND_SIGNAL = 424;
   private static final long SYS_PIDFD_OPEN = 434;
   private static final long SYS_PIDFD_GETFD = 438;
-  static final int SIGCONT = 18;
+  public static final int SIGCONT = 18;
 
   private final int fd;
   private boolean closed;
@@ -43,7 +45,7 @@ final class Pidfd implements AutoCloseable {
    *
    * @throws IllegalStateException with errno when the kernel refuses (too old: ENOSYS; gone: ESRCH)
    */
-  static Pidfd open(long pid) {
+  public static Pidfd open(long pid) {
     long rc = Sys.INSTANCE.syscall(SYS_PIDFD_OPEN, pid, 0L);
     if (rc < 0) {
       throw error("pidfd_open(" + pid + ")");
@@ -52,7 +54,7 @@ final class Pidfd implements AutoCloseable {
   }
 
   /** A duplicate (close-on-exec) of the process's descriptor {@code targetFd}, now owned by the caller. */
-  int getfd(int targetFd) {
+  public int getfd(int targetFd) {
     long rc = Sys.INSTANCE.syscall(SYS_PIDFD_GETFD, (long) fd, (long) targetFd, 0L);
     if (rc < 0) {
       throw error("pidfd_getfd(" + targetFd + ")");
@@ -61,14 +63,14 @@ final class Pidfd implements AutoCloseable {
   }
 
   /** Sends {@code signal}. */
-  void signal(int signal) {
+  public void signal(int signal) {
     long rc = Sys.INSTANCE.syscall(SYS_PIDFD_SEND_SIGNAL, (long) fd, (long) signal, Pointer.NULL, 0L);
     if (rc < 0) {
       throw error("pidfd_send_signal(" + signal + ")");
     }
   }
 
-  static void closeFd(int fd) {
+  public static void closeFd(int fd) {
     Sys.INSTANCE.close(fd);
   }
 
