@@ -323,8 +323,19 @@ final class PreparedLaunchers implements AutoCloseable {
         in.write(GO);
         in.flush();
       } catch (IOException e) {
-        throw new SandboxSetupException(BubblewrapBackend.ID, -1, "", "cannot hand the call to its launcher ("
-            + argsFile + "): " + e.getMessage() + "; nothing was run", e);
+        String said = "";
+        try {
+          if (process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            said = new String(process.getErrorStream().readNBytes(2000), StandardCharsets.UTF_8).strip();
+          }
+        } catch (IOException ignored) {
+          // the message below still says what was tried
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        throw new SandboxSetupException(BubblewrapBackend.ID, -1, said, "cannot hand the call to its launcher ("
+            + argsFile + "): " + e.getMessage() + (said.isEmpty() ? "" : "; the launcher said: " + said)
+            + "; nothing was run", e);
       }
       return process;
     }
