@@ -10,6 +10,7 @@ command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v runsc >/dev/null 2>&1 || need+=(runsc)
+command -v newuidmap >/dev/null 2>&1 || need+=(uidmap)   # rootless gVisor sessions
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]} with apt-get"
   if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class AuditLog implements AuditListener, AutoCloseable {
   private static final Logger AUDIT = LoggerFactory.getLogger("containment.audit");
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
   private static final ThreadLocal<List<AuditListener>> CALL_LISTENERS = ThreadLocal.withInitial(List::of);
 
   private final Path file;
@@ -82,15 +81,21 @@ public final class AuditLog implements AuditListener, AutoCloseable {
     }
   }
 
+  /** Created on first use: with the audit logger off and no file (the CLI's default), Jackson never starts. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  }
+
   /** One JSON object per event: {@code time}, {@code type}, {@code callId}, then the fields. */
   public static String toJson(AuditEvent event) {
-    ObjectNode node = JSON.createObjectNode();
+    ObjectMapper json = Json.MAPPER;
+    ObjectNode node = json.createObjectNode();
     node.put("time", event.time().toString());
     node.put("type", event.type());
     if (!event.callId().isEmpty()) {
       node.put("callId", event.callId());
     }
-    event.fields().forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
+    event.fields().forEach((k, v) -> node.set(k, json.valueToTree(v)));
     return node.toString();
   }
 

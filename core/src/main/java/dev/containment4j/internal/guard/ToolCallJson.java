@@ -190,7 +190,7 @@ public final class ToolCallJson {
 
   private static Map<String, Object> toMap(JsonNode input) {
     Map<String, Object> m = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = input.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = input.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       m.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());

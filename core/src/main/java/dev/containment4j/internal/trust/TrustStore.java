@@ -85,6 +85,7 @@ public final class TrustStore {
     }
   }
 
+  @SuppressWarnings("try") // the lock is held for the duration of the block, never referenced in it
   private void updateLocked(UnaryOperator<Map<String, Entry>> change) {
     try {
       Files.createDirectories(file.getParent(), directoryAttributes());

@@ -76,7 +76,7 @@ final class EnvReferences {
 
   private void walk(JsonNode node, String path) {
     if (node instanceof ObjectNode o) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         String child = YamlPath.child(path, e.getKey());
         if (e.getValue() instanceof TextNode t) {

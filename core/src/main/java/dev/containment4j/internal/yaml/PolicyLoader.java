@@ -126,19 +126,20 @@ public final class PolicyLoader {
     }
   }
 
-  /** Lazily parsed once, on first use; a broken resource is a build defect and fails loudly. */
+  /** The embedded default, built once on first use (see {@link EmbeddedDefault}; equal to the parsed resource). */
   private static final class DefaultPolicy {
-    static final Policy INSTANCE = load();
+    static final Policy INSTANCE = EmbeddedDefault.policy();
+  }
 
-    private static Policy load() {
-      try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the containment4j jar");
-        }
-        return parse(decode(in.readAllBytes(), DEFAULT_SOURCE), DEFAULT_SOURCE, name -> null);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
+  /** The embedded default policy resource parsed by the strict loader (what {@link EmbeddedDefault} must equal). */
+  static Policy parseDefaultResource() {
+    try (InputStream in = PolicyLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the containment4j jar");
       }
+      return parse(decode(in.readAllBytes(), DEFAULT_SOURCE), DEFAULT_SOURCE, name -> null);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
     }
   }
 }

@@ -41,7 +41,7 @@ final class Profiles {
       throw doc.error(KEY, "wrong type: expected a mapping of profile names to policies, e.g. profiles: {ci: {network:"
           + " {mode: none}}}");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = all.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String path = YamlPath.child(KEY, e.getKey());
       if (!NAME.matcher(e.getKey()).matches()) {
@@ -125,7 +125,7 @@ final class Profiles {
 
   private static void merge(ObjectNode target, ObjectNode overlay, String path, String sourceBase,
       Map<String, String> provenance) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = overlay.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String child = YamlPath.child(path, e.getKey());
       JsonNode existing = target.get(e.getKey());

@@ -37,6 +37,8 @@ final class DoctorCommand implements Callable<Integer> {
       return 1;
     }
     boolean any = false;
+    // doctor runs every probe for real (the bubblewrap backend otherwise reuses a success from an earlier process)
+    System.setProperty("containment.bubblewrap.nocache", "true");
     for (IsolationBackendProvider p : providers) {
       Availability a = p.probe();
       any |= a.available();

@@ -38,7 +38,9 @@ class ProxyCommandTest {
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
         () -> new CommandLine(cmd).execute("--listen", "127.0.0.1:0"));
     Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)").matcher("");
-    for (int i = 0; i < 100 && !m.reset(out.toString(StandardCharsets.UTF_8)).find(); i++) {
+    // the client environment is printed after the "listening" line: wait for both (the test read too early once)
+    for (int i = 0; i < 100 && !(m.reset(out.toString(StandardCharsets.UTF_8)).find()
+        && out.toString(StandardCharsets.UTF_8).contains("HTTPS_PROXY=")); i++) {
       Thread.sleep(50);
     }
     assertThat(m.find(0)).as(out.toString(StandardCharsets.UTF_8) + err).isTrue();

@@ -6,6 +6,7 @@ package dev.containment4j.isolation.bubblewrap;
 
 import dev.containment4j.isolation.bubblewrap.internal.BubblewrapBackend;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
+import dev.containment4j.isolation.bubblewrap.internal.HostCache;
 import dev.containment4j.spi.Availability;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationBackendProvider;
@@ -41,10 +42,15 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
     return 100;
   }
 
-  /** Runs {@code bwrap} with the namespace flags the backend uses and loads libseccomp; never throws. */
+  /**
+   * Runs {@code bwrap} with the namespace flags the backend uses and loads libseccomp; never throws. A success is
+   * remembered per bwrap binary, boot and kernel settings (in a private directory of this user), so later processes
+   * skip the two bwrap runs; {@code -Dcontainment.bubblewrap.nocache=true} always probes afresh.
+   */
   @Override
   public Availability probe() {
-    return BwrapProbe.probe(BwrapProbe.findOnPath(System.getenv("PATH")));
+    return BwrapProbe.probeCached(BwrapProbe.findOnPath(System.getenv("PATH")),
+        HostCache.under(HostCache.defaultBase()));
   }
 
   @Override

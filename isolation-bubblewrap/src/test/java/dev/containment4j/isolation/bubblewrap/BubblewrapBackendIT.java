@@ -271,29 +271,39 @@ class BubblewrapBackendIT {
   void theNextCallsLauncherWaitsInItsCgroupsAndEndsWithTheBackend() throws Exception {
     String mine = "containment4j-bwrap-" + ProcessHandle.current().pid() + "-";
     Containment c = containment(policy());
-    List<ProcessHandle> launchers;
     try {
+      c.explain(); // opens the backend (isolation() only selects it), which prepares the first call's launcher
+      ProcessHandle first = waitingLauncher(mine);
       assertThat(c.run(ToolCall.command("/bin/true")).exitCode()).hasValue(0);
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      do {
-        launchers = launchers(mine);
-      } while (launchers.isEmpty() && System.nanoTime() < deadline && sleep());
-      assertThat(launchers).as("a launcher is prepared for the next call").hasSize(1);
-      if (Files.isDirectory(Path.of("/sys/fs/cgroup/pids/containment4j"))) {
-        Path cgroupFile = Path.of("/proc", Long.toString(launchers.get(0).pid()), "cgroup");
-        String cgroup;
-        do {
-          cgroup = Files.readString(cgroupFile); // it joins right after it starts, before it waits
-        } while (!cgroup.contains(":pids:/containment4j/") && System.nanoTime() < deadline && sleep());
-        assertThat(cgroup).as("it waits inside the next call's cgroups").contains(":pids:/containment4j/",
-            ":memory:/containment4j/");
-      }
+      first.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(first.isAlive()).as("the prepared launcher ran the first call").isFalse();
       assertThat(c.run(ToolCall.command("/bin/true")).exitCode()).hasValue(0);
-      assertThat(launchers.get(0).isAlive()).as("the prepared launcher was used by the second call").isFalse();
+      ProcessHandle next = waitingLauncher(mine);
+      assertThat(next.pid()).isNotEqualTo(first.pid());
     } finally {
       c.close();
     }
     assertThat(launchers(mine)).as("no launcher outlives the backend").isEmpty();
+  }
+
+  /** The one prepared launcher of this JVM, once it has joined its cgroups (where the tree has them). */
+  private static ProcessHandle waitingLauncher(String privateDirPrefix) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<ProcessHandle> found;
+    do {
+      found = launchers(privateDirPrefix).stream().filter(ProcessHandle::isAlive).toList();
+    } while (found.isEmpty() && System.nanoTime() < deadline && sleep());
+    assertThat(found).as("a launcher waits for the next call").hasSize(1);
+    if (Files.isDirectory(Path.of("/sys/fs/cgroup/pids/containment4j"))) {
+      Path cgroupFile = Path.of("/proc", Long.toString(found.get(0).pid()), "cgroup");
+      String cgroup;
+      do {
+        cgroup = Files.readString(cgroupFile); // it joins right after it starts, before it waits
+      } while (!cgroup.contains(":pids:/containment4j/") && System.nanoTime() < deadline && sleep());
+      assertThat(cgroup).as("it waits inside the next call's cgroups").contains(":pids:/containment4j/",
+          ":memory:/containment4j/");
+    }
+    return found.get(0);
   }
 
   private static List<ProcessHandle> launchers(String privateDirPrefix) {

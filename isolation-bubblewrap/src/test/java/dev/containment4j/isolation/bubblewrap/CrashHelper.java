@@ -23,7 +23,7 @@ public final class CrashHelper {
     // one backend with a launcher prepared for its next call (waiting), another in the middle of a long call
     Containment idle = Containment.with(p).withWorkdir(Path.of(args[0]))
         .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "crash test"));
-    idle.run(ToolCall.command("/bin/true"));
+    idle.explain(); // opens the backend, which prepares the launcher of its first call
     Containment c = Containment.with(p).withWorkdir(Path.of(args[0]))
         .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "crash test"));
     c.run(ToolCall.command("/bin/sh", "-c", "sleep " + args[1] + " & sleep " + args[1] + ".5"));

@@ -86,7 +86,7 @@ public final class BubblewrapBackend implements IsolationBackend {
           + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; check java.io.tmpdir", e);
     }
     try {
-      seccomp = SeccompFilter.compileTo(seccompFile);
+      seccomp = SeccompFilter.prepare(seccompFile, HostCache.under(HostCache.defaultBase()));
     } catch (RuntimeException e) {
       deleteTree(privateDir);
       throw e;

@@ -50,6 +50,29 @@ public final class BwrapProbe {
         "--proc", "/proc", "--dev", "/dev", "true");
   }
 
+  /**
+   * The probe, answered from the {@link HostCache} when this bwrap binary already passed it on this boot with the same
+   * kernel settings (a successful probe costs two bwrap runs and loading libseccomp through JNA: most of a short-lived
+   * process's time). Failures are never cached. Never throws.
+   */
+  public static Availability probeCached(Optional<Path> bwrap, HostCache cache) {
+    if (bwrap.isEmpty()) {
+      return probe(bwrap);
+    }
+    String key = HostCache.hostKey("bwrap probe v1\n" + HostCache.fileKey(bwrap.get()) + "\n"
+        + SeccompFilter.libseccompIdentity());
+    Optional<byte[]> hit = cache.get("probe", key);
+    if (hit.isPresent()) {
+      return Availability.available(new String(hit.get(), java.nio.charset.StandardCharsets.UTF_8)
+          + " (probe result cached for this binary and boot)");
+    }
+    Availability a = probe(bwrap);
+    if (a.available()) {
+      cache.put("probe", key, a.detail().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return a;
+  }
+
   /** Runs the probe. Never throws. */
   public static Availability probe(Optional<Path> bwrap) {
     if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Writing a pid into a {@code cgroup.procs} file waits for an RCU grace period when no other cgroup migration
  * happened just before (the kernel's {@code cgroup_threadgroup_rwsem}); on the measured host that is 5-15 ms, far more
  * than everything else the pipeline adds. So the next call's launcher is spawned and joined to its cgroups while the
- * backend is idle, then waits, blocked on a read of its standard input. A call writes the bwrap argument list into a
+ * backend is idle (the first when the backend opens, the next ones after each call from the second on), then waits,
+ * blocked on a read of its standard input. A call writes the bwrap argument list into a
  * private file, writes {@code go} to the launcher, and supervises it from then on; the launcher reads the list and
  * execs bwrap with the seccomp program on descriptor 3. Nothing about the call is decided ahead: the list, and with it
  * every mount, is built when the call starts; only cgroup membership and fallback rlimits are prepared.
@@ -53,6 +54,7 @@ final class PreparedLaunchers implements AutoCloseable {
   private final boolean prepare;
   private final AtomicReference<CompletableFuture<Launch>> pending = new AtomicReference<>();
   private final AtomicLong counter = new AtomicLong();
+  private final AtomicLong released = new AtomicLong();
   private final ExecutorService refill;
   private volatile boolean closed;
 
@@ -146,7 +148,11 @@ final class PreparedLaunchers implements AutoCloseable {
     if (prepare && !closed) {
       try {
         refill.execute(() -> discard(l));
-        scheduleRefill();
+        // the first call's launcher was prepared when the backend opened; preparing another after it only pays off
+        // when calls keep coming (a one-shot CLI process would spawn one just to kill it)
+        if (released.incrementAndGet() > 1) {
+          scheduleRefill();
+        }
         return;
       } catch (java.util.concurrent.RejectedExecutionException closing) {
         // closed meanwhile: clean up here
@@ -317,8 +323,19 @@ final class PreparedLaunchers implements AutoCloseable {
         in.write(GO);
         in.flush();
       } catch (IOException e) {
-        throw new SandboxSetupException(BubblewrapBackend.ID, -1, "", "cannot hand the call to its launcher ("
-            + argsFile + "): " + e.getMessage() + "; nothing was run", e);
+        String said = "";
+        try {
+          if (process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            said = new String(process.getErrorStream().readNBytes(2000), StandardCharsets.UTF_8).strip();
+          }
+        } catch (IOException ignored) {
+          // the message below still says what was tried
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        throw new SandboxSetupException(BubblewrapBackend.ID, -1, said, "cannot hand the call to its launcher ("
+            + argsFile + "): " + e.getMessage() + (said.isEmpty() ? "" : "; the launcher said: " + said)
+            + "; nothing was run", e);
       }
       return process;
     }

@@ -8,9 +8,14 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import dev.containment4j.SandboxSetupException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The seccomp filter for sandboxed commands, compiled to classic BPF with libseccomp (through JNA) and handed to
@@ -64,6 +69,50 @@ public final class SeccompFilter {
   public String describe() {
     return "seccomp BPF (libseccomp, " + rules + " rules): socket(AF_UNIX|AF_VSOCK), unshare/clone(CLONE_NEWUSER),"
         + " clone3 and " + DENIED.size() + " syscalls (ptrace, mount API, keyrings, bpf, io_uring, ...) fail with EPERM";
+  }
+
+  /**
+   * Writes the filter to {@code file}: the program another JVM compiled for the same rules, architecture and
+   * libseccomp (see {@link HostCache}), or compiled now with libseccomp and cached. A cache hit needs neither JNA nor
+   * libseccomp, which is most of what a short-lived process would spend here.
+   *
+   * @throws SandboxSetupException when libseccomp cannot be loaded or refuses a rule (fail closed)
+   */
+  public static SeccompFilter prepare(Path file, HostCache cache) {
+    String key = HostCache.hostKey("seccomp v1\n" + DENIED + "\n" + DENIED_SOCKET_FAMILIES + "\nnewuser="
+        + CLONE_NEWUSER + "\nclone3=ENOSYS\n" + libseccompIdentity());
+    Optional<byte[]> cached = cache.get("seccomp", key);
+    if (cached.isPresent() && cached.get().length > 4) {
+      ByteBuffer b = ByteBuffer.wrap(cached.get());
+      int rules = b.getInt();
+      byte[] program = Arrays.copyOfRange(cached.get(), 4, cached.get().length);
+      if (program.length % 8 == 0 && program.length <= 4096 * 8) {
+        try {
+          Files.write(file, program, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+              LinkOption.NOFOLLOW_LINKS);
+          return new SeccompFilter(program, rules);
+        } catch (IOException e) {
+          // compile it below
+        }
+      }
+    }
+    SeccompFilter compiled = compileTo(file);
+    cache.put("seccomp", key, ByteBuffer.allocate(4 + compiled.bpf.length).putInt(compiled.rules)
+        .put(compiled.bpf).array());
+    return compiled;
+  }
+
+  /** Which libseccomp would be loaded (the real file behind the soname in the usual places). */
+  static String libseccompIdentity() {
+    StringBuilder sb = new StringBuilder("libseccomp");
+    for (String dir : List.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib/aarch64-linux-gnu",
+        "/usr/lib/aarch64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib")) {
+      Path lib = Path.of(dir, "libseccomp.so.2");
+      if (Files.exists(lib)) {
+        sb.append('\n').append(HostCache.fileKey(lib));
+      }
+    }
+    return sb.toString();
   }
 
   /**
