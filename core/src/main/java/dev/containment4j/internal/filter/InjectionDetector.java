@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class InjectionDetector {
   /** A cluster scoring at least this is an injection. */
   static final double THRESHOLD = 1.0;
+  /** Weak cues combined per sentence need a little more than the threshold of the phrase features. */
+  static final double SENTENCE_THRESHOLD = 1.1;
   /** Features closer than this (normalised chars) add up. */
   private static final int CLUSTER_GAP = 260;
   private static final int WINDOW = 200;
@@ -126,7 +128,12 @@ final class InjectionDetector {
     return result;
   }
 
-  private record Hit(String id, double weight, int start, int end, String text) {}
+  /** Features that are an attack on their own (they name what to take and where to send it, or what to reveal). */
+  private static final java.util.Set<String> STRONG = java.util.Set.of("exfil-target", "markdown-exfil", "url-data",
+      "reveal", "encoded-directive", "instruction-poisoning");
+
+  /** A feature or cue matched in normalised text. */
+  record Hit(String id, double weight, int start, int end, String text) {}
 
   /** How far before a key occurrence a feature's match may start ("the assistant must" is keyed on "must"). */
   private static final int KEY_REACH = 80;
@@ -136,25 +143,11 @@ final class InjectionDetector {
    * characters before each key occurrence, instead of a {@code find} over the whole window. Every feature's match
    * starts within that reach of one of its keys.
    */
-  private static void matchAtKeys(InjectionRules.Feature f, String t, List<Hit> hits) {
-    int[] positions = null;
-    int n = 0;
-    for (String k : f.keys()) {
-      boolean word = k.charAt(0) >= 'a' && k.charAt(0) <= 'z';
-      for (int p = t.indexOf(k); p >= 0; p = t.indexOf(k, p + 1)) {
-        if (word && p > 0 && Character.isLetter(t.charAt(p - 1))) {
-          continue; // keys are word starts: "ai" in "detail", "use" in "because" are not keys
-        }
-        if (positions == null) {
-          positions = new int[8];
-        } else if (n == positions.length) {
-          positions = java.util.Arrays.copyOf(positions, n * 2);
-        }
-        positions[n++] = p;
-      }
-    }
-    if (n == 0) {
-      return;
+  private static void matchAtKeys(InjectionRules.Feature f, String t, IntList keys, List<Hit> hits) {
+    int n = keys.size();
+    int[] positions = new int[n];
+    for (int i = 0; i < n; i++) {
+      positions[i] = keys.get(i);
     }
     java.util.Arrays.sort(positions, 0, n);
     Matcher m = f.pattern().matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
@@ -180,13 +173,6 @@ final class InjectionDetector {
   static void scoreWindow(CharSequence text, int from, int to, List<Span> out, int depth) {
     Normalized nz = Normalized.of(text, from, to);
     String t = nz.text;
-    List<Hit> hits = new ArrayList<>();
-    for (InjectionRules.Feature f : InjectionRules.FEATURES) {
-      matchAtKeys(f, t, hits);
-    }
-    if (t.contains("](")) {
-      markdownExfil(t, hits);
-    }
     boolean meta = true; // decided per phrase, on its own line (see damping)
     // hidden-text evidence in this window
     int hiddenBoost = 0;
@@ -202,6 +188,77 @@ final class InjectionDetector {
     if (nz.tags >= 10 && depth == 0) {
       // text hidden in Unicode tag characters has no legitimate use: it exists to be read by a model, not a person
       out.add(new Span("injection", "unicode-tag-smuggling", nz.origin(0), nz.originEnd(t.length()), 0.9, false, 0));
+    }
+    // where could which feature or cue match? (one automaton pass; every match contains one of its keys)
+    IntList[] keyAt = new IntList[InjectionKeys.MATCHERS];
+    InjectionKeys.scan(t, (m, start) -> {
+      if (keyAt[m] == null) {
+        keyAt[m] = new IntList();
+      }
+      keyAt[m].add(start);
+    });
+    double boost = 0.5 * hiddenBoost + (nz.tags >= 4 ? 0.6 : 0) + (nz.mixedScriptWords > 0 ? 0.3 : 0)
+        + (depth == 0 && mayHide(text, from, to) ? 0.5 : 0);
+    // the phrase features, clustered: skipped when the features whose keys occur cannot reach the threshold
+    java.util.Map<String, Double> possible = new java.util.HashMap<>();
+    for (int m = 0; m < InjectionKeys.MARKDOWN + 1; m++) {
+      if (keyAt[m] != null && (m < InjectionKeys.FEATURES || m == InjectionKeys.MARKDOWN)) {
+        String id = m == InjectionKeys.MARKDOWN ? "markdown-exfil" : InjectionRules.FEATURES.get(m).id();
+        possible.merge(id, 1.5 * InjectionKeys.weight(m), Math::max);
+      }
+    }
+    double bound = boost;
+    for (double w : possible.values()) {
+      bound += w;
+    }
+    List<Hit> hits = null;
+    if (bound >= THRESHOLD) {
+      hits = features(t, keyAt);
+    }
+    // weak cues, per sentence: only in sentences whose keys could add up to the sentence threshold
+    List<Hit> all = null;
+    int[] bounds = sentenceStarts(t);
+    for (int s = 0; s < bounds.length; s++) {
+      int ss = bounds[s];
+      int se = s + 1 < bounds.length ? bounds[s + 1] : t.length();
+      java.util.Map<String, Double> groups = new java.util.HashMap<>();
+      for (int m = 0; m < InjectionKeys.MATCHERS; m++) {
+        if (keyAt[m] != null && anyIn(keyAt[m], ss, se)) {
+          groups.merge(InjectionKeys.group(m), InjectionKeys.weight(m), Math::max);
+        }
+      }
+      double sb = boost;
+      for (double w : groups.values()) {
+        sb += w;
+      }
+      // the same bonuses as the scoring: the exfiltration triad, a second override, two specific groups
+      if (groups.containsKey("sensitive") && groups.containsKey("transfer") && groups.containsKey("external")) {
+        sb += 0.3;
+      }
+      sb += 0.5 * groups.getOrDefault("override", 0.0);
+      double need = InjectionCues.specificCount(groups.keySet()) >= 2 ? THRESHOLD : SENTENCE_THRESHOLD;
+      if (sb < need || !InjectionCues.specific(groups.keySet())) {
+        continue;
+      }
+      if (hits == null) {
+        hits = features(t, keyAt);
+      }
+      if (all == null) {
+        all = new ArrayList<>(hits);
+      }
+      for (int c = 0; c < InjectionCues.CUES.size(); c++) {
+        IntList k = keyAt[InjectionKeys.FEATURES + c];
+        if (k != null && anyIn(k, ss, se)) {
+          InjectionCues.find(InjectionCues.CUES.get(c), t, ss, se, all);
+        }
+      }
+    }
+    if (all != null && !all.isEmpty()) {
+      all.sort((a, b) -> Integer.compare(a.start, b.start));
+      scoreSentences(text, from, nz, all, hiddenBoost, out, depth);
+    }
+    if (hits == null) {
+      return;
     }
     if (hits.isEmpty()) {
       return;
@@ -228,19 +285,24 @@ final class InjectionDetector {
     int end = 0;
     java.util.Map<String, Double> second = new java.util.HashMap<>();
     java.util.Set<String> seenText = new java.util.HashSet<>();
+    java.util.Set<String> groups = new java.util.HashSet<>();
     for (Hit h : cluster) {
       if (!seenText.add(h.text)) {
         continue; // the same phrase repeated (log lines, boilerplate) is one piece of evidence
       }
-      double w = h.weight * damping(t, h, meta);
+      double d = damping(t, h, meta);
+      double w = h.weight * d;
+      groups.add(InjectionCues.group(h.id));
       Double b = best.get(h.id);
       if (b == null) {
         best.put(h.id, w);
       } else if (w > b) {
-        second.merge(h.id, b, Math::max);
+        if (b >= h.weight) {
+          second.merge(h.id, b, Math::max);
+        }
         best.put(h.id, w);
-      } else {
-        second.merge(h.id, w, Math::max);
+      } else if (d >= 1.0) {
+        second.merge(h.id, w, Math::max); // a repeat counts only when it is not quoted or discussed
       }
       start = Math.min(start, h.start);
       end = Math.max(end, h.end);
@@ -254,6 +316,9 @@ final class InjectionDetector {
         top = e.getValue();
         rule = e.getKey();
       }
+    }
+    if (!InjectionCues.specific(groups) && java.util.Collections.disjoint(best.keySet(), STRONG)) {
+      return; // imperatives, flags and commands without a sign that they are aimed at the model: docs, READMEs
     }
     int os = nz.origin(start);
     int oe = nz.originEnd(end);
@@ -277,6 +342,194 @@ final class InjectionDetector {
         out.add(new Span("hidden-text", "homoglyphs", os, oe, 0.6, false, 0));
       }
     }
+  }
+
+  /** The phrase features whose keys occur, matched at their key positions. */
+  private static List<Hit> features(String t, IntList[] keyAt) {
+    List<Hit> hits = new ArrayList<>();
+    for (int m = 0; m < InjectionKeys.FEATURES; m++) {
+      if (keyAt[m] != null) {
+        matchAtKeys(InjectionRules.FEATURES.get(m), t, keyAt[m], hits);
+      }
+    }
+    if (keyAt[InjectionKeys.MARKDOWN] != null) {
+      markdownExfil(t, hits);
+    }
+    return hits;
+  }
+
+  private static boolean anyIn(IntList positions, int s, int e) {
+    for (int i = 0; i < positions.size(); i++) {
+      int p = positions.get(i);
+      if (p >= s && p < e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Starts of sentences: after a line break, or after . ! ? followed by a space, quote, '<' or ')'. */
+  private static int[] sentenceStarts(String t) {
+    IntList starts = new IntList();
+    starts.add(0);
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\n') {
+        starts.add(i + 1);
+      } else if ((c == '.' || c == '!' || c == '?') && i + 1 < t.length()
+          && (Character.isWhitespace(t.charAt(i + 1)) || "\"'<)".indexOf(t.charAt(i + 1)) >= 0)) {
+        starts.add(i + 1);
+      }
+    }
+    int[] a = new int[starts.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = starts.get(i);
+    }
+    return a;
+  }
+
+  private static final Pattern MAY_HIDE = Pattern.compile("(?i)<!--|hidden|style|opacity|font-size|color|width"
+      + "|height");
+
+  /** Whether markup that hides text may surround this window (a cheap superset of {@link #isHidden}). */
+  private static boolean mayHide(CharSequence text, int from, int to) {
+    return MAY_HIDE.matcher(text).region(Math.max(0, from - 600), to).find();
+  }
+
+  /**
+   * Sums features and weak cues per sentence: distinct groups add up, each group counts once (its best match); a
+   * cue inside a matched feature adds nothing. It takes several independent signs of an instruction to the model in
+   * one sentence, at least one of them specific to text aimed at a model ({@link InjectionCues#specific}).
+   */
+  private static void scoreSentences(CharSequence text, int from, Normalized nz, List<Hit> hits, int hiddenBoost,
+      List<Span> out, int depth) {
+    String t = nz.text;
+    int[] starts = sentenceStarts(t);
+    int[] sentenceOf = new int[hits.size()];
+    int k = 0;
+    for (int h = 0; h < hits.size(); h++) {
+      int p = hits.get(h).start;
+      while (k + 1 < starts.length && starts[k + 1] <= p) {
+        k++;
+      }
+      sentenceOf[h] = k;
+    }
+    double[] damped = new double[hits.size()];
+    for (int h = 0; h < hits.size(); h++) {
+      damped[h] = hits.get(h).weight * damping(t, hits.get(h), true);
+    }
+    double bestScore = 0;
+    int bestStart = 0;
+    int bestEnd = 0;
+    String bestRule = null;
+    int lo = 0;
+    for (int h = 0; h < hits.size(); h++) {
+      int sentence = sentenceOf[h];
+      if (h > 0 && sentenceOf[h - 1] == sentence) {
+        continue; // each sentence once, as the second of its pair
+      }
+      lo = h;
+      int hi = h;
+      while (hi < hits.size() && sentenceOf[hi] == sentence) {
+        hi++;
+      }
+      java.util.Map<String, double[]> groups = new java.util.HashMap<>();
+      int start = Integer.MAX_VALUE;
+      int end = 0;
+      for (int j = lo; j < hi; j++) {
+        String group = InjectionCues.group(hits.get(j).id);
+        double[] g = groups.computeIfAbsent(group, x -> new double[] {0, 0, -1, -1});
+        if (inFeature(hits, j)) {
+          continue;
+        }
+        // a group counts once per sentence; two separate overrides ("set aside what you were told; your only job
+        // now is ...") count one and a half
+        Hit hj = hits.get(j);
+        boolean apart = g[3] <= hj.start || g[2] >= hj.end;
+        if (damped[j] > g[0]) {
+          if (apart && group.equals("override")) {
+            g[1] = Math.max(g[1], g[0]);
+          }
+          g[0] = damped[j];
+          g[2] = hj.start;
+          g[3] = hj.end;
+        } else if (apart && group.equals("override")) {
+          g[1] = Math.max(g[1], damped[j]);
+        }
+        start = Math.min(start, hits.get(j).start);
+        end = Math.max(end, hits.get(j).end);
+      }
+      // the exfiltration triad (something sensitive, a transfer, a destination outside) is an attack shape of its own
+      double score = groups.containsKey("sensitive") && groups.containsKey("transfer") && groups.containsKey("external")
+          ? 0.3 : 0;
+      double top = 0;
+      String rule = null;
+      boolean feature = false;
+      for (var e : groups.entrySet()) {
+        score += e.getValue()[0] + 0.5 * e.getValue()[1];
+        boolean isFeature = false;
+        if (e.getValue()[0] > top || (isFeature && !feature)) {
+          top = e.getValue()[0];
+          rule = e.getKey();
+          feature |= isFeature;
+        }
+      }
+      if (!InjectionCues.specific(groups.keySet())) {
+        continue;
+      }
+      if (InjectionCues.specificCount(groups.keySet()) >= 2) {
+        score += SENTENCE_THRESHOLD - THRESHOLD; // two independent signs aimed at the model need no margin
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        bestStart = start;
+        bestEnd = end;
+        bestRule = "combined-cues";
+      }
+    }
+    if (bestRule == null) {
+      return;
+    }
+    int os = nz.origin(bestStart);
+    int oe = nz.originEnd(bestEnd);
+    double score = bestScore + 0.5 * hiddenBoost;
+    if (depth == 0 && isHidden(text, from, os, oe)) {
+      score += 0.5;
+    }
+    if (nz.tags >= 4) {
+      score += 0.6;
+    }
+    if (nz.mixedScriptWords > 0) {
+      score += 0.3;
+    }
+    if (score >= SENTENCE_THRESHOLD) {
+      out.add(new Span("injection", bestRule, os, oe, Math.min(1.0, score / 2.0), false, 0));
+    }
+  }
+
+  private static boolean sameGroup(Hit a, Hit b) {
+    return InjectionCues.group(a.id()).equals(InjectionCues.group(b.id()));
+  }
+
+  /** Whether cue {@code j} lies inside a matched feature of its own group (the feature already counted it). */
+  private static boolean inFeature(List<Hit> hits, int j) {
+    Hit c = hits.get(j);
+    if (!c.id().startsWith("cue-")) {
+      return false;
+    }
+    for (int k = j - 1; k >= 0 && k >= j - 16; k--) {
+      Hit f = hits.get(k);
+      if (!f.id().startsWith("cue-") && f.start() <= c.start() && f.end() >= c.end() && sameGroup(f, c)) {
+        return true;
+      }
+    }
+    for (int k = j + 1; k < hits.size() && hits.get(k).start() == c.start(); k++) {
+      Hit f = hits.get(k);
+      if (!f.id().startsWith("cue-") && f.end() >= c.end() && sameGroup(f, c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Lower weight when the phrase is quoted or described rather than addressed to the reader. */

@@ -78,18 +78,37 @@ final class InjectionRules {
       "发送", "上传", "送信", "игнор", "инструкц", "указани", "забудь", "ассистент", "отправ", "무시", "지시",
       "이전", "어시스턴트", "보내");
 
+  private static final String IGNORE_VERBS = "negeer|vergeet|zignoruj|ignoruj|ignorujte|zapomnij|yok say|görmezden gel|unut|bỏ qua|phớt lờ|"
+      + "ignorera|glöm|ignorer|glem|ohita|unohda|ignoră|ignorați|figyelmen kívül|felejtsd el|abaikan|lupakan|"
+      + "αγνόησε|αγνοήστε|ξέχασε|تجاهل|انس|התעלם|שכח|अनदेखा|भूल जाओ";
+  private static final String INSTRUCTION_NOUNS = "instructies|instructie|aanwijzingen|instrukcje|instrukcji|polecenia|pokyny|instrukce|"
+      + "talimat|yönerge|hướng dẫn|chỉ dẫn|chỉ thị|instruktioner|instruktionerna|instruksjoner|instruktioner|ohjeet|"
+      + "ohjeita|instrucțiuni|instrucțiunile|utasítás|utasításokat|instruksi|petunjuk|οδηγίες|εντολές|تعليمات|"
+      + "الأوامر|הוראות|ההוראות|निर्देश|निर्देशों";
+  private static final String SEND_VERBS = "stuur|verstuur|wyślij|prześlij|pošli|gönder|yükle|gửi|tải lên|skicka|ladda upp|send|lähetä|"
+      + "trimite|küldd|kirim|unggah|στείλε|أرسل|שלח|भेजो|भेजें";
+
+  /** More trigger keywords: the verbs of the lexicon features above (any of them opens a window). */
+  static final List<String> LEXICON_ANCHORS = List.of((IGNORE_VERBS + "|" + SEND_VERBS).split("\\|"));
+
   static final List<Feature> FEATURES = build();
 
   private static List<Feature> build() {
     List<Feature> f = new ArrayList<>();
-    String prev = "(?:all |any |every |the |your |my |of the |of your )*(?:previous|prior|preceding|above|earlier|"
-        + "former|existing|original|initial|old|current|system|safety|developer|default|given|other|content|security)?\\s*";
+    String prevAdj = "previous|prior|preceding|above|earlier|former|existing|original|initial|old|current|system|safety|"
+        + "developer|default|given|other|content|security";
     String what = "(?:instructions?|prompts?|rules|directives?|guidelines|commands|context|guardrails|policies|"
         + "restrictions|constraints|programming|training|orders|messages|tasks?|safety (?:rules|guidelines))";
     // override: an imperative that names what to drop
     f.add(feature("override", 1.2, keys("ignor", "disregard", "forget", "overrid", "bypass", "skip", "drop", "discard", "abandon", "neglect", "set aside"),
         "\\b(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+(?:about\\s+)?"
-            + prev + "(?:[\\w'-]+[ \\t]+){0,3}?" + what + "\\b"));
+            + "(?:(?:all |any |every |the |your |my |these |those |of the |of your )+(?:" + prevAdj + ")?\\s*|(?:"
+            + prevAdj + ")\\s+)(?:[\\w'-]+[ \\t]+){0,3}?" + what + "\\b"));
+    // the same verb before an unqualified noun is as often code or docs: "skip invalid instructions", "forget cached
+    // instructions between runs" (CPU instructions, caches); it needs other evidence
+    f.add(feature("override", 0.8, keys("ignor", "disregard", "forget", "overrid", "bypass", "skip", "drop", "discard", "abandon", "neglect", "set aside"),
+        "\\b(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+"
+            + "(?:[\\w'-]+[ \\t]+){0,2}?" + what + "\\b"));
     f.add(feature("override", 1.0, keys("ignor", "disregard", "forget"),
         "\\b(?:ignore|disregard|forget)\\s+(?:everything|all(?: of it| that)?|what)\\s+(?:you (?:were|have been)"
             + " told|(?:you )?(?:read|saw|said) (?:above|before|earlier)|above|before|previously|prior)"));
@@ -155,9 +174,9 @@ final class InjectionRules {
             + "authori[sz]ation|clearance) to\\b"));
     f.add(feature("authority", 0.6, keys("this is", "this message"), "\\bthis (?:is|message is) an? (?:official|authori[sz]ed|verified|priority|"
         + "mandatory|system|urgent) (?:instruction|request|message|directive|order|notice|update) from\\b"));
-    f.add(feature("guard-targeted", 0.9, keys("classifier", "guardrail", "filter", "monitor", "guard", "policy engine", "reviewer", "scanner"),
+    f.add(feature("guard-targeted", 0.9, keys("classifier", "guardrail", "filter", "monitor", "guard", "policy engine", "reviewer", "scanner", "system", "checker", "engine"),
         "\\b(?:safety|security|content|permission|approval|sandbox)? ?(?:classifier|guardrail|filter|monitor|guard|"
-            + "policy engine|reviewer|scanner)s? (?:[\\w-]+ ){0,4}?(?:has|have|had) (?:already )?(?:pre-?approved|approved|whitelisted|"
+            + "policy engine|reviewer|scanner|system|checker|engine)s? (?:[\\w-]+ ){0,4}?(?:has|have|had) (?:already )?(?:pre-?approved|approved|whitelisted|"
             + "allow-?listed|cleared|been disabled|been turned off)"));
     f.add(feature("guard-targeted", 0.8, keys("disable", "turn off", "deactivate", "bypass", "skip", "ignor", "circumvent", "escape"),
         "\\b(?:disable|turn off|deactivate|bypass|skip|ignore|circumvent|escape) (?:the |your |any |all )?"
@@ -165,16 +184,16 @@ final class InjectionRules {
             + "security (?:checks?|policy|controls?|restrictions)|confirmation prompts?|approval prompts?|"
             + "permission (?:checks?|prompts?)|containment)\\b"));
     f.add(feature("guard-targeted", 0.6, keys("pre-approved", "preapproved"), "\\bpre-?approved (?:all |every |any )?(?:`|\\w)"));
-    f.add(feature("guard-targeted", 0.8, keys("suspended", "disabled", "lifted", "removed", " off", "waived", "bypassed", "deactivated", "not required"), "\\b(?:safety|security|content|permission|approval) (?:checks?|filters?|"
-        + "rules|restrictions|policies|guardrails?|controls?|guidelines|prompts?) (?:are|is|have been|has been|were|was)"
+    f.add(feature("guard-targeted", 0.8, keys("suspended", "disabled", "lifted", "removed", " off", "waived", "bypassed", "deactivated", "not required"), "\\b(?:safety|security|content|permission|approval) (?:checks?|checkers?|filters?|"
+        + "rules|restrictions|policies|guardrails?|controls?|guidelines|prompts?|systems?|engines?) (?:are|is|have been|has been|were|was)"
         + " (?:now )?(?:suspended|disabled|lifted|removed|off|turned off|waived|bypassed|deactivated|not required)"));
     f.add(feature("addressee-modal", 0.6, keys("must", "should", "shall", "need", "has to", "have to", "required", "expected", "permitted", "allowed", "authori", "instructed", "supposed", "may now", "will now", "can now"), "\\b(?:the |any |all |every )?(?:assistant|ai|a\\.i\\.|agent|model|llm|bot|chatbot|"
         + "reviewing model|language model|automated agent|ai agent|ai assistant|coding agent|coding assistant|claude|"
         + "chatgpt|copilot|gemini)s? (?:must|should|shall|needs? to|has to|have to|is (?:now )?(?:required|expected|"
         + "permitted|allowed|authori[sz]ed|instructed|supposed) to|are (?:now )?(?:required|expected|permitted|allowed|"
         + "authori[sz]ed|instructed) to|may now|will now|can now)\\b"));
-    f.add(feature("instruction-poisoning", 0.8, keys("agents.md", "claude.md", "gemini.md", ".cursorrules", "copilot-instructions", "memor", "system prompt", "rules file", "custom instructions", "update your", "update the"), "\\b(?:add|append|write|insert|save|put|store|remember|record)\\b"
-        + "[^\\n]{0,50}\\b(?:to|in|into) (?:your |the )?(?:agents\\.md|claude\\.md|gemini\\.md|\\.cursorrules|"
+    f.add(feature("instruction-poisoning", 0.8, keys("agents.md", "claude.md", "gemini.md", ".cursorrules", "copilot-instructions", "memor", "persistent", "permanent", "system prompt", "rules file", "custom instructions", "update your", "update the"), "\\b(?:add|append|write|insert|save|put|store|remember|record)\\b"
+        + "[^\\n]{0,50}\\b(?:to|in|into) (?:your |the )?(?:persistent |long-term |permanent )?(?:agents\\.md|claude\\.md|gemini\\.md|\\.cursorrules|"
         + "copilot-instructions\\.md|memory|memories|system prompt|long-term memory|rules file|custom instructions)"
         + "|\\bupdate (?:your|the) (?:memory|memories|system prompt|instructions|rules)\\b"));
     // secrecy towards the user
@@ -304,6 +323,15 @@ final class InjectionRules {
             + "предыдущие |прежние |свои |ваши |любые )*(?:инструкци|указани|правил|команд|распоряжени)")));
     f.add(feature("override", 1.2, keys("무시", "잊어"), Fold.foldNonAscii(
         "(?:지시|명령|지침|규칙|프롬프트)[^.\\n]{0,12}(?:무시|잊어)|(?:무시하고|무시하세요|무시해)")));
+    // more languages: an "ignore" verb near an "instructions" noun (nl, pl, cs, tr, vi, sv, da/no, fi, ro, hu, id,
+    // el, ar, he, hi), and a "send" verb near a destination or a credential word
+    f.add(feature("override", 1.2, keys(IGNORE_VERBS.split("\\|")), Fold.foldNonAscii(
+        "(?:" + IGNORE_VERBS + ")[^.\\n。]{0,40}?(?:" + INSTRUCTION_NOUNS + ")|(?:" + INSTRUCTION_NOUNS
+            + ")[^.\\n。]{0,40}?(?:" + IGNORE_VERBS + ")")));
+    f.add(feature("exfil", 0.7, keys(SEND_VERBS.split("\\|")), Fold.foldNonAscii(
+        "(?:" + SEND_VERBS + ")\\b[^\\n]{0,80}(?:https?://|@[a-z0-9.-]+\\.[a-z]{2,}|~/\\.|\\.env|wachtwoord|hasło|"
+            + "klucz|heslo|şifre|parola|mật khẩu|khóa|lösenord|nyckel|passord|salasana|avain|parolă|jelszó|kata sandi|"
+            + "κωδικ|كلمة المرور|סיסמה|पासवर्ड)")));
     f.add(feature("address-ai", 0.6, keys("hinweis", "nachricht", "anweisung", "note", "nota", "aviso", "mensaje", "message", "remarque", "attention", "atenção", "atencao", "attenzione", "avviso"), Fold.foldNonAscii(
         "\\b(?:hinweis|nachricht|anweisung|note|nota|aviso|mensaje|message|remarque|attention|atenção|atencao|"
             + "attenzione|avviso)\\s+(?:für|fur|a|à|para|per|pour|al|ao|alla|aux)\\s+(?:die |den |la |le |el |o |os |"

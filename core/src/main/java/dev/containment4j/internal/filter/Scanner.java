@@ -39,6 +39,12 @@ final class Scanner {
     for (String a : InjectionRules.ANCHORS) {
       injection.add(key(a));
     }
+    for (String a : InjectionRules.LEXICON_ANCHORS) {
+      injection.add(key(a));
+    }
+    for (String a : InjectionCues.ANCHORS) {
+      injection.add(key(a));
+    }
     List<String> all = new ArrayList<>(secret.keySet());
     for (String a : injection) {
       if (!secret.containsKey(a)) {

@@ -122,7 +122,31 @@ final class FilterCorpus {
           Carriers.insert(carriers.text(k, size(r, n++) / 2 + 600), HardNegatives.sample(family, r), pos),
           List.of()));
     }
+    extraTrainItems(items);
     return items;
+  }
+
+  /**
+   * Session-2 items written per category ({@code extra-train.jsonl}, all train split): every injection at three
+   * positions, every hard negative in two carriers. A separate RNG keeps the items above byte-identical.
+   */
+  private static void extraTrainItems(List<Item> items) throws IOException {
+    Random r = new Random(SEED + 1);
+    Carriers carriers = new Carriers(r);
+    Carriers.Kind[] kinds = Carriers.Kind.values();
+    int n = 0;
+    for (JsonNode p : read("extra-train.jsonl")) {
+      String category = p.get("category").asText();
+      boolean injection = p.get("label").asText().equals("injection");
+      for (int pos = 0; pos < (injection ? 3 : 2); pos++) {
+        Carriers.Kind k = category.equals("hidden") ? Carriers.Kind.HTML : kinds[(n + pos) % kinds.length];
+        String position = POSITIONS[injection ? pos : (n + pos) % 3];
+        String carrier = carriers.text(k, injection ? size(r, n++) : size(r, n++) / 2 + 600);
+        items.add(new Item(p.get("id").asText() + "-" + pos, injection ? "injection" : "clean",
+            injection ? category : "hard-negative:" + category, p.get("family").asText(), "train", position,
+            Carriers.insert(carrier, Carriers.embed(k, p.get("text").asText()), position), List.of()));
+      }
+    }
   }
 
   /** 1 KB to 100 KB: about half ~1-2 KB, a third ~10 KB, the rest ~50-100 KB. */

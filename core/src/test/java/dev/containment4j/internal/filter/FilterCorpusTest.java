@@ -96,7 +96,7 @@ class FilterCorpusTest {
       if (it.label().equals("clean")) {
         BY_LABEL_SPLIT.computeIfAbsent("clean+hard-negative / all", x -> new Tally()).add(success);
       }
-      if (!success) {
+      if (!success && !it.split().equals("test")) { // held-out misses stay unseen: only the aggregate is reported
         MISSES.add(it.id() + " [" + it.split() + "] " + it.category() + " -> " + r.decision() + " "
             + r.findings().stream().map(f -> f.type() + ":" + f.rule()).distinct().toList());
       }
@@ -113,7 +113,7 @@ class FilterCorpusTest {
     BY_LABEL_SPLIT.forEach((k, v) -> report.append("| ").append(k).append(" | ").append(v.row()).append(" |\n"));
     report.append("\n| category | detected (clean: passed) | rate | 95% Wilson |\n|---|---|---|---|\n");
     BY_CATEGORY.forEach((k, v) -> report.append("| ").append(k).append(" | ").append(v.row()).append(" |\n"));
-    report.append("\nMisses and false positives:\n\n");
+    report.append("\nMisses and false positives (train and dev only; the held-out split is reported in aggregate):\n\n");
     MISSES.forEach(m -> report.append("- ").append(m).append('\n'));
     Files.writeString(Path.of("target", "filter-corpus-report.md"), report.toString(), StandardCharsets.UTF_8);
     System.out.println(report);
@@ -151,15 +151,15 @@ class FilterCorpusTest {
     assertThat(t.rate()).as("train+dev injection recall").isGreaterThanOrEqualTo(0.92);
   }
 
-  /** Regression floor for the held-out split at the level measured when the rules were frozen (78.4 %). */
+  /** Regression floor for the held-out split (session 1 froze at 78.4 %; with the sentence cues it is 91.9 %). */
   @Test
   void injectionRecallOnHeldOutSplitDoesNotRegress() {
     assertThat(BY_LABEL_SPLIT.get("injection / test").rate()).as("held-out test split").isGreaterThanOrEqualTo(0.75);
   }
 
-  /** The target on held-out data. NOT met yet: 78.4 % (see docs/content-filter.md, "Limits"). */
+  /** The target on held-out data. NOT met yet: 91.9 % = 136/148, one item short (docs/content-filter.md). */
   @Test
-  @org.junit.jupiter.api.Disabled("known gap: held-out injection recall is 78.4% (target 92%); see docs/content-filter.md")
+  @org.junit.jupiter.api.Disabled("known gap: held-out injection recall is 91.9% (target 92%); see docs/content-filter.md")
   void injectionRecallAtLeast92PercentOnHeldOutSplit() {
     assertThat(BY_LABEL_SPLIT.get("injection / test").rate()).as("held-out test split").isGreaterThanOrEqualTo(0.92);
   }

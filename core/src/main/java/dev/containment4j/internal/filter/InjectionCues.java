@@ -1,0 +1,230 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Weak signals of an instruction aimed at the model, combined per sentence. Each cue group on its own is common in
+ * benign text (docs address "you", logs mention tokens, READMEs say "run"); what generalises to phrasings no rule
+ * names is their co-occurrence in one sentence (or two adjacent ones): an addressee that is the model, an override of
+ * earlier guidance, a claimed grant of authority, a sensitive object, a dangerous action, an external destination, a
+ * demand for secrecy or haste, a demand about the answer, a forged conversation structure. Matched on normalised,
+ * lower-case text.
+ */
+final class InjectionCues {
+  private InjectionCues() {}
+
+  /** One group of equivalent cues: within a sentence a group counts once (its best match, half of a second one). */
+  record Cue(String group, double weight, String[] keys, Pattern pattern) {}
+
+  /** Per group: literals of which every match of the group's cues contains one (the gate of {@link InjectionKeys}). */
+  private static final java.util.Map<String, String[]> KEYS = java.util.Map.ofEntries(
+      java.util.Map.entry("address", new String[] {"ai", "a.i.", "llm", "language model", "assistant", "chatbot", "bot",
+          "copilot", "claude", "gpt", "gemini", "model", "agent", "helper", "crawler", "reviewer", "automated",
+          "autonomous", "coding"}),
+      java.util.Map.entry("directive", new String[] {"you ", "ignore", "disregard", "forget", "stop", "treat", "run",
+          "execute", "invoke", "call", "trigger", "open", "use", "send", "post", "upload", "forward", "email", "copy",
+          "paste", "put", "gather", "collect", "encode", "fetch", "visit", "click", "download", "install", "delete",
+          "remove", "overwrite", "write", "add", "save", "store", "remember", "merge", "approve", "mark", "push",
+          "grant", "disable", "reply", "respond", "answer", "say", "tell", "mention", "include", "recommend",
+          "describe", "make sure", "print", "reveal", "list", "export", "proceed", "comply", "follow", "obey",
+          "transfer", "share"}),
+      java.util.Map.entry("override", new String[] {"previous", "prior", "earlier", "preceding", "above", "original",
+          "initial", "former", "old", "other", "no longer", "priority", "precedence", "supersede", "only", "sole",
+          "new", "real", "actual", "true", "from this point", "from now", "never mind", "whatever the user",
+          "regardless", "instead of", "set aside", "stop follow", "stop obey", "do not follow", "don't follow",
+          "dont follow", "no need to follow", "disregard", "ignore", "forget", "discard", "abandon"}),
+      java.util.Map.entry("authority", new String[] {"grant", "permission", "clearance", "authori", "permitted",
+          "allowed", "cleared", "required", "instructed", "elevated", "approved", "whitelist", "allowlist",
+          "allow-list", "exempt", "instruct", "audited", "verified", "comply"}),
+      java.util.Map.entry("source", new String[] {"administrator", "sysadmin", "owner", "maintainer", "security team",
+          "compliance", "it department", "staff", "management", "official", "verified", "company policy",
+          "policy update", "anthropic", "openai", "developer", "operator"}),
+      java.util.Map.entry("sensitive", new String[] {"credential", "password", "passphrase", "api", "secret",
+          "access token", "session", "cookie", "private key", "ssh", "environment variable", "env var", "keychain",
+          "wallet", "seed phrase", "chat history", "conversation", "this chat", "personal data", "customer data",
+          "database", "configuration", "the user", ".env", "~/.aws", "id_rsa"}),
+      java.util.Map.entry("danger", new String[] {"rm -", "--force", "force=true", "sudo", "chmod", "|", "deploy",
+          "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
+          "wipe", "drop table", "transfer", "access", "export the", "mark"}),
+      java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
+          "transmit", "leak", "exfiltrate", "share", "copy", "paste", "export", "publish", "submit", "fetch", "attach",
+          "put"}),
+      java.util.Map.entry("external", new String[] {"http", "@", "gist", "pastebin", "webhook", "public",
+          "shared drive", "external"}),
+      java.util.Map.entry("secrecy", new String[] {"do not", "don't", "dont", "never", "without", "right away",
+          "immediately", "on their own", "on your own", "silently", "quietly", "secretly"}),
+      java.util.Map.entry("answer", new String[] {"reply", "answer", "response", "summary", "output", "respond",
+          "tell the", "inform the", "convince the", "persuade the", "assure the", "speak", "describe", "present",
+          "portray"}),
+      java.util.Map.entry("structure", new String[] {"##", "\"role\"", "end of", "begin", "</", "<output", "<result",
+          "<context", "<data", "<document", "<system", "<user", "<assistant", "<|", "assistant", "system", "user",
+          "human"}));
+
+  static final List<Cue> CUES = build();
+
+  /** Literal words from which the trigger pass opens a window for the cues (the strong groups only). */
+  static final List<String> ANCHORS = List.of("previous", "prior ", "earlier", "preceding", "no longer", "priority",
+      "precedence", "supersede", "only job", "only task", "sole ", "never mind", "whatever the", "regardless",
+      "from this point", "set aside", "stop follow", "do not follow", "don't follow", "granted", "grant ", "clearance",
+      "permission", "permitted", "whitelist", "allowlist", "allow-list", "audited", "elevated", "comply", "required to",
+      "instructing you", "instruct you", "verified", "official", "compliance", "policy", "respond only", "reply only",
+      "answer only", "reply to the user", "tell the user", "your reply", "your summary", "the user", "### ", "\"role\"",
+      "end of", "begin ", "</", "<|", "reviewer", "approval", "persistent memory", "your memory", "remember",
+      "right away", "immediately", "on their own", "on your own", "without review", "without a prompt", "go ahead",
+      "mark this", "mark it", "gist", "pastebin", "webhook", "exfil", "cookie", "credential", "password", "api key",
+      "private key", "ssh key", ".env", "environment variable", "system administrator", "admin", "maintainer",
+      "repository owner", "security team", "the model", "any ai", "ai ", "assistant", "helper", "agents", "bot,",
+      "bot:", "model,", "model:", "gpt", "claude", "gemini", "copilot", "overwrite", "sudo", "chmod", "force",
+      "deploy", "production", "transfer", "pwned", "describe");
+
+  private static List<Cue> build() {
+    List<Cue> c = new ArrayList<>();
+    String ai = "(?:ai|a\\.i\\.|llm|llms|language models?|assistants?|chatbots?|bots?|copilot|claude|chatgpt|gpt-?\\d?|"
+        + "gemini|models?|agents?|helpers?|crawlers?|reviewers?)";
+    // the reader addressed as the model
+    cue(c, "address", 0.45, "(?:^|[\\n.!?:;>\\]\"*#(-]\\s*)(?:dear |hey |hi |hello |attention,? |note:? |to |for )?"
+        + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?" + ai + "\\s*(?:[,:!]|reading|running|processing|"
+        + "working|parsing|that (?:reads?|processes|sees))");
+    cue(c, "address", 0.45, "\\b(?:automated|autonomous|ai|coding|llm-based) (?:assistants?|agents?|reviewers?|tools?|"
+        + "helpers?|systems?|models?)\\b");
+    cue(c, "address", 0.3, "\\b(?:the|this|your) (?:ai|assistant|model|llm|chatbot)\\b");
+    // an order or obligation addressed to the reader
+    cue(c, "directive", 0.25, "\\byou (?:must|should|shall|need to|have to|are (?:now )?(?:required|expected|asked|"
+        + "instructed|supposed) to|will (?:now|need to)|may now|can now)\\b");
+    cue(c, "directive", 0.25, "(?:^|[\\n:;>\\]*(]\\s*|[.!?\"]\\s+|\\b(?:please|kindly|now|then|also|first|next|just|simply|"
+        + "go ahead and|immediately),?\\s)(?:ignore|disregard|forget|stop|treat|run|execute|invoke|call|trigger|"
+        + "open|use|send|post|upload|forward|email|copy|paste|put|gather|collect|encode|fetch|visit|click|download|"
+        + "install|delete|remove|overwrite|write|add|save|store|remember|merge|approve|mark|push|grant|disable|"
+        + "reply|respond|answer|say|tell|mention|include|recommend|describe|make sure|print|reveal|list|export|"
+        + "proceed|comply|follow|obey|transfer|share)\\s+(?:[a-z~./`'\"-])");
+    // override of earlier guidance, a new mission
+    cue(c, "override", 0.6, "\\b(?:previous|prior|earlier|preceding|above|original|initial|former|old|all other|any"
+        + " other|any earlier|any prior|any previous)\\s+(?:[\\w-]+\\s+){0,2}?(?:instructions?|directions?|guidance|"
+        + "directives?|prompts?|context|rules|requests?|orders|commands|guidelines|constraints|messages?|"
+        + "conversation|configuration)\\b");
+    cue(c, "override", 0.6, "\\b(?:no longer (?:apply|applies|valid|relevant|in effect|binding)|take(?:s)?"
+        + " (?:priority|precedence) over|supersedes?|(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
+        + "goal|purpose|objective|mission|instructions|operating instructions)\\b|from (?:this point|now) (?:on|"
+        + "forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
+        + " (?:what|the user|your)|instead of (?:what|doing what) the user)");
+    cue(c, "override", 0.6, "\\b(?:set aside|stop following|stop obeying|do not follow|don'?t follow|no need to"
+        + " follow|disregard|ignore|forget|discard|abandon)\\s[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
+        + "rules|request|context|task|prompt|told|asked|said|user|above|before|earlier)\\b");
+    // a claimed grant of authority
+    cue(c, "authority", 0.4, "\\b(?:granted|grants? (?:you|the|all|full|them)|(?:permission|clearance|"
+        + "authori[sz]ation) to|(?:permitted|allowed|authori[sz]ed|cleared|required|instructed) to|has clearance|"
+        + "elevated (?:trust|privileges?|access|permissions?)|pre-?approved|whitelisted|allow-?listed|exempt(?:ed)?"
+        + " from|instructing you|instructs? you|(?:has|have) (?:been )?(?:audited|verified|approved) by|comply with"
+        + " (?:every|all|any)|should comply|must comply)\\b");
+    cue(c, "source", 0.25, "\\b(?:system administrator|administrator|sysadmin|repository owner|the owner|maintainers?|"
+        + "security team|compliance(?: team)?|it department|staff|management|official|verified|company policy|"
+        + "policy update|anthropic|openai|the developers?|the operator)\\b");
+    // sensitive objects
+    cue(c, "sensitive", 0.3, "(?:\\b(?:credentials?|passwords?|passphrases?|api[ _-]?keys?|secrets?|secret keys?|"
+        + "access tokens?|session (?:tokens?|cookies?|ids?)|cookies?|private keys?|ssh (?:private )?keys?|"
+        + "environment variables|env vars|keychain|wallet|seed phrase|chat history|conversation(?: history)?|this"
+        + " chat|personal data|customer data|(?:production|prod) database|database dump|configuration|"
+        + "the user'?s (?:messages?|data|files|emails?|address|details|last message|request))\\b|\\.env\\b|~/\\.ssh|"
+        + "~/\\.aws|id_rsa)");
+    // dangerous or irreversible actions
+    cue(c, "danger", 0.35, "(?:\\brm -(?:rf|fr|r)\\b|--force\\b|\\bforce=true\\b|\\bsudo\\b|\\bchmod (?:-r )?777|\\|"
+        + " ?(?:ba|z)?sh\\b|\\bdeploy[\\w ]{0,12}production|\\bwithout (?:any )?(?:review|approval|confirmation|"
+        + "asking|checking|a prompt|prompting|the user)|\\bskip (?:all |the |any )?(?:approvals?|reviews?|checks?|"
+        + "confirmations?)|\\boverwrite\\b|\\boutside the workspace|\\bmerge without|\\bapprove (?:the|all|every)"
+        + " (?:pending )?(?:pr|pull requests?|changes?)|\\bdisable (?:the )?(?:sandbox|2fa|two-factor|mfa|security|"
+        + "logging|audit|antivirus|firewall)|\\bdelete (?:all|every)|\\bwipe\\b|\\bdrop table|\\btransfer (?:funds|"
+        + "money)|\\b(?:shell|root|admin) access|\\bexport the (?:production|prod|customer|user)|\\bmark (?:this|it"
+        + "|the change) as (?:safe|approved|trusted))");
+    // moving data out
+    cue(c, "transfer", 0.2, "\\b(?:send|post|upload|forward|e-?mail|transmit|leak|exfiltrate|share|copy|paste|"
+        + "export|publish|submit|fetch|attach|put)\\b");
+    cue(c, "external", 0.2, "(?:\\bhttps?://|\\b[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}\\b|\\b(?:gist|pastebin|"
+        + "webhook|public (?:gist|repo|url|link|channel|bucket)|shared drive|external (?:server|address|endpoint|"
+        + "site))\\b)");
+    // secrecy and haste
+    cue(c, "secrecy", 0.3, "\\b(?:do not|don'?t|never|without) (?:mention|tell|inform|notify|alert|ask|show|"
+        + "reveal)(?:ing)?\\b|\\b(?:right away|immediately|on (?:their|your) own|silently|quietly|secretly|"
+        + "without (?:asking|telling))\\b");
+    // demands about the answer
+    cue(c, "answer", 0.45, "\\b(?:your|the) (?:reply|answer|response|summary|output|final answer)\\b|\\b(?:reply|"
+        + "respond|answer) (?:only|to the user|with only)|\\b(?:tell|inform|convince|persuade|assure) the"
+        + " (?:user|reader|customer)\\b|\\bin (?:pirate|\\w+) speak\\b|\\b(?:describes?|present|portray)(?: this| the"
+        + " \\w+| it)? as\\b");
+    // forged conversation structure
+    cue(c, "structure", 0.5, "(?:^|\\n)\\s*#{2,}\\s*(?:user|system|assistant|human|end|begin)\\b|\"role\"\\s*:\\s*"
+        + "\"(?:system|user|assistant|developer)\"|\\[?\\b(?:end of (?:tool (?:result|output)|the (?:document|"
+        + "file|output|context)|document|output|context|file|data|results?)|begin (?:user|system|new))\\b\\]?|"
+        + "</?(?:output|result|results|context|data|document|system|user|assistant)>|<\\|[a-z_]{2,30}\\|>"
+        + "|(?:^|\\n)\\s*(?:assistant|system|user|human)\\s*:");
+    return List.copyOf(c);
+  }
+
+  /** Features and cues that say the same thing count as one group in a sentence. */
+  static String group(String id) {
+    return switch (id) {
+      case "override", "new-instructions", "cue-override" -> "override";
+      case "authority", "cue-authority", "guard-targeted" -> "authority";
+      case "goal-answer", "goal-when", "answer-manipulation", "cue-answer" -> "answer";
+      case "address-ai", "cue-address", "addressee-modal" -> "address";
+      case "fake-delimiter", "role-spoof", "cue-structure" -> "structure";
+      case "secrecy", "cue-secrecy" -> "secrecy";
+      case "goal-you-must", "cue-directive", "goal-also" -> "directive";
+      case "goal-task" -> "task"; // "to complete the task": the model's task, named by someone who is not the user
+      case "tool-directive", "cue-danger" -> "danger";
+      case "exfil", "exfil-target", "cue-transfer", "markdown-exfil", "url-data" -> "transfer";
+      default -> id.startsWith("cue-") ? id.substring(4) : id;
+    };
+  }
+
+  /**
+   * Whether a set of groups can make an injection: at least one group that is specific to text aimed at a model
+   * (addressing it, overriding its guidance, claiming authority over it, dictating its answer, forging its
+   * conversation, asking for secrecy), or the exfiltration triad (a sensitive object, a transfer, an outside
+   * destination). Docs are full of imperatives, secrets vocabulary and flags; these alone never count.
+   */
+  static boolean specific(java.util.Set<String> groups) {
+    for (String g : groups) {
+      switch (g) {
+        case "override", "authority", "answer", "address", "structure", "secrecy", "task", "reveal",
+            "instruction-poisoning", "encoded-directive" -> {
+          return true;
+        }
+        default -> { }
+      }
+    }
+    return groups.contains("sensitive") && groups.contains("transfer") && groups.contains("external");
+  }
+
+  /** How many groups specific to text aimed at a model are present. */
+  static int specificCount(java.util.Set<String> groups) {
+    int n = 0;
+    for (String g : groups) {
+      if (specific(java.util.Set.of(g))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static void cue(List<Cue> c, String group, double weight, String regex) {
+    c.add(new Cue(group, weight, KEYS.get(group), Pattern.compile(regex, Pattern.MULTILINE)));
+  }
+
+  /** Hits of {@code cue} in {@code t[s,e)} (a few characters before s are visible to its clause-start prefix). */
+  static void find(Cue cue, String t, int s, int e, List<InjectionDetector.Hit> hits) {
+    Matcher m = cue.pattern().matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+    m.region(Math.max(0, s - 3), e);
+    while (m.find()) {
+      if (m.end() > m.start()) {
+        hits.add(new InjectionDetector.Hit("cue-" + cue.group(), cue.weight(), m.start(), m.end(), m.group()));
+      }
+    }
+  }
+}

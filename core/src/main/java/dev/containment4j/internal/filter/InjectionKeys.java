@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.filter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The literal keys of every injection feature and cue in one Aho-Corasick automaton. One pass over a normalised window
+ * tells which features and cues can match at all and where; their regular expressions then run only where the keys
+ * present could still add up to the threshold. Every match of a feature or cue contains one of its keys, so skipping
+ * the others changes no result, only the cost.
+ */
+final class InjectionKeys {
+  /** Number of phrase features; matcher ids below this are features, the rest cues. */
+  static final int FEATURES = InjectionRules.FEATURES.size();
+  /** Markdown-image exfiltration, matched by its own code. */
+  static final int MARKDOWN = FEATURES + InjectionCues.CUES.size();
+  static final int MATCHERS = MARKDOWN + 1;
+  private static final Triggers KEYS;
+  /** Per key: the matchers that need it. */
+  private static final int[][] MATCHERS_OF;
+  private static final boolean[] WORD;
+
+  static {
+    Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+    for (int f = 0; f < FEATURES; f++) {
+      for (String k : InjectionRules.FEATURES.get(f).keys()) {
+        byKey.computeIfAbsent(fold(k), x -> new ArrayList<>()).add(f);
+      }
+    }
+    for (int c = 0; c < InjectionCues.CUES.size(); c++) {
+      for (String k : InjectionCues.CUES.get(c).keys()) {
+        byKey.computeIfAbsent(fold(k), x -> new ArrayList<>()).add(FEATURES + c);
+      }
+    }
+    byKey.computeIfAbsent("](", x -> new ArrayList<>()).add(MARKDOWN);
+    List<String> keys = new ArrayList<>(byKey.keySet());
+    KEYS = new Triggers(keys);
+    MATCHERS_OF = new int[keys.size()][];
+    WORD = new boolean[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      WORD[i] = keys.get(i).charAt(0) >= 'a' && keys.get(i).charAt(0) <= 'z';
+      MATCHERS_OF[i] = byKey.get(keys.get(i)).stream().mapToInt(Integer::intValue).distinct().toArray();
+    }
+  }
+
+  private InjectionKeys() {}
+
+  private static String fold(String k) {
+    StringBuilder b = new StringBuilder(k.length());
+    for (int i = 0; i < k.length(); i++) {
+      b.append(Fold.fold(k.charAt(i)));
+    }
+    return b.toString();
+  }
+
+  static String group(int matcher) {
+    if (matcher < FEATURES) {
+      return InjectionCues.group(InjectionRules.FEATURES.get(matcher).id());
+    }
+    return matcher == MARKDOWN ? "transfer" : InjectionCues.group("cue-" + InjectionCues.CUES.get(matcher - FEATURES)
+        .group());
+  }
+
+  static double weight(int matcher) {
+    if (matcher < FEATURES) {
+      return InjectionRules.FEATURES.get(matcher).weight();
+    }
+    return matcher == MARKDOWN ? 1.2 : InjectionCues.CUES.get(matcher - FEATURES).weight();
+  }
+
+  /** Receives (matcher, start of the key) for every key occurrence in {@code t} that starts a word. */
+  interface Sink {
+    void key(int matcher, int start);
+  }
+
+  static void scan(String t, Sink sink) {
+    KEYS.scan(t, 0, t.length(), new Triggers.Sink() {
+      @Override
+      public void hit(int id, int end) {
+        int start = end - KEYS.keywordLength(id);
+        if (WORD[id] && start > 0 && Character.isLetter(t.charAt(start - 1))) {
+          return; // keys are word starts: "ai" in "detail", "use" in "because" are not keys
+        }
+        for (int m : MATCHERS_OF[id]) {
+          sink.key(m, start);
+        }
+      }
+
+      @Override
+      public void encodedRun(int start, int end) {}
+
+      @Override
+      public void tagChar(int index) {}
+
+      @Override
+      public void invisible(int index) {}
+    });
+  }
+}
