@@ -263,8 +263,10 @@ class GvisorEgressIT {
       }
       assertThat(processesIn(namespaces)).as("the orphaned sandboxes still hold the namespaces").isNotEmpty();
       GvisorFixture other = GvisorFixture.create();
+      // opening the next backend runs the reaper
       try (GvisorBackend next = (GvisorBackend) new GvisorBackendProvider().open(other.spec(
           other.policy(0, fx.stateDir)))) {
+        assertThat(next).isNotNull();
         assertThat(processesIn(namespaces)).isEmpty();
         assertThat(inst).doesNotExist();
       } finally {
