@@ -135,6 +135,10 @@ final class InjectionDetector {
   /** A feature or cue matched in normalised text. */
   record Hit(String id, double weight, int start, int end, String text) {}
 
+  /** Per feature: the characters its matches start with (null: unknown). */
+  private static final java.util.BitSet[] FEATURE_FIRST = InjectionRules.FEATURES.stream()
+      .map(f -> FirstChars.of(f.pattern())).toArray(java.util.BitSet[]::new);
+
   /** How far before a key occurrence a feature's match may start ("the assistant must" is keyed on "must"). */
   private static final int KEY_REACH = 80;
 
@@ -143,7 +147,9 @@ final class InjectionDetector {
    * characters before each key occurrence, instead of a {@code find} over the whole window. Every feature's match
    * starts within that reach of one of its keys.
    */
-  private static void matchAtKeys(InjectionRules.Feature f, String t, IntList keys, List<Hit> hits) {
+  private static void matchAtKeys(int feature, String t, IntList keys, List<Hit> hits) {
+    InjectionRules.Feature f = InjectionRules.FEATURES.get(feature);
+    java.util.BitSet first = FEATURE_FIRST[feature];
     int n = keys.size();
     int[] positions = new int[n];
     for (int i = 0; i < n; i++) {
@@ -157,6 +163,9 @@ final class InjectionDetector {
       for (int q = Math.max(done, p - KEY_REACH); q <= p; q++) {
         if (q > 0 && Character.isLetterOrDigit(t.charAt(q - 1)) && Character.isLetterOrDigit(t.charAt(q))) {
           continue; // not a word start or a punctuation position
+        }
+        if (first != null && !first.get(t.charAt(q))) {
+          continue; // no match of this feature starts with this character
         }
         m.region(q, Math.min(t.length(), q + 1200));
         if (m.lookingAt() && m.end() > m.start()) {
@@ -349,7 +358,7 @@ final class InjectionDetector {
     List<Hit> hits = new ArrayList<>();
     for (int m = 0; m < InjectionKeys.FEATURES; m++) {
       if (keyAt[m] != null) {
-        matchAtKeys(InjectionRules.FEATURES.get(m), t, keyAt[m], hits);
+        matchAtKeys(m, t, keyAt[m], hits);
       }
     }
     if (keyAt[InjectionKeys.MARKDOWN] != null) {
@@ -388,12 +397,38 @@ final class InjectionDetector {
     return a;
   }
 
-  private static final Pattern MAY_HIDE = Pattern.compile("(?i)<!--|hidden|style|opacity|font-size|color|width"
-      + "|height");
+  /** Literals of which hiding markup contains one (lower case; matched ignoring ASCII case). */
+  private static final String[] MAY_HIDE = {"<!--", "hidden", "style", "opacity", "font-size", "color", "width",
+      "height"};
 
-  /** Whether markup that hides text may surround this window (a cheap superset of {@link #isHidden}). */
+  /**
+   * Whether markup that hides text may surround this window (a cheap superset of {@link #isHidden}): one of
+   * {@link #MAY_HIDE} lies wholly in the 600 characters before the window or in it. A literal search, not a regex.
+   */
   private static boolean mayHide(CharSequence text, int from, int to) {
-    return MAY_HIDE.matcher(text).region(Math.max(0, from - 600), to).find();
+    int b = Math.max(0, from - 600);
+    for (int i = b; i < to; i++) {
+      char c = asciiLower(text.charAt(i));
+      for (String lit : MAY_HIDE) {
+        if (lit.charAt(0) == c && i + lit.length() <= to && startsWithIgnoreAsciiCase(text, i, lit)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  private static boolean startsWithIgnoreAsciiCase(CharSequence text, int at, String lit) {
+    for (int k = 1; k < lit.length(); k++) {
+      if (asciiLower(text.charAt(at + k)) != lit.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -415,9 +450,7 @@ final class InjectionDetector {
       sentenceOf[h] = k;
     }
     double[] damped = new double[hits.size()];
-    for (int h = 0; h < hits.size(); h++) {
-      damped[h] = hits.get(h).weight * damping(t, hits.get(h), true);
-    }
+    java.util.Arrays.fill(damped, Double.NaN); // computed on first use: most sentences are skipped as unspecific
     double bestScore = 0;
     int bestStart = 0;
     int bestEnd = 0;
@@ -433,6 +466,13 @@ final class InjectionDetector {
       while (hi < hits.size() && sentenceOf[hi] == sentence) {
         hi++;
       }
+      java.util.Set<String> present = new java.util.HashSet<>();
+      for (int j = lo; j < hi; j++) {
+        present.add(InjectionCues.group(hits.get(j).id));
+      }
+      if (!InjectionCues.specific(present)) {
+        continue; // the same groups as below: such a sentence never scores
+      }
       java.util.Map<String, double[]> groups = new java.util.HashMap<>();
       int start = Integer.MAX_VALUE;
       int end = 0;
@@ -445,6 +485,9 @@ final class InjectionDetector {
         // a group counts once per sentence; two separate overrides ("set aside what you were told; your only job
         // now is ...") count one and a half
         Hit hj = hits.get(j);
+        if (Double.isNaN(damped[j])) {
+          damped[j] = hj.weight * damping(t, hj, true);
+        }
         boolean apart = g[3] <= hj.start || g[2] >= hj.end;
         if (damped[j] > g[0]) {
           if (apart && group.equals("override")) {
