@@ -38,45 +38,58 @@ final class InjectionRules {
     return out;
   }
 
-  /** Trigger keywords: a window is examined only where one of these occurs. */
-  static final List<String> ANCHORS = List.of(
-      "ignor", "disregard", "forget", "overrid", "bypass", "instruction", "prompt", "assistant", "agent:", "agents:",
-      "agent,", "agents,", "ai agent", "agents reading", "agent reading", "the agent", "dear agent", "hey agent",
-      " ai ", " ai:", " ai,", "a.i.", "llm", "language model", "claude", "chatgpt", "gpt", "gemini", "copilot",
-      "system:", "system :", "system message", "system prompt", "system note", "system override", "system update",
-      "system alert", "system mode", "admin:", "admin override", "administrator:", "developer:", "developer mode",
-      "root:", "operator:", "security override", "emergency override", "\nuser:", "\nhuman:", "\nassistant:",
-      "\nai:", "human:", "<|", "|>", "</tool", "</function", "</system", "</user", "</assistant", "</human",
-      "</instructions", "</admin", "</search", "</document", "</untrusted", "<system", "<user", "<assistant",
-      "<human", "<ai>", "<model>", "[inst", "[/inst", "<<sys", "[system", "[/system", "[sys", "<tool_", "<function_",
-      "<admin", "<instructions", "<search_result", "<document_content", "authorized you", "authorised you",
-      "authorized to", "authorised to", "authorized the", "authorised the", "authorized all", "has authori",
-      "have authori", "are authori", "been authori", "approved", "permission to", "do not ask", "don't ask",
-      "dont ask", "without ask", "do not tell", "don't tell", "never tell", "do not inform", "do not mention",
-      "don't mention", "without tell", "without confirm", "silently", "quietly", "secretly", "keep this", "send ",
-      "upload", "exfiltrat", "curl ", "wget ", "| sh", "|sh", "| bash", "rm -rf", "rm -fr", "--force", "~/.ssh",
-      "~/.aws", "id_rsa", "credential", "/etc/passwd", ".npmrc", ".netrc", "](http", "](//", "]( http", "base64",
-      "decode", "rot13", "your answer", "your response", "your reply", "your summary", "your output",
-      "your final", "the answer", "the response", "the summary", "when summar", "before summar", "while summar",
-      "after summar", "when answer", "before answer", "before respond", "when respond", "before reply",
-      "when you", "before you", "before proceed", "before continu", "recommend", "also mention", "also, mention",
-      "also tell", "also include", "also, include", "also say", "also add", "also, add", "also write", "also, please",
-      "also please", "additionally", "furthermore", "from now on", "henceforth", "new task", "you must", "you should",
-      "you need to", "you have to", "you will", "you are required", "you are now", "you are no longer",
-      "you have been", "act as", "pretend", "jailbreak", "note to", "note for", "message to", "message for",
-      "memo to", "attention", "reveal", "complete the", "complete your", "finish the task", "accomplish", "run the",
-      "run `", "execute", "call the", "invoke", "the tool", "tool `", "disable the", "disable your",
-      "disable all", "disable any", "turn off", "classifier", "guardrail", "forward it", "forward the",
-      "forward all", "forward them", "email it", "email the", "email them", "post it", "post the", "post them",
-      "post all", "delete the", "delete all", "delete every", "delete your", "remove all", "wipe", "if you are",
-      "reading this", "processing this", "summarizing this", "summarising this", "hey ", "dear ",
-      // multilingual
-      "ignora", "ignorez", "ignoriere", "ignorer", "vorherig", "anweisung", "instrucc", "instruç", "istruzion",
-      "consigne", "précédent", "anterior", "precedent", "envía", "envoie", "sende", "envie", "invia", "olvida",
-      "oubli", "vergiss", "esqueç", "dimentica", "hinweis", "nota para", "nota per", "remarque", "attenzione",
-      "忽略", "无视", "忽视", "指令", "指示", "说明", "無視", "忘れ", "以前", "助手", "アシスタント", "エージェント",
-      "发送", "上传", "送信", "игнор", "инструкц", "указани", "забудь", "ассистент", "отправ", "무시", "지시",
-      "이전", "어시스턴트", "보내");
+  /**
+   * The trigger keywords, in a class of their own: the trigger pass ({@link Scanner}) reads them without compiling
+   * this class's patterns, which a caller that only redacts secrets (audit text) never needs.
+   */
+  static final class Anchors {
+    /** Trigger keywords: a window is examined only where one of these occurs. */
+    static final List<String> WORDS = List.of(
+        "ignor", "disregard", "forget", "overrid", "bypass", "instruction", "prompt", "assistant", "agent:", "agents:",
+        "agent,", "agents,", "ai agent", "agents reading", "agent reading", "the agent", "dear agent", "hey agent",
+        " ai ", " ai:", " ai,", "a.i.", "llm", "language model", "claude", "chatgpt", "gpt", "gemini", "copilot",
+        "system:", "system :", "system message", "system prompt", "system note", "system override", "system update",
+        "system alert", "system mode", "admin:", "admin override", "administrator:", "developer:", "developer mode",
+        "root:", "operator:", "security override", "emergency override", "\nuser:", "\nhuman:", "\nassistant:",
+        "\nai:", "human:", "<|", "|>", "</tool", "</function", "</system", "</user", "</assistant", "</human",
+        "</instructions", "</admin", "</search", "</document", "</untrusted", "<system", "<user", "<assistant",
+        "<human", "<ai>", "<model>", "[inst", "[/inst", "<<sys", "[system", "[/system", "[sys", "<tool_", "<function_",
+        "<admin", "<instructions", "<search_result", "<document_content", "authorized you", "authorised you",
+        "authorized to", "authorised to", "authorized the", "authorised the", "authorized all", "has authori",
+        "have authori", "are authori", "been authori", "approved", "permission to", "do not ask", "don't ask",
+        "dont ask", "without ask", "do not tell", "don't tell", "never tell", "do not inform", "do not mention",
+        "don't mention", "without tell", "without confirm", "silently", "quietly", "secretly", "keep this", "send ",
+        "upload", "exfiltrat", "curl ", "wget ", "| sh", "|sh", "| bash", "rm -rf", "rm -fr", "--force", "~/.ssh",
+        "~/.aws", "id_rsa", "credential", "/etc/passwd", ".npmrc", ".netrc", "](http", "](//", "]( http", "base64",
+        "decode", "rot13", "your answer", "your response", "your reply", "your summary", "your output",
+        "your final", "the answer", "the response", "the summary", "when summar", "before summar", "while summar",
+        "after summar", "when answer", "before answer", "before respond", "when respond", "before reply",
+        "when you", "before you", "before proceed", "before continu", "recommend", "also mention", "also, mention",
+        "also tell", "also include", "also, include", "also say", "also add", "also, add", "also write", "also, please",
+        "also please", "additionally", "furthermore", "from now on", "henceforth", "new task", "you must", "you should",
+        "you need to", "you have to", "you will", "you are required", "you are now", "you are no longer",
+        "you have been", "act as", "pretend", "jailbreak", "note to", "note for", "message to", "message for",
+        "memo to", "attention", "reveal", "complete the", "complete your", "finish the task", "accomplish", "run the",
+        "run `", "execute", "call the", "invoke", "the tool", "tool `", "disable the", "disable your",
+        "disable all", "disable any", "turn off", "classifier", "guardrail", "forward it", "forward the",
+        "forward all", "forward them", "email it", "email the", "email them", "post it", "post the", "post them",
+        "post all", "delete the", "delete all", "delete every", "delete your", "remove all", "wipe", "if you are",
+        "reading this", "processing this", "summarizing this", "summarising this", "hey ", "dear ",
+        // multilingual
+        "ignora", "ignorez", "ignoriere", "ignorer", "vorherig", "anweisung", "instrucc", "instruç", "istruzion",
+        "consigne", "précédent", "anterior", "precedent", "envía", "envoie", "sende", "envie", "invia", "olvida",
+        "oubli", "vergiss", "esqueç", "dimentica", "hinweis", "nota para", "nota per", "remarque", "attenzione",
+        "忽略", "无视", "忽视", "指令", "指示", "说明", "無視", "忘れ", "以前", "助手", "アシスタント", "エージェント",
+        "发送", "上传", "送信", "игнор", "инструкц", "указани", "забудь", "ассистент", "отправ", "무시", "지시",
+        "이전", "어시스턴트", "보내");
+
+    /** The verbs of the lexicon features (any of them opens a window). */
+    static final List<String> LEXICON = List.of((IGNORE_VERBS + "|" + SEND_VERBS).split("\\|"));
+
+    private Anchors() {}
+  }
+
+  static final List<String> ANCHORS = Anchors.WORDS;
 
   private static final String IGNORE_VERBS = "negeer|vergeet|zignoruj|ignoruj|ignorujte|zapomnij|yok say|görmezden gel|unut|bỏ qua|phớt lờ|"
       + "ignorera|glöm|ignorer|glem|ohita|unohda|ignoră|ignorați|figyelmen kívül|felejtsd el|abaikan|lupakan|"
@@ -87,9 +100,6 @@ final class InjectionRules {
       + "الأوامر|הוראות|ההוראות|निर्देश|निर्देशों";
   private static final String SEND_VERBS = "stuur|verstuur|wyślij|prześlij|pošli|gönder|yükle|gửi|tải lên|skicka|ladda upp|send|lähetä|"
       + "trimite|küldd|kirim|unggah|στείλε|أرسل|שלח|भेजो|भेजें";
-
-  /** More trigger keywords: the verbs of the lexicon features above (any of them opens a window). */
-  static final List<String> LEXICON_ANCHORS = List.of((IGNORE_VERBS + "|" + SEND_VERBS).split("\\|"));
 
   static final List<Feature> FEATURES = build();
 

@@ -36,10 +36,10 @@ final class Scanner {
         secret.computeIfAbsent(key(a), x -> new ArrayList<>()).add(r);
       }
     }
-    for (String a : InjectionRules.ANCHORS) {
+    for (String a : InjectionRules.Anchors.WORDS) {
       injection.add(key(a));
     }
-    for (String a : InjectionRules.LEXICON_ANCHORS) {
+    for (String a : InjectionRules.Anchors.LEXICON) {
       injection.add(key(a));
     }
     for (String a : InjectionCues.ANCHORS) {
