@@ -25,6 +25,7 @@ import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfBubblewrap;
+import dev.containment4j.testing.TestTlsOrigin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,15 +34,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -241,32 +238,15 @@ class BubblewrapEgressIT {
   @Test
   void interceptionFromInsideWorksWithTheCaVariables() throws Exception {
     // an HTTPS origin with a self-signed certificate for secure.test, trusted by the proxy only
-    Path ks = tmp.resolve("origin.p12");
-    Process kt = new ProcessBuilder("keytool", "-genkeypair", "-alias", "o", "-keyalg", "EC", "-dname",
-        "CN=secure.test", "-ext", "SAN=dns:secure.test", "-validity", "2", "-keystore", ks.toString(),
-        "-storepass", "changeit", "-storetype", "PKCS12").redirectErrorStream(true).start();
-    assertThat(kt.waitFor()).as(new String(kt.getInputStream().readAllBytes())).isZero();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(ks)) {
-      store.load(in, "changeit".toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(store, "changeit".toCharArray());
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(kmf.getKeyManagers(), null, null);
+    TestTlsOrigin origin = TestTlsOrigin.create(tmp, "secure.test");
     HttpsServer secure = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
-    secure.setHttpsConfigurator(new HttpsConfigurator(tls));
+    secure.setHttpsConfigurator(new HttpsConfigurator(origin.server()));
     start(secure, "secure");
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("o", store.getCertificate("o"));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
     int sport = secure.getAddress().getPort();
     Policy p = policy(Policy.TlsMode.INTERCEPT, List.of("secure.test:" + sport), Map.of("secure.test", "127.0.0.1"),
         List.of());
     List<AuditEvent> events = new CopyOnWriteArrayList<>();
-    try (EgressProxy proxy = EgressProxy.builder(p.network()).upstreamTrust(tmf).events(events::add)
+    try (EgressProxy proxy = EgressProxy.builder(p.network()).upstreamTrust(origin.trust()).events(events::add)
         .stateDirectory(tmp).start();
         IsolationBackend backend = new BubblewrapProvider().open(new IsolationSpec(p, tmp.toRealPath(),
             Path.of(System.getProperty("user.home")), Map.of("PATH", "/usr/local/bin:/usr/bin:/bin"), events::add,
@@ -341,24 +321,12 @@ class BubblewrapEgressIT {
   void theSandboxListenerIsClosedWhenTheCallEnds() throws IOException {
     try (Containment c = containment(policy())) {
       assertThat(sh(c, "true").exitCode()).hasValue(0);
-      long before = socketDescriptors();
+      long before = TestTlsOrigin.socketDescriptors();
       for (int i = 0; i < 8; i++) {
         assertThat(sh(c, "true").exitCode()).hasValue(0);
       }
       // each call adopted one listening socket; none of them is still open
-      assertThat(socketDescriptors()).isLessThan(before + 3);
-    }
-  }
-
-  private static long socketDescriptors() throws IOException {
-    try (var s = Files.list(Path.of("/proc/self/fd"))) {
-      return s.filter(p -> {
-        try {
-          return Files.readSymbolicLink(p).toString().startsWith("socket:");
-        } catch (IOException e) {
-          return false;
-        }
-      }).count();
+      assertThat(TestTlsOrigin.socketDescriptors()).isLessThan(before + 3);
     }
   }
 }
