@@ -184,8 +184,8 @@ public final class Containment implements AutoCloseable {
   }
 
   /**
-   * Selects and opens the backend now instead of on first use, and reports what was selected and why the others
-   * were rejected.
+   * Selects the backend now instead of on first use (each candidate is probed by running it), and reports what was
+   * selected and why the others were rejected. The selected backend itself opens on the first call or session.
    *
    * @throws BackendUnavailableException when nothing can isolate
    */

@@ -20,12 +20,18 @@ import java.util.Optional;
 final class EmbeddedDefault {
   private EmbeddedDefault() {}
 
+  /**
+   * Hidden paths of the default policy, and the default of {@code isolation.filesystem.denyRead} in any policy file
+   * that leaves the key out: a file that only sets the network must not expose what the default hides.
+   */
+  static final List<String> DENY_READ = List.of(
+      "~/.ssh", "~/.aws", "~/.config/gcloud", "~/.kube", "~/.docker", "~/.netrc", "~/.gnupg",
+      "/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-", "/etc/security/opasswd",
+      "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh/ssh_host_*_key",
+      "/root", "/home");
+
   static Policy policy() {
-    Policy.Filesystem filesystem = new Policy.Filesystem(".", List.of(),
-        List.of("~/.ssh", "~/.aws", "~/.config/gcloud", "~/.kube", "~/.docker", "~/.netrc", "~/.gnupg",
-            "/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-", "/etc/security/opasswd",
-            "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh/ssh_host_*_key",
-            "/root", "/home"),
+    Policy.Filesystem filesystem = new Policy.Filesystem(".", List.of(), DENY_READ,
         List.of(), List.of(), true, Policy.TmpMode.PRIVATE);
     Policy.Isolation isolation = new Policy.Isolation(Policy.Backend.AUTO, filesystem,
         new Policy.Limits(Duration.ofSeconds(120), 1024, 256, 1_048_576), new Policy.Env(List.of(), Map.of()),

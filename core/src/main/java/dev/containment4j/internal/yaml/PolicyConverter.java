@@ -29,8 +29,7 @@ import org.slf4j.LoggerFactory;
 final class PolicyConverter {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyConverter.class);
 
-  static final List<String> DEFAULT_DENY_READ = List.of(
-      "~/.ssh", "~/.aws", "~/.config/gcloud", "~/.kube", "~/.docker", "~/.netrc", "~/.gnupg");
+  static final List<String> DEFAULT_DENY_READ = EmbeddedDefault.DENY_READ;
   static final long DEFAULT_WALL_SECONDS = 120;
   static final long DEFAULT_MEMORY_MB = 1024;
   static final long DEFAULT_PIDS = 256;

@@ -25,6 +25,12 @@ class PolicyLoaderTest {
   static final List<String> CREDENTIAL_DIRS =
       List.of("~/.ssh", "~/.aws", "~/.config/gcloud", "~/.kube", "~/.docker", "~/.netrc", "~/.gnupg");
 
+  /** What a policy file that leaves {@code denyRead} out hides: the embedded default's list, root-only files too. */
+  static final List<String> OMITTED_DENY_READ = List.of(
+      "~/.ssh", "~/.aws", "~/.config/gcloud", "~/.kube", "~/.docker", "~/.netrc", "~/.gnupg",
+      "/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-", "/etc/security/opasswd",
+      "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh/ssh_host_*_key", "/root", "/home");
+
   @Test
   void designExampleBindsEveryKey() throws IOException {
     Policy p = PolicyLoader.parse(fixture("valid/design-example.yaml"), "design.yaml", PolicyFixturesTest.ENV);
@@ -63,7 +69,7 @@ class PolicyLoaderTest {
     Policy.Filesystem fs = p.isolation().filesystem();
     assertThat(fs.workdir()).isEqualTo(".");
     assertThat(fs.allowWrite()).isEmpty();
-    assertThat(fs.denyRead()).isEqualTo(CREDENTIAL_DIRS);
+    assertThat(fs.denyRead()).isEqualTo(OMITTED_DENY_READ);
     assertThat(fs.allowRead()).isEmpty();
     assertThat(fs.denyWrite()).isEmpty();
     assertThat(fs.hideHome()).isTrue();

@@ -29,7 +29,7 @@ class ProfilesTest {
     assertThat(p.network().mode()).isEqualTo(Policy.NetworkMode.PROXY);                  // python
     assertThat(p.network().allow()).containsExactly("pypi.org", "*.pythonhosted.org");
     assertThat(p.isolation().filesystem().allowWrite()).containsExactly(".venv");
-    assertThat(p.isolation().filesystem().denyRead()).isEqualTo(PolicyLoaderTest.CREDENTIAL_DIRS);
+    assertThat(p.isolation().filesystem().denyRead()).isEqualTo(PolicyLoaderTest.OMITTED_DENY_READ);
   }
 
   @Test
