@@ -42,13 +42,17 @@ public sealed interface Verdict permits Verdict.Allow, Verdict.Ask, Verdict.Deny
     return new Deny(layer, rule, category, reason);
   }
 
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
   /** The call may proceed. */
   record Allow(Layer layer, String rule, String category, String reason) implements Verdict {
     public Allow {
       Objects.requireNonNull(layer, "layer");
-      rule = rule == null ? "" : rule;
-      category = category == null ? "" : category;
-      reason = reason == null ? "" : reason;
+      rule = orEmpty(rule);
+      category = orEmpty(category);
+      reason = orEmpty(reason);
     }
 
     @Override
@@ -61,9 +65,9 @@ public sealed interface Verdict permits Verdict.Allow, Verdict.Ask, Verdict.Deny
   record Ask(Layer layer, String rule, String category, String reason) implements Verdict {
     public Ask {
       Objects.requireNonNull(layer, "layer");
-      rule = rule == null ? "" : rule;
-      category = category == null ? "" : category;
-      reason = reason == null ? "" : reason;
+      rule = orEmpty(rule);
+      category = orEmpty(category);
+      reason = orEmpty(reason);
     }
 
     @Override
@@ -76,9 +80,9 @@ public sealed interface Verdict permits Verdict.Allow, Verdict.Ask, Verdict.Deny
   record Deny(Layer layer, String rule, String category, String reason) implements Verdict {
     public Deny {
       Objects.requireNonNull(layer, "layer");
-      rule = rule == null ? "" : rule;
-      category = category == null ? "" : category;
-      reason = reason == null ? "" : reason;
+      rule = orEmpty(rule);
+      category = orEmpty(category);
+      reason = orEmpty(reason);
     }
 
     @Override

@@ -26,6 +26,7 @@ import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfGvisor;
+import dev.containment4j.testing.NoNetworkProbe;
 import dev.containment4j.testing.TestTlsOrigin;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -168,17 +169,6 @@ class GvisorEgressIT {
 
   @Test
   void deniedNamesGet403AndThereIsNoDnsNoRouteAndNoDirectConnection() {
-    String py = String.join("\n",
-        "import socket",
-        "for host in ['origin.test', 'example.com']:",
-        "    try: socket.getaddrinfo(host, 80); print('resolved', host)",
-        "    except OSError as e: print('no-dns', host)",
-        "for addr in [('127.0.0.1', " + port() + "), ('1.1.1.1', 53), ('10.0.0.1', 80)]:",
-        "    try: socket.create_connection(addr, 3); print('connected', addr[0])",
-        "    except OSError as e: print('no-connect', addr[0])",
-        "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
-        "try: s.sendto(b'x', ('8.8.8.8', 53)); print('udp-sent')",
-        "except OSError: print('no-udp')");
     List<AuditEvent> events = new CopyOnWriteArrayList<>();
     try (Containment base = containment(policy(0))) {
       Containment c = base.onEvent(events::add);
@@ -187,11 +177,10 @@ class GvisorEgressIT {
           + "; curl -sS --max-time 20 -o /dev/null -w '%{http_code}\\n' http://origin.test:1/"
           + "; curl -sS --max-time 20 -x \"$ALL_PROXY\" http://evil.test/; echo socks=$?"
           + "; curl -sS --noproxy '*' --max-time 5 http://127.0.0.1:" + port() + "/; echo direct=$?"
-          + "; python3 -c \"$(cat <<'PY'\n" + py + "\nPY\n)\"; busybox ip -o link | cut -d: -f2"));
-      assertThat(r.stdout()).as(r.stderr()).startsWith("403\n403\n403\n")
-          .contains("socks=97", "direct=7", "no-dns origin.test", "no-dns example.com", "no-connect 127.0.0.1",
-              "no-connect 1.1.1.1", "no-connect 10.0.0.1", "no-udp")
-          .doesNotContain("hello from", "resolved", "connected", "udp-sent");
+          + "; " + NoNetworkProbe.command(port()) + "; busybox ip -o link | cut -d: -f2"));
+      assertThat(r.stdout()).as(r.stderr()).startsWith("403\n403\n403\n").contains("socks=97", "direct=7")
+          .doesNotContain("hello from");
+      NoNetworkProbe.assertNothingGotOut(r.stdout(), r.stderr());
       // the only interface is lo
       assertThat(r.stdout().lines().filter(l -> l.startsWith(" ")).map(String::strip).toList())
           .containsExactly("lo");
