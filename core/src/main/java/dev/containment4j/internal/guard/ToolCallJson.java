@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.containment4j.ToolCall;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -59,6 +61,9 @@ public final class ToolCallJson {
       throw new IllegalArgumentException("\"input\" must be an object");
     }
     JsonNode ctx = node.get("context");
+    if (ctx != null && !ctx.isNull() && !ctx.isObject()) {
+      throw new IllegalArgumentException("\"context\" must be an object like {\"cwd\":\"/abs/dir\"}");
+    }
     Path workspace = defaultDir;
     Path cwd = null;
     boolean tainted = false;
@@ -71,7 +76,11 @@ public final class ToolCallJson {
       if (c != null) {
         cwd = path(c, "context.cwd");
       }
-      tainted = ctx.path("tainted").asBoolean(false);
+      JsonNode t = ctx.get("tainted");
+      if (t != null && !t.isNull() && !t.isBoolean()) {
+        throw new IllegalArgumentException("context.tainted must be true or false");
+      }
+      tainted = t != null && t.asBoolean(false);
     }
     String c = text(node, "cwd");
     if (cwd == null && c != null) {
@@ -100,7 +109,7 @@ public final class ToolCallJson {
       case "execute_command":
       case "exec_command":
       case "terminal": {
-        String cmd = text(input, "command", "cmd", "script");
+        String cmd = command(input);
         if (cmd == null) {
           throw new IllegalArgumentException(tool + " needs input.command");
         }
@@ -183,9 +192,43 @@ public final class ToolCallJson {
     return null;
   }
 
+  /**
+   * A text field. Anything else (an array, an object, a number) is an error rather than its JSON spelling: judging
+   * {@code ["rm","-rf","/"]} as the one harmless word a shell would see in it would let the call through.
+   */
   private static String text(JsonNode node, String... names) {
     JsonNode v = first(node, names);
-    return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException("\"" + names[0] + "\" must be a string, not " + kind(v));
+    }
+    return v.textValue();
+  }
+
+  /** A shell string, or an argument vector ({@code ["bash","-lc","make"]}, as some agents send) quoted into one. */
+  private static String command(JsonNode input) {
+    JsonNode v = first(input, "command", "cmd", "script");
+    if (v == null || !v.isArray()) {
+      return text(input, "command", "cmd", "script");
+    }
+    if (v.isEmpty()) {
+      throw new IllegalArgumentException("input.command is an empty argument array");
+    }
+    List<String> words = new ArrayList<>();
+    for (JsonNode w : v) {
+      if (!w.isTextual()) {
+        throw new IllegalArgumentException("input.command as an array must hold strings only, not " + kind(w));
+      }
+      words.add(Units.quote(w.textValue()));
+    }
+    return String.join(" ", words);
+  }
+
+  private static String kind(JsonNode v) {
+    return v.isArray() ? "an array" : v.isObject() ? "an object" : v.isNumber() ? "a number"
+        : v.isBoolean() ? "a boolean" : v.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 
   private static Map<String, Object> toMap(JsonNode input) {

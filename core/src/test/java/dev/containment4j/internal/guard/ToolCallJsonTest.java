@@ -53,4 +53,30 @@ class ToolCallJsonTest {
     assertThatThrownBy(() -> parse("{\"tool\":\"fetch\",\"input\":{\"url\":\"ht tp://x\"}}"))
         .hasMessageContaining("not a valid URL");
   }
+
+  @Test
+  void anArgumentVectorIsJudgedAsTheCommandItRuns() throws Exception {
+    assertThat(parse("{\"tool\":\"bash\",\"input\":{\"command\":[\"rm\",\"-rf\",\"/\"]}}").call().command())
+        .hasValue("rm -rf /");
+    assertThat(parse("{\"tool\":\"bash\",\"input\":{\"command\":[\"bash\",\"-lc\",\"cat ~/.ssh/id_rsa\"]}}")
+        .call().command()).hasValue("bash -lc 'cat ~/.ssh/id_rsa'");
+  }
+
+  @Test
+  void fieldsOfTheWrongTypeAreErrorsNotTheirJsonSpelling() {
+    assertThatThrownBy(() -> parse("{\"tool\":\"bash\",\"input\":{\"command\":{\"a\":1}}}"))
+        .hasMessageContaining("\"command\" must be a string, not an object");
+    assertThatThrownBy(() -> parse("{\"tool\":\"bash\",\"input\":{\"command\":123}}"))
+        .hasMessageContaining("not a number");
+    assertThatThrownBy(() -> parse("{\"tool\":\"bash\",\"input\":{\"command\":[\"rm\",1]}}"))
+        .hasMessageContaining("strings only");
+    assertThatThrownBy(() -> parse("{\"tool\":\"bash\",\"input\":{\"command\":[]}}"))
+        .hasMessageContaining("empty argument array");
+    assertThatThrownBy(() -> parse("{\"tool\":\"read\",\"input\":{\"path\":[\"/etc/passwd\"]}}"))
+        .hasMessageContaining("must be a string");
+    assertThatThrownBy(() -> parse("{\"tool\":\"bash\",\"input\":{\"command\":\"ls\"},\"context\":5}"))
+        .hasMessageContaining("\"context\" must be an object");
+    assertThatThrownBy(() -> parse("{\"tool\":\"bash\",\"input\":{\"command\":\"ls\"},"
+        + "\"context\":{\"tainted\":\"yes\"}}")).hasMessageContaining("tainted must be true or false");
+  }
 }
