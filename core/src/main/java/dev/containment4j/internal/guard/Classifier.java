@@ -88,6 +88,9 @@ final class Classifier {
           + "|requestcatcher\\.com|webhookinbox\\.com|canarytokens\\.\\w+|dnslog\\.\\w+|ceye\\.io|trycloudflare\\.com"
           + "|serveo\\.net|localtunnel\\.me|loca\\.lt|discord(app)?\\.com|api\\.telegram\\.org|mockbin\\.\\w+"
           + "|postb\\.in|ptsv2\\.com|ptsv3\\.com|free\\.beeceptor\\.com|rentry\\.co|ghostbin\\.\\w+|privatebin\\.\\w+)$");
+  /** Processes an agent must not stop: ours, audit daemons, endpoint security. */
+  private static final Pattern TAMPER_TARGET = Pattern.compile(
+      "(?i)containment|auditd|falcon|osquery|crowdstrike|sentinel(one|d)|wazuh|velociraptor|sysmon");
   private static final Pattern SHORT_CLUSTER = Pattern.compile("-[a-zA-Z]{2,}");
   private static final Set<String> FETCH_WRAPPERS = Set.of("sudo", "env", "timeout", "nice", "command", "exec",
       "stdbuf", "nohup");
@@ -816,6 +819,11 @@ final class Classifier {
         return argv.size() > 1 && argv.get(1).matches("[06]") ? Judgement.deny(DELETE, show(u)
             + " stops the machine") : Judgement.ALLOW;
       case "kill":
+        // kill $(pgrep -f containment): the process list comes from a substitution, judged as its own unit
+        if (TAMPER_TARGET.matcher(u.text()).find() || a.units().stream().anyMatch(x -> x != u
+            && (x.name().equals("pgrep") || x.name().equals("pidof")) && TAMPER_TARGET.matcher(x.text()).find())) {
+          return Judgement.deny(TAMPER, show(u) + " stops the containment, audit or endpoint-security processes");
+        }
         return argv.contains("-1") && argv.indexOf("-1") > 0 && argv.stream().anyMatch(x -> x.equals("-9")
             || x.equals("-KILL") || x.equals("-s")) || argv.size() >= 2 && argv.get(argv.size() - 1).equals("-1")
             ? Judgement.deny(DELETE, show(u) + " kills every process of the user") : Judgement.ALLOW;
@@ -834,9 +842,15 @@ final class Classifier {
         return chmod(u, params);
       case "chown":
       case "chgrp":
-      case "chattr":
       case "setfacl":
         return chown(u, params);
+      case "chattr":
+        return chattr(u, params);
+      case "gpg":
+      case "gpg2":
+        return argv.stream().anyMatch(x -> x.startsWith("--export-secret"))
+            ? Judgement.deny(CREDENTIAL, show(u) + " exports private keys from the user's keyring")
+            : Judgement.ALLOW;
       case "chflags":
         return Judgement.ask(WEAKEN, show(u) + " changes file flags");
       case "env":
@@ -1313,6 +1327,26 @@ final class Classifier {
       } else if (!inside && !pl.contains(Place.HARMLESS_DEVICE)) {
         j = j.max(Judgement.ask(WEAKEN, show(u) + " changes permissions of " + path + " outside the workspace"));
       }
+    }
+    return j;
+  }
+
+  /** {@code chattr -i} / {@code +i} FILE: every word that is not an attribute change names a file. */
+  private Judgement chattr(Unit u, List<Arg> params) {
+    Judgement j = Judgement.ALLOW;
+    for (Arg f : params) {
+      String t = f.text();
+      if (t.startsWith("-") || t.startsWith("+") || t.startsWith("=")) {
+        continue;
+      }
+      Set<Place> pl = places(f, u.cwd());
+      if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
+        continue;
+      }
+      j = j.max(pl.contains(Place.ROOT) || pl.contains(Place.SYSTEM) || pl.contains(Place.HOME_ROOT)
+          ? Judgement.deny(WEAKEN, show(u) + " changes the attributes (such as immutable) of " + where(f, u.cwd())
+              + " outside the workspace")
+          : Judgement.ask(WEAKEN, show(u) + " changes the attributes of " + where(f, u.cwd())));
     }
     return j;
   }
@@ -2020,6 +2054,13 @@ final class Classifier {
     }
     if (f.sensitive()) {
       j = j.max(Judgement.deny(CREDENTIAL, "the " + lang + " code in " + show(u) + " touches credential files"));
+    }
+    if (f.delete() && f.home()) {
+      // rmSync(os.homedir(), {recursive: true}): the target is computed, so no literal below names it
+      j = j.max(f.recursive()
+          ? Judgement.deny(DELETE, "the " + lang + " code in " + show(u) + " deletes recursively under the home"
+              + " directory")
+          : Judgement.ask(DELETE, "the " + lang + " code in " + show(u) + " deletes files under the home directory"));
     }
     for (String lit : f.literals()) {
       if (!(lit.startsWith("/") || lit.startsWith("~") || lit.startsWith("../")) || lit.contains("\n")

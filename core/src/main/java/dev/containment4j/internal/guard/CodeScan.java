@@ -41,6 +41,8 @@ final class CodeScan {
   private static final Pattern DELETE = Pattern.compile(
       "rmtree|os\\.remove|os\\.unlink|os\\.rmdir|unlinkSync|rmSync|rmdirSync|fs\\.rm|fs\\.unlink|File\\.delete"
           + "|FileUtils\\.rm|\\bunlink\\s*\\(|Remove-Item|\\.unlink\\s*\\(|\\.rmdir\\s*\\(|rimraf|truncate");
+  private static final Pattern RECURSIVE = Pattern.compile(
+      "rmtree|recursive|rimraf|remove_dir_all|RemoveAll|rm_rf|rm -r|-Recurse|deleteRecursively|walk");
   private static final Pattern ENV = Pattern.compile(
       "os\\.environ|getenv|process\\.env|\\$ENV|ENV\\[|\\$_ENV|\\$env:|Deno\\.env|Bun\\.env");
   private static final Pattern HOME = Pattern.compile(
@@ -58,7 +60,7 @@ final class CodeScan {
 
   /** What a program text does, as far as a pattern scan can tell. */
   record Findings(boolean network, boolean exec, boolean decode, boolean fileRead, boolean fileWrite,
-      boolean delete, boolean env, boolean sensitive, List<String> literals) {}
+      boolean delete, boolean env, boolean sensitive, boolean home, boolean recursive, List<String> literals) {}
 
   private CodeScan() {}
 
@@ -93,7 +95,8 @@ final class CodeScan {
     }
     return new Findings(NETWORK.matcher(code).find() || code.contains("http://") || code.contains("https://"),
         exec, DECODE.matcher(code).find(), FILE_READ.matcher(code).find(), FILE_WRITE.matcher(code).find(),
-        DELETE.matcher(code).find(), ENV.matcher(code).find(), sensitive, literals);
+        DELETE.matcher(code).find(), ENV.matcher(code).find(), sensitive, home, RECURSIVE.matcher(code).find(),
+        literals);
   }
 
   static List<String> literals(String code) {
