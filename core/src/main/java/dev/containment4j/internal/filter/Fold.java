@@ -12,6 +12,12 @@ package dev.containment4j.internal.filter;
 final class Fold {
   private static final char[] TABLE = new char[65536];
 
+  /** Letters of scripts written without spaces between words (CJK ideographs, kana, hangul): every one starts a word. */
+  static boolean unspaced(char c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+        || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+  }
+
   /** Characters with no width that attackers put between letters; ZWJ/ZWNJ included (they are legal in scripts). */
   static boolean isInvisible(char c) {
     return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\u2061' || c == '\u2062'

@@ -28,10 +28,12 @@ final class InjectionCues {
       java.util.Map.entry("address", new String[] {"ai", "a.i.", "llm", "language model", "assistant", "chatbot", "bot",
           "copilot", "claude", "gpt", "gemini", "model", "agent", "helper", "crawler", "reviewer", "automated",
           "autonomous", "coding"}),
-      java.util.Map.entry("directive", new String[] {"you ", "ignore", "disregard", "forget", "stop", "treat", "run",
+      java.util.Map.entry("directive", new String[] {"you ", "next step",
+          "ignore", "disregard", "forget", "stop", "treat", "run",
           "execute", "invoke", "call", "trigger", "open", "use", "send", "post", "upload", "forward", "email", "copy",
           "paste", "put", "gather", "collect", "encode", "fetch", "visit", "click", "download", "install", "delete",
-          "remove", "overwrite", "write", "add", "save", "store", "remember", "merge", "approve", "mark", "push",
+          "remove", "overwrite", "write", "add", "save", "store", "remember", "merge", "approve", "mark", "push", "rate",
+          "claim",
           "grant", "disable", "reply", "respond", "answer", "say", "tell", "mention", "include", "recommend",
           "describe", "make sure", "print", "reveal", "list", "export", "proceed", "comply", "follow", "obey",
           "transfer", "share"}),
@@ -39,20 +41,23 @@ final class InjectionCues {
           "initial", "former", "old", "other", "no longer", "priority", "precedence", "supersede", "only", "sole",
           "new", "real", "actual", "true", "from this point", "from now", "never mind", "whatever the user",
           "regardless", "instead of", "set aside", "stop follow", "stop obey", "do not follow", "don't follow",
-          "dont follow", "no need to follow", "disregard", "ignore", "forget", "discard", "abandon"}),
+          "dont follow", "no need to follow", "disregard", "ignore", "forget", "discard", "abandon", "instead",
+          "cancel", "abort"}),
       java.util.Map.entry("authority", new String[] {"grant", "permission", "clearance", "authori", "permitted",
           "allowed", "cleared", "required", "instructed", "elevated", "approved", "whitelist", "allowlist",
-          "allow-list", "exempt", "instruct", "audited", "verified", "comply"}),
+          "allow-list", "exempt", "instruct", "audited", "verified", "comply", "pre-author", "preauthor"}),
       java.util.Map.entry("source", new String[] {"administrator", "sysadmin", "owner", "maintainer", "security team",
           "compliance", "it department", "staff", "management", "official", "verified", "company policy",
-          "policy update", "anthropic", "openai", "developer", "operator"}),
+          "policy update", "anthropic", "openai", "developer", "operator", "account owner", "project owner", "cto",
+          "ceo", "ciso", "platform team"}),
       java.util.Map.entry("sensitive", new String[] {"credential", "password", "passphrase", "api", "secret",
           "access token", "session", "cookie", "private key", "ssh", "environment variable", "env var", "keychain",
           "wallet", "seed phrase", "chat history", "conversation", "this chat", "personal data", "customer data",
-          "database", "configuration", "the user", ".env", "~/.aws", "id_rsa"}),
+          "database", "configuration", "the user", ".env", "~/.aws", "id_rsa", "~/.npmrc", "~/.netrc", "~/.pypirc",
+          "~/.docker", "~/.kube", "~/.git-credentials", "~/.cursor", "~/.config"}),
       java.util.Map.entry("danger", new String[] {"rm -", "--force", "force=true", "sudo", "chmod", "|", "deploy",
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
-          "wipe", "drop table", "transfer", "access", "export the", "mark"}),
+          "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop"}),
       java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
           "transmit", "leak", "exfiltrate", "share", "copy", "paste", "export", "publish", "submit", "fetch", "attach",
           "put"}),
@@ -62,10 +67,10 @@ final class InjectionCues {
           "immediately", "on their own", "on your own", "silently", "quietly", "secretly"}),
       java.util.Map.entry("answer", new String[] {"reply", "answer", "response", "summary", "output", "respond",
           "tell the", "inform the", "convince the", "persuade the", "assure the", "speak", "describe", "present",
-          "portray"}),
+          "portray", "every", "each", "write back", "answers", "replies", "responses"}),
       java.util.Map.entry("structure", new String[] {"##", "\"role\"", "end of", "begin", "</", "<output", "<result",
           "<context", "<data", "<document", "<system", "<user", "<assistant", "<|", "assistant", "system", "user",
-          "human"}));
+          "human", "end tool", "end function"}));
 
   static final List<Cue> CUES = build();
 
@@ -96,51 +101,58 @@ final class InjectionCues {
         + "helpers?|systems?|models?)\\b");
     cue(c, "address", 0.3, "\\b(?:the|this|your) (?:ai|assistant|model|llm|chatbot)\\b");
     // an order or obligation addressed to the reader
-    cue(c, "directive", 0.25, "\\byou (?:must|should|shall|need to|have to|are (?:now )?(?:required|expected|asked|"
+    cue(c, "directive", 0.25, "\\b(?:the )?next step is to [a-z]|"
+        + "\\byou (?:must|should|shall|need to|have to|are (?:now )?(?:required|expected|asked|"
         + "instructed|supposed) to|will (?:now|need to)|may now|can now)\\b");
     cue(c, "directive", 0.25, "(?:^|[\\n:;>\\]*(]\\s*|[.!?\"]\\s+|\\b(?:please|kindly|now|then|also|first|next|just|simply|"
         + "go ahead and|immediately),?\\s)(?:ignore|disregard|forget|stop|treat|run|execute|invoke|call|trigger|"
         + "open|use|send|post|upload|forward|email|copy|paste|put|gather|collect|encode|fetch|visit|click|download|"
         + "install|delete|remove|overwrite|write|add|save|store|remember|merge|approve|mark|push|grant|disable|"
-        + "reply|respond|answer|say|tell|mention|include|recommend|describe|make sure|print|reveal|list|export|"
+        + "reply|respond|answer|say|tell|mention|include|recommend|describe|make sure|print|reveal|list|export|rate|claim|"
         + "proceed|comply|follow|obey|transfer|share)\\s+(?:[a-z~./`'\"-])");
     // override of earlier guidance, a new mission
-    cue(c, "override", 0.6, "\\b(?:previous|prior|earlier|preceding|above|original|initial|former|old|all other|any"
-        + " other|any earlier|any prior|any previous)\\s+(?:[\\w-]+\\s+){0,2}?(?:instructions?|directions?|guidance|"
-        + "directives?|prompts?|context|rules|requests?|orders|commands|guidelines|constraints|messages?|"
-        + "conversation|configuration)\\b");
+    String earlier = "\\b(?:previous|prior|earlier|preceding|above|original|initial|former|old|all other|any other|any"
+        + " earlier|any prior|any previous)\\s+(?:[\\w-]+\\s+){0,2}?";
+    cue(c, "override", 0.6, earlier + "(?:instructions?|directions?|guidance|directives?|prompts?|rules|orders|"
+        + "commands|guidelines|constraints)\\b");
+    // earlier context, messages, requests: what chat libraries keep and clear; an override only with more evidence
+    cue(c, "override", 0.3, earlier + "(?:context|requests?|messages?|conversation|configuration)\\b");
     cue(c, "override", 0.6, "\\b(?:no longer (?:apply|applies|valid|relevant|in effect|binding)|take(?:s)?"
-        + " (?:priority|precedence) over|supersedes?|(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
+        + " (?:priority|precedence) over|supersedes?|(?:^|(?<=[.!?;:]\\s))instead,? (?:answer|reply|respond|tell|write|say|"
+        + "output|do|print|list)\\b|(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
         + "goal|purpose|objective|mission|instructions|operating instructions)\\b|from (?:this point|now) (?:on|"
         + "forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
         + " (?:what|the user|your)|instead of (?:what|doing what) the user)");
     cue(c, "override", 0.6, "\\b(?:set aside|stop following|stop obeying|do not follow|don'?t follow|no need to"
-        + " follow|disregard|ignore|forget|discard|abandon)\\s[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
+        + " follow|disregard|ignore|forget|discard|abandon|cancel|abort)\\s[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
         + "rules|request|context|task|prompt|told|asked|said|user|above|before|earlier)\\b");
     // a claimed grant of authority
     cue(c, "authority", 0.4, "\\b(?:granted|grants? (?:you|the|all|full|them)|(?:permission|clearance|"
         + "authori[sz]ation) to|(?:permitted|allowed|authori[sz]ed|cleared|required|instructed) to|has clearance|"
-        + "elevated (?:trust|privileges?|access|permissions?)|pre-?approved|whitelisted|allow-?listed|exempt(?:ed)?"
+        + "elevated (?:trust|privileges?|access|permissions?)|pre-?approved|pre-?authori[sz]ed|whitelisted|allow-?listed|exempt(?:ed)?"
         + " from|instructing you|instructs? you|(?:has|have) (?:been )?(?:audited|verified|approved) by|comply with"
         + " (?:every|all|any)|should comply|must comply)\\b");
     cue(c, "source", 0.25, "\\b(?:system administrator|administrator|sysadmin|repository owner|the owner|maintainers?|"
         + "security team|compliance(?: team)?|it department|staff|management|official|verified|company policy|"
-        + "policy update|anthropic|openai|the developers?|the operator)\\b");
+        + "policy update|anthropic|openai|the developers?|the operator|(?:account|project|repo(?:sitory)?) owner|cto|ceo|"
+        + "ciso|platform team|your (?:operator|administrator|admin|developers?))\\b");
     // sensitive objects
     cue(c, "sensitive", 0.3, "(?:\\b(?:credentials?|passwords?|passphrases?|api[ _-]?keys?|secrets?|secret keys?|"
         + "access tokens?|session (?:tokens?|cookies?|ids?)|cookies?|private keys?|ssh (?:private )?keys?|"
         + "environment variables|env vars|keychain|wallet|seed phrase|chat history|conversation(?: history)?|this"
         + " chat|personal data|customer data|(?:production|prod) database|database dump|configuration|"
         + "the user'?s (?:messages?|data|files|emails?|address|details|last message|request))\\b|\\.env\\b|~/\\.ssh|"
-        + "~/\\.aws|id_rsa)");
+        + "~/\\.aws|id_rsa|~/\\.(?:npmrc|netrc|pypirc|docker|kube|git-credentials|cursor|config/gh))");
     // dangerous or irreversible actions
     cue(c, "danger", 0.35, "(?:\\brm -(?:rf|fr|r)\\b|--force\\b|\\bforce=true\\b|\\bsudo\\b|\\bchmod (?:-r )?777|\\|"
         + " ?(?:ba|z)?sh\\b|\\bdeploy[\\w ]{0,12}production|\\bwithout (?:any )?(?:review|approval|confirmation|"
         + "asking|checking|a prompt|prompting|the user)|\\bskip (?:all |the |any )?(?:approvals?|reviews?|checks?|"
         + "confirmations?)|\\boverwrite\\b|\\boutside the workspace|\\bmerge without|\\bapprove (?:the|all|every)"
         + " (?:pending )?(?:pr|pull requests?|changes?)|\\bdisable (?:the )?(?:sandbox|2fa|two-factor|mfa|security|"
-        + "logging|audit|antivirus|firewall)|\\bdelete (?:all|every)|\\bwipe\\b|\\bdrop table|\\btransfer (?:funds|"
-        + "money)|\\b(?:shell|root|admin) access|\\bexport the (?:production|prod|customer|user)|\\bmark (?:this|it"
+        + "logging|audit|antivirus|firewall|branch protection|protections?|safeguards?|hooks|tests|ci|checks)|"
+        + "(?<![\\w-])--(?:no-verify|yes|drop[\\w-]*)\\b|\\bdelete (?:all|every)|\\bwipe\\b|\\bdrop table|"
+        + "\\btransfer (?:their |your |the |all )?(?:funds|"
+        + "money|crypto|balance|savings)|\\b(?:shell|root|admin) access|\\bexport the (?:production|prod|customer|user)|\\bmark (?:this|it"
         + "|the change) as (?:safe|approved|trusted))");
     // moving data out
     cue(c, "transfer", 0.2, "\\b(?:send|post|upload|forward|e-?mail|transmit|leak|exfiltrate|share|copy|paste|"
@@ -155,13 +167,17 @@ final class InjectionCues {
     // demands about the answer
     cue(c, "answer", 0.45, "\\b(?:your|the) (?:reply|answer|response|summary|output|final answer)\\b|\\b(?:reply|"
         + "respond|answer) (?:only|to the user|with only)|\\b(?:tell|inform|convince|persuade|assure) the"
-        + " (?:user|reader|customer)\\b|\\bin (?:pirate|\\w+) speak\\b|\\b(?:describes?|present|portray)(?: this| the"
+        + " (?:user|reader|customer)\\b|\\b(?:write|say|reply|respond|answer)(?: back)? to the (?:user|reader|"
+        + "customer)\\b|\\b(?:answer|reply to|respond to) the (?:user|reader|customer) with\\b|"
+        + "\\b(?:every|each|all|any) (?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies))\\b|"
+        + "\\bin (?:pirate|\\w+) speak\\b|\\b(?:describes?|present|portray)(?: this| the"
         + " \\w+| it)? as\\b");
     // forged conversation structure
     cue(c, "structure", 0.5, "(?:^|\\n)\\s*#{2,}\\s*(?:user|system|assistant|human|end|begin)\\b|\"role\"\\s*:\\s*"
         + "\"(?:system|user|assistant|developer)\"|\\[?\\b(?:end of (?:tool (?:result|output)|the (?:document|"
         + "file|output|context)|document|output|context|file|data|results?)|begin (?:user|system|new))\\b\\]?|"
-        + "</?(?:output|result|results|context|data|document|system|user|assistant)>|<\\|[a-z_]{2,30}\\|>"
+        + "</?(?:output|result|results|context|data|document|system|user|assistant)>|\\bend (?:of )?(?:tool|function)"
+        + " (?:result|output|response)s?\\b|<\\|[a-z_]{2,30}\\|>"
         + "|(?:^|\\n)\\s*(?:assistant|system|user|human)\\s*:");
     return List.copyOf(c);
   }

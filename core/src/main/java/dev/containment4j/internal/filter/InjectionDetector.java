@@ -36,7 +36,13 @@ final class InjectionDetector {
   /** The phrase is introduced as something someone says or should do ("tells the model to", "such as"). */
   private static final Pattern DESCRIBED = Pattern.compile("(?s).*\\b(?:to|tells? (?:it|the model|the ai|the llm|the agent) to|"
         + "asks? (?:it|the model|the ai) to|could|might|may|can|would|that|which|like|says?|said|writes?|wrote|reads?"
-        + "|such as|e\\.g\\.,?|called|named)\\s*[\"“'`]?\\s*$");
+        + "|such as|e\\.g\\.,?|called|named)\\s*:?\\s*(?:[\"“'`]|<!--)?\\s*$");
+  /** The phrase says what a piece of code does: {@code `memory.clear()` to forget ...}, {@code reset() will ignore ...}. */
+  private static final Pattern CODE_PURPOSE = Pattern.compile("(?:`[^`\\n]{1,80}`|\\w\\(\\))\\s+(?:to|will|would|can|"
+      + "lets you|in order to)\\s*$");
+  /** The phrase is negated: a statement about what cannot or does not happen. */
+  private static final Pattern NEGATED = Pattern.compile("\\b(?:no way to|cannot|can'?t|unable to|does not|doesn'?t|did"
+      + " not|didn'?t|won'?t|will not|is not able to)\\s*$");
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
   /** URLs and e-mail addresses: their host names ("attacker.example") say nothing about the prose around them. */
   private static final Pattern URLS = Pattern.compile("\\b(?:https?|ftp)://\\S+|\\S+@\\S+");
@@ -161,8 +167,9 @@ final class InjectionDetector {
     for (int i = 0; i < n; i++) {
       int p = positions[i];
       for (int q = Math.max(done, p - KEY_REACH); q <= p; q++) {
-        if (q > 0 && Character.isLetterOrDigit(t.charAt(q - 1)) && Character.isLetterOrDigit(t.charAt(q))) {
-          continue; // not a word start or a punctuation position
+        if (q > 0 && Character.isLetterOrDigit(t.charAt(q - 1)) && Character.isLetterOrDigit(t.charAt(q))
+            && !Fold.unspaced(t.charAt(q))) {
+          continue; // not a word start or a punctuation position (scripts written without spaces have none)
         }
         if (first != null && !first.get(t.charAt(q))) {
           continue; // no match of this feature starts with this character
@@ -295,11 +302,13 @@ final class InjectionDetector {
     java.util.Map<String, Double> second = new java.util.HashMap<>();
     java.util.Set<String> seenText = new java.util.HashSet<>();
     java.util.Set<String> groups = new java.util.HashSet<>();
+    double maxDamping = 0;
     for (Hit h : cluster) {
       if (!seenText.add(h.text)) {
         continue; // the same phrase repeated (log lines, boilerplate) is one piece of evidence
       }
       double d = damping(t, h, meta);
+      maxDamping = Math.max(maxDamping, d);
       double w = h.weight * d;
       groups.add(InjectionCues.group(h.id));
       Double b = best.get(h.id);
@@ -333,7 +342,7 @@ final class InjectionDetector {
     int oe = nz.originEnd(end);
     boolean hidden = depth == 0 && isHidden(text, from, os, oe);
     if (hidden) {
-      score += 0.5;
+      score += 0.5 * maxDamping; // markup quoted in an article about attacks is shown, not hidden
     }
     score += 0.5 * hiddenBoost;
     if (nz.tags >= 4) {
@@ -585,12 +594,23 @@ final class InjectionDetector {
     boolean quoted = QUOTES.matcher(t.substring(ls, h.start)).find() && QUOTES.matcher(t.substring(h.end, le)).find();
     String before = t.substring(Math.max(ls, h.start - 40), h.start);
     boolean described = DESCRIBED.matcher(before).matches();
+    boolean codePurpose = CODE_PURPOSE.matcher(before).find(); // "call `memory.clear()` to forget the prior context"
+    boolean negated = NEGATED.matcher(before).find(); // "the model has no way to forget earlier turns"
     // is the text around the phrase (same line, not the phrase itself) about attacks rather than one?
     String context = t.substring(Math.max(ls, h.start - 200), h.start) + " " + t.substring(h.end, Math.min(le, h.end + 200));
-    boolean meta = windowMeta && InjectionRules.META.matcher(URLS.matcher(context).replaceAll(" ")).find();
+    boolean meta = windowMeta && (InjectionRules.META.matcher(URLS.matcher(context).replaceAll(" ")).find()
+        || !h.id().equals("markdown-exfil") && !h.id().equals("url-data")
+        && InjectionRules.TEMPLATE_CODE.matcher(t.substring(ls, le)).find());
+    boolean question = false;
+    if (InjectionRules.QUESTION.matcher(t.substring(Math.max(ls, h.start - 60), h.start)).find()
+        && t.indexOf('?', h.end) >= 0 && t.indexOf('?', h.end) < sentenceEnd(t, h.end, le)) {
+      question = true; // "how do I make ChatGPT ignore previous messages?" asks about the phrase
+    }
     double d = 1.0;
-    if (quoted && meta) {
+    if (codePurpose || quoted && meta) {
       d = 0.25;
+    } else if (negated) {
+      d = 0.35;
     } else if (meta && described) {
       d = 0.35;
     } else if (meta) {
@@ -600,7 +620,18 @@ final class InjectionDetector {
     } else if (described) {
       d = 0.8;
     }
-    return d;
+    return question ? Math.min(d, 0.5) : d;
+  }
+
+  /** End of the sentence that continues at {@code p} (before {@code lineEnd}): the first '.', '!' or ';'. */
+  private static int sentenceEnd(String t, int p, int lineEnd) {
+    for (int i = p; i < lineEnd; i++) {
+      char c = t.charAt(i);
+      if (c == '.' || c == '!' || c == ';') {
+        return i;
+      }
+    }
+    return lineEnd;
   }
 
   private static boolean isHidden(CharSequence text, int from, int os, int oe) {
@@ -647,7 +678,10 @@ final class InjectionDetector {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{|\\$\\{|\\{|<|\\[|%7b|%3c|%5b");
   private static final Pattern PLACEHOLDER_WORD = Pattern.compile(
       "(?:insert|here|conversation|summary|history|secret|password|credential|token|api_?key|user_?data|data|"
-          + "chat|context|email|address|name|ssn|card|env|contents?)");
+          + "chat|context|email|address|name|ssn|card|env|contents?)"
+          // an upper-case placeholder written with underscores: CHAT_HISTORY_URLENCODED, PASTE_SECRET_HERE
+          + "|(?:[a-z]+_)*(?:conversation|chat|history|secret|password|credential|token|api_?key|summary|messages?|"
+          + "memory|context|env)(?:_[a-z]+)*");
 
   private static void markdownExfil(String t, List<Hit> hits) {
     Matcher m = MARKDOWN_EXFIL.matcher(t);

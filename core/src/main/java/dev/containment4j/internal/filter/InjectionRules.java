@@ -76,6 +76,16 @@ final class InjectionRules {
         "post all", "delete the", "delete all", "delete every", "delete your", "remove all", "wipe", "if you are",
         "reading this", "processing this", "summarizing this", "summarising this", "hey ", "dear ",
         // multilingual
+        // session 3: structural features
+        "outdated", "revoked", "hereby", "followed by", "<img", "<important", "<start_of_turn", "<end_of_turn",
+        "treat this", "treat the following", "treat the text", "treat any", "you've read", "you have read",
+        "you read this", "pre-author", "bother", "audit-only", "be trusted", "tell the safety", "tell the security",
+        "tell the monitor", "tell the classifier", "tell the guard", "tell the reviewer", "tell the filter",
+        "retry with", "a partir de", "désormais", "dorénavant", "ab sofort", "von nun an", "bisherig", "publique",
+        "asistente", "assistente", "an den assistenten", "an den agenten", "an die ki", "benutzer", "usuario",
+        "usuário", "utilisateur", "从现在", "系统", "不要告诉", "これから", "отныне", "any bot", "the bot", "bots ",
+        "bot parsing", "bot reading", "bot processing", "any model", "model reading", "model processing",
+        "models reading", "crawler",
         "ignora", "ignorez", "ignoriere", "ignorer", "vorherig", "anweisung", "instrucc", "instruç", "istruzion",
         "consigne", "précédent", "anterior", "precedent", "envía", "envoie", "sende", "envie", "invia", "olvida",
         "oubli", "vergiss", "esqueç", "dimentica", "hinweis", "nota para", "nota per", "remarque", "attenzione",
@@ -101,29 +111,42 @@ final class InjectionRules {
   private static final String SEND_VERBS = "stuur|verstuur|wyślij|prześlij|pošli|gönder|yükle|gửi|tải lên|skicka|ladda upp|send|lähetä|"
       + "trimite|küldd|kirim|unggah|στείλε|أرسل|שלח|भेजो|भेजें";
 
+  /** "the instructions file", "skip the rules column": the noun modifies another noun, nobody is told anything. */
+  private static final String NOT_COMPOUND = "(?![ _-](?:file|files|column|flag|field|page|section|table|folder|"
+      + "directory|dir|set|register|registers|cache|pointer|count|tab|panel|templates?|builder|parser|format|list|"
+      + "manual|sheet|docs?|window|view|engine|editor)\\b)";
+
   static final List<Feature> FEATURES = build();
 
   private static List<Feature> build() {
     List<Feature> f = new ArrayList<>();
     String prevAdj = "previous|prior|preceding|above|earlier|former|existing|original|initial|old|current|system|safety|"
         + "developer|default|given|other|content|security";
-    String what = "(?:instructions?|prompts?|rules|directives?|guidelines|commands|context|guardrails|policies|"
-        + "restrictions|constraints|programming|training|orders|messages|tasks?|safety (?:rules|guidelines))";
+    String what = "(?:instructions?|prompts?|rules|directives?|guidelines|guidance|directions|commands|context|"
+        + "guardrails|policies|restrictions|constraints|programming|training|orders|messages|tasks?|"
+        + "safety (?:rules|guidelines))";
     // override: an imperative that names what to drop
     f.add(feature("override", 1.2, keys("ignor", "disregard", "forget", "overrid", "bypass", "skip", "drop", "discard", "abandon", "neglect", "set aside"),
         "\\b(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+(?:about\\s+)?"
-            + "(?:(?:all |any |every |the |your |my |these |those |of the |of your )+(?:" + prevAdj + ")?\\s*|(?:"
-            + prevAdj + ")\\s+)(?:[\\w'-]+[ \\t]+){0,3}?" + what + "\\b"));
+            + "(?:(?:all |any |every |the |your |my |these |those |of the |of your |whatever )+(?:" + prevAdj + ")?\\s*|(?:"
+            + prevAdj + ")\\s+)(?:[\\w'-]+[ \\t]+){0,3}?" + what + "\\b" + NOT_COMPOUND));
     // the same verb before an unqualified noun is as often code or docs: "skip invalid instructions", "forget cached
     // instructions between runs" (CPU instructions, caches); it needs other evidence
     f.add(feature("override", 0.8, keys("ignor", "disregard", "forget", "overrid", "bypass", "skip", "drop", "discard", "abandon", "neglect", "set aside"),
         "\\b(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+"
-            + "(?:[\\w'-]+[ \\t]+){0,2}?" + what + "\\b"));
-    f.add(feature("override", 1.0, keys("ignor", "disregard", "forget"),
-        "\\b(?:ignore|disregard|forget)\\s+(?:everything|all(?: of it| that)?|what)\\s+(?:you (?:were|have been)"
+            + "(?:[\\w'-]+[ \\t]+){0,2}?" + what + "\\b" + NOT_COMPOUND));
+    f.add(feature("override", 1.0, keys("ignor", "disregard", "forget", "set aside", "drop", "discard"),
+        "\\b(?:ignore|disregard|forget|set aside|drop|discard)\\s+(?:everything|all(?: of it| that)?|what)\\s+(?:you (?:were|have been)"
             + " told|(?:you )?(?:read|saw|said) (?:above|before|earlier)|above|before|previously|prior)"));
-    f.add(feature("override", 1.0, keys("instructions"), "\\b(?:your|the) (?:previous|prior|old|original) instructions (?:are|were|have been)"
-        + " (?:cancell?ed|revoked|void|replaced|superseded|obsolete|no longer valid)"));
+    // earlier guidance declared void: "all prior guidance is hereby revoked", "the instructions you received are void"
+    f.add(feature("override", 1.0, keys("previous", "prior", "old", "original", "earlier", "initial", "preceding",
+        "above", "existing", "instructions you", "rules you", "guidance you"),
+        "\\b(?:(?:all |any |your |the )*(?:previous|prior|old|original|earlier|initial|preceding|above|existing)"
+            + " (?:system (?:message|prompt)|instructions?|guidance|directions|rules|directives?|prompts?|orders)"
+            + "|(?:the |your |all )?(?:instructions|rules|guidance|orders) you (?:received|were given|got|have)"
+            + "(?: from [\\w' ]{1,30}?)?) (?:are|is|were|was|have been|has been)(?: now| hereby| all)?"
+            + " (?:cancell?ed|revoked|void|null and void|replaced|superseded|obsolete|outdated|invalid|withdrawn|"
+            + "rescinded|no longer (?:valid|in effect|applicable|binding))"));
     f.add(feature("override", 0.7, keys("ignor", "disregard", "forget"), "\\b(?:ignore|disregard|forget)\\s+(?:the |what the |whatever the |your )?(?:user|human|"
         + "operator)(?:'?s)?(?: (?:question|request|query|message|instructions?|prompt|task|input|wishes))?\\b"));
     f.add(feature("new-instructions", 0.8, keys("instruction", "task", "orders", "directive"),
@@ -135,7 +158,7 @@ final class InjectionRules {
     f.add(feature("new-instructions", 0.9, keys("you are now", "you are no longer", " mode"), "\\byou are (?:now|no longer) (?:a|an|in|dan|free|unrestricted|"
         + "jailbroken|my|the)\\b|\\b(?:enter|enable|activate) (?:developer|god|dan|jailbreak|unrestricted) mode"));
     f.add(feature("new-instructions", 0.6, keys("your new", "your real", "your actual", "your true", "your primary"), "\\byour (?:new|real|actual|true|primary) (?:task|goal|objective|job|"
-        + "purpose|mission|instructions?) (?:is|are|will be)\\b"));
+        + "purpose|mission|instructions?)(?: (?:is|are|will be)\\b|\\s*:)"));
     // addressing the AI reading the output
     f.add(feature("address-ai", 0.6, keys("note", "message", "instruction", "attention", "notice", "memo", "reminder", "p.s", "ps ", "important"),
         "\\b(?:note|message|instructions?|attention|notice|memo|reminder|p\\.?s\\.?|important) (?:to|for) (?:the |any |all"
@@ -149,7 +172,7 @@ final class InjectionRules {
         "\\bif you are (?:an? |the )?(?:ai|a\\.i\\.|llm|large language model|language model|assistant|agent|bot|"
             + "chatbot|automated)"));
     f.add(feature("address-ai", 0.5, keys("assistant", "agent", "claude", "chatgpt", "gpt", "copilot", "gemini", "model", "bot", "llm", "ai,", "ai:", "ai!", "a.i."),
-        "(?:^|[\\n.!:;\"'(>\\[*#/-]\\s*)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ )?(?:ai|a\\.i\\.|llm|assistant|agents?|claude|"
+        "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ )?(?:ai|a\\.i\\.|llm|assistant|agents?|claude|"
             + "chatgpt|gpt-?\\d?|copilot|gemini|model|bot)\\s*[,:!]\\s"));
     f.add(feature("address-ai", 0.5, keys("attention", "hey", "dear", "hello"), "\\b(?:attention|hey|dear|hello),? (?:[\\w-]+ )?(?:ai|assistant|agent|claude|chatgpt|"
         + "copilot|gemini|llm|model|bot)s?\\b"));
@@ -157,13 +180,18 @@ final class InjectionRules {
         + "(?:agents?|assistants?|models?|bots?|llms?|crawlers?)(?: reading| processing| parsing| seeing)?(?: this)?"
         + "(?: [\\w-]+)?\\s*:"));
     // fake delimiters and role spoofing
-    f.add(feature("fake-delimiter", 1.2, keys("<|", "</", "<<", "[inst", "[/inst", "[sys", "[/sys", "<tool", "<function", "<search", "<document", "<untrusted", "<system", "<instructions", "<admin"),
-        "<\\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|end|eot_id|start_header_id|begin_of_text)\\|>"
+    f.add(feature("fake-delimiter", 1.2, keys("<|", "</", "<<", "[inst", "<start_of_turn", "<end_of_turn", "[/inst", "[sys", "[/sys", "<tool", "<function", "<search", "<document", "<untrusted", "<system", "<instructions", "<admin"),
+        "<\\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|end|eot_id|start_header_id|end_header_id|"
+            + "begin_of_text|eom_id|start|message|channel|return)\\|>|</?(?:start|end)_of_turn>"
             + "|</?(?:tool_result|tool_results|function_results|function_result|tool_output|tool_response|"
             + "tool_call|function_call|search_results?|document_content|untrusted_data|system_prompt|"
             + "instructions|admin|system-reminder)>|<<\\s*sys\\s*>>|\\[/?inst\\]|\\[/?(?:system|sys)"
             + "(?: message| prompt| note| override)?\\]|<\\|/?(?:system|user|assistant)\\|?>"));
-    f.add(feature("fake-delimiter", 0.8, keys("<system", "<user", "<assistant", "<human", "<ai>", "<model", "</"), "</?(?:system|user|assistant|human|ai|model)>"));
+    f.add(feature("fake-delimiter", 0.8, keys("<system", "<user", "<assistant", "<human", "<ai>", "<model", "<important", "</"),
+        "</?(?:system|user|assistant|human|ai|model|important)>"));
+    // instruction-tuning formats (Alpaca, Vicuna): a forged turn header on a line of its own
+    f.add(feature("fake-delimiter", 0.8, keys("###"),
+        "(?:^|\\n)\\s*#{2,4}\\s*(?:instruction|response|input|system|human|assistant|user)\\s*(?::|#{2,4})\\s*(?:\\n|$)"));
     f.add(feature("role-spoof", 0.7, keys("system", "human", "user", "assistant", "ai:", "ai :", "developer", "operator"),
         "(?:^|\\n)\\s*(?:#{1,4}\\s*)?(?:system|human|user|assistant|ai|developer|operator)\\s*(?:message|prompt|"
             + "note|override|update)?\\s*:\\s*\\S"));
@@ -197,9 +225,10 @@ final class InjectionRules {
     f.add(feature("guard-targeted", 0.8, keys("suspended", "disabled", "lifted", "removed", " off", "waived", "bypassed", "deactivated", "not required"), "\\b(?:safety|security|content|permission|approval) (?:checks?|checkers?|filters?|"
         + "rules|restrictions|policies|guardrails?|controls?|guidelines|prompts?|systems?|engines?) (?:are|is|have been|has been|were|was)"
         + " (?:now )?(?:suspended|disabled|lifted|removed|off|turned off|waived|bypassed|deactivated|not required)"));
-    f.add(feature("addressee-modal", 0.6, keys("must", "should", "shall", "need", "has to", "have to", "required", "expected", "permitted", "allowed", "authori", "instructed", "supposed", "may now", "will now", "can now"), "\\b(?:the |any |all |every )?(?:assistant|ai|a\\.i\\.|agent|model|llm|bot|chatbot|"
+    f.add(feature("addressee-modal", 0.6, keys("must", "should", "shall", "need", "has to", "have to", "required", "expected", "permitted", "allowed", "authori", "instructed", "supposed", "may", "will now", "can now"), "\\b(?:the |any |all |every )?(?:assistant|ai|a\\.i\\.|agent|model|llm|bot|chatbot|"
         + "reviewing model|language model|automated agent|ai agent|ai assistant|coding agent|coding assistant|claude|"
-        + "chatgpt|copilot|gemini)s? (?:must|should|shall|needs? to|has to|have to|is (?:now )?(?:required|expected|"
+        + "chatgpt|copilot|gemini)s? (?:[\\w-]+ing (?:it|this|that|these|the [\\w-]+) )?(?:must|should|shall|needs? to|has to|have to|may|"
+        + "is (?:now )?(?:required|expected|"
         + "permitted|allowed|authori[sz]ed|instructed|supposed) to|are (?:now )?(?:required|expected|permitted|allowed|"
         + "authori[sz]ed|instructed) to|may now|will now|can now)\\b"));
     f.add(feature("instruction-poisoning", 0.8, keys("agents.md", "claude.md", "gemini.md", ".cursorrules", "copilot-instructions", "memor", "persistent", "permanent", "system prompt", "rules file", "custom instructions", "update your", "update the"), "\\b(?:add|append|write|insert|save|put|store|remember|record)\\b"
@@ -214,7 +243,11 @@ final class InjectionRules {
             + "owner|them|for (?:confirmation|permission|approval))"));
     f.add(feature("secrecy", 0.6, keys("without", "silently", "quietly", "secretly", "covertly", "in the background"), "\\b(?:without (?:asking|confirmation|confirming|approval|permission|"
         + "(?:user )?consent|hesitation)|silently|quietly|secretly|covertly|in the background without)\\b"));
-    f.add(feature("secrecy", 0.6, keys("no need to"), "\\bno need to (?:ask|confirm|check|tell|inform|notify)\\b"));
+    f.add(feature("secrecy", 0.6, keys("no need to", "need to"), "\\b(?:no need|(?:do not|don'?t|never) need) to"
+        + " (?:ask|confirm|check|tell|inform|notify)\\b"));
+    f.add(feature("secrecy", 0.6, keys("do not", "don't", "dont", "never"), "\\b(?:do not|don'?t|never) (?:mention|tell|reveal|show"
+        + "|explain|disclose) (?:this|it|that|these instructions|anything)(?: note| step)? to (?:the )?(?:user|human|"
+        + "operator|reader|customer)\\b"));
     f.add(feature("secrecy", 0.5, keys("keep", "hide", "must not", "should not", "cannot", "can't", "cant"), "\\b(?:keep|hide) (?:this|these instructions|it) (?:secret |hidden )?from (?:the )?"
         + "(?:user|human)|\\bthe user (?:must not|should not|cannot|can'?t) (?:know|see|find out)"));
     // directives to act: tools, commands, destruction
@@ -225,8 +258,9 @@ final class InjectionRules {
         + "(?:run|execute|exec|invoke|call)\\s*(?::|`|\"|')\\s*\\S"));
     f.add(feature("tool-directive", 0.7, keys("tool", "function"),
         "\\b(?:call|invoke|use) (?:the )?(?:tool|function) [`'\"]?[a-z_][a-z0-9_.]*[`'\"]?"));
-    f.add(feature("tool-directive", 0.8, keys("curl", "wget", "rm -", "git push", "chmod", "mkfs", "dd if", ":()"),
-        "\\b(?:curl|wget)\\b[^\\n|]{0,200}\\|\\s*(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\brm\\s+-(?:rf|fr|r)\\s+(?:/|~|\\*|\\.|"
+    f.add(feature("tool-directive", 0.8, keys("curl", "wget", "base64", "rm -", "git push", "chmod", "mkfs", "dd if", ":()"),
+        "\\b(?:curl|wget)\\b[^\\n|]{0,200}\\|\\s*(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\bbase64 (?:-d|--decode|-d -i)\\s*\\|\\s*"
+            + "(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\brm\\s+-(?:rf|fr|r)\\s+(?:/|~|\\*|\\.|"
             + "\\$home)|\\bgit push\\b[^\\n]{0,60}(?:--force|-f\\b)|\\bchmod\\s+-?r?\\s*777\\b|\\bmkfs\\b|"
             + "\\bdd if=/dev/zero|:\\(\\)\\s*\\{\\s*:\\|:&\\s*\\};:"));
     f.add(feature("tool-directive", 0.6, keys("delete", "remove", "wipe", "erase", "drop", "destroy", "truncate", "format"), "\\b(?:delete|remove|wipe|erase|drop|destroy|truncate|format) (?:the |all |"
@@ -296,7 +330,8 @@ final class InjectionRules {
         + "response|reply|summary|output|final answer)s?,? (?:please |always |also |you (?:must|should) )?" + manipulate
         + "\\b"));
     f.add(feature("answer-manipulation", 1.0, keys("when", "before", "while", "after"), "\\b(?:when|before|while|after) (?:you )?(?:answer(?:ing)?|respond(?:ing)?|"
-        + "repl(?:y|ying)|summari[sz](?:e|ing)|writ(?:e|ing))[^.\\n]{0,60}?,? (?:please |always |also |first |"
+        + "repl(?:y|ying)|summari[sz](?:e|ing)|writ(?:e|ing)|describ(?:e|ing)|report(?:ing)?|present(?:ing)?|"
+        + "explain(?:ing)?)[^.\\n]{0,60}?,? (?:please |always |also |first |"
         + "make sure (?:to |you )|be sure to |you (?:must|should) |remember to )?" + manipulate + "\\b"));
     f.add(feature("answer-manipulation", 0.6, keys("the user", "the reader", "them", "the customer"), "\\b" + manipulate + " (?:the user|the reader|them|the customer) (?:that|to)"
         + "\\b|\\b(?:tell|inform|convince|persuade|assure|remind|urge|advise) the (?:user|reader|customer)\\b"));
@@ -363,20 +398,186 @@ final class InjectionRules {
     f.add(feature("exfil", 0.7, keys("に送", "へ送", "にアップロード", "に転送", "보내", "전송", "업로드"), Fold.foldNonAscii(
         "(?:https?://|@[a-z0-9.-]+\\.[a-z]{2,}|~/\\.|\\.env)[^\\n]{0,60}(?:に送|へ送|にアップロード|に転送|으로 보내|로 보내|"
             + "에 업로드|로 전송)")));
+    structural(f);
     return List.copyOf(f);
+  }
+
+  /** Verbs in the imperative that start an order to the reader ("AI agent: call ...", "assistant: please run ..."). */
+  private static final String IMPERATIVE = "(?:run|execute|call|invoke|use|send|post|upload|forward|email|copy|paste|"
+      + "put|include|append|add|write|say|tell|reply|respond|answer|end|start|begin|rate|describe|recommend|mention|"
+      + "delete|remove|drop|push|merge|approve|open|install|download|fetch|visit|click|print|output|reveal|list|dump|"
+      + "read|cat|ignore|disregard|forget|stop|do|make|create|set|disable|enable|grant|give|share|zip|export|publish|"
+      + "submit|summari[sz]e|translate|change|replace|edit|update|modify|rewrite|go|proceed|continue|navigate|save|"
+      + "store|remember|treat|trust|mark|praise|claim|state|insist|transfer|wire|pay|buy)";
+
+  /**
+   * Structural features (session 3): shapes of an instruction aimed at the model rather than word lists. Each has
+   * literal keys, so a keyword prefilter can gate it.
+   */
+  private static void structural(List<Feature> f) {
+    String ai = "(?:ai|a\\.i\\.|llm|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|"
+        + "reviewers?|ai readers?)";
+    // the reader named, then a colon or comma, then an imperative: "AI agent: call ...", "For the LLM reading this
+    // log: execute ...", "Hey Copilot, use ..."
+    f.add(feature("address-ai", 0.9, keys("ai", "a.i.", "llm", "assistant", "agent", "model", "bot", "copilot", "claude",
+        "chatgpt", "gpt", "gemini", "reviewer"),
+        // the clause start is looked behind, not matched: a match that began on the previous line would be scored there
+        "(?:^|(?<=[\\n.!?;>\\]\"'(*#/{-])\\s*|\\b(?:note|message|notice|instructions?|reminder|memo|important)\\s+(?:to|for)"
+            + "\\s+)"
+            + "(?:dear |hey |hi |hello |attention,? |to |for )?(?:the |any |all |every |each )?(?:[\\w-]+ )?" + ai
+            + "(?: (?:reading|processing|parsing|summari[sz]ing|reviewing|analy[sz]ing|handling|running|seeing|"
+            + "browsing|editing|working on)(?: (?:this|these|the|that|my|our))?(?: [\\w-]+)?)?\\s*[:,]\\s*"
+            + "(?:please |now |first |then |just |kindly |immediately |also )?" + IMPERATIVE + "\\b"));
+    // the reader addressed as whoever has read this content
+    f.add(feature("address-ai", 0.6, keys("once you", "after you", "when you", "now that you", "if you"),
+        "\\b(?:once|after|now that|if) you(?:'ve| have)? (?:read|processed|parsed|seen|finished reading|loaded)"
+            + " (?:this|these|the (?:file|page|document|message|log|readme|comment|issue|email|ticket))\\b"));
+    // a new mission handed over by the content itself
+    f.add(feature("new-instructions", 1.0, keys("treat"),
+        "\\btreat (?:this|the following|the (?:text|content|steps|paragraph|section|lines|note|comment)s? (?:below|above)"
+            + "|this (?:paragraph|section|file|page|document|message|comment|note|text|readme)) as (?:your |the |a )?"
+            + "(?:new |updated |only |real |actual )?(?:system prompt|system message|instructions|operating instructions|"
+            + "orders|rules|directives?|commands?|task)\\b"));
+    f.add(feature("new-instructions", 0.6, keys("what", "whatever", "instead"),
+        "\\b(?:do|follow|obey|execute|carry out) (?:exactly |only |just )?(?:what|whatever) (?:this|the) (?:page|document|"
+            + "file|text|section|readme|comment|note|message|issue|email|paragraph|post|log) (?:says|tells you|asks|"
+            + "instructs|wants|describes)\\b|\\b(?:follow|obey) (?:these|the following|my|the) (?:new |updated |revised |"
+            + "real )?(?:rules|instructions|steps|orders|directions) instead\\b"));
+    f.add(feature("new-instructions", 0.8, keys("priority", "precedence"),
+        "\\b(?:takes?|has|have) (?:priority|precedence) over (?:any |all |the |your )?(?:earlier |previous |prior |other |"
+            + "original |user'?s? )?(?:guidance|instructions|rules|requests?|prompts?|directions|system prompt|tasks?)\\b"));
+    f.add(feature("new-instructions", 0.6, keys("always trust", "always follow", "always obey", "always execute"),
+        "\\balways (?:trust|follow|obey|execute|run) (?:the )?(?:instructions|commands|directions|anything|whatever|"
+            + "requests)\\b"));
+    f.add(feature("override", 0.8, keys("bother", "stop", "never mind", "abandon", "drop", "skip", "cancel"),
+        "\\b(?:don'?t bother with|do not bother with|stop (?:working on|answering|handling|following|obeying)|never mind|"
+            + "abandon|drop|"
+            + "skip|cancel) (?:the |your )?(?:user'?s?|human'?s?|original|current) (?:question|request|query|task|"
+            + "message|prompt|instructions?)\\b"));
+    // authority claimed in the passive: "pre-authorized by the account owner", "approved by the security classifier"
+    f.add(feature("authority", 0.7, keys("authori", "approved", "sanctioned", "signed off", "whitelisted", "cleared"),
+        "\\b(?:pre-?)?(?:authori[sz]ed|approved|sanctioned|signed off|whitelisted|cleared) (?:in advance )?by (?:the |"
+            + "your |an? )?(?:user|owner|account owner|repo(?:sitory)? owner|admin(?:istrator)?|operator|developer|"
+            + "maintainers?|security team|(?:security |safety )?(?:classifier|scanner|guard|filter|monitor|review)|"
+            + "guardrails?|cto|ceo|ciso|management|it department)\\b"));
+    // attacks on the guard: it "allows" what it should block, is switched to audit mode, or is to be told a lie
+    f.add(feature("guard-targeted", 0.8, keys("sandbox", "policy", "guard", "filter", "classifier", "monitor",
+        "approval", "permission", "safety"),
+        "\\b(?:sandbox|policy|guard(?:rail)?|filter|classifier|monitor|approval system|permission system|safety "
+            + "(?:system|layer))s?\\b[^.;\\n]{0,40}?\\b(?:allows? (?:network|writes?|all|any|every|force|root|sudo|"
+            + "access)|permits? (?:network|writes?|all|any|every)|has been (?:relaxed|disabled|updated to allow|"
+            + "configured to allow|set to allow)|(?:is|are) (?:now )?(?:in )?(?:audit-only|monitor-only|dry-run|"
+            + "permissive|log-only|report-only)(?: mode)?)"));
+    f.add(feature("guard-targeted", 0.8, keys("quarantined", "untrusted", "flagged", "filtered", "blocked"),
+        "\\b(?:quarantined|untrusted|flagged|filtered|blocked) (?:text|content|output|data|instructions|commands)"
+            + " (?:can|may|should|is safe to|are safe to) be (?:trusted|followed|obeyed|executed|run)\\b"));
+    f.add(feature("guard-targeted", 0.9, keys("tell the", "convince the", "assure the", "inform the"),
+        "\\b(?:tell|convince|assure|inform) the (?:safety |security |content |permission )?(?:monitor|classifier|"
+            + "guard|reviewer|filter|scanner|checker|approval system)\\b"));
+    f.add(feature("guard-targeted", 0.7, keys("treat any", "treat every", "retry", "re-run", "rerun", "try again"),
+        "\\btreat (?:any|every|each) (?:denial|refusal|block|warning|rejection) as (?:a bug|an error|a mistake|a false"
+            + " positive)|\\b(?:retry|re-?run|try again) with --(?:no-verify|force|yes|skip-[\\w-]+|dangerously-[\\w-]+)"));
+    // exfiltration through a URL: a parameter left open for a secret, an HTML image with a template in its query
+    // demands about the answer written as a statement about it: "your response to the user should claim ..."
+    String manipulate = "(?:state|say|claim|mention|write|add|include|tell|recommend|advertise|insist|assert|stress|"
+        + "promote|praise|suggest|urge|remind|warn|report|declare|confirm|deny|pretend|describe|rate|call)";
+    f.add(feature("answer-manipulation", 1.0, keys("your answer", "your response", "your reply", "your summary",
+        "your output", "your final", "whatever you", "anything you", "everything you", "make sure", "ensure", "be sure"),
+        "\\byour (?:answer|response|reply|summary|output|final (?:answer|response))s?(?: to the (?:user|reader|customer))?"
+            + " (?:should|must|needs? to|has to|will|shall) (?:always |also |only |clearly )?" + manipulate + "\\b"
+            + "|\\b(?:make sure|ensure|be sure) (?:that )?your (?:answer|response|reply|summary|output)s? (?:says|states|"
+            + "claims|mentions|describes|includes|recommends|calls|rates|portrays|presents)\\b"
+            + "|\\bin (?:whatever|anything|everything) you (?:write|say|reply|respond|answer|output)(?: back)?(?: to the"
+            + " (?:user|reader|customer))?,? (?:please |always |also )?" + manipulate + "\\b"));
+    f.add(feature("url-data", 1.0, keys("followed by", "concatenat", "append", "plus"),
+        "https?://[^\\s\"'<>]{3,200}[?&][\\w-]{1,20}=[`'\"]?,?\\s+(?:followed by|then append|concatenated with|plus)"
+            + "\\s+(?:the |your )?(?:value|contents?|output)\\b"));
+    f.add(feature("url-data", 1.1, keys("<img"),
+        "<img\\b[^>]{0,100}\\bsrc\\s*=\\s*[\"']?https?://[^\\s\"'<>]{3,200}[?&][a-z0-9_]{1,20}=(?:\\{\\{|\\$\\{|\\{|\\[|"
+            + "%7b|%5b)"));
+    f.add(feature("exfil", 0.7, keys("read", "cat", "open", "load", "collect"),
+        "\\b(?:read|cat|open|load|collect)\\s+[`'\"]?~/\\.[\\w./-]+[`'\"]?\\s+(?:and|then)\\s+(?:pass|include|put|"
+            + "add|append|return|paste|insert|attach)\\b"));
+    // multilingual: "from now on", "ignore the user('s request)", "forget everything you were told", earlier
+    // instructions declared void, a system label, secrecy towards the user, publishing verbs
+    f.add(feature("new-instructions", 0.9, keys("a partir de", "desde ahora", "à partir de", "a partir", "désormais",
+        "dorénavant", "ab sofort", "von nun an", "ab jetzt", "daqui em diante", "d'ora in poi", "da ora in poi",
+        "从现在", "今後", "これから", "今から", "с этого момента", "отныне", "지금부터", "이제부터"), Fold.foldNonAscii(
+        "\\b(?:a partir de ahora|desde ahora|à partir de maintenant|désormais|dorénavant|ab sofort|von nun an|ab jetzt|"
+            + "a partir de agora|daqui em diante|d'ora in poi|da ora in poi|с этого момента|отныне)\\b|(?:从现在(?:开始|起)|"
+            + "今後は|これからは|今からは|지금부터|이제부터)")));
+    f.add(feature("override", 0.8, keys("ignor", "no sigas", "ne suis", "ne suivez", "befolge", "não siga", "non seguire"),
+        Fold.foldNonAscii("\\b(?:ignora|ignorar|ignore|ignorez|ignorer|ignoriere|ignorieren sie|ignorate|no sigas|"
+            + "ne suis pas|ne suivez pas|befolge nicht|não siga|non seguire)\\s+(?:a |al |à |l'|le |la |o |el |den |die |"
+            + "das |il |lo |las |les |as |os )?(?:(?:pedido|solicitud|petición|pregunta|demande|requête|question|"
+            + "anfrage|bitte|frage|richiesta|domanda|pergunta|instrucciones|instructions|anweisungen|instruções|"
+            + "istruzioni) (?:do |del |de l'|de la |des |de |des |dell'|della )?)?(?:usuário|usuario|utilisateur|"
+            + "benutzers?|nutzers?|utente)\\b")));
+    f.add(feature("override", 1.0, keys("vergiss", "vergessen", "olvida", "olvide", "oublie", "esque", "dimentica",
+        "забудь"), Fold.foldNonAscii(
+        "\\b(?:(?:vergiss|vergessen sie) alles,? was|(?:olvida|olvide) todo lo que|(?:oublie|oubliez) tout ce qu|"
+            + "(?:esqueça|esquece) tudo o que|(?:dimentica|dimenticate) tutto (?:quello|ciò) che|(?:забудь|забудьте)"
+            + " (?:всё|все),? что)")));
+    f.add(feature("override", 1.0, keys("bisherig", "vorherig", "früher", "précédent", "anterior", "preceden",
+        "以前", "之前", "先前", "предыдущ", "прежн", "이전"), Fold.foldNonAscii(
+        "\\b(?:die |alle )?(?:bisherigen|vorherigen|früheren|alten) (?:anweisungen|instruktionen|regeln|vorgaben)"
+            + " (?:gelten nicht mehr|sind (?:ungültig|aufgehoben|hinfällig|nichtig))|\\b(?:les )?(?:instructions|"
+            + "consignes|règles) précédentes (?:ne s'appliquent plus|sont (?:annulées|caduques|nulles))|\\b(?:las "
+            + "|los )?(?:instrucciones|reglas|indicaciones) (?:anteriores|previas) (?:ya no (?:aplican|son válidas|"
+            + "valen)|quedan (?:anuladas|sin efecto))|\\b(?:as )?(?:instruções|regras) anteriores (?:não (?:se aplicam|"
+            + "são mais válidas|valem mais)|foram (?:anuladas|canceladas))|(?:以前|之前|先前)的(?:所有)?(?:指令|指示|说明|"
+            + "规则)(?:已经|已)?(?:失效|作废|无效|取消)|(?:предыдущие|прежние) (?:инструкции|указания|правила) (?:больше не"
+            + " действуют|отменены|недействительны)")));
+    f.add(feature("role-spoof", 0.7, keys("系统", "系統", "システム", "система", "시스템"), Fold.foldNonAscii(
+        "(?:^|\\n|[。.!！])\\s*(?:系统|系統|システム|системное|система|시스템)\\s*(?:提示|消息|通知|指令|メッセージ|"
+            + "сообщение|уведомление|메시지|알림)?\\s*[:：]")));
+    f.add(feature("secrecy", 0.6, keys("不要", "别", "ユーザー", "не говори", "не сообщай", "사용자", "no le", "no se lo",
+        "ne le dis", "ne dites", "sag dem", "sagen sie dem", "não conte", "não diga", "non dire"), Fold.foldNonAscii(
+        "(?:不要|别)(?:告诉|通知|提醒)(?:用户|使用者)|ユーザーに(?:は)?(?:言わ|伝え|知らせ)ない|не (?:говори|сообщай)"
+            + " (?:пользователю|об этом)|사용자에게 (?:알리지|말하지)|\\b(?:no (?:le |se lo )?(?:digas|cuentes|menciones)"
+            + " al usuario|ne (?:le )?(?:dis|dites) (?:rien )?(?:pas )?à l'utilisateur|sag(?:en sie)? dem (?:benutzer|"
+            + "nutzer) nichts|não (?:conte|diga) (?:nada )?ao usuário|non dire (?:nulla )?all'utente)\\b")));
+    f.add(feature("exfil", 0.7, keys("publique", "publica", "publie", "publiez", "veröffentliche", "pubblica", "sube",
+        "carga"), Fold.foldNonAscii(
+        "\\b(?:publique|publica|publie|publiez|veröffentliche|pubblica|sube|carga)\\b[^\\n]{0,80}(?:https?://|"
+            + "@[a-z0-9.-]+\\.[a-z]{2,}|~/\\.|\\.env|pastebin|gist|credencial|contraseñ|mot de passe|passwort|senha|"
+            + "chave|clave)")));
+    f.add(feature("address-ai", 0.6, keys("an den", "an die", "für den", "für die", "al asistente", "à l'assistant",
+        "ao assistente", "all'assistente", "asistente", "assistente"), Fold.foldNonAscii(
+        "\\b(?:an|für) (?:den|die) (?:assistenten|ki|agenten|ki-assistenten)\\b|\\b(?:al|à l'|ao|all')"
+            + " ?(?:asistente|assistant|assistente|ia|agente)\\b|(?:^|[\\n.!>\"]\\s*)(?:asistente|assistente|"
+            + "assistant ia|assistente ia|ki-assistent)\\s*[:,]")));
   }
 
   private static Feature feature(String id, double weight, String[] keys, String regex) {
     return new Feature(id, weight, keys, Pattern.compile(regex, Pattern.MULTILINE));
   }
 
+  /**
+   * Template and test code on the line of a phrase: chat-template sources ({@code {% for message in messages %}},
+   * {@code '<|im_start|>' + role}, {@code f"[INST] {sys}"}) and assertions about a filter hold delimiters and attack
+   * strings as data.
+   */
+  static final Pattern TEMPLATE_CODE = Pattern.compile(
+      "\\{%|%\\}|\\{(?:sys|system|user|prompt|content|message|query|question|input|instruction|"
+          + "bos_token|eos_token|role)s?\\}|['\"]\\s*\\+\\s*(?:message|msg|role|content|sys|system|user|prompt)\\b|"
+          + "\\bmessage\\[['\"](?:role|content)|\\bassert(?:that|equals|true|false)?\\s*\\(|\\bexpect\\s*\\(|"
+          + "\\.(?:scan|detect|classify|is_?injection|filter)\\s*\\(|\\bis_?(?:flagged|blocked|injection)\\b|"
+          + "\\bapply_chat_template\\b");
+
+  /** An interrogative that opens a question about a phrase ("how do I make ChatGPT ignore ...?"). */
+  static final Pattern QUESTION = Pattern.compile(
+      "(?:^|[.!?:]\\s+|\\bq:\\s*)(?:how|why|what|when|where|which|who|is|are|does|did|do (?:i|we)|should (?:i|we)|is it)"
+          + "\\b[^.!?\\n]*$");
+
   /** Words that show a text is ABOUT injection (docs, research, changelogs), not an injection addressed to us. */
   static final Pattern META = Pattern.compile(
-      "\\b(?:for example|exfiltrat\\w*|inject(?:ed|ion|ions|s)?|(?<![.@/\\w-])example(?![.\\w/-])|e\\.g\\.|such as|for instance|attackers?|adversar(?:y|ial)|malicious|payloads?|"
+      "\\b(?:for example|exfiltrat\\w*|inject(?:ed|ion|ions|s)?|(?<![.@/\\w-])example(?![.\\w/-])|e\\.g\\.|such as|for instance|attackers?|adversar(?:y|ial)|malicious|"
+          + "(?<!(?:webhook|request|response|json|event|http|post|message) )payloads?|"
           + "prompt injection|injection attacks?|jailbreaks?|red[ -]team|researchers?|technique|classic|known as|"
           + "phrases? like|strings? like|detect(?:s|ed|ion|or)?|mitigat\\w*|defen[cs]es?|vulnerab\\w*|owasp|"
           + "cve-\\d|test case|unit test|fixture|sample|demonstrat\\w*|paper|study|benchmark|dataset|signature|"
           + "regex|pattern|blocklist|denylist|flagged|classifier (?:that|which)|we (?:block|detect|flag)|"
           + "should be (?:flagged|blocked|detected)|is (?:flagged|blocked|detected)|tokenizer|special tokens?|"
-          + "chat templates?)\\b");
+          + "chat templates?|revert(?:ed|s)?|merge pull request)\\b");
 }

@@ -122,28 +122,35 @@ final class FilterCorpus {
           Carriers.insert(carriers.text(k, size(r, n++) / 2 + 600), HardNegatives.sample(family, r), pos),
           List.of()));
     }
-    extraTrainItems(items);
+    extraItems(items, "extra-train.jsonl", SEED + 1);
+    extraItems(items, "session3.jsonl", SEED + 2);
     return items;
   }
 
   /**
-   * Session-2 items written per category ({@code extra-train.jsonl}, all train split): every injection at three
-   * positions, every hard negative in two carriers. A separate RNG keeps the items above byte-identical.
+   * Items written per category after session 1 ({@code extra-train.jsonl}: session 2, all train;
+   * {@code session3.jsonl}: session 3, train and dev, never test): every injection at three positions, every hard
+   * negative in two carriers. Each file has its own RNG, so the items before it stay byte-identical.
    */
-  private static void extraTrainItems(List<Item> items) throws IOException {
-    Random r = new Random(SEED + 1);
+  private static void extraItems(List<Item> items, String file, long seed) throws IOException {
+    Random r = new Random(seed);
     Carriers carriers = new Carriers(r);
     Carriers.Kind[] kinds = Carriers.Kind.values();
     int n = 0;
-    for (JsonNode p : read("extra-train.jsonl")) {
+    for (JsonNode p : read(file)) {
       String category = p.get("category").asText();
       boolean injection = p.get("label").asText().equals("injection");
+      if (p.path("split").asText("train").equals("test")) {
+        throw new IllegalStateException(file + " " + p.get("id").asText() + ": items written after session 1 are train or"
+            + " dev only; the held-out split stays as frozen in session 1");
+      }
       for (int pos = 0; pos < (injection ? 3 : 2); pos++) {
         Carriers.Kind k = category.equals("hidden") ? Carriers.Kind.HTML : kinds[(n + pos) % kinds.length];
         String position = POSITIONS[injection ? pos : (n + pos) % 3];
         String carrier = carriers.text(k, injection ? size(r, n++) : size(r, n++) / 2 + 600);
         items.add(new Item(p.get("id").asText() + "-" + pos, injection ? "injection" : "clean",
-            injection ? category : "hard-negative:" + category, p.get("family").asText(), "train", position,
+            injection ? category : "hard-negative:" + category, p.get("family").asText(),
+            p.path("split").asText("train"), position,
             Carriers.insert(carrier, Carriers.embed(k, p.get("text").asText()), position), List.of()));
       }
     }

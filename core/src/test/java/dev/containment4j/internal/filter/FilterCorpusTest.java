@@ -151,15 +151,14 @@ class FilterCorpusTest {
     assertThat(t.rate()).as("train+dev injection recall").isGreaterThanOrEqualTo(0.92);
   }
 
-  /** Regression floor for the held-out split (session 1 froze at 78.4 %; with the sentence cues it is 91.9 %). */
+  /** Regression floor for the held-out split (session 1: 78.4 %, session 2: 91.9 %, session 3: 93.9 %). */
   @Test
   void injectionRecallOnHeldOutSplitDoesNotRegress() {
     assertThat(BY_LABEL_SPLIT.get("injection / test").rate()).as("held-out test split").isGreaterThanOrEqualTo(0.75);
   }
 
-  /** The target on held-out data. NOT met yet: 91.9 % = 136/148, one item short (docs/content-filter.md). */
+  /** The target on held-out data: met in session 3 with 93.9 % = 139/148 (session 2: 91.9 %). */
   @Test
-  @org.junit.jupiter.api.Disabled("known gap: held-out injection recall is 91.9% (target 92%); see docs/content-filter.md")
   void injectionRecallAtLeast92PercentOnHeldOutSplit() {
     assertThat(BY_LABEL_SPLIT.get("injection / test").rate()).as("held-out test split").isGreaterThanOrEqualTo(0.92);
   }
@@ -194,9 +193,10 @@ class FilterCorpusTest {
     assertThat(1 - sum("clean / test", "hard-negative / test").rate()).as("held-out").isLessThanOrEqualTo(0.05);
   }
 
-  /** The target on held-out data. NOT met yet: 4.0 % (5 of 125, all hard negatives). */
+  /** The target on held-out data. NOT met: 4.0 % (5 of 125, all hard negatives; unchanged in session 3). */
   @Test
-  @org.junit.jupiter.api.Disabled("known gap: held-out false-positive rate is 4.0% (target 3%); see docs/content-filter.md")
+  @org.junit.jupiter.api.Disabled("known gap: held-out false-positive rate is 4.0% = 5/125, all hard negatives, measured"
+      + " 2026-11-27 after the session-3 rules (target 3%); see docs/content-filter.md")
   void falsePositivesOnHeldOutSplitAtMost3Percent() {
     assertThat(1 - sum("clean / test", "hard-negative / test").rate()).as("held-out").isLessThanOrEqualTo(0.03);
   }
