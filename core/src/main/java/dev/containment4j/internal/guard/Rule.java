@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code Bash}, {@code Bash(*)}: every command. {@code Bash(npm test)}: exactly that command (words compared
- *       after quote removal). {@code Bash(git push:*)} or {@code Bash(git push *)}: that command with any arguments.
+ *       after quote removal). {@code Bash(git push:*)} or {@code Bash(git push *)}: that command with any arguments
+ *       (a word boundary: not {@code git pushx}); in the {@code :*} form the last word may also continue with
+ *       {@code :} and a task name ({@code Bash(npm run test:*)} matches {@code npm run test:unit}).
  *       A word {@code *} matches any number of words; {@code *} inside a word matches within the word
  *       ({@code Bash(rm *.log)}). {@code Bash(curl * | sh)}: a pipeline whose consecutive commands match.
  *   <li>{@code Read(glob)}, {@code Write(glob)}, {@code Edit(glob)}: gitignore-like globs. {@code ~/x} is under the
@@ -158,8 +160,17 @@ final class Rule {
     }
   }
 
+  /**
+   * Marks the last word of a {@code prefix:*} rule: that word, or that word followed by {@code :} and more
+   * ({@code test} or {@code test:unit}), the namespace separator of npm, yarn, composer and rake task names.
+   */
+  private static final char NAMESPACED = '\u0001';
+
   private static List<List<String>> bash(String rule, String spec) {
     String s = spec;
+    // Claude Code's prefix rule: the words of the prefix, then any arguments; the prefix's last word may also name a
+    // task in its namespace (Bash(npm run test:*) matches npm run test:unit), nothing else glued to it
+    boolean namespaced = s.endsWith(":*") && s.length() > 2 && !Character.isWhitespace(s.charAt(s.length() - 3));
     if (s.endsWith(":*")) {
       s = s.substring(0, s.length() - 2) + " *";
     }
@@ -222,6 +233,9 @@ final class Rule {
     }
     if (cur.isEmpty()) {
       throw new IllegalArgumentException("'" + rule + "': empty command after '|'");
+    }
+    if (namespaced && cur.size() >= 2 && !cur.get(cur.size() - 2).equals("*")) {
+      cur.set(cur.size() - 2, NAMESPACED + cur.get(cur.size() - 2));
     }
     parts.add(cur);
     return parts;
@@ -364,6 +378,19 @@ final class Rule {
   }
 
   private static boolean tokenMatches(String tok, String word, String home) {
+    if (!tok.isEmpty() && tok.charAt(0) == NAMESPACED) {
+      String base = tok.substring(1);
+      if (tokenMatches(base, word, home)) {
+        return true;
+      }
+      // test:unit, test:unit:ci ... for the prefix test; each colon may end the prefix (test:unit:* too)
+      for (int colon = word.indexOf(':'); colon > 0; colon = word.indexOf(':', colon + 1)) {
+        if (tokenMatches(base, word.substring(0, colon), home)) {
+          return true;
+        }
+      }
+      return false;
+    }
     return wordMatches(tok, word) || home != null && wordMatches(expandHome(tok, home), word);
   }
 
