@@ -13,6 +13,7 @@ import dev.containment4j.policy.Policy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -363,7 +364,7 @@ final class Classifier {
           + " is only known at run time (a variable or command substitution), so it cannot be checked; write the"
           + " program name literally"));
     }
-    if (!name.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+    if (!printableAscii(name)) {
       return j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
           + " contains invisible or non-ASCII characters"));
     }
@@ -382,6 +383,16 @@ final class Classifier {
     j = j.max(credentialArgs(u));
     j = j.max(flags(u));
     return j;
+  }
+
+  private static boolean printableAscii(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      char ch = s.charAt(k);
+      if (ch <= 0x20 || ch >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ------------------------------------------------------------------------------------ environment assignments
@@ -476,7 +487,9 @@ final class Classifier {
       }
     }
     Path p = paths.resolve(text, cwd, false);
-    Set<Place> set = new HashSet<>(p == null ? paths.places(null) : placesOf(p));
+    // an EnumSet: the judgements below ask it a dozen contains() each
+    Set<Place> set = EnumSet.noneOf(Place.class);
+    set.addAll(p == null ? paths.places(null) : placesOf(p));
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
     }
