@@ -13,6 +13,7 @@ import dev.containment4j.policy.Policy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +92,12 @@ final class Classifier {
   /** Processes an agent must not stop: ours, audit daemons, endpoint security. */
   private static final Pattern TAMPER_TARGET = Pattern.compile(
       "(?i)containment|auditd|falcon|osquery|crowdstrike|sentinel(one|d)|wazuh|velociraptor|sysmon");
+  /** Each alternative of {@link #METADATA} contains one of these: a word without them cannot match it. */
+  private static boolean mayNameMetadata(String t) {
+    return t.contains("169.254") || t.contains("metadata") || t.contains("100.100") || t.contains("fd00:ec2")
+        || t.contains("instance-data");
+  }
+
   private static final Pattern SHORT_CLUSTER = Pattern.compile("-[a-zA-Z]{2,}");
   private static final Set<String> FETCH_WRAPPERS = Set.of("sudo", "env", "timeout", "nice", "command", "exec",
       "stdbuf", "nohup");
@@ -245,13 +252,15 @@ final class Classifier {
     }
   }
 
+  private static final Set<String> SCRIPT_RUNNERS = Set.of("bash", "sh", "zsh", "dash", "ksh", "source", ".");
+
   /** The file a unit executes as a script ({@code bash f}, {@code sh f}, {@code ./f}, {@code source f}), or null. */
   private Path scriptRun(Unit u) {
     String prog = u.args().get(0).text();
     if (prog.contains("/")) {
       return paths.resolve(prog, u.cwd(), false);
     }
-    boolean shell = Set.of("bash", "sh", "zsh", "dash", "ksh", "source", ".").contains(u.name());
+    boolean shell = SCRIPT_RUNNERS.contains(u.name());
     if (shell) {
       for (Arg p : u.params()) {
         if (!p.text().startsWith("-")) {
@@ -358,7 +367,7 @@ final class Classifier {
           + " is only known at run time (a variable or command substitution), so it cannot be checked; write the"
           + " program name literally"));
     }
-    if (!name.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+    if (!printableAscii(name)) {
       return j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
           + " contains invisible or non-ASCII characters"));
     }
@@ -379,6 +388,16 @@ final class Classifier {
     return j;
   }
 
+  private static boolean printableAscii(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      char ch = s.charAt(k);
+      if (ch <= 0x20 || ch >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ------------------------------------------------------------------------------------ environment assignments
 
   private Judgement environment(Unit u) {
@@ -396,7 +415,7 @@ final class Classifier {
           || k.equals("GONOSUMCHECK") || k.equals("GOINSECURE") || k.equals("GOSUMDB") && vl.equals("off")) {
         j = j.max(Judgement.deny(WEAKEN, "setting " + e.getKey() + "=" + v
             + " turns off TLS or integrity verification; keep certificate checks on"));
-      } else if (k.matches("(HTTPS?|ALL|FTP|NO|SOCKS)_PROXY")) {
+      } else if (Regexes.matches(k, "(HTTPS?|ALL|FTP|NO|SOCKS)_PROXY")) {
         j = j.max(Judgement.deny(REDIRECT, "changing " + e.getKey() + " redirects traffic around the egress proxy"
             + " that containment sets up; leave the proxy variables alone"));
       } else if (k.startsWith("CONTAINMENT") || k.contains("SANDBOX") && (off || k.contains("DISABLE")
@@ -413,7 +432,7 @@ final class Classifier {
         j = j.max(Judgement.deny(PERSIST, "setting " + e.getKey() + " makes every later shell run a command"));
       } else if (k.equals("LD_PRELOAD") || k.equals("DYLD_INSERT_LIBRARIES") || k.equals("LD_AUDIT")) {
         j = j.max(Judgement.ask(TAMPER, "setting " + e.getKey() + " injects a library into every program"));
-      } else if (k.matches(".*(_BASE_URL|_API_BASE|_API_URL|_ENDPOINT|_HOST|_REGISTRY|INDEX_URL|_MIRROR)")
+      } else if (Regexes.matches(k, ".*(_BASE_URL|_API_BASE|_API_URL|_ENDPOINT|_HOST|_REGISTRY|INDEX_URL|_MIRROR)")
           && remoteHost(v) != null && !isLocal(remoteHost(v))) {
         j = j.max(Judgement.ask(REDIRECT, "setting " + e.getKey() + " to " + v
             + " points a client at another server; a human must confirm the destination"));
@@ -471,7 +490,9 @@ final class Classifier {
       }
     }
     Path p = paths.resolve(text, cwd, false);
-    Set<Place> set = new HashSet<>(p == null ? paths.places(null) : placesOf(p));
+    // an EnumSet: the judgements below ask it a dozen contains() each
+    Set<Place> set = EnumSet.noneOf(Place.class);
+    set.addAll(p == null ? paths.places(null) : placesOf(p));
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
     }
@@ -643,8 +664,7 @@ final class Classifier {
     if (PATTERN_FIRST.contains(name) && params.stream().noneMatch(p -> p.text().equals("-e")
         || p.text().equals("--regexp") || p.text().equals("-f") || p.text().startsWith("--regexp=")
         || p.text().equals("--expression"))) {
-      List<Arg> ops = nonOptions(params, Set.of("-m", "-A", "-B", "-C", "--max-count", "-g", "--glob", "-t",
-          "--type", "-F", "-v", "--include", "--exclude"));
+      List<Arg> ops = nonOptions(params, SEARCH_VALUE_OPTS);
       if (!ops.isEmpty()) {
         Arg pattern = ops.get(0);
         params = params.stream().filter(p -> p != pattern).toList();
@@ -658,7 +678,7 @@ final class Classifier {
         k++;
         continue;
       }
-      if (METADATA.matcher(t).find()) {
+      if (mayNameMetadata(t) && METADATA.matcher(t).find()) {
         j = j.max(Judgement.deny(CREDENTIAL, show(u) + " contacts the cloud metadata service, which hands out"
             + " the machine's credentials"));
         continue;
@@ -685,6 +705,8 @@ final class Classifier {
     return j;
   }
 
+  private static final Set<String> SEARCH_VALUE_OPTS = Set.of("-m", "-A", "-B", "-C", "--max-count", "-g",
+      "--glob", "-t", "--type", "-F", "-v", "--include", "--exclude");
   private static final Set<String> DATA_COMMANDS = Set.of("echo", "printf", ":", "true", "false", "test", "[",
       "[[", "expr", "let");
   private static final Set<String> PATTERN_FIRST = Set.of("grep", "egrep", "fgrep", "rg", "ag", "ack", "sed",
@@ -786,8 +808,9 @@ final class Classifier {
         return targets(u, nonOptions(params, Set.of("-s", "--size", "-r", "--reference")), "truncates");
       case "sed":
       case "perl":
-        if (argv.stream().anyMatch(x -> x.startsWith("-i") || x.startsWith("--in-place") || x.matches("-\\w*i\\w*"))
-            && (name.equals("sed") || argv.stream().anyMatch(x -> x.matches("-\\w*i.*")))) {
+        if (argv.stream().anyMatch(x -> x.startsWith("-i") || x.startsWith("--in-place") || Regexes.matches(x,
+            "-\\w*i\\w*"))
+            && (name.equals("sed") || argv.stream().anyMatch(x -> Regexes.matches(x, "-\\w*i.*")))) {
           List<Arg> files = nonOptions(params, Set.of("-e", "-f", "--expression", "--file"));
           if (!files.isEmpty() && name.equals("sed") && argv.stream().noneMatch(x -> x.equals("-e")
               || x.startsWith("--expression"))) {
@@ -816,7 +839,7 @@ final class Classifier {
         return Judgement.deny(DELETE, show(u) + " stops the machine");
       case "init":
       case "telinit":
-        return argv.size() > 1 && argv.get(1).matches("[06]") ? Judgement.deny(DELETE, show(u)
+        return argv.size() > 1 && Regexes.matches(argv.get(1), "[06]") ? Judgement.deny(DELETE, show(u)
             + " stops the machine") : Judgement.ALLOW;
       case "kill":
         // kill $(pgrep -f containment): the process list comes from a substitution, judged as its own unit
@@ -834,7 +857,7 @@ final class Classifier {
           return Judgement.deny(TAMPER, show(u) + " stops the containment, audit or endpoint-security processes");
         }
         return argv.contains("-u") || argv.contains("-U") || argv.stream().skip(1).filter(x -> !x.startsWith("-"))
-            .anyMatch(x -> x.matches("(?i).*(sshd|systemd|init|dockerd|containerd|kubelet|postgres|mysqld|Xorg"
+            .anyMatch(x -> Regexes.matches(x, "(?i).*(sshd|systemd|init|dockerd|containerd|kubelet|postgres|mysqld|Xorg"
                 + "|gnome|kde|launchd|login|bash|zsh|sh)"))
             ? Judgement.ask(DELETE, show(u) + " kills processes by name that may belong to the system or other"
                 + " work") : Judgement.ALLOW;
@@ -870,7 +893,8 @@ final class Classifier {
             ? Judgement.deny(AUDIT, show(u) + " clears or rewrites the shell history, hiding what ran")
             : Judgement.ALLOW;
       case "unset":
-        if (argv.stream().anyMatch(x -> x.toUpperCase(Locale.ROOT).matches("(HTTPS?|ALL|FTP|NO|SOCKS)_PROXY"))) {
+        if (argv.stream().anyMatch(x -> Regexes.matches(x.toUpperCase(Locale.ROOT),
+            "(HTTPS?|ALL|FTP|NO|SOCKS)_PROXY"))) {
           return Judgement.deny(REDIRECT, show(u) + " removes the egress proxy variables, routing traffic around"
               + " the proxy containment set up");
         }
@@ -885,7 +909,7 @@ final class Classifier {
       case "wevtutil":
         return Judgement.deny(AUDIT, show(u) + " changes or clears the audit and log configuration");
       case "security":
-        return argv.size() > 1 && argv.get(1).matches("find-.*password|dump-keychain|export|find-certificate"
+        return argv.size() > 1 && Regexes.matches(argv.get(1), "find-.*password|dump-keychain|export|find-certificate"
             + "|unlock-keychain|show-keychain-info")
             ? Judgement.deny(CREDENTIAL, show(u) + " reads secrets from the macOS keychain") : Judgement.ALLOW;
       case "secret-tool":
@@ -904,7 +928,8 @@ final class Classifier {
       case "gopass":
       case "keepassxc-cli":
       case "sops":
-        return argv.size() > 1 && argv.get(1).matches("show|read|get|item|kv|list|ls|decrypt|export|-d|--decrypt"
+        return argv.size() > 1 && Regexes.matches(argv.get(1),
+            "show|read|get|item|kv|list|ls|decrypt|export|-d|--decrypt"
             + "|token|login|unlock")
             ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
             : Judgement.ALLOW;
@@ -943,9 +968,9 @@ final class Classifier {
       case "k":
         return kubectl(u, argv);
       case "helm":
-        return argv.size() > 1 && argv.get(1).matches("uninstall|delete|del|un")
+        return argv.size() > 1 && Regexes.matches(argv.get(1), "uninstall|delete|del|un")
             ? Judgement.deny(INFRA, show(u) + " uninstalls a release from the cluster")
-            : argv.size() > 1 && argv.get(1).matches("install|upgrade|rollback")
+            : argv.size() > 1 && Regexes.matches(argv.get(1), "install|upgrade|rollback")
                 ? Judgement.ask(INFRA, show(u) + " changes what runs in a cluster") : Judgement.ALLOW;
       case "docker":
       case "podman":
@@ -968,7 +993,7 @@ final class Classifier {
       case "systemctl":
         return systemctl(u, argv);
       case "launchctl":
-        return argv.size() > 1 && argv.get(1).matches("load|bootstrap|submit|enable|setenv|kickstart")
+        return argv.size() > 1 && Regexes.matches(argv.get(1), "load|bootstrap|submit|enable|setenv|kickstart")
             ? Judgement.deny(PERSIST, show(u) + " registers a launchd job (persistence)") : Judgement.ALLOW;
       case "update-rc.d":
       case "chkconfig":
@@ -1180,7 +1205,7 @@ final class Classifier {
     }
     // searching for key material outside the workspace is credential exploration
     String joined = String.join(" ", argv).toLowerCase(Locale.ROOT);
-    if (joined.matches(".*(id_rsa|id_ed25519|id_ecdsa|\\.pem|\\.key|credentials|\\.env\\b|secret|token|\\.kdbx"
+    if (Regexes.matches(joined, ".*(id_rsa|id_ed25519|id_ecdsa|\\.pem|\\.key|credentials|\\.env\\b|secret|token|\\.kdbx"
         + "|\\.aws|\\.ssh|password|\\.p12|\\.pfx|wallet).*")) {
       for (Arg r : roots) {
         Set<Place> pl = places(r, u.cwd());
@@ -1243,10 +1268,10 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     Judgement j = writeTarget(dest, u.cwd(), name.equals("ln") ? "links" : "writes to", show(u));
-    if (name.equals("ln") && u.argv().stream().anyMatch(x -> x.matches("-\\w*f\\w*|--force"))) {
+    if (name.equals("ln") && u.argv().stream().anyMatch(x -> Regexes.matches(x, "-\\w*f\\w*|--force"))) {
       j = j.max(writeTarget(dest, u.cwd(), "replaces", show(u)));
     }
-    if (name.equals("ln") || name.equals("cp") && u.argv().stream().anyMatch(x -> x.matches("-\\w*[sl]\\w*"
+    if (name.equals("ln") || name.equals("cp") && u.argv().stream().anyMatch(x -> Regexes.matches(x, "-\\w*[sl]\\w*"
         + "|--symbolic-link|--link"))) {
       // a link to a file that configures code execution or logging makes a later ordinary write land there
       for (Arg src : ops.size() >= 2 ? ops.subList(0, ops.size() - 1) : ops) {
@@ -1298,11 +1323,12 @@ final class Classifier {
     String mode = ops.get(0).text();
     List<Arg> files = ops.subList(1, ops.size());
     boolean recursive = hasFlag(u.argv(), 'R', "--recursive");
-    boolean setuid = mode.matches("[0-7]?[2-7][0-7]{3}") && mode.length() == 4 && mode.charAt(0) != '0'
-        || mode.matches(".*[+=][rwxXt]*s.*");
-    boolean worldWritable = mode.matches("[0-7]*[2367]") && mode.length() >= 3
-        || mode.matches("(.*,)?[oa]*[ao][oa]*[+=][rwxXst]*w.*") || mode.matches("(.*,)?\\+[rwxX]*w[rwxX]*")
-        && false || mode.matches("(.*,)?a?\\+rwx") || mode.matches("(.*,)?o\\+.*w.*");
+    boolean setuid = Regexes.matches(mode, "[0-7]?[2-7][0-7]{3}") && mode.length() == 4 && mode.charAt(0) != '0'
+        || Regexes.matches(mode, ".*[+=][rwxXt]*s.*");
+    boolean worldWritable = Regexes.matches(mode, "[0-7]*[2367]") && mode.length() >= 3
+        || Regexes.matches(mode, "(.*,)?[oa]*[ao][oa]*[+=][rwxXst]*w.*") || Regexes.matches(mode,
+            "(.*,)?\\+[rwxX]*w[rwxX]*")
+        && false || Regexes.matches(mode, "(.*,)?a?\\+rwx") || Regexes.matches(mode, "(.*,)?o\\+.*w.*");
     Judgement j = Judgement.ALLOW;
     for (Arg f : files) {
       Set<Place> pl = places(f, u.cwd());
@@ -1466,7 +1492,7 @@ final class Classifier {
     }
     int colon = t.indexOf(':');
     int slash = t.indexOf('/');
-    return colon > 0 && (slash < 0 || colon < slash) && !t.startsWith("/") && !t.matches("[A-Za-z]:\\\\.*");
+    return colon > 0 && (slash < 0 || colon < slash) && !t.startsWith("/") && !Regexes.matches(t, "[A-Za-z]:\\\\.*");
   }
 
   private static String remoteOf(String t) {
@@ -1520,16 +1546,16 @@ final class Classifier {
       String opt = t;
       String val = null;
       if (httpie && !t.startsWith("-")) {
-        if (url == null && t.matches("(?i)GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS")) {
+        if (url == null && Regexes.matches(t, "(?i)GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS")) {
           method = t.toUpperCase(Locale.ROOT);
           continue;
         }
         if (url != null) {
-          if (t.matches("[^=:@]+(:=@|=@|@)(.+)")) {
+          if (Regexes.matches(t, "[^=:@]+(:=@|=@|@)(.+)")) {
             String f = t.substring(t.indexOf('@') + 1);
             uploadFiles.add(f);
             data = true;
-          } else if (t.matches("[^=:]+(=|:=)(.*)")) {
+          } else if (Regexes.matches(t, "[^=:]+(=|:=)(.*)")) {
             data = true;
           }
           continue;
@@ -1562,11 +1588,11 @@ final class Classifier {
         valueArgs.add(params.get(k));
       }
       if (t.equals("-k") || t.equals("--insecure") || t.equals("--no-check-certificate")
-          || t.matches("-[a-zA-Z]*k[a-zA-Z]*") && !wgetStyle && !t.startsWith("--") && (val == null
+          || Regexes.matches(t, "-[a-zA-Z]*k[a-zA-Z]*") && !wgetStyle && !t.startsWith("--") && (val == null
           || t.indexOf('k') < t.indexOf(opt.charAt(1)))) {
         insecure = true;
       }
-      if (t.equals("-O") && !wgetStyle || t.equals("--remote-name") || t.matches("-[a-zA-Z]*O[a-zA-Z]*")
+      if (t.equals("-O") && !wgetStyle || t.equals("--remote-name") || Regexes.matches(t, "-[a-zA-Z]*O[a-zA-Z]*")
           && !wgetStyle) {
         remoteName = true;
       }
@@ -1767,7 +1793,7 @@ final class Classifier {
         } else if (boundHost == null && hasBinding(dest)) {
           j = j.max(Judgement.deny(EXFIL, show(u) + " sends $" + ref + " to " + dest + ", which has its own bound"
               + " credential; a credential that is not the host's own can move data to another account"));
-        } else if (boundHost == null && !p.text().toLowerCase(Locale.ROOT).matches(".*(authorization|token|key"
+        } else if (boundHost == null && !Regexes.matches(p.text().toLowerCase(Locale.ROOT), ".*(authorization|token|key"
             + "|bearer|api).*:.*")) {
           j = j.max(Judgement.deny(EXFIL, show(u) + " puts the secret $" + ref + " into a request to " + dest));
         } else if (boundHost == null && data) {
@@ -1828,7 +1854,7 @@ final class Classifier {
         || argv.contains("--exec") || argv.contains("--sh-exec")) {
       return Judgement.deny(EXFIL, show(u) + " connects a shell to the network (a reverse or bind shell)");
     }
-    if (argv.stream().anyMatch(x -> x.matches("-\\w*l\\w*") || x.equals("--listen"))
+    if (argv.stream().anyMatch(x -> Regexes.matches(x, "-\\w*l\\w*") || x.equals("--listen"))
         || joined.contains("listen:")) {
       return Judgement.ask(EXFIL, show(u) + " listens for network connections, exposing this machine");
     }
@@ -1837,11 +1863,11 @@ final class Classifier {
       if (t.startsWith("-")) {
         continue;
       }
-      String h = t.contains(":") && t.matches("(?i)(tcp|udp|openssl|ssl)[46]?:.*") ? t.split(":")[1] : t;
-      if (h.matches("\\d+")) {
+      String h = t.contains(":") && Regexes.matches(t, "(?i)(tcp|udp|openssl|ssl)[46]?:.*") ? t.split(":")[1] : t;
+      if (Regexes.matches(h, "\\d+")) {
         continue;
       }
-      if (!isLocal(h) && (bareHost(h) != null || h.matches("[A-Za-z0-9.-]+"))) {
+      if (!isLocal(h) && (bareHost(h) != null || Regexes.matches(h, "[A-Za-z0-9.-]+"))) {
         remote = true;
       }
     }
@@ -1919,7 +1945,7 @@ final class Classifier {
   private Judgement archive(Unit u, List<Arg> params) {
     List<String> argv = u.argv();
     boolean extract = argv.stream().anyMatch(x -> x.equals("-x") || x.equals("--extract") || x.equals("x")
-        || x.matches("-?[a-zA-Z]*x[a-zA-Z]*") && !x.startsWith("--"));
+        || Regexes.matches(x, "-?[a-zA-Z]*x[a-zA-Z]*") && !x.startsWith("--"));
     Judgement j = Judgement.ALLOW;
     int c = argv.indexOf("-C");
     if (extract && c > 0 && c + 1 < argv.size()) {
@@ -1947,7 +1973,8 @@ final class Classifier {
     int k = 0;
     while (k < av.size() && FETCH_WRAPPERS.contains(Unit.baseName(av.get(k)))) {
       k++;
-      while (k < av.size() && (av.get(k).startsWith("-") || av.get(k).contains("=") || av.get(k).matches("\\d+")
+      while (k < av.size() && (av.get(k).startsWith("-") || av.get(k).contains("=") || Regexes.matches(av.get(k),
+          "\\d+")
           && k > 0 && Unit.baseName(av.get(k - 1)).equals("timeout"))) {
         k++;
       }
@@ -1967,7 +1994,7 @@ final class Classifier {
       String code = String.join(" ", av);
       return CodeScan.scan(code, lang).network();
     }
-    return av.stream().anyMatch(x -> x.matches("(?i)https?://.*")) && !n.equals("echo") && !n.equals("printf");
+    return av.stream().anyMatch(x -> Regexes.matches(x, "(?i)https?://.*")) && !n.equals("echo") && !n.equals("printf");
   }
 
   private boolean upstreamDecodes(SimpleCommand c) {
@@ -1996,7 +2023,7 @@ final class Classifier {
     Judgement j = Judgement.ALLOW;
     List<String> argv = u.argv();
     int mi = argv.indexOf("-m");
-    if (mi > 0 && mi + 1 < argv.size() && argv.get(mi + 1).matches("http\\.server|SimpleHTTPServer|pyftpdlib"
+    if (mi > 0 && mi + 1 < argv.size() && Regexes.matches(argv.get(mi + 1), "http\\.server|SimpleHTTPServer|pyftpdlib"
         + "|smtpd|uploadserver") || u.language().equals("php") && argv.contains("-S")) {
       j = j.max(Judgement.ask(EXFIL, show(u) + " serves files over the network; a human must confirm what is"
           + " exposed"));
@@ -2189,7 +2216,7 @@ final class Classifier {
             ? j.max(Judgement.ask(GIT, show(u) + " discards uncommitted changes, which cannot be recovered"))
             : j;
       case "clean": {
-        boolean force = rest.stream().anyMatch(x -> x.matches("-\\w*f\\w*") || x.equals("--force"));
+        boolean force = rest.stream().anyMatch(x -> Regexes.matches(x, "-\\w*f\\w*") || x.equals("--force"));
         if (!force) {
           return j;
         }
@@ -2261,7 +2288,7 @@ final class Classifier {
     List<String> ops = new ArrayList<>();
     for (int k = 0; k < rest.size(); k++) {
       String t = rest.get(k);
-      if (t.equals("-f") || t.equals("--force") || t.matches("-[a-zA-Z]*f[a-zA-Z]*") && !t.startsWith("--")) {
+      if (t.equals("-f") || t.equals("--force") || Regexes.matches(t, "-[a-zA-Z]*f[a-zA-Z]*") && !t.startsWith("--")) {
         force = true;
       } else if (t.startsWith("--force-with-lease") || t.startsWith("--force-if-includes")) {
         lease = true;
@@ -2338,25 +2365,27 @@ final class Classifier {
     }
     String key = ops.get(0).toLowerCase(Locale.ROOT);
     String value = ops.size() > 1 ? ops.get(1).toLowerCase(Locale.ROOT) : "";
-    if (key.matches("http(\\..*)?\\.sslverify") && (value.equals("false") || value.equals("0") || value.equals("no")
-        || value.equals("off")) || key.matches("http(\\..*)?\\.sslcainfo|http\\.sslbackend")) {
+    if (Regexes.matches(key, "http(\\..*)?\\.sslverify") && (value.equals("false") || value.equals("0") ||
+        value.equals("no")
+        || value.equals("off")) || Regexes.matches(key, "http(\\..*)?\\.sslcainfo|http\\.sslbackend")) {
       return Judgement.deny(WEAKEN, show(u) + " turns off TLS verification for git");
     }
     if (key.equals("core.hookspath")) {
       return Judgement.deny(PERSIST, show(u) + " points git at another hooks directory, code git will run");
     }
-    if (key.matches("url\\..*\\.(insteadof|pushinsteadof)")) {
+    if (Regexes.matches(key, "url\\..*\\.(insteadof|pushinsteadof)")) {
       return Judgement.deny(REDIRECT, show(u) + " rewrites git URLs, redirecting fetches and pushes");
     }
-    if (key.matches("core\\.(sshcommand|fsmonitor|pager|editor|askpass|gitproxy)|alias\\..*|diff\\..*\\.textconv"
+    if (Regexes.matches(key,
+        "core\\.(sshcommand|fsmonitor|pager|editor|askpass|gitproxy)|alias\\..*|diff\\..*\\.textconv"
         + "|filter\\..*|credential\\..*|.*\\.(command|cmd|program|tool)|sequence\\.editor|gpg\\.program"
         + "|uploadpack\\..*|receive\\..*")) {
       return Judgement.ask(PERSIST, show(u) + " configures a command git will run later");
     }
-    if (key.matches("remote\\..*\\.(url|pushurl)")) {
+    if (Regexes.matches(key, "remote\\..*\\.(url|pushurl)")) {
       return Judgement.ask(REDIRECT, show(u) + " repoints a git remote");
     }
-    if (key.matches("https?\\.proxy|.*\\.proxy")) {
+    if (Regexes.matches(key, "https?\\.proxy|.*\\.proxy")) {
       return Judgement.ask(REDIRECT, show(u) + " routes git through a proxy");
     }
     if (rest.contains("--system")) {
@@ -2404,15 +2433,16 @@ final class Classifier {
       }
       return Judgement.ALLOW;
     }
-    if (op.matches("(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel|stop)-.*")
+    if (Regexes.matches(op, "(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel|stop)-.*")
         || op.equals("rb")) {
       return Judgement.deny(INFRA, show(u) + " deletes or stops cloud resources (" + svc + " " + op + ")");
     }
-    if (svc.equals("iam") && op.matches("(create-access-key|create-login-profile|attach-.*|put-.*|add-user-to-group"
+    if (svc.equals("iam") && Regexes.matches(op,
+        "(create-access-key|create-login-profile|attach-.*|put-.*|add-user-to-group"
         + "|update-assume-role-policy|create-user|update-login-profile)")) {
       return Judgement.ask(WEAKEN, show(u) + " grants IAM permissions or credentials");
     }
-    if (op.matches("(put-bucket-(acl|policy)|put-public-access-block|authorize-security-group-ingress"
+    if (Regexes.matches(op, "(put-bucket-(acl|policy)|put-public-access-block|authorize-security-group-ingress"
         + "|modify-.*attribute|create-.*|update-.*|put-.*|run-instances|invoke)")) {
       return Judgement.ask(INFRA, show(u) + " changes cloud resources (" + svc + " " + op + ")");
     }
@@ -2427,7 +2457,7 @@ final class Classifier {
     String name = u.name();
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
     String joined = String.join(" ", ops.subList(1, ops.size())).toLowerCase(Locale.ROOT);
-    if (joined.matches(".*\\b(print-access-token|print-identity-token|get-access-token|auth:token|access-token"
+    if (Regexes.matches(joined, ".*\\b(print-access-token|print-identity-token|get-access-token|auth:token|access-token"
         + "|print-refresh-token)\\b.*")) {
       return Judgement.deny(CREDENTIAL, show(u) + " prints a cloud access token");
     }
@@ -2441,10 +2471,11 @@ final class Classifier {
       }
       return Judgement.ALLOW;
     }
-    if (joined.matches(".*\\b(delete|destroy|remove|rm|apps:destroy|purge|terminate|uninstall|drop)\\b.*")) {
+    if (Regexes.matches(joined, ".*\\b(delete|destroy|remove|rm|apps:destroy|purge|terminate|uninstall|drop)\\b.*")) {
       return Judgement.deny(INFRA, show(u) + " deletes cloud resources");
     }
-    if (joined.matches(".*\\b(deploy|create|update|apply|set|add-iam-policy-binding|scale|promote|release|publish"
+    if (Regexes.matches(joined,
+        ".*\\b(deploy|create|update|apply|set|add-iam-policy-binding|scale|promote|release|publish"
         + "|secrets:set|config:set|secrets set|env add)\\b.*")) {
       return Judgement.ask(INFRA, show(u) + " changes cloud resources or production");
     }
@@ -2512,7 +2543,7 @@ final class Classifier {
       return Judgement.ask(INFRA, show(u) + " changes real infrastructure" + (auto ? " without a review step" : "")
           + "; a human must review the plan");
     }
-    if (op.equals("state") && ops.size() > 2 && ops.get(2).matches("rm|mv|push|replace-provider")
+    if (op.equals("state") && ops.size() > 2 && Regexes.matches(ops.get(2), "rm|mv|push|replace-provider")
         || op.equals("taint") || op.equals("force-unlock")) {
       return Judgement.ask(INFRA, show(u) + " edits infrastructure state");
     }
@@ -2524,21 +2555,22 @@ final class Classifier {
     String op = ops.size() > 1 ? ops.get(1) : "";
     String joined = String.join(" ", argv);
     if (op.equals("delete")) {
-      if (joined.matches(".*\\b(ns|namespace|namespaces|pv|persistentvolume|pvc|node|nodes|crd|"
+      if (Regexes.matches(joined, ".*\\b(ns|namespace|namespaces|pv|persistentvolume|pvc|node|nodes|crd|"
           + "customresourcedefinition|clusterrole|clusterrolebinding)\\b.*") || joined.contains("--all")
           || argv.contains("-A")) {
         return Judgement.deny(INFRA, show(u) + " deletes namespaces, volumes, nodes or everything of a kind");
       }
       return Judgement.ask(INFRA, show(u) + " deletes cluster resources");
     }
-    if (op.equals("get") && joined.matches(".*\\bsecrets?\\b.*") && (joined.contains("-o") || joined.contains(
+    if (op.equals("get") && Regexes.matches(joined, ".*\\bsecrets?\\b.*") && (joined.contains("-o") || joined.contains(
         "--output"))) {
       return Judgement.ask(CREDENTIAL, show(u) + " prints Kubernetes secrets");
     }
     if (op.equals("config") && (joined.contains("--raw") || joined.contains("view") && joined.contains("--flatten"))) {
       return Judgement.ask(CREDENTIAL, show(u) + " prints cluster credentials");
     }
-    if (op.matches("apply|create|replace|patch|edit|scale|drain|cordon|taint|rollout|set|label|annotate|exec|cp"
+    if (Regexes.matches(op,
+        "apply|create|replace|patch|edit|scale|drain|cordon|taint|rollout|set|label|annotate|exec|cp"
         + "|port-forward|run|expose|autoscale")) {
       return Judgement.ask(INFRA, show(u) + " changes or enters a cluster; a human must confirm which one");
     }
@@ -2548,8 +2580,8 @@ final class Classifier {
   private Judgement docker(Unit u, List<String> argv) {
     String joined = String.join(" ", argv);
     if ((argv.contains("run") || argv.contains("create") || argv.contains("exec")) && (argv.contains("--privileged")
-        || joined.matches(".*(-v|--volume|--mount)[ =]+(type=bind,source=)?/(:|,|\\s).*")
-        || joined.matches(".*(-v|--volume)[ =]+/var/run/docker\\.sock.*") || joined.contains("--pid=host")
+        || Regexes.matches(joined, ".*(-v|--volume|--mount)[ =]+(type=bind,source=)?/(:|,|\\s).*")
+        || Regexes.matches(joined, ".*(-v|--volume)[ =]+/var/run/docker\\.sock.*") || joined.contains("--pid=host")
         || joined.contains("--pid host") || joined.contains("--cap-add=ALL") || joined.contains("--cap-add ALL")
         || joined.contains("--cap-add=SYS_ADMIN") || joined.contains("seccomp=unconfined")
         || joined.contains("--userns=host"))) {
@@ -2577,15 +2609,16 @@ final class Classifier {
       text.append(' ').append(String.join(" ", up.argv()));
     }
     String sql = text.toString().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-    if (sql.matches(".*\\bDROP (DATABASE|SCHEMA)\\b.*") || sql.contains("FLUSHALL") || sql.contains("DROPDATABASE")
-        || sql.matches(".*\\bFLUSHDB\\b.*") || sql.contains("DB.DROPDATABASE")) {
+    if (Regexes.matches(sql, ".*\\bDROP (DATABASE|SCHEMA)\\b.*") || sql.contains("FLUSHALL") ||
+        sql.contains("DROPDATABASE")
+        || Regexes.matches(sql, ".*\\bFLUSHDB\\b.*") || sql.contains("DB.DROPDATABASE")) {
       return Judgement.deny(INFRA, show(u) + " drops a whole database");
     }
-    if (sql.matches(".*\\b(DROP TABLE|TRUNCATE|DROP COLLECTION|\\.DROP\\(\\)|DELETEMANY\\(\\{\\}\\))\\b.*")
-        || sql.matches(".*\\bDELETE FROM [A-Z0-9_.\"`]+ ?(;|$|\").*")) {
+    if (Regexes.matches(sql, ".*\\b(DROP TABLE|TRUNCATE|DROP COLLECTION|\\.DROP\\(\\)|DELETEMANY\\(\\{\\}\\))\\b.*")
+        || Regexes.matches(sql, ".*\\bDELETE FROM [A-Z0-9_.\"`]+ ?(;|$|\").*")) {
       return Judgement.ask(INFRA, show(u) + " deletes tables or all rows of a table");
     }
-    if (sql.matches(".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*")) {
+    if (Regexes.matches(sql, ".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*")) {
       return Judgement.ask(WEAKEN, show(u) + " grants database permissions");
     }
     return Judgement.ALLOW;
@@ -2595,18 +2628,18 @@ final class Classifier {
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
     String op = ops.size() > 1 ? ops.get(1) : "";
     String joined = String.join(" ", argv);
-    if (op.matches("poweroff|reboot|halt|kexec|suspend|hibernate")) {
+    if (Regexes.matches(op, "poweroff|reboot|halt|kexec|suspend|hibernate")) {
       return Judgement.deny(DELETE, show(u) + " stops the machine");
     }
     if ((op.equals("stop") || op.equals("disable") || op.equals("mask") || op.equals("kill"))
-        && joined.matches(".*(firewalld|ufw|apparmor|auditd|selinux|iptables|nftables|fail2ban|rsyslog|"
+        && Regexes.matches(joined, ".*(firewalld|ufw|apparmor|auditd|selinux|iptables|nftables|fail2ban|rsyslog|"
         + "systemd-journald|falcon|osquery|crowdstrike|sentinel|wazuh|clamav).*")) {
       return Judgement.deny(WEAKEN, show(u) + " stops a security or logging service");
     }
-    if (op.matches("enable|link|edit|set-property|add-wants|preset|set-environment|import-environment")) {
+    if (Regexes.matches(op, "enable|link|edit|set-property|add-wants|preset|set-environment|import-environment")) {
       return Judgement.deny(PERSIST, show(u) + " registers or edits a service (persistence)");
     }
-    if (op.matches("start|stop|restart|reload|kill|mask|disable|daemon-reload|isolate")) {
+    if (Regexes.matches(op, "start|stop|restart|reload|kill|mask|disable|daemon-reload|isolate")) {
       return Judgement.ask(SYSTEM, show(u) + " changes running services");
     }
     return Judgement.ALLOW;
@@ -2624,7 +2657,7 @@ final class Classifier {
     }
     if (name.equals("apt") || name.equals("apt-get") || name.equals("dnf") || name.equals("yum")
         || name.equals("apk") || name.equals("pacman") || name.equals("brew")) {
-      if (op.matches("install|add|reinstall|upgrade|dist-upgrade|remove|purge|-S|-R|tap|autoremove")
+      if (Regexes.matches(op, "install|add|reinstall|upgrade|dist-upgrade|remove|purge|-S|-R|tap|autoremove")
           || argv.contains("-S") || argv.contains("-R")) {
         return Judgement.ask(SUPPLY_CHAIN, show(u) + " changes system packages; a human must approve it");
       }
@@ -2651,7 +2684,7 @@ final class Classifier {
       if (op.equals("exec") || op.equals("dlx") || op.equals("x")) {
         return npx(u, argv.subList(1, argv.size()));
       }
-      if (op.matches("install|i|add|isntall|in|ins|inst|insta|instal|ci|update|up|upgrade")) {
+      if (Regexes.matches(op, "install|i|add|isntall|in|ins|inst|insta|instal|ci|update|up|upgrade")) {
         List<String> pkgs = ops.subList(2, ops.size());
         if (name.equals("yarn") && op.equals("install") || op.equals("ci")) {
           pkgs = List.of();
@@ -2719,13 +2752,13 @@ final class Classifier {
   private Judgement installs(Unit u, List<String> pkgs, boolean global, boolean update) {
     Judgement j = Judgement.ALLOW;
     for (String p : pkgs) {
-      if (p.matches("(?i)(https?|git|ftp)://.*|git\\+.*|github:.*|gitlab:.*|bitbucket:.*|.*\\.git(#.*)?")
-          || p.matches("[\\w.-]+/[\\w.-]+(#.*)?") && !p.startsWith("@") && !p.startsWith(".")
-          || p.matches("(?i).*\\.(tgz|tar\\.gz|whl|zip)") && (p.startsWith("/tmp") || p.startsWith("http"))) {
+      if (Regexes.matches(p, "(?i)(https?|git|ftp)://.*|git\\+.*|github:.*|gitlab:.*|bitbucket:.*|.*\\.git(#.*)?")
+          || Regexes.matches(p, "[\\w.-]+/[\\w.-]+(#.*)?") && !p.startsWith("@") && !p.startsWith(".")
+          || Regexes.matches(p, "(?i).*\\.(tgz|tar\\.gz|whl|zip)") && (p.startsWith("/tmp") || p.startsWith("http"))) {
         return Judgement.deny(DOWNLOAD_EXEC, show(u) + " installs and runs code from " + p
             + ", not from the registry the project declares");
       }
-      if (p.startsWith(".") || p.startsWith("/") || p.matches("(?i).*\\.(tgz|tar\\.gz|whl|zip)")) {
+      if (p.startsWith(".") || p.startsWith("/") || Regexes.matches(p, "(?i).*\\.(tgz|tar\\.gz|whl|zip)")) {
         continue;
       }
       j = j.max(Judgement.ask(SUPPLY_CHAIN, show(u) + " installs `" + p + "`, a package the project does not"
@@ -2757,7 +2790,8 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     String pkg = ops.get(0);
-    if (pkg.contains("://") || pkg.startsWith("github:") || pkg.startsWith("git+") || pkg.matches("[\\w.-]+/[\\w.-]+")
+    if (pkg.contains("://") || pkg.startsWith("github:") || pkg.startsWith("git+") || Regexes.matches(pkg,
+        "[\\w.-]+/[\\w.-]+")
         && !pkg.startsWith("@")) {
       return Judgement.deny(DOWNLOAD_EXEC, show(u) + " downloads and runs " + pkg);
     }

@@ -267,7 +267,8 @@ final class Paths {
       if (HOME_SCHEDULER.matcher(rel).matches()) {
         set.add(Place.SCHEDULER);
       }
-      if (rel.matches("\\.(bash|zsh|sh|python|node_repl|mysql|psql|sqlite|lesshst|local/share/fish/fish)_?history.*")
+      if (Regexes.matches(rel,
+          "\\.(bash|zsh|sh|python|node_repl|mysql|psql|sqlite|lesshst|local/share/fish/fish)_?history.*")
           || rel.equals(".zsh_history") || rel.equals(".bash_history") || rel.equals(".history")) {
         set.add(Place.HISTORY);
       }

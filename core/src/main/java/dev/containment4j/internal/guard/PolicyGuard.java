@@ -58,7 +58,22 @@ public final class PolicyGuard implements ModelGuard {
     }
   }
 
+  /** The workspace and home of the last decision and their {@link Paths}: an agent's calls share them. */
+  private record LastPaths(Path workdir, Path home, Paths paths) {}
+
+  private volatile LastPaths last;
+
   private Paths paths(GuardContext ctx) {
+    LastPaths l = last;
+    if (l != null && l.workdir().equals(ctx.workdir()) && l.home().equals(ctx.home())) {
+      return l.paths();
+    }
+    Paths p = lookUpPaths(ctx);
+    last = new LastPaths(ctx.workdir(), ctx.home(), p);
+    return p;
+  }
+
+  private Paths lookUpPaths(GuardContext ctx) {
     if (pathsCache.size() > 64) {
       pathsCache.clear();
     }
@@ -335,7 +350,8 @@ public final class PolicyGuard implements ModelGuard {
       return Verdict.ask(L, q.text(), "rule", "the policy asks a human before the MCP tool " + what);
     }
     Rule al = rules.firstMcpMatch(rules.allow(), server, tool);
-    boolean readOnly = tool.toLowerCase(Locale.ROOT).matches("(get|list|read|search|find|fetch|query|describe|view"
+    boolean readOnly = Regexes.matches(tool.toLowerCase(Locale.ROOT),
+        "(get|list|read|search|find|fetch|query|describe|view"
         + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?");
     if (ctx.tainted() && !readOnly) {
       return Verdict.ask(L, al == null ? "" : al.text(), Classifier.TAINT, "this session already read secrets or"

@@ -8,7 +8,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -159,16 +161,20 @@ final class RealPaths {
         if (!up.exists) {
           // below a missing directory nothing exists and nothing can be a link
           n = new Node(here, false, up.stable);
+        } else if (!up.stable || writable(up.real)) {
+          // in a directory this user can write (or one below such a directory), a link may have been planted, also a
+          // dangling one that a write would follow (ln -s ~/.ssh/authorized_keys k; echo key >> k): one lstat tells
+          // whether the name exists and whether it is a link (a missing name costs an exception: JDK 17 has no
+          // lstat that answers "missing" without one)
+          BasicFileAttributes attrs = lstat(here);
+          n = attrs == null ? new Node(here, false, false)
+              : attrs.isSymbolicLink() ? follow(up.real, here, links) : new Node(here, true, false);
         } else {
-          boolean fixed = up.stable && !writable(up.real);
+          // a directory this user cannot write: stat first (no exception for a missing name; a dangling link here
+          // was planted by someone with more rights than the agent), lstat only for a name that exists
+          boolean fixed = up.stable;
           if (new File(here.toString()).exists()) {
-            // exists (perhaps through a link): lstat tells whether this name is the link
             n = Files.isSymbolicLink(here) ? follow(up.real, here, links) : new Node(here, true, fixed);
-          } else if (links < MAX_LINKS && writable(up.real) && Files.isSymbolicLink(here)) {
-            // a dangling link, which a write would follow (ln -s ~/.ssh/authorized_keys k; echo key >> k); only
-            // where this user can write can one have been planted, and only there is the lstat (an exception when
-            // the name is missing) paid
-            n = follow(up.real, here, links);
           } else {
             n = new Node(here, false, fixed);
           }
@@ -192,6 +198,16 @@ final class RealPaths {
       Node t = node(target, links + 1);
       // what a link points to is a fact about the link's directory too: not kept across decisions
       return new Node(t.real, t.exists, false);
+    }
+
+    /** The attributes of the name itself (not following a link), or null when it does not exist. */
+    private static BasicFileAttributes lstat(Path p) {
+      try {
+        return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (IOException e) {
+        // missing, or not searchable: what stat would have said too
+        return null;
+      }
     }
 
     private boolean writable(Path dir) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code Bash}, {@code Bash(*)}: every command. {@code Bash(npm test)}: exactly that command (words compared
- *       after quote removal). {@code Bash(git push:*)} or {@code Bash(git push *)}: that command with any arguments.
+ *       after quote removal). {@code Bash(git push:*)} or {@code Bash(git push *)}: that command with any arguments
+ *       (a word boundary: not {@code git pushx}); in the {@code :*} form the last word may also continue with
+ *       {@code :} and a task name ({@code Bash(npm run test:*)} matches {@code npm run test:unit}).
  *       A word {@code *} matches any number of words; {@code *} inside a word matches within the word
  *       ({@code Bash(rm *.log)}). {@code Bash(curl * | sh)}: a pipeline whose consecutive commands match.
  *   <li>{@code Read(glob)}, {@code Write(glob)}, {@code Edit(glob)}: gitignore-like globs. {@code ~/x} is under the
@@ -136,7 +140,7 @@ final class Rule {
               + " Fetch(domain:*.example.com)");
         }
         String h = spec.substring(7).strip().toLowerCase(Locale.ROOT);
-        if (h.isEmpty() || !h.matches("(\\*\\.)?[a-z0-9.-]+|\\*") || h.contains("..")) {
+        if (h.isEmpty() || !Regexes.matches(h, "(\\*\\.)?[a-z0-9.-]+|\\*") || h.contains("..")) {
           throw new IllegalArgumentException("'" + rule + "': '" + h + "' is not a host name; write"
               + " domain:example.com or domain:*.example.com");
         }
@@ -156,8 +160,17 @@ final class Rule {
     }
   }
 
+  /**
+   * Marks the last word of a {@code prefix:*} rule: that word, or that word followed by {@code :} and more
+   * ({@code test} or {@code test:unit}), the namespace separator of npm, yarn, composer and rake task names.
+   */
+  private static final char NAMESPACED = '\u0001';
+
   private static List<List<String>> bash(String rule, String spec) {
     String s = spec;
+    // Claude Code's prefix rule: the words of the prefix, then any arguments; the prefix's last word may also name a
+    // task in its namespace (Bash(npm run test:*) matches npm run test:unit), nothing else glued to it
+    boolean namespaced = s.endsWith(":*") && s.length() > 2 && !Character.isWhitespace(s.charAt(s.length() - 3));
     if (s.endsWith(":*")) {
       s = s.substring(0, s.length() - 2) + " *";
     }
@@ -220,6 +233,9 @@ final class Rule {
     }
     if (cur.isEmpty()) {
       throw new IllegalArgumentException("'" + rule + "': empty command after '|'");
+    }
+    if (namespaced && cur.size() >= 2 && !cur.get(cur.size() - 2).equals("*")) {
+      cur.set(cur.size() - 2, NAMESPACED + cur.get(cur.size() - 2));
     }
     parts.add(cur);
     return parts;
@@ -327,22 +343,26 @@ final class Rule {
     if (words.isEmpty()) {
       return false;
     }
-    List<String> w = new ArrayList<>(words);
     String first = pattern.get(0);
-    if (!first.contains("/")) {
-      w.set(0, Unit.baseName(w.get(0)));
+    // the program name is compared by its base name unless the pattern names a path
+    String program = first.contains("/") ? words.get(0) : Unit.baseName(words.get(0));
+    String h = home == null ? null : home.toString();
+    // most rules name another program: decide on the first word before walking the rest
+    if (!first.equals("*") && !tokenMatches(first, program, h)) {
+      return false;
     }
-    return match(pattern, 0, w, 0, home == null ? null : home.toString());
+    return match(pattern, 0, words, program, 0, h);
   }
 
-  private static boolean match(List<String> p, int pi, List<String> w, int wi, String home) {
+  /** Whether pattern words from {@code pi} match words from {@code wi}; word 0 is read as {@code program}. */
+  private static boolean match(List<String> p, int pi, List<String> w, String program, int wi, String home) {
     if (pi == p.size()) {
       return wi == w.size();
     }
     String tok = p.get(pi);
     if (tok.equals("*")) {
       for (int k = wi; k <= w.size(); k++) {
-        if (match(p, pi + 1, w, k, home)) {
+        if (match(p, pi + 1, w, program, k, home)) {
           return true;
         }
       }
@@ -351,10 +371,27 @@ final class Rule {
     if (wi == w.size()) {
       return false;
     }
-    if (!wordMatches(tok, w.get(wi)) && !(home != null && wordMatches(expandHome(tok, home), w.get(wi)))) {
+    if (!tokenMatches(tok, wi == 0 ? program : w.get(wi), home)) {
       return false;
     }
-    return match(p, pi + 1, w, wi + 1, home);
+    return match(p, pi + 1, w, program, wi + 1, home);
+  }
+
+  private static boolean tokenMatches(String tok, String word, String home) {
+    if (!tok.isEmpty() && tok.charAt(0) == NAMESPACED) {
+      String base = tok.substring(1);
+      if (tokenMatches(base, word, home)) {
+        return true;
+      }
+      // test:unit, test:unit:ci ... for the prefix test; each colon may end the prefix (test:unit:* too)
+      for (int colon = word.indexOf(':'); colon > 0; colon = word.indexOf(':', colon + 1)) {
+        if (tokenMatches(base, word.substring(0, colon), home)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return wordMatches(tok, word) || home != null && wordMatches(expandHome(tok, home), word);
   }
 
   /**
@@ -374,15 +411,25 @@ final class Rule {
     return tok;
   }
 
+  /** Compiled patterns of rule words with {@code *} or {@code ?} (a policy has few; they are compiled once). */
+  private static final Map<String, Pattern> WORD_PATTERNS = new ConcurrentHashMap<>();
+
   private static boolean wordMatches(String tok, String word) {
     if (tok.indexOf('*') < 0 && tok.indexOf('?') < 0) {
       return tok.equals(word);
     }
-    StringBuilder b = new StringBuilder();
-    for (char c : tok.toCharArray()) {
-      b.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+    Pattern p = WORD_PATTERNS.get(tok);
+    if (p == null) {
+      StringBuilder b = new StringBuilder();
+      for (char c : tok.toCharArray()) {
+        b.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+      }
+      p = Pattern.compile(b.toString());
+      if (WORD_PATTERNS.size() < 4096) {
+        WORD_PATTERNS.put(tok, p);
+      }
     }
-    return word.matches(b.toString());
+    return p.matcher(word).matches();
   }
 
   /** Whether an absolute, normalised path (or a directory above it) matches a path rule. */
@@ -390,46 +437,77 @@ final class Rule {
     if (any) {
       return true;
     }
-    if (path == null) {
-      return false;
+    return path != null && matchesPath(new PathView(path, workspace, home));
+  }
+
+  /**
+   * A path as path rules read it: its text and its text relative to each anchor (null when it is not under it),
+   * computed once per path and shared by every rule.
+   */
+  static final class PathView {
+    final String text;
+    final String underHome;
+    final String underWorkspace;
+    final String underRoot;
+
+    PathView(Path path, Path workspace, Path home) {
+      this.text = path.toString();
+      this.underHome = relative(path, home, text);
+      this.underWorkspace = relative(path, workspace, text);
+      Path root = path.getRoot();
+      this.underRoot = root == null ? null : relative(path, root, text);
     }
-    Path base;
+
+    private static String relative(Path path, Path base, String s) {
+      if (base == null || !path.startsWith(base)) {
+        return null;
+      }
+      String b = base.toString();
+      return s.length() == b.length() ? "" : s.substring(b.endsWith("/") ? b.length() : b.length() + 1);
+    }
+  }
+
+  /** Like {@link #matchesPath(Path, Path, Path)}, on a path's precomputed view. */
+  boolean matchesPath(PathView v) {
+    if (any) {
+      return true;
+    }
+    String rel;
     switch (pathAnchor) {
       case "home":
-        base = home;
+        rel = v.underHome;
         break;
       case "root":
-        base = path.getRoot();
+        rel = v.underRoot;
         break;
       case "workspace":
-        base = workspace;
+        rel = v.underWorkspace;
         break;
       default:
-        base = null;
+        return matchesAtAnyDepth(v.text);
     }
-    String s = path.toString();
-    if (base == null) {
-      // a name at any depth: each component of the path, deepest first
-      Matcher m = null;
-      int end = s.length();
-      while (end > 0) {
-        int slash = s.lastIndexOf('/', end - 1);
-        int start = slash + 1;
-        if (start < end && s.startsWith(pathLiteral, start)) {
-          m = m == null ? pathRegex.matcher(s) : m;
-          if (m.region(start, end).matches()) {
-            return true;
-          }
+    return rel != null && matchesBelow(rel);
+  }
+
+  private boolean matchesAtAnyDepth(String s) {
+    // a name at any depth: each component of the path, deepest first
+    Matcher m = null;
+    int end = s.length();
+    while (end > 0) {
+      int slash = s.lastIndexOf('/', end - 1);
+      int start = slash + 1;
+      if (start < end && s.startsWith(pathLiteral, start)) {
+        m = m == null ? pathRegex.matcher(s) : m;
+        if (m.region(start, end).matches()) {
+          return true;
         }
-        end = Math.max(slash, 0);
       }
-      return false;
+      end = Math.max(slash, 0);
     }
-    if (!path.startsWith(base)) {
-      return false;
-    }
-    String b = base.toString();
-    String rel = s.length() == b.length() ? "" : s.substring(b.endsWith("/") ? b.length() : b.length() + 1);
+    return false;
+  }
+
+  private boolean matchesBelow(String rel) {
     // the path matches when it or a directory above it (down to the base) matches; each of those is a prefix of
     // rel, so none can match unless rel starts with the pattern's literal start
     if (!rel.startsWith(pathLiteral)) {

@@ -10,7 +10,9 @@ import dev.containment4j.internal.shell.SimpleCommand;
 import dev.containment4j.policy.Policy;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -66,8 +68,8 @@ final class RuleSet {
    * written, wrappers included), a Read/Write/Edit rule on the files it names, a Fetch rule on the hosts it contacts.
    */
   Match firstShellMatch(List<Rule> rules, Units.Analysis a, Paths paths, UnaryOperator<Path> real) {
-    List<List<Path>> readFiles = null;
-    List<List<Path>> writeFiles = null;
+    List<List<NamedFile>> readFiles = null;
+    List<List<NamedFile>> writeFiles = null;
     for (Rule r : rules) {
       switch (r.tool()) {
         case BASH: {
@@ -85,11 +87,16 @@ final class RuleSet {
         case EDIT: {
           // the files are the same for every rule of a kind: collect them once per call
           boolean read = r.tool() == Rule.Tool.READ;
-          List<List<Path>> named = read ? readFiles : writeFiles;
+          List<List<NamedFile>> named = read ? readFiles : writeFiles;
           if (named == null) {
             named = new ArrayList<>();
+            Map<Path, NamedFile> seen = new HashMap<>();
             for (Unit u : a.units()) {
-              named.add(files(u, paths, r.tool()));
+              List<NamedFile> views = new ArrayList<>();
+              for (Path p : files(u, paths, r.tool())) {
+                views.add(seen.computeIfAbsent(p, q -> NamedFile.of(q, real.apply(q), paths)));
+              }
+              named.add(views);
             }
             if (read) {
               readFiles = named;
@@ -98,11 +105,9 @@ final class RuleSet {
             }
           }
           for (int k = 0; k < named.size(); k++) {
-            for (Path p : named.get(k)) {
-              Path rp = real.apply(p);
-              if (r.matchesPath(p, paths.workspace(), paths.home())
-                  || !rp.equals(p) && r.matchesPath(rp, paths.workspace(), paths.home())) {
-                return new Match(r, "`" + a.units().get(k).text() + "`, which touches " + p);
+            for (NamedFile f : named.get(k)) {
+              if (r.matchesPath(f.lexical()) || f.real() != null && r.matchesPath(f.real())) {
+                return new Match(r, "`" + a.units().get(k).text() + "`, which touches " + f.path());
               }
             }
           }
@@ -123,6 +128,14 @@ final class RuleSet {
       }
     }
     return null;
+  }
+
+  /** A file a command names, with the views path rules read: lexical, and real when it differs (else null). */
+  private record NamedFile(Path path, Rule.PathView lexical, Rule.PathView real) {
+    static NamedFile of(Path p, Path real, Paths paths) {
+      return new NamedFile(p, new Rule.PathView(p, paths.workspace(), paths.home()),
+          real.equals(p) ? null : new Rule.PathView(real, paths.workspace(), paths.home()));
+    }
   }
 
   /** The unit matched by a Bash rule, or null. */

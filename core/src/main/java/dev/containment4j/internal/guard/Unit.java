@@ -25,16 +25,24 @@ import java.util.Map;
  * @param code the program text of an interpreter one-liner or here-doc ({@code python -c CODE}), else null
  * @param language the language of {@code code}: python, node, perl, ruby, php, shell ...
  * @param full the words as written, wrappers included (for deny and ask rules)
+ * @param argv the text of {@code args}, derived from them (whatever is passed is replaced); every rule and most
+ *     categories read it, so it is computed once
  */
 record Unit(
     SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
-    Map<String, String> env, Path cwd, String code, String language, List<String> full) {
+    Map<String, String> env, Path cwd, String code, String language, List<String> full, List<String> argv) {
 
   Unit {
     args = List.copyOf(args);
     wrappers = List.copyOf(wrappers);
     env = Map.copyOf(env);
     full = List.copyOf(full);
+    argv = args.stream().map(Arg::text).toList();
+  }
+
+  Unit(SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
+      Map<String, String> env, Path cwd, String code, String language, List<String> full) {
+    this(command, args, wrappers, privileged, argsFromStdin, env, cwd, code, language, full, null);
   }
 
   /** The program's base name ({@code /usr/bin/rm} → {@code rm}), or empty for a bare assignment/redirection. */
@@ -48,10 +56,6 @@ record Unit(
   static String baseName(String program) {
     int slash = program.lastIndexOf('/');
     return slash >= 0 ? program.substring(slash + 1) : program;
-  }
-
-  List<String> argv() {
-    return args.stream().map(Arg::text).toList();
   }
 
   /** The arguments after the program. */

@@ -60,7 +60,7 @@ final class Units {
   }
 
   static String quote(String word) {
-    if (word.matches("[A-Za-z0-9_./:=@%+,-]+")) {
+    if (Regexes.matches(word, "[A-Za-z0-9_./:=@%+,-]+")) {
       return word;
     }
     return "'" + word.replace("'", "'\\''") + "'";
@@ -168,7 +168,7 @@ final class Units {
               return;
             } else if (t.startsWith("-")) {
               k++;
-            } else if (t.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            } else if (Regexes.matches(t, "[A-Za-z_][A-Za-z0-9_]*=.*")) {
               env.put(t.substring(0, t.indexOf('=')), t.substring(t.indexOf('=') + 1));
               k++;
             } else {
@@ -200,7 +200,7 @@ final class Units {
           // positional arguments before the command
           if (name.endsWith("timeout") || name.equals("taskset") || name.equals("flock")) {
             k++;
-          } else if (name.equals("chrt") && k < rest.size() && rest.get(k).text().matches("\\d+")) {
+          } else if (name.equals("chrt") && k < rest.size() && Regexes.matches(rest.get(k).text(), "\\d+")) {
             k++;
           }
           if (name.equals("flock") && indexOf(rest, "-c") >= 0) {

@@ -49,6 +49,30 @@ class RuleSyntaxTest {
   }
 
   @Test
+  void prefixRulesMatchTaskNamesInTheirNamespaceButNothingElseGluedToTheLastWord() {
+    // Claude Code users write Bash(npm run test:*) for the test scripts: test, test:unit, test:e2e:ci
+    Rule tests = Rule.compile("Bash(npm run test:*)");
+    for (String yes : List.of("npm run test", "npm run test -- --watch=false", "npm run test:unit",
+        "npm run test:unit -- --watch=false", "npm run test:e2e:ci")) {
+      assertThat(tests.matchesWords(List.of(yes.split(" ")), null)).as(yes).isTrue();
+    }
+    for (String no : List.of("npm run testx", "npm run test-all", "npm run tests:unit", "npm run build:test",
+        "npm run", "npm test:unit")) {
+      assertThat(tests.matchesWords(List.of(no.split(" ")), null)).as(no).isFalse();
+    }
+    // the space form keeps a strict word boundary, and so does a prefix that ends in an option or a path
+    assertThat(Rule.compile("Bash(npm run test *)").matchesWords(List.of("npm", "run", "test:unit"), null))
+        .isFalse();
+    assertThat(Rule.compile("Bash(git push:*)").matchesWords(List.of("git", "push-all"), null)).isFalse();
+    assertThat(Rule.compile("Bash(npm run test:unit:*)").matchesWords(List.of("npm", "run", "test:unit:ci"), null))
+        .isTrue();
+    assertThat(Rule.compile("Bash(npm run test:unit:*)").matchesWords(List.of("npm", "run", "test:e2e"), null))
+        .isFalse();
+    assertThat(RuleSyntax.checkExamples("Bash(npm run test:*)", List.of("npm run test:unit -- --watch=false",
+        "sudo npm run test:e2e"), List.of("npm run build", "npm run test-all"))).isEmpty();
+  }
+
+  @Test
   void homeInABashRuleMatchesTheExpandedHome() {
     // the shell has expanded ~ and $HOME before the rule sees the words
     java.nio.file.Path home = java.nio.file.Path.of("/home/u");

@@ -15,10 +15,12 @@ import dev.containment4j.internal.shell.ShellParser;
 import dev.containment4j.policy.Policy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,8 +30,13 @@ import java.util.Locale;
  * the classifier adds. Throughput and latency are measured in thread CPU time (so a loaded machine does not count
  * time the thread was not running) and, for comparison, in wall-clock time.
  *
+ * <p>With {@code --existing-workspace}, the corpus is rebased onto a home and project created on disk from
+ * {@code workspace-tree.txt} (next to the corpus), under {@code target/guard-bench-tree} (not under /tmp, which the
+ * classifier treats as scratch space), so that every path a call names resolves through real directories, files and
+ * links, as on an agent's host.
+ *
  * <pre>
- * java -cp ... dev.containment4j.examples.bench.GuardBench [corpus.jsonl] [seconds]
+ * java -cp ... dev.containment4j.examples.bench.GuardBench [corpus.jsonl] [seconds] [--existing-workspace]
  * </pre>
  */
 public final class GuardBench {
@@ -38,19 +45,31 @@ public final class GuardBench {
   record Case(ToolCall call, GuardContext ctx) {}
 
   public static void main(String[] args) throws Exception {
-    Path corpus = Path.of(args.length > 0 ? args[0] : "core/src/test/resources/guard-corpus/corpus.jsonl");
-    double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+    List<String> positional = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+    boolean existing = Arrays.asList(args).contains("--existing-workspace");
+    Path corpus = Path.of(!positional.isEmpty() ? positional.get(0)
+        : "core/src/test/resources/guard-corpus/corpus.jsonl");
+    double seconds = positional.size() > 1 ? Double.parseDouble(positional.get(1)) : 10;
+    String root = "";
+    if (existing) {
+      Path dir = Path.of("target/guard-bench-tree").toAbsolutePath();
+      createTree(dir, corpus.resolveSibling("workspace-tree.txt"));
+      root = dir.toRealPath().toString();
+    }
     ObjectMapper m = new ObjectMapper();
     List<Case> cases = new ArrayList<>();
     for (String line : Files.readAllLines(corpus)) {
       if (line.isBlank()) {
         continue;
       }
-      ToolCallJson.Parsed p = ToolCallJson.parse(m.readTree(line), Path.of("/home/dev/proj"));
-      cases.add(new Case(p.call(), new GuardContext(p.workspace(), p.cwd(), Path.of("/home/dev"), false, 0, 0)));
+      ToolCallJson.Parsed p = ToolCallJson.parse(m.readTree(line.replace("/home/dev", root + "/home/dev")),
+          Path.of(root + "/home/dev/proj"));
+      cases.add(new Case(p.call(), new GuardContext(p.workspace(), p.cwd(), Path.of(root + "/home/dev"), false, 0,
+          0)));
     }
     ModelGuard guard = PolicyGuard.of(Policy.defaults());
-    System.out.printf(Locale.ROOT, "corpus: %d calls, %s%n", cases.size(), corpus);
+    System.out.printf(Locale.ROOT, "corpus: %d calls, %s, workspace %s%n", cases.size(), corpus,
+        existing ? "exists on disk under " + root : "/home/dev/proj (does not exist)");
     run("warm-up guard", cases, guard, seconds / 2, false);
     Result g = throughput("guard (rules + classifier)", cases, guard, seconds);
     run("guard (rules + classifier)", cases, guard, seconds / 2, true);
@@ -58,6 +77,35 @@ public final class GuardBench {
     Result p = throughput("shell parser only (peer)", cases, null, seconds / 2);
     run("shell parser only (peer)", cases, null, seconds / 4, true);
     System.out.printf(Locale.ROOT, "guard/parser time ratio: %.2f%n", p.perSecond / g.perSecond);
+  }
+
+  /**
+   * Creates the home and project listed in {@code tree} under {@code root} (replacing what was there): one entry a
+   * line, a name ending in / a directory, "name -&gt; target" a symbolic link, anything else an empty file.
+   */
+  private static void createTree(Path root, Path tree) throws IOException {
+    if (Files.exists(root)) {
+      try (var walk = Files.walk(root)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    for (String entry : Files.readAllLines(tree)) {
+      if (entry.isBlank() || entry.startsWith("#")) {
+        continue;
+      }
+      int arrow = entry.indexOf(" -> ");
+      Path p = root.resolve(arrow < 0 ? entry : entry.substring(0, arrow));
+      Files.createDirectories(p.getParent());
+      if (arrow >= 0) {
+        Files.createSymbolicLink(p, Path.of(entry.substring(arrow + 4)));
+      } else if (entry.endsWith("/")) {
+        Files.createDirectories(p);
+      } else {
+        Files.createFile(p);
+      }
+    }
   }
 
   /** Decisions per CPU second over whole passes of the corpus, with no timer calls per decision. */
