@@ -74,4 +74,6 @@ echo "squid $(squid -v | head -1 | awk '{print $4}') ssl-bump, $(java -version 2
 # squid forwards a bumped request to the Host header's authority, so it went to :443.)
 targets=(direct-tls=tls-direct:$ORIGIN_PORT squid-bump=mitm:$SQUID_PORT:$SQUID_PID
   c4j-intercept=mitm:$OURS_PORT:$OURS_PID)
+echo "load average at start: $(cut -d" " -f1-3 /proc/loadavg)"
 "${JAVA[@]/-Xmx512m/-Xmx1g}" load "$ORIGIN_PORT" "$REPS" "${targets[@]}"
+echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg)"

@@ -42,6 +42,8 @@ for port in $ORIGIN_PORT $OURS_PORT $SQUID_PORT; do
   for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 done
 echo "squid $(squid -v | head -1 | awk '{print $4}'), $(java -version 2>&1 | head -1), $(nproc) CPUs, $(date -u +%FT%TZ)"
+echo "load average at start: $(cut -d" " -f1-3 /proc/loadavg)"
 "${JAVA[@]/-Xmx512m/-Xmx1g}" load "$ORIGIN_PORT" "$REPS" \
   direct=direct:$ORIGIN_PORT squid=connect:$SQUID_PORT:$SQUID_PID \
   c4j-connect=connect:$OURS_PORT:$OURS_PID c4j-socks5=socks:$OURS_PORT:$OURS_PID
+echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg)"
