@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TLS interception benchmark: containment4j's proxy (tls: intercept) vs direct TLS (and squid ssl-bump, see below),
 # interleaved, loopback only. Needs squid built with OpenSSL (apt-get install squid-openssl; benchmark only) and
-# openssl. Usage: examples/bench/egress_mitm_vs_squid_bump.sh [REPS]   (env: M2=<maven repo>, BENCH_SECONDS=4)
+# openssl. Usage: examples/bench/egress_mitm_vs_squid_bump.sh [REPS]   (env: M2=<maven repo>, BENCH_SECONDS=4, BENCH_WARMUP_MAX=60)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPS="${1:-3}"
@@ -36,7 +36,7 @@ cd - >/dev/null
 cat >"$WORK/logback.xml" <<'XML'
 <configuration><root level="WARN"/></configuration>
 XML
-JAVA=(java -Dlogback.configurationFile="$WORK/logback.xml" -Dbench.seconds="${BENCH_SECONDS:-4}"
+JAVA=(java -Dlogback.configurationFile="$WORK/logback.xml" -Dbench.seconds="${BENCH_SECONDS:-4}" -Dbench.warmup.max="${BENCH_WARMUP_MAX:-60}"
   -Dbench.trust="$WORK/squid-ca.pem,$WORK/ours-ca.pem,$WORK/origin-ca.pem" -Xms256m -Xmx512m -cp "$CP"
   dev.containment4j.examples.bench.EgressBench)
 

@@ -2,7 +2,7 @@
 # Egress proxy benchmark: containment4j's proxy (CONNECT and SOCKS5) vs squid (CONNECT) vs direct, same run,
 # interleaved, loopback only. Needs squid (apt-get install squid; for the benchmark only) and a built examples module:
 #   mvn -q -Dmaven.repo.local=... -pl examples -am package -DskipTests
-#   examples/bench/egress_vs_squid.sh [REPS]          (env: M2=<maven repo>, BENCH_SECONDS=4)
+#   examples/bench/egress_vs_squid.sh [REPS]          (env: M2=<maven repo>, BENCH_SECONDS=4, BENCH_WARMUP_MAX=60)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPS="${1:-3}"
@@ -18,7 +18,7 @@ CP="examples/target/classes:$(cat "$WORK/cp")"
 cat >"$WORK/logback.xml" <<'XML'
 <configuration><root level="WARN"/></configuration>
 XML
-JAVA=(java -Dlogback.configurationFile="$WORK/logback.xml" -Dbench.seconds="${BENCH_SECONDS:-4}" -Xms256m -Xmx512m -cp "$CP" dev.containment4j.examples.bench.EgressBench)
+JAVA=(java -Dlogback.configurationFile="$WORK/logback.xml" -Dbench.seconds="${BENCH_SECONDS:-4}" -Dbench.warmup.max="${BENCH_WARMUP_MAX:-60}" -Xms256m -Xmx512m -cp "$CP" dev.containment4j.examples.bench.EgressBench)
 
 "${JAVA[@]}" origin "$ORIGIN_PORT" >"$WORK/origin.log" 2>&1 & pids+=($!)
 "${JAVA[@]}" proxy "$OURS_PORT" "$ORIGIN_PORT" >"$WORK/ours.log" 2>&1 & pids+=($!); OURS_PID=$!

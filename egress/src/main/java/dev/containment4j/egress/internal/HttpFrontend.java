@@ -51,9 +51,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpFrontend extends ChannelInboundHandlerAdapter {
   private enum State { HEAD, RESOLVING, BODY, AWAIT_RESPONSE, CONNECTING, TUNNEL, CLOSED }
 
-  /** Hop-by-hop headers never forwarded. */
-  private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
-      "proxy-authorization", "proxy-authenticate", "te", "trailer", "upgrade");
+  /** Hop-by-hop headers never forwarded (Netty's constants carry their hash: no hashing per request). */
+  private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION,
+      HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.PROXY_AUTHORIZATION,
+      HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE);
 
   private final ProxyContext px;
   /** The checked CONNECT target when this frontend serves an intercepted tunnel. */
@@ -331,7 +332,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     for (String name : connectionListed(h)) {
       h.remove(name);
     }
-    for (String name : HOP_BY_HOP) {
+    for (CharSequence name : HOP_BY_HOP) {
       h.remove(name);
     }
     var denial = px.credentials().apply(t.host(), req.uri(), h);
@@ -360,7 +361,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           ch.pipeline().addLast(px.interception().orElseThrow().clientContext()
               .newHandler(ch.alloc(), t.host().name(), t.port()));
         }
-        ch.pipeline().addLast(new HttpClientCodec());
+        // responses in chunks of up to 64 KiB (the default is 8 KiB): fewer messages per TLS record on bulk bodies
+        ch.pipeline().addLast(new HttpClientCodec(new io.netty.handler.codec.http.HttpDecoderConfig()
+            .setMaxChunkSize(64 * 1024), false, false));
         ch.pipeline().addLast(new UpstreamHandler());
       }
     });
@@ -655,7 +658,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         for (String name : connectionListed(h)) {
           h.remove(name);
         }
-        for (String name : HOP_BY_HOP) {
+        for (CharSequence name : HOP_BY_HOP) {
           h.remove(name);
         }
         if (ex.closeClientAfter) {
