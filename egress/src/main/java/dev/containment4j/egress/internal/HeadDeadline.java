@@ -86,7 +86,17 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    stop(); // a closed connection's timer must not keep its pipeline reachable until it fires
+    ctx.fireChannelInactive();
+  }
+
+  @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
+    stop();
+  }
+
+  private void stop() {
     done();
     if (timer != null) {
       timer.cancel(false);
