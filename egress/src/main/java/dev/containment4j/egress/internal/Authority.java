@@ -36,7 +36,7 @@ record Authority(HostName host, int port) {
         throw new IllegalArgumentException("IPv6 addresses must be in brackets");
       }
       String p = text.substring(colon + 1);
-      if (!p.matches("[0-9]{1,5}")) {
+      if (p.isEmpty() || p.length() > 5 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw new IllegalArgumentException("bad port '" + printable(p) + "'");
       }
       port = Integer.parseInt(p);

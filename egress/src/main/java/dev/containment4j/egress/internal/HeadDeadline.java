@@ -15,52 +15,69 @@ import java.util.concurrent.TimeUnit;
  * stops slowloris clients, which keep a connection busy by sending a header a byte at a time.
  */
 final class HeadDeadline extends ChannelInboundHandlerAdapter {
-  private final long timeoutMillis;
+  private final long timeoutNanos;
   private ScheduledFuture<?> timer;
   private boolean waiting = true;
+  /** When the clock started ({@link System#nanoTime}), or -1 while it is stopped. */
+  private long since = -1;
 
   HeadDeadline(long timeoutMillis) {
-    this.timeoutMillis = timeoutMillis;
+    this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     if (ctx.channel().isActive()) {
-      arm(ctx);
+      start(ctx);
     }
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    arm(ctx);
+    start(ctx);
     ctx.fireChannelActive();
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (waiting && timer == null) {
-      arm(ctx);
+    if (waiting && since < 0) {
+      start(ctx);
     }
     ctx.fireChannelRead(msg);
   }
 
-  private void arm(ChannelHandlerContext ctx) {
-    if (timer == null) {
-      timer = ctx.executor().schedule(() -> {
-        if (waiting) {
-          ctx.channel().close();
-        }
-      }, timeoutMillis, TimeUnit.MILLISECONDS);
+  /**
+   * Starts the clock. One timer per connection at most: a kept-alive connection does not schedule and cancel one per
+   * request; a timer that finds the clock restarted sleeps for the rest of the new period.
+   */
+  private void start(ChannelHandlerContext ctx) {
+    if (since < 0) {
+      since = System.nanoTime();
     }
+    if (timer == null) {
+      schedule(ctx, timeoutNanos);
+    }
+  }
+
+  private void schedule(ChannelHandlerContext ctx, long delayNanos) {
+    timer = ctx.executor().schedule(() -> {
+      timer = null;
+      if (since < 0) {
+        return;
+      }
+      long left = timeoutNanos - (System.nanoTime() - since);
+      if (left <= 0) {
+        ctx.channel().close();
+      } else {
+        schedule(ctx, left);
+      }
+    }, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   /** The head arrived: stop the clock. */
   void done() {
     waiting = false;
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
-    }
+    since = -1;
   }
 
   /** Ready for the next keep-alive request: the clock starts at its first byte. */
@@ -69,7 +86,21 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    stop(); // a closed connection's timer must not keep its pipeline reachable until it fires
+    ctx.fireChannelInactive();
+  }
+
+  @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
+    stop();
+  }
+
+  private void stop() {
     done();
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
   }
 }

@@ -51,14 +51,21 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpFrontend extends ChannelInboundHandlerAdapter {
   private enum State { HEAD, RESOLVING, BODY, AWAIT_RESPONSE, CONNECTING, TUNNEL, CLOSED }
 
-  /** Hop-by-hop headers never forwarded. */
-  private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection",
-      "proxy-authorization", "proxy-authenticate", "te", "trailer", "upgrade");
+  /** Hop-by-hop headers never forwarded (Netty's constants carry their hash: no hashing per request). */
+  private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION,
+      HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.PROXY_AUTHORIZATION,
+      HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE);
 
   private final ProxyContext px;
   /** The checked CONNECT target when this frontend serves an intercepted tunnel. */
   private final Gatekeeper.Target fixed;
   private final ArrayDeque<Object> pending = new ArrayDeque<>();
+  /**
+   * Messages that arrived before this frontend could take them (a pipelined request while the previous one is still
+   * being answered): reading stops until they are replayed, in order, once the previous response is complete.
+   */
+  private final ArrayDeque<Object> held = new ArrayDeque<>();
+  private ChannelHandlerContext self;
   private Channel client;
   private State state = State.HEAD;
   private Channel upstream;
@@ -94,6 +101,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
+    self = ctx;
     client = ctx.channel();
   }
 
@@ -101,7 +109,16 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (state == State.CLOSED) {
       ReferenceCountUtil.release(msg); // draining what a refused client still sends
-    } else if (msg instanceof HttpRequest req) {
+    } else if ((msg instanceof HttpRequest || msg instanceof HttpContent) && mustHold(msg)) {
+      held.add(msg);
+      client.config().setAutoRead(false);
+    } else {
+      dispatch(ctx, msg);
+    }
+  }
+
+  private void dispatch(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof HttpRequest req) {
       onRequest(ctx, req);
     } else if (msg instanceof HttpContent c) {
       onContent(c);
@@ -109,6 +126,25 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       pending.add(msg); // bytes a client sent right after CONNECT, left in the codec's buffer
     } else {
       ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /**
+   * Whether {@code msg} must wait: it follows a held message, or it is a request that arrived while the previous one is
+   * still being checked or answered. Reading stays on during an exchange (no epoll change per request) and stops only
+   * when such a message actually arrives.
+   */
+  private boolean mustHold(Object msg) {
+    return !held.isEmpty() || msg instanceof HttpRequest
+        && (state == State.RESOLVING || state == State.BODY || state == State.AWAIT_RESPONSE);
+  }
+
+  /** Hands held messages on, in order, while this frontend can take them (a request only when idle). */
+  private void replayHeld() {
+    Object m;
+    while ((m = held.peek()) != null
+        && (state == State.HEAD || state == State.BODY && !(m instanceof HttpRequest))) {
+      dispatch(self, held.poll());
     }
   }
 
@@ -173,10 +209,12 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           deny(req, fixed.host().name(), fixed.port(), Denial.badRequest("exactly one Host header is required"));
           return;
         }
-        Authority h = Authority.parse(host, fixed.port());
-        if (!h.host().equals(fixed.host()) || h.port() != fixed.port()) {
-          deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority()));
-          return;
+        if (!names(fixed, host)) {
+          Authority h = Authority.parse(host, fixed.port());
+          if (!h.host().equals(fixed.host()) || h.port() != fixed.port()) {
+            deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority()));
+            return;
+          }
         }
         target = new Authority(fixed.host(), fixed.port());
       } else if (lower.startsWith("https://")) {
@@ -212,7 +250,6 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     ex.keepAlive = HttpUtil.isKeepAlive(req);
     req.setUri(path);
     state = State.RESOLVING;
-    client.config().setAutoRead(false);
     pending.add(req);
     if (fixed != null) {
       proceed(fixed);
@@ -229,6 +266,35 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         proceed(t);
       }
     }));
+  }
+
+  /**
+   * Whether {@code host} is exactly the canonical spelling of {@code t}'s authority, with or without its port: the
+   * common case, which needs no parsing. Any other spelling goes through {@link Authority#parse}.
+   */
+  static boolean names(Gatekeeper.Target t, String host) {
+    String name = t.host().authority();
+    if (!host.startsWith(name)) {
+      return false;
+    }
+    int rest = host.length() - name.length();
+    if (rest == 0) {
+      return true; // no port: the tunnel's, as Authority.parse(host, t.port()) reads it
+    }
+    return host.charAt(name.length()) == ':' && rest > 1 && rest <= 6
+        && isPort(host, name.length() + 1, t.port());
+  }
+
+  private static boolean isPort(String s, int from, int port) {
+    int v = 0;
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v == port && s.charAt(from) != '0';
   }
 
   private static int firstOf(String uri, int from) {
@@ -266,7 +332,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     for (String name : connectionListed(h)) {
       h.remove(name);
     }
-    for (String name : HOP_BY_HOP) {
+    for (CharSequence name : HOP_BY_HOP) {
       h.remove(name);
     }
     var denial = px.credentials().apply(t.host(), req.uri(), h);
@@ -295,7 +361,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           ch.pipeline().addLast(px.interception().orElseThrow().clientContext()
               .newHandler(ch.alloc(), t.host().name(), t.port()));
         }
-        ch.pipeline().addLast(new HttpClientCodec());
+        // responses in chunks of up to 64 KiB (the default is 8 KiB): fewer messages per TLS record on bulk bodies
+        ch.pipeline().addLast(new HttpClientCodec(new io.netty.handler.codec.http.HttpDecoderConfig()
+            .setMaxChunkSize(64 * 1024), false, false));
         ch.pipeline().addLast(new UpstreamHandler());
       }
     });
@@ -350,12 +418,18 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       }
     }
     upstream.flush();
+    replayHeld();
     updateClientRead();
   }
 
   private void onContent(HttpContent c) {
     switch (state) {
-      case RESOLVING -> pending.add(c);
+      case RESOLVING -> {
+        pending.add(c);
+        if (c.content().isReadable()) {
+          client.config().setAutoRead(false); // a body waits for the check: read no more of it until it is sent
+        }
+      }
       case BODY -> {
         ex.up += c.content().readableBytes();
         boolean last = c instanceof LastHttpContent;
@@ -369,11 +443,12 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** Reads while the next message can be taken; changes the setting (an epoll call) only when it changes. */
   private void updateClientRead() {
-    boolean read = state == State.HEAD || (state == State.BODY && upstream != null && upstream.isWritable());
-    client.config().setAutoRead(read);
-    if (read) {
-      client.read();
+    boolean read = held.isEmpty() && (state == State.HEAD || state == State.AWAIT_RESPONSE
+        || state == State.BODY && upstream != null && upstream.isWritable());
+    if (client.config().isAutoRead() != read) {
+      client.config().setAutoRead(read); // switching it on starts a read
     }
   }
 
@@ -386,6 +461,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     }
   }
 
+  private void releaseHeld() {
+    Object m;
+    while ((m = held.poll()) != null) {
+      ReferenceCountUtil.release(m);
+    }
+  }
+
   /** Answers with the denial (status, body, X-Containment-Deny), reports it and closes the connection. */
   private void deny(HttpRequest req, String host, int port, Denial d) {
     px.audit().deny(fixed == null ? (req != null && req.method().equals(HttpMethod.CONNECT) ? "connect" : "http")
@@ -393,6 +475,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         req == null ? Map.of() : Map.of("method", req.method().name()));
     state = State.CLOSED;
     releasePending();
+    releaseHeld();
     ByteBuf body = Unpooled.copiedBuffer(d.body(), StandardCharsets.UTF_8);
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, d.status(), body);
     r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -575,7 +658,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         for (String name : connectionListed(h)) {
           h.remove(name);
         }
-        for (String name : HOP_BY_HOP) {
+        for (CharSequence name : HOP_BY_HOP) {
           h.remove(name);
         }
         if (ex.closeClientAfter) {
@@ -634,6 +717,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       if (deadline != null) {
         deadline.awaitNext();
       }
+      replayHeld();
       updateClientRead();
     }
 
@@ -685,6 +769,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) {
     state = State.CLOSED;
     releasePending();
+    releaseHeld();
     if (upstream != null) {
       upstream.close();
     }

@@ -196,6 +196,40 @@ class CredentialAndInterceptionIT {
   }
 
   @Test
+  void pipelinedInterceptedRequestsAreAnsweredInOrderAndEachGetsTheSecret() throws Exception {
+    EgressProxy proxy = start(EgressProxy.builder(policy(Policy.TlsMode.INTERCEPT))
+        .upstreamTrust(upstreamPki.trust()));
+    String placeholder = proxy.environment().get("SECURE_TOKEN");
+    java.security.cert.X509Certificate ca;
+    try (InputStream in = Files.newInputStream(proxy.caCertificate().orElseThrow())) {
+      ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(in);
+    }
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, TestOrigins.Pki.trust(ca).getTrustManagers(), null);
+    String authority = "secure.test:" + secure.port();
+    try (Socket s = ProxyClients.connect(proxy)) {
+      s.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      assertThat(ProxyClients.readHead(s)).startsWith("HTTP/1.1 200");
+      SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, "secure.test", secure.port(), true);
+      // three requests in one write, before any answer: the canonical Host, another spelling of it, no port
+      String auth = "Authorization: token " + placeholder + "\r\n";
+      ssl.getOutputStream().write(("GET /first HTTP/1.1\r\nHost: " + authority + "\r\n" + auth + "\r\n"
+          + "POST /second HTTP/1.1\r\nHost: SECURE.test.:" + secure.port() + "\r\n" + auth
+          + "Content-Length: 5\r\n\r\nhello"
+          + "GET /third HTTP/1.1\r\nHost: secure.test\r\n" + auth + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      ssl.getOutputStream().flush();
+      String answers = ProxyClients.readAll(ssl, 3000);
+      assertThat(answers.split("HTTP/1.1 200", -1)).hasSize(4);
+      assertThat(answers).containsSubsequence("ok secure /first", "ok secure /second", "ok secure /third");
+    }
+    assertThat(secure.seen).extracting(TestOrigins.Seen::path).containsExactly("/first", "/second", "/third");
+    assertThat(secure.seen).allSatisfy(x -> assertThat(x.header("Authorization")).isEqualTo("Bearer " + SECRET));
+    assertThat(secure.seen.get(1).bodyBytes()).isEqualTo(5);
+    assertSecretNeverLeaked(proxy);
+  }
+
+  @Test
   void anUpstreamThatTheTrustStoreDoesNotVouchForIsRefused() throws Exception {
     ProxyClients.requireTool("curl");
     // no upstreamTrust: the JDK's default roots, which do not include the test CA

@@ -99,6 +99,21 @@ class ProxyTrafficIT {
   }
 
   @Test
+  void pipelinedRequestsAreAnsweredInOrderOneAtATime() throws Exception {
+    EgressProxy proxy = proxy(alphaOnly());
+    String url = "http://alpha.test:" + alpha.port();
+    // three requests in one write, the second with a body: each waits for the previous answer, none is refused
+    String answers = raw(proxy, "GET " + url + "/first HTTP/1.1\r\nHost: alpha.test\r\n\r\n"
+        + "POST " + url + "/second HTTP/1.1\r\nHost: alpha.test\r\nContent-Length: 5\r\n\r\nhello"
+        + "GET " + url + "/third HTTP/1.1\r\nHost: alpha.test\r\nConnection: close\r\n\r\n");
+    assertThat(answers.split("HTTP/1.1 200", -1)).hasSize(4);
+    assertThat(answers).containsSubsequence("ok alpha /first", "ok alpha /second", "ok alpha /third");
+    assertThat(alpha.seen).extracting(TestOrigins.Seen::path).containsExactly("/first", "/second", "/third");
+    assertThat(alpha.seen.get(1).bodyBytes()).isEqualTo(5);
+    assertThat(events.await("egress.allow", 3)).hasSize(3);
+  }
+
+  @Test
   void bulkTransfersKeepFlowingUnderBackpressure() throws Exception {
     ProxyClients.requireTool("curl");
     EgressProxy proxy = proxy(alphaOnly());

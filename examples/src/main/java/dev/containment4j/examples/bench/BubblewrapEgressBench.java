@@ -81,9 +81,10 @@ public final class BubblewrapEgressBench {
         int hostPort = proxy.address().getPort();
         System.out.println("bubblewrap egress bench: " + reps + " reps, " + seconds + " s per row, proxy "
             + proxy.address() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
-            + System.getProperty("java.version"));
+            + System.getProperty("java.version") + ", load average at start " + loadAverage());
         Load load = new Load(java, cp, originPort, hostPort, backend, hostNet, work);
-        // warm-up: the proxy's JIT sees every path before anything is recorded
+        // warm-up: from the host until the JIT of this JVM (the proxy's) is quiet, then every path once
+        load.warmUp();
         for (String where : Load.PATHS) {
           load.run(where, "2", -1);
         }
@@ -97,7 +98,7 @@ public final class BubblewrapEgressBench {
           System.err.println("rep " + (rep + 1) + "/" + reps + " done");
         }
         print(results);
-        System.out.println("(egress events: " + events.get() + ")");
+        System.out.println("(egress events: " + events.get() + "; load average at the end " + loadAverage() + ")");
       }
     } finally {
       origin.destroyForcibly();
@@ -118,10 +119,23 @@ public final class BubblewrapEgressBench {
       IsolationBackend hostNet, Path work) {
     static final List<String> PATHS = List.of("host", "sandbox", "sandbox-hostnet");
 
+    /** Host load runs until the proxy's JIT (this JVM's) and the load generator's are quiet (at most 60 s each). */
+    void warmUp() throws IOException, InterruptedException {
+      long self = ProcessHandle.current().pid();
+      Process p = new ProcessBuilder(java, "-Xms256m", "-Xmx512m", "-Dbench.seconds=1", "-Dbench.rows=ka", "-cp", cp,
+          EgressBench.class.getName(), "load", Integer.toString(originPort), "1", "connect=connect:" + hostPort + ":"
+              + self, "socks5=socks:" + hostPort + ":" + self).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("warm-up load failed");
+      }
+    }
+
     String run(String where, String seconds, int rep) throws IOException, InterruptedException {
       int port = where.equals("sandbox") ? 3128 : hostPort;
-      List<String> argv = List.of(java, "-Xms256m", "-Xmx512m", "-Dbench.seconds=" + seconds, "-cp", cp,
-          EgressBench.class.getName(), "load", Integer.toString(originPort), "1",
+      // each run is a fresh load JVM: a short warm-up of its own (the proxy is warm already)
+      List<String> argv = List.of(java, "-Xms256m", "-Xmx512m", "-Dbench.seconds=" + seconds,
+          "-Dbench.warmup.max=4", "-cp", cp, EgressBench.class.getName(), "load", Integer.toString(originPort), "1",
           "connect=connect:" + port, "socks5=socks:" + port);
       if (where.equals("host")) {
         Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -216,16 +230,42 @@ public final class BubblewrapEgressBench {
   private static void print(Map<String, Map<String, List<Double>>> results) {
     StringBuilder md = new StringBuilder("| row / proxy protocol | host → proxy | bwrap proxy mode → proxy (bridge)"
         + " | bwrap host network → proxy | bridge/host, median of per-rep ratios (min–max)"
-        + " | hostnet-sandbox/host |\n|---|---|---|---|---|---|\n");
+        + " | hostnet-sandbox/host | target bridge ≥ 0.95× host |\n|---|---|---|---|---|---|---|\n");
     results.forEach((row, byWhere) -> {
       List<Double> host = byWhere.getOrDefault("host", List.of());
-      md.append(String.format(Locale.ROOT, "| %s | %,.1f | %,.1f | %,.1f | %s | %s |%n", row,
-          EgressBench.median(host), EgressBench.median(byWhere.getOrDefault("sandbox", List.of(Double.NaN))),
+      List<Double> bridge = byWhere.getOrDefault("sandbox", List.of());
+      md.append(String.format(Locale.ROOT, "| %s | %,.1f | %,.1f | %,.1f | %s | %s | %s |%n", row,
+          EgressBench.median(host), EgressBench.median(bridge.isEmpty() ? List.of(Double.NaN) : bridge),
           EgressBench.median(byWhere.getOrDefault("sandbox-hostnet", List.of(Double.NaN))),
-          ratios(host, byWhere.getOrDefault("sandbox", List.of())),
-          ratios(host, byWhere.getOrDefault("sandbox-hostnet", List.of()))));
+          ratios(host, bridge), ratios(host, byWhere.getOrDefault("sandbox-hostnet", List.of())),
+          verdict(row, host, bridge)));
     });
     System.out.print(md);
+  }
+
+  /** Met or not by the median per-rep ratio; for latency rows (lower is better) the bound is 1 / 0.95. */
+  private static String verdict(String row, List<Double> host, List<Double> bridge) {
+    List<Double> r = new ArrayList<>();
+    for (int i = 0; i < Math.min(host.size(), bridge.size()); i++) {
+      r.add(bridge.get(i) / host.get(i));
+    }
+    if (r.isEmpty()) {
+      return "-";
+    }
+    double m = EgressBench.median(r);
+    boolean latency = row.contains("latency");
+    boolean met = latency ? m <= 1 / 0.95 : m >= 0.95;
+    return (met ? "met" : "not met") + String.format(Locale.ROOT, " (%.2f×)", m);
+  }
+
+  /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String ratios(List<Double> base, List<Double> other) {

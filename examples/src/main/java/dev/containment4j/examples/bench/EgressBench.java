@@ -59,7 +59,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Rows: 1 KiB requests over one kept-alive tunnel per client (16 clients); a new TCP connection + tunnel per request
  * (8 clients); p50 latency of one client opening a new connection each time; 1 GiB (10 x 100 MiB) through one
  * tunnel; proxy CPU per request from {@code /proc/PID/stat}. Targets run interleaved within each repetition; the
- * table shows medians over repetitions and each target's ratio to the first proxy peer of the run.
+ * table shows medians over repetitions and each target's ratio to the first proxy peer of the run. Each target is
+ * warmed up until the JIT compilers are quiet; {@code -Dbench.rows=ka,new,latency,bulk} picks rows.
  */
 public final class EgressBench {
   private static final byte[] ONE_K = new byte[1024];
@@ -238,8 +239,11 @@ public final class EgressBench {
     InputStream in;
     OutputStream out;
     final byte[] sink = new byte[64 * 1024];
+    /** The Host header: with the port, which is not the scheme's default (squid-bump forwards to :443 without it). */
+    final String hostHeader;
 
     Conn(Target t, int originPort) throws IOException {
+      hostHeader = "origin.test:" + originPort;
       s = new Socket();
       s.setTcpNoDelay(true);
       s.connect(new InetSocketAddress("127.0.0.1", t.port()));
@@ -249,7 +253,7 @@ public final class EgressBench {
         case "direct" -> { }
         case "tls-direct" -> tls(originPort);
         case "mitm" -> {
-          String host = t.name().startsWith("squid") ? "127.0.0.1" : "origin.test"; // squid would resolve names
+          String host = "origin.test"; // squid-bump resolves it through its hosts_file, ours through network.hosts
           out.write(("CONNECT " + host + ":" + originPort + " HTTP/1.1\r\nHost: " + host + ":" + originPort
               + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
           String head = head();
@@ -315,7 +319,7 @@ public final class EgressBench {
 
     /** GET path; returns the body length read. */
     long get(String path) throws IOException {
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: origin.test\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       String head = head();
       int i = head.toLowerCase(Locale.ROOT).indexOf("content-length:");
       long len = Long.parseLong(head.substring(i + 15, head.indexOf('\r', i)).strip());
@@ -372,14 +376,45 @@ public final class EgressBench {
     return ops.get() / elapsed;
   }
 
+  /** CPU ticks of the JIT compiler threads of {@code pid} (0: this JVM), 0 when unknown (no pid, not a JVM). */
+  static long compilerTicks(long pid) {
+    if (pid < 0) {
+      return 0;
+    }
+    long sum = 0;
+    try (var tasks = Files.list(Path.of("/proc", pid == 0 ? "self" : Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String comm = Files.readString(task.resolve("comm"));
+          if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+            sum += ticks(Files.readString(task.resolve("stat")));
+          }
+        } catch (IOException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return sum;
+  }
+
+  /** utime + stime of a {@code /proc/.../stat} line, in clock ticks (1/100 s). */
+  private static long ticks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+
+  /**
+   * CPU ticks of process {@code pid} without its JIT compiler threads (-1 when unknown): on a loaded machine a Java
+   * proxy's C2 is still compiling minutes into a run, and that is not per-request work.
+   */
   static long cpuTicks(long pid) {
     if (pid <= 0) {
       return -1;
     }
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime, in clock ticks (1/100 s)
+      return ticks(Files.readString(Path.of("/proc/" + pid + "/stat"))) - compilerTicks(pid);
     } catch (IOException e) {
       return -1;
     }
@@ -389,7 +424,8 @@ public final class EgressBench {
     List<Target> targets = specs.stream().map(Target::parse).toList();
     String[] rows = {"1 KiB keep-alive, 16 clients (req/s)", "1 KiB new connection per request, 8 clients (req/s)",
         "1 client, new connection each: p50 latency (ms)", "1 GiB (10 x 100 MiB) through one tunnel (MB/s)",
-        "proxy CPU per keep-alive request (us)", "proxy CPU per new-connection request (us)"};
+        "proxy CPU per keep-alive request (us)", "proxy CPU per new-connection request (us)",
+        "proxy CPU per MB through one tunnel (ms)"};
     Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
     for (String r : rows) {
       results.put(r, new LinkedHashMap<>());
@@ -398,23 +434,38 @@ public final class EgressBench {
       }
     }
     double seconds = Double.parseDouble(System.getProperty("bench.seconds", "4"));
-    for (Target t : targets) { // warm-up: both connection patterns, so every JIT has seen the paths
-      parallel(t, 8, 2, x -> {
-        try (Conn c = new Conn(x, originPort)) {
-          return c.get("/1k") > 0 ? 1 : 0;
-        }
-      });
-      parallel(t, 4, 2, x -> {
-        try (Conn c = new Conn(x, originPort)) {
-          for (int i = 0; i < 200; i++) {
-            c.get("/1k");
+    // a subset of the rows, e.g. -Dbench.rows=ka while profiling the proxy
+    List<String> only = List.of(System.getProperty("bench.rows", "ka,new,latency,bulk").split(","));
+    // Warm-up: both connection patterns until the JIT compilers of the target and of this JVM are quiet (a Java
+    // proxy compiles for several CPU-seconds on a loaded machine; measured inside that window, its CPU per request
+    // is mostly the compiler's), at most bench.warmup.max seconds per target.
+    double maxWarm = Double.parseDouble(System.getProperty("bench.warmup.max", "60"));
+    for (Target t : targets) {
+      long start = System.nanoTime();
+      double warm;
+      int quiet = 0;
+      do {
+        long jit0 = compilerTicks(t.pid()) + compilerTicks(0);
+        parallel(t, 8, 1, x -> {
+          try (Conn c = new Conn(x, originPort)) {
+            return c.get("/1k") > 0 ? 1 : 0;
           }
-          return 200;
-        }
-      });
+        });
+        parallel(t, 16, 1, x -> {
+          try (Conn c = new Conn(x, originPort)) {
+            for (int i = 0; i < 100; i++) {
+              c.get("/1k");
+            }
+            return 100;
+          }
+        });
+        quiet = compilerTicks(t.pid()) + compilerTicks(0) - jit0 <= 5 ? quiet + 1 : 0;
+        warm = (System.nanoTime() - start) / 1e9;
+      } while (quiet < 2 && warm < maxWarm);
+      System.err.printf(Locale.ROOT, "%s: warm-up %.0f s%s%n", t.name(), warm, quiet < 2 ? " (JIT still busy)" : "");
     }
     for (int rep = 0; rep < reps; rep++) {
-      for (Target t : targets) {
+      for (Target t : only.contains("ka") ? targets : List.<Target>of()) {
         long cpu0 = cpuTicks(t.pid());
         ThreadLocal<Conn> conns = new ThreadLocal<>();
         List<Conn> opened = Collections.synchronizedList(new ArrayList<>());
@@ -439,7 +490,7 @@ public final class EgressBench {
           results.get(rows[4]).get(t.name()).add((cpu1 - cpu0) * 10_000.0 / count.get());
         }
       }
-      for (Target t : targets) {
+      for (Target t : only.contains("new") ? targets : List.<Target>of()) {
         long cpu0 = cpuTicks(t.pid());
         AtomicLong count = new AtomicLong();
         double nc = parallel(t, 8, seconds, x -> {
@@ -455,7 +506,7 @@ public final class EgressBench {
           results.get(rows[5]).get(t.name()).add((cpu1 - cpu0) * 10_000.0 / count.get());
         }
       }
-      for (Target t : targets) {
+      for (Target t : only.contains("latency") ? targets : List.<Target>of()) {
         List<Double> lat = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
           long s = System.nanoTime();
@@ -466,7 +517,8 @@ public final class EgressBench {
         }
         results.get(rows[2]).get(t.name()).add(median(lat));
       }
-      for (Target t : targets) {
+      for (Target t : only.contains("bulk") ? targets : List.<Target>of()) {
+        long cpu0 = cpuTicks(t.pid());
         long s = System.nanoTime();
         long bytes = 0;
         try (Conn c = new Conn(t, originPort)) {
@@ -475,6 +527,9 @@ public final class EgressBench {
           }
         }
         results.get(rows[3]).get(t.name()).add(bytes / 1e6 / ((System.nanoTime() - s) / 1e9));
+        if (cpu0 >= 0) {
+          results.get(rows[6]).get(t.name()).add((cpuTicks(t.pid()) - cpu0) * 10.0 / (bytes / 1e6));
+        }
       }
       System.err.println("rep " + (rep + 1) + "/" + reps + " done");
     }
