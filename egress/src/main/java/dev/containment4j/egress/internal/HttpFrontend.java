@@ -33,6 +33,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -51,9 +52,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpFrontend extends ChannelInboundHandlerAdapter {
   private enum State { HEAD, RESOLVING, BODY, AWAIT_RESPONSE, CONNECTING, TUNNEL, CLOSED }
 
-  /** Hop-by-hop headers never forwarded (Netty's constants carry their hash: no hashing per request). */
+  /**
+   * Hop-by-hop headers never forwarded (Netty's constants carry their hash: no hashing per request; Netty deprecates
+   * its keep-alive and proxy-connection constants because HTTP/2 forbids them, which is why they are spelled here).
+   */
   private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION,
-      HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.PROXY_AUTHORIZATION,
+      AsciiString.cached("keep-alive"), AsciiString.cached("proxy-connection"), HttpHeaderNames.PROXY_AUTHORIZATION,
       HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE);
 
   private final ProxyContext px;
