@@ -2082,13 +2082,6 @@ final class Classifier {
     if (f.sensitive()) {
       j = j.max(Judgement.deny(CREDENTIAL, "the " + lang + " code in " + show(u) + " touches credential files"));
     }
-    if (f.delete() && f.home()) {
-      // rmSync(os.homedir(), {recursive: true}): the target is computed, so no literal below names it
-      j = j.max(f.recursive()
-          ? Judgement.deny(DELETE, "the " + lang + " code in " + show(u) + " deletes recursively under the home"
-              + " directory")
-          : Judgement.ask(DELETE, "the " + lang + " code in " + show(u) + " deletes files under the home directory"));
-    }
     for (String lit : f.literals()) {
       if (!(lit.startsWith("/") || lit.startsWith("~") || lit.startsWith("../")) || lit.contains("\n")
           || lit.length() > 300) {
@@ -2103,6 +2096,13 @@ final class Classifier {
       if (f.fileWrite()) {
         j = j.max(writeTarget(la, u.cwd(), "writes to", "the " + lang + " code in " + show(u)));
       }
+    }
+    if (f.delete() && f.home() && !j.atLeast(Judgement.Decision.DENY)) {
+      // rmSync(os.homedir(), {recursive: true}): the target is computed, so no literal above named it
+      j = j.max(f.recursive()
+          ? Judgement.deny(DELETE, "the " + lang + " code in " + show(u) + " deletes recursively under the home"
+              + " directory")
+          : Judgement.ask(DELETE, "the " + lang + " code in " + show(u) + " deletes files under the home directory"));
     }
     return j;
   }

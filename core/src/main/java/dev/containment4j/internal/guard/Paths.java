@@ -196,6 +196,9 @@ final class Paths {
     return set;
   }
 
+  /** Scratch directories that are a home on some hosts ({@code HOME=/tmp}): there, scratch wins. */
+  private static final Set<String> TMP_ROOTS = Set.of("/tmp", "/var/tmp", "/private/tmp", "/dev/shm");
+
   private final java.util.Map<Path, Set<Place>> lexicalCache = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The places of a path by its name alone (pure, so cached); the filesystem is consulted by the caller. */
@@ -233,7 +236,9 @@ final class Paths {
     }
     if (s.equals("/tmp") || s.startsWith("/tmp/") || s.startsWith("/var/tmp/") || s.startsWith("/private/tmp/")
         || s.startsWith("/dev/shm/")) {
-      if (!s.equals("/tmp")) {
+      // a home under /tmp (CI runners, containers) stays a home: ~/Documents is not scratch space
+      boolean inTmpHome = p.startsWith(home) && home.getNameCount() > 0 && !TMP_ROOTS.contains(home.toString());
+      if (!s.equals("/tmp") && !inTmpHome) {
         set.add(Place.TMP);
       }
     } else if (p.getNameCount() > 0 && !inWs && !p.startsWith(home)
