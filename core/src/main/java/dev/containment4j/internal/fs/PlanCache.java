@@ -67,6 +67,7 @@ public final class PlanCache {
   private final AtomicReference<Entry> cached = new AtomicReference<>();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong resolves = new AtomicLong();
+  private volatile boolean lastOccupied;
 
   /**
    * @param policy the policy whose filesystem section is resolved
@@ -130,12 +131,32 @@ public final class PlanCache {
   private FilesystemPlan resolve() {
     resolves.incrementAndGet();
     cached.set(null);
+    if (lastOccupied) {
+      // The last plan had names to occupy: bwrap creates their placeholders in the writable root and the backend
+      // removes them after the call, so the root changes on every call and a kept plan would never be valid again.
+      // Resolve only, until a plan needs no placeholder.
+      FilesystemPlan plan = FilesystemPlan.resolve(policy, workdir, home);
+      lastOccupied = occupies(plan);
+      return plan;
+    }
     long recordedAt = System.currentTimeMillis();
     // the directories first, then the plan: whatever changes in between shows as a changed ctime next time
     Optional<Map<Path, Identity>> deps = dependencies(recordedAt * 1_000_000L - settleNanos);
     FilesystemPlan plan = FilesystemPlan.resolve(policy, workdir, home);
-    deps.ifPresent(d -> cached.set(new Entry(plan, d)));
+    lastOccupied = occupies(plan);
+    if (!lastOccupied) {
+      deps.ifPresent(d -> cached.set(new Entry(plan, d)));
+    }
     return plan;
+  }
+
+  private static boolean occupies(FilesystemPlan plan) {
+    for (FilesystemPlan.ProtectedPath p : plan.protectedPaths()) {
+      if (p.protection() == FilesystemPlan.Protection.OCCUPY) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every directory whose entries decide the plan, with its identity now; empty when it cannot be cached. */

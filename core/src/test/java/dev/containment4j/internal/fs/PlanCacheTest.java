@@ -36,6 +36,23 @@ class PlanCacheTest {
     tmp = tmp.toRealPath();
     home = Files.createDirectories(tmp.resolve("home/dev"));
     work = Files.createDirectories(tmp.resolve("work/project"));
+    protectedNamesExistIn(work);
+  }
+
+  /**
+   * Every protected name present, as in a real checkout: a plan that must occupy a missing name changes its root on
+   * every call (bwrap's placeholder) and is never kept.
+   */
+  static void protectedNamesExistIn(Path root) throws IOException {
+    for (String name : ProtectedNames.DEFAULTS) {
+      Path p = root.resolve(name);
+      Files.createDirectories(p.getParent());
+      if (name.equals(".git/hooks") || name.equals(".vscode") || name.equals(".idea")) {
+        Files.createDirectories(p);
+      } else {
+        Files.writeString(p, "");
+      }
+    }
   }
 
   private static Policy policy(List<String> allowWrite, List<String> denyRead) {
@@ -101,11 +118,28 @@ class PlanCacheTest {
   }
 
   @Test
+  void aPlanWithNamesToOccupyIsNotKept() throws Exception {
+    Policy p = policy(List.of(), List.of("~/.aws"));
+    Files.delete(work.resolve(".mcp.json"));
+    PlanCache cache = cache(p);
+    assertThat(protectionOf(planOf(cache, p), work.resolve(".mcp.json"))).isEqualTo(Protection.OCCUPY);
+    planOf(cache, p);
+    assertThat(cache.hits()).isZero();
+    nextTick();
+    Files.writeString(work.resolve(".mcp.json"), "{}"); // from now on nothing needs a placeholder
+    planOf(cache, p); // resolved without recording (the last plan had a placeholder)
+    planOf(cache, p); // resolved and kept
+    planOf(cache, p);
+    assertThat(cache.hits()).isEqualTo(1);
+  }
+
+  @Test
   void aProtectedFileRenamedAwayIsOccupiedAgain() throws Exception {
     Policy p = policy(List.of(), List.of());
-    Files.writeString(work.resolve(".mcp.json"), "{}");
-    Files.createDirectories(work.resolve(".git/hooks"));
     PlanCache cache = cache(p);
+    planOf(cache, p);
+    assertThat(planOf(cache, p)).isNotNull();
+    assertThat(cache.hits()).isEqualTo(1);
     assertThat(protectionOf(planOf(cache, p), work.resolve(".mcp.json"))).isEqualTo(Protection.READ_ONLY);
     nextTick();
     Files.move(work.resolve(".mcp.json"), work.resolve("mcp.bak"));
@@ -171,16 +205,16 @@ class PlanCacheTest {
 
   @Test
   void refreshResolvesAStalePlanAheadAndErrorsStayWithTheCall() throws Exception {
-    Policy p = policy(List.of("shared"), List.of());
+    Policy p = policy(List.of("shared"), List.of("secret"));
     Path outside = Files.createDirectories(tmp.resolve("outside"));
-    Files.createDirectories(work.resolve("shared"));
+    protectedNamesExistIn(Files.createDirectories(work.resolve("shared")));
     PlanCache cache = cache(p);
     planOf(cache, p);
     nextTick();
     Files.createDirectories(home.resolve(".aws")); // no entry looks there: still valid
     cache.refresh();
     assertThat(cache.resolves()).isEqualTo(1);
-    Files.writeString(work.resolve("shared/.mcp.json"), "{}"); // a protected name in a writable root
+    Files.writeString(work.resolve("secret"), "x"); // a denyRead target appears in the workdir
     cache.refresh();
     assertThat(cache.resolves()).isEqualTo(2);
     planOf(cache, p);

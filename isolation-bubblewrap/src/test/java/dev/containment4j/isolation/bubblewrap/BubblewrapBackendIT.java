@@ -81,6 +81,16 @@ class BubblewrapBackendIT {
         new Policy.Filesystem(f.workdir(), f.allowWrite(), List.of("secret.txt", "keys/*.pem"), f.allowRead(),
             f.denyWrite(), f.hideHome(), f.tmp()), d.isolation().limits(), d.isolation().env(),
         d.isolation().backends()), d.network(), d.guard(), d.content(), d.trust(), d.audit());
+    // every protected name present, as in a real checkout (a plan with placeholders to create is never kept)
+    for (String name : dev.containment4j.internal.fs.ProtectedNames.DEFAULTS) {
+      Path at = tmp.resolve(name);
+      Files.createDirectories(at.getParent());
+      if (name.equals(".git/hooks") || name.equals(".vscode") || name.equals(".idea")) {
+        Files.createDirectories(at);
+      } else {
+        Files.writeString(at, "");
+      }
+    }
     Files.writeString(tmp.resolve(".mcp.json"), "{}");
     Files.createDirectories(tmp.resolve("keys"));
     Thread.sleep(300); // older than the cache's settle time, so that the plan is kept and reused
