@@ -63,6 +63,14 @@ public final class AuditLog implements AuditListener, AutoCloseable {
     });
   }
 
+  /**
+   * Whether an event sent now would reach anyone (the audit logger is on, a file is configured, or the call in progress
+   * has listeners). Callers skip building an event, and redacting its text, when nobody would receive it.
+   */
+  public boolean wanted() {
+    return file != null || AUDIT.isInfoEnabled() || !CALL_LISTENERS.get().isEmpty();
+  }
+
   @Override
   public void onEvent(AuditEvent event) {
     if (AUDIT.isInfoEnabled() || file != null) {

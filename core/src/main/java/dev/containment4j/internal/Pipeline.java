@@ -173,7 +173,9 @@ public final class Pipeline {
         verdict = Verdict.deny(Layer.GUARD, "", "guard-error", "the model guard failed, so the call was denied");
       }
     }
-    engine.audit().onEvent(AuditEvent.of("guard.decision", callId, decisionFields(call, verdict)));
+    if (engine.audit().wanted()) {
+      engine.audit().onEvent(AuditEvent.of("guard.decision", callId, decisionFields(call, verdict)));
+    }
     return verdict;
   }
 

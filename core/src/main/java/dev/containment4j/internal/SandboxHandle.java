@@ -44,18 +44,22 @@ final class SandboxHandle implements Sandbox {
   public ExecResult exec(List<String> argv, Path dir, String stdin) {
     Optional<byte[]> in = Optional.ofNullable(stdin).map(s -> s.getBytes(StandardCharsets.UTF_8));
     ExecRequest req = new ExecRequest(argv, dir == null ? cwd : engine.workdir().resolve(dir), in, Map.of(), callId);
-    Map<String, Object> start = new LinkedHashMap<>();
-    start.put("argv0", argv.get(0));
-    start.put("cwd", req.cwd().toString());
-    engine.audit().onEvent(AuditEvent.of("sandbox.start", callId, start));
+    if (engine.audit().wanted()) {
+      Map<String, Object> start = new LinkedHashMap<>();
+      start.put("argv0", argv.get(0));
+      start.put("cwd", req.cwd().toString());
+      engine.audit().onEvent(AuditEvent.of("sandbox.start", callId, start));
+    }
     ExecResult r = session.exec(req);
-    Map<String, Object> exit = new LinkedHashMap<>();
-    exit.put("backend", r.isolation().backend());
-    exit.put("exitCode", r.exitCode());
-    exit.put("millis", r.duration().toMillis());
-    exit.put("timedOut", r.timedOut());
-    exit.put("outputTruncated", r.outputTruncated());
-    engine.audit().onEvent(AuditEvent.of("sandbox.exit", callId, exit));
+    if (engine.audit().wanted()) {
+      Map<String, Object> exit = new LinkedHashMap<>();
+      exit.put("backend", r.isolation().backend());
+      exit.put("exitCode", r.exitCode());
+      exit.put("millis", r.duration().toMillis());
+      exit.put("timedOut", r.timedOut());
+      exit.put("outputTruncated", r.outputTruncated());
+      engine.audit().onEvent(AuditEvent.of("sandbox.exit", callId, exit));
+    }
     lastIsolation = r.isolation();
     return r;
   }

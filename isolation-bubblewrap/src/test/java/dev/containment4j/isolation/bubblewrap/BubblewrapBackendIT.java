@@ -68,6 +68,51 @@ class BubblewrapBackendIT {
     }
   }
 
+  /**
+   * The backend keeps its filesystem plan between calls while nothing it depends on changed (PlanCache): what changes
+   * on the host between calls of one backend must count at the next call, whether a denyRead target appears or a
+   * protected file is renamed away.
+   */
+  @Test
+  void changesBetweenCallsOfOneBackendCountAtTheNextCall() throws Exception {
+    Policy d = policy();
+    Policy.Filesystem f = d.isolation().filesystem();
+    Policy p = new Policy("bubblewrap-it", new Policy.Isolation(Policy.Backend.BUBBLEWRAP,
+        new Policy.Filesystem(f.workdir(), f.allowWrite(), List.of("secret.txt", "keys/*.pem"), f.allowRead(),
+            f.denyWrite(), f.hideHome(), f.tmp()), d.isolation().limits(), d.isolation().env(),
+        d.isolation().backends()), d.network(), d.guard(), d.content(), d.trust(), d.audit());
+    // every protected name present, as in a real checkout (a plan with placeholders to create is never kept)
+    for (String name : dev.containment4j.internal.fs.ProtectedNames.DEFAULTS) {
+      Path at = tmp.resolve(name);
+      Files.createDirectories(at.getParent());
+      if (name.equals(".git/hooks") || name.equals(".vscode") || name.equals(".idea")) {
+        Files.createDirectories(at);
+      } else {
+        Files.writeString(at, "");
+      }
+    }
+    Files.writeString(tmp.resolve(".mcp.json"), "{}");
+    Files.createDirectories(tmp.resolve("keys"));
+    Thread.sleep(300); // older than the cache's settle time, so that the plan is kept and reused
+    try (Containment c = containment(p)) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(c.run(ToolCall.command("cat", ".mcp.json")).stdout()).isEqualTo("{}");
+      }
+      Files.writeString(tmp.resolve("secret.txt"), "TOPSECRET-1");
+      Files.writeString(tmp.resolve("keys/id.pem"), "TOPSECRET-2");
+      ToolResult read = c.run(ToolCall.command("/bin/sh", "-c", "cat secret.txt keys/id.pem; echo done"));
+      assertThat(read.stdout()).doesNotContain("TOPSECRET").contains("done");
+      // renamed away by the host after a plan that bound it read-only was kept: the name must be occupied again
+      Thread.sleep(300);
+      assertThat(c.run(ToolCall.command("cat", ".mcp.json")).stdout()).isEqualTo("{}");
+      assertThat(c.run(ToolCall.command("cat", ".mcp.json")).stdout()).isEqualTo("{}");
+      Files.move(tmp.resolve(".mcp.json"), tmp.resolve("mcp.old"));
+      ToolResult write = c.run(ToolCall.command("/bin/sh", "-c", "echo hooked > .mcp.json; echo rc=$?"));
+      assertThat(write.stdout()).doesNotContain("rc=0");
+      assertThat(tmp.resolve(".mcp.json")).doesNotExist();
+    }
+  }
+
   @Test
   void probeRunsBwrapAndReportsItsVersion() {
     Availability a = new BubblewrapProvider().probe();

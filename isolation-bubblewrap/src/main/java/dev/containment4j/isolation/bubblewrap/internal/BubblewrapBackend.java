@@ -11,6 +11,7 @@ import dev.containment4j.IsolationReport.EnforcedLimit;
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.internal.AuditLog;
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.PlanCache;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.ExecRequest;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,13 @@ public final class BubblewrapBackend implements IsolationBackend {
   /** The zero-relay path to the egress proxy, when {@code network.mode: proxy}. */
   private final Optional<EgressBridge> egress;
   private final PreparedLaunchers launchers;
+  /** The filesystem plan, kept while the directories that decided it are unchanged (see {@link PlanCache}). */
+  private final PlanCache plans;
+  /** A one-shot call's private /tmp, made ahead of the call on the preparing thread. */
+  private final AtomicReference<Path> spareTmp = new AtomicReference<>();
+  /** What every call's isolation report says, made once. */
+  private final List<EnforcedLimit> fixedLimits;
+  private final List<String> fixedNotes;
   private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
   private final AtomicInteger sessionCount = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -109,8 +118,74 @@ public final class BubblewrapBackend implements IsolationBackend {
     }
     // "off": every call starts its own /bin/sh launcher (no idle launcher process between calls)
     Policy.Limits limits = spec.policy().isolation().limits();
+    plans = new PlanCache(spec.policy(), spec.workdir(), spec.home());
+    fixedLimits = List.of(
+        new EnforcedLimit("wallSeconds", limits.wall().toSeconds() + " s",
+            "host timer; process tree killed; pid namespace torn down"),
+        new EnforcedLimit("outputBytes", limits.outputBytes() + " B per stream",
+            "capped capture (the rest is drained and dropped)"));
+    fixedNotes = List.of(
+        "namespaces: user (nested ones disabled), mount, pid, ipc, uts, cgroup"
+            + (spec.policy().network().mode() == Policy.NetworkMode.HOST ? "; network: host (shared)"
+                : ", net (loopback only)")
+            + (egress.isPresent() ? "; egress proxy at 127.0.0.1:" + EgressBridge.PORT + " inside (its listening"
+                + " socket served by the proxy, no relay)" : ""),
+        "capabilities: all dropped; new session; environment cleared",
+        seccomp.describe());
     launchers = new PreparedLaunchers(privateDir, seccompFile, cgroups, limits.memoryMb() * 1024 * 1024,
-        limits.pids(), prepareSetting.equals("auto") && Files.isExecutable(PreparedLaunchers.BASH));
+        limits.pids(), prepareSetting.equals("auto") && Files.isExecutable(PreparedLaunchers.BASH),
+        this::prepareNextCall);
+  }
+
+  /**
+   * Runs on the preparing thread between calls (from the second call on): re-resolves the filesystem plan if the
+   * last call changed what it depends on, and makes the next one-shot call's private /tmp, so that neither is on that
+   * call's path. The call still validates the plan itself.
+   */
+  private void prepareNextCall() {
+    plans.refresh();
+    if (spareTmp.get() == null && !closed.get()) {
+      try {
+        Path tmp = newTmp("oneshot-");
+        if (!spareTmp.compareAndSet(null, tmp)) {
+          deleteTree(tmp);
+        }
+      } catch (SandboxSetupException ignored) {
+        // the call makes its own and reports the error
+      }
+    }
+  }
+
+  private Path newTmp(String prefix) {
+    Path tmp = privateDir.resolve(prefix + sessionCount.incrementAndGet());
+    try {
+      Files.createDirectory(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new SandboxSetupException(ID, -1, "", "cannot create the sandbox's private /tmp " + tmp + ": "
+          + e.getMessage(), e);
+    }
+    return tmp;
+  }
+
+  /**
+   * One process in a fresh sandbox with a fresh private /tmp. The sandbox is gone when this returns (its pid namespace
+   * ended with bwrap); the /tmp directory, private to this backend, is deleted on the preparing thread right after.
+   */
+  @Override
+  public ExecResult exec(ExecRequest request) {
+    ensureOpen();
+    Path tmp = spareTmp.getAndSet(null);
+    if (tmp == null) {
+      tmp = newTmp("oneshot-");
+    }
+    Path used = tmp;
+    try {
+      return run(request, tmp);
+    } finally {
+      if (!launchers.whenIdle(() -> deleteTree(used))) {
+        deleteTree(used);
+      }
+    }
   }
 
   /**
@@ -154,13 +229,7 @@ public final class BubblewrapBackend implements IsolationBackend {
   @Override
   public IsolationSession openSession() {
     ensureOpen();
-    Path tmp = privateDir.resolve("session-" + sessionCount.incrementAndGet());
-    try {
-      Files.createDirectory(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (IOException e) {
-      throw new SandboxSetupException(ID, -1, "", "cannot create the session's private /tmp " + tmp + ": "
-          + e.getMessage(), e);
-    }
+    Path tmp = newTmp("session-");
     Session s = new Session(tmp);
     sessions.add(s);
     return s;
@@ -284,12 +353,8 @@ public final class BubblewrapBackend implements IsolationBackend {
     FilesystemPlan plan = null;
     EgressBridge.Attachment bridge = null;
     try {
-      plan = Placeholders.acquire(FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
-      List<EnforcedLimit> enforced = new ArrayList<>();
-      enforced.add(new EnforcedLimit("wallSeconds", limits.wall().toSeconds() + " s",
-          "host timer; process tree killed; pid namespace torn down"));
-      enforced.add(new EnforcedLimit("outputBytes", limits.outputBytes() + " B per stream",
-          "capped capture (the rest is drained and dropped)"));
+      plan = Placeholders.acquire(plans.plan());
+      List<EnforcedLimit> enforced = new ArrayList<>(fixedLimits);
       enforced.addAll(launch.limits());
       List<String> command = egress.map(e -> e.interpreter().wrap(request.argv())).orElse(request.argv());
       List<String> argv = commandLine(spec, bwrap, plan, Optional.of(tmp), deniedFile, request.cwd(), request.env(),
@@ -328,14 +393,7 @@ public final class BubblewrapBackend implements IsolationBackend {
               + " run");
         }
       }
-      List<String> notes = new ArrayList<>();
-      notes.add("namespaces: user (nested ones disabled), mount, pid, ipc, uts, cgroup"
-          + (spec.policy().network().mode() == Policy.NetworkMode.HOST ? "; network: host (shared)"
-              : ", net (loopback only)")
-          + (egress.isPresent() ? "; egress proxy at 127.0.0.1:" + EgressBridge.PORT + " inside (its listening socket"
-              + " served by the proxy, no relay)" : ""));
-      notes.add("capabilities: all dropped; new session; environment cleared");
-      notes.add(seccomp.describe());
+      List<String> notes = new ArrayList<>(fixedNotes);
       notes.addAll(plan.notes());
       if (cgroup != null && cgroup.oomKilled()) {
         notes.add("the memory limit was hit (" + limits.memoryMb() + " MiB): the kernel killed a process");

@@ -208,6 +208,7 @@ public final class Cgroups {
     private final long memoryBytes;
     private final int pids;
     private long oomBaseline;
+    private volatile List<Path> oomFiles;
 
     CallCgroup(List<Path> dirs, List<EnforcedLimit> limits, long memoryBytes, int pids) {
       this.dirs = List.copyOf(dirs);
@@ -232,18 +233,40 @@ public final class Cgroups {
 
     private long oomCount() {
       long n = 0;
-      for (Path d : dirs) {
-        for (String line : read(d.resolve("memory.events")).split("\n")) {
-          if (line.startsWith("oom_kill ")) {
-            n += Long.parseLong(line.substring("oom_kill ".length()).strip());
+      for (Path f : oomFiles()) {
+        String text = read(f);
+        if (f.getFileName().toString().equals("memory.events")) {
+          for (String line : text.split("\n")) {
+            if (line.startsWith("oom_kill ")) {
+              n += Long.parseLong(line.substring("oom_kill ".length()).strip());
+            }
           }
-        }
-        String failcnt = read(d.resolve("memory.failcnt")).strip();
-        if (!failcnt.isEmpty()) {
-          n += Long.parseLong(failcnt);
+        } else if (!text.isBlank()) {
+          n += Long.parseLong(text.strip());
         }
       }
       return n;
+    }
+
+    /**
+     * The counter files this cgroup has (v2 {@code memory.events}, v1 {@code memory.failcnt}), looked up once: reading
+     * the ones a version lacks costs an exception each, on every call.
+     */
+    private List<Path> oomFiles() {
+      List<Path> files = oomFiles;
+      if (files == null) {
+        List<Path> found = new java.util.ArrayList<>();
+        for (Path d : dirs) {
+          for (String name : List.of("memory.events", "memory.failcnt")) {
+            if (d.resolve(name).toFile().isFile()) {
+              found.add(d.resolve(name));
+            }
+          }
+        }
+        files = List.copyOf(found);
+        oomFiles = files;
+      }
+      return files;
     }
 
     /**

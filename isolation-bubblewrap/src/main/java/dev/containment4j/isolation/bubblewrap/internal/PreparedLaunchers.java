@@ -56,6 +56,8 @@ final class PreparedLaunchers implements AutoCloseable {
   private final AtomicLong counter = new AtomicLong();
   private final AtomicLong released = new AtomicLong();
   private final ExecutorService refill;
+  /** The backend's own preparation for the next call (plan, /tmp), run after the next launcher is started. */
+  private final Runnable prepareNextCall;
   private volatile boolean closed;
 
   /**
@@ -63,6 +65,16 @@ final class PreparedLaunchers implements AutoCloseable {
    */
   PreparedLaunchers(Path privateDir, Path seccompFile, Optional<Cgroups> cgroups, long memoryBytes, int pids,
       boolean prepare) {
+    this(privateDir, seccompFile, cgroups, memoryBytes, pids, prepare, () -> { });
+  }
+
+  /**
+   * @param prepare whether to start launchers ahead ({@code /bin/bash} present); otherwise each call starts one
+   * @param prepareNextCall what else to do on the preparing thread between calls (from the second call on)
+   */
+  PreparedLaunchers(Path privateDir, Path seccompFile, Optional<Cgroups> cgroups, long memoryBytes, int pids,
+      boolean prepare, Runnable prepareNextCall) {
+    this.prepareNextCall = prepareNextCall;
     this.privateDir = privateDir;
     this.seccompFile = seccompFile;
     this.cgroups = cgroups;
@@ -152,6 +164,7 @@ final class PreparedLaunchers implements AutoCloseable {
         // when calls keep coming (a one-shot CLI process would spawn one just to kill it)
         if (released.incrementAndGet() > 1) {
           scheduleRefill();
+          refill.execute(this::prepareNextCallQuietly);
         }
         return;
       } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -159,6 +172,33 @@ final class PreparedLaunchers implements AutoCloseable {
       }
     }
     discard(l);
+  }
+
+  /**
+   * Runs {@code task} on the preparing thread, after the call: false when there is none (not preparing, or closed),
+   * and the caller must do it itself.
+   */
+  boolean whenIdle(Runnable task) {
+    if (!prepare || closed) {
+      return false;
+    }
+    try {
+      refill.execute(task);
+      return true;
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      return false;
+    }
+  }
+
+  private void prepareNextCallQuietly() {
+    if (closed) {
+      return;
+    }
+    try {
+      prepareNextCall.run();
+    } catch (RuntimeException ignored) {
+      // preparation only: the next call does the same work itself and reports what fails
+    }
   }
 
   private void discard(Launch l) {
