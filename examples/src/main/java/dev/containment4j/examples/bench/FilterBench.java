@@ -34,6 +34,7 @@ import java.util.function.Function;
  * # corpus files come from the core test run: mvn -pl core test -Dtest=FilterCorpusTest
  * java -cp ... dev.containment4j.examples.bench.FilterBench core/target/filter-corpus [/path/to/secretlint-dir]
  * # before/after in one JVM, plus real text from this machine (JDK sources, man pages, /usr/share/doc, logs)
+ * # (--mb N: clean text of N Mi chars, the other texts N/2; default 16)
  * java -cp ... dev.containment4j.examples.bench.FilterBench --baseline /tmp/main-core-classes --real core/target/filter-corpus
  * java -cp ... dev.containment4j.examples.bench.FilterBench --make-big /tmp/big.log 1024   # 1 GB test log
  * </pre>
@@ -49,10 +50,12 @@ public final class FilterBench {
     List<String> positional = new ArrayList<>();
     Path baseline = null;
     boolean real = false;
+    int mb = 16;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--baseline" -> baseline = Path.of(args[++i]);
         case "--real" -> real = true;
+        case "--mb" -> mb = Integer.parseInt(args[++i]);
         default -> positional.add(args[i]);
       }
     }
@@ -92,10 +95,11 @@ public final class FilterBench {
     }
     System.out.println(header);
     System.out.println(rule);
-    throughput("clean: the corpus' generated clean items, repeated", repeat(clean, 16 << 20), engines);
-    throughput("finding-dense: every secret and injection item, repeated", repeat(dense, 8 << 20), engines);
+    throughput("clean: the corpus' generated clean items, repeated", repeat(clean, mb << 20), engines);
+    throughput("finding-dense: every secret and injection item, repeated", repeat(dense, Math.max(1, mb / 2) << 20),
+        engines);
     if (real) {
-      for (RealText t : RealText.onThisMachine(8 << 20)) {
+      for (RealText t : RealText.onThisMachine(Math.max(1, mb / 2) << 20)) {
         throughput(t.name(), t.text(), engines);
       }
     }
