@@ -27,11 +27,13 @@ final class InjectionDetector {
   private static final int MAX_WINDOW = 1600;
   private static final int MAX_DECODE = 4096;
 
-  private static final Pattern HIDDEN_STYLE = Pattern.compile(
+  static final Pattern HIDDEN_STYLE = Pattern.compile(
       "(?i)(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden|font-size\\s*:\\s*0(?:\\.0+)?(?:px|pt|em|rem|%)?\\s*[;\"']"
           + "|opacity\\s*:\\s*0(?:\\.0+)?\\s*[;\"']|(?<![-\\w])color\\s*:\\s*(?:#fff\\b|#ffffff|white|rgb\\(\\s*255\\s*,"
           + "\\s*255\\s*,\\s*255\\s*\\))|height\\s*:\\s*0|width\\s*:\\s*0|\\bhidden\\b(?=[^<>]*>)|aria-hidden)");
-  private static final Pattern MARKDOWN_EXFIL = Pattern.compile(
+  /** The highest weight {@link #markdownExfil} gives a match. */
+  static final double MARKDOWN_MAX_WEIGHT = 1.2;
+  static final Pattern MARKDOWN_EXFIL = Pattern.compile(
       "!?\\[[^\\]\\n]{0,200}\\]\\(\\s*<?(https?://[^)\\s>]{1,2000})");
   /** The phrase is introduced as something someone says or should do ("tells the model to", "such as"). */
   private static final Pattern DESCRIBED = Pattern.compile("(?s).*\\b(?:to|tells? (?:it|the model|the ai|the llm|the agent) to|"
@@ -71,7 +73,9 @@ final class InjectionDetector {
     }
     List<int[]> merged = merge(windows, text, from, to);
     for (int[] w : merged) {
-      scoreWindow(text, w[0], w[1], out, 0);
+      if (InjectionGate.mayScore(text, w[0], w[1])) {
+        scoreWindow(text, w[0], w[1], out, 0);
+      }
     }
     // 2. encoded payloads: decode and score like any text
     for (int i = 0; i + 1 < hits.encoded.size(); i += 2) {
@@ -135,7 +139,7 @@ final class InjectionDetector {
   }
 
   /** Features that are an attack on their own (they name what to take and where to send it, or what to reveal). */
-  private static final java.util.Set<String> STRONG = java.util.Set.of("exfil-target", "markdown-exfil", "url-data",
+  static final java.util.Set<String> STRONG = java.util.Set.of("exfil-target", "markdown-exfil", "url-data",
       "reveal", "encoded-directive", "instruction-poisoning");
 
   /** A feature or cue matched in normalised text. */
@@ -418,13 +422,29 @@ final class InjectionDetector {
     int b = Math.max(0, from - 600);
     for (int i = b; i < to; i++) {
       char c = asciiLower(text.charAt(i));
-      for (String lit : MAY_HIDE) {
-        if (lit.charAt(0) == c && i + lit.length() <= to && startsWithIgnoreAsciiCase(text, i, lit)) {
+      String[] starting = c < 128 ? MAY_HIDE_BY_FIRST[c] : null;
+      if (starting == null) {
+        continue;
+      }
+      for (String lit : starting) {
+        if (i + lit.length() <= to && startsWithIgnoreAsciiCase(text, i, lit)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** {@link #MAY_HIDE} by first character (null: no literal starts with it). */
+  private static final String[][] MAY_HIDE_BY_FIRST = new String[128][];
+
+  static {
+    for (String lit : MAY_HIDE) {
+      String[] old = MAY_HIDE_BY_FIRST[lit.charAt(0)];
+      String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+      grown[grown.length - 1] = lit;
+      MAY_HIDE_BY_FIRST[lit.charAt(0)] = grown;
+    }
   }
 
   private static char asciiLower(char c) {
@@ -693,7 +713,7 @@ final class InjectionDetector {
         String name = p.group(1);
         String value = p.group(2);
         if (TEMPLATE.matcher(value).find()) {
-          w = Math.max(w, 1.2);
+          w = Math.max(w, MARKDOWN_MAX_WEIGHT);
         } else if (EXFIL_PARAMS.contains(name) && (PLACEHOLDER_WORD.matcher(value).matches()
             || (value.length() >= 24 && Entropy.shannon(value) >= 4.0))) {
           w = Math.max(w, 1.0);

@@ -41,6 +41,11 @@ final class PiiDetector {
   }
 
   private static void email(CharSequence text, int at, int from, int to, List<Span> out) {
+    // a match around this '@' needs a local-part character right before it and a domain character right after it
+    // (annotations, javadoc tags and "@ mentions" have neither): skip the regex when it cannot match
+    if (at <= from || at + 1 >= to || !isLocalPart(text.charAt(at - 1)) || !isDomain(text.charAt(at + 1))) {
+      return;
+    }
     int s = Math.max(from, at - 64);
     int e = Math.min(to, at + 256);
     Matcher m = EMAIL.matcher(text).region(s, e).useTransparentBounds(true).useAnchoringBounds(false);
@@ -121,6 +126,14 @@ final class PiiDetector {
 
   private static String around(CharSequence text, int s, int e, int from, int to) {
     return text.subSequence(Math.max(from, s - 48), Math.min(to, e + 16)).toString();
+  }
+
+  private static boolean isLocalPart(char c) {
+    return isAlnum(c) || c == '.' || c == '%' || c == '+' || c == '-'; // [A-Za-z0-9._%+-]
+  }
+
+  private static boolean isDomain(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
   }
 
   private static boolean isDigit(char c) {

@@ -11,6 +11,11 @@ import dev.containment4j.internal.Filters;
 import dev.containment4j.policy.Policy;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Content-filter benchmark: single-thread throughput of the secret + injection + PII scan on clean and on
@@ -27,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * # corpus files come from the core test run: mvn -pl core test -Dtest=FilterCorpusTest
  * java -cp ... dev.containment4j.examples.bench.FilterBench core/target/filter-corpus [/path/to/secretlint-dir]
+ * # before/after in one JVM, plus real text from this machine (JDK sources, man pages, /usr/share/doc, logs)
+ * # (--mb N: clean text of N Mi chars, the other texts N/2; default 16)
+ * java -cp ... dev.containment4j.examples.bench.FilterBench --baseline /tmp/main-core-classes --real core/target/filter-corpus
  * java -cp ... dev.containment4j.examples.bench.FilterBench --make-big /tmp/big.log 1024   # 1 GB test log
  * </pre>
  */
@@ -38,8 +47,20 @@ public final class FilterBench {
       makeBig(Path.of(args[1]), Long.parseLong(args[2]) << 20);
       return;
     }
-    Path corpus = Path.of(args.length > 0 ? args[0] : "core/target/filter-corpus");
-    Path secretlint = args.length > 1 ? Path.of(args[1]) : null;
+    List<String> positional = new ArrayList<>();
+    Path baseline = null;
+    boolean real = false;
+    int mb = 16;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--baseline" -> baseline = Path.of(args[++i]);
+        case "--real" -> real = true;
+        case "--mb" -> mb = Integer.parseInt(args[++i]);
+        default -> positional.add(args[i]);
+      }
+    }
+    Path corpus = Path.of(positional.isEmpty() ? "core/target/filter-corpus" : positional.get(0));
+    Path secretlint = positional.size() > 1 ? Path.of(positional.get(1)) : null;
     List<String[]> manifest = new ArrayList<>();
     for (String line : Files.readAllLines(corpus.resolve("manifest.tsv"))) {
       manifest.add(line.split("\t", -1));
@@ -55,12 +76,82 @@ public final class FilterBench {
         dense.append(text);
       }
     }
-    System.out.println("| text | MB (UTF-8) | MB/s, 1 thread (median of 5) |");
-    System.out.println("|---|---|---|");
-    throughput("clean (generated logs, JSON, HTML, Markdown, code, VCS, ops)", repeat(clean, 32 << 20), filter);
-    throughput("finding-dense (every secret and injection item)", repeat(dense, 16 << 20), filter);
+    List<Engine> engines = new ArrayList<>();
+    if (baseline != null) {
+      engines.add(Engine.baseline(baseline));
+    }
+    engines.add(Engine.current(filter));
+    System.out.printf(Locale.ROOT, "load average at start: %.1f%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    StringBuilder header = new StringBuilder("| text | MB (UTF-8) |");
+    StringBuilder rule = new StringBuilder("|---|---|");
+    for (Engine e : engines) {
+      header.append(' ').append(e.name).append(", MB/s (thread CPU, median of 3) |");
+      rule.append("---|");
+    }
+    if (engines.size() == 2) {
+      header.append(" after / before |");
+      rule.append("---|");
+    }
+    System.out.println(header);
+    System.out.println(rule);
+    throughput("clean: the corpus' generated clean items, repeated", repeat(clean, mb << 20), engines);
+    throughput("finding-dense: every secret and injection item, repeated", repeat(dense, Math.max(1, mb / 2) << 20),
+        engines);
+    if (real) {
+      for (RealText t : RealText.onThisMachine(Math.max(1, mb / 2) << 20)) {
+        throughput(t.name(), t.text(), engines);
+      }
+    }
+    System.out.printf(Locale.ROOT, "load average at end: %.1f%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     if (secretlint != null) {
       compare(corpus, manifest, filter, secretlint);
+    }
+  }
+
+  /** A filter under test: this build, or a baseline build loaded in its own class loader. */
+  private static final class Engine {
+    final String name;
+    final Function<String, Integer> run;
+
+    Engine(String name, Function<String, Integer> run) {
+      this.name = name;
+      this.run = run;
+    }
+
+    static Engine current(ContentFilter filter) {
+      return new Engine("this build", t -> filter.filter(t, FilterContext.standalone()).findings().size());
+    }
+
+    /**
+     * The core classes in {@code dir} (a directory or jar, e.g. {@code core/target/classes} of main) with this
+     * class path's dependency jars, isolated from this build's core classes.
+     */
+    static Engine baseline(Path dir) throws Exception {
+      List<URL> urls = new ArrayList<>();
+      urls.add(dir.toUri().toURL());
+      for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        if (e.endsWith(".jar") && !e.contains("containment4j")) {
+          urls.add(Path.of(e).toUri().toURL());
+        }
+      }
+      ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+      Class<?> policy = loader.loadClass("dev.containment4j.policy.Policy");
+      Class<?> ctx = loader.loadClass("dev.containment4j.guard.FilterContext");
+      Object filter = loader.loadClass("dev.containment4j.internal.Filters").getMethod("forPolicy", policy)
+          .invoke(null, policy.getMethod("defaults").invoke(null));
+      Object standalone = ctx.getMethod("standalone").invoke(null);
+      Method filterText = loader.loadClass("dev.containment4j.guard.ContentFilter")
+          .getMethod("filter", String.class, ctx);
+      Method findings = loader.loadClass("dev.containment4j.guard.FilterResult").getMethod("findings");
+      return new Engine("baseline", t -> {
+        try {
+          return ((List<?>) findings.invoke(filterText.invoke(filter, t, standalone))).size();
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      });
     }
   }
 
@@ -72,21 +163,44 @@ public final class FilterBench {
     return r.toString();
   }
 
-  private static void throughput(String name, String text, ContentFilter filter) {
+  /**
+   * Thread CPU time of one filter call per engine, the engines interleaved (baseline, this build, baseline, ...) so
+   * both see the same machine load; after one warm-up call each, the median of 3.
+   */
+  private static void throughput(String name, String text, List<Engine> engines) {
     double mb = text.getBytes(StandardCharsets.UTF_8).length / 1e6;
-    List<Double> rates = new ArrayList<>();
-    filter.filter(text, FilterContext.standalone()); // warm-up
-    for (int i = 0; i < 5; i++) {
-      long t0 = System.nanoTime();
-      FilterResult r = filter.filter(text, FilterContext.standalone());
-      long t1 = System.nanoTime();
-      if (r.text().isEmpty()) {
-        throw new IllegalStateException();
-      }
-      rates.add(mb / ((t1 - t0) / 1e9));
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    List<List<Double>> rates = new ArrayList<>();
+    List<Integer> findings = new ArrayList<>();
+    for (Engine e : engines) {
+      rates.add(new ArrayList<>());
+      findings.add(e.run.apply(text)); // warm-up
     }
-    rates.sort(Double::compare);
-    System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f |%n", name, mb, rates.get(2));
+    for (int i = 0; i < 3; i++) {
+      for (int k = 0; k < engines.size(); k++) {
+        long t0 = cpu.getCurrentThreadCpuTime();
+        int n = engines.get(k).run.apply(text);
+        long t1 = cpu.getCurrentThreadCpuTime();
+        if (n != findings.get(k)) {
+          throw new IllegalStateException("findings differ between runs");
+        }
+        rates.get(k).add(mb / ((t1 - t0) / 1e9));
+      }
+    }
+    StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %.1f |", name, mb));
+    double[] median = new double[engines.size()];
+    for (int k = 0; k < engines.size(); k++) {
+      rates.get(k).sort(Double::compare);
+      median[k] = rates.get(k).get(1);
+      row.append(String.format(Locale.ROOT, " %.1f |", median[k]));
+    }
+    if (engines.size() == 2) {
+      row.append(String.format(Locale.ROOT, " %.1f× |", median[1] / median[0]));
+      if (!findings.get(0).equals(findings.get(1))) {
+        row.append(" (findings differ: ").append(findings).append(')');
+      }
+    }
+    System.out.println(row);
   }
 
   private static void compare(Path corpus, List<String[]> manifest, ContentFilter filter, Path secretlint)

@@ -1,0 +1,143 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PrefilterTest {
+  private static boolean holds(String regex, String text) {
+    Prefilter.Cond c = Prefilter.of(Pattern.compile(regex, Pattern.MULTILINE));
+    return Prefilter.holds(c, text::contains);
+  }
+
+  private static Set<String> literals(String regex) {
+    Set<String> s = new LinkedHashSet<>();
+    Prefilter.literals(Prefilter.of(Pattern.compile(regex, Pattern.MULTILINE)), s);
+    return s;
+  }
+
+  @Test
+  void needsEveryRequiredPieceNotJustOne() {
+    String r = "\\b(?:ignore|forget)\\s+(?:the )?(?:instructions|rules)\\b";
+    assertThat(holds(r, "please ignore these rules")).isTrue();
+    assertThat(holds(r, "ignore the warning")).isFalse();
+    assertThat(holds(r, "the rules of the game")).isFalse();
+  }
+
+  @Test
+  void multipliesOutShortExactRuns() {
+    assertThat(literals("(?:ba|z)sh\\b")).containsExactlyInAnyOrder("bash", "zsh");
+    assertThat(literals("(?:ba|z)?sh\\b")).containsExactly("sh"); // "bash" contains "sh": no extra condition
+    assertThat(literals("you (?:must|should)")).containsExactlyInAnyOrder("you must", "you should");
+    assertThat(literals("a[bc]d")).containsExactlyInAnyOrder("abd", "acd");
+  }
+
+  @Test
+  void optionalAndRepeatedPiecesAreNotRequiredOrCountOnce() {
+    assertThat(holds("x(?:yz)*w", "xw")).isTrue();
+    assertThat(holds("x\\w+w", "x w")).isTrue(); // \w+ matches anything; x and w must still be there
+    assertThat(holds("x\\w+w", "x")).isFalse();
+    assertThat(holds("(?:ab){2,}", "ab")).isTrue();
+    assertThat(holds("(?<![a-z])key(?=\\s)", "key")).isTrue(); // lookarounds consume nothing
+  }
+
+  @Test
+  void collapsedWhitespaceKeepsNeighboursTogether() {
+    Prefilter.Cond c = Prefilter.ofCollapsed(Pattern.compile("(?:^|\\n)\\s*(?:user|system)\\s*:\\s*\\S"));
+    Set<String> lits = new LinkedHashSet<>();
+    Prefilter.literals(c, lits);
+    assertThat(lits).containsExactlyInAnyOrder("user:", "user :", "system:", "system :"); // " user:" is implied
+    StringBuilder t = new StringBuilder();
+    String spaced = "User \t\n  : hi";
+    Prefilter.collapse(spaced, 0, spaced.length(), t);
+    assertThat(t.toString()).isEqualTo("user : hi");
+    assertThat(literals("a\\s+b")).containsExactlyInAnyOrder("a", "b"); // plain mode: \\s is anything
+  }
+
+  @Test
+  void foldsLiteralsToLowerCase() {
+    assertThat(literals("Token")).containsExactly("token");
+  }
+
+  @Test
+  void unknownSyntaxMeansMatchesAnything() {
+    assertThat(Prefilter.of(Pattern.compile("abc", Pattern.CASE_INSENSITIVE))).isEqualTo(Prefilter.ALWAYS);
+    assertThat(Prefilter.of(Pattern.compile("(?i)abc"))).isEqualTo(Prefilter.ALWAYS);
+    assertThat(Prefilter.of(Pattern.compile("\\Qabc\\E"))).isEqualTo(Prefilter.ALWAYS);
+    assertThat(Prefilter.of(Pattern.compile("a|\\w"))).isEqualTo(Prefilter.ALWAYS);
+    assertThat(Prefilter.ofIgnoringAsciiCase(Pattern.compile("(?i)display\\s*:\\s*none")))
+        .isNotEqualTo(Prefilter.ALWAYS);
+  }
+
+  /** Normalised payloads, hard negatives and extra items: the text where the rules really match. */
+  private static List<String> samples() throws IOException {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : FilterCorpus.read("injections.jsonl")) {
+      out.add(n.get("payload").asText());
+    }
+    for (String file : new String[] {"hard-negatives.jsonl", "extra-train.jsonl"}) {
+      for (JsonNode n : FilterCorpus.read(file)) {
+        out.add(n.get("text").asText());
+      }
+    }
+    List<String> normalised = new ArrayList<>();
+    for (String s : out) {
+      normalised.add(Normalized.of(s, 0, s.length()).text);
+    }
+    return normalised;
+  }
+
+  @Test
+  void everyMatchOfEveryGatedRuleSatisfiesItsCondition() throws IOException {
+    int checked = 0;
+    for (String text : samples()) {
+      for (int m = 0; m < InjectionGate.matchers(); m++) {
+        Matcher x = InjectionGate.pattern(m).matcher(text);
+        while (x.find()) {
+          StringBuilder collapsed = new StringBuilder();
+          Prefilter.collapse(x.group(), 0, x.group().length(), collapsed);
+          String match = collapsed.toString();
+          assertThat(Prefilter.holds(InjectionGate.condition(m), match::contains))
+              .as("matcher " + m + " on '" + match + "'").isTrue();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  @Test
+  void gateNeverSkipsAWindowThatScores() throws IOException {
+    int scoring = 0;
+    for (String text : samples()) {
+      for (String t : new String[] {text, "<div style=\"display:none\">" + text + "</div>", text.toUpperCase()}) {
+        List<Span> out = new ArrayList<>();
+        InjectionDetector.scoreWindow(t, 0, t.length(), out, 0);
+        if (!out.isEmpty()) {
+          scoring++;
+          assertThat(InjectionGate.mayScore(t, 0, t.length())).as(t).isTrue();
+        }
+      }
+    }
+    assertThat(scoring).isGreaterThan(200);
+  }
+
+  @Test
+  void gateSkipsProseWhereCommonWordsDoNotCombine() {
+    String prose = "Run the tests before you open a pull request. The agent reconnects when the network comes back. "
+        + "Send a GET request to /health to check that the service is up.";
+    assertThat(InjectionGate.mayScore(prose, 0, prose.length())).isFalse();
+  }
+}
