@@ -888,9 +888,15 @@ final class Classifier {
       case "printf":
         return echo(u, a);
       case "history":
-        return argv.stream().anyMatch(x -> x.startsWith("-") && (x.contains("c") || x.contains("d")
-            || x.contains("w") || x.contains("r")))
-            ? Judgement.deny(AUDIT, show(u) + " clears or rewrites the shell history, hiding what ran")
+        if (argv.stream().anyMatch(x -> x.startsWith("-") && (x.contains("c") || x.contains("d")
+            || x.contains("w") || x.contains("r")))) {
+          return Judgement.deny(AUDIT, show(u) + " clears or rewrites the shell history, hiding what ran");
+        }
+        // history | grep -i password: secrets typed on earlier command lines
+        return u.command().pipeline().downstreamOf(u.command()).stream()
+            .anyMatch(d -> d.argv().stream().skip(1).anyMatch(w -> SECRET_WORDS.matcher(w).matches()))
+            ? Judgement.ask(CREDENTIAL, show(u) + " searches the shell history for secrets typed on earlier command"
+                + " lines")
             : Judgement.ALLOW;
       case "unset":
         if (argv.stream().anyMatch(x -> Regexes.matches(x.toUpperCase(Locale.ROOT),

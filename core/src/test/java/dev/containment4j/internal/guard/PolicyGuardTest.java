@@ -119,6 +119,8 @@ class PolicyGuardTest {
     assertThat(bash(g, "chattr +i build/out.txt").decision()).isEqualTo("allow");
     assertThat(bash(g, "gpg --export-secret-keys -a > keys.asc").category()).isEqualTo("credential-access");
     assertThat(bash(g, "gpg --verify release.tar.gz.sig").decision()).isEqualTo("allow");
+    assertThat(bash(g, "history | grep -i password").category()).isEqualTo("credential-access");
+    assertThat(bash(g, "history | tail -20").decision()).isEqualTo("allow");
   }
 
   @Test
