@@ -236,9 +236,12 @@ final class Paths {
     }
     if (s.equals("/tmp") || s.startsWith("/tmp/") || s.startsWith("/var/tmp/") || s.startsWith("/private/tmp/")
         || s.startsWith("/dev/shm/")) {
-      // a home under /tmp (CI runners, containers) stays a home: ~/Documents is not scratch space
-      boolean inTmpHome = p.startsWith(home) && home.getNameCount() > 0 && !TMP_ROOTS.contains(home.toString());
-      if (!s.equals("/tmp") && !inTmpHome) {
+      // a home under /tmp (CI runners, containers) stays a home: ~/Documents is not scratch space, and neither is a
+      // directory that holds the home or the workspace (rm -rf /tmp/ci deletes them)
+      boolean homeOwned = home.getNameCount() > 0 && !TMP_ROOTS.contains(home.toString())
+          && (p.startsWith(home) || home.startsWith(p));
+      boolean holdsWorkspace = workspace.startsWith(p) && !p.equals(workspace);
+      if (!s.equals("/tmp") && !homeOwned && !holdsWorkspace) {
         set.add(Place.TMP);
       }
     } else if (p.getNameCount() > 0 && !inWs && !p.startsWith(home)

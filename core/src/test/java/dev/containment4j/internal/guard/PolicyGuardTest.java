@@ -132,6 +132,12 @@ class PolicyGuardTest {
     assertThat(g.review(ToolCall.bash("rm -rf ~/Documents"), ctx).decision()).isNotEqualTo("allow");
     assertThat(g.review(ToolCall.bash("rm -rf /tmp/build-cache"), ctx).decision()).isEqualTo("allow");
     assertThat(g.review(ToolCall.bash("rm -rf ~/proj/build"), ctx).decision()).isEqualTo("allow");
+    // directories that hold the home or the workspace are not scratch either
+    assertThat(g.review(ToolCall.bash("rm -rf /tmp/ci-home"), ctx).decision()).isNotEqualTo("allow");
+    GuardContext wsOnly = new GuardContext(Path.of("/tmp/ci/ws"), Path.of("/tmp/ci/ws"), Path.of("/home/dev"), false, 0,
+        0);
+    assertThat(g.review(ToolCall.bash("rm -rf /tmp/ci"), wsOnly).decision()).isNotEqualTo("allow");
+    assertThat(g.review(ToolCall.bash("rm -rf /tmp/ci-other"), wsOnly).decision()).isEqualTo("allow");
     // HOME=/tmp: scratch wins, credential stores still do not
     GuardContext tmpHome = new GuardContext(ws, ws, Path.of("/tmp"), false, 0, 0);
     assertThat(g.review(ToolCall.bash("rm -rf /tmp/build-cache"), tmpHome).decision()).isEqualTo("allow");
