@@ -6,10 +6,6 @@ package dev.containment4j.isolation.bubblewrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.containment4j.Containment;
 import dev.containment4j.ExecResult;
 import dev.containment4j.Layer;
@@ -26,13 +22,9 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfBubblewrap;
 import dev.containment4j.testing.NoNetworkProbe;
+import dev.containment4j.testing.TestHttpOrigin;
 import dev.containment4j.testing.TestTlsOrigin;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,45 +53,23 @@ class BubblewrapEgressIT {
   @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
   Path tmp;
 
-  private HttpServer origin;
-  private HttpServer other;
-  private final List<String> authSeen = new CopyOnWriteArrayList<>();
+  private TestHttpOrigin origin;
+  private TestHttpOrigin other;
 
   @BeforeAll
   void origins() throws IOException {
-    origin = start(HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64), "origin");
-    other = start(HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64), "other");
+    origin = TestHttpOrigin.plain("origin");
+    other = TestHttpOrigin.plain("other");
   }
 
   @AfterAll
   void stop() {
-    origin.stop(0);
-    other.stop(0);
-  }
-
-  private HttpServer start(HttpServer s, String name) {
-    s.createContext("/", ex -> reply(ex, name));
-    s.start();
-    return s;
-  }
-
-  private void reply(HttpExchange ex, String name) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    if (auth != null) {
-      authSeen.add(name + " " + auth);
-    }
-    byte[] b = ("hello from " + name + "\n").getBytes(StandardCharsets.UTF_8);
-    ex.sendResponseHeaders(200, b.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(b);
-    }
+    origin.close();
+    other.close();
   }
 
   private int port() {
-    return origin.getAddress().getPort();
+    return origin.port();
   }
 
   private Policy policy(Policy.TlsMode tls, List<String> allow, Map<String, String> hosts,
@@ -116,7 +86,7 @@ class BubblewrapEgressIT {
 
   private Policy policy() {
     return policy(Policy.TlsMode.PASSTHROUGH,
-        List.of("origin.test:" + port(), "other.test:" + other.getAddress().getPort()),
+        List.of("origin.test:" + port(), "other.test:" + other.port()),
         Map.of("origin.test", "127.0.0.1", "other.test", "127.0.0.1"),
         List.of(new Policy.Credential("origin.test", "Authorization", Secret.of("Bearer " + SECRET, "test"),
             "GITHUB_TOKEN")));
@@ -143,7 +113,7 @@ class BubblewrapEgressIT {
         "}"));
     String url = "http://origin.test:" + port() + "/";
     // SOCKS to a host without a bound credential (a tunnel to a bound host needs interception)
-    String otherUrl = "http://other.test:" + other.getAddress().getPort() + "/";
+    String otherUrl = "http://other.test:" + other.port() + "/";
     List<AuditEvent> events = new CopyOnWriteArrayList<>();
     try (Containment base = containment(policy())) {
       Containment c = base.onEvent(events::add);
@@ -205,9 +175,10 @@ class BubblewrapEgressIT {
 
   @Test
   void credentialBindingFromInsideInjectsTheSecretOnlyForTheBoundHost() throws IOException {
-    authSeen.clear();
+    origin.authorizations().clear();
+    other.authorizations().clear();
     String url = "http://origin.test:" + port() + "/";
-    String otherUrl = "http://other.test:" + other.getAddress().getPort() + "/";
+    String otherUrl = "http://other.test:" + other.port() + "/";
     try (Containment c = containment(policy())) {
       ToolResult r = sh(c, "env; echo; curl -sS --max-time 20 -H \"Authorization: Bearer $GITHUB_TOKEN\" " + url
           + "; curl -sS --max-time 20 -o /dev/null -w 'foreign=%{http_code}\\n' -H 'Authorization: Bearer attacker' "
@@ -217,7 +188,8 @@ class BubblewrapEgressIT {
           "foreign=403", "leak=403").doesNotContain(SECRET);
       assertThat(r.stderr()).doesNotContain(SECRET);
     }
-    assertThat(authSeen).containsExactly("origin Bearer " + SECRET);
+    assertThat(origin.authorizations()).containsExactly("Bearer " + SECRET);
+    assertThat(other.authorizations()).isEmpty();
     String audit = Files.readString(tmp.resolve("audit.jsonl"));
     assertThat(audit).contains("credential-foreign", "credential-leak").doesNotContain(SECRET);
   }
@@ -226,10 +198,8 @@ class BubblewrapEgressIT {
   void interceptionFromInsideWorksWithTheCaVariables() throws Exception {
     // an HTTPS origin with a self-signed certificate for secure.test, trusted by the proxy only
     TestTlsOrigin origin = TestTlsOrigin.create(tmp, "secure.test");
-    HttpsServer secure = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
-    secure.setHttpsConfigurator(new HttpsConfigurator(origin.server()));
-    start(secure, "secure");
-    int sport = secure.getAddress().getPort();
+    TestHttpOrigin secure = TestHttpOrigin.https("secure", origin);
+    int sport = secure.port();
     Policy p = policy(Policy.TlsMode.INTERCEPT, List.of("secure.test:" + sport), Map.of("secure.test", "127.0.0.1"),
         List.of());
     List<AuditEvent> events = new CopyOnWriteArrayList<>();
@@ -244,7 +214,7 @@ class BubblewrapEgressIT {
           + "\", timeout=20).read().decode().strip())'"), tmp.toRealPath()).withCallId("intercept-1"));
       assertThat(r.stdout()).as(r.stderr()).isEqualTo("hello from secure\nhello from secure\n");
     } finally {
-      secure.stop(0);
+      secure.close();
     }
     assertThat(events).filteredOn(e -> e.type().equals("egress.allow"))
         .anySatisfy(e -> assertThat(e.fields()).containsEntry("protocol", "https-intercepted"))

@@ -6,10 +6,6 @@ package dev.containment4j.isolation.gvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.containment4j.Containment;
 import dev.containment4j.ContainmentSession;
 import dev.containment4j.ExecResult;
@@ -27,14 +23,11 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfGvisor;
 import dev.containment4j.testing.NoNetworkProbe;
+import dev.containment4j.testing.TestHttpOrigin;
 import dev.containment4j.testing.TestTlsOrigin;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,20 +56,20 @@ import org.junit.jupiter.api.TestInstance;
 @Tag("integration")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GvisorEgressIT {
-  private HttpServer origin;
-  private HttpServer other;
+  private TestHttpOrigin origin;
+  private TestHttpOrigin other;
   private GvisorFixture fx;
 
   @BeforeAll
   void origins() throws IOException {
-    origin = start(HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64), "origin");
-    other = start(HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64), "other");
+    origin = TestHttpOrigin.plain("origin");
+    other = TestHttpOrigin.plain("other");
   }
 
   @AfterAll
   void stop() {
-    origin.stop(0);
-    other.stop(0);
+    origin.close();
+    other.close();
   }
 
   @BeforeEach
@@ -89,25 +82,8 @@ class GvisorEgressIT {
     fx.delete();
   }
 
-  private HttpServer start(HttpServer s, String name) {
-    s.createContext("/", ex -> reply(ex, name));
-    s.start();
-    return s;
-  }
-
-  private static void reply(HttpExchange ex, String name) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    byte[] b = ("hello from " + name + "\n").getBytes(StandardCharsets.UTF_8);
-    ex.sendResponseHeaders(200, b.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(b);
-    }
-  }
-
   private int port() {
-    return origin.getAddress().getPort();
+    return origin.port();
   }
 
   private Policy policy(int poolSize, Policy.TlsMode tls, List<String> allow, Map<String, String> hosts) {
@@ -120,7 +96,7 @@ class GvisorEgressIT {
 
   private Policy policy(int poolSize) {
     return policy(poolSize, Policy.TlsMode.PASSTHROUGH,
-        List.of("origin.test:" + port(), "other.test:" + other.getAddress().getPort()),
+        List.of("origin.test:" + port(), "other.test:" + other.port()),
         Map.of("origin.test", "127.0.0.1", "other.test", "127.0.0.1"));
   }
 
@@ -137,7 +113,7 @@ class GvisorEgressIT {
   @Test
   void curlAndPythonReachAnAllowedNameThroughTheProxy() {
     String url = "http://origin.test:" + port() + "/";
-    String otherUrl = "http://other.test:" + other.getAddress().getPort() + "/";
+    String otherUrl = "http://other.test:" + other.port() + "/";
     List<AuditEvent> events = new CopyOnWriteArrayList<>();
     try (Containment base = containment(policy(0))) {
       Containment c = base.onEvent(events::add);
@@ -271,10 +247,8 @@ class GvisorEgressIT {
   @Test
   void interceptionWorksInsideWithTheCaVariables() throws Exception {
     TestTlsOrigin tls = TestTlsOrigin.create(fx.root, "secure.test");
-    HttpsServer secure = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
-    secure.setHttpsConfigurator(new HttpsConfigurator(tls.server()));
-    start(secure, "secure");
-    int sport = secure.getAddress().getPort();
+    TestHttpOrigin secure = TestHttpOrigin.https("secure", tls);
+    int sport = secure.port();
     Policy p = policy(0, Policy.TlsMode.INTERCEPT, List.of("secure.test:" + sport), Map.of("secure.test",
         "127.0.0.1"));
     List<AuditEvent> events = new CopyOnWriteArrayList<>();
@@ -290,7 +264,7 @@ class GvisorEgressIT {
           + "; curl -sS --max-time 30 " + url), fx.workdir).withCallId("intercept-1"));
       assertThat(r.stdout()).as(r.stderr()).isEqualTo("ca-ok\nhello from secure\n");
     } finally {
-      secure.stop(0);
+      secure.close();
       deleteTree(caDir);
     }
     assertThat(events).filteredOn(e -> e.type().equals("egress.allow"))
