@@ -1365,36 +1365,31 @@ final class Classifier {
 
   /** {@code chattr -i} / {@code +i} FILE: every word that is not an attribute change names a file. */
   private Judgement chattr(Unit u, List<Arg> params) {
-    Judgement j = Judgement.ALLOW;
-    for (Arg f : params) {
-      String t = f.text();
-      if (t.startsWith("-") || t.startsWith("+") || t.startsWith("=")) {
-        continue;
-      }
-      Set<Place> pl = places(f, u.cwd());
-      if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
-        continue;
-      }
-      j = j.max(pl.contains(Place.ROOT) || pl.contains(Place.SYSTEM) || pl.contains(Place.HOME_ROOT)
-          ? Judgement.deny(WEAKEN, show(u) + " changes the attributes (such as immutable) of " + where(f, u.cwd())
-              + " outside the workspace")
-          : Judgement.ask(WEAKEN, show(u) + " changes the attributes of " + where(f, u.cwd())));
-    }
-    return j;
+    List<Arg> files = params.stream().filter(f -> !(f.text().startsWith("-") || f.text().startsWith("+")
+        || f.text().startsWith("="))).toList();
+    return changesOutsideWorkspace(u, files, false, "the attributes (such as immutable)");
   }
 
   private Judgement chown(Unit u, List<Arg> params) {
     List<Arg> ops = nonOptions(params, Set.of("--reference"));
-    boolean recursive = hasFlag(u.argv(), 'R', "--recursive");
+    return changesOutsideWorkspace(u, ops.size() > 1 ? ops.subList(1, ops.size()) : List.of(),
+        hasFlag(u.argv(), 'R', "--recursive"), "ownership");
+  }
+
+  /**
+   * A metadata change ({@code what}) of {@code files}: free inside the workspace and scratch space, denied for the
+   * root, system paths, the home itself (or for any outside file when {@code denyAnywhere}), asked elsewhere.
+   */
+  private Judgement changesOutsideWorkspace(Unit u, List<Arg> files, boolean denyAnywhere, String what) {
     Judgement j = Judgement.ALLOW;
-    for (Arg f : ops.size() > 1 ? ops.subList(1, ops.size()) : List.<Arg>of()) {
+    for (Arg f : files) {
       Set<Place> pl = places(f, u.cwd());
       if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
         continue;
       }
-      j = j.max(pl.contains(Place.ROOT) || pl.contains(Place.SYSTEM) || pl.contains(Place.HOME_ROOT) || recursive
-          ? Judgement.deny(WEAKEN, show(u) + " changes ownership of " + where(f, u.cwd()) + " outside the workspace")
-          : Judgement.ask(WEAKEN, show(u) + " changes ownership of " + where(f, u.cwd())));
+      j = j.max(pl.contains(Place.ROOT) || pl.contains(Place.SYSTEM) || pl.contains(Place.HOME_ROOT) || denyAnywhere
+          ? Judgement.deny(WEAKEN, show(u) + " changes " + what + " of " + where(f, u.cwd()) + " outside the workspace")
+          : Judgement.ask(WEAKEN, show(u) + " changes " + what + " of " + where(f, u.cwd())));
     }
     return j;
   }
