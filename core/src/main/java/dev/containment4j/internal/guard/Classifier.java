@@ -852,8 +852,7 @@ final class Classifier {
             ? Judgement.deny(DELETE, show(u) + " kills every process of the user") : Judgement.ALLOW;
       case "pkill":
       case "killall":
-        if (argv.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("containment")
-            || x.contains("proxy") || x.contains("auditd") || x.contains("falcon") || x.contains("osquery"))) {
+        if (argv.stream().anyMatch(x -> TAMPER_TARGET.matcher(x).find() || x.contains("proxy"))) {
           return Judgement.deny(TAMPER, show(u) + " stops the containment, audit or endpoint-security processes");
         }
         return argv.contains("-u") || argv.contains("-U") || argv.stream().skip(1).filter(x -> !x.startsWith("-"))
