@@ -338,7 +338,8 @@ final class Units {
       // not when the text is spelled in escapes (printf '\x72\x6d'): the classifier denies that as obfuscation
       if (!av.isEmpty() && (av.get(0).equals("echo") || av.get(0).equals("printf"))
           && av.stream().noneMatch(w -> w.indexOf('\\') >= 0)) {
-        List<String> words = av.subList(1, av.size()).stream().filter(w -> !w.matches("-[neE]+")).toList();
+        List<String> words = av.subList(1, av.size()).stream().filter(w -> !Regexes.matches(w, "-[neE]+"))
+            .toList();
         return words.isEmpty() ? null : String.join(" ", words);
       }
     }
