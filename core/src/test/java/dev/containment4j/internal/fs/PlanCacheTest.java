@@ -63,10 +63,10 @@ class PlanCacheTest {
         d.guard(), d.content(), d.trust(), d.audit());
   }
 
-  /** A cache that keeps plans however recent the directories are (the tests wait past the clock tick instead). */
   /**
-   * A cache with no settle time, after a tick: even then a ctime stamped in the millisecond of the recording is not
-   * kept (it could be stamped again), so the fixtures written just before must age first or nothing is cached.
+   * A cache that keeps plans however recent the directories are (the tests wait past the clock tick instead), made
+   * after a tick: even with no settle time a ctime stamped in the millisecond of the recording is not kept (it could
+   * be stamped again), so the fixtures written just before must age first or nothing is cached.
    */
   private PlanCache cache(Policy p) throws InterruptedException {
     nextTick();
