@@ -35,7 +35,7 @@ class FilesystemPlanTest {
     work = Files.createDirectories(home.resolve("project"));
   }
 
-  private static Policy policy(List<String> allowWrite, List<String> denyRead, List<String> allowRead,
+  static Policy policy(List<String> allowWrite, List<String> denyRead, List<String> allowRead,
       List<String> denyWrite, boolean hideHome) {
     Policy d = Policy.defaults();
     Policy.Isolation i = d.isolation();

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,11 +55,7 @@ class PlanCacheTest {
   }
 
   private static Policy policy(List<String> allowWrite, List<String> denyRead) {
-    Policy d = Policy.defaults();
-    Policy.Isolation i = d.isolation();
-    return new Policy("test.yaml", new Policy.Isolation(i.backend(), new Policy.Filesystem(".", allowWrite, denyRead,
-        List.of(), List.of(), true, Policy.TmpMode.PRIVATE), i.limits(), i.env(), Map.of()), d.network(),
-        d.guard(), d.content(), d.trust(), d.audit());
+    return FilesystemPlanTest.policy(allowWrite, denyRead, List.of(), List.of(), true);
   }
 
   /**
