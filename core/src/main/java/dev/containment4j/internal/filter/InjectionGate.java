@@ -200,28 +200,16 @@ final class InjectionGate {
       candidate[m] = true;
       candidates.add(m);
     }
-    LITERALS.scan(t, 0, t.length(), new Triggers.Sink() {
-      @Override
-      public void hit(int id, int end) {
-        if (!present[id]) {
-          present[id] = true;
-          for (int m : MATCHERS_OF[id]) {
-            if (!candidate[m]) {
-              candidate[m] = true;
-              candidates.add(m);
-            }
+    LITERALS.scan(t, 0, t.length(), (id, end) -> {
+      if (!present[id]) {
+        present[id] = true;
+        for (int m : MATCHERS_OF[id]) {
+          if (!candidate[m]) {
+            candidate[m] = true;
+            candidates.add(m);
           }
         }
       }
-
-      @Override
-      public void encodedRun(int start, int end) {}
-
-      @Override
-      public void tagChar(int index) {}
-
-      @Override
-      public void invisible(int index) {}
     });
     double[] idBest = new double[IDS];
     double[] groupBest = new double[GROUPS.length];
@@ -284,21 +272,7 @@ final class InjectionGate {
       return true;
     }
     boolean[] found = new boolean[1];
-    HIDE.scan(text, Math.max(0, from - HIDE_REACH), to, new Triggers.Sink() {
-      @Override
-      public void hit(int id, int end) {
-        found[0] = true;
-      }
-
-      @Override
-      public void encodedRun(int start, int end) {}
-
-      @Override
-      public void tagChar(int index) {}
-
-      @Override
-      public void invisible(int index) {}
-    });
+    HIDE.scan(text, Math.max(0, from - HIDE_REACH), to, (id, end) -> found[0] = true);
     return found[0];
   }
 

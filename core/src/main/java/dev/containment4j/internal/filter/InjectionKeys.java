@@ -80,26 +80,14 @@ final class InjectionKeys {
   }
 
   static void scan(String t, Sink sink) {
-    KEYS.scan(t, 0, t.length(), new Triggers.Sink() {
-      @Override
-      public void hit(int id, int end) {
-        int start = end - KEYS.keywordLength(id);
-        if (WORD[id] && start > 0 && Character.isLetter(t.charAt(start - 1))) {
-          return; // keys are word starts: "ai" in "detail", "use" in "because" are not keys
-        }
-        for (int m : MATCHERS_OF[id]) {
-          sink.key(m, start);
-        }
+    KEYS.scan(t, 0, t.length(), (id, end) -> {
+      int start = end - KEYS.keywordLength(id);
+      if (WORD[id] && start > 0 && Character.isLetter(t.charAt(start - 1))) {
+        return; // keys are word starts: "ai" in "detail", "use" in "because" are not keys
       }
-
-      @Override
-      public void encodedRun(int start, int end) {}
-
-      @Override
-      public void tagChar(int index) {}
-
-      @Override
-      public void invisible(int index) {}
+      for (int m : MATCHERS_OF[id]) {
+        sink.key(m, start);
+      }
     });
   }
 }

@@ -22,14 +22,14 @@ final class Triggers {
     /** Keyword {@code id} ended at {@code end} (exclusive, in the scanned text). */
     void hit(int id, int end);
 
-    /** A run of base64/hex alphabet characters of at least {@link #MIN_ENCODED_RUN}. */
-    void encodedRun(int start, int end);
+    /** A run of base64/hex alphabet characters of at least {@link #MIN_ENCODED_RUN}; keyword-only scans ignore it. */
+    default void encodedRun(int start, int end) {}
 
-    /** A Unicode tag character (surrogate pair starting with U+DB40) at {@code index}. */
-    void tagChar(int index);
+    /** A Unicode tag character (surrogate pair starting with U+DB40) at {@code index}; keyword-only scans ignore it. */
+    default void tagChar(int index) {}
 
-    /** An invisible or bidi control character at {@code index}. */
-    void invisible(int index);
+    /** An invisible or bidi control character at {@code index}; keyword-only scans ignore it. */
+    default void invisible(int index) {}
   }
 
   static final int MIN_ENCODED_RUN = 32;
