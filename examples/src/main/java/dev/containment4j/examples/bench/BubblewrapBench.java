@@ -89,16 +89,22 @@ public final class BubblewrapBench {
     Map<String, String> env = new TreeMap<>(SandboxEnvironment.build(policy, System.getenv(), home));
     env.put("TMPDIR", "/tmp");
     FilesystemPlan plan = FilesystemPlan.resolve(policy, work, home);
-    List<String> withSeccomp = BwrapCommandLine.builder(bwrap).plan(plan).environment(env).deniedFile(denied)
-        .seccompFd(3).tmpSource(Optional.empty()).cwd(work).command(List.of("true")).build();
+    BwrapCommandLine.Invocation trueCall = BwrapCommandLine.builder(bwrap).plan(plan).environment(env)
+        .deniedFile(denied).seccompFd(3).tmpSource(Optional.empty()).cwd(work).command(List.of("true")).build();
+    List<String> withSeccomp = trueCall.argv();
+    // the launcher hands bwrap its options on a descriptor, as the backend does
+    Path options = Files.write(priv.resolve("launch.opts"), String.join("\0", trueCall.options()).concat("\0")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<String> launchedTrue = trueCall.viaArgsFd(Launcher.ARGS_FD);
     List<String> raw = withoutSeccomp(withSeccomp);
     List<String> rawSeccomp = onStdin(withSeccomp);
     List<String> bashSeccomp = BwrapCommandLine.builder(bwrap).plan(plan).environment(env).deniedFile(denied)
-        .seccompFd(3).tmpSource(Optional.empty()).cwd(work).command(List.of("/bin/bash", "-c", "true")).build();
+        .seccompFd(3).tmpSource(Optional.empty()).cwd(work).command(List.of("/bin/bash", "-c", "true")).build()
+        .argv();
     List<String> rawBash = withoutSeccomp(bashSeccomp);
     List<String> rawBashSeccomp = onStdin(bashSeccomp);
-    List<String> launcher = Launcher.argv(bpf, List.of(), java.util.OptionalLong.empty(),
-        java.util.OptionalInt.empty(), withSeccomp);
+    List<String> launcher = Launcher.argv(bpf, options, List.of(), java.util.OptionalLong.empty(),
+        java.util.OptionalInt.empty(), launchedTrue);
 
     Map<String, Callable<Integer>> variants = new LinkedHashMap<>();
     variants.put(BARE, () -> spawn(List.of("true"), null));
@@ -109,8 +115,8 @@ public final class BubblewrapBench {
     cgroups.ifPresent(cg -> variants.put("  + joining memory and pids cgroups", () -> {
       Cgroups.CallCgroup call = cg.acquire(i.limits().memoryMb() << 20, i.limits().pids());
       try {
-        return spawn(Launcher.argv(bpf, call.procsFiles(), java.util.OptionalLong.empty(),
-            java.util.OptionalInt.empty(), withSeccomp), null);
+        return spawn(Launcher.argv(bpf, options, call.procsFiles(), java.util.OptionalLong.empty(),
+            java.util.OptionalInt.empty(), launchedTrue), null);
       } finally {
         cg.release(call);
       }

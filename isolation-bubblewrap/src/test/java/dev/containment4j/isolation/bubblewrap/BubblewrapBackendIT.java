@@ -296,6 +296,42 @@ class BubblewrapBackendIT {
     }
   }
 
+  /**
+   * {@code /proc/PID/cmdline} is readable by every local user, {@code /proc/PID/environ} only by the owner: environment
+   * values (a passed-through token) must reach the tool without ever being on the launcher's or bwrap's command line.
+   */
+  @Test
+  void environmentValuesNeverAppearOnACommandLineWithAndWithoutPreparedLaunchers() throws Exception {
+    String secret = "c4j-env-secret-" + Long.toHexString(System.nanoTime());
+    for (Map<String, String> settings : List.of(Map.<String, String>of(), Map.of("prepare", "off"))) {
+      Policy base = policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), settings);
+      Policy.Isolation i = base.isolation();
+      Policy p = new Policy(base.source(), new Policy.Isolation(i.backend(), i.filesystem(), i.limits(),
+          new Policy.Env(i.env().pass(), Map.of("SERVICE_TOKEN", secret)), i.backends()), base.network(),
+          base.guard(), base.content(), base.trust(), base.audit());
+      try (Containment c = containment(p)) {
+        java.util.concurrent.CompletableFuture<ToolResult> call = java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> c.run(ToolCall.command("/bin/sh", "-c", "echo \"got $SERVICE_TOKEN\"; sleep 1")));
+        List<String> exposed = new java.util.ArrayList<>();
+        boolean sawBwrap = false;
+        while (!call.isDone()) {
+          for (ProcessHandle h : ProcessHandle.allProcesses().toList()) {
+            String cmd = h.info().commandLine().orElse("");
+            sawBwrap |= cmd.contains("bwrap --args 4 -- /bin/sh -c");
+            if (cmd.contains(secret)) {
+              exposed.add(cmd);
+            }
+          }
+          Thread.sleep(10);
+        }
+        ToolResult r = call.get();
+        assertThat(r.stdout()).as("%s: the tool gets the value", settings).contains("got " + secret);
+        assertThat(exposed).as("%s: command lines carrying the value", settings).isEmpty();
+        assertThat(sawBwrap).as("%s: bwrap was seen running, with its options on a descriptor", settings).isTrue();
+      }
+    }
+  }
+
   @Test
   void theToolGetsItsStdinAndNoDescriptorOfTheLauncherWithAndWithoutPreparedLaunchers() {
     String script = "cat; echo; for fd in 3 4 5; do [ -e /proc/$$/fd/$fd ] && echo \"open $fd\"; done; echo end";

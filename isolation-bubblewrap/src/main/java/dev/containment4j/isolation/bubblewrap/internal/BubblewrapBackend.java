@@ -249,8 +249,8 @@ public final class BubblewrapBackend implements IsolationBackend {
     if (spec.policy().network().mode() == Policy.NetworkMode.PROXY) {
       command = EgressBridge.Interpreter.perl(Path.of("/usr/bin/perl")).wrap(SAMPLE_COMMAND);
     }
-    List<String> argv = commandLine(spec, bwrap, plan, Optional.empty(), deniedFile, spec.workdir(), Map.of(),
-        command);
+    List<String> argv = withHostValuesHidden(commandLine(spec, bwrap, plan, Optional.empty(), deniedFile,
+        spec.workdir(), Map.of(), command).argv(), spec.policy().isolation().env().pass());
     Policy.Limits l = spec.policy().isolation().limits();
     StringBuilder sb = new StringBuilder();
     sb.append("# bubblewrap backend: each call runs this (here for: ").append(String.join(" ", SAMPLE_COMMAND))
@@ -275,7 +275,18 @@ public final class BubblewrapBackend implements IsolationBackend {
     return sb.toString();
   }
 
-  static List<String> commandLine(IsolationSpec spec, Path bwrap, FilesystemPlan plan, Optional<Path> tmp,
+  /** An explanation may end up in a terminal log: values the policy copies from the host are named, not shown. */
+  private static List<String> withHostValuesHidden(List<String> argv, List<String> passed) {
+    List<String> shown = new ArrayList<>(argv);
+    for (int i = 0; i + 2 < shown.size(); i++) {
+      if (shown.get(i).equals("--setenv") && passed.contains(shown.get(i + 1))) {
+        shown.set(i + 2, "<value of $" + shown.get(i + 1) + " on the host>");
+      }
+    }
+    return shown;
+  }
+
+  static BwrapCommandLine.Invocation commandLine(IsolationSpec spec, Path bwrap, FilesystemPlan plan, Optional<Path> tmp,
       Path deniedFile, Path cwd, Map<String, String> extraEnv, List<String> command) {
     Map<String, String> env = new TreeMap<>(spec.environment());
     List<Path> readable = List.of();
@@ -357,8 +368,8 @@ public final class BubblewrapBackend implements IsolationBackend {
       List<EnforcedLimit> enforced = new ArrayList<>(fixedLimits);
       enforced.addAll(launch.limits());
       List<String> command = egress.map(e -> e.interpreter().wrap(request.argv())).orElse(request.argv());
-      List<String> argv = commandLine(spec, bwrap, plan, Optional.of(tmp), deniedFile, request.cwd(), request.env(),
-          command);
+      BwrapCommandLine.Invocation argv = commandLine(spec, bwrap, plan, Optional.of(tmp), deniedFile, request.cwd(),
+          request.env(), command);
       Process started;
       try {
         started = launch.go(argv);

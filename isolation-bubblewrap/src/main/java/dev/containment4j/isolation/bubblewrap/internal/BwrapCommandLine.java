@@ -22,6 +22,11 @@ import java.util.TreeMap;
  * it reads nothing from the disk and returns argv elements, so every path stays one argument and no shell ever parses
  * it. Golden-file tested.
  *
+ * <p>The options (environment values among them) are not meant for bwrap's own argv, which every local user can read
+ * in {@code /proc/PID/cmdline}: the launcher hands them over a descriptor ({@code --args}, see
+ * {@link Invocation#viaArgsFd}); only the command stays on the command line, where it stays visible anyway once bwrap
+ * execs it.
+ *
  * <p>Mounts are ordered by path depth so that a deeper mount always lands on top of a shallower one (a {@code denyRead}
  * file inside the workdir hides it, the workdir inside a hidden home shows it); at the same path the order is: tmpfs,
  * writable, hidden, carve-out, read-only, protected.
@@ -110,7 +115,7 @@ public final class BwrapCommandLine {
     }
 
     /** The argument list, {@code bwrap} first. */
-    public List<String> build() {
+    public Invocation build() {
       Objects.requireNonNull(plan, "plan");
       Objects.requireNonNull(deniedFile, "deniedFile");
       Objects.requireNonNull(cwd, "cwd");
@@ -157,9 +162,7 @@ public final class BwrapCommandLine {
       mounts(a);
       a.add("--chdir");
       a.add(cwd.toString());
-      a.add("--");
-      a.addAll(command);
-      return List.copyOf(a);
+      return new Invocation(bwrap.toString(), a.subList(1, a.size()), command);
     }
 
     private void mounts(List<String> a) {
@@ -220,6 +223,41 @@ public final class BwrapCommandLine {
       if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
         throw new IllegalArgumentException("invalid environment variable name: \"" + name + "\"");
       }
+    }
+  }
+
+  /**
+   * A built command line: bwrap, its options, then (after {@code --}) the command.
+   *
+   * @param bwrap the bwrap executable
+   * @param options every option, in order, without the {@code --} that ends them
+   * @param command the command bwrap execs inside
+   */
+  public record Invocation(String bwrap, List<String> options, List<String> command) {
+    public Invocation {
+      options = List.copyOf(options);
+      command = List.copyOf(command);
+    }
+
+    /** The whole list, as one would type it: {@code bwrap OPTIONS -- COMMAND}. */
+    public List<String> argv() {
+      List<String> a = new ArrayList<>(options.size() + command.size() + 2);
+      a.add(bwrap);
+      a.addAll(options);
+      a.add("--");
+      a.addAll(command);
+      return List.copyOf(a);
+    }
+
+    /** The argv when bwrap reads {@link #options()} from descriptor {@code fd}: {@code bwrap --args FD -- COMMAND}. */
+    public List<String> viaArgsFd(int fd) {
+      List<String> a = new ArrayList<>(command.size() + 4);
+      a.add(bwrap);
+      a.add("--args");
+      a.add(Integer.toString(fd));
+      a.add("--");
+      a.addAll(command);
+      return List.copyOf(a);
     }
   }
 

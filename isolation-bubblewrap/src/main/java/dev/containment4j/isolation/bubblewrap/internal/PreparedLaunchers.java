@@ -32,9 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * happened just before (the kernel's {@code cgroup_threadgroup_rwsem}); on the measured host that is 5-15 ms, far more
  * than everything else the pipeline adds. So the next call's launcher is spawned and joined to its cgroups while the
  * backend is idle (the first when the backend opens, the next ones after each call from the second on), then waits,
- * blocked on a read of its standard input. A call writes the bwrap argument list into a
- * private file, writes {@code go} to the launcher, and supervises it from then on; the launcher reads the list and
- * execs bwrap with the seccomp program on descriptor 3. Nothing about the call is decided ahead: the list, and with it
+ * blocked on a read of its standard input. A call writes bwrap's options and its short command line into two
+ * private files, writes {@code go} to the launcher, and supervises it from then on; the launcher reads the command
+ * line and execs bwrap with the seccomp program on descriptor 3 and the options on descriptor 4 ({@code --args}), so
+ * environment values never appear in a {@code /proc/PID/cmdline}. Nothing about the call is decided ahead: the list, and with it
  * every mount, is built when the call starts; only cgroup membership and fallback rlimits are prepared.
  *
  * <p>The launcher is a constant {@code bash} script (bash, for {@code mapfile -d ''}, which reads NUL-separated
@@ -89,11 +90,14 @@ final class PreparedLaunchers implements AutoCloseable {
     scheduleRefill();
   }
 
-  /** The script of a prepared launcher; {@code $1} seccomp file, {@code $2} argument file, then cgroup files. */
-  static List<String> preparedArgv(Path seccomp, Path argsFile, List<Path> cgroupProcs, OptionalLong addressSpaceKb,
-      OptionalInt processes) {
+  /**
+   * The script of a prepared launcher; {@code $1} seccomp file, {@code $2} bwrap's options file, {@code $3} the
+   * argument file (bwrap's command line), then cgroup files.
+   */
+  static List<String> preparedArgv(Path seccomp, Path optionsFile, Path argsFile, List<Path> cgroupProcs,
+      OptionalLong addressSpaceKb, OptionalInt processes) {
     StringBuilder script = new StringBuilder();
-    script.append("b=$1; a=$2; shift 2; ");
+    script.append("b=$1; o=$2; a=$3; shift 3; ");
     script.append("while [ \"$1\" != -- ]; do echo $$ > \"$1\" || { echo \"containment-launcher: cannot join cgroup"
         + " $1\" >&2; exit ").append(Launcher.LAUNCHER_FAILED).append("; }; shift; done; ");
     addressSpaceKb.ifPresent(kb -> script.append("ulimit -v ").append(kb).append(" || exit ")
@@ -104,13 +108,15 @@ final class PreparedLaunchers implements AutoCloseable {
     script.append("IFS= read -r go && [ \"$go\" = go ] || exit ").append(Launcher.LAUNCHER_FAILED).append("; ");
     script.append("mapfile -t -d '' c < \"$a\" && [ ${#c[@]} -gt 0 ] || { echo \"containment-launcher: cannot read"
         + " $a\" >&2; exit ").append(Launcher.LAUNCHER_FAILED).append("; }; ");
-    script.append("exec \"${c[@]}\" ").append(Launcher.SECCOMP_FD).append("<\"$b\"");
+    script.append("exec \"${c[@]}\" ").append(Launcher.SECCOMP_FD).append("<\"$b\" ").append(Launcher.ARGS_FD)
+        .append("<\"$o\"");
     List<String> argv = new ArrayList<>();
     argv.add(BASH.toString());
     argv.add("-c");
     argv.add(script.toString());
     argv.add("containment-launcher");
     argv.add(seccomp.toString());
+    argv.add(optionsFile.toString());
     argv.add(argsFile.toString());
     for (Path p : cgroupProcs) {
       argv.add(p.toString());
@@ -207,6 +213,7 @@ final class PreparedLaunchers implements AutoCloseable {
     }
     try {
       Files.deleteIfExists(l.argsFile);
+      Files.deleteIfExists(l.optionsFile);
     } catch (IOException ignored) {
       // the private directory goes with the backend
     }
@@ -271,13 +278,14 @@ final class PreparedLaunchers implements AutoCloseable {
             + "/sys/fs/cgroup: " + e.getMessage() + "; nothing was run", e);
       }
     }
-    Path argsFile = privateDir.resolve("launch-" + counter.incrementAndGet() + ".args");
-    Launch l = new Launch(cgroup, argsFile, limits(cgroup));
+    long n = counter.incrementAndGet();
+    Launch l = new Launch(cgroup, privateDir.resolve("launch-" + n + ".opts"),
+        privateDir.resolve("launch-" + n + ".args"), limits(cgroup));
     if (!prepare) {
       return l;
     }
     try {
-      l.process = start(preparedArgv(seccompFile, argsFile, procs(cgroup), addressSpaceKb(cgroup),
+      l.process = start(preparedArgv(seccompFile, l.optionsFile, l.argsFile, procs(cgroup), addressSpaceKb(cgroup),
           processes(cgroup)));
     } catch (RuntimeException e) {
       release(l);
@@ -320,15 +328,17 @@ final class PreparedLaunchers implements AutoCloseable {
             + " user, not enforced for root)"));
   }
 
-  /** One call's launcher: its cgroups, its argument file, and (prepared) the waiting process. */
+  /** One call's launcher: its cgroups, its argument files, and (prepared) the waiting process. */
   final class Launch {
     private final Optional<Cgroups.CallCgroup> cgroup;
+    private final Path optionsFile;
     private final Path argsFile;
     private final List<EnforcedLimit> limits;
     private Process process;
 
-    private Launch(Optional<Cgroups.CallCgroup> cgroup, Path argsFile, List<EnforcedLimit> limits) {
+    private Launch(Optional<Cgroups.CallCgroup> cgroup, Path optionsFile, Path argsFile, List<EnforcedLimit> limits) {
       this.cgroup = cgroup;
+      this.optionsFile = optionsFile;
       this.argsFile = argsFile;
       this.limits = limits;
     }
@@ -343,22 +353,22 @@ final class PreparedLaunchers implements AutoCloseable {
     }
 
     /**
-     * Starts bwrap with {@code bwrapArgv}: hands the list to the waiting launcher (or starts the {@code /bin/sh}
-     * launcher with it). Returns the process to supervise, with its standard input still open.
+     * Starts {@code bwrap}: hands its options and command line to the waiting launcher (or starts the {@code /bin/sh}
+     * launcher with them). Returns the process to supervise, with its standard input still open.
      */
-    Process go(List<String> bwrapArgv) {
+    Process go(BwrapCommandLine.Invocation bwrap) {
+      byte[] options = encode(bwrap.options());
+      List<String> argv = bwrap.viaArgsFd(Launcher.ARGS_FD);
       if (!prepare) {
-        process = start(Launcher.argv(seccompFile, procs(cgroup), addressSpaceKb(cgroup), processes(cgroup),
-            bwrapArgv));
+        writePrivate(optionsFile, options);
+        process = start(Launcher.argv(seccompFile, optionsFile, procs(cgroup), addressSpaceKb(cgroup),
+            processes(cgroup), argv));
         return process;
       }
-      byte[] args = encode(bwrapArgv);
+      byte[] args = encode(argv);
       try {
-        try (var ch = Files.newByteChannel(argsFile, java.util.Set.of(StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                "rw-------")))) {
-          ch.write(java.nio.ByteBuffer.wrap(args));
-        }
+        writeOrThrow(optionsFile, options);
+        writeOrThrow(argsFile, args);
         OutputStream in = process.getOutputStream();
         in.write(GO);
         in.flush();
@@ -378,6 +388,24 @@ final class PreparedLaunchers implements AutoCloseable {
             + "; nothing was run", e);
       }
       return process;
+    }
+  }
+
+  private static void writePrivate(Path file, byte[] content) {
+    try {
+      writeOrThrow(file, content);
+    } catch (IOException e) {
+      throw new SandboxSetupException(BubblewrapBackend.ID, -1, "", "cannot write bwrap's options to " + file + ": "
+          + e.getMessage() + "; nothing was run", e);
+    }
+  }
+
+  /** Owner-only, and never over an existing file (the names are fresh; something else there is not ours). */
+  private static void writeOrThrow(Path file, byte[] content) throws IOException {
+    try (var ch = Files.newByteChannel(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+            "rw-------")))) {
+      ch.write(java.nio.ByteBuffer.wrap(content));
     }
   }
 }

@@ -49,7 +49,7 @@ class BwrapCommandLineTest {
         List.of(new HostPath(HOME.resolve(".ssh"), HostPath.Kind.DIRECTORY),
             new HostPath(HOME.resolve(".netrc"), HostPath.Kind.FILE)),
         List.of(), List.of(), protectedIn(WORK), Optional.of(HOME), List.of());
-    List<String> argv = builder(plan).build();
+    List<String> argv = builder(plan).build().argv();
     Golden.assertMatches("defaults", argv);
     assertThat(argv).containsSubsequence("--unshare-all", "--unshare-user", "--disable-userns",
         "--assert-userns-disabled", "--cap-drop", "ALL");
@@ -78,7 +78,7 @@ class BwrapCommandLineTest {
             new HostPath(work.resolve("a/b/id.pem"), HostPath.Kind.FILE)),
         List.of(Path.of("/data/secrets/public"), Path.of("/srv/shared")),
         List.of(work.resolve("docs")), protectedIn(work), Optional.empty(), List.of());
-    List<String> argv = builder(plan).cwd(work).build();
+    List<String> argv = builder(plan).cwd(work).build().argv();
     Golden.assertMatches("carve-outs", argv);
     // a denied file inside the workdir lands on top of the workdir's bind
     assertThat(argv.lastIndexOf(work.resolve("secret.txt").toString()))
@@ -95,7 +95,7 @@ class BwrapCommandLineTest {
         List.of(new ProtectedPath(work.resolve(".git"), Protection.OCCUPY)), Optional.empty(), List.of());
     List<String> argv = builder(plan).cwd(work).network(Policy.NetworkMode.HOST)
         .tmpSource(Optional.of(Path.of("/tmp/containment4j-bwrap-1/session-1")))
-        .command(List.of("printf", "%s\n", "$(touch /pwned)", "a b")).build();
+        .command(List.of("printf", "%s\n", "$(touch /pwned)", "a b")).build().argv();
     Golden.assertMatches("host-network-session", argv);
     assertThat(argv).contains("--share-net", work.toString(), "$(touch /pwned)");
     assertThat(BwrapCommandLine.render(argv)).contains("'/home/dev/my project/it'\\''s \"quoted\"'",
@@ -109,7 +109,7 @@ class BwrapCommandLineTest {
     Path caDir = Path.of("/tmp/containment-egress-123");
     List<String> command = EgressBridge.Interpreter.perl(Path.of("/usr/bin/perl")).wrap(CMD);
     List<String> argv = builder(plan).network(Policy.NetworkMode.PROXY).readOnly(List.of(caDir)).command(command)
-        .build();
+        .build().argv();
     Golden.assertMatches("proxy-network", argv);
     assertThat(argv).doesNotContain("--share-net").contains("--unshare-all");
     int tmp = pair(argv, "--tmpfs", "/tmp");
@@ -117,6 +117,17 @@ class BwrapCommandLineTest {
         .isGreaterThan(tmp);
     assertThat(argv.subList(argv.indexOf("--") + 1, argv.size())).startsWith("/usr/bin/perl", "-e")
         .containsSubsequence(EgressBridge.MARKER, "3128", "100", "/bin/bash", "-c", "echo hello");
+  }
+
+  @Test
+  void environmentValuesGoToBwrapThroughADescriptorNotItsCommandLine() {
+    FilesystemPlan plan = new FilesystemPlan(WORK, List.of(WORK), List.of(), List.of(), List.of(), List.of(),
+        Optional.empty(), List.of());
+    BwrapCommandLine.Invocation inv = builder(plan).environment(Map.of("GITHUB_TOKEN", "ghp_secret-value")).build();
+    assertThat(inv.options()).containsSubsequence("--setenv", "GITHUB_TOKEN", "ghp_secret-value").doesNotContain("--");
+    assertThat(inv.viaArgsFd(4)).containsExactly("/usr/bin/bwrap", "--args", "4", "--", "/bin/bash", "-c",
+        "echo hello");
+    assertThat(inv.argv()).containsSubsequence("--chdir", WORK.toString(), "--", "/bin/bash");
   }
 
   @Test
@@ -130,12 +141,13 @@ class BwrapCommandLineTest {
   @Test
   void launcherJoinsCgroupsThenExecsBwrapWithTheFilterOnFd3() throws IOException {
     List<String> argv = Launcher.argv(Path.of("/tmp/containment4j-bwrap-1/seccomp.bpf"),
-        List.of(Path.of("/sys/fs/cgroup/memory/containment4j/1-a/cgroup.procs"),
+        Path.of("/tmp/containment4j-bwrap-1/launch-1.opts"), List.of(Path.of("/sys/fs/cgroup/memory/containment4j/1-a/cgroup.procs"),
             Path.of("/sys/fs/cgroup/pids/containment4j/1-a/cgroup.procs")),
-        java.util.OptionalLong.empty(), java.util.OptionalInt.empty(), List.of("/usr/bin/bwrap", "--", "true"));
+        java.util.OptionalLong.empty(), java.util.OptionalInt.empty(), List.of("/usr/bin/bwrap", "--args", "4", "--", "true"));
     Golden.assertMatches("launcher-cgroups", argv);
-    List<String> fallback = Launcher.argv(Path.of("/tmp/containment4j-bwrap-1/seccomp.bpf"), List.of(),
-        java.util.OptionalLong.of(1048576), java.util.OptionalInt.of(256), List.of("/usr/bin/bwrap", "--", "true"));
+    List<String> fallback = Launcher.argv(Path.of("/tmp/containment4j-bwrap-1/seccomp.bpf"),
+        Path.of("/tmp/containment4j-bwrap-1/launch-1.opts"), List.of(),
+        java.util.OptionalLong.of(1048576), java.util.OptionalInt.of(256), List.of("/usr/bin/bwrap", "--args", "4", "--", "true"));
     Golden.assertMatches("launcher-rlimits", fallback);
   }
 }
