@@ -228,10 +228,12 @@ public record Policy(
    * @param allow allowed hosts ({@code example.com}, {@code *.example.com} for subdomains only, optional {@code :port})
    * @param deny denied hosts; deny wins over allow
    * @param blockPrivateAddresses refuse names that resolve to loopback, link-local, private or own addresses
-   * @param tls passthrough or intercept
+   * @param tls passthrough or intercept: what the proxy does with TLS to hosts neither list below names
    * @param hosts static name to IP map
    * @param allowPrivate CIDRs exempted from {@code blockPrivateAddresses}
    * @param credentials credential bindings injected by the proxy
+   * @param tlsIntercept hosts intercepted even when {@code tls} is passthrough (same syntax as {@code allow})
+   * @param tlsPassthrough hosts never intercepted (certificate pinning, mTLS clients); beats {@code tlsIntercept}
    */
   public record Network(
       NetworkMode mode,
@@ -241,7 +243,9 @@ public record Policy(
       TlsMode tls,
       Map<String, String> hosts,
       List<String> allowPrivate,
-      List<Credential> credentials) {
+      List<Credential> credentials,
+      List<String> tlsIntercept,
+      List<String> tlsPassthrough) {
     public Network {
       Objects.requireNonNull(mode, "mode");
       allow = List.copyOf(allow);
@@ -250,6 +254,19 @@ public record Policy(
       hosts = Map.copyOf(hosts);
       allowPrivate = List.copyOf(allowPrivate);
       credentials = List.copyOf(credentials);
+      tlsIntercept = List.copyOf(tlsIntercept);
+      tlsPassthrough = List.copyOf(tlsPassthrough);
+    }
+
+    /** One TLS mode for every host (no per-host lists). */
+    public Network(NetworkMode mode, List<String> allow, List<String> deny, boolean blockPrivateAddresses,
+        TlsMode tls, Map<String, String> hosts, List<String> allowPrivate, List<Credential> credentials) {
+      this(mode, allow, deny, blockPrivateAddresses, tls, hosts, allowPrivate, credentials, List.of(), List.of());
+    }
+
+    /** Whether the proxy may intercept TLS to any host: the CA exists and its certificate goes into the sandbox. */
+    public boolean interceptsAny() {
+      return tls == TlsMode.INTERCEPT || !tlsIntercept.isEmpty();
     }
   }
 

@@ -263,9 +263,10 @@ public final class EgressProxy implements EgressGateway {
       Gatekeeper gatekeeper = new Gatekeeper(domains, addresses, hosts, resolver::resolve, resolverPool);
       Optional<Interception> interception = Optional.empty();
       Optional<Path> trustDir = Optional.empty();
-      if (network.tls() == Policy.TlsMode.INTERCEPT) {
+      if (network.interceptsAny()) {
         CertificateAuthority ca = CertificateAuthority.create(random, Duration.ofDays(30));
-        interception = Optional.of(new Interception(ca, Optional.ofNullable(upstreamTrust)));
+        interception = Optional.of(new Interception(ca, Interception.Scope.of(network),
+            Optional.ofNullable(upstreamTrust)));
         trustDir = Optional.of(writeTrust(ca));
       }
       Limits.Counters counters = new Limits.Counters();

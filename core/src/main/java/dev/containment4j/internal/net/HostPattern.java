@@ -45,6 +45,12 @@ public record HostPattern(HostName host, boolean wildcard, OptionalInt port) {
       throw new IllegalArgumentException("empty host; write a name such as pypi.org or *.pythonhosted.org");
     }
     String host = entry.strip();
+    int scheme = host.indexOf("://");
+    if (scheme >= 0 || host.indexOf('/') >= 0) {
+      String bare = host.substring(scheme >= 0 ? scheme + 3 : 0).split("/", 2)[0];
+      throw new IllegalArgumentException("'" + entry + "': write the host only, without scheme or path"
+          + (bare.isEmpty() ? ", e.g. example.com" : ", e.g. " + bare));
+    }
     OptionalInt port = OptionalInt.empty();
     int colon = host.lastIndexOf(':');
     boolean bracketed = host.startsWith("[");
@@ -86,6 +92,16 @@ public record HostPattern(HostName host, boolean wildcard, OptionalInt port) {
       return !candidate.isAddress() && candidate.name().endsWith("." + host.name());
     }
     return candidate.kind() == host.kind() && candidate.name().equals(host.name());
+  }
+
+  /** Whether the policy entry {@code entry} names the plain host name {@code host}, whatever port it carries. */
+  public static boolean covers(String entry, String host) {
+    return parse(entry).matchesHost(HostName.parse(host));
+  }
+
+  /** Whether this entry admits {@code host} on {@code port}; without {@code :port} it admits every port. */
+  public boolean matches(HostName host, int port) {
+    return matchesHost(host) && (this.port.isEmpty() || this.port.getAsInt() == port);
   }
 
   @Override

@@ -144,6 +144,9 @@ public final class Tightening {
       ignored.add("network.tls: " + p.tls().name().toLowerCase(Locale.ROOT) + " ignored: the host chose "
           + h.tls().name().toLowerCase(Locale.ROOT));
     }
+    if (w.tlsIntercept() != null || w.tlsPassthrough() != null) {
+      ignored.add("network.tlsIntercept/tlsPassthrough: ignored: the host chooses where TLS is intercepted");
+    }
     if (w.hosts() != null) {
       ignored.add("network.hosts: ignored: a workspace cannot map names to addresses");
     }
@@ -154,7 +157,8 @@ public final class Tightening {
       ignored.add("network.credentials: ignored: credentials come from the host policy only");
     }
     return new Policy.Network(mode, intersect("network.allow", h.allow(), w.allow(), Tightening::hostKey),
-        union("network.deny", h.deny(), w.deny()), block, h.tls(), h.hosts(), h.allowPrivate(), h.credentials());
+        union("network.deny", h.deny(), w.deny()), block, h.tls(), h.hosts(), h.allowPrivate(), h.credentials(),
+        h.tlsIntercept(), h.tlsPassthrough());
   }
 
   private Policy.Guard guard(Policy.Guard h, PolicyYaml.GuardYaml w, Policy.Guard p) {

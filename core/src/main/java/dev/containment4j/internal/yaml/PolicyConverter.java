@@ -72,7 +72,7 @@ final class PolicyConverter {
     Policy.Isolation isolation = isolation(or(y.isolation(), new PolicyYaml.IsolationYaml(null, null, null, null,
         null, null, null)));
     Policy.Network network = network(or(y.network(), new PolicyYaml.NetworkYaml(null, null, null, null, null, null,
-        null, null)));
+        null, null, null, null)));
     Policy.Guard guard = guard(or(y.guard(), new PolicyYaml.GuardYaml(null, null, null, null, null, null)));
     PolicyYaml.ContentYaml c = or(y.content(), new PolicyYaml.ContentYaml(null, null, null));
     Policy.Content content = new Policy.Content(
@@ -217,11 +217,25 @@ final class PolicyConverter {
       throw error("network.mode", "credentials are injected by the egress proxy, but network.mode is "
           + lower(mode) + "; set network.mode: proxy or remove network.credentials");
     }
-    if (warn && !credentials.isEmpty() && tls != Policy.TlsMode.INTERCEPT) {
-      // Binding works on plain HTTP without interception; over HTTPS the proxy cannot see the header, so it refuses
-      // tunnels to a bound host (credential-needs-interception) rather than let an unseen credential through.
-      LOG.warn("{}: network.tls is passthrough, so credentials are injected on plain HTTP only; HTTPS requests to a"
-          + " bound host are refused. Set network.tls: intercept to bind them over HTTPS", doc.source);
+    List<String> tlsIntercept = hosts("network.tlsIntercept", or(y.tlsIntercept(), List.of()));
+    List<String> tlsPassthrough = hosts("network.tlsPassthrough", or(y.tlsPassthrough(), List.of()));
+    for (int i = 0; i < credentials.size(); i++) {
+      String host = credentials.get(i).host();
+      Optional<String> excluded = tlsPassthrough.stream().filter(e -> HostPattern.covers(e, host)).findFirst();
+      if (excluded.isPresent()) {
+        throw error(YamlPath.child(YamlPath.index("network.credentials", i), "host"), "'" + host + "' is bound to a"
+            + " credential, but network.tlsPassthrough entry '" + excluded.get() + "' keeps its TLS closed to the"
+            + " proxy, so the credential could never be injected over HTTPS; remove the entry from"
+            + " network.tlsPassthrough or the binding");
+      }
+      boolean intercepted = tls == Policy.TlsMode.INTERCEPT
+          || tlsIntercept.stream().anyMatch(e -> HostPattern.covers(e, host));
+      if (warn && !intercepted) {
+        // Binding works on plain HTTP without interception; over HTTPS the proxy cannot see the header, so it
+        // refuses tunnels to a bound host (credential-needs-interception) rather than let an unseen credential by.
+        LOG.warn("{}: TLS to {} is not intercepted, so its credential is injected on plain HTTP only; HTTPS requests"
+            + " to it are refused. Set network.tls: intercept or add it to network.tlsIntercept", doc.source, host);
+      }
     }
     if (warn && mode == Policy.NetworkMode.NONE && !allow.isEmpty()) {
       LOG.warn("{}: network.mode is none, so network.allow ({} entries) has no effect", doc.source, allow.size());
@@ -230,7 +244,7 @@ final class PolicyConverter {
       LOG.warn("{}: network.mode is host: the sandbox uses the host network unfiltered", doc.source);
     }
     return new Policy.Network(mode, allow, deny, or(y.blockPrivateAddresses(), true), tls, hosts, allowPrivate,
-        credentials);
+        credentials, tlsIntercept, tlsPassthrough);
   }
 
   private Policy.Credential credential(String path, PolicyYaml.CredentialYaml c) {

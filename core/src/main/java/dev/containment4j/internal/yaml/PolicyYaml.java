@@ -58,7 +58,9 @@ public record PolicyYaml(
       String tls,
       Map<String, String> hosts,
       List<String> allowPrivate,
-      List<CredentialYaml> credentials) {}
+      List<CredentialYaml> credentials,
+      List<String> tlsIntercept,
+      List<String> tlsPassthrough) {}
 
   /** One entry of {@code network.credentials:}. */
   public record CredentialYaml(String host, String header, String value, String sandboxEnv) {}

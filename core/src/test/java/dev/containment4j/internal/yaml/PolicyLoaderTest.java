@@ -97,6 +97,9 @@ class PolicyLoaderTest {
     assertThat(p.isolation().env().set()).containsEntry("CI", "true").containsEntry("EMPTY", "");
     assertThat(p.network().allow()).containsExactly("pypi.example.org", "registry.npmjs.org:443", "EXAMPLE.com.");
     assertThat(p.network().hosts()).containsEntry("v6.internal", "fd00::5");
+    assertThat(p.network().tlsIntercept()).containsExactly("api.openai.com", "*.githubusercontent.com:443");
+    assertThat(p.network().tlsPassthrough()).containsExactly("pinned.example.org");
+    assertThat(p.network().interceptsAny()).isTrue();
     assertThat(p.guard().mode()).isEqualTo(Policy.GuardMode.DENY);
     assertThat(p.guard().allow()).containsExactly("Bash(echo ${env:NOT_RESOLVED})");
     assertThat(p.content().secrets()).isEqualTo(Policy.SecretsMode.OFF);

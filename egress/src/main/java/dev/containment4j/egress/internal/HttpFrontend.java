@@ -537,12 +537,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         deny(req, target.host().name(), target.port(), d);
         return;
       }
-      boolean intercept = px.interception().map(i -> i.intercepts(t.host())).orElse(false);
+      boolean intercept = px.interception().map(i -> i.intercepts(t.host(), t.port())).orElse(false);
       if (!intercept && px.credentials().binds(t.host())) {
         deny(req, t.host().name(), t.port(), Denial.forbidden("credential-needs-interception", "network.credentials",
             "a credential is bound to " + t.host().authority() + ", so its HTTPS traffic must be inspected, but "
-                + "network.tls is passthrough; the tunnel is refused so no other credential can reach it",
-            "set network.tls: intercept in the policy"));
+                + "its TLS is not intercepted (network.tls, network.tlsIntercept); the tunnel is refused so no other"
+                + " credential can reach it",
+            "set network.tls: intercept, or add the host to network.tlsIntercept, in the policy"));
         return;
       }
       if (intercept) {

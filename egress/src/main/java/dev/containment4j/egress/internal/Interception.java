@@ -5,6 +5,8 @@
 package dev.containment4j.egress.internal;
 
 import dev.containment4j.internal.net.HostName;
+import dev.containment4j.internal.net.HostPattern;
+import dev.containment4j.policy.Policy;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,14 +20,15 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.Promise;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * TLS interception ({@code network.tls: intercept}): the client's TLS ends at the proxy with a leaf minted for the
- * CONNECT host; the SNI must name that host (or be absent), and so must every request's Host (checked in
+ * TLS interception ({@code network.tls: intercept}, or the hosts in {@code network.tlsIntercept}; never the hosts in
+ * {@code network.tlsPassthrough}): the client's TLS ends at the proxy with a leaf minted for the CONNECT host; the SNI must name that host (or be absent), and so must every request's Host (checked in
  * {@link HttpFrontend}): no domain fronting. Each request is re-sent over a separate TLS connection to the checked
  * address, verified against the upstream trust store with hostname verification for the CONNECT host. HTTP/1.1 only
  * (no ALPN h2 offered, so clients negotiate down). Thread-safe.
@@ -33,6 +36,7 @@ import javax.net.ssl.TrustManagerFactory;
 public final class Interception {
   private static final int CACHE_SIZE = 256;
   private final CertificateAuthority ca;
+  private final Scope scope;
   private final SslContext upstream;
   private final Map<String, SslContext> leaves = new LinkedHashMap<>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -45,10 +49,12 @@ public final class Interception {
 
   /**
    * @param ca the interception CA
+   * @param scope which CONNECT targets are intercepted
    * @param upstreamTrust trust for upstream servers; empty means the JDK's default trust store (the host's)
    */
-  public Interception(CertificateAuthority ca, Optional<TrustManagerFactory> upstreamTrust) {
+  public Interception(CertificateAuthority ca, Scope scope, Optional<TrustManagerFactory> upstreamTrust) {
     this.ca = ca;
+    this.scope = scope;
     try {
       SslContextBuilder b = SslContextBuilder.forClient().sslProvider(provider()).protocols("TLSv1.3", "TLSv1.2")
           .endpointIdentificationAlgorithm("HTTPS");
@@ -69,9 +75,41 @@ public final class Interception {
     return ca;
   }
 
-  /** Whether CONNECTs to {@code host} are intercepted (all of them, in this version). */
-  boolean intercepts(HostName host) {
-    return true;
+  /** Whether a CONNECT to {@code host:port} is intercepted (else it is a plain tunnel). */
+  boolean intercepts(HostName host, int port) {
+    return scope.intercepts(host, port);
+  }
+
+  /**
+   * Where interception applies: {@code passthrough} entries never (pinned certificates, mTLS clients), then
+   * {@code intercept} entries, then every other host when {@code global}.
+   */
+  public record Scope(boolean global, List<HostPattern> intercept, List<HostPattern> passthrough) {
+    public Scope {
+      intercept = List.copyOf(intercept);
+      passthrough = List.copyOf(passthrough);
+    }
+
+    /** The scope a policy's {@code network:} section asks for. */
+    public static Scope of(Policy.Network network) {
+      return new Scope(network.tls() == Policy.TlsMode.INTERCEPT,
+          network.tlsIntercept().stream().map(HostPattern::parse).toList(),
+          network.tlsPassthrough().stream().map(HostPattern::parse).toList());
+    }
+
+    boolean intercepts(HostName host, int port) {
+      for (HostPattern p : passthrough) {
+        if (p.matches(host, port)) {
+          return false;
+        }
+      }
+      for (HostPattern p : intercept) {
+        if (p.matches(host, port)) {
+          return true;
+        }
+      }
+      return global;
+    }
   }
 
   SslContext clientContext() {

@@ -229,6 +229,51 @@ class CredentialAndInterceptionIT {
     assertSecretNeverLeaked(proxy);
   }
 
+  /**
+   * Per-host interception: {@code network.tlsIntercept} opens chosen hosts under {@code tls: passthrough};
+   * {@code network.tlsPassthrough} keeps chosen hosts (pinned certificates, mTLS) closed under {@code tls: intercept}.
+   * Which one happened shows in the certificate the client gets: the proxy's CA, or the origin's own.
+   */
+  @Test
+  void perHostListsDecideWhichTunnelsAreIntercepted() throws Exception {
+    ProxyClients.requireTool("curl");
+    TestOrigins.Origin pinned = TestOrigins.https("pinned", InetAddress.getByName("127.0.0.1"),
+        upstreamPki.serverContext("pinned.test"));
+    closers.add(pinned);
+    java.nio.file.Path originCa = Files.createTempFile("origin-ca", ".pem");
+    closers.add(() -> Files.deleteIfExists(originCa));
+    Files.writeString(originCa, CertificateAuthority.pem(upstreamPki.ca.certificate()));
+    Policy.Network base = policy(Policy.TlsMode.PASSTHROUGH);
+    List<String> allow = new ArrayList<>(base.allow());
+    allow.add("pinned.test:" + pinned.port());
+    Map<String, String> hosts = new java.util.HashMap<>(base.hosts());
+    hosts.put("pinned.test", "127.0.0.1");
+    String secureUrl = "https://secure.test:" + secure.port() + "/s";
+    String pinnedUrl = "https://pinned.test:" + pinned.port() + "/p";
+    for (Policy.Network n : List.of(
+        new Policy.Network(base.mode(), allow, List.of(), true, Policy.TlsMode.PASSTHROUGH, hosts,
+            base.allowPrivate(), base.credentials(), List.of("secure.test"), List.of()),
+        new Policy.Network(base.mode(), allow, List.of(), true, Policy.TlsMode.INTERCEPT, hosts,
+            base.allowPrivate(), base.credentials(), List.of(), List.of("*.other.example", "pinned.test")))) {
+      EgressProxy proxy = start(EgressProxy.builder(n).upstreamTrust(upstreamPki.trust()));
+      String proxyCa = proxy.caCertificate().orElseThrow().toString();
+      String token = "Authorization: token " + proxy.environment().get("SECURE_TOKEN");
+      var intercepted = curl(proxy, "--cacert", proxyCa, "-H", token, secureUrl);
+      assertThat(finalStatus(intercepted.out())).as("%s: %s", n.tls(), intercepted.err()).isEqualTo("200");
+      assertThat(secure.seen.get(secure.seen.size() - 1).header("Authorization")).isEqualTo("Bearer " + SECRET);
+      var notTheOrigin = curl(proxy, "--cacert", originCa.toString(), secureUrl);
+      assertThat(notTheOrigin.out() + notTheOrigin.err()).as("%s: the origin's own certificate is not shown",
+          n.tls()).doesNotContain("ok secure");
+      var tunnelled = curl(proxy, "--cacert", originCa.toString(), pinnedUrl);
+      assertThat(finalStatus(tunnelled.out())).as("%s: %s", n.tls(), tunnelled.err()).isEqualTo("200");
+      assertThat(tunnelled.out()).contains("ok pinned /p");
+      var notMinted = curl(proxy, "--cacert", proxyCa, pinnedUrl);
+      assertThat(notMinted.out()).as("%s: no leaf minted for a passthrough host", n.tls())
+          .doesNotContain("ok pinned");
+      assertSecretNeverLeaked(proxy);
+    }
+  }
+
   @Test
   void anUpstreamThatTheTrustStoreDoesNotVouchForIsRefused() throws Exception {
     ProxyClients.requireTool("curl");

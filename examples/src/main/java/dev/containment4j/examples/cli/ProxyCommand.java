@@ -60,7 +60,7 @@ public final class ProxyCommand implements Callable<Integer> {
       Policy p = policy == null ? Policy.defaults() : Policy.fromYaml(policy);
       Policy.Network n = p.network();
       network = new Policy.Network(Policy.NetworkMode.PROXY, n.allow(), n.deny(), n.blockPrivateAddresses(), n.tls(),
-          n.hosts(), n.allowPrivate(), n.credentials());
+          n.hosts(), n.allowPrivate(), n.credentials(), n.tlsIntercept(), n.tlsPassthrough());
     } catch (RuntimeException e) {
       err.println("containment: " + e.getMessage());
       return CONTAINMENT_ERROR;
@@ -81,7 +81,8 @@ public final class ProxyCommand implements Callable<Integer> {
     InetSocketAddress bound = proxy.address();
     out.println("containment proxy: listening on " + bound.getAddress().getHostAddress() + ":" + bound.getPort()
         + " (HTTP CONNECT, http:// and SOCKS5 on one port); " + network.allow().size() + " allow entries"
-        + (network.tls() == Policy.TlsMode.INTERCEPT ? ", TLS interception on" : ""));
+        + (network.tls() == Policy.TlsMode.INTERCEPT ? ", TLS interception on"
+            : network.interceptsAny() ? ", TLS interception for " + network.tlsIntercept() : ""));
     if (!bound.getAddress().isLoopbackAddress()) {
       err.println("containment: warning: listening on a non-loopback address; anyone who reaches it can use it");
     }
