@@ -29,11 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The egress path from inside a bubblewrap sandbox against the same proxy reached directly from the host, in the same
- * run: one egress proxy in this JVM; per repetition, {@link EgressBench}'s load generator runs once on the host
- * (against the proxy's host listener) and once inside a real bubblewrap sandbox with {@code network.mode: proxy}
- * (against {@code 127.0.0.1:3128} inside, the listening socket the proxy adopted from the sandbox) and once inside the
- * same sandbox with the host's network (against the host listener: the sandbox's cost without the bridge), in
- * rotating order. Prints one Markdown table of medians and per-repetition ratios to the host path.
+ * run: one egress proxy in this JVM; per repetition, {@link EgressBench}'s load generator runs on the host (against
+ * the proxy's host listener) twice, once in this JVM's session and once in a session of its own ({@code setsid}, as
+ * bubblewrap's {@code --new-session} puts every sandbox: with the scheduler's autogroups on, a new session is a new
+ * scheduling group), once inside a real bubblewrap sandbox with {@code network.mode: proxy} (against {@code
+ * 127.0.0.1:3128} inside, the listening socket the proxy adopted from the sandbox) and once inside the same sandbox
+ * with the host's network (against the host listener: the sandbox's cost without the bridge), in rotating order; the
+ * order of the CONNECT and SOCKS5 targets inside each load run alternates by repetition. Prints one Markdown table of
+ * medians and per-repetition ratios.
  *
  * <pre>
  * java -cp CP dev.containment4j.examples.bench.BubblewrapEgressBench [REPS]    (-Dbench.seconds=4)
@@ -81,7 +84,8 @@ public final class BubblewrapEgressBench {
         int hostPort = proxy.address().getPort();
         System.out.println("bubblewrap egress bench: " + reps + " reps, " + seconds + " s per row, proxy "
             + proxy.address() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
-            + System.getProperty("java.version") + ", load average at start " + loadAverage());
+            + System.getProperty("java.version") + ", scheduler autogroups " + autogroups()
+            + ", load average at start " + loadAverage());
         Load load = new Load(java, cp, originPort, hostPort, backend, hostNet, work);
         // warm-up: from the host until the JIT of this JVM (the proxy's) is quiet, then every path once
         load.warmUp();
@@ -117,7 +121,7 @@ public final class BubblewrapEgressBench {
    */
   private record Load(String java, String cp, int originPort, int hostPort, IsolationBackend backend,
       IsolationBackend hostNet, Path work) {
-    static final List<String> PATHS = List.of("host", "sandbox", "sandbox-hostnet");
+    static final List<String> PATHS = List.of("host", "host-session", "sandbox", "sandbox-hostnet");
 
     /** Host load runs until the proxy's JIT (this JVM's) and the load generator's are quiet (at most 60 s each). */
     void warmUp() throws IOException, InterruptedException {
@@ -133,11 +137,21 @@ public final class BubblewrapEgressBench {
 
     String run(String where, String seconds, int rep) throws IOException, InterruptedException {
       int port = where.equals("sandbox") ? 3128 : hostPort;
-      // each run is a fresh load JVM: a short warm-up of its own (the proxy is warm already)
-      List<String> argv = List.of(java, "-Xms256m", "-Xmx512m", "-Dbench.seconds=" + seconds,
-          "-Dbench.warmup.max=4", "-cp", cp, EgressBench.class.getName(), "load", Integer.toString(originPort), "1",
-          "connect=connect:" + port, "socks5=socks:" + port);
-      if (where.equals("host")) {
+      // each run is a fresh load JVM: a short warm-up of its own (the proxy is warm already); the target measured
+      // first in a fresh JVM meets its JIT busiest, so CONNECT and SOCKS5 take turns being first
+      List<String> targets = List.of("connect=connect:" + port, "socks5=socks:" + port);
+      List<String> argv = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m", "-Dbench.seconds=" + seconds,
+          "-Dbench.warmup.max=" + System.getProperty("bench.warmup.max", "6"), "-cp", cp,
+          EgressBench.class.getName(), "load", Integer.toString(originPort), "1"));
+      String rows = System.getProperty("bench.rows");
+      if (rows != null) {
+        argv.add(1, "-Dbench.rows=" + rows);
+      }
+      argv.addAll(rep % 2 == 0 ? targets : List.of(targets.get(1), targets.get(0)));
+      if (where.startsWith("host")) {
+        if (where.equals("host-session")) {
+          argv.addAll(0, List.of("setsid", "--wait"));
+        }
         Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String table = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
@@ -202,15 +216,22 @@ public final class BubblewrapEgressBench {
         p.trust(), p.audit());
   }
 
-  /** Adds each "| row | connect | socks5 |" line's first number per column under "row / column / where". */
+  /**
+   * Adds each "| row | connect | socks5 |" line's first number per column under "row / column / where"; the columns
+   * are named by the table's header line (their order alternates between repetitions).
+   */
   private static void collect(Map<String, Map<String, List<Double>>> results, String where, String table) {
+    String[] columns = {};
     for (String line : table.lines().toList()) {
-      if (!line.startsWith("| ") || line.startsWith("| row")) {
+      if (line.startsWith("| row")) {
+        columns = java.util.Arrays.stream(line.split("\\|")).skip(2).map(String::strip).toArray(String[]::new);
+        continue;
+      }
+      if (!line.startsWith("| ")) {
         continue;
       }
       String[] cells = line.split("\\|");
       String row = cells[1].strip();
-      String[] columns = {"connect", "socks5"};
       for (int c = 0; c < columns.length && c + 2 < cells.length; c++) {
         String cell = cells[c + 2].strip();
         if (cell.equals("-")) {
@@ -224,38 +245,58 @@ public final class BubblewrapEgressBench {
   }
 
   /**
-   * Medians per path, and the median (min–max) of the per-repetition ratios to the host path (same rep), for the
-   * sandbox with the bridge and for the same sandbox on the host's network.
+   * Medians per path, and the median (min–max) of the per-repetition ratios of the sandbox with the bridge to the host
+   * path in this JVM's session and to the host path in a session of its own, and of the same sandbox on the host's
+   * network to the latter (same repetition each).
    */
   private static void print(Map<String, Map<String, List<Double>>> results) {
-    StringBuilder md = new StringBuilder("| row / proxy protocol | host → proxy | bwrap proxy mode → proxy (bridge)"
-        + " | bwrap host network → proxy | bridge/host, median of per-rep ratios (min–max)"
-        + " | hostnet-sandbox/host | target bridge ≥ 0.95× host |\n|---|---|---|---|---|---|---|\n");
+    StringBuilder md = new StringBuilder("| row / proxy protocol | host → proxy | host, own session → proxy"
+        + " | bwrap proxy mode → proxy (bridge) | bwrap host network → proxy | bridge / host"
+        + " | bridge / host own session | hostnet sandbox / host own session | bridge ≥ 0.95× host"
+        + " | bridge ≥ 0.95× host own session |\n|---|---|---|---|---|---|---|---|---|---|\n");
     results.forEach((row, byWhere) -> {
       List<Double> host = byWhere.getOrDefault("host", List.of());
+      List<Double> session = byWhere.getOrDefault("host-session", List.of());
       List<Double> bridge = byWhere.getOrDefault("sandbox", List.of());
-      md.append(String.format(Locale.ROOT, "| %s | %,.1f | %,.1f | %,.1f | %s | %s | %s |%n", row,
-          EgressBench.median(host), EgressBench.median(bridge.isEmpty() ? List.of(Double.NaN) : bridge),
-          EgressBench.median(byWhere.getOrDefault("sandbox-hostnet", List.of(Double.NaN))),
-          ratios(host, bridge), ratios(host, byWhere.getOrDefault("sandbox-hostnet", List.of())),
-          verdict(row, host, bridge)));
+      List<Double> hostNet = byWhere.getOrDefault("sandbox-hostnet", List.of());
+      md.append(String.format(Locale.ROOT, "| %s | %,.1f | %,.1f | %,.1f | %,.1f | %s | %s | %s | %s | %s |%n", row,
+          median(host), median(session), median(bridge), median(hostNet), ratios(host, bridge),
+          ratios(session, bridge), ratios(session, hostNet), verdict(row, host, bridge),
+          verdict(row, session, bridge)));
     });
     System.out.print(md);
   }
 
-  /** Met or not by the median per-rep ratio; for latency rows (lower is better) the bound is 1 / 0.95. */
-  private static String verdict(String row, List<Double> host, List<Double> bridge) {
+  private static double median(List<Double> v) {
+    return v.isEmpty() ? Double.NaN : EgressBench.median(v);
+  }
+
+  /**
+   * Met or not by the median per-rep ratio; for latency rows (lower is better) the bound is 1 / 0.95; CPU rows have
+   * no target.
+   */
+  private static String verdict(String row, List<Double> base, List<Double> bridge) {
     List<Double> r = new ArrayList<>();
-    for (int i = 0; i < Math.min(host.size(), bridge.size()); i++) {
-      r.add(bridge.get(i) / host.get(i));
+    for (int i = 0; i < Math.min(base.size(), bridge.size()); i++) {
+      r.add(bridge.get(i) / base.get(i));
     }
-    if (r.isEmpty()) {
+    if (r.isEmpty() || row.contains("CPU")) {
       return "-";
     }
     double m = EgressBench.median(r);
     boolean latency = row.contains("latency");
     boolean met = latency ? m <= 1 / 0.95 : m >= 0.95;
     return (met ? "met" : "not met") + String.format(Locale.ROOT, " (%.2f×)", m);
+  }
+
+  /** Whether the scheduler groups each session ({@code kernel.sched_autogroup_enabled}). */
+  static String autogroups() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).strip().equals("1") ? "on"
+          : "off";
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them. */

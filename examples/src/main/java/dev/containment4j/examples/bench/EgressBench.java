@@ -346,12 +346,24 @@ public final class EgressBench {
 
   /** Runs {@code clients} threads for {@code seconds}; returns operations per second. */
   static double parallel(Target t, int clients, double seconds, Body body) throws InterruptedException {
+    return parallel(t, clients, seconds, body, new AtomicLong());
+  }
+
+  /**
+   * As {@link #parallel(Target, int, double, Body)}, and adds the client threads' own CPU time (ns) to {@code cpuNs}:
+   * the load generator's cost per request without its JIT and GC threads (what a sandbox's seccomp filter or
+   * scheduling would make dearer for a sandboxed client).
+   */
+  static double parallel(Target t, int clients, double seconds, Body body, AtomicLong cpuNs)
+      throws InterruptedException {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong ops = new AtomicLong();
     AtomicLong errors = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       Thread th = new Thread(() -> {
+        long cpu0 = mx.getCurrentThreadCpuTime();
         while (!stop.get()) {
           try {
             ops.addAndGet(body.run(t));
@@ -359,6 +371,7 @@ public final class EgressBench {
             errors.incrementAndGet();
           }
         }
+        cpuNs.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
       });
       threads.add(th);
     }
@@ -425,7 +438,8 @@ public final class EgressBench {
     String[] rows = {"1 KiB keep-alive, 16 clients (req/s)", "1 KiB new connection per request, 8 clients (req/s)",
         "1 client, new connection each: p50 latency (ms)", "1 GiB (10 x 100 MiB) through one tunnel (MB/s)",
         "proxy CPU per keep-alive request (us)", "proxy CPU per new-connection request (us)",
-        "proxy CPU per MB through one tunnel (ms)"};
+        "proxy CPU per MB through one tunnel (ms)", "client threads' CPU per keep-alive request (us)",
+        "client threads' CPU per new-connection request (us)"};
     Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
     for (String r : rows) {
       results.put(r, new LinkedHashMap<>());
@@ -470,6 +484,7 @@ public final class EgressBench {
         ThreadLocal<Conn> conns = new ThreadLocal<>();
         List<Conn> opened = Collections.synchronizedList(new ArrayList<>());
         AtomicLong count = new AtomicLong();
+        AtomicLong clientCpu = new AtomicLong();
         double ka = parallel(t, 16, seconds, x -> {
           Conn c = conns.get();
           if (c == null) {
@@ -480,12 +495,13 @@ public final class EgressBench {
           c.get("/1k");
           count.incrementAndGet();
           return 1;
-        });
+        }, clientCpu);
         for (Conn c : opened) {
           c.close();
         }
         long cpu1 = cpuTicks(t.pid());
         results.get(rows[0]).get(t.name()).add(ka);
+        results.get(rows[7]).get(t.name()).add(clientCpu.get() / 1e3 / count.get());
         if (cpu0 >= 0) {
           results.get(rows[4]).get(t.name()).add((cpu1 - cpu0) * 10_000.0 / count.get());
         }
@@ -493,13 +509,15 @@ public final class EgressBench {
       for (Target t : only.contains("new") ? targets : List.<Target>of()) {
         long cpu0 = cpuTicks(t.pid());
         AtomicLong count = new AtomicLong();
+        AtomicLong clientCpu = new AtomicLong();
         double nc = parallel(t, 8, seconds, x -> {
           try (Conn c = new Conn(x, originPort)) {
             c.get("/1k");
             count.incrementAndGet();
             return 1;
           }
-        });
+        }, clientCpu);
+        results.get(rows[8]).get(t.name()).add(clientCpu.get() / 1e3 / count.get());
         long cpu1 = cpuTicks(t.pid());
         results.get(rows[1]).get(t.name()).add(nc);
         if (cpu0 >= 0) {
