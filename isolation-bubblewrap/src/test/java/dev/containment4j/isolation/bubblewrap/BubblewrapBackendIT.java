@@ -145,6 +145,10 @@ class BubblewrapBackendIT {
         "call('fsopen', 430, 0, 0)",
         "call('kexec_load', 246, 0, 0, 0, 0)",
         "call('init_module', 175, 0, 0, 0)",
+        "call('ioctl_tiocsti', 16, 0, 0x5412, 0)",
+        "call('ioctl_tiocsti_high_bits', 16, 0, 0x100005412, 0)",
+        "call('ioctl_tioclinux', 16, 0, 0x541C, 0)",
+        "call('ioctl_fionread', 16, 0, 0x541B, 0)",
         "try:",
         "    socket.socket(socket.AF_UNIX); print('af_unix allowed')",
         "except PermissionError: print('af_unix EPERM')",
@@ -155,10 +159,10 @@ class BubblewrapBackendIT {
     String out = r.stdout();
     for (String name : List.of("ptrace", "keyctl", "add_key", "bpf", "userfaultfd", "perf_event_open",
         "io_uring_setup", "mount", "umount2", "pivot_root", "setns", "unshare_newuser", "open_tree", "fsopen",
-        "kexec_load", "init_module")) {
+        "kexec_load", "init_module", "ioctl_tiocsti", "ioctl_tiocsti_high_bits", "ioctl_tioclinux")) {
       assertThat(out).as(r.stderr()).contains(name + " EPERM\n");
     }
-    assertThat(out).contains("af_unix EPERM", "socketpair ok", "af_inet ok");
+    assertThat(out).contains("af_unix EPERM", "socketpair ok", "af_inet ok").doesNotContain("ioctl_fionread EPERM");
     assertThat(out).containsPattern("Seccomp:\\s+2").containsPattern("CapEff:\\s+0+\\n").containsPattern(
         "NoNewPrivs:\\s+1");
   }

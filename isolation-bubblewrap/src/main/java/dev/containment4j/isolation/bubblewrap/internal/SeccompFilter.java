@@ -47,6 +47,14 @@ public final class SeccompFilter {
   /** Socket address families refused by {@code socket(2)}: host Unix sockets (docker.sock, agents) and vsock. */
   static final List<Long> DENIED_SOCKET_FAMILIES = List.of(AF_UNIX, AF_VSOCK);
 
+  /**
+   * Terminal ioctls refused: {@code TIOCSTI} (push input into a terminal, CVE-2017-5226) and {@code TIOCLINUX}
+   * (console selection can do the same). bwrap's {@code --new-session} already leaves the sandbox without the
+   * caller's terminal; this holds even if a descriptor of one reaches it. Compared on the low 32 bits only, the width
+   * the kernel uses (CVE-2019-10063: high bits set slipped past filters comparing all 64).
+   */
+  static final List<Long> DENIED_IOCTLS = List.of(0x5412L, 0x541CL);
+
   private final byte[] bpf;
   private final int rules;
 
@@ -67,7 +75,8 @@ public final class SeccompFilter {
 
   /** One line for reports. */
   public String describe() {
-    return "seccomp BPF (libseccomp, " + rules + " rules): socket(AF_UNIX|AF_VSOCK), unshare/clone(CLONE_NEWUSER),"
+    return "seccomp BPF (libseccomp, " + rules + " rules): socket(AF_UNIX|AF_VSOCK), ioctl(TIOCSTI|TIOCLINUX),"
+        + " unshare/clone(CLONE_NEWUSER),"
         + " clone3 and " + DENIED.size() + " syscalls (ptrace, mount API, keyrings, bpf, io_uring, ...) fail with EPERM";
   }
 
@@ -79,7 +88,8 @@ public final class SeccompFilter {
    * @throws SandboxSetupException when libseccomp cannot be loaded or refuses a rule (fail closed)
    */
   public static SeccompFilter prepare(Path file, HostCache cache) {
-    String key = HostCache.hostKey("seccomp v1\n" + DENIED + "\n" + DENIED_SOCKET_FAMILIES + "\nnewuser="
+    String key = HostCache.hostKey("seccomp v2\n" + DENIED + "\n" + DENIED_SOCKET_FAMILIES + "\nioctl="
+        + DENIED_IOCTLS + "\nnewuser="
         + CLONE_NEWUSER + "\nclone3=ENOSYS\n" + libseccompIdentity());
     Optional<byte[]> cached = cache.get("seccomp", key);
     if (cached.isPresent() && cached.get().length > 4) {
@@ -136,6 +146,10 @@ public final class SeccompFilter {
       }
       for (long family : DENIED_SOCKET_FAMILIES) {
         add(lib, ctx, eperm, "socket", arg(0, LibSeccomp.SCMP_CMP_EQ, family, 0));
+        rules++;
+      }
+      for (long request : DENIED_IOCTLS) {
+        add(lib, ctx, eperm, "ioctl", arg(1, LibSeccomp.SCMP_CMP_MASKED_EQ, 0xFFFFFFFFL, request));
         rules++;
       }
       add(lib, ctx, eperm, "unshare", arg(0, LibSeccomp.SCMP_CMP_MASKED_EQ, CLONE_NEWUSER, CLONE_NEWUSER));
