@@ -486,7 +486,7 @@ final class Classifier {
         text = slash < 0 ? "." : slash == 0 ? "/" : text.substring(0, slash);
       } else {
         // only some names: a path inside the directory
-        text = text.replaceAll("[*?\\[\\]]", "x");
+        text = Regexes.compiled("[*?\\[\\]]").matcher(text).replaceAll("x");
       }
     }
     Path p = paths.resolve(text, cwd, false);
@@ -2267,7 +2267,8 @@ final class Classifier {
         List<String> ops = rest.stream().filter(x -> !x.startsWith("-")).toList();
         if (!ops.isEmpty() && cwd != null) {
           String url = ops.get(0);
-          String dir = ops.size() > 1 ? ops.get(1) : lastSegment(url).replaceFirst("\\.git$", "");
+          String dir = ops.size() > 1 ? ops.get(1)
+              : Regexes.compiled("\\.git$").matcher(lastSegment(url)).replaceFirst("");
           Path p = paths.resolve(dir, cwd, false);
           if (p != null) {
             flow.cloned.add(p);
@@ -2339,7 +2340,8 @@ final class Classifier {
       boolean shared = refs.isEmpty();
       for (String r : refs) {
         String dst = r.contains(":") ? r.substring(r.indexOf(':') + 1) : r;
-        dst = dst.replaceFirst("^\\+", "").replaceFirst("^refs/heads/", "").toLowerCase(Locale.ROOT);
+        dst = Regexes.compiled("^refs/heads/").matcher(Regexes.compiled("^\\+").matcher(dst).replaceFirst(""))
+            .replaceFirst("").toLowerCase(Locale.ROOT);
         if (SHARED_BRANCHES.contains(dst) || dst.startsWith("release") || dst.startsWith("hotfix")) {
           shared = true;
         }
@@ -2608,7 +2610,7 @@ final class Classifier {
     for (SimpleCommand up : u.command().pipeline().upstreamOf(u.command())) {
       text.append(' ').append(String.join(" ", up.argv()));
     }
-    String sql = text.toString().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String sql = Regexes.compiled("\\s+").matcher(text.toString().toUpperCase(Locale.ROOT)).replaceAll(" ");
     if (Regexes.matches(sql, ".*\\bDROP (DATABASE|SCHEMA)\\b.*") || sql.contains("FLUSHALL") ||
         sql.contains("DROPDATABASE")
         || Regexes.matches(sql, ".*\\bFLUSHDB\\b.*") || sql.contains("DB.DROPDATABASE")) {
@@ -2795,7 +2797,7 @@ final class Classifier {
         && !pkg.startsWith("@")) {
       return Judgement.deny(DOWNLOAD_EXEC, show(u) + " downloads and runs " + pkg);
     }
-    String bare = pkg.replaceFirst("(?<=.)@.*$", "");
+    String bare = Regexes.compiled("(?<=.)@.*$").matcher(pkg).replaceFirst("");
     if (NPX_TOOLS.contains(bare) && !pkg.contains("@")) {
       return Judgement.ALLOW;
     }

@@ -131,15 +131,16 @@ final class Paths {
     } else if (t.startsWith("$HOME/") || t.equals("$HOME") || t.startsWith("${HOME}")) {
       t = home + t.substring(t.startsWith("${") ? 7 : 5);
     }
-    try {
-      Path p = Path.of(t);
-      if (!p.isAbsolute()) {
-        if (cwd == null) {
-          return null;
-        }
-        p = cwd.resolve(p);
+    if (t.charAt(0) != '/') {
+      if (cwd == null) {
+        return null;
       }
-      return p.normalize();
+      // one Path instead of three (the word's, the resolved one, the normalised one): Path.of drops the doubled
+      // slash when the cwd is the root, normalize() the dots
+      t = cwd + "/" + t;
+    }
+    try {
+      return Path.of(t).normalize();
     } catch (InvalidPathException e) {
       return null;
     }
