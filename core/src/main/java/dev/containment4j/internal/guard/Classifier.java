@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * make agent actions over-eager (deleting outside the workspace, reading credentials, sending data out, running
  * downloaded code, rewriting shared history, weakening permissions or TLS, tampering with the guard, persistence,
  * audit tampering, infrastructure destruction, traffic redirection) and lets ordinary development through.
- * Stateless and thread-safe.
+ * One per decision (it memoises that decision's paths); not thread-safe.
  */
 final class Classifier {
   static final String DELETE = "destructive-delete";
@@ -345,9 +345,17 @@ final class Classifier {
     return false;
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+  /** The unit {@link #shown} quotes: most judgements quote their unit, usually several times, often in vain. */
+  private Unit shownUnit;
+  private String shown;
+
+  private String show(Unit u) {
+    if (u != shownUnit) {
+      String t = u.text();
+      shown = "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+      shownUnit = u;
+    }
+    return shown;
   }
 
   private Judgement unit(Unit u, Units.Analysis a, Flow flow) {

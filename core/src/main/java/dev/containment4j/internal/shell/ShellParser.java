@@ -252,6 +252,24 @@ public final class ShellParser {
     }
   }
 
+  /** A character that stands for itself inside a word wherever it is (what readWord's default case takes). */
+  private static boolean ordinary(char c) {
+    switch (c) {
+      case '\\':
+      case '\'':
+      case '"':
+      case '$':
+      case '`':
+      case '~':
+      case '*':
+      case '?':
+      case '[':
+        return false;
+      default:
+        return !isMeta(c);
+    }
+  }
+
   private static boolean isMeta(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '<'
         || c == '>' || c == '(' || c == ')';
@@ -630,15 +648,17 @@ public final class ShellParser {
 
     void finish() {
       if (has) {
-        fields.add(new Arg(cur.toString(), dynamic, glob, computed, subs, refs));
+        // Arg copies the lists, so they are emptied and reused (most fields have neither)
+        fields.add(new Arg(cur.toString(), dynamic, glob, computed, subs.isEmpty() ? List.of() : subs,
+            refs.isEmpty() ? List.of() : refs));
       }
-      refs = new ArrayList<>();
-      cur = new StringBuilder();
+      refs.clear();
+      cur.setLength(0);
       has = false;
       dynamic = false;
       glob = false;
       computed = false;
-      subs = new ArrayList<>();
+      subs.clear();
     }
   }
 
@@ -685,7 +705,7 @@ public final class ShellParser {
             f.lit(src.substring(pos + 1));
             pos = src.length();
           } else {
-            f.lit(src.substring(pos + 1, close));
+            f.cur.append(src, pos + 1, close);
             pos = close + 1;
           }
           f.quotedEmpty();
@@ -719,9 +739,16 @@ public final class ShellParser {
           f.lit(c);
           pos++;
           break;
-        default:
-          f.lit(c);
-          pos++;
+        default: {
+          // a run of ordinary characters is copied at once, not one append per character
+          int end = pos + 1;
+          while (end < src.length() && ordinary(src.charAt(end))) {
+            end++;
+          }
+          f.cur.append(src, pos, end);
+          f.has = true;
+          pos = end;
+        }
       }
       first = false;
     }
