@@ -2271,6 +2271,8 @@ final class Classifier {
         return j;
       case "init":
         return j;
+      case "submodule":
+        return j.max(submodule(u, rest, cwd, flow));
       case "clone": {
         List<String> ops = rest.stream().filter(x -> !x.startsWith("-")).toList();
         if (!ops.isEmpty() && cwd != null) {
@@ -2287,6 +2289,53 @@ final class Classifier {
       default:
         return j;
     }
+  }
+
+  private static final Set<String> SUBMODULE_ADD_VALUES = Set.of("-b", "--branch", "--name", "--reference",
+      "--depth");
+
+  /**
+   * {@code git submodule add URL [PATH]} makes a remote repository part of the project: every later checkout,
+   * {@code git submodule update} and CI run fetches it, and builds may run its code (untrusted code integration),
+   * so a remote URL needs a human; a relative URL names a sibling of this repository on its own remote, and a local
+   * path fetches nothing. Updating or listing the submodules the project already declares is ordinary. Code run
+   * from the new submodule's directory later in the same string is judged like code from a fresh clone.
+   */
+  private Judgement submodule(Unit u, List<String> rest, Path cwd, Flow flow) {
+    int k = 0;
+    while (k < rest.size() && rest.get(k).startsWith("-")) {
+      k++;
+    }
+    if (k >= rest.size() || !rest.get(k).equals("add")) {
+      return Judgement.ALLOW;
+    }
+    List<String> ops = new ArrayList<>();
+    for (int i = k + 1; i < rest.size(); i++) {
+      String t = rest.get(i);
+      if (SUBMODULE_ADD_VALUES.contains(t)) {
+        i++;
+      } else if (!t.startsWith("-")) {
+        ops.add(t);
+      }
+    }
+    if (ops.isEmpty()) {
+      return Judgement.ALLOW;
+    }
+    String url = ops.get(0);
+    if (cwd != null) {
+      String dir = ops.size() > 1 ? ops.get(1)
+          : Regexes.compiled("\\.git$").matcher(lastSegment(url)).replaceFirst("");
+      Path p = paths.resolve(dir, cwd, false);
+      if (p != null) {
+        flow.cloned.add(p);
+      }
+    }
+    if (url.startsWith("./") || url.startsWith("../") || url.startsWith("/") && !url.startsWith("//")) {
+      return Judgement.ALLOW;
+    }
+    return Judgement.ask(SUPPLY_CHAIN, show(u) + " adds the repository " + url + " to the project as a submodule:"
+        + " every checkout, submodule update and CI run fetches it from then on, and builds may run its code;"
+        + " a human must confirm the source");
   }
 
   private Judgement gitPush(Unit u, List<String> rest, Flow flow) {

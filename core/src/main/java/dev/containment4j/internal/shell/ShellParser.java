@@ -279,6 +279,7 @@ public final class ShellParser {
     List<Arg> args = new ArrayList<>();
     Map<String, String> assigns = new LinkedHashMap<>();
     List<Redirect> reds = new ArrayList<>();
+    boolean timeKeyword = false;
     while (true) {
       skipBlanks();
       if (eof()) {
@@ -334,9 +335,21 @@ public final class ShellParser {
           assigns.put(name, value);
           continue;
         }
+        boolean afterTime = timeKeyword;
+        timeKeyword = false;
         if (w.plain && assigns.isEmpty()) {
           String word = w.raw;
+          if (afterTime && args.isEmpty() && (word.equals("-p") || word.equals("--"))) {
+            // bash's time keyword takes -p itself (time [-p] pipeline): the command is what follows
+            timeKeyword = word.equals("-p");
+            continue;
+          }
+          if (afterTime && args.isEmpty() && word.startsWith("-")) {
+            // any other option is GNU time's (/usr/bin/time -o FILE CMD), which is what sh and dash run
+            args.add(Arg.literal("time"));
+          }
           if (SKIPPED_RESERVED.contains(word)) {
+            timeKeyword = word.equals("time") && args.isEmpty();
             continue;
           }
           if (word.equals("[[")) {
