@@ -140,10 +140,29 @@ final class Paths {
       t = cwd + "/" + t;
     }
     try {
-      return Path.of(t).normalize();
+      Path p = Path.of(t);
+      return hasDotSegment(t) ? p.normalize() : p;
     } catch (InvalidPathException e) {
       return null;
     }
+  }
+
+  /**
+   * Whether an absolute path has a {@code .} or {@code ..} segment, the only thing {@code normalize()} changes in a
+   * path {@code Path.of} made (it already dropped doubled and trailing slashes); most words have none, and
+   * {@code normalize()} was a twentieth of a decision.
+   */
+  static boolean hasDotSegment(String absolute) {
+    for (int k = absolute.indexOf("/."); k >= 0; k = absolute.indexOf("/.", k + 1)) {
+      int end = k + 2;
+      if (end < absolute.length() && absolute.charAt(end) == '.') {
+        end++;
+      }
+      if (end == absolute.length() || absolute.charAt(end) == '/') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The real path through the shared resolver (see {@link RealPaths} for what it may reuse). */
