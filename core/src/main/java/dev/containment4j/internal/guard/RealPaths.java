@@ -39,7 +39,7 @@ final class RealPaths {
    * Facts about names in directories this user cannot write (/, /home, /usr ...): the agent's calls cannot change
    * them, only root can, so they are kept for {@link #STABLE_NANOS} whatever calls were let through.
    */
-  private final ConcurrentHashMap<String, Stable> stable = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Path, Stable> stable = new ConcurrentHashMap<>();
   private static final long STABLE_NANOS = Duration.ofSeconds(5).toNanos();
 
   private record Stable(Snapshot.Node node, long at) {}
@@ -116,39 +116,29 @@ final class RealPaths {
   /**
    * The filesystem as one decision sees it: what each directory resolves to is asked once, so the paths a command
    * names cost one or two system calls each and no exception unless a name is missing in a writable directory.
-   * Paths are walked as strings (a {@code Path} per component was a third of this class's cost); a {@code Path}
-   * is made only for a system call and for an answer that differs from the question. Not thread-safe (one per
-   * decision).
+   * Not thread-safe (one per decision).
    */
   static final class Snapshot {
-    /** What a name resolves to (absolute, normalised); stable when it sits in a directory this user cannot write. */
-    record Node(String real, boolean exists, boolean stable) {}
+    /** What a name resolves to; stable when it sits in a directory this user cannot write. */
+    record Node(Path real, boolean exists, boolean stable) {}
 
-    private static final Node ROOT = new Node("/", true, true);
-
-    private final java.util.HashMap<String, Node> nodes = new java.util.HashMap<>();
-    private final java.util.HashMap<String, Boolean> writable = new java.util.HashMap<>();
+    private final java.util.HashMap<Path, Node> nodes = new java.util.HashMap<>();
+    private final java.util.HashMap<Path, Boolean> writable = new java.util.HashMap<>();
     private final RealPaths owner;
 
     Snapshot(RealPaths owner) {
       this.owner = owner;
     }
 
-    /** The real path of an absolute, normalised path; the path itself when it cannot be resolved. */
     Path real(Path p) {
-      if (!p.isAbsolute()) {
-        return p;
-      }
-      String text = p.toString();
       try {
-        String real = node(text, 0).real;
-        return real.equals(text) ? p : Path.of(real);
+        return node(p, 0).real;
       } catch (IOException | InvalidPathException | SecurityException e) {
         return p;
       }
     }
 
-    private Node node(String p, int links) throws IOException {
+    private Node node(Path p, int links) throws IOException {
       Node n = nodes.get(p);
       if (n != null) {
         return n;
@@ -161,12 +151,13 @@ final class RealPaths {
           return st.node;
         }
       }
-      int slash = p.lastIndexOf('/');
-      if (slash < 0 || p.length() == 1) {
-        n = ROOT;
+      Path parent = p.getParent();
+      Path name = p.getFileName();
+      if (parent == null || name == null) {
+        n = new Node(p, true, true);
       } else {
-        Node up = node(slash == 0 ? "/" : p.substring(0, slash), links);
-        String here = up.real.length() == 1 ? p.substring(slash) : up.real + p.substring(slash);
+        Node up = node(parent, links);
+        Path here = up.real.resolve(name);
         if (!up.exists) {
           // below a missing directory nothing exists and nothing can be a link
           n = new Node(here, false, up.stable);
@@ -175,15 +166,15 @@ final class RealPaths {
           // dangling one that a write would follow (ln -s ~/.ssh/authorized_keys k; echo key >> k): one lstat tells
           // whether the name exists and whether it is a link (a missing name costs an exception: JDK 17 has no
           // lstat that answers "missing" without one)
-          BasicFileAttributes attrs = lstat(Path.of(here));
+          BasicFileAttributes attrs = lstat(here);
           n = attrs == null ? new Node(here, false, false)
               : attrs.isSymbolicLink() ? follow(up.real, here, links) : new Node(here, true, false);
         } else {
           // a directory this user cannot write: stat first (no exception for a missing name; a dangling link here
           // was planted by someone with more rights than the agent), lstat only for a name that exists
           boolean fixed = up.stable;
-          if (new File(here).exists()) {
-            n = Files.isSymbolicLink(Path.of(here)) ? follow(up.real, here, links) : new Node(here, true, fixed);
+          if (new File(here.toString()).exists()) {
+            n = Files.isSymbolicLink(here) ? follow(up.real, here, links) : new Node(here, true, fixed);
           } else {
             n = new Node(here, false, fixed);
           }
@@ -199,11 +190,11 @@ final class RealPaths {
       return n;
     }
 
-    private Node follow(String dir, String link, int links) throws IOException {
+    private Node follow(Path dir, Path link, int links) throws IOException {
       if (links >= MAX_LINKS) {
         return new Node(link, false, false);
       }
-      String target = Path.of(dir).resolve(Files.readSymbolicLink(Path.of(link))).normalize().toString();
+      Path target = dir.resolve(Files.readSymbolicLink(link)).normalize();
       Node t = node(target, links + 1);
       // what a link points to is a fact about the link's directory too: not kept across decisions
       return new Node(t.real, t.exists, false);
@@ -219,13 +210,8 @@ final class RealPaths {
       }
     }
 
-    private boolean writable(String dir) {
-      Boolean w = writable.get(dir);
-      if (w == null) {
-        w = new File(dir).canWrite();
-        writable.put(dir, w);
-      }
-      return w;
+    private boolean writable(Path dir) {
+      return writable.computeIfAbsent(dir, d -> new File(d.toString()).canWrite());
     }
   }
 }
