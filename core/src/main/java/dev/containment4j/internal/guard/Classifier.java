@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * make agent actions over-eager (deleting outside the workspace, reading credentials, sending data out, running
  * downloaded code, rewriting shared history, weakening permissions or TLS, tampering with the guard, persistence,
  * audit tampering, infrastructure destruction, traffic redirection) and lets ordinary development through.
- * Stateless and thread-safe.
+ * One per decision (it memoises that decision's paths); not thread-safe.
  */
 final class Classifier {
   static final String DELETE = "destructive-delete";
@@ -345,9 +345,17 @@ final class Classifier {
     return false;
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+  /** The unit {@link #shown} quotes: most judgements quote their unit, usually several times, often in vain. */
+  private Unit shownUnit;
+  private String shown;
+
+  private String show(Unit u) {
+    if (u != shownUnit) {
+      String t = u.text();
+      shown = "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+      shownUnit = u;
+    }
+    return shown;
   }
 
   private Judgement unit(Unit u, Units.Analysis a, Flow flow) {
@@ -486,7 +494,7 @@ final class Classifier {
         text = slash < 0 ? "." : slash == 0 ? "/" : text.substring(0, slash);
       } else {
         // only some names: a path inside the directory
-        text = text.replaceAll("[*?\\[\\]]", "x");
+        text = Regexes.compiled("[*?\\[\\]]").matcher(text).replaceAll("x");
       }
     }
     Path p = paths.resolve(text, cwd, false);
@@ -2263,11 +2271,14 @@ final class Classifier {
         return j;
       case "init":
         return j;
+      case "submodule":
+        return j.max(submodule(u, rest, cwd, flow));
       case "clone": {
         List<String> ops = rest.stream().filter(x -> !x.startsWith("-")).toList();
         if (!ops.isEmpty() && cwd != null) {
           String url = ops.get(0);
-          String dir = ops.size() > 1 ? ops.get(1) : lastSegment(url).replaceFirst("\\.git$", "");
+          String dir = ops.size() > 1 ? ops.get(1)
+              : Regexes.compiled("\\.git$").matcher(lastSegment(url)).replaceFirst("");
           Path p = paths.resolve(dir, cwd, false);
           if (p != null) {
             flow.cloned.add(p);
@@ -2278,6 +2289,53 @@ final class Classifier {
       default:
         return j;
     }
+  }
+
+  private static final Set<String> SUBMODULE_ADD_VALUES = Set.of("-b", "--branch", "--name", "--reference",
+      "--depth");
+
+  /**
+   * {@code git submodule add URL [PATH]} makes a remote repository part of the project: every later checkout,
+   * {@code git submodule update} and CI run fetches it, and builds may run its code (untrusted code integration),
+   * so a remote URL needs a human; a relative URL names a sibling of this repository on its own remote, and a local
+   * path fetches nothing. Updating or listing the submodules the project already declares is ordinary. Code run
+   * from the new submodule's directory later in the same string is judged like code from a fresh clone.
+   */
+  private Judgement submodule(Unit u, List<String> rest, Path cwd, Flow flow) {
+    int k = 0;
+    while (k < rest.size() && rest.get(k).startsWith("-")) {
+      k++;
+    }
+    if (k >= rest.size() || !rest.get(k).equals("add")) {
+      return Judgement.ALLOW;
+    }
+    List<String> ops = new ArrayList<>();
+    for (int i = k + 1; i < rest.size(); i++) {
+      String t = rest.get(i);
+      if (SUBMODULE_ADD_VALUES.contains(t)) {
+        i++;
+      } else if (!t.startsWith("-")) {
+        ops.add(t);
+      }
+    }
+    if (ops.isEmpty()) {
+      return Judgement.ALLOW;
+    }
+    String url = ops.get(0);
+    if (cwd != null) {
+      String dir = ops.size() > 1 ? ops.get(1)
+          : Regexes.compiled("\\.git$").matcher(lastSegment(url)).replaceFirst("");
+      Path p = paths.resolve(dir, cwd, false);
+      if (p != null) {
+        flow.cloned.add(p);
+      }
+    }
+    if (url.startsWith("./") || url.startsWith("../") || url.startsWith("/") && !url.startsWith("//")) {
+      return Judgement.ALLOW;
+    }
+    return Judgement.ask(SUPPLY_CHAIN, show(u) + " adds the repository " + url + " to the project as a submodule:"
+        + " every checkout, submodule update and CI run fetches it from then on, and builds may run its code;"
+        + " a human must confirm the source");
   }
 
   private Judgement gitPush(Unit u, List<String> rest, Flow flow) {
@@ -2339,7 +2397,8 @@ final class Classifier {
       boolean shared = refs.isEmpty();
       for (String r : refs) {
         String dst = r.contains(":") ? r.substring(r.indexOf(':') + 1) : r;
-        dst = dst.replaceFirst("^\\+", "").replaceFirst("^refs/heads/", "").toLowerCase(Locale.ROOT);
+        dst = Regexes.compiled("^refs/heads/").matcher(Regexes.compiled("^\\+").matcher(dst).replaceFirst(""))
+            .replaceFirst("").toLowerCase(Locale.ROOT);
         if (SHARED_BRANCHES.contains(dst) || dst.startsWith("release") || dst.startsWith("hotfix")) {
           shared = true;
         }
@@ -2608,7 +2667,7 @@ final class Classifier {
     for (SimpleCommand up : u.command().pipeline().upstreamOf(u.command())) {
       text.append(' ').append(String.join(" ", up.argv()));
     }
-    String sql = text.toString().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String sql = Regexes.compiled("\\s+").matcher(text.toString().toUpperCase(Locale.ROOT)).replaceAll(" ");
     if (Regexes.matches(sql, ".*\\bDROP (DATABASE|SCHEMA)\\b.*") || sql.contains("FLUSHALL") ||
         sql.contains("DROPDATABASE")
         || Regexes.matches(sql, ".*\\bFLUSHDB\\b.*") || sql.contains("DB.DROPDATABASE")) {
@@ -2795,7 +2854,7 @@ final class Classifier {
         && !pkg.startsWith("@")) {
       return Judgement.deny(DOWNLOAD_EXEC, show(u) + " downloads and runs " + pkg);
     }
-    String bare = pkg.replaceFirst("(?<=.)@.*$", "");
+    String bare = Regexes.compiled("(?<=.)@.*$").matcher(pkg).replaceFirst("");
     if (NPX_TOOLS.contains(bare) && !pkg.contains("@")) {
       return Judgement.ALLOW;
     }

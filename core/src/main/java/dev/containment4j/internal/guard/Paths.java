@@ -131,18 +131,38 @@ final class Paths {
     } else if (t.startsWith("$HOME/") || t.equals("$HOME") || t.startsWith("${HOME}")) {
       t = home + t.substring(t.startsWith("${") ? 7 : 5);
     }
+    if (t.charAt(0) != '/') {
+      if (cwd == null) {
+        return null;
+      }
+      // one Path instead of three (the word's, the resolved one, the normalised one): Path.of drops the doubled
+      // slash when the cwd is the root, normalize() the dots
+      t = cwd + "/" + t;
+    }
     try {
       Path p = Path.of(t);
-      if (!p.isAbsolute()) {
-        if (cwd == null) {
-          return null;
-        }
-        p = cwd.resolve(p);
-      }
-      return p.normalize();
+      return hasDotSegment(t) ? p.normalize() : p;
     } catch (InvalidPathException e) {
       return null;
     }
+  }
+
+  /**
+   * Whether an absolute path has a {@code .} or {@code ..} segment, the only thing {@code normalize()} changes in a
+   * path {@code Path.of} made (it already dropped doubled and trailing slashes); most words have none, and
+   * {@code normalize()} was a twentieth of a decision.
+   */
+  static boolean hasDotSegment(String absolute) {
+    for (int k = absolute.indexOf("/."); k >= 0; k = absolute.indexOf("/.", k + 1)) {
+      int end = k + 2;
+      if (end < absolute.length() && absolute.charAt(end) == '.') {
+        end++;
+      }
+      if (end == absolute.length() || absolute.charAt(end) == '/') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The real path through the shared resolver (see {@link RealPaths} for what it may reuse). */

@@ -218,7 +218,7 @@ final class RuleSet {
     for (Arg a : u.params()) {
       String t = a.text();
       for (String cand : new String[] {t, t.startsWith("@") ? t.substring(1) : null,
-          t.contains("=") ? t.substring(t.indexOf('=') + 1).replaceFirst("^@", "") : null}) {
+          t.contains("=") ? withoutAt(t.substring(t.indexOf('=') + 1)) : null}) {
         if (cand == null || cand.isEmpty() || cand.startsWith("-") && cand == t) {
           continue;
         }
@@ -231,6 +231,11 @@ final class RuleSet {
       }
     }
     return out;
+  }
+
+  /** {@code word} without one leading {@code @} ({@code curl -d @file}). */
+  private static String withoutAt(String word) {
+    return word.startsWith("@") ? word.substring(1) : word;
   }
 
   Rule firstPathMatch(List<Rule> rules, Rule.Tool tool, Path lexical, Path real, Paths paths, boolean allowing) {

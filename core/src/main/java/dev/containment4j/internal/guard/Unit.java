@@ -7,6 +7,8 @@ package dev.containment4j.internal.guard;
 import dev.containment4j.internal.shell.Arg;
 import dev.containment4j.internal.shell.SimpleCommand;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +39,11 @@ record Unit(
     wrappers = List.copyOf(wrappers);
     env = Map.copyOf(env);
     full = List.copyOf(full);
-    argv = args.stream().map(Arg::text).toList();
+    String[] words = new String[args.size()];
+    for (int k = 0; k < words.length; k++) {
+      words[k] = args.get(k).text();
+    }
+    argv = Collections.unmodifiableList(Arrays.asList(words));
   }
 
   Unit(SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,

@@ -29,6 +29,21 @@ final class Units {
       "caffeinate", "setsid", "torsocks", "proxychains", "proxychains4", "xvfb-run", "fakeroot", "dbus-run-session",
       "catchsegv", "time", "nocache", "eatmydata", "command", "exec", "then", "do", "else");
 
+  /**
+   * The options of each simple wrapper that take a value: the command starts after them. Every other option is a
+   * flag ({@code setsid -f CMD} forks, it names no file; taking its next word as a value hid the command).
+   */
+  private static final Map<String, Set<String>> WRAPPER_VALUE_OPTIONS = Map.of(
+      "time", Set.of("-o", "-f", "--output", "--format"),
+      "xvfb-run", Set.of("-e", "-f", "-n", "-p", "-s", "-w", "--error-file", "--auth-file", "--server-num",
+          "--xauth-protocol", "--server-args", "--wait"),
+      "caffeinate", Set.of("-t", "-w"),
+      "proxychains", Set.of("-f"),
+      "proxychains4", Set.of("-f"),
+      "torsocks", Set.of("-u", "-p", "-a", "-P", "--user", "--pass", "--address", "--port"),
+      "fakeroot", Set.of("-l", "-f", "-s", "-i", "--lib", "--faked"),
+      "dbus-run-session", Set.of("--config-file", "--dbus-daemon"));
+
   /** The result: every unit, the problems found, and the unit each parsed command became. */
   record Analysis(List<Unit> units, List<String> problems, Map<SimpleCommand, Unit> byCommand, Path home) {}
 
@@ -266,7 +281,7 @@ final class Units {
           break;
       }
       if (SIMPLE_WRAPPERS.contains(name)) {
-        int k = skipOptions(rest, Set.of("-o", "-f", "-a"));
+        int k = skipOptions(rest, WRAPPER_VALUE_OPTIONS.getOrDefault(name, Set.of()));
         if (k >= rest.size()) {
           emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
           return;

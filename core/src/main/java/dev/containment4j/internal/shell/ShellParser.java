@@ -252,6 +252,24 @@ public final class ShellParser {
     }
   }
 
+  /** A character that stands for itself inside a word wherever it is (what readWord's default case takes). */
+  private static boolean ordinary(char c) {
+    switch (c) {
+      case '\\':
+      case '\'':
+      case '"':
+      case '$':
+      case '`':
+      case '~':
+      case '*':
+      case '?':
+      case '[':
+        return false;
+      default:
+        return !isMeta(c);
+    }
+  }
+
   private static boolean isMeta(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|' || c == '<'
         || c == '>' || c == '(' || c == ')';
@@ -261,6 +279,7 @@ public final class ShellParser {
     List<Arg> args = new ArrayList<>();
     Map<String, String> assigns = new LinkedHashMap<>();
     List<Redirect> reds = new ArrayList<>();
+    boolean timeKeyword = false;
     while (true) {
       skipBlanks();
       if (eof()) {
@@ -316,9 +335,21 @@ public final class ShellParser {
           assigns.put(name, value);
           continue;
         }
+        boolean afterTime = timeKeyword;
+        timeKeyword = false;
         if (w.plain && assigns.isEmpty()) {
           String word = w.raw;
+          if (afterTime && args.isEmpty() && (word.equals("-p") || word.equals("--"))) {
+            // bash's time keyword takes -p itself (time [-p] pipeline): the command is what follows
+            timeKeyword = word.equals("-p");
+            continue;
+          }
+          if (afterTime && args.isEmpty() && word.startsWith("-")) {
+            // any other option is GNU time's (/usr/bin/time -o FILE CMD), which is what sh and dash run
+            args.add(Arg.literal("time"));
+          }
           if (SKIPPED_RESERVED.contains(word)) {
+            timeKeyword = word.equals("time") && args.isEmpty();
             continue;
           }
           if (word.equals("[[")) {
@@ -630,15 +661,17 @@ public final class ShellParser {
 
     void finish() {
       if (has) {
-        fields.add(new Arg(cur.toString(), dynamic, glob, computed, subs, refs));
+        // Arg copies the lists, so they are emptied and reused (most fields have neither)
+        fields.add(new Arg(cur.toString(), dynamic, glob, computed, subs.isEmpty() ? List.of() : subs,
+            refs.isEmpty() ? List.of() : refs));
       }
-      refs = new ArrayList<>();
-      cur = new StringBuilder();
+      refs.clear();
+      cur.setLength(0);
       has = false;
       dynamic = false;
       glob = false;
       computed = false;
-      subs = new ArrayList<>();
+      subs.clear();
     }
   }
 
@@ -685,7 +718,7 @@ public final class ShellParser {
             f.lit(src.substring(pos + 1));
             pos = src.length();
           } else {
-            f.lit(src.substring(pos + 1, close));
+            f.cur.append(src, pos + 1, close);
             pos = close + 1;
           }
           f.quotedEmpty();
@@ -719,9 +752,16 @@ public final class ShellParser {
           f.lit(c);
           pos++;
           break;
-        default:
-          f.lit(c);
-          pos++;
+        default: {
+          // a run of ordinary characters is copied at once, not one append per character
+          int end = pos + 1;
+          while (end < src.length() && ordinary(src.charAt(end))) {
+            end++;
+          }
+          f.cur.append(src, pos, end);
+          f.has = true;
+          pos = end;
+        }
       }
       first = false;
     }

@@ -5,6 +5,8 @@
 package dev.containment4j.internal.shell;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -19,14 +21,24 @@ import java.util.Map;
  * @param origin how it was reached: empty at top level, else {@code $(...)}, {@code <(...)}, {@code bash -c},
  *     {@code eval}, {@code alias}, ...
  * @param exported whether the assignments are exported (bare {@code export}) rather than prefix or shell-local
+ * @param argv the argument values, derived from {@code args} (whatever is passed is replaced); the guard reads
+ *     them many times per command, so they are computed once
  */
 public record SimpleCommand(
     List<Arg> args, Map<String, String> assignments, List<Redirect> redirects, Pipeline pipeline,
-    Path cwd, String origin, boolean exported) {
+    Path cwd, String origin, boolean exported, List<String> argv) {
 
-  /** The argument values. */
-  public List<String> argv() {
-    return args.stream().map(Arg::text).toList();
+  public SimpleCommand {
+    String[] words = new String[args.size()];
+    for (int k = 0; k < words.length; k++) {
+      words[k] = args.get(k).text();
+    }
+    argv = Collections.unmodifiableList(Arrays.asList(words));
+  }
+
+  public SimpleCommand(List<Arg> args, Map<String, String> assignments, List<Redirect> redirects,
+      Pipeline pipeline, Path cwd, String origin, boolean exported) {
+    this(args, assignments, redirects, pipeline, cwd, origin, exported, null);
   }
 
   /** Position in its pipeline (0 = first). */
