@@ -336,8 +336,12 @@ final class Classifier {
     if (n.equals("git")) {
       return u.argv().contains("push") || u.argv().contains("send-email");
     }
-    if (n.equals("npm") || n.equals("twine") || n.equals("cargo")) {
+    if (n.equals("npm") || n.equals("cargo") || n.equals("hatch") || n.equals("flit") || n.equals("poetry")
+        || n.equals("uv")) {
       return u.argv().contains("publish");
+    }
+    if (n.equals("twine")) {
+      return u.argv().contains("upload") || u.argv().contains("register");
     }
     if (u.code() != null && u.language() != null) {
       return CodeScan.scan(u.code(), u.language()).network();
@@ -606,6 +610,11 @@ final class Classifier {
     return Judgement.ALLOW;
   }
 
+  private static Judgement runTimeDelete(Arg target, String what) {
+    return Judgement.ask(DELETE, what + " deletes a path only known at run time (`" + target.text()
+        + "`); if the variable is empty or wrong it deletes something else. Write the path literally");
+  }
+
   Judgement deleteTarget(Arg target, Path cwd, boolean recursive, String what) {
     Set<Place> pl = places(target, cwd);
     String path = where(target, cwd);
@@ -641,14 +650,17 @@ final class Classifier {
               + " output you mean (for example target/ or node_modules/)")
           : Judgement.ALLOW;
     }
+    if (recursive && target.dynamic() && target.text().indexOf('/') < 0) {
+      // `${D}x`, `$D-old`: the known part names no directory, so where it lands is decided by the variable
+      return runTimeDelete(target, what);
+    }
     if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP) || pl.contains(Place.CACHE)
         && !pl.contains(Place.UNKNOWN)) {
       // caches under the home are re-downloaded; deleting them loses nothing
       return Judgement.ALLOW;
     }
     if (pl.contains(Place.UNKNOWN)) {
-      return Judgement.ask(DELETE, what + " deletes a path only known at run time (`" + target.text()
-          + "`); if the variable is empty or wrong it deletes something else. Write the path literally");
+      return runTimeDelete(target, what);
     }
     return recursive
         ? Judgement.deny(DELETE, what + " deletes " + path + " outside the workspace " + paths.workspace()
@@ -1068,6 +1080,9 @@ final class Classifier {
       case "dotnet":
       case "nuget":
       case "deno":
+      case "twine":
+      case "hatch":
+      case "flit":
         return packages(u, argv, a, flow);
       case "npx":
       case "bunx":
@@ -2790,7 +2805,8 @@ final class Classifier {
       }
       return Judgement.ALLOW;
     }
-    if (name.equals("twine") || name.equals("gem") && op.equals("push") || name.equals("cargo") && op.equals("publish")) {
+    if (name.equals("twine") && (op.equals("upload") || op.equals("register")) || name.equals("gem") && op.equals("push")
+        || (name.equals("cargo") || name.equals("hatch") || name.equals("flit")) && op.equals("publish")) {
       return Judgement.ask(EXFIL, show(u) + " publishes a package");
     }
     if (name.equals("gem") && op.equals("install") || name.equals("cargo") && op.equals("install")

@@ -46,7 +46,8 @@ final class CodeScan {
   private static final Pattern ENV = Pattern.compile(
       "os\\.environ|getenv|process\\.env|\\$ENV|ENV\\[|\\$_ENV|\\$env:|Deno\\.env|Bun\\.env");
   private static final Pattern HOME = Pattern.compile(
-      "expanduser|Path\\.home|homedir|['\"]~|\\bHOME\\b|\\$HOME|ENV\\[['\"]HOME|getpwuid|USERPROFILE");
+      "expanduser|Path\\.home|homedir|['\"]~|\\bHOME\\b|\\$HOME|ENV\\[['\"]HOME|getpwuid|USERPROFILE|Dir\\.home"
+          + "|File\\.expand_path|user\\.home|UserHomeDir|home_dir|\\$ENV\\{['\"]?HOME");
   private static final Pattern SENSITIVE_LITERAL = Pattern.compile(
       "\\.ssh|\\.aws|\\.kube|\\.docker|\\.gnupg|\\.netrc|id_rsa|id_ed25519|id_ecdsa|git-credentials|\\.config/gcloud"
           + "|/etc/shadow|/proc/self/environ|/environ|\\.azure|keychain|Login Data|cookies\\.sqlite");
@@ -56,6 +57,9 @@ final class CodeScan {
       "(?:os\\.system|os\\.popen|subprocess\\.\\w+|check_output|check_call|execSync|\\bexec|execFile|spawnSync"
           + "|\\bspawn|\\bsystem|shell_exec|passthru|\\bpopen|IO\\.popen|Open3\\.\\w+|Kernel\\.exec)\\s*\\(\\s*"
           + "(\\[[^\\]]*\\]|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")");
+  private static final Pattern CONCATENATED = Pattern.compile("\\s*\\+\\s*([^;\\n]*)");
+  private static final Pattern PERL_ENV = Pattern.compile("\\$ENV\\{['\"]?(\\w+)['\"]?\\}");
+  private static final Pattern EMBEDDED = Pattern.compile("#\\{[^{}]*\\}");
   private static final Pattern BACKTICK = Pattern.compile("`([^`]+)`|%x\\(([^)]*)\\)|do shell script \"([^\"]*)\"");
 
   /** What a program text does, as far as a pattern scan can tell. */
@@ -125,7 +129,13 @@ final class CodeScan {
           out.add(String.join(" ", words.stream().map(Units::quote).toList()));
         }
       } else {
-        out.add(unescape(arg.substring(1, arg.length() - 1)));
+        String command = interpolated(unescape(arg.substring(1, arg.length() - 1)));
+        // 'rm -rf ' + os.homedir(): the rest of the command is computed; say where it points when one can tell
+        Matcher rest = CONCATENATED.matcher(code).region(m.end(), code.length());
+        if (rest.lookingAt()) {
+          command += HOME.matcher(rest.group(1)).find() ? " \"$HOME\"" : " \"$COMPUTED_BY_CODE\"";
+        }
+        out.add(command);
       }
     }
     if (language.equals("perl") || language.equals("ruby") || language.equals("applescript")) {
@@ -140,6 +150,16 @@ final class CodeScan {
       }
     }
     return out;
+  }
+
+  /** Interpolations a shell would not understand, as the shell variable they stand for. */
+  private static String interpolated(String s) {
+    if (s.indexOf('{') < 0) {
+      return s;
+    }
+    // perl "$ENV{HOME}", ruby "#{ENV['HOME']}" / "#{Dir.home}"; a shell's own ${VAR} and {a,b} stay as they are
+    s = PERL_ENV.matcher(s).replaceAll("\\$$1");
+    return EMBEDDED.matcher(s).replaceAll(r -> HOME.matcher(r.group()).find() ? "\\$HOME" : "\\$COMPUTED_BY_CODE");
   }
 
   private static String unescape(String s) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Maps a tool call written as JSON to a {@link ToolCall}: the {@code containment guard} line format
@@ -33,7 +34,25 @@ public final class ToolCallJson {
    * @param workspace the workspace (absolute)
    * @param tainted whether the line says the session is tainted
    */
-  public record Parsed(ToolCall call, Path cwd, Path workspace, boolean tainted) {}
+  public record Parsed(ToolCall call, Path cwd, Path workspace, boolean tainted, Optional<Path> home) {
+    /**
+     * The home directory for {@code ~} and {@code $HOME}: {@code context.home} when given; else {@code fallback} (the
+     * process's own home) when the workspace lies in it; else, for a workspace under {@code /home/USER} or
+     * {@code /Users/USER}, that user's home (calls recorded on another machine, judged here); else {@code fallback}.
+     */
+    public Path homeOr(Path fallback) {
+      if (home.isPresent()) {
+        return home.get();
+      }
+      if (workspace.startsWith(fallback)) {
+        return fallback;
+      }
+      if (workspace.getNameCount() >= 2 && (workspace.startsWith("/home") || workspace.startsWith("/Users"))) {
+        return workspace.getRoot().resolve(workspace.subpath(0, 2));
+      }
+      return fallback;
+    }
+  }
 
   private ToolCallJson() {}
 
@@ -66,6 +85,7 @@ public final class ToolCallJson {
     }
     Path workspace = defaultDir;
     Path cwd = null;
+    Path home = null;
     boolean tainted = false;
     if (ctx != null && ctx.isObject()) {
       String ws = text(ctx, "workspace", "workspaceRoot", "workdir");
@@ -75,6 +95,10 @@ public final class ToolCallJson {
       String c = text(ctx, "cwd");
       if (c != null) {
         cwd = path(c, "context.cwd");
+      }
+      String h = text(ctx, "home");
+      if (h != null) {
+        home = path(h, "context.home").toAbsolutePath().normalize();
       }
       JsonNode t = ctx.get("tainted");
       if (t != null && !t.isNull() && !t.isBoolean()) {
@@ -89,7 +113,7 @@ public final class ToolCallJson {
     workspace = workspace.toAbsolutePath().normalize();
     cwd = cwd == null ? workspace : workspace.resolve(cwd).normalize();
     ToolCall call = call(tool, input).cwd(cwd);
-    return new Parsed(call, cwd, workspace, tainted);
+    return new Parsed(call, cwd, workspace, tainted, Optional.ofNullable(home));
   }
 
   private static ToolCall call(String tool, JsonNode input) {

@@ -25,6 +25,9 @@ final class Units {
   private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "fish",
       "tcsh", "csh", "rbash", "yash", "busybox");
   private static final Pattern PYTHON = Pattern.compile("python[0-9.]*|pypy[0-9.]*");
+  /** Modules whose {@code python -m} form is the same program as their console script. */
+  private static final Set<String> PYTHON_CLI_MODULES = Set.of("pip", "pip3", "twine", "poetry", "hatch", "flit",
+      "pipx", "uv", "conda");
   private static final Set<String> SIMPLE_WRAPPERS = Set.of("nohup", "builtin", "unbuffer", "chronic",
       "caffeinate", "setsid", "torsocks", "proxychains", "proxychains4", "xvfb-run", "fakeroot", "dbus-run-session",
       "catchsegv", "time", "nocache", "eatmydata", "command", "exec", "then", "do", "else");
@@ -279,6 +282,19 @@ final class Units {
           return;
         default:
           break;
+      }
+      if (name.startsWith("python") && Regexes.matches(name, "python[0-9.]*")) {
+        // python -m pip / twine / poetry ...: the module's own command line, judged as that command
+        int k = 0;
+        while (k < rest.size() && Regexes.matches(rest.get(k).text(), "-[BEIOsSuvq]+")) {
+          k++;
+        }
+        if (k + 1 < rest.size() && rest.get(k).text().equals("-m")
+            && PYTHON_CLI_MODULES.contains(rest.get(k + 1).text())) {
+          wrappers = plus(wrappers, name + " -m");
+          args = rest.subList(k + 1, rest.size());
+          continue;
+        }
       }
       if (SIMPLE_WRAPPERS.contains(name)) {
         int k = skipOptions(rest, WRAPPER_VALUE_OPTIONS.getOrDefault(name, Set.of()));

@@ -140,6 +140,51 @@ class PolicyGuardTest {
   }
 
   @Test
+  void shellCommandsBuiltInsideCodeAreJudgedWithTheirComputedParts() {
+    ModelGuard g = PolicyGuard.of(policy(Policy.GuardMode.AUTO, List.of(), List.of(), List.of()));
+    // the rest of the command is computed by the code: where it points is the home, or unknown
+    assertThat(bash(g, "node -e \"require('child_process').execSync('rm -rf ' + require('os').homedir())\"")
+        .decision()).isEqualTo("deny");
+    assertThat(bash(g, "node -e \"require('child_process').execSync('rm -rf ' + process.argv[1])\" x").decision())
+        .isEqualTo("ask");
+    // perl and ruby interpolate inside the string
+    assertThat(bash(g, "perl -e 'system(\"rm -rf $ENV{HOME}\")'").decision()).isEqualTo("deny");
+    assertThat(bash(g, "ruby -e 'system(\"rm -rf #{Dir.home}\")'").decision()).isEqualTo("deny");
+    assertThat(bash(g, "ruby -e 'require \"fileutils\"; FileUtils.rm_rf(Dir.home)'").decision()).isEqualTo("deny");
+    // neighbours that stay ordinary
+    assertThat(bash(g, "node -e \"require('child_process').execSync('npm test', {stdio: 'inherit'})\"").decision())
+        .isEqualTo("allow");
+    assertThat(bash(g, "perl -e 'print \"$ENV{HOME}\\n\"'").decision()).isEqualTo("allow");
+    assertThat(bash(g, "ruby -e 'puts Dir.home'").decision()).isEqualTo("allow");
+  }
+
+  @Test
+  void aRecursiveDeleteWhoseKnownPartNamesNoDirectoryIsOnlyKnownAtRunTime() {
+    ModelGuard g = PolicyGuard.of(policy(Policy.GuardMode.AUTO, List.of(), List.of(), List.of()));
+    // ${D}x lands wherever D points; build/$X stays under build/ (a relative directory of the workspace)
+    assertThat(bash(g, "rm -rf ${D}x").decision()).isEqualTo("ask");
+    assertThat(bash(g, "rm -rf \"$OUT\"_old").decision()).isEqualTo("ask");
+    assertThat(bash(g, "rm -rf build/$TARGET").decision()).isEqualTo("allow");
+    assertThat(bash(g, "rm -f ${D}x.tmp").decision()).isEqualTo("allow");
+  }
+
+  @Test
+  void publishingAPythonPackageAsks() {
+    ModelGuard g = PolicyGuard.of(policy(Policy.GuardMode.AUTO, List.of(), List.of(), List.of()));
+    for (String c : List.of("twine upload dist/*", "python -m twine upload dist/*", "hatch publish",
+        "flit publish", "poetry publish --build", "uv publish")) {
+      assertThat(bash(g, c).decision()).as(c).isEqualTo("ask");
+    }
+    assertThat(bash(g, "twine check dist/*").decision()).isEqualTo("allow");
+    // python -m pip is pip: another index is asked about either way
+    assertThat(bash(g, "python3 -m pip install --index-url http://pkgs.example/simple requests").decision())
+        .isEqualTo("ask");
+    assertThat(bash(g, "python -m pip install -r requirements.txt").decision()).isEqualTo("allow");
+    assertThat(bash(g, "python -m pytest -q").decision()).isEqualTo("allow");
+    assertThat(bash(g, "hatch build").decision()).isEqualTo("allow");
+  }
+
+  @Test
   void aSubmoduleFromAnotherRemoteIsUntrustedCodeIntegration() {
     ModelGuard g = PolicyGuard.of(policy(Policy.GuardMode.AUTO, List.of(), List.of(), List.of()));
     Verdict v = bash(g, "git submodule add https://github.com/unknown-user/helper-lib vendor/helper");

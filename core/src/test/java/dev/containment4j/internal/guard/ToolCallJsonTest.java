@@ -21,6 +21,20 @@ class ToolCallJsonTest {
   }
 
   @Test
+  void theHomeIsTheContextsThenTheProcessOwnWhenItHoldsTheWorkspaceThenTheWorkspaceOwners() throws Exception {
+    Path own = Path.of("/root");
+    String ctx = "{\"tool\":\"bash\",\"input\":{\"command\":\"ls\"},\"context\":";
+    assertThat(parse(ctx + "{\"workspace\":\"/home/dev/proj\",\"home\":\"/srv/h\"}}").homeOr(own))
+        .isEqualTo(Path.of("/srv/h"));
+    // calls recorded on another machine: ~ is the home of the user whose tree holds the workspace
+    assertThat(parse(ctx + "{\"workspaceRoot\":\"/home/dev/proj\"}}").homeOr(own)).isEqualTo(Path.of("/home/dev"));
+    assertThat(parse(ctx + "{\"workspace\":\"/Users/ann/src/app\"}}").homeOr(own)).isEqualTo(Path.of("/Users/ann"));
+    assertThat(parse(ctx + "{\"workspace\":\"/root/app\"}}").homeOr(own)).isEqualTo(own);
+    assertThat(parse(ctx + "{\"workspace\":\"/srv/app\"}}").homeOr(own)).isEqualTo(own);
+    assertThat(parse(ctx + "{\"workspace\":\"/home\"}}").homeOr(own)).isEqualTo(own);
+  }
+
+  @Test
   void mapsTheCliAndClaudeShapes() throws Exception {
     assertThat(parse("{\"tool\":\"bash\",\"input\":{\"command\":\"ls\"}}").call().command()).hasValue("ls");
     ToolCallJson.Parsed r = parse("{\"tool_name\":\"Read\",\"tool_input\":{\"file_path\":\"src/a\"},"
