@@ -107,7 +107,7 @@ public final class GuardCommand implements Callable<Integer> {
           v = Verdict.deny(dev.containment4j.Layer.GUARD, "guard.maxTotalDenials", "circuit-breaker",
               total + " calls were denied in this session; it is stopped until a human reviews it");
         } else {
-          GuardContext ctx = new GuardContext(parsed.workspace(), parsed.cwd(), home, tainted,
+          GuardContext ctx = new GuardContext(parsed.workspace(), parsed.cwd(), parsed.homeOr(home), tainted,
               session ? consecutive : 0, session ? total : 0);
           v = guard.review(parsed.call(), ctx);
         }
