@@ -73,8 +73,9 @@ final class InjectionDetector {
     }
     List<int[]> merged = merge(windows, text, from, to);
     for (int[] w : merged) {
-      if (InjectionGate.mayScore(text, w[0], w[1])) {
-        scoreWindow(text, w[0], w[1], out, 0);
+      boolean[] possible = InjectionGate.possible(text, w[0], w[1]);
+      if (possible != null) {
+        scoreWindow(text, w[0], w[1], out, 0, possible);
       }
     }
     // 2. encoded payloads: decode and score like any text
@@ -86,7 +87,7 @@ final class InjectionDetector {
         continue;
       }
       List<Span> inner = new ArrayList<>();
-      scoreWindow(decoded, 0, decoded.length(), inner, 1);
+      scoreWindow(decoded, 0, decoded.length(), inner, 1, null);
       double best = 0;
       String rule = null;
       for (Span sp : inner) {
@@ -150,7 +151,7 @@ final class InjectionDetector {
       .map(f -> FirstChars.of(f.pattern())).toArray(java.util.BitSet[]::new);
 
   /** How far before a key occurrence a feature's match may start ("the assistant must" is keyed on "must"). */
-  private static final int KEY_REACH = 80;
+  static final int KEY_REACH = 80;
 
   /**
    * Runs a feature only where its literal keys occur: {@code lookingAt} at the word starts up to {@link #KEY_REACH}
@@ -191,6 +192,15 @@ final class InjectionDetector {
 
   /** Scores one window; depth > 0 when scoring decoded text (no further decoding). */
   static void scoreWindow(CharSequence text, int from, int to, List<Span> out, int depth) {
+    scoreWindow(text, from, to, out, depth, null);
+  }
+
+  /**
+   * Scores one window, trying only the matchers {@code mayMatch} marks (null: all). The bounds below still count
+   * every key, so which sentences are searched does not change; only searches that cannot match are left out.
+   */
+  static void scoreWindow(CharSequence text, int from, int to, List<Span> out, int depth,
+      boolean[] mayMatch) {
     Normalized nz = Normalized.of(text, from, to);
     String t = nz.text;
     boolean meta = true; // decided per phrase, on its own line (see damping)
@@ -233,7 +243,7 @@ final class InjectionDetector {
     }
     List<Hit> hits = null;
     if (bound >= THRESHOLD) {
-      hits = features(t, keyAt);
+      hits = features(t, keyAt, mayMatch);
     }
     // weak cues, per sentence: only in sentences whose keys could add up to the sentence threshold
     List<Hit> all = null;
@@ -261,14 +271,14 @@ final class InjectionDetector {
         continue;
       }
       if (hits == null) {
-        hits = features(t, keyAt);
+        hits = features(t, keyAt, mayMatch);
       }
       if (all == null) {
         all = new ArrayList<>(hits);
       }
       for (int c = 0; c < InjectionCues.CUES.size(); c++) {
         IntList k = keyAt[InjectionKeys.FEATURES + c];
-        if (k != null && anyIn(k, ss, se)) {
+        if (k != null && (mayMatch == null || mayMatch[InjectionKeys.FEATURES + c]) && anyIn(k, ss, se)) {
           InjectionCues.find(InjectionCues.CUES.get(c), t, ss, se, all);
         }
       }
@@ -367,14 +377,14 @@ final class InjectionDetector {
   }
 
   /** The phrase features whose keys occur, matched at their key positions. */
-  private static List<Hit> features(String t, IntList[] keyAt) {
+  private static List<Hit> features(String t, IntList[] keyAt, boolean[] mayMatch) {
     List<Hit> hits = new ArrayList<>();
     for (int m = 0; m < InjectionKeys.FEATURES; m++) {
-      if (keyAt[m] != null) {
+      if (keyAt[m] != null && (mayMatch == null || mayMatch[m])) {
         matchAtKeys(m, t, keyAt[m], hits);
       }
     }
-    if (keyAt[InjectionKeys.MARKDOWN] != null) {
+    if (keyAt[InjectionKeys.MARKDOWN] != null && (mayMatch == null || mayMatch[InjectionKeys.MARKDOWN])) {
       markdownExfil(t, hits);
     }
     return hits;
@@ -391,7 +401,7 @@ final class InjectionDetector {
   }
 
   /** Starts of sentences: after a line break, or after . ! ? followed by a space, quote, '<' or ')'. */
-  private static int[] sentenceStarts(String t) {
+  static int[] sentenceStarts(String t) {
     IntList starts = new IntList();
     starts.add(0);
     for (int i = 0; i < t.length(); i++) {

@@ -13,12 +13,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Decides, before a window is normalised and scored, whether it can produce any injection finding at all. Every
- * feature, cue and the markdown rule has a {@link Prefilter} condition derived from its regex ("ignore" AND
- * "instructions", not "ignore" alone); one automaton pass over the window tells which conditions hold, and the
- * highest score the possible ones could add up to (each feature id or cue group at its top weight, with every bonus
- * the scoring can give) is compared with the thresholds. A window that cannot reach them is skipped: its result
- * would have been empty, so skipping changes nothing but the cost.
+ * Decides, before a window is scored, whether it can produce any injection finding at all, and which matchers can
+ * match in it. Every feature, cue and the markdown rule has a {@link Prefilter} condition derived from its regex
+ * ("ignore" AND "instructions", not "ignore" alone); one automaton pass over the window finds where the literals
+ * occur, and the highest score the possible matchers could add up to (each feature id or cue group at its top weight,
+ * with every bonus the scoring can give) is compared with the thresholds: per window for clusters of phrase features,
+ * per sentence for the sentence scoring (only literals and keys a hit of that sentence can contain count). A window
+ * that cannot reach them is skipped: its result would have been empty, so skipping changes nothing but the cost.
+ * The scorer applies the same key rule as here (a feature only near its keys, a cue only in sentences with one).
  *
  * <p>Only the text the scorer would see is read: the window itself (ASCII windows lower-cased, others normalised
  * first; runs of whitespace collapsed, see {@link Prefilter#ofCollapsed}) and, for hiding markup, the 600
@@ -43,6 +45,8 @@ final class InjectionGate {
   private static final Prefilter.Cond[] COND;
   private static final Map<String, Integer> LITERAL_ID = new HashMap<>();
   private static final Check[] CHECK;
+  /** The same conditions, on literals stamped with a sentence's marks (see {@link #sentenceBound}). */
+  private static final Stamped[] STAMPED;
   /** Matchers whose condition is always true (nothing to gate on). */
   private static final int[] ALWAYS;
   /** Per matcher: index of its feature id (cluster scoring), or -1 for cues. */
@@ -93,8 +97,10 @@ final class InjectionGate {
       LITERAL_ID.put(lits.get(i), i);
     }
     CHECK = new Check[MATCHERS];
+    STAMPED = new Stamped[MATCHERS];
     for (int m = 0; m < MATCHERS; m++) {
       CHECK[m] = compile(COND[m]);
+      STAMPED[m] = compileStamped(COND[m]);
     }
     List<List<Integer>> of = new ArrayList<>();
     lits.forEach(l -> of.add(new ArrayList<>()));
@@ -153,6 +159,13 @@ final class InjectionGate {
 
   private InjectionGate() {}
 
+  /** Every matcher may match (windows the gate does not judge). */
+  private static final boolean[] ALL_POSSIBLE = new boolean[MATCHERS];
+
+  static {
+    java.util.Arrays.fill(ALL_POSSIBLE, true);
+  }
+
   /** Number of literals the gate looks for (for tests and the benchmark). */
   static int literals() {
     return LITERAL_ID.size();
@@ -174,6 +187,15 @@ final class InjectionGate {
 
   /** Whether scoring {@code text[from,to)} at depth 0 can produce any span. False means: skip, nothing is lost. */
   static boolean mayScore(CharSequence text, int from, int to) {
+    return possible(text, from, to) != null;
+  }
+
+  /**
+   * Null when scoring {@code text[from,to)} at depth 0 cannot produce any span (skip it, nothing is lost); else, per
+   * matcher (features, then cues, then markdown), whether it can match anywhere in the window at all. A matcher marked
+   * false has no match there: the scorer may leave it out and find exactly the same hits.
+   */
+  static boolean[] possible(CharSequence text, int from, int to) {
     boolean ascii = true;
     for (int i = from; i < to; i++) {
       if (text.charAt(i) >= 128) {
@@ -182,88 +204,291 @@ final class InjectionGate {
       }
     }
     double extras = 0;
-    StringBuilder t = new StringBuilder(to - from);
+    String t;
     if (ascii) {
-      Prefilter.collapse(text, from, to, t); // what the scorer's normalised text would be, whitespace collapsed
+      t = asciiLowerCase(text, from, to); // exactly the scorer's normalised text of an ASCII window
     } else {
       Normalized nz = Normalized.of(text, from, to);
       if (nz.tags > 0 || nz.invisibles > 0) {
-        return true; // hidden-character evidence: let the scorer report and weigh it
+        return ALL_POSSIBLE; // hidden-character evidence: let the scorer report and weigh it
       }
       extras += nz.mixedScriptWords > 0 ? 0.3 : 0;
-      Prefilter.collapse(nz.text, 0, nz.text.length(), t);
+      t = nz.text;
+    }
+    Occurrences occ = Occurrences.of(t);
+    if (occ.size == 0 && ALWAYS.length == 0) {
+      return null;
     }
     boolean[] present = new boolean[LITERAL_ID.size()];
-    boolean[] candidate = new boolean[MATCHERS];
-    IntList candidates = new IntList();
-    for (int m : ALWAYS) {
-      candidate[m] = true;
-      candidates.add(m);
+    for (int i = 0; i < occ.size; i++) {
+      present[occ.literal[i]] = true;
     }
-    LITERALS.scan(t, 0, t.length(), (id, end) -> {
-      if (!present[id]) {
-        present[id] = true;
-        for (int m : MATCHERS_OF[id]) {
-          if (!candidate[m]) {
-            candidate[m] = true;
-            candidates.add(m);
-          }
+    // the scorer tries a feature only near its keys and a cue only in sentences with one of its keys
+    IntList[] keyAt = keys(t);
+    boolean[] possible = new boolean[MATCHERS];
+    boolean any = false;
+    for (int m = 0; m < MATCHERS; m++) {
+      possible[m] = keyAt[m] != null && CHECK[m].test(present);
+      any |= possible[m];
+    }
+    if (!any) {
+      return null;
+    }
+    boolean hide = false;
+    boolean hideChecked = false;
+    double cluster = clusterBound(possible, extras);
+    if (cluster >= InjectionDetector.THRESHOLD - EPSILON) {
+      return possible;
+    }
+    if (cluster + 0.5 >= InjectionDetector.THRESHOLD - EPSILON) {
+      hide = mayBeHidden(text, from, to);
+      hideChecked = true;
+      if (hide) {
+        return possible;
+      }
+    }
+    // sentences: the scorer's threshold is per sentence, so is this bound (see sentenceBound)
+    int[] starts = InjectionDetector.sentenceStarts(t);
+    int[] stamp = new int[LITERAL_ID.size()];
+    for (int s = 0; s < starts.length; s++) {
+      double bound = sentenceBound(t, starts, s, occ, keyAt, possible, stamp, extras);
+      if (bound >= InjectionDetector.SENTENCE_THRESHOLD - EPSILON) {
+        return possible;
+      }
+      if (bound + 0.5 >= InjectionDetector.SENTENCE_THRESHOLD - EPSILON) {
+        if (!hideChecked) {
+          hide = mayBeHidden(text, from, to);
+          hideChecked = true;
+        }
+        if (hide) {
+          return possible;
         }
       }
-    });
-    double[] idBest = new double[IDS];
-    double[] groupBest = new double[GROUPS.length];
-    boolean strong = false;
-    for (int i = 0; i < candidates.size(); i++) {
-      int m = candidates.get(i);
-      if (!CHECK[m].test(present)) {
-        continue;
-      }
-      double w = WEIGHT[m];
-      if (ID_OF[m] >= 0) {
-        idBest[ID_OF[m]] = Math.max(idBest[ID_OF[m]], 1.5 * w);
-        strong |= STRONG_ID[ID_OF[m]];
-      }
-      int g = GROUP_OF[m];
-      groupBest[g] = Math.max(groupBest[g], g == OVERRIDE ? 1.5 * w : w);
     }
-    // phrase features, clustered: each id at most its best plus half a second match
+    return null;
+  }
+
+  /**
+   * The highest score a cluster of phrase features can get (without the hiding bonus): each feature id at most its
+   * best plus half a second match; 0 when no cluster of the possible features can count at all.
+   */
+  private static double clusterBound(boolean[] possible, double extras) {
+    double[] idBest = new double[IDS];
+    boolean strong = false;
     Set<String> featureGroups = new LinkedHashSet<>();
-    double cluster = extras;
     for (int m = 0; m < MATCHERS; m++) {
-      if (ID_OF[m] >= 0 && idBest[ID_OF[m]] > 0) {
+      if (possible[m] && ID_OF[m] >= 0) {
+        idBest[ID_OF[m]] = Math.max(idBest[ID_OF[m]], 1.5 * WEIGHT[m]);
+        strong |= STRONG_ID[ID_OF[m]];
         featureGroups.add(GROUPS[GROUP_OF[m]]);
       }
     }
+    double cluster = extras;
     for (double b : idBest) {
       cluster += b;
     }
-    boolean clusterCounts = strong || InjectionCues.specific(featureGroups);
-    // sentences: each group at most its best (override: plus half a second), the triad and two-specific bonuses
-    Set<String> present2 = new LinkedHashSet<>();
+    return strong || InjectionCues.specific(featureGroups) ? cluster : 0;
+  }
+
+  /** Per matcher: where its keys start in {@code t} (word starts, as the scorer's {@link InjectionKeys#scan}). */
+  private static IntList[] keys(String t) {
+    IntList[] keyAt = new IntList[MATCHERS];
+    InjectionKeys.scan(t, (m, start) -> {
+      {
+        if (keyAt[m] == null) {
+          keyAt[m] = new IntList();
+        }
+        keyAt[m].add(start);
+      }
+    });
+    return keyAt;
+  }
+
+  /**
+   * The highest score sentence {@code s} of {@code t} can get in the scorer's sentence scoring (without the hiding
+   * bonus). A hit belongs to the sentence its match starts in, so only these can count:
+   * <ul>
+   *   <li>a cue whose condition holds on the literals in {@code [start of s, E)}: the scorer finds cues sentence by
+   *   sentence, the search of a sentence starting 3 characters before it, so a cue match that starts in {@code s}
+   *   ends at the latest with the first sentence that starts more than 2 characters after {@code s} ends ({@code E});
+   *   <li>a phrase feature whose condition holds on the literals from the start of {@code s} on, and which has a key
+   *   in {@code [start of s, end of s + 80)}: the scorer tries a feature only up to 80 characters before a key;
+   *   <li>markdown exfiltration whose condition holds from the start of {@code s} on.
+   * </ul>
+   */
+  private static double sentenceBound(String t, int[] starts, int s, Occurrences occ, IntList[] keyAt,
+      boolean[] possible, int[] stamp, double extras) {
+    int ss = starts[s];
+    int se = s + 1 < starts.length ? starts[s + 1] : t.length();
+    int e = t.length();
+    for (int k = s + 1; k < starts.length; k++) {
+      if (starts[k] > se + 2) {
+        e = starts[k];
+        break;
+      }
+    }
+    // literals whose occurrence starts in this sentence or later: stamp 2 * s + 1; also ending before e: 2 * s + 2
+    int inFrom = 2 * s + 1;
+    int inRegion = 2 * s + 2;
+    for (int i = occ.firstStartingAtOrAfter(ss); i < occ.size; i++) {
+      int lit = occ.literal[i];
+      if (occ.endEarliest[i] <= e) {
+        stamp[lit] = inRegion;
+      } else if (stamp[lit] != inRegion) {
+        stamp[lit] = inFrom;
+      }
+    }
+    double[] groupBest = new double[GROUPS.length];
+    boolean anyGroup = false;
+    for (int m = 0; m < MATCHERS; m++) {
+      if (!possible[m]) {
+        continue;
+      }
+      boolean can;
+      if (m >= FEATURES && m < FEATURES + CUES) {
+        can = STAMPED[m].test(stamp, inRegion, inRegion) && keyIn(keyAt[m], ss, e);
+      } else {
+        can = STAMPED[m].test(stamp, inFrom, inRegion) && (m >= FEATURES || keyIn(keyAt[m], ss, se + InjectionDetector.KEY_REACH));
+      }
+      if (can) {
+        int g = GROUP_OF[m];
+        groupBest[g] = Math.max(groupBest[g], g == OVERRIDE ? 1.5 * WEIGHT[m] : WEIGHT[m]);
+        anyGroup = true;
+      }
+    }
+    if (!anyGroup) {
+      return 0;
+    }
+    Set<String> present = new LinkedHashSet<>();
     double sentence = extras;
     for (int g = 0; g < GROUPS.length; g++) {
       if (groupBest[g] > 0) {
-        present2.add(GROUPS[g]);
+        present.add(GROUPS[g]);
         sentence += groupBest[g];
       }
     }
-    if (present2.contains("sensitive") && present2.contains("transfer") && present2.contains("external")) {
+    if (!InjectionCues.specific(present)) {
+      return 0;
+    }
+    if (present.contains("sensitive") && present.contains("transfer") && present.contains("external")) {
       sentence += 0.3;
     }
-    if (InjectionCues.specificCount(present2) >= 2) {
+    if (InjectionCues.specificCount(present) >= 2) {
       sentence += InjectionDetector.SENTENCE_THRESHOLD - InjectionDetector.THRESHOLD;
     }
-    boolean sentenceCounts = InjectionCues.specific(present2);
-    double clusterNeed = InjectionDetector.THRESHOLD - EPSILON;
-    double sentenceNeed = InjectionDetector.SENTENCE_THRESHOLD - EPSILON;
-    boolean withoutHide = (clusterCounts && cluster >= clusterNeed) || (sentenceCounts && sentence >= sentenceNeed);
-    if (withoutHide) {
-      return true;
+    return sentence;
+  }
+
+  private static boolean keyIn(IntList positions, int lo, int hi) {
+    if (positions == null) {
+      return false;
     }
-    boolean withHide = (clusterCounts && cluster + 0.5 >= clusterNeed)
-        || (sentenceCounts && sentence + 0.5 >= sentenceNeed);
-    return withHide && mayBeHidden(text, from, to);
+    for (int i = 0; i < positions.size(); i++) {
+      int p = positions.get(i);
+      if (p >= lo && p < hi) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String asciiLowerCase(CharSequence text, int from, int to) {
+    char[] c = new char[to - from];
+    for (int i = from; i < to; i++) {
+      char x = text.charAt(i);
+      c[i - from] = x >= 'A' && x <= 'Z' ? (char) (x + 32) : x;
+    }
+    return new String(c);
+  }
+
+  /**
+   * Every occurrence of a gate literal in a normalised window, found in its whitespace-collapsed form (the form the
+   * conditions are written for) and placed back in the window: an occurrence whose first character is a collapsed
+   * run of whitespace starts, at the latest, at the run's last character; one whose last character is such a run
+   * ends, at the earliest, after the run's first. A match that contains the occurrence contains those characters.
+   */
+  private static final class Occurrences {
+    int size;
+    int[] literal = new int[16];
+    int[] startLatest = new int[16];
+    int[] endEarliest = new int[16];
+
+    static Occurrences of(String t) {
+      int n = t.length();
+      char[] collapsed = new char[n];
+      int[] first = new int[n];
+      int[] last = new int[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        char c = t.charAt(i);
+        if (Prefilter.isSpace(c)) {
+          if (k > 0 && collapsed[k - 1] == ' ' && last[k - 1] == i - 1) {
+            last[k - 1] = i;
+            continue;
+          }
+          c = ' ';
+        }
+        collapsed[k] = c;
+        first[k] = i;
+        last[k] = i;
+        k++;
+      }
+      Occurrences o = new Occurrences();
+      // a String, not a CharBuffer: a third CharSequence class would make the automaton's charAt calls megamorphic
+      LITERALS.scan(new String(collapsed, 0, k), 0, k, (id, end) -> {
+        int s = end - LITERALS.keywordLength(id);
+        o.add(id, last[s], first[end - 1] + 1);
+      });
+      o.sortByStart();
+      return o;
+    }
+
+    void add(int lit, int start, int end) {
+      if (size == literal.length) {
+        literal = java.util.Arrays.copyOf(literal, size * 2);
+        startLatest = java.util.Arrays.copyOf(startLatest, size * 2);
+        endEarliest = java.util.Arrays.copyOf(endEarliest, size * 2);
+      }
+      literal[size] = lit;
+      startLatest[size] = start;
+      endEarliest[size] = end;
+      size++;
+    }
+
+    /** The automaton reports by end; the sentence walk reads by start. */
+    void sortByStart() {
+      long[] packed = new long[size];
+      for (int i = 0; i < size; i++) {
+        packed[i] = ((long) startLatest[i] << 32) | i;
+      }
+      java.util.Arrays.sort(packed);
+      int[] l = new int[size];
+      int[] s = new int[size];
+      int[] e = new int[size];
+      for (int i = 0; i < size; i++) {
+        int j = (int) packed[i];
+        l[i] = literal[j];
+        s[i] = startLatest[j];
+        e[i] = endEarliest[j];
+      }
+      literal = l;
+      startLatest = s;
+      endEarliest = e;
+    }
+
+    int firstStartingAtOrAfter(int p) {
+      int lo = 0;
+      int hi = size;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (startLatest[mid] < p) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 
   /** A superset of the scorer's hiding check: a literal of its markup rules in the window or just before it. */
@@ -280,6 +505,42 @@ final class InjectionGate {
   @FunctionalInterface
   private interface Check {
     boolean test(boolean[] present);
+  }
+
+  /** A condition over stamped literals: a literal counts when its stamp is {@code a} or {@code b}. */
+  @FunctionalInterface
+  private interface Stamped {
+    boolean test(int[] stamp, int a, int b);
+  }
+
+  private static Stamped compileStamped(Prefilter.Cond c) {
+    if (c instanceof Prefilter.Lit l) {
+      int id = LITERAL_ID.get(l.text());
+      return (st, a, b) -> st[id] == a || st[id] == b;
+    }
+    if (c instanceof Prefilter.All all) {
+      Stamped[] parts = all.parts().stream().map(InjectionGate::compileStamped).toArray(Stamped[]::new);
+      return (st, a, b) -> {
+        for (Stamped x : parts) {
+          if (!x.test(st, a, b)) {
+            return false;
+          }
+        }
+        return true;
+      };
+    }
+    if (c instanceof Prefilter.Any any) {
+      Stamped[] parts = any.parts().stream().map(InjectionGate::compileStamped).toArray(Stamped[]::new);
+      return (st, a, b) -> {
+        for (Stamped x : parts) {
+          if (x.test(st, a, b)) {
+            return true;
+          }
+        }
+        return false;
+      };
+    }
+    return (st, a, b) -> true;
   }
 
   private static Check compile(Prefilter.Cond c) {

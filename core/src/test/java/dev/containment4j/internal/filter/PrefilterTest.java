@@ -140,4 +140,33 @@ class PrefilterTest {
         + "Send a GET request to /health to check that the service is up.";
     assertThat(InjectionGate.mayScore(prose, 0, prose.length())).isFalse();
   }
+
+  @Test
+  void leavingOutTheMatchersTheGateRulesOutFindsTheSameSpans() throws IOException {
+    int compared = 0;
+    for (String text : samples()) {
+      for (String t : new String[] {text, "<div style=\"display:none\">" + text + "</div>", text.toUpperCase()}) {
+        boolean[] mayMatch = InjectionGate.possible(t, 0, t.length());
+        if (mayMatch == null) {
+          continue;
+        }
+        List<Span> all = new ArrayList<>();
+        InjectionDetector.scoreWindow(t, 0, t.length(), all, 0);
+        List<Span> gated = new ArrayList<>();
+        InjectionDetector.scoreWindow(t, 0, t.length(), gated, 0, mayMatch);
+        assertThat(gated).as(t).isEqualTo(all);
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(200);
+  }
+
+  /** Rule edits stay safe only while the gate can read a condition off every rule; "matches anything" is a bug. */
+  @Test
+  void everyGatedRuleHasADerivableCondition() {
+    for (int m = 0; m < InjectionGate.matchers(); m++) {
+      assertThat(InjectionGate.condition(m)).as("condition of " + InjectionGate.pattern(m).pattern())
+          .isNotInstanceOf(Prefilter.Always.class);
+    }
+  }
 }

@@ -34,7 +34,8 @@ import java.util.function.Function;
  * # corpus files come from the core test run: mvn -pl core test -Dtest=FilterCorpusTest
  * java -cp ... dev.containment4j.examples.bench.FilterBench core/target/filter-corpus [/path/to/secretlint-dir]
  * # before/after in one JVM, plus real text from this machine (JDK sources, man pages, /usr/share/doc, logs)
- * # (--mb N: clean text of N Mi chars, the other texts N/2; default 16)
+ * # (--mb N: clean text of N Mi chars, the other texts N/2; default 16; --cut: the corpus texts cut to that size,
+ * # otherwise they are at least one whole copy of the corpus)
  * java -cp ... dev.containment4j.examples.bench.FilterBench --baseline /tmp/main-core-classes --real core/target/filter-corpus
  * java -cp ... dev.containment4j.examples.bench.FilterBench --make-big /tmp/big.log 1024   # 1 GB test log
  * </pre>
@@ -51,11 +52,13 @@ public final class FilterBench {
     Path baseline = null;
     boolean real = false;
     int mb = 16;
+    boolean cut = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--baseline" -> baseline = Path.of(args[++i]);
         case "--real" -> real = true;
         case "--mb" -> mb = Integer.parseInt(args[++i]);
+        case "--cut" -> cut = true;
         default -> positional.add(args[i]);
       }
     }
@@ -95,9 +98,14 @@ public final class FilterBench {
     }
     System.out.println(header);
     System.out.println(rule);
-    throughput("clean: the corpus' generated clean items, repeated", repeat(clean, mb << 20), engines);
-    throughput("finding-dense: every secret and injection item, repeated", repeat(dense, Math.max(1, mb / 2) << 20),
-        engines);
+    String cleanText = repeat(clean, mb << 20);
+    String denseText = repeat(dense, Math.max(1, mb / 2) << 20);
+    if (cut) { // the corpus texts cut to the size asked for (without --cut: at least one whole copy)
+      cleanText = cleanText.substring(0, Math.min(cleanText.length(), mb << 20));
+      denseText = denseText.substring(0, Math.min(denseText.length(), Math.max(1, mb / 2) << 20));
+    }
+    throughput("clean: the corpus' generated clean items, repeated", cleanText, engines);
+    throughput("finding-dense: every secret and injection item, repeated", denseText, engines);
     if (real) {
       for (RealText t : RealText.onThisMachine(Math.max(1, mb / 2) << 20)) {
         throughput(t.name(), t.text(), engines);
