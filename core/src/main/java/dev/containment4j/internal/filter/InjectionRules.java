@@ -194,7 +194,8 @@ final class InjectionRules {
         "(?:^|\\n)\\s*#{2,4}\\s*(?:instruction|response|input|system|human|assistant|user)\\s*(?::|#{2,4})\\s*(?:\\n|$)"));
     f.add(feature("role-spoof", 0.7, keys("system", "human", "user", "assistant", "ai:", "ai :", "developer", "operator"),
         "(?:^|\\n)\\s*(?:#{1,4}\\s*)?(?:system|human|user|assistant|ai|developer|operator)\\s*(?:message|prompt|"
-            + "note|override|update)?\\s*:\\s*\\S"));
+            // a turn's text follows on the line or the next; a YAML mapping key (`system:` over indented keys) is no turn
+            + "note|override|update)?\\s*:(?:[ \\t]*[^\\s]|[ \\t]*\\r?\\n(?![ \\t]+[\\w.-]+[ \\t]*:)\\s*\\S)"));
     f.add(feature("role-spoof", 0.7, keys("system", "admin", "developer", "operator", "root"),
         "(?:[.!?\"]\\s+|^)(?:system|admin|administrator|developer|operator|root)(?: message| notice| update|"
             + " override| alert| note| prompt)?\\s*:\\s*(?:the |you |your |all |ignore|new |from now|this )"));
