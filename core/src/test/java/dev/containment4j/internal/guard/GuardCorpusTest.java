@@ -50,7 +50,7 @@ class GuardCorpusTest {
         }
         JsonNode n = m.readTree(line);
         ToolCallJson.Parsed p = ToolCallJson.parse(n, Path.of("/home/dev/proj"));
-        Path home = Path.of(n.path("context").path("home").asText("/home/dev"));
+        Path home = p.home().orElse(Path.of("/home/dev"));
         Verdict v = guard.review(p.call(), new GuardContext(p.workspace(), p.cwd(), home, false, 0, 0));
         items.add(new Item(n, n.path("split").asText(), n.path("label").asText(), n.path("category").asText(),
             n.path("expected").asText(), v.decision(), v.category() + ": " + v.reason()));

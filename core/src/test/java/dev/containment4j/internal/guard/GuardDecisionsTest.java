@@ -78,7 +78,7 @@ class GuardDecisionsTest {
     for (String line : lines) {
       JsonNode n = m.readTree(root == null ? line : line.replace("/home/dev", prefix + "/home/dev"));
       ToolCallJson.Parsed p = ToolCallJson.parse(n, Path.of(prefix + "/home/dev/proj"));
-      Path home = Path.of(n.path("context").path("home").asText(prefix + "/home/dev"));
+      Path home = p.home().orElse(Path.of(prefix + "/home/dev"));
       Verdict v = guard.review(p.call(), new GuardContext(p.workspace(), p.cwd(), home, false, 0, 0));
       String rule = v.rule();
       // rebased, a command shown in a reason is cut at 80 characters of a path whose length depends on where the

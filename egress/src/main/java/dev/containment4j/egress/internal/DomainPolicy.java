@@ -44,7 +44,7 @@ public final class DomainPolicy {
   /** The allow entry that admits {@code host:port}, or the denial. */
   public Decision decide(HostName host, int port) {
     for (HostPattern d : deny) {
-      if (d.matchesHost(host) && (d.port().isEmpty() || d.port().getAsInt() == port)) {
+      if (d.matches(host, port)) {
         return new Decision(Optional.empty(), Optional.of(Denial.forbidden("denied", "network.deny: " + d,
             "connection to " + host.authority() + ":" + port + " is denied by network.deny entry '" + d + "'",
             "remove '" + d + "' from network.deny, if the user wants " + host.authority() + " reachable")));

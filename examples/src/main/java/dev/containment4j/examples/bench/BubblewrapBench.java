@@ -93,8 +93,7 @@ public final class BubblewrapBench {
         .deniedFile(denied).seccompFd(3).tmpSource(Optional.empty()).cwd(work).command(List.of("true")).build();
     List<String> withSeccomp = trueCall.argv();
     // the launcher hands bwrap its options on a descriptor, as the backend does
-    Path options = Files.write(priv.resolve("launch.opts"), String.join("\0", trueCall.options()).concat("\0")
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path options = Files.write(priv.resolve("launch.opts"), BwrapCommandLine.nulTerminated(trueCall.options()));
     List<String> launchedTrue = trueCall.viaArgsFd(Launcher.ARGS_FD);
     List<String> raw = withoutSeccomp(withSeccomp);
     List<String> rawSeccomp = onStdin(withSeccomp);

@@ -7,6 +7,7 @@ package dev.containment4j.isolation.bubblewrap.internal;
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.fs.HostPath;
 import dev.containment4j.policy.Policy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -263,6 +264,22 @@ public final class BwrapCommandLine {
 
   /** One mount operation, sorted by the depth of its target, then by rank. */
   private record Mount(Path path, int rank, List<String> args) {}
+
+  /**
+   * An argument file's content ({@code bwrap --args}, the prepared launcher's {@code mapfile -d ''}): each element
+   * NUL-terminated. Refuses NUL inside one (it would split it, and an environment value could smuggle in an option).
+   */
+  public static byte[] nulTerminated(List<String> argv) {
+    StringBuilder sb = new StringBuilder();
+    for (String a : argv) {
+      if (a.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException("an argument contains a NUL character, which no process can receive: "
+            + ShellQuote.quote(a.replace('\0', '?')));
+      }
+      sb.append(a).append('\0');
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
 
   /** The list for humans: one argument per line, shell-quoted where needed, continuation backslashes. */
   public static String render(List<String> argv) {

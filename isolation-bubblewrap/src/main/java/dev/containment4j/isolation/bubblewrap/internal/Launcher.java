@@ -34,7 +34,7 @@ public final class Launcher {
    * The launcher's argv.
    *
    * @param seccomp the BPF program file
-   * @param options bwrap's options, NUL-terminated (see {@link PreparedLaunchers#encode})
+   * @param options bwrap's options, NUL-terminated (see {@link BwrapCommandLine#nulTerminated})
    * @param cgroupProcs {@code cgroup.procs} files to join, may be empty
    * @param addressSpaceKb {@code ulimit -v} when no memory cgroup is available
    * @param processes {@code ulimit -u} when no pids cgroup is available

@@ -125,19 +125,6 @@ final class PreparedLaunchers implements AutoCloseable {
     return List.copyOf(argv);
   }
 
-  /** The argument file's content: each element NUL-terminated. Refuses NUL inside one (it would split it). */
-  static byte[] encode(List<String> argv) {
-    StringBuilder sb = new StringBuilder();
-    for (String a : argv) {
-      if (a.indexOf('\0') >= 0) {
-        throw new IllegalArgumentException("an argument contains a NUL character, which no process can receive: "
-            + ShellQuote.quote(a.replace('\0', '?')));
-      }
-      sb.append(a).append('\0');
-    }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
   /** A launcher for one call: a prepared one when ready, else one prepared now. The caller must {@link #release}. */
   Launch take() {
     if (closed) {
@@ -357,7 +344,7 @@ final class PreparedLaunchers implements AutoCloseable {
      * launcher with them). Returns the process to supervise, with its standard input still open.
      */
     Process go(BwrapCommandLine.Invocation bwrap) {
-      byte[] options = encode(bwrap.options());
+      byte[] options = BwrapCommandLine.nulTerminated(bwrap.options());
       List<String> argv = bwrap.viaArgsFd(Launcher.ARGS_FD);
       if (!prepare) {
         writePrivate(optionsFile, options);
@@ -365,7 +352,7 @@ final class PreparedLaunchers implements AutoCloseable {
             processes(cgroup), argv));
         return process;
       }
-      byte[] args = encode(argv);
+      byte[] args = BwrapCommandLine.nulTerminated(argv);
       try {
         writeOrThrow(optionsFile, options);
         writeOrThrow(argsFile, args);

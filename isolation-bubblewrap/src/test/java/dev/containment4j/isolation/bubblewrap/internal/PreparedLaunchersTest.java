@@ -18,10 +18,10 @@ class PreparedLaunchersTest {
 
   @Test
   void theArgumentFileIsNulTerminatedElementsAndRefusesANulInsideOne() {
-    byte[] encoded = PreparedLaunchers.encode(List.of("/usr/bin/bwrap", "--setenv", "A", "x y\nz", ""));
+    byte[] encoded = BwrapCommandLine.nulTerminated(List.of("/usr/bin/bwrap", "--setenv", "A", "x y\nz", ""));
     assertThat(new String(encoded, StandardCharsets.UTF_8)).isEqualTo("/usr/bin/bwrap\0--setenv\0A\0x y\nz\0\0");
     // a NUL would split one element into two: an environment value could smuggle in a bwrap option
-    assertThatThrownBy(() -> PreparedLaunchers.encode(List.of("bwrap", "--setenv", "A", "x\0--bind\0/\0/")))
+    assertThatThrownBy(() -> BwrapCommandLine.nulTerminated(List.of("bwrap", "--setenv", "A", "x\0--bind\0/\0/")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("NUL");
   }
