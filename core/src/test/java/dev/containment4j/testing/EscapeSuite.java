@@ -225,6 +225,14 @@ public abstract class EscapeSuite {
     return Set.of();
   }
 
+  /**
+   * Kernel settings the sandbox may change because they belong to a kernel of its own (gVisor's Sentry implements
+   * these per sandbox; the host's are never reached); none by default, since bwrap shares the host's kernel.
+   */
+  protected Set<String> sandboxOwnedKernelSettings() {
+    return Set.of();
+  }
+
   /** Extra variables this backend sets itself (for example a proxy's); none by default. */
   protected Set<String> backendEnvironment() {
     return Set.of();
@@ -445,6 +453,24 @@ public abstract class EscapeSuite {
   void nestedUserNamespacesAreRefused() {
     ToolResult r = sh("unshare -Ur true && echo NESTED; unshare -U true && echo NESTED2");
     assertThat(r.stdout()).doesNotContain("NESTED");
+  }
+
+  /**
+   * Kernel settings under /proc are global: a sandbox whose uid is the host's root (an agent host run as root, as in
+   * CI images) passes their owner-write check without any capability, and bwrap leaves /proc/sys writable when its
+   * own access() probe of the directory fails. Opening for append writes nothing, so the probe changes nothing even
+   * where it finds a hole; the control file proves the probe detects writable files.
+   */
+  @Test
+  void kernelSettingsCannotBeChanged() {
+    ToolResult r = sh("n=0; control=$(mktemp); for f in $(find /proc/sys -type f 2>/dev/null) /proc/sysrq-trigger"
+        + " /proc/sys/kernel/core_pattern /proc/sys/kernel/modprobe /proc/sys/vm/drop_caches \"$control\"; do"
+        + " [ -e \"$f\" ] || continue; n=$((n+1)); ( : >> \"$f\" ) 2>/dev/null && echo \"WRITABLE $f\"; done;"
+        + " echo \"tried $n\"");
+    assertThat(r.stdout()).contains("WRITABLE /tmp/");
+    assertThat(r.stdout().lines().filter(l -> l.startsWith("WRITABLE /proc"))
+        .map(l -> l.substring("WRITABLE ".length())).filter(f -> !sandboxOwnedKernelSettings().contains(f))).isEmpty();
+    assertThat(r.stdout()).containsPattern("tried [1-9]");
   }
 
   @Test

@@ -7,11 +7,19 @@ package dev.containment4j.isolation.gvisor;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.testing.EnabledIfGvisor;
 import dev.containment4j.testing.EscapeSuite;
+import java.util.Set;
 
 /** The shared escape suite, run through the whole pipeline (session calls: runsc exec) against real runsc. */
 @EnabledIfGvisor
 class GvisorEscapeIT extends EscapeSuite {
   GvisorEscapeIT() {
     super(Policy.Backend.GVISOR);
+  }
+
+  /** The settings runsc's Sentry lets a sandbox write: its own netstack's and its own ptrace policy. */
+  @Override
+  protected Set<String> sandboxOwnedKernelSettings() {
+    return Set.of("/proc/sys/net/ipv4/tcp_sack", "/proc/sys/net/ipv4/tcp_recovery", "/proc/sys/net/ipv4/tcp_wmem",
+        "/proc/sys/net/ipv4/tcp_rmem", "/proc/sys/net/ipv4/ip_local_port_range", "/proc/sys/kernel/yama/ptrace_scope");
   }
 }

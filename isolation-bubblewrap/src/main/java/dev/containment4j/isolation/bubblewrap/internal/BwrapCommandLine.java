@@ -37,6 +37,16 @@ public final class BwrapCommandLine {
   /** Placeholder source for protected names that do not exist: reads as empty, cannot be written or replaced. */
   static final String OCCUPY_SOURCE = "/dev/null";
 
+  /**
+   * Global kernel settings and device knobs under the sandbox's fresh /proc, bound read-only from the host's (the
+   * same files: they act on the opener's namespaces, not the mount's). A sandbox of a host run as root keeps the
+   * host's root uid, which passes sysctl's owner-write check with no capability at all, and bwrap covers /proc/sys
+   * only when its access() probe of the directory succeeds, which the directory's 0555 mode refuses even to root.
+   * The list is Docker's read-only set plus the writable device directories.
+   */
+  private static final List<String> PROC_READ_ONLY =
+      List.of("/proc/sys", "/proc/sysrq-trigger", "/proc/fs", "/proc/acpi", "/proc/scsi", "/proc/driver");
+
   private BwrapCommandLine() {}
 
   public static Builder builder(Path bwrap) {
@@ -160,6 +170,11 @@ public final class BwrapCommandLine {
       a.add("/dev");
       a.add("--proc");
       a.add("/proc");
+      for (String p : PROC_READ_ONLY) {
+        a.add("--ro-bind-try");
+        a.add(p);
+        a.add(p);
+      }
       mounts(a);
       a.add("--chdir");
       a.add(cwd.toString());
