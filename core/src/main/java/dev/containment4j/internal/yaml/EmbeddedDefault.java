@@ -28,6 +28,10 @@ final class EmbeddedDefault {
       "~/.ssh", "~/.aws", "~/.config/gcloud", "~/.kube", "~/.docker", "~/.netrc", "~/.gnupg",
       "/etc/shadow", "/etc/shadow-", "/etc/gshadow", "/etc/gshadow-", "/etc/security/opasswd",
       "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh/ssh_host_*_key",
+      "/etc/ssl/private", "/etc/pki/tls/private", "/etc/letsencrypt", "/etc/krb5.keytab", "/run/secrets",
+      "/var/run/secrets", "/run/credentials", "/etc/credstore", "/etc/kubernetes", "/etc/rancher",
+      "/etc/gitlab-runner", "/etc/wireguard", "/etc/NetworkManager/system-connections", "/etc/mysql/debian.cnf",
+      "/var/lib/cloud", "/var/spool/cron",
       "/root", "/home");
 
   static Policy policy() {

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded default policy keeps what only root may read on the host out of the sandbox, for a caller that runs as
- * root (CI, containers): shadow files, sudoers, SSH host keys, and other users' homes. Checked on the host side: the
+ * root (CI, containers): shadow files, sudoers, SSH host keys, machine secrets (TLS keys, Kubernetes and systemd
+ * credentials, cloud-init data) and other users' homes. Checked on the host side: the
  * content never comes out, whatever the sandbox runs. Needs root (a normal user cannot read these anyway).
  */
 @EnabledIfBubblewrap
@@ -109,6 +110,44 @@ class BubblewrapHostSecretsIT {
       Files.deleteIfExists(otherHome.resolve("notes.txt"));
       Files.deleteIfExists(otherHome);
       Files.deleteIfExists(inRoot);
+    }
+  }
+
+  @Test
+  void machineSecretsNeverComeOut() throws IOException {
+    assumeThat(Files.isWritable(Path.of("/etc")) && Files.isWritable(Path.of("/run")))
+        .as("needs root: plants canaries where machine secrets live").isTrue();
+    String canary = "C4J-CANARY-" + UUID.randomUUID();
+    String name = "c4j-it-" + UUID.randomUUID();
+    List<Path> planted = new ArrayList<>();
+    List<Path> created = new ArrayList<>();
+    try {
+      for (String dir : List.of("/run/secrets/kubernetes.io/serviceaccount", "/etc/ssl/private", "/etc/kubernetes",
+          "/run/credentials/c4j.service", "/var/lib/cloud/instance")) {
+        Path d = Path.of(dir);
+        List<Path> missing = new ArrayList<>();
+        for (Path up = d; up != null && !Files.exists(up); up = up.getParent()) {
+          missing.add(0, up);
+        }
+        Files.createDirectories(d);
+        created.addAll(missing);
+        planted.add(Files.writeString(d.resolve(name), canary));
+      }
+      StringBuilder script = new StringBuilder();
+      for (Path p : planted) {
+        script.append("cat '").append(p).append("'; ");
+      }
+      ToolResult r = sh(script + "grep -r C4J-CANARY /run /etc/ssl /etc/kubernetes /var/lib/cloud; echo done");
+      String out = r.stdout() + r.stderr();
+      assertThat(r.stdout()).as(r.stderr()).endsWith("done\n");
+      assertThat(out).doesNotContain(canary);
+    } finally {
+      for (Path p : planted) {
+        Files.deleteIfExists(p);
+      }
+      for (int i = created.size() - 1; i >= 0; i--) {
+        Files.deleteIfExists(created.get(i));
+      }
     }
   }
 
