@@ -1015,6 +1015,10 @@ final class Classifier {
       case "at":
       case "batch":
         return Judgement.ask(PERSIST, show(u) + " schedules a command to run later");
+      case "systemd-run":
+        return Judgement.ask(PERSIST, show(u) + " starts a transient service or timer that outlives the call");
+      case "nsenter":
+        return Judgement.deny(TAMPER, show(u) + " enters another process's namespaces, an escape from the sandbox");
       case "systemctl":
         return systemctl(u, argv);
       case "launchctl":

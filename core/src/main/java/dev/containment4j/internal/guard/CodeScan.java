@@ -26,7 +26,8 @@ final class CodeScan {
       "os\\.system|subprocess|os\\.popen|\\bexec\\s*\\(|\\beval\\s*\\(|pty\\.spawn|os\\.exec|child_process"
           + "|execSync|spawnSync|\\bspawn\\s*\\(|execFile|\\bsystem\\s*\\(|shell_exec|passthru|proc_open|popen"
           + "|Kernel\\.exec|%x\\(|`[^`]+`|IO\\.popen|Open3|Runtime\\.getRuntime|Invoke-Expression|\\biex\\b"
-          + "|compile\\s*\\(|__import__|importlib|new Function|vm\\.run|Deno\\.run|Bun\\.spawn|do shell script");
+          + "|compile\\s*\\(|__import__|importlib|new Function|vm\\.run|Deno\\.run|Bun\\.spawn|do shell script"
+          + "|os\\.execute|io\\.popen");
   private static final Pattern DECODE = Pattern.compile(
       "b64decode|base64|atob\\s*\\(|['\"]base64['\"]|fromhex|decode\\(['\"](hex|rot.?13)['\"]|codecs\\.decode"
           + "|unpack\\s*\\(|zlib\\.decompress|marshal\\.loads|pickle\\.loads|unhexlify|FromBase64String"
@@ -55,7 +56,8 @@ final class CodeScan {
       + "|\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.DOTALL);
   private static final Pattern SHELL_CALL = Pattern.compile(
       "(?:os\\.system|os\\.popen|subprocess\\.\\w+|check_output|check_call|execSync|\\bexec|execFile|spawnSync"
-          + "|\\bspawn|\\bsystem|shell_exec|passthru|\\bpopen|IO\\.popen|Open3\\.\\w+|Kernel\\.exec)\\s*\\(\\s*"
+          + "|\\bspawn|\\bsystem|shell_exec|passthru|\\bpopen|IO\\.popen|Open3\\.\\w+|Kernel\\.exec|os\\.execute"
+          + "|io\\.popen)\\s*\\(\\s*"
           + "(\\[[^\\]]*\\]|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")");
   private static final Pattern CONCATENATED = Pattern.compile("\\s*\\+\\s*([^;\\n]*)");
   private static final Pattern PERL_ENV = Pattern.compile("\\$ENV\\{['\"]?(\\w+)['\"]?\\}");

@@ -52,7 +52,9 @@ final class Paths {
   private static final Pattern SYSTEM_SECRET = Pattern.compile(
       "^/(etc/(shadow|gshadow|sudoers(\\.d)?|master\\.passwd|ssh/ssh_host_.*_key|ssl/private)(/.*)?"
           + "|root(/.*)?|var/run/secrets(/.*)?|run/secrets(/.*)?|var/lib/kubelet(/.*)?"
-          + "|etc/kubernetes/(admin|kubelet)\\.conf)$");
+          + "|etc/kubernetes/(admin|kubelet)\\.conf|etc/krb5\\.keytab|etc/letsencrypt(/.*)?|etc/pki/tls/private(/.*)?"
+          + "|run/credentials(/.*)?|etc/credstore(/.*)?|etc/gitlab-runner(/.*)?|etc/wireguard(/.*)?"
+          + "|etc/NetworkManager/system-connections(/.*)?|etc/mysql/debian\\.cnf|var/lib/cloud/.*user-data.*)$");
   private static final Pattern PROC_SECRET = Pattern.compile("^/proc/(.+/)?(environ|mem|maps|auxv)$");
   private static final Pattern KEY_NAME = Pattern.compile(
       "^(id_(rsa|dsa|ecdsa|ed25519)(_sk)?|.*\\.(kdbx|keychain|keychain-db|p12|pfx|jks|keystore)"

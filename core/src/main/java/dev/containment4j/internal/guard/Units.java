@@ -350,6 +350,12 @@ final class Units {
         return;
       }
       emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+      List<String> words = rest.stream().map(Arg::text).toList();
+      for (String embedded : EmbeddedShell.commands(name, words, stdinText(c))) {
+        // a command the program computes at run time stands as a program name nobody can read
+        nestedShell(embedded.equals(EmbeddedShell.OPAQUE) ? "$COMMAND_BUILT_AT_RUN_TIME" : embedded, c,
+            plus(wrappers, name), privileged, env, name + " runs");
+      }
       return;
     }
     problems.add("too many nested wrappers");

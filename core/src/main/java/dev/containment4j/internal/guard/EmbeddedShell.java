@@ -1,0 +1,256 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Shell commands hidden in another program's options ({@code vim -c '!rm -rf ~'},
+ * {@code tar --checkpoint-action=exec=CMD}, {@code rsync -e CMD}, GNU sed's {@code e} command, {@code script -c},
+ * an editor's {@code --eval}, a makefile read from stdin): the programs that run a command for their user, as
+ * GTFOBins lists them. Each command found is judged like one the agent typed; a command the text computes at run
+ * time ({@code sed 's/x/y/e'}) cannot be read and is reported as {@link #OPAQUE}.
+ */
+final class EmbeddedShell {
+  /** Stands for a command the program builds at run time: the guard cannot say what it runs. */
+  static final String OPAQUE = "";
+
+  private static final Set<String> VIM = Set.of("vim", "vi", "nvim", "ex", "view", "vimdiff", "gvim", "rvim", "evim",
+      "nex", "nview");
+  private static final Set<String> EMACS = Set.of("emacs", "emacsclient", "emacs-nox");
+  /** An ex command that runs the shell: {@code !cmd}, {@code :silent !cmd}, {@code r !cmd}, {@code w !cmd}. */
+  private static final Pattern EX_BANG =
+      Pattern.compile("^[:\\s]*(?:(?:sil(?:ent)?!?|exe(?:cute)?|r(?:ead)?|w(?:rite)?|[0-9,.$%]+)\\s*)*!(.*)$",
+          Pattern.DOTALL);
+  private static final Pattern EX_SYSTEM = Pattern.compile("\\b(?:system|systemlist|jobstart|termopen)\\s*\\(");
+  private static final Pattern LISP_SHELL = Pattern.compile(
+      "\\((?:async-)?shell-command(?:-to-string)?\\s+\"((?:[^\"\\\\]|\\\\.)*)\"|\\(call-process-shell-command\\s+"
+          + "\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern LISP_DELETE =
+      Pattern.compile("\\(delete-(directory|file)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern LISP_EXEC = Pattern.compile("\\((?:call-process|start-process|make-process)\\b");
+  /** GNU sed's {@code e} command ({@code 1e cmd}, {@code /re/e cmd}) or the {@code e} flag of {@code s///}. */
+  private static final Pattern SED_E_COMMAND = Pattern.compile("(?:^|[;\\n{}])\\s*(?:[0-9$]+|/[^/]*/)?,?"
+      + "(?:[0-9$]+|/[^/]*/)?\\s*e\\s+([^;\\n}]+)");
+  private static final Pattern SED_E_FLAG = Pattern.compile("(?:^|[;\\n{])\\s*[0-9$,]*s([^\\s\\\\;])[^;\\n]*?\\1[^;\\n]*?\\1[gpiIm0-9]*e(?:$|[;\\n}\\s])");
+
+  /** Programs that run the rest of their command line, with their options that take a separate value. */
+  private static final java.util.Map<String, Set<String>> WRAPPER_VALUE_OPTIONS = java.util.Map.of(
+      "unshare", Set.of("-S", "--setuid", "-G", "--setgid", "-R", "--root", "-w", "--wd", "--map-user",
+          "--map-group", "--propagation"),
+      "nsenter", Set.of("-t", "--target", "-S", "--setuid", "-G", "--setgid", "-r", "-w"),
+      "setpriv", Set.of("--reuid", "--regid", "--groups", "--inh-caps", "--ambient-caps", "--bounding-set",
+          "--securebits", "--selinux-label", "--apparmor-profile", "--landlock-access", "--landlock-rule"),
+      "prlimit", Set.of("-p", "--pid", "-o", "--output"),
+      "chroot", Set.of("--userspec", "--groups"),
+      "systemd-run", Set.of("-u", "--unit", "-p", "--property", "-E", "--setenv", "--description", "--slice",
+          "--on-active", "--on-boot", "--on-startup", "--on-unit-active", "--on-unit-inactive", "--on-calendar",
+          "--timer-property", "--uid", "--gid", "--nice", "-M", "--machine", "-H", "--host", "--working-directory",
+          "--path-property", "--socket-property"),
+      "firejail", Set.of(),
+      "systemd-nspawn", Set.of("-D", "--directory", "-M", "--machine", "-u", "--user", "--bind", "--bind-ro"));
+  private static final Set<String> CONTAINER_EXEC_VALUE_OPTIONS = Set.of("-e", "--env", "-u", "--user", "-w",
+      "--workdir", "--env-file", "--detach-keys");
+
+  private EmbeddedShell() {}
+
+  /**
+   * The shell commands {@code name} would run for the given words (its arguments, without the name) and what it
+   * reads on stdin when known; empty when it runs none.
+   */
+  static List<String> commands(String name, List<String> words, String stdin) {
+    List<String> out = new ArrayList<>();
+    if (VIM.contains(name)) {
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        String ex = null;
+        if ((w.equals("-c") || w.equals("--cmd")) && i + 1 < words.size()) {
+          ex = words.get(++i);
+        } else if (w.startsWith("+") && w.length() > 1) {
+          ex = w.substring(1);
+        } else if (w.startsWith("-c") && w.length() > 2) {
+          ex = w.substring(2);
+        } else if (w.matches("-[a-zA-Z]+c") && i + 1 < words.size()) {
+          ex = words.get(++i); // ex -sc '!cmd'
+        }
+        if (ex != null) {
+          exCommand(ex, out);
+        }
+      }
+      if (stdin != null && (words.contains("-s") || words.contains("-es") || words.contains("-Es"))) {
+        for (String line : stdin.split("\n")) {
+          exCommand(line, out);
+        }
+      }
+    } else if (EMACS.contains(name)) {
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        if ((w.equals("--eval") || w.equals("-eval") || w.equals("-l") || w.equals("--load")) && i + 1 < words.size()) {
+          lisp(words.get(++i), out);
+        } else if (w.startsWith("--eval=")) {
+          lisp(w.substring("--eval=".length()), out);
+        }
+      }
+    } else if (name.equals("tar") || name.equals("gtar") || name.equals("bsdtar")) {
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        if (w.startsWith("--checkpoint-action=exec=")) {
+          out.add(w.substring("--checkpoint-action=exec=".length()));
+        } else if (w.startsWith("--to-command=") || w.startsWith("--use-compress-program=")
+            || w.startsWith("--info-script=") || w.startsWith("--new-volume-script=")) {
+          out.add(w.substring(w.indexOf('=') + 1));
+        } else if ((w.equals("--to-command") || w.equals("-I") || w.equals("--use-compress-program")
+            || w.equals("-F") || w.equals("--info-script") || w.equals("--new-volume-script"))
+            && i + 1 < words.size()) {
+          out.add(words.get(++i));
+        }
+      }
+    } else if (name.equals("rsync")) {
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        if (w.startsWith("--rsh=") || w.startsWith("--rsync-path=")) {
+          out.add(w.substring(w.indexOf('=') + 1));
+        } else if ((w.equals("-e") || w.equals("--rsh") || w.equals("--rsync-path")) && i + 1 < words.size()) {
+          out.add(words.get(++i));
+        }
+      }
+    } else if (name.equals("sed") || name.equals("gsed")) {
+      sed(words, out);
+    } else if (name.equals("script")) {
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        if (w.startsWith("--command=")) {
+          out.add(w.substring("--command=".length()));
+        } else if ((w.equals("--command") || w.matches("-[a-zA-Z]*c")) && i + 1 < words.size()) {
+          out.add(words.get(++i));
+        }
+      }
+    } else if ((name.equals("make") || name.equals("gmake")) && stdin != null) {
+      for (int i = 0; i + 1 < words.size(); i++) {
+        String f = words.get(i + 1);
+        if ((words.get(i).equals("-f") || words.get(i).equals("--file") || words.get(i).equals("--makefile"))
+            && (f.equals("-") || f.equals("/dev/stdin"))) {
+          for (String line : stdin.split("\n")) {
+            if (line.startsWith("\t")) {
+              out.add(line.substring(1).replaceFirst("^[@+-]+", ""));
+            }
+          }
+        }
+      }
+    } else if (WRAPPER_VALUE_OPTIONS.containsKey(name)) {
+      String inner = wrapped(words, WRAPPER_VALUE_OPTIONS.get(name), name.equals("chroot") ? 1 : 0);
+      if (inner != null) {
+        out.add(inner);
+      }
+    } else if ((name.equals("docker") || name.equals("podman") || name.equals("nerdctl")) && !words.isEmpty()
+        && words.get(0).equals("exec")) {
+      // the command runs in a container: judged as if typed there (DROP TABLE is as final there as here)
+      String inner = wrapped(words.subList(1, words.size()), CONTAINER_EXEC_VALUE_OPTIONS, 1);
+      if (inner != null) {
+        out.add(inner);
+      }
+    } else if (name.equals("expect")) {
+      for (int i = 0; i + 1 < words.size(); i++) {
+        if (words.get(i).equals("-c")) {
+          Matcher m = Pattern.compile("\\b(?:spawn|exec|system)\\s+([^;\\n\\]]+)").matcher(words.get(i + 1));
+          while (m.find()) {
+            out.add(m.group(1).trim());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The command line after a wrapper's options and {@code positional} leading operands (chroot's directory, the
+   * container of {@code docker exec}), quoted for the shell; null when there is none.
+   */
+  private static String wrapped(List<String> words, Set<String> valueOptions, int positional) {
+    int k = 0;
+    while (k < words.size() && words.get(k).startsWith("-") && words.get(k).length() > 1) {
+      String w = words.get(k);
+      k += w.equals("--") ? 1 : valueOptions.contains(w) ? 2 : 1;
+      if (w.equals("--")) {
+        break;
+      }
+    }
+    k += positional;
+    if (k >= words.size()) {
+      return null;
+    }
+    return String.join(" ", words.subList(k, words.size()).stream().map(Units::quote).toList());
+  }
+
+  private static void exCommand(String ex, List<String> out) {
+    Matcher bang = EX_BANG.matcher(ex);
+    if (bang.matches()) {
+      out.add(bang.group(1));
+    } else if (EX_SYSTEM.matcher(ex).find()) {
+      List<String> literals = CodeScan.literals(ex);
+      out.add(literals.isEmpty() ? OPAQUE : literals.get(0));
+    }
+  }
+
+  private static void lisp(String code, List<String> out) {
+    Matcher m = LISP_SHELL.matcher(code);
+    while (m.find()) {
+      out.add(unescape(m.group(1) != null ? m.group(1) : m.group(2)));
+    }
+    Matcher d = LISP_DELETE.matcher(code);
+    while (d.find()) {
+      String target = unescape(d.group(2));
+      out.add((d.group(1).equals("directory") ? "rm -rf " : "rm -f ") + homeQuoted(target));
+    }
+    if (out.isEmpty() && LISP_EXEC.matcher(code).find()) {
+      out.add(OPAQUE);
+    }
+  }
+
+  private static void sed(List<String> words, List<String> out) {
+    List<String> scripts = new ArrayList<>();
+    boolean explicit = false;
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      if ((w.equals("-e") || w.equals("--expression")) && i + 1 < words.size()) {
+        scripts.add(words.get(++i));
+        explicit = true;
+      } else if (w.startsWith("--expression=")) {
+        scripts.add(w.substring("--expression=".length()));
+        explicit = true;
+      } else if (w.equals("-f") || w.equals("--file") || w.equals("-l") || w.equals("--line-length")) {
+        i++;
+      } else if (!w.startsWith("-") && !explicit) {
+        scripts.add(w);
+        break;
+      }
+    }
+    for (String s : scripts) {
+      Matcher m = SED_E_COMMAND.matcher(s);
+      while (m.find()) {
+        out.add(m.group(1).trim());
+      }
+      if (SED_E_FLAG.matcher(s).find()) {
+        out.add(OPAQUE);
+      }
+    }
+  }
+
+  /** Quoted for the shell, a leading {@code ~} left outside the quotes so the guard resolves it as the home. */
+  private static String homeQuoted(String path) {
+    if (path.equals("~") || path.startsWith("~/")) {
+      return path.length() == 1 ? "~" : "~/" + Units.quote(path.substring(2));
+    }
+    return Units.quote(path);
+  }
+
+  private static String unescape(String s) {
+    return s.replace("\\\"", "\"").replace("\\\\", "\\");
+  }
+}
