@@ -342,6 +342,28 @@ public abstract class EscapeSuite {
   }
 
   /**
+   * {@code kill(0)} signals the caller's process group, and the kernel does not stop a process group at a pid
+   * namespace: a sandbox left in the host's group could signal the host process that started it (and everything in
+   * its group). SIGCONT harms nobody, so a defect shows as a trapped signal, not as a killed test JVM.
+   */
+  @Test
+  void signalsToTheProcessGroupStayInside() throws Exception {
+    Path got = scratch.resolve("victim-got-signal");
+    Process victim = new ProcessBuilder("/bin/sh", "-c", "trap 'echo got > \"$0\"' CONT; while :; do sleep 0.05;"
+        + " done", got.toString()).start();
+    try {
+      Thread.sleep(100);
+      ToolResult r = sh("trap '' CONT; kill -CONT 0; kill -CONT -" + ProcessHandle.current().pid() + " 2>/dev/null;"
+          + " echo tried");
+      assertThat(r.stdout()).contains("tried");
+      Thread.sleep(300);
+      assertThat(got).as("a host process got the sandbox's process-group signal").doesNotExist();
+    } finally {
+      victim.destroyForcibly();
+    }
+  }
+
+  /**
    * What a denyRead mask hides stays hidden in the mount tables too: no file name under a denied directory shows in
    * {@code /proc/self/mountinfo} or {@code /proc/mounts}, and the backend's own host paths (launch files, state) do
    * not name the canary.
