@@ -6,11 +6,13 @@ package dev.containment4j.internal.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containment4j.Finding;
 import dev.containment4j.guard.FilterContext;
 import dev.containment4j.guard.FilterResult;
 import dev.containment4j.guard.FilterResult.Decision;
 import dev.containment4j.internal.Filters;
 import dev.containment4j.policy.Policy;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,29 @@ class PolicyFilterTest {
     assertThat(r.findings()).hasSize(1);
     assertThat(text.substring((int) r.findings().get(0).start(), (int) r.findings().get(0).end())).isEqualTo(token);
     assertThat(r.findings().get(0).rule()).isEqualTo("github-token");
+  }
+
+  @Test
+  void providerTokensWithADocumentedPrefixAreRedactedWhereverTheyStand() {
+    String hex = "0123456789abcdef";
+    List<String> tokens = List.of(FakeSecrets.p("hf", "_") + fake.s(FakeSecrets.LOWER + FakeSecrets.UPPER, 34),
+        FakeSecrets.p("shp", "at_") + fake.s(hex, 32), FakeSecrets.p("dop", "_v1_") + fake.s(hex, 64),
+        FakeSecrets.p("hv", "s.") + fake.s(FakeSecrets.ALNUM, 90), FakeSecrets.p("dp.", "pt.") + fake.s(FakeSecrets.ALNUM, 43),
+        FakeSecrets.p("NR", "AK-") + fake.s(FakeSecrets.UPPER + FakeSecrets.DIGITS, 27),
+        FakeSecrets.p("lin", "_api_") + fake.s(FakeSecrets.ALNUM, 40),
+        FakeSecrets.p("PM", "AK-") + fake.s(hex, 24) + "-" + fake.s(hex, 34), FakeSecrets.p("da", "pi") + fake.s(hex, 32),
+        FakeSecrets.p("gs", "k_") + fake.s(FakeSecrets.ALNUM, 52));
+    for (String t : tokens) {
+      // in a log line, not assigned to a secret-sounding name
+      String text = "2026-11-27 10:00:01 INFO client configured with " + t + " for upload\n";
+      FilterResult r = DEFAULT.filter(text, CTX);
+      assertThat(r.findings()).as(t).extracting(Finding::rule).contains("provider-token");
+      assertThat(FilterCorpusTest.leaks(t, r.text())).as(t).isFalse();
+      assertThat(r.text()).contains("INFO client configured with [REDACTED:provider-token] for upload");
+    }
+    String placeholders = "HF_TOKEN=" + FakeSecrets.p("hf", "_") + "x".repeat(34) + "\nsee "
+        + FakeSecrets.p("dop", "_v1_") + "0".repeat(64) + " in the docs\n";
+    assertThat(DEFAULT.filter(placeholders, CTX).decision()).isEqualTo(Decision.PASS);
   }
 
   @Test
