@@ -2894,6 +2894,9 @@ final class Classifier {
     return writeTarget(Arg.literal(path.toString()), paths.workspace(), verb, "this call");
   }
 
+  /** Docker (2375/2376, 4243), etcd (2379/2380), kubelet (10250/10255), Kubernetes API (6443), Consul (8500). */
+  private static final Set<Integer> CONTROL_PORTS = Set.of(2375, 2376, 4243, 2379, 2380, 10250, 10255, 6443, 8500);
+
   Judgement fetch(URI url) {
     String host = url.getHost();
     if (host == null) {
@@ -2909,7 +2912,12 @@ final class Classifier {
           + " credentials");
     }
     if (isLocal(host)) {
-      return Judgement.ALLOW;
+      // a dev server the agent started is ordinary; the control APIs of this machine's container engine, cluster
+      // and service registry are not: they run anything, outside every sandbox
+      return CONTROL_PORTS.contains(url.getPort())
+          ? Judgement.deny(TAMPER, "fetching " + url + " talks to a control API on this machine (container engine,"
+              + " kubelet, etcd, Consul), which runs commands outside the sandbox")
+          : Judgement.ALLOW;
     }
     String q = url.getRawQuery();
     boolean encoded = q != null && ENCODED.matcher(java.net.URLDecoder.decode(q.replace("+", "%2B"),

@@ -275,6 +275,9 @@ public final class PolicyGuard implements ModelGuard {
           j = classifierFile(call, classifier, lexical, verb);
       }
     }
+    if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
+      j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd));
+    }
     if (ctx.tainted() && tool != Rule.Tool.READ
         && !classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)
         && !classifier.placesOf(lexical).contains(Paths.Place.TMP)) {
@@ -286,6 +289,26 @@ public final class PolicyGuard implements ModelGuard {
           j.reason().isEmpty() ? verb + lexical : j.reason());
     }
     return toVerdict(j, ctx);
+  }
+
+  /**
+   * The commands the written file will run later, judged as if typed now: {@code "postinstall": "curl … | sh"}
+   * written today runs at the next {@code npm install}, which looks ordinary on its own.
+   */
+  private Judgement writtenCode(Path file, String content, String verb, Classifier classifier, GuardContext ctx,
+      Path cwd) {
+    Judgement worst = Judgement.ALLOW;
+    for (String command : WrittenCode.commands(file, content)) {
+      Verdict v = shell(Units.ofShell(command, ctx.home(), cwd), classifier, ctx);
+      if (v instanceof Verdict.Allow) {
+        continue;
+      }
+      String reason = verb + file + " puts a command in it that runs later: " + v.reason();
+      Judgement j = v instanceof Verdict.Deny ? Judgement.deny(v.category(), reason)
+          : Judgement.ask(v.category(), reason);
+      worst = worst.max(j);
+    }
+    return worst;
   }
 
   private static Judgement classifierFile(ToolCall call, Classifier classifier, Path lexical, String verb) {
