@@ -375,9 +375,12 @@ final class Classifier {
     }
     String name = u.name();
     if (u.nameDynamic()) {
-      return j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
-          + " is only known at run time (a variable or command substitution), so it cannot be checked; write the"
-          + " program name literally"));
+      Arg first = u.args().get(0);
+      String what = !first.text().isEmpty() ? "the program name in " + show(u)
+          : !first.refs().isEmpty() ? "the program name `$" + first.refs().get(0) + "`"
+              : "the program name, the output of a command substitution,";
+      return j.max(Judgement.ask(OBFUSCATION, what + " is only known at run time, so it cannot be checked; write"
+          + " the program name literally"));
     }
     if (!printableAscii(name)) {
       return j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)

@@ -353,7 +353,9 @@ final class Units {
       List<String> words = rest.stream().map(Arg::text).toList();
       for (String embedded : EmbeddedShell.commands(name, words, stdinText(c))) {
         // a command the program computes at run time stands as a program name nobody can read
-        nestedShell(embedded.equals(EmbeddedShell.OPAQUE) ? "$COMMAND_BUILT_AT_RUN_TIME" : embedded, c,
+        nestedShell(embedded.equals(EmbeddedShell.OPAQUE)
+            ? "$COMMAND_" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_BUILDS_AT_RUN_TIME"
+            : embedded, c,
             plus(wrappers, name), privileged, env, name + " runs");
       }
       return;
