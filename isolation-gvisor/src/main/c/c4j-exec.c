@@ -9,7 +9,8 @@
  *   c4j-exec [--kill-all] CMD [ARG...]
  *
  * 1. Installs a seccomp filter on itself (with no_new_privs): no unshare, no setns, no clone with CLONE_NEWUSER,
- *    clone3 -> ENOSYS (so libc falls back to clone, which the filter can inspect). runsc 20221219 applies the OCI
+ *    clone3 -> ENOSYS (so libc falls back to clone, which the filter can inspect), no set-user-ID or set-group-ID
+ *    bit set by chmod/fchmod/fchmodat/mknod(at)/creat or a creating open(at), openat2 and fchmodat2 -> ENOSYS. runsc 20221219 applies the OCI
  *    seccomp filter of config.json to the container's first process only, never to `runsc exec` processes; this
  *    helper closes that gap. If the filter cannot be installed it prints a line starting with
  *    "c4j-exec: seccomp" and exits 125 without running anything (the backend then fails closed).
@@ -102,6 +103,29 @@ static __attribute__((noreturn)) void leave(int status) {
 
 #define ARG_LO(i) (offsetof(struct seccomp_data, args) + 8 * (i))
 #define RET_ERRNO(e) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (e))
+#define SETID_BITS 06000
+#define O_CREAT_BIT 0100          /* the same on x86_64 and aarch64 */
+#define O_TMPFILE_BIT 020000000   /* __O_TMPFILE, without O_DIRECTORY (which differs between them) */
+#define NR_FCHMODAT2 452          /* Linux 6.6, one number on every architecture */
+#ifndef __NR_openat2
+#define __NR_openat2 437
+#endif
+/* call NR with a mode argument I: refused when the mode carries a set-ID bit (A holds nr before and after) */
+#define MODE_CHECK(nr, i) \
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 4), \
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(i)), \
+    BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, SETID_BITS, 0, 1), \
+    RET_ERRNO(EPERM), \
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
+/* open-like call NR: its mode argument M counts only when its flags F create a file */
+#define CREATE_CHECK(nr, f, m) \
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 6), \
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(f)), \
+    BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, O_CREAT_BIT | O_TMPFILE_BIT, 0, 3), \
+    BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(m)), \
+    BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, SETID_BITS, 0, 1), \
+    RET_ERRNO(EPERM), \
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)
 
 static struct sock_filter FILTER[] = {
     BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
@@ -119,11 +143,29 @@ static struct sock_filter FILTER[] = {
     RET_ERRNO(EPERM),
     BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1),
     RET_ERRNO(ENOSYS),
-    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 3),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 4),
     /* clone's flags are its first argument on both architectures; CLONE_NEWUSER is in the low word */
     BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(0)),
     BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, CLONE_NEWUSER, 0, 1),
     RET_ERRNO(EPERM),
+    BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    /* no set-user-ID or set-group-ID bit on any file (systemd's RestrictSUIDSGID=): the workdir is the host's, and
+       a set-user-ID file the sandbox's root leaves there runs as its owner for every local user */
+    MODE_CHECK(__NR_fchmod, 1),
+    MODE_CHECK(__NR_fchmodat, 2),
+    MODE_CHECK(__NR_mknodat, 2),
+    CREATE_CHECK(__NR_openat, 2, 3),
+#ifdef __NR_chmod
+    MODE_CHECK(__NR_chmod, 1),
+    MODE_CHECK(__NR_creat, 1),
+    MODE_CHECK(__NR_mknod, 1),
+    CREATE_CHECK(__NR_open, 1, 2),
+#endif
+    /* arguments out of reach (a struct behind a pointer) or a call too new to inspect: libc falls back */
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_openat2, 0, 1),
+    RET_ERRNO(ENOSYS),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, NR_FCHMODAT2, 0, 1),
+    RET_ERRNO(ENOSYS),
     BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 };
 

@@ -342,6 +342,32 @@ public abstract class EscapeSuite {
   }
 
   /**
+   * The workdir's files stay on the host after the call. A sandbox of a root-run host owns them as the host's root, so
+   * a set-user-ID file it left there would be a root shell for every local user; no call may set a set-user-ID or
+   * set-group-ID bit (chmod, install -m, a creating open, O_TMPFILE, mknod). Checked on the host side.
+   */
+  @Test
+  void setIdBitsCannotBeSet() throws IOException {
+    ToolResult r = sh("cp /bin/true ./s1; chmod u+s ./s1; chmod 4755 ./s1; chmod g+s ./s1; install -m 6755 /bin/true"
+        + " ./s2; mkdir -p ./d1; chmod g+s ./d1; chmod 755 ./s1 && echo plain-chmod-ok;"
+        + " python3 -c \"import os\nfor f in (os.O_CREAT|os.O_WRONLY, os.O_TMPFILE|os.O_WRONLY):\n"
+        + "  try: os.close(os.open('s3' if f & os.O_CREAT else '.', f, 0o4755))\n  except OSError: pass\n"
+        + "try: os.mknod('s4', 0o104755)\nexcept OSError: pass\" 2>/dev/null; echo tried");
+    assertThat(r.stdout()).contains("tried").contains("plain-chmod-ok");
+    try (Stream<Path> walk = Files.walk(work)) {
+      List<String> setId = walk.filter(p -> {
+        try {
+          int mode = (Integer) Files.getAttribute(p, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          return (mode & 06000) != 0;
+        } catch (IOException e) {
+          return false;
+        }
+      }).map(Path::toString).toList();
+      assertThat(setId).as("files with a set-user-ID or set-group-ID bit left in the workdir").isEmpty();
+    }
+  }
+
+  /**
    * {@code kill(0)} signals the caller's process group, and the kernel does not stop a process group at a pid
    * namespace: a sandbox left in the host's group could signal the host process that started it (and everything in
    * its group). SIGCONT harms nobody, so a defect shows as a trapped signal, not as a killed test JVM.

@@ -55,6 +55,22 @@ public final class SeccompFilter {
    */
   static final List<Long> DENIED_IOCTLS = List.of(0x5412L, 0x541CL);
 
+  private static final long S_ISUID = 04000;
+  private static final long S_ISGID = 02000;
+  private static final long O_CREAT = 0100;
+  /** O_TMPFILE without its O_DIRECTORY half, whose value differs between x86_64 and aarch64. */
+  private static final long O_TMPFILE = 020000000;
+  /** fchmodat2 (Linux 6.6): the same number on every architecture; older libseccomp does not know its name. */
+  private static final int NR_FCHMODAT2 = 452;
+
+  /**
+   * Where each call that sets a file's mode takes it, for the set-user-ID / set-group-ID refusal: a sandbox of a
+   * root-run host creates root-owned files in the workdir, and a set-user-ID one there is a root shell for any
+   * local user who can reach it (systemd's RestrictSUIDSGID= refuses the same calls).
+   */
+  static final java.util.Map<String, Integer> MODE_ARGUMENT = java.util.Map.of(
+      "chmod", 1, "fchmod", 1, "fchmodat", 2, "creat", 1, "mknod", 1, "mknodat", 2);
+
   private final byte[] bpf;
   private final int rules;
 
@@ -76,6 +92,7 @@ public final class SeccompFilter {
   /** One line for reports. */
   public String describe() {
     return "seccomp BPF (libseccomp, " + rules + " rules): socket(AF_UNIX|AF_VSOCK), ioctl(TIOCSTI|TIOCLINUX),"
+        + " set-user/group-ID modes (chmod, open(O_CREAT), mknod, ...),"
         + " unshare/clone(CLONE_NEWUSER),"
         + " clone3 and " + DENIED.size() + " syscalls (ptrace, mount API, keyrings, bpf, io_uring, ...) fail with EPERM";
   }
@@ -88,7 +105,8 @@ public final class SeccompFilter {
    * @throws SandboxSetupException when libseccomp cannot be loaded or refuses a rule (fail closed)
    */
   public static SeccompFilter prepare(Path file, HostCache cache) {
-    String key = HostCache.hostKey("seccomp v2\n" + DENIED + "\n" + DENIED_SOCKET_FAMILIES + "\nioctl="
+    String key = HostCache.hostKey("seccomp v3\n" + DENIED + "\n" + DENIED_SOCKET_FAMILIES + "\nsetid="
+        + new java.util.TreeMap<>(MODE_ARGUMENT) + ",open,openat;openat2,fchmodat2=ENOSYS\nioctl="
         + DENIED_IOCTLS + "\nnewuser="
         + CLONE_NEWUSER + "\nclone3=ENOSYS\n" + libseccompIdentity());
     Optional<byte[]> cached = cache.get("seccomp", key);
@@ -152,6 +170,24 @@ public final class SeccompFilter {
         add(lib, ctx, eperm, "ioctl", arg(1, LibSeccomp.SCMP_CMP_MASKED_EQ, 0xFFFFFFFFL, request));
         rules++;
       }
+      for (long bit : List.of(S_ISUID, S_ISGID)) {
+        for (java.util.Map.Entry<String, Integer> e : new java.util.TreeMap<>(MODE_ARGUMENT).entrySet()) {
+          add(lib, ctx, eperm, e.getKey(), arg(e.getValue(), LibSeccomp.SCMP_CMP_MASKED_EQ, bit, bit));
+          rules++;
+        }
+        // open/openat take a mode only when they create: O_CREAT, or O_TMPFILE (linked in later)
+        for (long creating : List.of(O_CREAT, O_TMPFILE)) {
+          add(lib, ctx, eperm, "open", arg(1, LibSeccomp.SCMP_CMP_MASKED_EQ, creating, creating),
+              arg(2, LibSeccomp.SCMP_CMP_MASKED_EQ, bit, bit));
+          add(lib, ctx, eperm, "openat", arg(2, LibSeccomp.SCMP_CMP_MASKED_EQ, creating, creating),
+              arg(3, LibSeccomp.SCMP_CMP_MASKED_EQ, bit, bit));
+          rules += 2;
+        }
+      }
+      // their arguments cannot be inspected (a struct behind a pointer): ENOSYS, so libc falls back to the calls above
+      add(lib, ctx, LibSeccomp.actErrno(ENOSYS), "openat2");
+      addNumber(lib, ctx, LibSeccomp.actErrno(ENOSYS), NR_FCHMODAT2);
+      rules += 2;
       add(lib, ctx, eperm, "unshare", arg(0, LibSeccomp.SCMP_CMP_MASKED_EQ, CLONE_NEWUSER, CLONE_NEWUSER));
       add(lib, ctx, eperm, "clone", arg(0, LibSeccomp.SCMP_CMP_MASKED_EQ, CLONE_NEWUSER, CLONE_NEWUSER));
       add(lib, ctx, LibSeccomp.actErrno(ENOSYS), "clone3");
@@ -218,6 +254,14 @@ public final class SeccompFilter {
       throw fail("seccomp_rule_add(" + name + ") failed: " + rc);
     }
     return true;
+  }
+
+  /** Adds an unconditional rule for a call libseccomp may not know by name. */
+  private static void addNumber(LibSeccomp lib, Pointer ctx, int action, int nr) {
+    int rc = lib.seccomp_rule_add_array(ctx, action, nr, 0, null);
+    if (rc != 0) {
+      throw fail("seccomp_rule_add(" + nr + ") failed: " + rc);
+    }
   }
 
   private static LibSeccomp.ScmpArgCmp arg(int index, int op, long a, long b) {

@@ -100,11 +100,40 @@ public final class OciConfig {
     rules.add(ordered("names", List.of("clone"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1, "args",
         List.of(ordered("index", 0, "value", CLONE_NEWUSER, "valueTwo", CLONE_NEWUSER, "op", "SCMP_CMP_MASKED_EQ"))));
     rules.add(ordered("names", List.of("clone3"), "action", "SCMP_ACT_ERRNO", "errnoRet", 38));
+    // no set-user-ID / set-group-ID bit on any file: the sandbox's root leaves the workdir's files on the host, where a
+    // set-user-ID one would run as its owner for every local user (as c4j-exec does for session calls)
+    boolean legacyCalls = System.getProperty("os.arch", "").matches("amd64|x86_64");
+    for (long bit : List.of(S_ISUID, S_ISGID)) {
+      List<String> modeSecond = legacyCalls ? List.of("fchmod", "chmod", "creat", "mknod") : List.of("fchmod");
+      rules.add(ordered("names", modeSecond, "action", "SCMP_ACT_ERRNO", "errnoRet", 1, "args",
+          List.of(masked(1, bit))));
+      rules.add(ordered("names", List.of("fchmodat", "mknodat"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1, "args",
+          List.of(masked(2, bit))));
+      for (long creating : List.of(O_CREAT, O_TMPFILE)) {
+        rules.add(ordered("names", List.of("openat"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1, "args",
+            List.of(masked(2, creating), masked(3, bit))));
+        if (legacyCalls) {
+          rules.add(ordered("names", List.of("open"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1, "args",
+              List.of(masked(1, creating), masked(2, bit))));
+        }
+      }
+    }
+    rules.add(ordered("names", List.of("openat2"), "action", "SCMP_ACT_ERRNO", "errnoRet", 38));
     return ordered("defaultAction", "SCMP_ACT_ALLOW", "architectures", List.of("SCMP_ARCH_X86_64",
         "SCMP_ARCH_AARCH64"), "syscalls", rules);
   }
 
   static final long CLONE_NEWUSER = 0x10000000L;
+  private static final long S_ISUID = 04000;
+  private static final long S_ISGID = 02000;
+  private static final long O_CREAT = 0100;
+  /** O_TMPFILE without its O_DIRECTORY half, whose value differs between x86_64 and aarch64. */
+  private static final long O_TMPFILE = 020000000;
+
+  /** An argument condition: {@code (arg[index] & bits) == bits}. */
+  private static Map<String, Object> masked(int index, long bits) {
+    return ordered("index", index, "value", bits, "valueTwo", bits, "op", "SCMP_CMP_MASKED_EQ");
+  }
 
   private static Map<String, Object> ordered(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();

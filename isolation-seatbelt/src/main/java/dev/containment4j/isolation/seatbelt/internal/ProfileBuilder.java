@@ -205,6 +205,8 @@ public final class ProfileBuilder {
       deny("protect." + i, Sbpl.string(glob) + " in any letter case: never writable", List.of("file-write*"),
           List.of(re));
     }
+    // the workdir's files stay on the host: a set-ID file left there would run as its owner for anyone who can reach it
+    deny("write.setugid", "no set-user-ID or set-group-ID bit on any file", List.of("file-write-setugid"), List.of());
     pins();
   }
 
