@@ -18,7 +18,9 @@ public final class ProtectedNames {
   /** Names relative to a writable root. {@code .git} itself is handled as a unit, see {@link #GIT}. */
   public static final List<String> DEFAULTS = List.of(
       ".bashrc", ".bash_profile", ".profile", ".zshrc", ".zprofile",
-      ".git/hooks", ".git/config", ".gitmodules", ".mcp.json", ".vscode", ".idea", ".containment.yaml");
+      ".git/hooks", ".git/config", ".gitmodules", ".mcp.json", ".vscode", ".idea", ".containment.yaml",
+      // coding agents' project settings: permissions, hooks that run shell commands, MCP servers to start
+      ".claude", ".cursor", ".gemini", ".codex");
 
   /**
    * The git directory. When it is absent it is protected as a whole (a new {@code .git} with a hostile config would
