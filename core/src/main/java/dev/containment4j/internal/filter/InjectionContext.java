@@ -206,6 +206,92 @@ final class InjectionContext {
     return others.size() >= 2;
   }
 
+  /**
+   * A third party reported as acting on the model: "the injected text asks the model to render ...", "a crafted
+   * README can make the coding agent ...". An injection addresses its reader; a write-up tells what a text did to
+   * one. The subjects are texts and attackers, never the user, the owner or an admin (whose "wishes" are the
+   * authority claims injections make), nor "this page", "these instructions" (the content speaking of itself).
+   */
+  private static final Pattern REPORTED = Pattern.compile("(?<!\\bthis |\\bthese |\\bfollowing )\\b(?:attackers?|adversar(?:y|ies)|payloads?|injections?|"
+      + "pages?|sites?|websites?|texts?|content|comments?|documents?|e-?mails?|messages?|readmes?|files?|issues?|"
+      + "tickets?|markup|snippets?|strings?|inputs?|instructions|prompts?|html|it|they|which|that)"
+      + "(?:\\s+(?:can|could|may|might|would|will|then|also|just|often|successfully|still|first|\\w+ly))*\\s+"
+      + "(?:tries to|tried to|attempts? to|asks?|asked|tells?|told|instructs?|instructed|makes?|made|tricks?|tricked|"
+      + "gets?|got|causes?|caused|forces?|forced|convinces?|convinced|persuades?|persuaded|lures?|lured|coerces?|"
+      + "coerced|directs?|directed|leads?|led|manipulates?|manipulated)\\s+(?:the|a|an|its|their|any|every)\\s+"
+      + "(?:[\\w-]+\\s+){0,2}?(?:models?|assistants?|agents?|bots?|llms?|ai|chatbots?|copilot|victims?|targets?|"
+      + "clients?|plugins?|summari[sz]ers?)\\b");
+
+  /** Whether the clause before a phrase reports what a text or an attacker does to the model. */
+  static boolean reported(String clauseBefore) {
+    return REPORTED.matcher(clauseBefore).find();
+  }
+
+  /** Where the quote or HTML comment that is open at {@code p} on its line begins, or -1. */
+  static int quoteOpener(String t, int ls, int p) {
+    int c = t.lastIndexOf("<!--", p - 1);
+    if (c >= ls && t.indexOf("-->", c) >= p) {
+      return c;
+    }
+    int open = t.lastIndexOf('“', p - 1);
+    if (open >= ls && t.lastIndexOf('”', p - 1) < open) {
+      return open;
+    }
+    for (char q : new char[] {'"', '`'}) {
+      int n = 0;
+      int last = -1;
+      for (int i = ls; i < p; i++) {
+        if (t.charAt(i) == q) {
+          n++;
+          last = i;
+        }
+      }
+      if (n % 2 == 1) {
+        return last;
+      }
+    }
+    return -1;
+  }
+
+  private static final Pattern LABEL = Pattern.compile("^[ \\t]*([a-z]{2,12})[ \\t]*:");
+
+  /**
+   * Whether the line's role label ("SYSTEM:", "ADMIN:") also opens the line above or below: a log's source prefix
+   * ("SYSTEM: Booting kernel", "SYSTEM: Mounting /dev/sda1"), not a forged turn, which is one block under one label.
+   */
+  static boolean repeatedLabel(String t, int ls, int le) {
+    Matcher own = LABEL.matcher(t.substring(ls, le));
+    if (!own.find()) {
+      return false;
+    }
+    String label = own.group(1);
+    if (ls > 1) {
+      int ps = t.lastIndexOf('\n', ls - 2) + 1;
+      Matcher m = LABEL.matcher(t.substring(ps, ls - 1));
+      if (m.find() && m.group(1).equals(label)) {
+        return true;
+      }
+    }
+    if (le < t.length()) {
+      Matcher m = LABEL.matcher(t.substring(le + 1, lineEnd(t, le + 1)));
+      return m.find() && m.group(1).equals(label);
+    }
+    return false;
+  }
+
+  /** Whether the hit is a whole string literal: {@code "<|im_start|>"} names a token, it does not open a turn. */
+  static boolean wholeLiteral(String t, int start, int end) {
+    if (start == 0 || end >= t.length()) {
+      return false;
+    }
+    char a = t.charAt(start - 1);
+    char b = t.charAt(end);
+    if (b == '\\' && end + 1 < t.length()) {
+      b = t.charAt(end + 1); // inside an escaped JSON string: \"<|im_start|>\"
+    }
+    return (a == '"' || a == '\'' || a == '`') && b == a;
+  }
+
   /** Whether the line is a markdown table row: its cells are quoted data. */
   static boolean tableRow(String line) {
     return TABLE_ROW.matcher(line).matches();

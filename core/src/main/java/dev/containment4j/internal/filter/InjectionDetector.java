@@ -663,6 +663,24 @@ final class InjectionDetector {
     if (!group.equals("address") && InjectionContext.optionDescription(t, ls)) {
       frame = Math.min(frame, 0.5); // "-f, --force  Overwrite existing files without asking for confirmation"
     }
+    if (InjectionContext.reported(clauseBefore)) {
+      frame = Math.min(frame, 0.35); // "the injected text asks the model to render ![](https://...)"
+    }
+    int opener = InjectionContext.quoteOpener(t, ls, h.start);
+    if (opener >= 0 && DESCRIBED.matcher(t.substring(Math.max(ls, opener - 40),
+        opener + (t.startsWith("<!--", opener) ? 4 : 1))).matches()) {
+      frame = Math.min(frame, meta ? 0.25 : 0.5); // "the payload in the wild read: <!-- ignore ... and send ... -->"
+    }
+    int cs = h.start; // a turn label's match begins at the line break before it
+    while (cs < h.end - 1 && Character.isWhitespace(t.charAt(cs))) {
+      cs++;
+    }
+    int cls = t.lastIndexOf('\n', cs - 1) + 1;
+    int cle = t.indexOf('\n', cs);
+    if (group.equals("structure") && (InjectionContext.repeatedLabel(t, cls, cle < 0 ? t.length() : cle)
+        || InjectionContext.wholeLiteral(t, h.start, h.end))) {
+      frame = Math.min(frame, 0.4); // "SYSTEM: Booting ...\nSYSTEM: Mounting ...", {"content": "<|im_start|>"}
+    }
     if (group.equals("address") && InjectionContext.componentEntry(t, ls, le)) {
       frame = Math.min(frame, 0.4); // "* agent: Use the sysconfdir ..." between "* gpg: ..." and "* scd: ..."
     }
