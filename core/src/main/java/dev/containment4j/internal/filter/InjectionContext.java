@@ -212,7 +212,7 @@ final class InjectionContext {
    * one. The subjects are texts and attackers, never the user, the owner or an admin (whose "wishes" are the
    * authority claims injections make), nor "this page", "these instructions" (the content speaking of itself).
    */
-  private static final Pattern REPORTED = Pattern.compile("(?<!\\bthis |\\bthese |\\bfollowing )\\b(?:attackers?|adversar(?:y|ies)|payloads?|injections?|"
+  private static final Pattern REPORTED = Pattern.compile("(?<!\\b(?:this|these|following) (?:[\\w-]{1,20} )?)\\b(?:attackers?|adversar(?:y|ies)|payloads?|injections?|"
       + "pages?|sites?|websites?|texts?|content|comments?|documents?|e-?mails?|messages?|readmes?|files?|issues?|"
       + "tickets?|markup|snippets?|strings?|inputs?|instructions|prompts?|html|it|they|which|that)"
       + "(?:\\s+(?:can|could|may|might|would|will|then|also|just|often|successfully|still|first|\\w+ly))*\\s+"

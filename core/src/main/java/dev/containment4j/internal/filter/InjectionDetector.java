@@ -687,7 +687,7 @@ final class InjectionDetector {
     if (InjectionContext.listedInCode(t, ls, le)) {
       frame = Math.min(frame, 0.25); // ATTACKS = [ "Ignore previous instructions ...", ... ]: quoted data
     }
-    if (group.equals("structure") && (InjectionContext.transcriptTurn(t, h.start, h.end)
+    if ((group.equals("structure") || group.equals("address")) && (InjectionContext.transcriptTurn(t, h.start, h.end)
         || InjectionContext.inCodeFence(t, h.start))) {
       frame = Math.min(frame, 0.4); // User: ... Assistant: ... User: ... Assistant: ..., or turns shown in a fence
     }

@@ -465,6 +465,14 @@ final class InjectionRules {
             + "browsing|editing|working on)(?: (?:this|these|the|that|my|our))?(?: [\\w-]+)?)?\\s*[:,]\\s*"
             + "(?:(?:when|once|after|before|while|as soon as) you [^,.\\n]{1,60}, )?"
             + "(?:please |now |first |then |just |kindly |immediately |also )?" + IMPERATIVE + "\\b"));
+    // the content speaking of itself as giving the order: "this wiki page instructs the support agent to ..." (the
+    // mirror of a report, "a poisoned page tricked the agent into ...", which the damping reads as talk about one)
+    f.add(feature("address-ai", 0.6, keys("instructs", "tells", "asks", "directs", "requires", "orders", "authorizes",
+        "authorises"),
+        "\\b(?:this|these|the following) (?:[\\w-]+ )?(?:page|document|file|text|section|note|message|issue|comment|"
+            + "readme|email|ticket|paragraph|post|instructions?|notice)s? (?:instructs|tells|asks|directs|requires|orders|"
+            + "authori[sz]es) (?:the|any|all|every|each|you|your) ?(?:[\\w-]+ )?(?:ai|llm|assistants?|agents?|models?|"
+            + "bots?|chatbots?|copilot|claude|reviewers?|readers?)?\\s*(?:reading (?:it|this) )?to\\b"));
     // the reader addressed as whoever has read this content
     f.add(feature("address-ai", 0.6, keys("once you", "after you", "when you", "now that you", "if you"),
         "\\b(?:once|after|now that|if) you(?:'ve| have)? (?:read|processed|parsed|seen|finished reading|loaded)"
@@ -611,7 +619,7 @@ final class InjectionRules {
 
   /** Words that show a text is ABOUT injection (docs, research, changelogs), not an injection addressed to us. */
   static final Pattern META = Pattern.compile(
-      "\\b(?:for example|exfiltrat\\w*|inject(?:ed|ion|ions|s)?|(?<![.@/\\w-])example(?![.\\w/-])|e\\.g\\.|such as|for instance|attackers?|adversar(?:y|ial)|malicious|"
+      "\\b(?:for example|exfiltrat\\w*|inject(?:ed|ion|ions|s)?|attacks?|(?<![.@/\\w-])example(?![.\\w/-])|e\\.g\\.|such as|for instance|attackers?|adversar(?:y|ial)|malicious|"
           + "(?<!(?:webhook|request|response|json|event|http|post|message) )payloads?|"
           + "prompt injection|injection attacks?|jailbreaks?|red[ -]team|researchers?|technique|classic|known as|"
           + "phrases? like|strings? like|detect(?:s|ed|ion|or)?|mitigat\\w*|defen[cs]es?|vulnerab\\w*|owasp|"
