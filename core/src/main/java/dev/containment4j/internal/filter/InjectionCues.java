@@ -95,7 +95,7 @@ final class InjectionCues {
         + "gemini|models?|agents?|helpers?|crawlers?|reviewers?)";
     // the reader addressed as the model
     cue(c, "address", 0.45, "(?:^|[\\n.!?:;>\\]\"*#(-]\\s*)(?:dear |hey |hi |hello |attention,? |note:? |to |for )?"
-        + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?" + ai + "\\s*(?:[,:!]|reading|running|processing|"
+        + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])" + ai + "\\s*(?:[,:!]|reading|running|processing|"
         + "working|parsing|that (?:reads?|processes|sees))");
     cue(c, "address", 0.45, "\\b(?:automated|autonomous|ai|coding|llm-based) (?:assistants?|agents?|reviewers?|tools?|"
         + "helpers?|systems?|models?)\\b");
@@ -161,11 +161,16 @@ final class InjectionCues {
         + "webhook|public (?:gist|repo|url|link|channel|bucket)|shared drive|external (?:server|address|endpoint|"
         + "site))\\b)");
     // secrecy and haste
+    // "never reveal API keys" protects a secret; secrecy hides something from the user ("never reveal this")
     cue(c, "secrecy", 0.3, "\\b(?:do not|don'?t|never|without) (?:mention|tell|inform|notify|alert|ask|show|"
-        + "reveal)(?:ing)?\\b|\\b(?:right away|immediately|on (?:their|your) own|silently|quietly|secretly|"
+        + "reveal)(?:ing)?\\b(?!\\s+(?:the |any |your |their )?(?:api|keys?|passwords?|passphrases?|credentials?|"
+        + "secrets?|tokens?|internal|private|personal|confidential|sensitive|pii|system prompt)\\b)|\\b(?:right away|immediately|on (?:their|your) own|silently|quietly|secretly|"
         + "without (?:asking|telling))\\b");
     // demands about the answer
-    cue(c, "answer", 0.45, "\\b(?:your|the) (?:reply|answer|response|summary|output|final answer)\\b|\\b(?:reply|"
+    // "the output", "the response body": what a program writes; the reader's answer is "your output" or "the answer"
+    cue(c, "answer", 0.45, "\\b(?:your (?:reply|answer|response|summary|output|final answer)|the (?:reply|answer|"
+        + "response|summary|final answer)(?![ _-](?:files?|body|bodies|headers?|codes?|status|objects?|time|format|"
+        + "directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes)\\b))\\b|\\b(?:reply|"
         + "respond|answer) (?:only|to the user|with only)|\\b(?:tell|inform|convince|persuade|assure) the"
         + " (?:user|reader|customer)\\b|\\b(?:write|say|reply|respond|answer)(?: back)? to the (?:user|reader|"
         + "customer)\\b|\\b(?:answer|reply to|respond to) the (?:user|reader|customer) with\\b|"

@@ -38,7 +38,12 @@ final class InjectionDetector {
   /** The phrase is introduced as something someone says or should do ("tells the model to", "such as"). */
   private static final Pattern DESCRIBED = Pattern.compile("(?s).*\\b(?:to|tells? (?:it|the model|the ai|the llm|the agent) to|"
         + "asks? (?:it|the model|the ai) to|could|might|may|can|would|that|which|like|says?|said|writes?|wrote|reads?"
-        + "|such as|e\\.g\\.,?|called|named)\\s*:?\\s*(?:[\"“'`]|<!--)?\\s*$");
+        + "|such as|e\\.g\\.,?|called|named"
+        // a causative says what someone does TO the model: "users try to make the model ignore these rules"
+        + "|(?:make|makes|made|making|get|gets|got|trick|tricks|tricked|cause|causes|caused|force|forces|forced|lead|"
+        + "leads|led|convince|convinces|convinced|persuade|persuades|persuaded|manipulate|manipulates|manipulated|coax|"
+        + "coaxes|coaxed) (?:the|a|an|any|its|their|your|this) (?:[\\w-]+ )?(?:models?|assistants?|agents?|ai|llms?|"
+        + "bots?|chatbots?|copilot|claude|chatgpt|gpt)(?: (?:to|into))?)\\s*:?\\s*(?:[\"“'`]|<!--)?\\s*$");
   /** The phrase says what a piece of code does: {@code `memory.clear()` to forget ...}, {@code reset() will ignore ...}. */
   private static final Pattern CODE_PURPOSE = Pattern.compile("(?:`[^`\\n]{1,80}`|\\w\\(\\))\\s+(?:to|will|would|can|"
       + "lets you|in order to)\\s*$");
@@ -636,6 +641,56 @@ final class InjectionDetector {
         && t.indexOf('?', h.end) >= 0 && t.indexOf('?', h.end) < sentenceEnd(t, h.end, le)) {
       question = true; // "how do I make ChatGPT ignore previous messages?" asks about the phrase
     }
+    // session 5: the phrase is forbidden, permitted to a person, said of software, an option's description, a cell
+    // of a table, a string in a code list, or a speaker label of a transcript
+    String group = InjectionCues.group(h.id());
+    boolean aimed = group.equals("secrecy") || group.equals("answer") || group.equals("address");
+    String line = t.substring(ls, le);
+    quoted |= InjectionContext.tableRow(line);
+    int clause = Math.max(InjectionContext.sentenceLineStart(t, ls),
+        Math.max(t.lastIndexOf(". ", h.start - 1), t.lastIndexOf("; ", h.start - 1)));
+    String clauseBefore = t.substring(clause, h.start);
+    double frame = 1.0;
+    boolean withoutAsking = h.text().startsWith("without");
+    if ((!aimed || withoutAsking) && (InjectionContext.prohibited(before)
+        || InjectionContext.prohibitedClause(clauseBefore))) {
+      frame = 0.35; // "the model should never reveal API keys", "do not dump passwords for roles"
+    } else if (InjectionContext.permitted(before, h.text())) {
+      frame = 0.5; // "you can safely ignore the messages about skipped tests"
+    } else if (!group.equals("address") && InjectionContext.softwareSubject(clauseBefore)) {
+      frame = 0.5; // "the tool will overwrite the files ... without asking for confirmation"
+    }
+    if (!group.equals("address") && InjectionContext.optionDescription(t, ls)) {
+      frame = Math.min(frame, 0.5); // "-f, --force  Overwrite existing files without asking for confirmation"
+    }
+    if (InjectionContext.reported(clauseBefore)) {
+      frame = Math.min(frame, 0.35); // "the injected text asks the model to render ![](https://...)"
+    }
+    int opener = InjectionContext.quoteOpener(t, ls, h.start);
+    if (opener >= 0 && DESCRIBED.matcher(t.substring(Math.max(ls, opener - 40),
+        opener + (t.startsWith("<!--", opener) ? 4 : 1))).matches()) {
+      frame = Math.min(frame, meta ? 0.25 : 0.5); // "the payload in the wild read: <!-- ignore ... and send ... -->"
+    }
+    int cs = h.start; // a turn label's match begins at the line break before it
+    while (cs < h.end - 1 && Character.isWhitespace(t.charAt(cs))) {
+      cs++;
+    }
+    int cls = t.lastIndexOf('\n', cs - 1) + 1;
+    int cle = t.indexOf('\n', cs);
+    if (group.equals("structure") && (InjectionContext.repeatedLabel(t, cls, cle < 0 ? t.length() : cle)
+        || InjectionContext.wholeLiteral(t, h.start, h.end))) {
+      frame = Math.min(frame, 0.4); // "SYSTEM: Booting ...\nSYSTEM: Mounting ...", {"content": "<|im_start|>"}
+    }
+    if (group.equals("address") && InjectionContext.componentEntry(t, ls, le)) {
+      frame = Math.min(frame, 0.4); // "* agent: Use the sysconfdir ..." between "* gpg: ..." and "* scd: ..."
+    }
+    if (InjectionContext.listedInCode(t, ls, le)) {
+      frame = Math.min(frame, 0.25); // ATTACKS = [ "Ignore previous instructions ...", ... ]: quoted data
+    }
+    if ((group.equals("structure") || group.equals("address")) && (InjectionContext.transcriptTurn(t, h.start, h.end)
+        || InjectionContext.inCodeFence(t, h.start))) {
+      frame = Math.min(frame, 0.4); // User: ... Assistant: ... User: ... Assistant: ..., or turns shown in a fence
+    }
     double d = 1.0;
     if (codePurpose || quoted && meta) {
       d = 0.25;
@@ -650,6 +705,7 @@ final class InjectionDetector {
     } else if (described) {
       d = 0.8;
     }
+    d = Math.min(d, frame);
     return question ? Math.min(d, 0.5) : d;
   }
 

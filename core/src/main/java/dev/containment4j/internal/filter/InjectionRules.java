@@ -81,7 +81,8 @@ final class InjectionRules {
         "treat this", "treat the following", "treat the text", "treat any", "you've read", "you have read",
         "you read this", "pre-author", "bother", "audit-only", "be trusted", "tell the safety", "tell the security",
         "tell the monitor", "tell the classifier", "tell the guard", "tell the reviewer", "tell the filter",
-        "retry with", "a partir de", "désormais", "dorénavant", "ab sofort", "von nun an", "bisherig", "publique",
+        "retry with", "everything above", "everything before", "the text above", "text above", "of the above",
+        "everything preceding", "a partir de", "désormais", "dorénavant", "ab sofort", "von nun an", "bisherig", "publique",
         "asistente", "assistente", "an den assistenten", "an den agenten", "an die ki", "benutzer", "usuario",
         "usuário", "utilisateur", "从现在", "系统", "不要告诉", "これから", "отныне", "any bot", "the bot", "bots ",
         "bot parsing", "bot reading", "bot processing", "any model", "model reading", "model processing",
@@ -116,6 +117,10 @@ final class InjectionRules {
       + "directory|dir|set|register|registers|cache|pointer|count|tab|panel|templates?|builder|parser|format|list|"
       + "manual|sheet|docs?|window|view|engine|editor)\\b)";
 
+  /** "the response body", "the output file": a program's output, not the reader's answer. */
+  private static final String NOT_PROGRAM_OUTPUT = "(?![ _-](?:files?|body|bodies|headers?|codes?|status|objects?|"
+      + "time|format|directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes)\\b)";
+
   static final List<Feature> FEATURES = build();
 
   private static List<Feature> build() {
@@ -126,15 +131,19 @@ final class InjectionRules {
         + "guardrails|policies|restrictions|constraints|programming|training|orders|messages|tasks?|"
         + "safety (?:rules|guidelines))";
     // override: an imperative that names what to drop
+    // "override the default policies" is how configuration docs speak, "skip the prompt to proceed" how CLI docs do:
+    // neither drops the reader's guidance
     f.add(feature("override", 1.2, keys("ignor", "disregard", "forget", "overrid", "bypass", "skip", "drop", "discard", "abandon", "neglect", "set aside"),
-        "\\b(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+(?:about\\s+)?"
+        "\\b(?!override (?:the |any |all |these |those )?defaults?\\b|(?:skip|bypass) (?:the |this |that |any |every |all )?"
+            + "(?:confirmation |interactive |password |login |sudo )?prompts?\\b)(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+(?:about\\s+)?"
             + "(?:(?:all |any |every |the |your |my |these |those |of the |of your |whatever )+(?:" + prevAdj + ")?\\s*|(?:"
             + prevAdj + ")\\s+)(?:[\\w'-]+[ \\t]+){0,3}?" + what + "\\b" + NOT_COMPOUND));
     // the same verb before an unqualified noun is as often code or docs: "skip invalid instructions", "forget cached
     // instructions between runs" (CPU instructions, caches); it needs other evidence
     f.add(feature("override", 0.8, keys("ignor", "disregard", "forget", "overrid", "bypass", "skip", "drop", "discard", "abandon", "neglect", "set aside"),
         "\\b(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+"
-            + "(?:[\\w'-]+[ \\t]+){0,2}?" + what + "\\b" + NOT_COMPOUND));
+            // an unqualified "prompt" is a CLI's interactive prompt ("skip the prompt to proceed")
+            + "(?:[\\w'-]+[ \\t]+){0,2}?(?!prompts?\\b)" + what + "\\b" + NOT_COMPOUND));
     f.add(feature("override", 1.0, keys("ignor", "disregard", "forget", "set aside", "drop", "discard"),
         "\\b(?:ignore|disregard|forget|set aside|drop|discard)\\s+(?:everything|all(?: of it| that)?|what)\\s+(?:you (?:were|have been)"
             + " told|(?:you )?(?:read|saw|said) (?:above|before|earlier)|above|before|previously|prior)"));
@@ -172,8 +181,8 @@ final class InjectionRules {
         "\\bif you are (?:an? |the )?(?:ai|a\\.i\\.|llm|large language model|language model|assistant|agent|bot|"
             + "chatbot|automated)"));
     f.add(feature("address-ai", 0.5, keys("assistant", "agent", "claude", "chatgpt", "gpt", "copilot", "gemini", "model", "bot", "llm", "ai,", "ai:", "ai!", "a.i."),
-        "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ )?(?:ai|a\\.i\\.|llm|assistant|agents?|claude|"
-            + "chatgpt|gpt-?\\d?|copilot|gemini|model|bot)\\s*[,:!]\\s"));
+        "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])(?:ai|a\\.i\\.|llm|assistants?|agents?|claude|"
+            + "chatgpt|gpt-?\\d?|copilot|gemini|models?|bots?)\\s*[,:!]\\s"));
     f.add(feature("address-ai", 0.5, keys("attention", "hey", "dear", "hello"), "\\b(?:attention|hey|dear|hello),? (?:[\\w-]+ )?(?:ai|assistant|agent|claude|chatgpt|"
         + "copilot|gemini|llm|model|bot)s?\\b"));
     f.add(feature("address-ai", 0.6, keys("agent", "assistant", "model", "bot", "llm", "crawler"), "\\b(?:for|to) (?:all |any |the |every )?(?:ai|llm|automated|autonomous|coding)? ?"
@@ -185,8 +194,10 @@ final class InjectionRules {
             + "begin_of_text|eom_id|start|message|channel|return)\\|>|</?(?:start|end)_of_turn>"
             + "|</?(?:tool_result|tool_results|function_results|function_result|tool_output|tool_response|"
             + "tool_call|function_call|search_results?|document_content|untrusted_data|system_prompt|"
-            + "instructions|admin|system-reminder)>|<<\\s*sys\\s*>>|\\[/?inst\\]|\\[/?(?:system|sys)"
+            + "instructions|admin|system-reminder)>|<<\\s*sys\\s*>>|\\[/inst\\]|\\[inst\\](?=[\\s\\S]{0,800}?\\[/inst\\])|\\[/?(?:system|sys)"
             + "(?: message| prompt| note| override)?\\]|<\\|/?(?:system|user|assistant)\\|?>"));
+    // an opening [INST] without its closing tag: a bracketed tag in changelogs ("[inst] fix Makefile.in") as often
+    f.add(feature("fake-delimiter", 0.6, keys("[inst"), "\\[inst\\]"));
     f.add(feature("fake-delimiter", 0.8, keys("<system", "<user", "<assistant", "<human", "<ai>", "<model", "<important", "</"),
         "</?(?:system|user|assistant|human|ai|model|important)>"));
     // instruction-tuning formats (Alpaca, Vicuna): a forged turn header on a line of its own
@@ -231,10 +242,16 @@ final class InjectionRules {
         + "chatgpt|copilot|gemini)s? (?:[\\w-]+ing (?:it|this|that|these|the [\\w-]+) )?(?:must|should|shall|needs? to|has to|have to|may|"
         + "is (?:now )?(?:required|expected|"
         + "permitted|allowed|authori[sz]ed|instructed|supposed) to|are (?:now )?(?:required|expected|permitted|allowed|"
-        + "authori[sz]ed|instructed) to|may now|will now|can now)\\b"));
+        + "authori[sz]ed|instructed) to|may now|will now|can now)\\b"
+        // a passive ("the agent should be reused", "all agents must be stopped") says what is done TO the agent; a
+        // prohibition ("the model should never reveal keys") is a spec's rule (secrecy has features of its own)
+        + "(?!\\s+(?:(?:not\\s+)?be\\s|never\\b|not\\b|refuse\\b))"));
     f.add(feature("instruction-poisoning", 0.8, keys("agents.md", "claude.md", "gemini.md", ".cursorrules", "copilot-instructions", "memor", "persistent", "permanent", "system prompt", "rules file", "custom instructions", "update your", "update the"), "\\b(?:add|append|write|insert|save|put|store|remember|record)\\b"
-        + "[^\\n]{0,50}\\b(?:to|in|into) (?:your |the )?(?:persistent |long-term |permanent )?(?:agents\\.md|claude\\.md|gemini\\.md|\\.cursorrules|"
-        + "copilot-instructions\\.md|memory|memories|system prompt|long-term memory|rules file|custom instructions)"
+        + "[^\\n]{0,50}\\b(?:to|in|into) (?:(?:your |the )?(?:persistent |long-term |permanent )?(?:agents\\.md|claude\\.md|gemini\\.md|\\.cursorrules|"
+        + "copilot-instructions\\.md|system prompt|long-term memory|rules file|custom instructions)"
+        // "store credentials in memory" is RAM; the reader's memory is "your memory", or a persistent one
+        + "|your (?:persistent |long-term |permanent )?(?:memory|memories)|(?:the )?(?:persistent|long-term|permanent)"
+        + " (?:memory|memories))"
         + "|\\bupdate (?:your|the) (?:memory|memories|system prompt|instructions|rules)\\b"));
     // secrecy towards the user
     f.add(feature("secrecy", 0.6, keys("do not", "don't", "dont", "never", "without"),
@@ -247,13 +264,15 @@ final class InjectionRules {
     f.add(feature("secrecy", 0.6, keys("no need to", "need to"), "\\b(?:no need|(?:do not|don'?t|never) need) to"
         + " (?:ask|confirm|check|tell|inform|notify)\\b"));
     f.add(feature("secrecy", 0.6, keys("do not", "don't", "dont", "never"), "\\b(?:do not|don'?t|never) (?:mention|tell|reveal|show"
-        + "|explain|disclose) (?:this|it|that|these instructions|anything)(?: note| step)? to (?:the )?(?:user|human|"
-        + "operator|reader|customer)\\b"));
+        // "this change", "these steps", "it": the action just demanded, hidden from the user (a style guide protects
+        // a named secret: "never reveal API keys to the user")
+        + "|explain|disclose|report|list) (?:this|it|that|these|those|anything)(?: [\\w-]+)? to (?:the )?(?:user|human|"
+        + "operator|reader|customer|reviewer)\\b"));
     f.add(feature("secrecy", 0.5, keys("keep", "hide", "must not", "should not", "cannot", "can't", "cant"), "\\b(?:keep|hide) (?:this|these instructions|it) (?:secret |hidden )?from (?:the )?"
         + "(?:user|human)|\\bthe user (?:must not|should not|cannot|can'?t) (?:know|see|find out)"));
     // directives to act: tools, commands, destruction
     f.add(feature("tool-directive", 0.6, keys("tool", "command", "function", "script", "workflow", "job", "pipeline", "action"), "\\b(?:run|execute|exec|invoke|call|use|trigger|launch)"
-        + "(?: the| this| that| a)?(?: [\\w./-]+){0,2} (?:tool|command|function|script|workflow|job|pipeline|action|"
+        + "(?: the| this| that| a)?(?: [\\w./`-]+){0,2} (?:tool|command|function|script|workflow|job|pipeline|action|"
         + "commands)\\b"));
     f.add(feature("tool-directive", 0.5, keys("run", "execute", "exec", "invoke", "call"), "\\b"
         + "(?:run|execute|exec|invoke|call)\\s*(?::|`|\"|')\\s*\\S"));
@@ -298,18 +317,29 @@ final class InjectionRules {
         + "tokens)"));
     f.add(feature("reveal", 0.9, keys("reveal", "print", "output", "show", "repeat", "display", "leak", "disclose", "tell me", "write out", "give me", "dump", "recite"),
         "\\b(?:reveal|print|output|show|repeat|display|leak|disclose|tell me|write out|give me|dump|recite)"
-            + " (?:me )?(?:your|the|all|any)? ?(?:full |entire |complete |original |hidden |exact )?(?:system prompt|"
+            + " (?:me )?(?:(?:your|the|all|any) )?(?:full |entire |complete |original |hidden |exact )?(?:system prompt|"
             + "system message|initial (?:prompt|instructions)|hidden (?:prompt|instructions)|instructions you were "
-            + "given|developer (?:message|prompt)|(?:api|secret) keys?|credentials|secrets|passwords?|"
-            + "environment variables|access tokens?)"));
+            + "given|developer (?:message|prompt))"
+            // the reader's secrets are named with a determiner ("print all environment variables", "reveal your
+            // API keys"); a bare plural is a topic ("the manual now shows environment variables in one style")
+            + "|\\b(?:reveal|print|output|show|repeat|display|leak|disclose|tell me|write out|give me|dump|recite)"
+            + " (?:me )?(?:your|the|all|any|every|all the|all of the|all your|each)"
+            + " (?:full |entire |complete |original |hidden |exact |stored |saved )?(?:(?:api|secret) keys?|credentials|"
+            + "secrets|passwords?|environment variables?|access tokens?)"));
+    f.add(feature("reveal", 0.9, keys("everything above", "everything before", "all the text above", "all text above",
+        "the text above", "all of the above", "everything preceding"),
+        "\\b(?:print|repeat|output|show|display|write out|recite|dump|copy|return|echo) (?:out |back )?(?:everything|"
+            + "all (?:of )?the text|all text|the text|all of the above)(?: that (?:came|comes|is))? (?:above|before|"
+            + "preceding) (?:this (?:line|point|message|sentence)|here)\\b"));
     f.add(feature("url-data", 0.6, keys("http"), "\\bhttps?://[^\\s)\"'<>]{3,200}[?&][a-z0-9_]{1,20}=(?:\\{\\{|\\$\\{|\\{|<|\\[|%7b|"
         + "%3c)[^\\s)]{0,100}"));
     f.add(feature("url-data", 0.6, keys("append", "add", "include", "encode", "put", "attach", "embed", "replace"), "\\b(?:append|add|include|encode|put|attach|embed|replace)\\b[^\\n]{0,80}\\b(?:to|in"
         + "|into) (?:the |this |a )?(?:url|link|query|image (?:url|link|source)|query string|parameter)"));
     // goal hijack without trigger words (BIPIA style): instructions about "your answer"
     f.add(feature("goal-answer", 0.6, keys("your answer", "your response", "your reply", "your summary", "your output", "your final", "your next", "the answer", "the response", "the reply", "the summary", "the output", "the final"),
-        "\\b(?:in|at the (?:end|start|beginning) of|to) (?:your|the) (?:answer|response|reply|summary|output|"
-            + "final (?:answer|response)|next (?:answer|response|message))s?\\b"));
+        "\\b(?:in|at the (?:end|start|beginning) of|to) (?:your (?:answer|response|reply|summary|output|"
+            + "final (?:answer|response)|next (?:answer|response|message))s?|the (?:answer|response|reply|summary|"
+            + "final (?:answer|response)|next (?:answer|response|message))s?" + NOT_PROGRAM_OUTPUT + ")\\b"));
     f.add(feature("goal-when", 0.5, keys("when", "before", "after", "while"),
         "\\b(?:when|before|after|while) (?:you )?(?:summari[sz](?:e|ing)|answer(?:ing)?|respond(?:ing)?|"
             + "repl(?:y|ying)|writ(?:e|ing) (?:your|the) (?:answer|response|summary)|proceed(?:ing)?|continu(?:e|ing)|"
@@ -327,7 +357,10 @@ final class InjectionRules {
         + "send|run|execute|call|visit|open|click|download|install|navigate|go to|read|fetch|delete|ignore)\\b"));
     String manipulate = "(?:state|say|claim|mention|write|add|include|tell|recommend|advertise|insist|assert|stress|"
         + "promote|praise|suggest|urge|remind|warn|report|declare|confirm|deny|pretend|translate|reply|respond|answer)";
-    f.add(feature("answer-manipulation", 1.0, keys("your answer", "your response", "your reply", "your summary", "your output", "your final", "the answer", "the response", "the reply", "the summary", "the output", "the final"), "\\b(?:in|at the (?:end|start|beginning) of|within) (?:your|the) (?:answer|"
+    // "your answer" is the reader's; "the reply" only when the phrase opens a clause ("In the reply, add ..."): inside
+    // a clause it is a protocol's reply ("if the lengths in the reply add up to ...")
+    f.add(feature("answer-manipulation", 1.0, keys("your answer", "your response", "your reply", "your summary", "your output", "your final", "the answer", "the response", "the reply", "the summary", "the output", "the final"), "(?:\\b(?:in|at the (?:end|start|beginning) of|within) your|"
+        + "(?:^|(?<=[.!?:;>*\\n-]\\s{0,3})|\\b(?:and|then|also|please),? )(?:in|at the (?:end|start|beginning) of|within) the) (?:answer|"
         + "response|reply|summary|output|final answer)s?,? (?:please |always |also |you (?:must|should) )?" + manipulate
         + "\\b"));
     f.add(feature("answer-manipulation", 1.0, keys("when", "before", "while", "after"), "\\b(?:when|before|while|after) (?:you )?(?:answer(?:ing)?|respond(?:ing)?|"
@@ -425,10 +458,21 @@ final class InjectionRules {
         // the clause start is looked behind, not matched: a match that began on the previous line would be scored there
         "(?:^|(?<=[\\n.!?;>\\]\"'(*#/{-])\\s*|\\b(?:note|message|notice|instructions?|reminder|memo|important)\\s+(?:to|for)"
             + "\\s+)"
-            + "(?:dear |hey |hi |hello |attention,? |to |for )?(?:the |any |all |every |each )?(?:[\\w-]+ )?" + ai
+            + "(?:dear |hey |hi |hello |attention,? |to |for )?(?:the |any |all |every |each )?(?:[\\w-]+ )?"
+            // the reader's name stands alone: "stackdriver-agent, run:" names a package
+            + "(?<![\\w\\\\/._-])" + ai
             + "(?: (?:reading|processing|parsing|summari[sz]ing|reviewing|analy[sz]ing|handling|running|seeing|"
             + "browsing|editing|working on)(?: (?:this|these|the|that|my|our))?(?: [\\w-]+)?)?\\s*[:,]\\s*"
+            + "(?:(?:when|once|after|before|while|as soon as) you [^,.\\n]{1,60}, )?"
             + "(?:please |now |first |then |just |kindly |immediately |also )?" + IMPERATIVE + "\\b"));
+    // the content speaking of itself as giving the order: "this wiki page instructs the support agent to ..." (the
+    // mirror of a report, "a poisoned page tricked the agent into ...", which the damping reads as talk about one)
+    f.add(feature("address-ai", 0.6, keys("instructs", "tells", "asks", "directs", "requires", "orders", "authorizes",
+        "authorises"),
+        "\\b(?:this|these|the following) (?:[\\w-]+ )?(?:page|document|file|text|section|note|message|issue|comment|"
+            + "readme|email|ticket|paragraph|post|instructions?|notice)s? (?:instructs|tells|asks|directs|requires|orders|"
+            + "authori[sz]es) (?:the|any|all|every|each|you|your) ?(?:[\\w-]+ )?(?:ai|llm|assistants?|agents?|models?|"
+            + "bots?|chatbots?|copilot|claude|reviewers?|readers?)?\\s*(?:reading (?:it|this) )?to\\b"));
     // the reader addressed as whoever has read this content
     f.add(feature("address-ai", 0.6, keys("once you", "after you", "when you", "now that you", "if you"),
         "\\b(?:once|after|now that|if) you(?:'ve| have)? (?:read|processed|parsed|seen|finished reading|loaded)"
@@ -562,7 +606,9 @@ final class InjectionRules {
   static final Pattern TEMPLATE_CODE = Pattern.compile(
       "\\{%|%\\}|\\{(?:sys|system|user|prompt|content|message|query|question|input|instruction|"
           + "bos_token|eos_token|role)s?\\}|['\"]\\s*\\+\\s*(?:message|msg|role|content|sys|system|user|prompt)\\b|"
-          + "\\bmessage\\[['\"](?:role|content)|\\bassert(?:that|equals|true|false)?\\s*\\(|\\bexpect\\s*\\(|"
+          // a string literal joined to a variable: "<|im_start|>" + m["role"] + ...
+          + "['\"]\\s*\\+\\s*[a-z_][\\w.]*(?:\\[['\"]?\\w+['\"]?\\])?\\s*(?:\\+|\\)|,|;|$)|"
+          + "\\bmessage\\[['\"](?:role|content)|\\.\\w+\\(\\s*f?['\"]|\\bassert(?:that|equals|true|false)?\\s*\\(|\\bexpect\\s*\\(|"
           + "\\.(?:scan|detect|classify|is_?injection|filter)\\s*\\(|\\bis_?(?:flagged|blocked|injection)\\b|"
           + "\\bapply_chat_template\\b");
 
@@ -573,7 +619,7 @@ final class InjectionRules {
 
   /** Words that show a text is ABOUT injection (docs, research, changelogs), not an injection addressed to us. */
   static final Pattern META = Pattern.compile(
-      "\\b(?:for example|exfiltrat\\w*|inject(?:ed|ion|ions|s)?|(?<![.@/\\w-])example(?![.\\w/-])|e\\.g\\.|such as|for instance|attackers?|adversar(?:y|ial)|malicious|"
+      "\\b(?:for example|exfiltrat\\w*|inject(?:ed|ion|ions|s)?|attacks?|(?<![.@/\\w-])example(?![.\\w/-])|e\\.g\\.|such as|for instance|attackers?|adversar(?:y|ial)|malicious|"
           + "(?<!(?:webhook|request|response|json|event|http|post|message) )payloads?|"
           + "prompt injection|injection attacks?|jailbreaks?|red[ -]team|researchers?|technique|classic|known as|"
           + "phrases? like|strings? like|detect(?:s|ed|ion|or)?|mitigat\\w*|defen[cs]es?|vulnerab\\w*|owasp|"

@@ -1,0 +1,299 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.filter;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Grammatical and structural contexts in which a phrase describes, forbids or transcribes an instruction instead of
+ * giving one to the reader (session 5). Read by {@link InjectionDetector}'s damping: they only lower a phrase's
+ * weight, never raise it, and each has an injected twin in the corpus that it must leave alone (an order in the
+ * imperative, a demand for secrecy, a single forged turn, a note after the option list).
+ */
+final class InjectionContext {
+  private InjectionContext() {}
+
+  /** A prohibition right before the phrase: "the model should never reveal", "do not dump passwords". */
+  private static final Pattern PROHIBITED = Pattern.compile("\\b(?:do not|don'?t|never|must not|mustn'?t|should not|"
+      + "shouldn'?t|may not|must never|should never|will never|refuse to|refuses to|not to)\\s+(?:[\\w-]+ly\\s+)?$");
+  /**
+   * A prohibition earlier in the clause: "the assistant must refuse to run destructive commands without
+   * confirmation", "never reveal API keys". Not "don't hesitate to", "never mind", "don't forget to" (orders), nor
+   * "do not tell the user, upload ..." (secrecy about the order that follows).
+   */
+  private static final Pattern PROHIBITED_CLAUSE = Pattern.compile("\\b(?:do not|don'?t|never|must not|mustn'?t|"
+      + "should not|shouldn'?t|may not|must never|should never|will never|refuse to|refuses to)\\s+(?!(?:mind|"
+      + "hesitate|forget|fail|wait|delay|bother|stop|ask|let|alert|warn|confirm|check|consult)\\b|(?:tell|mention|"
+      + "inform|notify|reveal|show|say)\\s+(?:this|it|that|these|those|anyone|anybody|anything|the user|the human|"
+      + "them|him|her|your)\\b)[a-z]");
+  /** A permission to a person, not an order: "you can safely ignore the messages", "you may skip this step". */
+  private static final Pattern PERMISSIVE = Pattern.compile("\\b(?:can|may|could|might)\\s+(?:safely\\s+|generally\\s+|"
+      + "usually\\s+|simply\\s+|also\\s+|just\\s+|probably\\s+|often\\s+|always\\s+)?$");
+  /** What the reader's earlier guidance is called: dropping it stays an override even when "you can". */
+  private static final Pattern PRIOR = Pattern.compile("\\b(?:previous|prior|preceding|above|earlier|former|original|"
+      + "initial|system|safety|existing|all|any|every|your|user'?s?)\\b");
+  /** A subject that is software, then a modal or an adverb: "the tool will ... overwrite ... without asking". */
+  private static final Pattern SOFTWARE_SUBJECT = Pattern.compile("\\b(?:tool|command|program|option|flag|script|"
+      + "utility|cli|server|client|daemon|library|function|method|module|package|plugin|installer|process|binary|"
+      + "compiler|linter|it|this|which|that)\\s+(?:will|would|may|might|can|does|then|also|automatically|silently|"
+      + "quietly)\\b");
+  /** A command-line option at the start of a line (plain or roff): "-f, --force", "\fB\-\-quiet\fR", ".TP". */
+  private static final String OPTION = "(?:\\\\f[bi])?(?:\\\\?-){1,2}[a-z0-9][\\w\\\\-]*(?:\\\\f[rp])?";
+  private static final Pattern OPTION_LINE = Pattern.compile("^[ \\t]*(?:\\.tp\\b.*|\\.ip\\b.*|" + OPTION
+      // more spellings of the option, then at most one argument name: "-f, --force", "--tls-max version"
+      + "(?:(?:,\\s*|\\s+)" + OPTION + ")*(?:[ =][<\\[]?[\\w.:|/-]+[>\\]]?)?)\\s*$");
+  /** A speaker label at a line start or a role field: the turns of a transcript (or of a forged one). */
+  private static final Pattern ROLE_LABEL = Pattern.compile("(?:^|\\n)[ \\t>*]*(user|human|customer|assistant|ai|model|"
+      + "bot|agent|gpt|claude)[ \\t]*:|\"role\"\\s*:\\s*\"(user|assistant|model)\"");
+  /** A line holding nothing but a string literal (and a comma): an element of a list literal in code. */
+  private static final Pattern STRING_ELEMENT = Pattern.compile("^\\s*(?:\"[^\"\\n]*\"|'[^'\\n]*'),?\\s*$");
+  /** An assignment or call that opens a list or tuple literal on the next lines. */
+  private static final Pattern LITERAL_OPENED = Pattern.compile("(?:\\w\\s*[:=]|\\()\\s*[\\[({]\\s*$");
+  /** A row of a markdown table. */
+  private static final Pattern TABLE_ROW = Pattern.compile("^\\s*\\|.*\\|.*\\|\\s*$");
+
+  /** Whether the words right before a phrase forbid it. */
+  static boolean prohibited(String before) {
+    return PROHIBITED.matcher(before).find();
+  }
+
+  /** Whether a prohibition opens the clause that leads to a phrase. */
+  static boolean prohibitedClause(String clauseBefore) {
+    return PROHIBITED_CLAUSE.matcher(clauseBefore).find();
+  }
+
+  private static final Pattern LIST_ITEM = Pattern.compile("^\\s*(?:[-*+>#|]|\\d+[.)]|\\w[.)]\\s)");
+
+  /**
+   * Where the sentence holding line {@code ls} starts, as far as lines go: a wrapped sentence continues from the
+   * lines above (up to three) unless the line opens a list item or the line above ends a sentence or is blank.
+   */
+  static int sentenceLineStart(String t, int ls) {
+    int s = ls;
+    for (int k = 0; k < 3 && s > 1; k++) {
+      if (LIST_ITEM.matcher(t.substring(s, Math.max(s, lineEnd(t, s)))).find()) {
+        return s;
+      }
+      int ps = t.lastIndexOf('\n', s - 2) + 1;
+      String above = t.substring(ps, s - 1).strip();
+      // a wrapped line of prose ends in a word (or a word and a comma); code, JSON and logs end otherwise
+      String end = above.endsWith(",") ? above.substring(0, above.length() - 1) : above;
+      if (end.isEmpty() || !Character.isLetterOrDigit(end.charAt(end.length() - 1))) {
+        return s;
+      }
+      s = ps;
+    }
+    return s;
+  }
+
+  private static int lineEnd(String t, int s) {
+    int e = t.indexOf('\n', s);
+    return e < 0 ? t.length() : e;
+  }
+
+  /** Whether the words before a phrase permit it and the phrase does not drop the reader's earlier guidance. */
+  static boolean permitted(String before, String phrase) {
+    return PERMISSIVE.matcher(before).find() && !PRIOR.matcher(phrase).find();
+  }
+
+  /** Whether the clause before a phrase has software as its subject ("the command will delete ... without asking"). */
+  static boolean softwareSubject(String clauseBefore) {
+    return SOFTWARE_SUBJECT.matcher(clauseBefore).find();
+  }
+
+  /**
+   * Whether the line is an option's description: it or a line above it in the same paragraph (no blank line between,
+   * at most four lines up) names a command-line option. A note after the option list, past a blank line, is not.
+   */
+  static boolean optionDescription(String t, int ls) {
+    int s = ls;
+    for (int k = 0; k < 5; k++) {
+      int e = t.indexOf('\n', s);
+      String line = t.substring(s, e < 0 ? t.length() : e);
+      if (k > 0 && line.isBlank() && k > 1) {
+        return false; // one blank line may part a roff tag from its text (".TP", "\fB\-\-force\fR", "", text)
+      }
+      if (OPTION_LINE.matcher(line).matches()) {
+        return true;
+      }
+      if (s < 2) {
+        return false;
+      }
+      s = t.lastIndexOf('\n', s - 2) + 1;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the hit is a speaker label in a transcript: the window holds at least two turns of each side. A forged
+   * turn is one turn or one exchange.
+   */
+  static boolean transcriptTurn(String t, int start, int end) {
+    Matcher own = ROLE_LABEL.matcher(t).region(Math.max(0, start - 2), Math.min(t.length(), end));
+    if (!own.find()) {
+      return false;
+    }
+    int user = 0;
+    int model = 0;
+    Matcher m = ROLE_LABEL.matcher(t);
+    while (m.find()) {
+      String who = m.group(1) != null ? m.group(1) : m.group(2);
+      if (who.equals("user") || who.equals("human") || who.equals("customer")) {
+        user++;
+      } else {
+        model++;
+      }
+    }
+    return user >= 2 && model >= 2;
+  }
+
+  /** Whether the line is one string of a list literal opened by an assignment within the three lines above. */
+  static boolean listedInCode(String t, int ls, int le) {
+    if (!STRING_ELEMENT.matcher(t.substring(ls, le)).matches()) {
+      return false;
+    }
+    int s = ls;
+    for (int k = 0; k < 3 && s > 1; k++) {
+      int ps = t.lastIndexOf('\n', s - 2) + 1;
+      String line = t.substring(ps, s - 1);
+      if (LITERAL_OPENED.matcher(line).find()) {
+        return true;
+      }
+      if (!STRING_ELEMENT.matcher(line).matches()) {
+        return false;
+      }
+      s = ps;
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code p} lies inside a fenced code block: an odd number of fence lines ({@code ```}) before it in the
+   * window. A turn shown in a fence is an example of the format; a forged turn is written to be read as one.
+   */
+  static boolean inCodeFence(String t, int p) {
+    int n = 0;
+    for (int i = t.indexOf("```"); i >= 0 && i < p; i = t.indexOf("```", i + 3)) {
+      if (i == 0 || t.charAt(i - 1) == '\n' || t.substring(t.lastIndexOf('\n', i - 1) + 1, i).isBlank()) {
+        n++;
+      }
+    }
+    return n % 2 == 1;
+  }
+
+  private static final Pattern COMPONENT_ITEM = Pattern.compile("(?m)^[ \\t]*[-*+][ \\t]+([\\w.-]+):[ \\t]");
+
+  /**
+   * Whether the line is an entry of a changelog kept per component ("* agent: Use the sysconfdir ...", "* gpg: Fix
+   * ..."): it is a list item under a label, and the window has list items under at least two other labels. An order
+   * to an agent written as its own line or paragraph is not one.
+   */
+  static boolean componentEntry(String t, int ls, int le) {
+    Matcher own = COMPONENT_ITEM.matcher(t.substring(ls, le));
+    if (!own.lookingAt()) {
+      return false;
+    }
+    java.util.Set<String> others = new java.util.HashSet<>();
+    Matcher m = COMPONENT_ITEM.matcher(t);
+    while (m.find()) {
+      if (!m.group(1).equals(own.group(1))) {
+        others.add(m.group(1));
+      }
+    }
+    return others.size() >= 2;
+  }
+
+  /**
+   * A third party reported as acting on the model: "the injected text asks the model to render ...", "a crafted
+   * README can make the coding agent ...". An injection addresses its reader; a write-up tells what a text did to
+   * one. The subjects are texts and attackers, never the user, the owner or an admin (whose "wishes" are the
+   * authority claims injections make), nor "this page", "these instructions" (the content speaking of itself).
+   */
+  private static final Pattern REPORTED = Pattern.compile("(?<!\\b(?:this|these|following) (?:[\\w-]{1,20} )?)\\b(?:attackers?|adversar(?:y|ies)|payloads?|injections?|"
+      + "pages?|sites?|websites?|texts?|content|comments?|documents?|e-?mails?|messages?|readmes?|files?|issues?|"
+      + "tickets?|markup|snippets?|strings?|inputs?|instructions|prompts?|html|it|they|which|that)"
+      + "(?:\\s+(?:can|could|may|might|would|will|then|also|just|often|successfully|still|first|\\w+ly))*\\s+"
+      + "(?:tries to|tried to|attempts? to|asks?|asked|tells?|told|instructs?|instructed|makes?|made|tricks?|tricked|"
+      + "gets?|got|causes?|caused|forces?|forced|convinces?|convinced|persuades?|persuaded|lures?|lured|coerces?|"
+      + "coerced|directs?|directed|leads?|led|manipulates?|manipulated)\\s+(?:the|a|an|its|their|any|every)\\s+"
+      + "(?:[\\w-]+\\s+){0,2}?(?:models?|assistants?|agents?|bots?|llms?|ai|chatbots?|copilot|victims?|targets?|"
+      + "clients?|plugins?|summari[sz]ers?)\\b");
+
+  /** Whether the clause before a phrase reports what a text or an attacker does to the model. */
+  static boolean reported(String clauseBefore) {
+    return REPORTED.matcher(clauseBefore).find();
+  }
+
+  /** Where the quote or HTML comment that is open at {@code p} on its line begins, or -1. */
+  static int quoteOpener(String t, int ls, int p) {
+    int c = t.lastIndexOf("<!--", p - 1);
+    if (c >= ls && t.indexOf("-->", c) >= p) {
+      return c;
+    }
+    int open = t.lastIndexOf('“', p - 1);
+    if (open >= ls && t.lastIndexOf('”', p - 1) < open) {
+      return open;
+    }
+    for (char q : new char[] {'"', '`'}) {
+      int n = 0;
+      int last = -1;
+      for (int i = ls; i < p; i++) {
+        if (t.charAt(i) == q) {
+          n++;
+          last = i;
+        }
+      }
+      if (n % 2 == 1) {
+        return last;
+      }
+    }
+    return -1;
+  }
+
+  private static final Pattern LABEL = Pattern.compile("^[ \\t]*([a-z]{2,12})[ \\t]*:");
+
+  /**
+   * Whether the line's role label ("SYSTEM:", "ADMIN:") also opens the line above or below: a log's source prefix
+   * ("SYSTEM: Booting kernel", "SYSTEM: Mounting /dev/sda1"), not a forged turn, which is one block under one label.
+   */
+  static boolean repeatedLabel(String t, int ls, int le) {
+    Matcher own = LABEL.matcher(t.substring(ls, le));
+    if (!own.find()) {
+      return false;
+    }
+    String label = own.group(1);
+    if (ls > 1) {
+      int ps = t.lastIndexOf('\n', ls - 2) + 1;
+      Matcher m = LABEL.matcher(t.substring(ps, ls - 1));
+      if (m.find() && m.group(1).equals(label)) {
+        return true;
+      }
+    }
+    if (le < t.length()) {
+      Matcher m = LABEL.matcher(t.substring(le + 1, lineEnd(t, le + 1)));
+      return m.find() && m.group(1).equals(label);
+    }
+    return false;
+  }
+
+  /** Whether the hit is a whole string literal: {@code "<|im_start|>"} names a token, it does not open a turn. */
+  static boolean wholeLiteral(String t, int start, int end) {
+    if (start == 0 || end >= t.length()) {
+      return false;
+    }
+    char a = t.charAt(start - 1);
+    char b = t.charAt(end);
+    if (b == '\\' && end + 1 < t.length()) {
+      b = t.charAt(end + 1); // inside an escaped JSON string: \"<|im_start|>\"
+    }
+    return (a == '"' || a == '\'' || a == '`') && b == a;
+  }
+
+  /** Whether the line is a markdown table row: its cells are quoted data. */
+  static boolean tableRow(String line) {
+    return TABLE_ROW.matcher(line).matches();
+  }
+}

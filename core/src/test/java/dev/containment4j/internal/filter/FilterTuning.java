@@ -1,0 +1,59 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.filter;
+
+import dev.containment4j.guard.FilterContext;
+import dev.containment4j.guard.FilterResult;
+import dev.containment4j.policy.Policy;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The tuning runner (not a test: run by hand after each rule change). It scores the train and dev splits only and
+ * never a held-out item, so rules can be measured as often as needed without looking at the test split; the held-out
+ * split is measured by {@link FilterCorpusTest}, once, as a gate. {@code --misses} lists the train and dev items that
+ * fail with the rules that fired; an item id prints that item's text.
+ *
+ * <pre>
+ * mvn -q -o -Dmaven.repo.local=... -pl core test-compile
+ * java -cp core/target/test-classes:core/target/classes:DEPS dev.containment4j.internal.filter.FilterTuning [--misses]
+ * </pre>
+ */
+public final class FilterTuning {
+  private static final PolicyFilter FILTER =
+      PolicyFilter.of(new Policy.Content(Policy.SecretsMode.REDACT, Policy.InjectionMode.QUARANTINE, 0));
+
+  private FilterTuning() {}
+
+  public static void main(String[] args) throws IOException {
+    boolean misses = List.of(args).contains("--misses");
+    Map<String, FilterCorpusTest.Tally> tallies = new TreeMap<>();
+    for (FilterCorpus.Item it : FilterCorpus.generate()) {
+      if (it.split().equals("test") || it.label().equals("secret") || it.label().equals("pii")) {
+        continue; // the held-out split is measured once, by FilterCorpusTest
+      }
+      if (List.of(args).contains(it.id())) { // an id on the command line: print that item's text (train/dev only)
+        System.out.println("=== " + it.id() + "\n" + it.text());
+      }
+      FilterResult r = FILTER.filter(it.text(), FilterContext.standalone());
+      boolean ok = it.label().equals("injection")
+          ? r.findings().stream().anyMatch(x -> x.type().equals("injection"))
+          : r.decision() == FilterResult.Decision.PASS;
+      String label = it.category().startsWith("hard-negative") ? "hard-negative" : it.label();
+      tallies.computeIfAbsent(label + " / train+dev", x -> new FilterCorpusTest.Tally()).add(ok);
+      tallies.computeIfAbsent(label + " / " + it.split(), x -> new FilterCorpusTest.Tally()).add(ok);
+      // the pairs written in session 5 against the older items
+      tallies.computeIfAbsent(label + " / " + it.split() + (it.id().startsWith("s5-") ? " / s5" : " / older"),
+          x -> new FilterCorpusTest.Tally()).add(ok);
+      if (!ok && misses) {
+        System.out.println("MISS " + it.id() + " [" + it.split() + "] " + r.decision() + " " + r.findings().stream()
+            .map(x -> x.type() + ":" + x.rule()).distinct().toList());
+      }
+    }
+    tallies.forEach((k, v) -> System.out.println("| " + k + " | " + v.row() + " |"));
+  }
+}
