@@ -313,7 +313,7 @@ final class InjectionGate {
     return best;
   }
 
-  /** The hiding check of the scorer's superset, run at most once per window. */
+  /** The gate's superset of the scorer's hiding check ({@link #mayBeHidden}), run at most once per window. */
   private static final class Hide {
     private final CharSequence text;
     private final int from;
@@ -505,11 +505,12 @@ final class InjectionGate {
       if (isCue(m) && verifier.cueSearched(m, s)) {
         can = verifier.startsIn(m, ss, se); // a hit belongs to the sentence its match starts in
       } else if (isCue(m)) {
-        can = STAMPED[m].test(stamp, inRegion, inRegion) && keyIn(keyAt[m], ss, e);
+        can = keyIn(keyAt[m], ss, e) && STAMPED[m].test(stamp, inRegion, inRegion); // the cheap test first
       } else if (verifier.verified(m)) {
         can = verifier.startsIn(m, ss, se); // a hit belongs to the sentence its match starts in
       } else {
-        can = STAMPED[m].test(stamp, inFrom, inRegion) && (m >= FEATURES || keyIn(keyAt[m], ss, se + InjectionDetector.KEY_REACH));
+        can = (m >= FEATURES || keyIn(keyAt[m], ss, se + InjectionDetector.KEY_REACH))
+            && STAMPED[m].test(stamp, inFrom, inRegion);
       }
       if (can) {
         counted[m] = true;
