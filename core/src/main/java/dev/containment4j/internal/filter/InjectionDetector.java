@@ -78,9 +78,9 @@ final class InjectionDetector {
     }
     List<int[]> merged = merge(windows, text, from, to);
     for (int[] w : merged) {
-      boolean[] possible = InjectionGate.possible(text, w[0], w[1]);
-      if (possible != null) {
-        scoreWindow(text, w[0], w[1], out, 0, possible);
+      InjectionGate.Known known = InjectionGate.judge(text, w[0], w[1]);
+      if (known != null) {
+        scoreWindow(text, w[0], w[1], out, 0, known.possible(), known.verifier());
       }
     }
     // 2. encoded payloads: decode and score like any text
@@ -163,7 +163,7 @@ final class InjectionDetector {
    * characters before each key occurrence, instead of a {@code find} over the whole window. Every feature's match
    * starts within that reach of one of its keys.
    */
-  private static void matchAtKeys(int feature, String t, IntList keys, List<Hit> hits) {
+  static void matchAtKeys(int feature, String t, IntList keys, List<Hit> hits) {
     InjectionRules.Feature f = InjectionRules.FEATURES.get(feature);
     java.util.BitSet first = FEATURE_FIRST[feature];
     int n = keys.size();
@@ -206,8 +206,20 @@ final class InjectionDetector {
    */
   static void scoreWindow(CharSequence text, int from, int to, List<Span> out, int depth,
       boolean[] mayMatch) {
+    scoreWindow(text, from, to, out, depth, mayMatch, null);
+  }
+
+  /**
+   * {@link #scoreWindow(CharSequence, int, int, List, int, boolean[])}, reusing the keys and the matching the gate
+   * already ran on the same normalised text ({@code known}, null: none).
+   */
+  static void scoreWindow(CharSequence text, int from, int to, List<Span> out, int depth,
+      boolean[] mayMatch, InjectionGate.Verifier known) {
     Normalized nz = Normalized.of(text, from, to);
     String t = nz.text;
+    if (known != null && !known.text().equals(t)) {
+      known = null; // never expected: the gate normalises as this method does
+    }
     boolean meta = true; // decided per phrase, on its own line (see damping)
     // hidden-text evidence in this window
     int hiddenBoost = 0;
@@ -225,13 +237,7 @@ final class InjectionDetector {
       out.add(new Span("injection", "unicode-tag-smuggling", nz.origin(0), nz.originEnd(t.length()), 0.9, false, 0));
     }
     // where could which feature or cue match? (one automaton pass; every match contains one of its keys)
-    IntList[] keyAt = new IntList[InjectionKeys.MATCHERS];
-    InjectionKeys.scan(t, (m, start) -> {
-      if (keyAt[m] == null) {
-        keyAt[m] = new IntList();
-      }
-      keyAt[m].add(start);
-    });
+    IntList[] keyAt = known != null ? known.keys() : keysOf(t);
     double boost = 0.5 * hiddenBoost + (nz.tags >= 4 ? 0.6 : 0) + (nz.mixedScriptWords > 0 ? 0.3 : 0)
         + (depth == 0 && mayHide(text, from, to) ? 0.5 : 0);
     // the phrase features, clustered: skipped when the features whose keys occur cannot reach the threshold
@@ -248,7 +254,7 @@ final class InjectionDetector {
     }
     List<Hit> hits = null;
     if (bound >= THRESHOLD) {
-      hits = features(t, keyAt, mayMatch);
+      hits = features(t, keyAt, mayMatch, known);
     }
     // weak cues, per sentence: only in sentences whose keys could add up to the sentence threshold
     List<Hit> all = null;
@@ -276,7 +282,7 @@ final class InjectionDetector {
         continue;
       }
       if (hits == null) {
-        hits = features(t, keyAt, mayMatch);
+        hits = features(t, keyAt, mayMatch, known);
       }
       if (all == null) {
         all = new ArrayList<>(hits);
@@ -284,7 +290,12 @@ final class InjectionDetector {
       for (int c = 0; c < InjectionCues.CUES.size(); c++) {
         IntList k = keyAt[InjectionKeys.FEATURES + c];
         if (k != null && (mayMatch == null || mayMatch[InjectionKeys.FEATURES + c]) && anyIn(k, ss, se)) {
-          InjectionCues.find(InjectionCues.CUES.get(c), t, ss, se, all);
+          List<Hit> found = known == null ? null : known.cueHits(InjectionKeys.FEATURES + c, s);
+          if (found != null) {
+            all.addAll(found);
+          } else {
+            InjectionCues.find(InjectionCues.CUES.get(c), t, ss, se, all);
+          }
         }
       }
     }
@@ -382,17 +393,40 @@ final class InjectionDetector {
   }
 
   /** The phrase features whose keys occur, matched at their key positions. */
-  private static List<Hit> features(String t, IntList[] keyAt, boolean[] mayMatch) {
+  private static List<Hit> features(String t, IntList[] keyAt, boolean[] mayMatch, InjectionGate.Verifier known) {
     List<Hit> hits = new ArrayList<>();
     for (int m = 0; m < InjectionKeys.FEATURES; m++) {
       if (keyAt[m] != null && (mayMatch == null || mayMatch[m])) {
-        matchAtKeys(m, t, keyAt[m], hits);
+        List<Hit> found = known == null ? null : known.featureHits(m);
+        if (found != null) {
+          hits.addAll(found);
+        } else {
+          matchAtKeys(m, t, keyAt[m], hits);
+        }
       }
     }
-    if (keyAt[InjectionKeys.MARKDOWN] != null && (mayMatch == null || mayMatch[InjectionKeys.MARKDOWN])) {
-      markdownExfil(t, hits);
+    int md = InjectionKeys.MARKDOWN;
+    if (keyAt[md] != null && (mayMatch == null || mayMatch[md])) {
+      List<Hit> found = known == null ? null : known.featureHits(md);
+      if (found != null) {
+        hits.addAll(found);
+      } else {
+        markdownExfil(t, hits);
+      }
     }
     return hits;
+  }
+
+  /** Per matcher: where its keys start in {@code t} (word starts, see {@link InjectionKeys#scan}). */
+  static IntList[] keysOf(String t) {
+    IntList[] keyAt = new IntList[InjectionKeys.MATCHERS];
+    InjectionKeys.scan(t, (m, start) -> {
+      if (keyAt[m] == null) {
+        keyAt[m] = new IntList();
+      }
+      keyAt[m].add(start);
+    });
+    return keyAt;
   }
 
   private static boolean anyIn(IntList positions, int s, int e) {
@@ -769,7 +803,7 @@ final class InjectionDetector {
           + "|(?:[a-z]+_)*(?:conversation|chat|history|secret|password|credential|token|api_?key|summary|messages?|"
           + "memory|context|env)(?:_[a-z]+)*");
 
-  private static void markdownExfil(String t, List<Hit> hits) {
+  static void markdownExfil(String t, List<Hit> hits) {
     Matcher m = MARKDOWN_EXFIL.matcher(t);
     while (m.find()) {
       String url = m.group(1);

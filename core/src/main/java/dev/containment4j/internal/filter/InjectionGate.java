@@ -22,6 +22,12 @@ import java.util.regex.Pattern;
  * that cannot reach them is skipped: its result would have been empty, so skipping changes nothing but the cost.
  * The scorer applies the same key rule as here (a feature only near its keys, a cue only in sentences with one).
  *
+ * <p>Literals anywhere in a window cannot say that they are adjacent ("agent" AND ":" AND "run" holds in most prose),
+ * so while a bound still reaches a threshold the gate runs the scorer's own matching for the heaviest matcher it
+ * counts (a phrase feature at its keys, a cue in the sentences the scorer would search) and counts it only where it
+ * really matched. A bound over real hits is still a bound, and the hits are handed to the scorer ({@link Known}),
+ * which then does not run that matching again. Being the rules' own regexes, this follows every rule edit.
+ *
  * <p>Only the text the scorer would see is read: the window itself (ASCII windows lower-cased, others normalised
  * first; runs of whitespace collapsed, see {@link Prefilter#ofCollapsed}) and, for hiding markup, the 600
  * characters before it. Windows with tag characters or several
@@ -196,6 +202,20 @@ final class InjectionGate {
    * false has no match there: the scorer may leave it out and find exactly the same hits.
    */
   static boolean[] possible(CharSequence text, int from, int to) {
+    Known k = judge(text, from, to);
+    return k == null ? null : k.possible;
+  }
+
+  /**
+   * What the gate learnt about a window it lets through: per matcher whether it can match (see {@link #possible}),
+   * and the matching it already ran for the scorer to reuse (null when none ran).
+   */
+  record Known(boolean[] possible, Verifier verifier) {}
+
+  private static final Known ALL = new Known(ALL_POSSIBLE, null);
+
+  /** {@link #possible}, with the hits the gate found on the way; null: skip the window. */
+  static Known judge(CharSequence text, int from, int to) {
     boolean ascii = true;
     for (int i = from; i < to; i++) {
       if (text.charAt(i) >= 128) {
@@ -210,7 +230,7 @@ final class InjectionGate {
     } else {
       Normalized nz = Normalized.of(text, from, to);
       if (nz.tags > 0 || nz.invisibles > 0) {
-        return ALL_POSSIBLE; // hidden-character evidence: let the scorer report and weigh it
+        return ALL; // hidden-character evidence: let the scorer report and weigh it
       }
       extras += nz.mixedScriptWords > 0 ? 0.3 : 0;
       t = nz.text;
@@ -224,7 +244,7 @@ final class InjectionGate {
       present[occ.literal[i]] = true;
     }
     // the scorer tries a feature only near its keys and a cue only in sentences with one of its keys
-    IntList[] keyAt = keys(t);
+    IntList[] keyAt = InjectionDetector.keysOf(t);
     boolean[] possible = new boolean[MATCHERS];
     boolean any = false;
     for (int m = 0; m < MATCHERS; m++) {
@@ -234,38 +254,188 @@ final class InjectionGate {
     if (!any) {
       return null;
     }
-    boolean hide = false;
-    boolean hideChecked = false;
-    double cluster = clusterBound(possible, extras);
-    if (cluster >= InjectionDetector.THRESHOLD - EPSILON) {
-      return possible;
-    }
-    if (cluster + 0.5 >= InjectionDetector.THRESHOLD - EPSILON) {
-      hide = mayBeHidden(text, from, to);
-      hideChecked = true;
-      if (hide) {
-        return possible;
+    // literal conditions say what may match; where they are not enough, the scorer's own matching decides
+    int[] starts = InjectionDetector.sentenceStarts(t);
+    Verifier verifier = new Verifier(t, keyAt, starts);
+    Hide hide = new Hide(text, from, to);
+    while (reaches(clusterBound(possible, extras), InjectionDetector.THRESHOLD, hide)) {
+      int m = heaviestUnverified(possible, verifier, null, -1);
+      if (m < 0) {
+        return new Known(possible, verifier);
       }
+      possible[m] = verifier.matches(m);
     }
     // sentences: the scorer's threshold is per sentence, so is this bound (see sentenceBound)
-    int[] starts = InjectionDetector.sentenceStarts(t);
     int[] stamp = new int[LITERAL_ID.size()];
+    boolean[] counted = new boolean[MATCHERS];
     for (int s = 0; s < starts.length; s++) {
-      double bound = sentenceBound(t, starts, s, occ, keyAt, possible, stamp, extras);
-      if (bound >= InjectionDetector.SENTENCE_THRESHOLD - EPSILON) {
-        return possible;
-      }
-      if (bound + 0.5 >= InjectionDetector.SENTENCE_THRESHOLD - EPSILON) {
-        if (!hideChecked) {
-          hide = mayBeHidden(text, from, to);
-          hideChecked = true;
+      while (reaches(sentenceBound(t, starts, s, occ, keyAt, possible, stamp, extras, verifier, counted),
+          InjectionDetector.SENTENCE_THRESHOLD, hide)) {
+        int m = heaviestUnverified(possible, verifier, counted, s);
+        if (m < 0) {
+          return new Known(possible, verifier);
         }
-        if (hide) {
-          return possible;
+        if (isCue(m)) {
+          verifier.searchCue(m, s);
+        } else {
+          possible[m] = verifier.matches(m);
         }
       }
     }
     return null;
+  }
+
+  /** Whether {@code bound}, or the bound with the hiding bonus when markup may hide the window, reaches it. */
+  private static boolean reaches(double bound, double threshold, Hide hide) {
+    if (bound >= threshold - EPSILON) {
+      return true;
+    }
+    return bound + 0.5 >= threshold - EPSILON && hide.possible();
+  }
+
+  private static boolean isCue(int m) {
+    return m >= FEATURES && m < FEATURES + CUES;
+  }
+
+  /**
+   * The heaviest matcher still possible whose matching has not been run, among those {@code among} marks (null: the
+   * phrase features and the markdown rule); cues count as run once searched for sentence {@code s}. -1: none left.
+   */
+  private static int heaviestUnverified(boolean[] possible, Verifier verifier, boolean[] among, int s) {
+    int best = -1;
+    for (int m = 0; m < MATCHERS; m++) {
+      boolean open = isCue(m) ? among != null && !verifier.cueSearched(m, s) : !verifier.verified(m);
+      if (possible[m] && open && (among == null || among[m])
+          && (best < 0 || WEIGHT[m] > WEIGHT[best])) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  /** The gate's superset of the scorer's hiding check ({@link #mayBeHidden}), run at most once per window. */
+  private static final class Hide {
+    private final CharSequence text;
+    private final int from;
+    private final int to;
+    private int known; // 0 not yet checked, 1 may hide, -1 cannot
+
+    Hide(CharSequence text, int from, int to) {
+      this.text = text;
+      this.from = from;
+      this.to = to;
+    }
+
+    boolean possible() {
+      if (known == 0) {
+        known = mayBeHidden(text, from, to) ? 1 : -1;
+      }
+      return known > 0;
+    }
+  }
+
+  /**
+   * Runs a phrase feature (or the markdown rule) exactly as the scorer does, on the same normalised text and at the
+   * same keys, at most once per window: a bound that counts only features which really match there is still a bound,
+   * and one that found no match can be left out by the scorer without changing its hits.
+   */
+  static final class Verifier {
+    private final String t;
+    private final IntList[] keyAt;
+    private final int[] starts;
+    private final IntList[] hitStarts = new IntList[MATCHERS];
+    private final List<InjectionDetector.Hit>[] featureHits;
+    /** Per cue: the sentences whose hits are known, and per searched sentence the hits of its search. */
+    private final boolean[][] cueKnown = new boolean[MATCHERS][];
+    private final List<InjectionDetector.Hit>[][] cueHits;
+
+    @SuppressWarnings("unchecked")
+    Verifier(String t, IntList[] keyAt, int[] starts) {
+      this.t = t;
+      this.keyAt = keyAt;
+      this.starts = starts;
+      this.featureHits = new List[MATCHERS];
+      this.cueHits = new List[MATCHERS][];
+    }
+
+    /** The normalised window text the matching ran on. */
+    String text() {
+      return t;
+    }
+
+    /** Per matcher: where its keys start in {@link #text} (null: nowhere). */
+    IntList[] keys() {
+      return keyAt;
+    }
+
+    boolean verified(int m) {
+      return featureHits[m] != null;
+    }
+
+    /** The hits of feature (or markdown rule) {@code m} in the order the scorer finds them, or null if not run. */
+    List<InjectionDetector.Hit> featureHits(int m) {
+      return featureHits[m];
+    }
+
+    /** The hits of the scorer's search of sentence {@code k} for cue {@code m}, or null if not run. */
+    List<InjectionDetector.Hit> cueHits(int m, int k) {
+      return cueHits[m] == null ? null : cueHits[m][k];
+    }
+
+    boolean matches(int m) {
+      if (featureHits[m] == null) {
+        List<InjectionDetector.Hit> hits = new ArrayList<>();
+        if (m < FEATURES) {
+          InjectionDetector.matchAtKeys(m, t, keyAt[m], hits);
+        } else {
+          InjectionDetector.markdownExfil(t, hits);
+        }
+        IntList at = new IntList();
+        hits.forEach(h -> at.add(h.start()));
+        featureHits[m] = hits;
+        hitStarts[m] = at;
+      }
+      return !featureHits[m].isEmpty();
+    }
+
+    boolean cueSearched(int m, int s) {
+      return cueKnown[m] != null && cueKnown[m][s];
+    }
+
+    /**
+     * Finds every hit of cue {@code m} that can start in sentence {@code s}. The scorer searches a sentence for a cue
+     * only when one of the cue's keys lies in it, from 3 characters before the sentence; so a hit starting in
+     * {@code s} comes from the search of {@code s} or of a later sentence starting less than 3 characters after
+     * {@code s} ends. Those searches are run here the same way (all of them, whether the scorer would run them or not).
+     */
+    void searchCue(int m, int s) {
+      if (cueKnown[m] == null) {
+        cueKnown[m] = new boolean[starts.length];
+        @SuppressWarnings("unchecked")
+        List<InjectionDetector.Hit>[] perSentence = new List[starts.length];
+        cueHits[m] = perSentence;
+        hitStarts[m] = new IntList();
+      }
+      int se = end(s);
+      for (int k = s; k < starts.length && (k == s || starts[k] - 3 < se); k++) {
+        if (cueHits[m][k] == null && keyIn(keyAt[m], starts[k], end(k))) {
+          List<InjectionDetector.Hit> hits = new ArrayList<>();
+          InjectionCues.find(InjectionCues.CUES.get(m - FEATURES), t, starts[k], end(k), hits);
+          hits.forEach(h -> hitStarts[m].add(h.start()));
+          cueHits[m][k] = hits;
+        }
+      }
+      cueKnown[m][s] = true;
+    }
+
+    private int end(int s) {
+      return s + 1 < starts.length ? starts[s + 1] : t.length();
+    }
+
+    /** Whether matcher {@code m} was run and one of its matches starts in {@code [lo, hi)}. */
+    boolean startsIn(int m, int lo, int hi) {
+      return keyIn(hitStarts[m], lo, hi);
+    }
   }
 
   /**
@@ -290,20 +460,6 @@ final class InjectionGate {
     return strong || InjectionCues.specific(featureGroups) ? cluster : 0;
   }
 
-  /** Per matcher: where its keys start in {@code t} (word starts, as the scorer's {@link InjectionKeys#scan}). */
-  private static IntList[] keys(String t) {
-    IntList[] keyAt = new IntList[MATCHERS];
-    InjectionKeys.scan(t, (m, start) -> {
-      {
-        if (keyAt[m] == null) {
-          keyAt[m] = new IntList();
-        }
-        keyAt[m].add(start);
-      }
-    });
-    return keyAt;
-  }
-
   /**
    * The highest score sentence {@code s} of {@code t} can get in the scorer's sentence scoring (without the hiding
    * bonus). A hit belongs to the sentence its match starts in, so only these can count:
@@ -317,7 +473,7 @@ final class InjectionGate {
    * </ul>
    */
   private static double sentenceBound(String t, int[] starts, int s, Occurrences occ, IntList[] keyAt,
-      boolean[] possible, int[] stamp, double extras) {
+      boolean[] possible, int[] stamp, double extras, Verifier verifier, boolean[] counted) {
     int ss = starts[s];
     int se = s + 1 < starts.length ? starts[s + 1] : t.length();
     int e = t.length();
@@ -340,17 +496,24 @@ final class InjectionGate {
     }
     double[] groupBest = new double[GROUPS.length];
     boolean anyGroup = false;
+    java.util.Arrays.fill(counted, false);
     for (int m = 0; m < MATCHERS; m++) {
       if (!possible[m]) {
         continue;
       }
       boolean can;
-      if (m >= FEATURES && m < FEATURES + CUES) {
-        can = STAMPED[m].test(stamp, inRegion, inRegion) && keyIn(keyAt[m], ss, e);
+      if (isCue(m) && verifier.cueSearched(m, s)) {
+        can = verifier.startsIn(m, ss, se); // a hit belongs to the sentence its match starts in
+      } else if (isCue(m)) {
+        can = keyIn(keyAt[m], ss, e) && STAMPED[m].test(stamp, inRegion, inRegion); // the cheap test first
+      } else if (verifier.verified(m)) {
+        can = verifier.startsIn(m, ss, se); // a hit belongs to the sentence its match starts in
       } else {
-        can = STAMPED[m].test(stamp, inFrom, inRegion) && (m >= FEATURES || keyIn(keyAt[m], ss, se + InjectionDetector.KEY_REACH));
+        can = (m >= FEATURES || keyIn(keyAt[m], ss, se + InjectionDetector.KEY_REACH))
+            && STAMPED[m].test(stamp, inFrom, inRegion);
       }
       if (can) {
+        counted[m] = true;
         int g = GROUP_OF[m];
         groupBest[g] = Math.max(groupBest[g], g == OVERRIDE ? 1.5 * WEIGHT[m] : WEIGHT[m]);
         anyGroup = true;

@@ -73,13 +73,13 @@ public final class FilterStages {
       @SuppressWarnings("unchecked")
       List<int[]> merged = (List<int[]>) merge.invoke(null, windows, t, 0, n);
       List<int[]> pass = new ArrayList<>();
-      List<boolean[]> mayMatch = new ArrayList<>();
+      List<InjectionGate.Known> known = new ArrayList<>();
       t0 = CPU.getCurrentThreadCpuTime();
       for (int[] w : merged) {
-        boolean[] possible = InjectionGate.possible(t, w[0], w[1]);
-        if (possible != null) {
+        InjectionGate.Known k = InjectionGate.judge(t, w[0], w[1]);
+        if (k != null) {
           pass.add(w);
-          mayMatch.add(possible);
+          known.add(k);
         }
       }
       long gate = CPU.getCurrentThreadCpuTime() - t0;
@@ -89,7 +89,8 @@ public final class FilterStages {
       for (int i = 0; i < pass.size(); i++) {
         int[] w = pass.get(i);
         List<Span> out = new ArrayList<>();
-        InjectionDetector.scoreWindow(t, w[0], w[1], out, 0, mayMatch.get(i));
+        // as the scan does: the scorer reuses the matching the gate ran
+        InjectionDetector.scoreWindow(t, w[0], w[1], out, 0, known.get(i).possible(), known.get(i).verifier());
         scored += w[1] - w[0];
         withSpan += out.isEmpty() ? 0 : 1;
       }

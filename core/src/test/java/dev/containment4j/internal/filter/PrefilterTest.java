@@ -161,6 +161,46 @@ class PrefilterTest {
     assertThat(compared).isGreaterThan(200);
   }
 
+  @Test
+  void reusingTheMatchingTheGateRanFindsTheSameSpans() throws IOException {
+    int reused = 0;
+    for (String text : samples()) {
+      for (String t : new String[] {text, "<div style=\"display:none\">" + text + "</div>", text.toUpperCase()}) {
+        InjectionGate.Known known = InjectionGate.judge(t, 0, t.length());
+        if (known == null) {
+          continue;
+        }
+        List<Span> all = new ArrayList<>();
+        InjectionDetector.scoreWindow(t, 0, t.length(), all, 0);
+        List<Span> gated = new ArrayList<>();
+        InjectionDetector.scoreWindow(t, 0, t.length(), gated, 0, known.possible(), known.verifier());
+        assertThat(gated).as(t).isEqualTo(all);
+        reused += known.verifier() == null ? 0 : 1;
+      }
+    }
+    assertThat(reused).isGreaterThan(200);
+  }
+
+  /**
+   * Literals anywhere in a window say nothing about their order: here "agent", a comma and "update" are all present
+   * (the literal condition of the addressed-imperative feature holds), but no rule matches, so the gate, which runs
+   * the scorer's own matching when the literals alone would reach a threshold, skips the window.
+   */
+  @Test
+  void gateSkipsAWindowWhoseLiteralsHoldButWhoseRulesDoNotMatch() {
+    String prose = "The build agent, which runs nightly, stores its cache on the model server. We update the docs.";
+    String folded = prose.toLowerCase(java.util.Locale.ROOT);
+    int addressed = -1;
+    for (int m = 0; m < InjectionGate.matchers(); m++) {
+      if (InjectionGate.pattern(m).pattern().contains("(?:dear |hey |hi |hello |attention,? |to |for )")) {
+        addressed = m;
+      }
+    }
+    assertThat(addressed).as("the addressed-imperative feature").isNotNegative();
+    assertThat(Prefilter.holds(InjectionGate.condition(addressed), folded::contains)).isTrue();
+    assertThat(InjectionGate.mayScore(prose, 0, prose.length())).isFalse();
+  }
+
   /** Rule edits stay safe only while the gate can read a condition off every rule; "matches anything" is a bug. */
   @Test
   void everyGatedRuleHasADerivableCondition() {
