@@ -188,7 +188,7 @@ class PrefilterTest {
    */
   @Test
   void gateSkipsAWindowWhoseLiteralsHoldButWhoseRulesDoNotMatch() {
-    String prose = "The build agent, which runs nightly, stores its cache on the model server. We update the docs.";
+    String prose = "Nightly, the build agent stores its cache on the model server. We update the docs.";
     String folded = prose.toLowerCase(java.util.Locale.ROOT);
     int addressed = -1;
     for (int m = 0; m < InjectionGate.matchers(); m++) {
