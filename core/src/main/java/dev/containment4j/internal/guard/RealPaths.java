@@ -84,12 +84,14 @@ final class RealPaths {
     long now = clock.getAsLong();
     long e = epoch;
     ConcurrentHashMap<Path, Entry> map = cache;
-    Entry hit = map.get(lexical);
+    // while a call that may write can still be running nothing is stored, so there is nothing to look up either
+    boolean quiet = now - quietUntil < 0;
+    Entry hit = quiet ? null : map.get(lexical);
     if (hit != null && hit.epoch == e && now - hit.at < ttlNanos) {
       return hit.real;
     }
     Path real = snapshot.real(lexical);
-    if (now - quietUntil >= 0 && epoch == e) {
+    if (!quiet && now - quietUntil >= 0 && epoch == e) {
       if (map.size() >= MAX_ENTRIES) {
         map.clear();
       }

@@ -413,7 +413,7 @@ final class Units {
   }
 
   static String language(String name) {
-    if (PYTHON.matcher(name).matches()) {
+    if ((name.startsWith("python") || name.startsWith("pypy")) && PYTHON.matcher(name).matches()) {
       return "python";
     }
     switch (name) {
