@@ -732,6 +732,10 @@ final class Classifier {
             + " the machine's credentials"));
         continue;
       }
+      if (t.indexOf('/') < 0 && t.indexOf('.') < 0) {
+        // every candidate is a part of the word and needs a / or a leading .: most words have neither
+        continue;
+      }
       for (String cand : pathCandidates(t)) {
         if (cand.isEmpty() || !(cand.contains("/") || cand.startsWith(".")) || cand.startsWith("~")) {
           continue;
@@ -987,6 +991,19 @@ final class Classifier {
             + "|token|login|unlock")
             ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
             : Judgement.ALLOW;
+      default:
+        return dispatchRest(u, a, flow, name, argv, params);
+    }
+  }
+
+  /**
+   * The second half of {@link #command}'s dispatch: one method with the whole switch was over the JIT's 8,000-byte
+   * limit for a method's bytecode ({@code -XX:+DontCompileHugeMethods}, the default), so it ran interpreted on every
+   * decision forever.
+   */
+  private Judgement dispatchRest(Unit u, Units.Analysis a, Flow flow, String name, List<String> argv,
+      List<Arg> params) {
+    switch (name) {
       case "aws":
         return aws(u, argv);
       case "gcloud":

@@ -90,12 +90,16 @@ final class Units {
         problems.add("more than " + MAX_UNITS + " commands");
         return;
       }
-      List<String> w = new ArrayList<>(wrappers);
+      // most commands have no wrapper, origin or assignment: no copies for them
+      List<String> w = wrappers;
       if (!c.origin().isEmpty()) {
-        w.add(c.origin());
+        w = plus(wrappers, c.origin());
       }
-      Map<String, String> e = new LinkedHashMap<>(env);
-      e.putAll(c.assignments());
+      Map<String, String> e = env;
+      if (!c.assignments().isEmpty()) {
+        e = new LinkedHashMap<>(env);
+        e.putAll(c.assignments());
+      }
       unwrap(c, c.args(), w, privileged, false, e, c.cwd(), c.argv());
     }
   }

@@ -1322,7 +1322,7 @@ public final class ShellParser {
       }
       export = args.get(0).text().equals("export");
     }
-    SimpleCommand c = new SimpleCommand(List.copyOf(args), Map.copyOf(nullSafe(assigns)), List.copyOf(reds),
+    SimpleCommand c = new SimpleCommand(List.copyOf(args), assigns.isEmpty() ? Map.of() : Map.copyOf(nullSafe(assigns)), List.copyOf(reds),
         pipeline, env.cwd(), origin, export);
     out.add(c);
     pipeline.add(c);
