@@ -52,7 +52,8 @@ final class Units {
 
   private final List<Unit> units = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
-  private final Map<SimpleCommand, Unit> byCommand = new IdentityHashMap<>();
+  /** Sized for a few commands: the default table (64 slots) was a fortieth of the bytes a decision allocated. */
+  private final Map<SimpleCommand, Unit> byCommand = new IdentityHashMap<>(8);
   private final Path home;
   private int depth;
 
