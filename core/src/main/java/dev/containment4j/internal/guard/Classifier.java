@@ -122,6 +122,35 @@ final class Classifier {
     return paths;
   }
 
+  /** The directory {@link #resolved} holds words for: almost every command of a call runs in the same one. */
+  private Path resolvedCwd;
+  private final java.util.HashMap<String, Path> resolved = new java.util.HashMap<>();
+  private static final Path UNRESOLVABLE = Path.of("/");
+
+  /**
+   * {@link Paths#resolve(String, Path, boolean)} of a word as the parser left it, once per word and directory per
+   * decision: rules and judgements ask for the same words, and one {@code Path} per word keeps its hash for every
+   * later map lookup (real path, places).
+   */
+  Path resolveWord(String text, Path cwd) {
+    if (cwd == null || text == null) {
+      return paths.resolve(text, cwd, false);
+    }
+    if (cwd != resolvedCwd) {
+      if (resolvedCwd != null && !resolvedCwd.equals(cwd)) {
+        return paths.resolve(text, cwd, false);
+      }
+      resolvedCwd = cwd;
+    }
+    Path p = resolved.get(text);
+    if (p == null) {
+      p = paths.resolve(text, cwd, false);
+      resolved.put(text, p == null ? UNRESOLVABLE : p);
+      return p;
+    }
+    return p == UNRESOLVABLE ? null : p;
+  }
+
   /** The real path of {@code p}, asked once per decision. */
   Path real(Path p) {
     Path r = realCache.get(p);
@@ -221,7 +250,7 @@ final class Classifier {
     }
     for (Redirect r : u.command().redirects()) {
       if (r.writesFile()) {
-        Path p = paths.resolve(r.target().text(), u.cwd(), false);
+        Path p = resolveWord(r.target().text(), u.cwd());
         if (p != null) {
           flow.written.merge(p, content, (a, b) -> a + "\n" + b);
         }
@@ -258,13 +287,13 @@ final class Classifier {
   private Path scriptRun(Unit u) {
     String prog = u.args().get(0).text();
     if (prog.contains("/")) {
-      return paths.resolve(prog, u.cwd(), false);
+      return resolveWord(prog, u.cwd());
     }
     boolean shell = SCRIPT_RUNNERS.contains(u.name());
     if (shell) {
       for (Arg p : u.params()) {
         if (!p.text().startsWith("-")) {
-          return paths.resolve(p.text(), u.cwd(), false);
+          return resolveWord(p.text(), u.cwd());
         }
       }
     }
@@ -281,10 +310,10 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     String prog = u.args().get(0).text();
-    Path progPath = prog.contains("/") ? paths.resolve(prog, u.cwd(), false) : null;
+    Path progPath = prog.contains("/") ? resolveWord(prog, u.cwd()) : null;
     for (Path c : flow.cloned) {
       boolean inClone = u.cwd().startsWith(c) || progPath != null && progPath.startsWith(c)
-          || BUILD_RUNNERS.contains(u.name()) && u.params().stream().map(x -> paths.resolve(x.text(), u.cwd(), false))
+          || BUILD_RUNNERS.contains(u.name()) && u.params().stream().map(x -> resolveWord(x.text(), u.cwd()))
               .anyMatch(x -> x != null && x.startsWith(c));
       if (inClone && (progPath != null || BUILD_RUNNERS.contains(u.name()))) {
         return Judgement.ask(DOWNLOAD_EXEC, show(u) + " runs code from " + c + ", a repository cloned in the same"
@@ -504,7 +533,7 @@ final class Classifier {
         text = Regexes.compiled("[*?\\[\\]]").matcher(text).replaceAll("x");
       }
     }
-    Path p = paths.resolve(text, cwd, false);
+    Path p = resolveWord(text, cwd);
     // an EnumSet: the judgements below ask it a dozen contains() each
     Set<Place> set = EnumSet.noneOf(Place.class);
     set.addAll(p == null ? paths.places(null) : placesOf(p));
@@ -525,7 +554,7 @@ final class Classifier {
   }
 
   private String where(Arg a, Path cwd) {
-    Path p = paths.resolve(a.text(), cwd, false);
+    Path p = resolveWord(a.text(), cwd);
     return p == null ? a.text() : p.toString();
   }
 
@@ -704,6 +733,10 @@ final class Classifier {
       if (mayNameMetadata(t) && METADATA.matcher(t).find()) {
         j = j.max(Judgement.deny(CREDENTIAL, show(u) + " contacts the cloud metadata service, which hands out"
             + " the machine's credentials"));
+        continue;
+      }
+      if (t.indexOf('/') < 0 && t.indexOf('.') < 0) {
+        // every candidate is a part of the word and needs a / or a leading .: most words have neither
         continue;
       }
       for (String cand : pathCandidates(t)) {
@@ -961,6 +994,19 @@ final class Classifier {
             + "|token|login|unlock")
             ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
             : Judgement.ALLOW;
+      default:
+        return dispatchRest(u, a, flow, name, argv, params);
+    }
+  }
+
+  /**
+   * The second half of {@link #command}'s dispatch: one method with the whole switch was over the JIT's 8,000-byte
+   * limit for a method's bytecode ({@code -XX:+DontCompileHugeMethods}, the default), so it ran interpreted on every
+   * decision forever.
+   */
+  private Judgement dispatchRest(Unit u, Units.Analysis a, Flow flow, String name, List<String> argv,
+      List<Arg> params) {
+    switch (name) {
       case "aws":
         return aws(u, argv);
       case "gcloud":
@@ -2301,7 +2347,7 @@ final class Classifier {
           String url = ops.get(0);
           String dir = ops.size() > 1 ? ops.get(1)
               : Regexes.compiled("\\.git$").matcher(lastSegment(url)).replaceFirst("");
-          Path p = paths.resolve(dir, cwd, false);
+          Path p = resolveWord(dir, cwd);
           if (p != null) {
             flow.cloned.add(p);
           }
@@ -2347,7 +2393,7 @@ final class Classifier {
     if (cwd != null) {
       String dir = ops.size() > 1 ? ops.get(1)
           : Regexes.compiled("\\.git$").matcher(lastSegment(url)).replaceFirst("");
-      Path p = paths.resolve(dir, cwd, false);
+      Path p = resolveWord(dir, cwd);
       if (p != null) {
         flow.cloned.add(p);
       }

@@ -135,12 +135,12 @@ public final class PolicyGuard implements ModelGuard {
 
   private Verdict shell(Units.Analysis a, Classifier classifier, GuardContext ctx) {
     Paths paths = classifier.paths();
-    RuleSet.Match deny = rules.firstShellMatch(rules.deny(), a, paths, classifier::real);
+    RuleSet.Match deny = rules.firstShellMatch(rules.deny(), a, paths, classifier);
     if (deny != null) {
       return Verdict.deny(L, deny.rule().text(), "rule", "the policy denies " + deny.what() + " (rule "
           + deny.rule().text() + ")");
     }
-    RuleSet.Match ask = rules.firstShellMatch(rules.ask(), a, paths, classifier::real);
+    RuleSet.Match ask = rules.firstShellMatch(rules.ask(), a, paths, classifier);
     Judgement problems = Classifier.problems(a);
     if (ask != null) {
       return Verdict.ask(L, ask.rule().text(), "rule", "the policy asks a human before " + ask.what() + " (rule "

@@ -43,6 +43,14 @@ final class RealPaths {
   private static final long STABLE_NANOS = Duration.ofSeconds(5).toNanos();
 
   private record Stable(Snapshot.Node node, long at) {}
+
+  /**
+   * Directories found writable by this user, with when: kept for {@link #STABLE_NANOS}. Only the answer "writable"
+   * is kept, the one that makes the guard look at every name below the directory again; "not writable" is asked
+   * anew, so keeping an answer never lets a name be trusted longer than before (a root process on an agent's host
+   * answers writable for every directory, and asking it again cost one system call per named path).
+   */
+  private final ConcurrentHashMap<Path, Long> writableAt = new ConcurrentHashMap<>();
   private final long ttlNanos;
   private final long quietNanos;
   private final LongSupplier clock;
@@ -84,12 +92,14 @@ final class RealPaths {
     long now = clock.getAsLong();
     long e = epoch;
     ConcurrentHashMap<Path, Entry> map = cache;
-    Entry hit = map.get(lexical);
+    // while a call that may write can still be running nothing is stored, so there is nothing to look up either
+    boolean quiet = now - quietUntil < 0;
+    Entry hit = quiet ? null : map.get(lexical);
     if (hit != null && hit.epoch == e && now - hit.at < ttlNanos) {
       return hit.real;
     }
     Path real = snapshot.real(lexical);
-    if (now - quietUntil >= 0 && epoch == e) {
+    if (!quiet && now - quietUntil >= 0 && epoch == e) {
       if (map.size() >= MAX_ENTRIES) {
         map.clear();
       }
@@ -211,7 +221,22 @@ final class RealPaths {
     }
 
     private boolean writable(Path dir) {
-      return writable.computeIfAbsent(dir, d -> new File(d.toString()).canWrite());
+      Boolean known = writable.get(dir);
+      if (known != null) {
+        return known;
+      }
+      long now = owner == null ? 0 : owner.clock.getAsLong();
+      Long at = owner == null ? null : owner.writableAt.get(dir);
+      boolean fresh = at != null && now - at < STABLE_NANOS;
+      boolean w = fresh || new File(dir.toString()).canWrite();
+      if (w && !fresh && owner != null) {
+        if (owner.writableAt.size() >= MAX_ENTRIES) {
+          owner.writableAt.clear();
+        }
+        owner.writableAt.put(dir, now);
+      }
+      writable.put(dir, w);
+      return w;
     }
   }
 }

@@ -331,6 +331,22 @@ final class Rule {
     return pipeline.size() == 1 && matchPart(pipeline.get(0), words, home);
   }
 
+  /**
+   * The program a Bash rule can only match, compared with a command's base name; null when the rule's first word is
+   * a wildcard, a path, a home reference or a namespaced prefix (such rules are tried on every command).
+   */
+  String program() {
+    if (tool != Tool.BASH || any || pipeline == null) {
+      return null;
+    }
+    String first = pipeline.get(0).get(0);
+    if (first.isEmpty() || first.charAt(0) == NAMESPACED || first.charAt(0) == '~' || first.charAt(0) == '$'
+        || first.indexOf('*') >= 0 || first.indexOf('?') >= 0 || first.indexOf('/') >= 0) {
+      return null;
+    }
+    return first;
+  }
+
   boolean isPipeline() {
     return pipeline != null && pipeline.size() > 1;
   }
@@ -446,16 +462,45 @@ final class Rule {
    */
   static final class PathView {
     final String text;
-    final String underHome;
-    final String underWorkspace;
-    final String underRoot;
+    private final Path path;
+    private final Path workspace;
+    private final Path home;
+    /** Each relative text is computed when the first rule with that anchor asks (most policies use one anchor). */
+    private String underHome;
+    private String underWorkspace;
+    private String underRoot;
+    private byte computed;
 
     PathView(Path path, Path workspace, Path home) {
       this.text = path.toString();
-      this.underHome = relative(path, home, text);
-      this.underWorkspace = relative(path, workspace, text);
-      Path root = path.getRoot();
-      this.underRoot = root == null ? null : relative(path, root, text);
+      this.path = path;
+      this.workspace = workspace;
+      this.home = home;
+    }
+
+    String underHome() {
+      if ((computed & 1) == 0) {
+        underHome = relative(path, home, text);
+        computed |= 1;
+      }
+      return underHome;
+    }
+
+    String underWorkspace() {
+      if ((computed & 2) == 0) {
+        underWorkspace = relative(path, workspace, text);
+        computed |= 2;
+      }
+      return underWorkspace;
+    }
+
+    String underRoot() {
+      if ((computed & 4) == 0) {
+        Path root = path.getRoot();
+        underRoot = root == null ? null : relative(path, root, text);
+        computed |= 4;
+      }
+      return underRoot;
     }
 
     private static String relative(Path path, Path base, String s) {
@@ -475,13 +520,13 @@ final class Rule {
     String rel;
     switch (pathAnchor) {
       case "home":
-        rel = v.underHome;
+        rel = v.underHome();
         break;
       case "root":
-        rel = v.underRoot;
+        rel = v.underRoot();
         break;
       case "workspace":
-        rel = v.underWorkspace;
+        rel = v.underWorkspace();
         break;
       default:
         return matchesAtAnyDepth(v.text);

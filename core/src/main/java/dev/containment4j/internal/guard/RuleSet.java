@@ -11,10 +11,10 @@ import dev.containment4j.policy.Policy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /** The compiled deny, ask and allow rules of a policy, and how each kind of call is matched against them. */
 final class RuleSet {
@@ -67,12 +67,23 @@ final class RuleSet {
    * The first rule (in order) that matches any part of a shell call: a Bash rule on any command (effective or as
    * written, wrappers included), a Read/Write/Edit rule on the files it names, a Fetch rule on the hosts it contacts.
    */
-  Match firstShellMatch(List<Rule> rules, Units.Analysis a, Paths paths, UnaryOperator<Path> real) {
+  Match firstShellMatch(List<Rule> rules, Units.Analysis a, Paths paths, Classifier classifier) {
     List<List<NamedFile>> readFiles = null;
     List<List<NamedFile>> writeFiles = null;
+    Set<String> programs = null;
     for (Rule r : rules) {
       switch (r.tool()) {
         case BASH: {
+          // a rule that names its program (Bash(git push:*)) is tried only when some command runs that program
+          String program = r.program();
+          if (program != null) {
+            if (programs == null) {
+              programs = programs(a);
+            }
+            if (!programs.contains(program)) {
+              break;
+            }
+          }
           Unit u = bashMatches(r, a, false);
           if (u == null) {
             u = bashMatches(r, a, true);
@@ -93,8 +104,8 @@ final class RuleSet {
             Map<Path, NamedFile> seen = new HashMap<>();
             for (Unit u : a.units()) {
               List<NamedFile> views = new ArrayList<>();
-              for (Path p : files(u, paths, r.tool())) {
-                views.add(seen.computeIfAbsent(p, q -> NamedFile.of(q, real.apply(q), paths)));
+              for (Path p : files(u, classifier, r.tool())) {
+                views.add(seen.computeIfAbsent(p, q -> NamedFile.of(q, classifier.real(q), paths)));
               }
               named.add(views);
             }
@@ -128,6 +139,35 @@ final class RuleSet {
       }
     }
     return null;
+  }
+
+  /**
+   * The base names of every program a Bash rule could compare its first word with: each unit's effective and
+   * as-written program, and each member of their pipelines, as the unit it became and as written.
+   */
+  static Set<String> programs(Units.Analysis a) {
+    Set<String> names = new HashSet<>();
+    for (Unit u : a.units()) {
+      addProgram(names, u.argv());
+      addProgram(names, u.full());
+      List<SimpleCommand> members = u.command().pipeline().members();
+      if (members.size() > 1) {
+        for (SimpleCommand m : members) {
+          addProgram(names, m.argv());
+          Unit mu = a.byCommand().get(m);
+          if (mu != null) {
+            addProgram(names, mu.argv());
+          }
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void addProgram(Set<String> names, List<String> words) {
+    if (!words.isEmpty()) {
+      names.add(Unit.baseName(words.get(0)));
+    }
   }
 
   /** A file a command names, with the views path rules read: lexical, and real when it differs (else null). */
@@ -201,12 +241,12 @@ final class RuleSet {
   }
 
   /** The files a unit names, for path rules: written ones for Write/Edit, every path-like word for Read. */
-  private static List<Path> files(Unit u, Paths paths, Rule.Tool tool) {
+  private static List<Path> files(Unit u, Classifier classifier, Rule.Tool tool) {
     List<Path> out = new ArrayList<>();
     for (Redirect r : u.command().redirects()) {
       boolean relevant = tool == Rule.Tool.READ ? r.readsFile() : r.writesFile();
       if (relevant) {
-        Path p = paths.resolve(r.target().text(), u.cwd(), false);
+        Path p = classifier.resolveWord(r.target().text(), u.cwd());
         if (p != null) {
           out.add(p);
         }
@@ -223,7 +263,7 @@ final class RuleSet {
           continue;
         }
         if (cand.contains("/") || cand.startsWith(".") || cand.startsWith("~") || !cand.contains(" ")) {
-          Path p = paths.resolve(cand, u.cwd(), false);
+          Path p = classifier.resolveWord(cand, u.cwd());
           if (p != null) {
             out.add(p);
           }

@@ -52,7 +52,8 @@ final class Units {
 
   private final List<Unit> units = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
-  private final Map<SimpleCommand, Unit> byCommand = new IdentityHashMap<>();
+  /** Sized for a few commands: the default table (64 slots) was a fortieth of the bytes a decision allocated. */
+  private final Map<SimpleCommand, Unit> byCommand = new IdentityHashMap<>(8);
   private final Path home;
   private int depth;
 
@@ -90,12 +91,16 @@ final class Units {
         problems.add("more than " + MAX_UNITS + " commands");
         return;
       }
-      List<String> w = new ArrayList<>(wrappers);
+      // most commands have no wrapper, origin or assignment: no copies for them
+      List<String> w = wrappers;
       if (!c.origin().isEmpty()) {
-        w.add(c.origin());
+        w = plus(wrappers, c.origin());
       }
-      Map<String, String> e = new LinkedHashMap<>(env);
-      e.putAll(c.assignments());
+      Map<String, String> e = env;
+      if (!c.assignments().isEmpty()) {
+        e = new LinkedHashMap<>(env);
+        e.putAll(c.assignments());
+      }
       unwrap(c, c.args(), w, privileged, false, e, c.cwd(), c.argv());
     }
   }
@@ -421,7 +426,7 @@ final class Units {
   }
 
   static String language(String name) {
-    if (PYTHON.matcher(name).matches()) {
+    if ((name.startsWith("python") || name.startsWith("pypy")) && PYTHON.matcher(name).matches()) {
       return "python";
     }
     switch (name) {

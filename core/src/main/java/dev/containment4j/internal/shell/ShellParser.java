@@ -318,8 +318,8 @@ public final class ShellParser {
         continue;
       }
       if (args.isEmpty()) {
-        Matcher m = ASSIGNMENT.matcher(w.raw);
-        if (m.find() && !w.raw.startsWith("=")) {
+        Matcher m = mayBeAssignment(w.raw) ? ASSIGNMENT.matcher(w.raw) : null;
+        if (m != null && m.find() && !w.raw.startsWith("=")) {
           String name = m.group(1);
           String value;
           if (w.raw.endsWith("=") && peek() == '(') {
@@ -388,6 +388,15 @@ public final class ShellParser {
       return;
     }
     emit(args, assigns, reds, pipeline, false);
+  }
+
+  /** Whether {@link #ASSIGNMENT} can match: a name's first character and an {@code =} (most words have neither). */
+  private static boolean mayBeAssignment(String raw) {
+    if (raw.isEmpty() || raw.indexOf('=') < 0) {
+      return false;
+    }
+    char c = raw.charAt(0);
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
   }
 
   private void skipToEndOfClause() {
@@ -507,6 +516,12 @@ public final class ShellParser {
           && NAME.matcher(src.substring(k + 1, close)).matches()) {
         k = close + 1;
       }
+    }
+    // every operator starts with < > or &: most words are rejected here, before any substring
+    char opStart = k < src.length() ? src.charAt(k) : 0;
+    if (opStart != '<' && opStart != '>' && opStart != '&') {
+      pos = save;
+      return false;
     }
     String op = null;
     String rest = src.substring(k, Math.min(src.length(), k + 3));
@@ -770,7 +785,11 @@ public final class ShellParser {
     boolean wordDynamic = f.dynamic;
     f.finish();
     w.fields.addAll(f.fields);
-    w.dynamic = wordDynamic || w.fields.stream().anyMatch(Arg::dynamic);
+    boolean anyDynamic = wordDynamic;
+    for (int k = 0; k < w.fields.size() && !anyDynamic; k++) {
+      anyDynamic = w.fields.get(k).dynamic();
+    }
+    w.dynamic = anyDynamic;
     if (plain && w.fields.size() == 1 && w.raw.indexOf('{') >= 0 && w.raw.indexOf(',') > 0) {
       List<String> expanded = braces(w.fields.get(0).text());
       if (expanded.size() > 1) {
@@ -1303,7 +1322,7 @@ public final class ShellParser {
       }
       export = args.get(0).text().equals("export");
     }
-    SimpleCommand c = new SimpleCommand(List.copyOf(args), Map.copyOf(nullSafe(assigns)), List.copyOf(reds),
+    SimpleCommand c = new SimpleCommand(List.copyOf(args), assigns.isEmpty() ? Map.of() : Map.copyOf(nullSafe(assigns)), List.copyOf(reds),
         pipeline, env.cwd(), origin, export);
     out.add(c);
     pipeline.add(c);
