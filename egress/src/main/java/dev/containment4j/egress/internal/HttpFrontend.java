@@ -13,6 +13,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -90,6 +91,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     boolean responseStarted;
     boolean closeClientAfter;
     boolean closeUpstreamAfter;
+    /** The request asks for a WebSocket upgrade (forwarded with its Upgrade and Connection headers). */
+    boolean websocket;
+    /** The origin agreed (101): after the response head both sides switch to relaying bytes. */
+    boolean switching;
     String credentials = "";
 
     Exchange(String method, String protocol) {
@@ -196,6 +201,18 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         int end = firstOf(uri, 7);
         target = Authority.parse(uri.substring(7, end), 80);
         path = end == uri.length() ? "/" : uri.substring(end);
+        List<String> hosts = req.headers().getAll(HttpHeaderNames.HOST);
+        if (hosts.size() > 1) {
+          deny(req, target.host().name(), target.port(), Denial.badRequest("exactly one Host header is allowed"));
+          return;
+        }
+        // the proxy sends the URL's authority as Host anyway; a Host naming another server is fronting: refused
+        if (hosts.size() == 1 && !agrees(target.host(), target.port(), hosts.get(0))) {
+          Authority h = Authority.parse(hosts.get(0), target.port());
+          deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority() + ":" + h.port(),
+              target.host().authority() + ":" + target.port(), "the URL names"));
+          return;
+        }
       } else if (fixed != null && (lower.startsWith("https://") || uri.startsWith("/"))) {
         if (uri.startsWith("/")) {
           path = uri;
@@ -203,7 +220,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           int end = firstOf(uri, 8);
           Authority abs = Authority.parse(uri.substring(8, end), 443);
           if (!abs.host().equals(fixed.host()) || abs.port() != fixed.port()) {
-            deny(req, abs.host().name(), abs.port(), hostMismatch(abs.host().authority()));
+            deny(req, abs.host().name(), abs.port(), hostMismatch(abs.host().authority() + ":" + abs.port()));
             return;
           }
           path = end == uri.length() ? "/" : uri.substring(end);
@@ -213,12 +230,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           deny(req, fixed.host().name(), fixed.port(), Denial.badRequest("exactly one Host header is required"));
           return;
         }
-        if (!names(fixed, host)) {
+        if (!agrees(fixed.host(), fixed.port(), host)) {
           Authority h = Authority.parse(host, fixed.port());
-          if (!h.host().equals(fixed.host()) || h.port() != fixed.port()) {
-            deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority()));
-            return;
-          }
+          deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority() + ":" + h.port()));
+          return;
         }
         target = new Authority(fixed.host(), fixed.port());
       } else if (lower.startsWith("https://")) {
@@ -243,14 +258,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           + e.getMessage()));
       return;
     }
-    String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
-    if (upgrade != null) {
-      deny(req, target.host().name(), target.port(), new Denial("upgrade-refused", "protocol upgrades",
-          "protocol upgrades (" + Authority.printable(upgrade) + ") are not forwarded", "",
-          HttpResponseStatus.NOT_IMPLEMENTED, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE));
-      return;
-    }
     ex = new Exchange(method, fixed == null ? "http" : "https-intercepted");
+    // a WebSocket upgrade is judged like any request, then relayed; other upgrade offers (h2c) are hop-by-hop and
+    // simply not passed on, so the exchange stays HTTP/1.1
+    ex.websocket = isWebSocketUpgrade(req);
     ex.keepAlive = HttpUtil.isKeepAlive(req);
     req.setUri(path);
     state = State.RESOLVING;
@@ -277,7 +288,11 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
    * common case, which needs no parsing. Any other spelling goes through {@link Authority#parse}.
    */
   static boolean names(Gatekeeper.Target t, String host) {
-    String name = t.host().authority();
+    return names(t.host(), t.port(), host);
+  }
+
+  private static boolean names(HostName canonical, int port, String host) {
+    String name = canonical.authority();
     if (!host.startsWith(name)) {
       return false;
     }
@@ -286,7 +301,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       return true; // no port: the tunnel's, as Authority.parse(host, t.port()) reads it
     }
     return host.charAt(name.length()) == ':' && rest > 1 && rest <= 6
-        && isPort(host, name.length() + 1, t.port());
+        && isPort(host, name.length() + 1, port);
   }
 
   private static boolean isPort(String s, int from, int port) {
@@ -311,10 +326,26 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     return uri.length();
   }
 
+  /**
+   * Whether the {@code Host} header {@code host} names {@code name:port}: any spelling of the name, with that port or
+   * none (a port-less Host names the server the request was sent to).
+   */
+  private static boolean agrees(HostName name, int port, String host) {
+    if (names(name, port, host)) {
+      return true;
+    }
+    Authority h = Authority.parse(host, port);
+    return h.host().equals(name) && h.port() == port;
+  }
+
   private Denial hostMismatch(String host) {
+    return hostMismatch(host, fixed.host().authority() + ":" + fixed.port(), "the tunnel was opened to");
+  }
+
+  private static Denial hostMismatch(String host, String target, String how) {
     return new Denial("host-mismatch", "SNI = CONNECT target = Host",
-        "the request names " + host + " but the tunnel was opened to " + fixed.host().authority() + ":" + fixed.port()
-            + " (domain fronting is refused)", "send requests for each host through its own CONNECT",
+        "the request's Host names " + host + " but " + how + " " + target + " (domain fronting is refused)",
+        "send each request with the Host of the server it goes to",
         HttpResponseStatus.MISDIRECTED_REQUEST, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FORBIDDEN);
   }
 
@@ -338,6 +369,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     }
     for (CharSequence name : HOP_BY_HOP) {
       h.remove(name);
+    }
+    if (ex.websocket) {
+      h.set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+      h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
     }
     var denial = px.credentials().apply(t.host(), req.uri(), h);
     if (denial.isPresent()) {
@@ -396,6 +431,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     });
   }
 
+  private static boolean isWebSocketUpgrade(HttpRequest req) {
+    HttpHeaders h = req.headers();
+    return req.method().equals(HttpMethod.GET) && h.getAll(HttpHeaderNames.UPGRADE).size() == 1
+        && "websocket".equalsIgnoreCase(h.get(HttpHeaderNames.UPGRADE).strip())
+        && h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
+  }
+
   private static List<String> connectionListed(HttpHeaders h) {
     List<String> out = new java.util.ArrayList<>();
     for (String v : h.getAll(HttpHeaderNames.CONNECTION)) {
@@ -427,6 +469,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   }
 
   private void onContent(HttpContent c) {
+    if (c instanceof LastHttpContent l && !l.trailingHeaders().isEmpty()) {
+      // request trailers are dropped: they would reach the origin after the credential checks of the head
+      l.trailingHeaders().clear();
+    }
     switch (state) {
       case RESOLVING -> {
         pending.add(c);
@@ -647,10 +693,15 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         int code = r.status().code();
         ex.informational = code >= 100 && code < 200;
         if (code == 101) {
-          ReferenceCountUtil.release(msg);
-          ctx.close();
-          client.close();
-          return;
+          if (!ex.websocket || state != State.AWAIT_RESPONSE || !held.isEmpty()
+              || !HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(r.headers().get(HttpHeaderNames.UPGRADE, ""))) {
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            client.close();
+            return;
+          }
+          ex.switching = true;
+          ex.status = code;
         }
         if (!ex.informational) {
           ex.status = code;
@@ -669,6 +720,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         if (ex.closeClientAfter) {
           h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
+        if (ex.switching) {
+          h.set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+          h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+        }
       }
       if (msg instanceof HttpContent c) {
         ex.down += c.content().readableBytes();
@@ -677,6 +732,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       if (last && ex.informational) {
         ex.informational = false;
         client.writeAndFlush(msg);
+        if (ex.switching) {
+          switchToWebSocket(ctx);
+        }
         return;
       }
       // flush once per read batch or at the end of the response: fewer syscalls and, intercepted, fewer TLS records
@@ -688,6 +746,40 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       if (last) {
         finish(w);
       }
+    }
+
+    /**
+     * The origin switched to WebSocket: from here on both sides carry opaque frames, relayed with the same
+     * backpressure as a tunnel; the exchange's event is sent when the upstream closes, with the bytes of both phases.
+     */
+    private void switchToWebSocket(ChannelHandlerContext ctx) {
+      Exchange done = ex;
+      ex = null;
+      state = State.TUNNEL;
+      Channel up = upstream;
+      upstream = null;
+      AtomicLong upBytes = new AtomicLong(done.up);
+      AtomicLong downBytes = new AtomicLong(done.down);
+      up.closeFuture().addListener(x -> px.audit().allow(done.protocol, done.target, upBytes.get(), downBytes.get(),
+          done.start, Map.of("method", done.method, "status", 101, "upgrade", "websocket",
+              "credentials", done.credentials)));
+      // the HTTP encoders go first: bytes still buffered in a decoder are released to the relays as the decoders
+      // go, and must not meet an encoder that only takes HTTP messages
+      ChannelPipeline cp = client.pipeline();
+      ChannelPipeline upp = up.pipeline();
+      cp.get(HttpServerCodec.class).removeOutboundHandler();
+      upp.get(HttpClientCodec.class).removeOutboundHandler();
+      upp.addLast("relay", new Relay(client, downBytes));
+      upp.remove(ctx.handler());
+      upp.remove(HttpClientCodec.class);
+      cp.addLast("relay", new Relay(up, upBytes));
+      cp.remove(HttpFrontend.this);
+      if (cp.get(HeadDeadline.class) != null) {
+        cp.remove(HeadDeadline.class);
+      }
+      cp.remove(HttpServerCodec.class);
+      client.config().setAutoRead(true);
+      up.config().setAutoRead(true);
     }
 
     @Override
