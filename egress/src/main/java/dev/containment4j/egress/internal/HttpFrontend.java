@@ -93,8 +93,12 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     boolean closeUpstreamAfter;
     /** The request asks for a WebSocket upgrade (forwarded with its Upgrade and Connection headers). */
     boolean websocket;
+    /** An HTTP/1.0 client: it cannot read chunked framing, so such a response is delimited by closing instead. */
+    boolean http10;
     /** The origin agreed (101): after the response head both sides switch to relaying bytes. */
     boolean switching;
+    /** A 1xx response head (100 Continue, 103 Early Hints) waiting for its end to be sent as one message. */
+    HttpResponse interim;
     String credentials = "";
 
     Exchange(String method, String protocol) {
@@ -103,9 +107,21 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** The audit event's protocol for requests inside a tunnel. */
+  private final String intercepted;
+
   HttpFrontend(ProxyContext px, Gatekeeper.Target fixed) {
+    this(px, fixed, "https-intercepted");
+  }
+
+  /**
+   * @param fixed the checked CONNECT target when this frontend serves an intercepted tunnel, else null
+   * @param intercepted the protocol named in audit events of intercepted requests
+   */
+  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed, String intercepted) {
     this.px = px;
     this.fixed = fixed;
+    this.intercepted = intercepted;
   }
 
   @Override
@@ -258,10 +274,11 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           + e.getMessage()));
       return;
     }
-    ex = new Exchange(method, fixed == null ? "http" : "https-intercepted");
+    ex = new Exchange(method, fixed == null ? "http" : intercepted);
     // a WebSocket upgrade is judged like any request, then relayed; other upgrade offers (h2c) are hop-by-hop and
     // simply not passed on, so the exchange stays HTTP/1.1
     ex.websocket = isWebSocketUpgrade(req);
+    ex.http10 = req.protocolVersion().equals(HttpVersion.HTTP_1_0);
     ex.keepAlive = HttpUtil.isKeepAlive(req);
     req.setUri(path);
     state = State.RESOLVING;
@@ -521,7 +538,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   /** Answers with the denial (status, body, X-Containment-Deny), reports it and closes the connection. */
   private void deny(HttpRequest req, String host, int port, Denial d) {
     px.audit().deny(fixed == null ? (req != null && req.method().equals(HttpMethod.CONNECT) ? "connect" : "http")
-        : "https-intercepted", host, port, d, ex == null ? System.nanoTime() : ex.start,
+        : intercepted, host, port, d, ex == null ? System.nanoTime() : ex.start,
         req == null ? Map.of() : Map.of("method", req.method().name()));
     state = State.CLOSED;
     releasePending();
@@ -532,7 +549,8 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     r.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     r.headers().set("X-Containment-Deny", d.header());
     r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    if (client.pipeline().get(HttpServerCodec.class) == null) {
+    if (client.pipeline().get(HttpServerCodec.class) == null
+        && client.pipeline().get(io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec.class) == null) {
       client.close();
       r.release();
       return;
@@ -709,6 +727,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           boolean delimited = HttpUtil.isContentLengthSet(r) || HttpUtil.isTransferEncodingChunked(r)
               || ex.method.equals("HEAD") || code == 204 || code == 304;
           ex.closeClientAfter = !ex.keepAlive || !delimited;
+          if (ex.http10 && HttpUtil.isTransferEncodingChunked(r)) {
+            HttpUtil.setTransferEncodingChunked(r, false);
+            ex.closeClientAfter = true;
+          }
         }
         HttpHeaders h = r.headers();
         for (String name : connectionListed(h)) {
@@ -723,6 +745,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         if (ex.switching) {
           h.set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
           h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+        } else if (ex.informational) {
+          ex.interim = r; // sent whole once its (empty) end arrives: h2 carries a 1xx as one HEADERS frame
+          return;
         }
       }
       if (msg instanceof HttpContent c) {
@@ -731,10 +756,16 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       boolean last = msg instanceof LastHttpContent;
       if (last && ex.informational) {
         ex.informational = false;
-        client.writeAndFlush(msg);
         if (ex.switching) {
+          client.writeAndFlush(msg);
           switchToWebSocket(ctx);
+          return;
         }
+        ReferenceCountUtil.release(msg);
+        HttpResponse r = ex.interim;
+        ex.interim = null;
+        client.writeAndFlush(new DefaultFullHttpResponse(r.protocolVersion(), r.status(), Unpooled.EMPTY_BUFFER,
+            r.headers(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE));
         return;
       }
       // flush once per read batch or at the end of the response: fewer syscalls and, intercepted, fewer TLS records

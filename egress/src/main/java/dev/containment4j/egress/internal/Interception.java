@@ -11,6 +11,9 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
@@ -30,8 +33,8 @@ import javax.net.ssl.TrustManagerFactory;
  * TLS interception ({@code network.tls: intercept}, or the hosts in {@code network.tlsIntercept}; never the hosts in
  * {@code network.tlsPassthrough}): the client's TLS ends at the proxy with a leaf minted for the CONNECT host; the SNI must name that host (or be absent), and so must every request's Host (checked in
  * {@link HttpFrontend}): no domain fronting. Each request is re-sent over a separate TLS connection to the checked
- * address, verified against the upstream trust store with hostname verification for the CONNECT host. HTTP/1.1 only
- * (no ALPN h2 offered, so clients negotiate down). Thread-safe.
+ * address, verified against the upstream trust store with hostname verification for the CONNECT host. Clients get ALPN
+ * {@code h2} or {@code http/1.1} ({@link Http2Frontend}); the origin is spoken to over HTTP/1.1. Thread-safe.
  */
 public final class Interception {
   private static final int CACHE_SIZE = 256;
@@ -123,7 +126,7 @@ public final class Interception {
         X509Certificate leaf = ca.leaf(host);
         try {
           c = SslContextBuilder.forServer(keyManager(leaf)).sslProvider(provider())
-              .protocols("TLSv1.3", "TLSv1.2").build();
+              .protocols("TLSv1.3", "TLSv1.2").applicationProtocolConfig(alpn()).build();
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
           throw new IllegalStateException("cannot build TLS for " + host + ": " + e.getMessage(), e);
         }
@@ -190,7 +193,28 @@ public final class Interception {
         ctx.close();
       }
     });
-    p.addAfter("tls-events", "http", ProtocolSniffer.httpCodec(px.limits()));
-    p.addAfter("http", "frontend", new HttpFrontend(px, t));
+    p.addAfter("tls-events", "alpn", new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+      @Override
+      protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+        if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+          Http2Frontend.install(px, t, ctx.pipeline());
+        } else {
+          ctx.pipeline().addLast("http", ProtocolSniffer.httpCodec(px.limits()));
+          ctx.pipeline().addLast("frontend", new HttpFrontend(px, t, "https-intercepted"));
+        }
+      }
+    });
+  }
+
+  /** ALPN offered to intercepted clients: h2 first (see {@link Http2Frontend}), HTTP/1.1 for the others. */
+  private static ApplicationProtocolConfig alpn() {
+    return !Boolean.parseBoolean(System.getProperty("containment.egress.http2", "true"))
+        ? new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_1_1)
+        : new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2,
+            ApplicationProtocolNames.HTTP_1_1);
   }
 }

@@ -110,8 +110,27 @@ class ClientConformanceIT {
     EVENTS.all.clear();
   }
 
-  private static List<String> bases() {
-    return List.of(plain, tls);
+  /** One way in: the plain path, or the intercepted path with the client speaking HTTP/1.1 or h2 to the proxy. */
+  record Base(String url, String curlVersion, HttpClient.Version java) {
+    @Override
+    public String toString() {
+      return url + " (" + curlVersion + ")";
+    }
+  }
+
+  private static List<Base> bases() {
+    return List.of(new Base(plain, "--http1.1", HttpClient.Version.HTTP_1_1),
+        new Base(tls, "--http1.1", HttpClient.Version.HTTP_1_1), new Base(tls, "--http2", HttpClient.Version.HTTP_2));
+  }
+
+  private static ProxyClients.Run curl(Base b, String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of(b.curlVersion()));
+    argv.addAll(List.of(args));
+    return curl(argv.toArray(String[]::new));
+  }
+
+  private static String placeholder(Base base) {
+    return placeholder(base.url());
   }
 
   private static String placeholder(String base) {
@@ -132,14 +151,22 @@ class ClientConformanceIT {
     return ProxyClients.run(env, argv.toArray(String[]::new));
   }
 
+  private static HttpClient java(Base b) throws Exception {
+    return java(b.java());
+  }
+
   private static HttpClient java() throws Exception {
+    return java(HttpClient.Version.HTTP_2);
+  }
+
+  private static HttpClient java(HttpClient.Version version) throws Exception {
     SSLContext ssl = SSLContext.getInstance("TLS");
     try (InputStream in = Files.newInputStream(Path.of(ca))) {
       var cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
           .generateCertificate(in);
       ssl.init(null, TestOrigins.Pki.trust(cert).getTrustManagers(), null);
     }
-    return HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(10))
+    return HttpClient.newBuilder().version(version).sslContext(ssl).connectTimeout(Duration.ofSeconds(10))
         .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.address().getPort()))).build();
   }
 
@@ -182,13 +209,14 @@ class ClientConformanceIT {
   void chunkedBodiesBothWaysWithCurlAndJava() throws Exception {
     byte[] data = random(300_000);
     Path f = Files.write(tmp.resolve("chunk.bin"), data);
-    HttpClient java = java();
-    for (String base : bases()) {
-      var up = curl("-H", "Transfer-Encoding: chunked", "-H", "Authorization: Bearer " + placeholder(base),
+    for (Base b : bases()) {
+      String base = b.url();
+      HttpClient java = java(b);
+      var up = curl(b, "-H", "Transfer-Encoding: chunked", "-H", "Authorization: Bearer " + placeholder(base),
           "--data-binary", "@" + f, base + "/echo");
       assertThat(up.out()).as(base + up.err()).contains("\"len\": 300000", sha256(data));
       Path out = tmp.resolve("down.bin");
-      var down = curl("-o", out.toString(), base + "/chunked?n=300000");
+      var down = curl(b, "-o", out.toString(), base + "/chunked?n=300000");
       assertThat(down.exit()).as(down.err()).isZero();
       assertThat(sha256(out)).as(base).isEqualTo(sha256(pattern(300_000)));
       // Java streams a body of unknown length chunked; for http:// it may also offer an h2c upgrade
@@ -202,7 +230,7 @@ class ClientConformanceIT {
       assertThat(sha256(chunked.body())).isEqualTo(sha256(pattern(77_777)));
     }
     var seen = origin.seen();
-    assertThat(seen).filteredOn(s -> s.path().equals("/echo")).hasSize(4)
+    assertThat(seen).filteredOn(s -> s.path().equals("/echo")).hasSize(6)
         .allSatisfy(s -> assertThat(s.header("Transfer-Encoding")).isEqualTo("chunked"));
     assertBoundSecretOnly(seen);
   }
@@ -211,20 +239,20 @@ class ClientConformanceIT {
   void expectContinueIsRelayedNotWaitedOut() throws Exception {
     byte[] data = random(2_000_000);
     Path f = Files.write(tmp.resolve("expect.bin"), data);
-    HttpClient java = java();
-    for (String base : bases()) {
+    for (Base b : bases()) {
+      String base = b.url();
       // curl would wait 30 s for the 100 if the proxy swallowed it; --max-time 20 makes that a failure
-      var r = ProxyClients.run(Map.of(), "curl", "-sS", "-i", "--max-time", "20", "--expect100-timeout", "30", "-x",
-          "http://127.0.0.1:" + proxy.address().getPort(), "--cacert", ca, "-H", "Expect: 100-continue",
-          "--data-binary", "@" + f, base + "/echo");
-      assertThat(r.out()).as(base + r.err()).contains("HTTP/1.1 100 Continue", sha256(data));
-      HttpResponse<String> j = java.send(HttpRequest.newBuilder(URI.create(base + "/echo")).expectContinue(true)
-          .version(HttpClient.Version.HTTP_1_1).POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(j.body()).as(base).contains(sha256(data));
+      var r = ProxyClients.run(Map.of(), "curl", b.curlVersion(), "-sS", "-i", "--max-time", "20",
+          "--expect100-timeout", "30", "-x", "http://127.0.0.1:" + proxy.address().getPort(), "--cacert", ca, "-H",
+          "Expect: 100-continue", "--data-binary", "@" + f, base + "/echo");
+      assertThat(r.out()).as(b + r.err()).containsPattern("HTTP/(1.1|2) 100").contains(sha256(data));
+      HttpResponse<String> j = java(b).send(HttpRequest.newBuilder(URI.create(base + "/echo")).expectContinue(true)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(j.body()).as(b.toString()).contains(sha256(data));
+      assertThat(j.version()).isEqualTo(b.java());
     }
     var seen = origin.seen();
-    assertThat(seen).hasSize(4).allSatisfy(s -> assertThat(s.header("Expect")).isEqualToIgnoringCase("100-continue"));
+    assertThat(seen).hasSize(6).allSatisfy(s -> assertThat(s.header("Expect")).isEqualToIgnoringCase("100-continue"));
     assertBoundSecretOnly(seen);
   }
 
@@ -250,7 +278,7 @@ class ClientConformanceIT {
 
   @Test
   void headAnd204And304KeepTheConnectionInStep() throws Exception {
-    for (String base : bases()) {
+    for (String base : List.of(plain, tls)) {
       var r = python(KEEP_ALIVE_SCRIPT, base);
       assertThat(r.out().strip()).as(base + r.err()).isEqualTo("[[\"HEAD\", \"/head\", 200, 0], "
           + "[\"GET\", \"/status/204\", 204, 0], [\"GET\", \"/status/304\", 304, 0], [\"GET\", \"/head\", 200, 1234], "
@@ -264,14 +292,59 @@ class ClientConformanceIT {
     }
   }
 
+  /**
+   * HTTP/2 between the client and the proxy (ALPN h2 on the intercepted path), HTTP/1.1 to the origin: every stream is
+   * judged like an HTTP/1.1 request (:authority against the CONNECT host, credential binding), concurrently.
+   */
+  @Test
+  void http2ClientsAreJudgedStreamByStream() throws Exception {
+    String w = "%{http_version} %{http_code}";
+    var ok = curl("--http2", "-o", "/dev/null", "-w", w, "-H", "Authorization: Bearer " + placeholder(tls),
+        tls + "/h2");
+    assertThat(ok.out()).as(ok.err()).isEqualTo("2 200");
+    var foreign = curl("--http2", "-i", "-H", "Authorization: Bearer ghp_ATTACKER", tls + "/h2-foreign");
+    assertThat(foreign.out()).contains("HTTP/2 403", "credential-foreign");
+    var fronting = curl("--http2", "-o", "/dev/null", "-w", w, "-H", "Host: other.test:" + origin.https,
+        tls + "/h2-front");
+    assertThat(fronting.out()).isEqualTo("2 421");
+    var leak = curl("--http2", "-o", "/dev/null", "-w", w, "-H", "X-Key: " + placeholder(tls),
+        "https://[::1]:" + origin.https6 + "/h2-leak");
+    assertThat(leak.out()).isEqualTo("2 403");
+
+    HttpClient java = java(HttpClient.Version.HTTP_2);
+    List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      all.add(java.sendAsync(HttpRequest.newBuilder(URI.create(tls + "/stream-" + i))
+          .header("Authorization", "Bearer " + placeholder(tls)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> r = all.get(i).get(30, TimeUnit.SECONDS);
+      assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
+      assertThat(r.body()).isEqualTo("ok tls /stream-" + i + "\n");
+    }
+    var seen = origin.seen();
+    assertThat(seen).extracting(ConformanceOrigin.Seen::path).hasSize(21).contains("/h2", "/stream-19")
+        .doesNotContain("/h2-foreign", "/h2-front", "/h2-leak");
+    assertThat(seen).allSatisfy(x -> {
+      assertThat(x.header("Authorization")).isEqualTo(AUTH);
+      assertThat(x.header("Host")).isEqualTo("tls.test:" + origin.https);
+      assertThat(x.headers().keySet()).noneMatch(k -> k.startsWith("x-http2"));
+    });
+    assertThat(EVENTS.await("egress.allow", 21)).filteredOn(e -> "https-intercepted-h2".equals(
+        e.fields().get("protocol"))).hasSize(21);
+    assertThat(EVENTS.of("egress.deny")).extracting(e -> e.fields().get("reason"))
+        .contains("credential-foreign", "host-mismatch", "credential-leak");
+  }
+
   @Test
   void closeDelimitedResponsesAndClosingOrigins() throws Exception {
-    for (String base : bases()) {
+    for (Base b : bases()) {
+      String base = b.url();
       Path out = tmp.resolve("close.bin");
-      var r = curl("-o", out.toString(), base + "/close?n=250000");
-      assertThat(r.exit()).as(base + r.err()).isZero();
+      var r = curl(b, "-o", out.toString(), base + "/close?n=250000");
+      assertThat(r.exit()).as(b + r.err()).isZero();
       assertThat(sha256(out)).isEqualTo(sha256(pattern(250_000)));
-      HttpResponse<byte[]> j = java().send(HttpRequest.newBuilder(URI.create(base + "/close?n=99999")).build(),
+      HttpResponse<byte[]> j = java(b).send(HttpRequest.newBuilder(URI.create(base + "/close?n=99999")).build(),
           HttpResponse.BodyHandlers.ofByteArray());
       assertThat(sha256(j.body())).as(base).isEqualTo(sha256(pattern(99_999)));
     }
@@ -284,6 +357,14 @@ class ClientConformanceIT {
       assertThat(Http1.read(in, false).text()).isEqualTo("bye\n");
       o.write(("GET " + plain + "/after HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       assertThat(Http1.read(in, false).text()).startsWith("ok plain /after");
+    }
+    // an HTTP/1.0 client cannot read chunked framing: it gets the body delimited by the close
+    try (Socket s = ProxyClients.connect(proxy)) {
+      s.getOutputStream().write(("GET " + plain + "/chunked?n=5000 HTTP/1.0\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      Http1.Response r = Http1.read(new java.io.BufferedInputStream(s.getInputStream()), false);
+      assertThat(r.header("Transfer-Encoding")).isNull();
+      assertThat(r.body()).isEqualTo(pattern(5000));
     }
     assertBoundSecretOnly(origin.seen());
   }
@@ -354,7 +435,8 @@ class ClientConformanceIT {
     }
     String sha = sha256(f);
     var metric = ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider m ? m.metric() : null;
-    for (String base : bases()) {
+    for (Base b : bases()) {
+      String base = b.url();
       AtomicLong peak = new AtomicLong();
       var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
       if (metric != null) {
@@ -362,13 +444,15 @@ class ClientConformanceIT {
             TimeUnit.MILLISECONDS);
       }
       // the origin reads slowly (?slow): without backpressure the proxy would hold most of the 100 MB
-      var r = curl("-H", "Authorization: Bearer " + placeholder(base), "--data-binary", "@" + f, base + "/echo?slow");
+      var r = curl(b, "-H", "Authorization: Bearer " + placeholder(base), "--data-binary", "@" + f,
+          base + "/echo?slow");
       sampler.shutdownNow();
       assertThat(r.out()).as(base + r.err()).contains("\"len\": " + size, sha);
       assertThat(peak.get()).as("direct memory held by the proxy during the upload").isLessThan(64L << 20);
     }
     var seen = origin.seen();
-    assertThat(seen).hasSize(2).allSatisfy(s -> assertThat(s.header("Expect")).isEqualTo("100-continue"));
+    assertThat(seen).hasSize(3).filteredOn(s -> s.server().equals("plain"))
+        .allSatisfy(s -> assertThat(s.header("Expect")).isEqualTo("100-continue"));
     assertBoundSecretOnly(seen);
   }
 
@@ -379,15 +463,16 @@ class ClientConformanceIT {
       gz.write("compressed by the client\n".repeat(1000).getBytes(StandardCharsets.UTF_8));
     }
     Path gzipped = Files.write(tmp.resolve("body.gz"), buf.toByteArray());
-    for (String base : bases()) {
+    for (Base b : bases()) {
+      String base = b.url();
       Path out = tmp.resolve("gz.out");
       Path head = tmp.resolve("gz.head");
-      var r = curl("-D", head.toString(), "-o", out.toString(), base + "/gzip");
+      var r = curl(b, "-D", head.toString(), "-o", out.toString(), base + "/gzip");
       assertThat(r.exit()).as(r.err()).isZero();
       String headers = Files.readString(head).toLowerCase(java.util.Locale.ROOT);
       assertThat(headers).contains("content-encoding: gzip", "content-length: " + Files.size(out));
       assertThat(headers).contains("x-sha256: " + sha256(out));
-      var up = curl("-H", "Content-Encoding: gzip", "--data-binary", "@" + gzipped, base + "/echo");
+      var up = curl(b, "-H", "Content-Encoding: gzip", "--data-binary", "@" + gzipped, base + "/echo");
       assertThat(up.out()).contains(sha256(buf.toByteArray()));
     }
     var seen = origin.seen();
@@ -486,7 +571,7 @@ class ClientConformanceIT {
   void pipDownloadsFromALocalIndexOnBothPaths() throws Exception {
     var pip = python("import pip");
     org.junit.jupiter.api.Assumptions.assumeTrue(pip.exit() == 0, "pip not installed for python3");
-    for (String base : bases()) {
+    for (String base : List.of(plain, tls)) {
       Path out = Files.createDirectories(tmp.resolve("pip-" + (base.startsWith("https") ? "tls" : "plain")));
       var r = ProxyClients.run(env, "python3", "-m", "pip", "download", "-q", "--no-deps", "--no-cache-dir",
           "--disable-pip-version-check", "--trusted-host", "plain.test", "--index-url", base + "/simple/",
