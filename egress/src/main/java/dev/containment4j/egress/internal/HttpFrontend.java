@@ -109,19 +109,34 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
 
   /** The audit event's protocol for requests inside a tunnel. */
   private final String intercepted;
+  /** Inside a tunnel: whether the client spoke TLS, so the origin is reached over TLS too. */
+  private final boolean tls;
+  private final UpstreamPool pool;
 
-  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed) {
-    this(px, fixed, "https-intercepted");
+  /** The frontend of a new client connection: CONNECT or absolute-form requests. */
+  HttpFrontend(ProxyContext px) {
+    this(px, null, "http", false);
   }
 
   /**
-   * @param fixed the checked CONNECT target when this frontend serves an intercepted tunnel, else null
+   * @param fixed the checked CONNECT (or SOCKS5) target when this frontend serves an intercepted tunnel, else null
    * @param intercepted the protocol named in audit events of intercepted requests
+   * @param tls whether the tunnel's client spoke TLS (then the origin is reached over verified TLS)
    */
-  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed, String intercepted) {
+  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed, String intercepted, boolean tls) {
+    this(px, fixed, intercepted, tls, null);
+  }
+
+  /**
+   * @param pool where a finished exchange leaves its upstream connection and the next one looks first (the streams
+   *     of one h2 client connection), or null when this frontend keeps its own upstream connection
+   */
+  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed, String intercepted, boolean tls, UpstreamPool pool) {
     this.px = px;
     this.fixed = fixed;
     this.intercepted = intercepted;
+    this.tls = tls;
+    this.pool = pool;
   }
 
   @Override
@@ -229,12 +244,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
               target.host().authority() + ":" + target.port(), "the URL names"));
           return;
         }
-      } else if (fixed != null && (lower.startsWith("https://") || uri.startsWith("/"))) {
+      } else if (fixed != null && (lower.startsWith(tls ? "https://" : "http://") || uri.startsWith("/"))) {
         if (uri.startsWith("/")) {
           path = uri;
         } else {
-          int end = firstOf(uri, 8);
-          Authority abs = Authority.parse(uri.substring(8, end), 443);
+          int from = tls ? 8 : 7;
+          int end = firstOf(uri, from);
+          Authority abs = Authority.parse(uri.substring(from, end), tls ? 443 : 80);
           if (!abs.host().equals(fixed.host()) || abs.port() != fixed.port()) {
             deny(req, abs.host().name(), abs.port(), hostMismatch(abs.host().authority() + ":" + abs.port()));
             return;
@@ -398,10 +414,18 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       return;
     }
     ex.credentials = String.join(",", px.credentials().injectedHeaders(t.host()));
-    boolean defaultPort = t.port() == (fixed == null ? 80 : 443);
+    boolean defaultPort = t.port() == (tls ? 443 : 80);
     h.set(HttpHeaderNames.HOST, t.host().authority() + (defaultPort ? "" : ":" + t.port()));
     String key = t.dial() + "|" + t.host().name();
     if (upstream != null && upstream.isActive() && key.equals(upstreamKey)) {
+      sendPending();
+      return;
+    }
+    Channel pooled = upstream == null && pool != null ? pool.take(key) : null;
+    if (pooled != null) {
+      pooled.pipeline().addLast(new UpstreamHandler());
+      upstream = pooled;
+      upstreamKey = key;
       sendPending();
       return;
     }
@@ -413,7 +437,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     var connecting = Upstream.connect(px, client, t, new ChannelInitializer<SocketChannel>() {
       @Override
       protected void initChannel(SocketChannel ch) {
-        if (fixed != null) {
+        if (tls) {
           ch.pipeline().addLast(px.interception().orElseThrow().clientContext()
               .newHandler(ch.alloc(), t.host().name(), t.port()));
         }
@@ -841,6 +865,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         return;
       }
       state = State.HEAD;
+      if (pool != null && upstream != null) {
+        // an h2 stream carries one exchange: its upstream connection serves the next stream
+        Channel idle = upstream;
+        upstream = null;
+        idle.pipeline().remove(UpstreamHandler.this);
+        pool.give(upstreamKey, idle);
+      }
       HeadDeadline deadline = ProxyContext.deadline(client);
       if (deadline != null) {
         deadline.awaitNext();

@@ -155,8 +155,31 @@ public final class Interception {
     return kmf;
   }
 
-  /** Replaces {@code replaced} with TLS termination (SNI-checked), the HTTP codec and an intercepting frontend. */
+  /**
+   * Replaces {@code replaced} (the CONNECT or SOCKS5 frontend, after its success answer) with a look at the client's
+   * first byte: a TLS handshake is terminated ({@link #installTls}); anything else is read as plain HTTP for the
+   * tunnel's host, with the same checks and credential binding as the intercepted path, forwarded without TLS.
+   */
   void install(ProxyContext px, Gatekeeper.Target t, ChannelPipeline p, ChannelHandler replaced) {
+    p.replace(replaced, "tunnel-sniff", new io.netty.handler.codec.ByteToMessageDecoder() {
+      @Override
+      protected void decode(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, List<Object> out) {
+        if (!in.isReadable()) {
+          return;
+        }
+        if (in.getByte(in.readerIndex()) == 0x16) { // TLS record: handshake
+          installTls(px, t, ctx.pipeline(), ctx.name());
+        } else {
+          ctx.pipeline().addAfter(ctx.name(), "http", ProtocolSniffer.httpCodec(px.limits()));
+          ctx.pipeline().addAfter("http", "frontend", new HttpFrontend(px, t, "http-in-tunnel", false));
+        }
+        ctx.pipeline().remove(this); // what was read goes on to the handlers just added
+      }
+    });
+  }
+
+  /** Adds TLS termination (SNI-checked), ALPN and the HTTP/1.1 or h2 frontend after {@code after}. */
+  private void installTls(ProxyContext px, Gatekeeper.Target t, ChannelPipeline p, String after) {
     SniHandler sni = new SniHandler((String hostname, Promise<SslContext> promise) -> {
       if (hostname != null) {
         HostName asked;
@@ -178,7 +201,7 @@ public final class Interception {
         return promise.setFailure(e);
       }
     });
-    p.replace(replaced, "tls", sni);
+    p.addAfter(after, "tls", sni);
     p.addAfter("tls", "tls-events", new ChannelInboundHandlerAdapter() {
       @Override
       public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -200,7 +223,7 @@ public final class Interception {
           Http2Frontend.install(px, t, ctx.pipeline());
         } else {
           ctx.pipeline().addLast("http", ProtocolSniffer.httpCodec(px.limits()));
-          ctx.pipeline().addLast("frontend", new HttpFrontend(px, t, "https-intercepted"));
+          ctx.pipeline().addLast("frontend", new HttpFrontend(px, t, "https-intercepted", true));
         }
       }
     });

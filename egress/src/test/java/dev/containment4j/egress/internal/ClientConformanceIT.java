@@ -322,18 +322,58 @@ class ClientConformanceIT {
       assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_2);
       assertThat(r.body()).isEqualTo("ok tls /stream-" + i + "\n");
     }
+    // one after the other: the streams of one client connection share one upstream connection
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> r = java.send(HttpRequest.newBuilder(URI.create(tls + "/seq-" + i)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.body()).isEqualTo("ok tls /seq-" + i + "\n");
+    }
     var seen = origin.seen();
-    assertThat(seen).extracting(ConformanceOrigin.Seen::path).hasSize(21).contains("/h2", "/stream-19")
+    assertThat(seen.stream().filter(x -> x.path().startsWith("/seq-")).map(ConformanceOrigin.Seen::conn)
+        .distinct().count()).isEqualTo(1);
+    assertThat(seen).extracting(ConformanceOrigin.Seen::path).hasSize(31).contains("/h2", "/stream-19", "/seq-9")
         .doesNotContain("/h2-foreign", "/h2-front", "/h2-leak");
     assertThat(seen).allSatisfy(x -> {
       assertThat(x.header("Authorization")).isEqualTo(AUTH);
       assertThat(x.header("Host")).isEqualTo("tls.test:" + origin.https);
       assertThat(x.headers().keySet()).noneMatch(k -> k.startsWith("x-http2"));
     });
-    assertThat(EVENTS.await("egress.allow", 21)).filteredOn(e -> "https-intercepted-h2".equals(
-        e.fields().get("protocol"))).hasSize(21);
+    assertThat(EVENTS.await("egress.allow", 31)).filteredOn(e -> "https-intercepted-h2".equals(
+        e.fields().get("protocol"))).hasSize(31);
     assertThat(EVENTS.of("egress.deny")).extracting(e -> e.fields().get("reason"))
         .contains("credential-foreign", "host-mismatch", "credential-leak");
+  }
+
+  /**
+   * A tunnel to an intercepted host is intercepted whichever way it was opened (CONNECT or SOCKS5) and whatever the
+   * client speaks inside: TLS (HTTP/1.1 or h2) is terminated, plain HTTP is read as such; the same checks hold.
+   */
+  @Test
+  void socks5AndPlainHttpTunnelsAreInterceptedLikeConnect() throws Exception {
+    String socks = "127.0.0.1:" + proxy.address().getPort();
+    for (String version : List.of("--http1.1", "--http2")) {
+      var ok = ProxyClients.run(Map.of(), "curl", version, "-sS", "--max-time", "20", "--socks5-hostname", socks,
+          "--cacert", ca, "-H", "Authorization: Bearer " + placeholder(tls), tls + "/socks-tls");
+      assertThat(ok.out()).as(version + ok.err()).isEqualTo("ok tls /socks-tls\n");
+    }
+    var plainOk = ProxyClients.run(Map.of(), "curl", "-sS", "--max-time", "20", "--socks5-hostname", socks,
+        plain + "/socks-plain");
+    assertThat(plainOk.out()).as(plainOk.err()).isEqualTo("ok plain /socks-plain\n");
+    var foreign = ProxyClients.run(Map.of(), "curl", "-sS", "-i", "--max-time", "20", "--socks5-hostname", socks,
+        "--cacert", ca, "-H", "Authorization: Bearer ghp_ATTACKER", tls + "/socks-foreign");
+    assertThat(foreign.out()).contains(" 403", "credential-foreign");
+    var fronting = ProxyClients.run(Map.of(), "curl", "-sS", "-i", "--max-time", "20", "--socks5-hostname", socks,
+        "-H", "Host: other.test:" + origin.http, plain + "/socks-front");
+    assertThat(fronting.out()).startsWith("HTTP/1.1 421");
+    // CONNECT with plain HTTP inside (curl --proxytunnel): read as HTTP too, the bound token injected
+    var tunnelled = curl("--proxytunnel", plain + "/connect-plain");
+    assertThat(tunnelled.out()).as(tunnelled.err()).isEqualTo("ok plain /connect-plain\n");
+    var seen = origin.seen();
+    assertThat(seen).extracting(ConformanceOrigin.Seen::path).containsExactly("/socks-tls", "/socks-tls",
+        "/socks-plain", "/connect-plain");
+    assertThat(seen).allSatisfy(x -> assertThat(x.header("Authorization")).isEqualTo(AUTH));
+    assertThat(EVENTS.await("egress.allow", 4)).extracting(e -> e.fields().get("protocol"))
+        .contains("https-intercepted", "https-intercepted-h2", "http-in-tunnel");
   }
 
   @Test
