@@ -540,6 +540,11 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         || state == State.BODY && upstream != null && upstream.isWritable());
     if (client.config().isAutoRead() != read) {
       client.config().setAutoRead(read); // switching it on starts a read
+      if (read && client.parent() != null) {
+        // an h2 stream: that read returns flow-control credit (WINDOW_UPDATE) on the connection, which nothing else
+        // may flush while the client waits for it
+        client.parent().flush();
+      }
     }
   }
 
