@@ -20,7 +20,7 @@ import io.netty.handler.codec.http2.HttpConversionUtil;
  * HTTP/2 from the client on an intercepted tunnel (ALPN {@code h2}): every stream becomes one HTTP/1.1 exchange, served
  * by its own {@link HttpFrontend} with every check of the HTTP/1.1 path ({@code :authority} is the stream's Host and
  * must name the CONNECT host; credential strip-then-set, foreign credential and placeholder checks; denials as h2
- * responses with the same body and header) and forwarded to the origin over HTTP/1.1, on upstream connections the
+ * responses with the same body and header; audit events carry {@code version: h2}) and forwarded to the origin over HTTP/1.1, on upstream connections the
  * streams of one client connection reuse ({@link UpstreamPool}).
  */
 final class Http2Frontend {
@@ -48,7 +48,7 @@ final class Http2Frontend {
         }
         ch.pipeline().addLast("http", new Http2StreamFrameToHttpObjectCodec(true, true));
         ch.pipeline().addLast("h2-conversion", StripConversionHeaders.INSTANCE);
-        ch.pipeline().addLast("frontend", new HttpFrontend(px, t, "https-intercepted-h2", true, pool));
+        ch.pipeline().addLast("frontend", new HttpFrontend(px, t, "https-intercepted", true, pool));
       }
     }));
   }

@@ -568,7 +568,8 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   private void deny(HttpRequest req, String host, int port, Denial d) {
     px.audit().deny(fixed == null ? (req != null && req.method().equals(HttpMethod.CONNECT) ? "connect" : "http")
         : intercepted, host, port, d, ex == null ? System.nanoTime() : ex.start,
-        req == null ? Map.of() : Map.of("method", req.method().name()));
+        req == null ? Map.of() : pool != null ? Map.of("method", req.method().name(), "version", "h2")
+            : Map.of("method", req.method().name()));
     state = State.CLOSED;
     releasePending();
     releaseHeld();
@@ -852,8 +853,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     private void finish(ChannelFuture written) {
       Exchange done = ex;
       ex = null;
-      px.audit().allow(done.protocol, done.target, done.up, done.down, done.start, Map.of("method", done.method,
-          "status", done.status, "credentials", done.credentials));
+      px.audit().allow(done.protocol, done.target, done.up, done.down, done.start, pool != null
+          ? Map.of("method", done.method, "status", done.status, "credentials", done.credentials, "version", "h2")
+          : Map.of("method", done.method, "status", done.status, "credentials", done.credentials));
       if (done.closeUpstreamAfter && upstream != null) {
         upstream.close();
         upstream = null;

@@ -338,8 +338,8 @@ class ClientConformanceIT {
       assertThat(x.header("Host")).isEqualTo("tls.test:" + origin.https);
       assertThat(x.headers().keySet()).noneMatch(k -> k.startsWith("x-http2"));
     });
-    assertThat(EVENTS.await("egress.allow", 31)).filteredOn(e -> "https-intercepted-h2".equals(
-        e.fields().get("protocol"))).hasSize(31);
+    assertThat(EVENTS.await("egress.allow", 31)).filteredOn(e -> "h2".equals(e.fields().get("version")))
+        .hasSize(31).allSatisfy(e -> assertThat(e.fields()).containsEntry("protocol", "https-intercepted"));
     assertThat(EVENTS.of("egress.deny")).extracting(e -> e.fields().get("reason"))
         .contains("credential-foreign", "host-mismatch", "credential-leak");
   }
@@ -372,8 +372,9 @@ class ClientConformanceIT {
     assertThat(seen).extracting(ConformanceOrigin.Seen::path).containsExactly("/socks-tls", "/socks-tls",
         "/socks-plain", "/connect-plain");
     assertThat(seen).allSatisfy(x -> assertThat(x.header("Authorization")).isEqualTo(AUTH));
-    assertThat(EVENTS.await("egress.allow", 4)).extracting(e -> e.fields().get("protocol"))
-        .contains("https-intercepted", "https-intercepted-h2", "http-in-tunnel");
+    assertThat(EVENTS.await("egress.allow", 4)).extracting(e -> e.fields().get("protocol") + "/"
+        + e.fields().getOrDefault("version", "1.1"))
+        .contains("https-intercepted/1.1", "https-intercepted/h2", "http-in-tunnel/1.1");
   }
 
   @Test

@@ -249,8 +249,8 @@ class BubblewrapEgressIT {
       secure.close();
     }
     assertThat(events).filteredOn(e -> e.type().equals("egress.allow"))
-        .extracting(e -> e.fields().get("protocol"))
-        .contains("https-intercepted-h2", "https-intercepted");
+        .extracting(e -> e.fields().get("protocol") + "/" + e.fields().getOrDefault("version", "1.1"))
+        .contains("https-intercepted/h2", "https-intercepted/1.1");
   }
 
   @Test
