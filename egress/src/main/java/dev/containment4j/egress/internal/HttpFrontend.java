@@ -13,6 +13,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -90,6 +91,14 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     boolean responseStarted;
     boolean closeClientAfter;
     boolean closeUpstreamAfter;
+    /** The request asks for a WebSocket upgrade (forwarded with its Upgrade and Connection headers). */
+    boolean websocket;
+    /** An HTTP/1.0 client: it cannot read chunked framing, so such a response is delimited by closing instead. */
+    boolean http10;
+    /** The origin agreed (101): after the response head both sides switch to relaying bytes. */
+    boolean switching;
+    /** A 1xx response head (100 Continue, 103 Early Hints) waiting for its end to be sent as one message. */
+    HttpResponse interim;
     String credentials = "";
 
     Exchange(String method, String protocol) {
@@ -98,9 +107,36 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     }
   }
 
-  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed) {
+  /** The audit event's protocol for requests inside a tunnel. */
+  private final String intercepted;
+  /** Inside a tunnel: whether the client spoke TLS, so the origin is reached over TLS too. */
+  private final boolean tls;
+  private final UpstreamPool pool;
+
+  /** The frontend of a new client connection: CONNECT or absolute-form requests. */
+  HttpFrontend(ProxyContext px) {
+    this(px, null, "http", false);
+  }
+
+  /**
+   * @param fixed the checked CONNECT (or SOCKS5) target when this frontend serves an intercepted tunnel, else null
+   * @param intercepted the protocol named in audit events of intercepted requests
+   * @param tls whether the tunnel's client spoke TLS (then the origin is reached over verified TLS)
+   */
+  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed, String intercepted, boolean tls) {
+    this(px, fixed, intercepted, tls, null);
+  }
+
+  /**
+   * @param pool where a finished exchange leaves its upstream connection and the next one looks first (the streams
+   *     of one h2 client connection), or null when this frontend keeps its own upstream connection
+   */
+  HttpFrontend(ProxyContext px, Gatekeeper.Target fixed, String intercepted, boolean tls, UpstreamPool pool) {
     this.px = px;
     this.fixed = fixed;
+    this.intercepted = intercepted;
+    this.tls = tls;
+    this.pool = pool;
   }
 
   @Override
@@ -196,14 +232,27 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         int end = firstOf(uri, 7);
         target = Authority.parse(uri.substring(7, end), 80);
         path = end == uri.length() ? "/" : uri.substring(end);
-      } else if (fixed != null && (lower.startsWith("https://") || uri.startsWith("/"))) {
+        List<String> hosts = req.headers().getAll(HttpHeaderNames.HOST);
+        if (hosts.size() > 1) {
+          deny(req, target.host().name(), target.port(), Denial.badRequest("exactly one Host header is allowed"));
+          return;
+        }
+        // the proxy sends the URL's authority as Host anyway; a Host naming another server is fronting: refused
+        if (hosts.size() == 1 && !agrees(target.host(), target.port(), hosts.get(0))) {
+          Authority h = Authority.parse(hosts.get(0), target.port());
+          deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority() + ":" + h.port(),
+              target.host().authority() + ":" + target.port(), "the URL names"));
+          return;
+        }
+      } else if (fixed != null && (lower.startsWith(tls ? "https://" : "http://") || uri.startsWith("/"))) {
         if (uri.startsWith("/")) {
           path = uri;
         } else {
-          int end = firstOf(uri, 8);
-          Authority abs = Authority.parse(uri.substring(8, end), 443);
+          int from = tls ? 8 : 7;
+          int end = firstOf(uri, from);
+          Authority abs = Authority.parse(uri.substring(from, end), tls ? 443 : 80);
           if (!abs.host().equals(fixed.host()) || abs.port() != fixed.port()) {
-            deny(req, abs.host().name(), abs.port(), hostMismatch(abs.host().authority()));
+            deny(req, abs.host().name(), abs.port(), hostMismatch(abs.host().authority() + ":" + abs.port()));
             return;
           }
           path = end == uri.length() ? "/" : uri.substring(end);
@@ -213,12 +262,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           deny(req, fixed.host().name(), fixed.port(), Denial.badRequest("exactly one Host header is required"));
           return;
         }
-        if (!names(fixed, host)) {
+        if (!agrees(fixed.host(), fixed.port(), host)) {
           Authority h = Authority.parse(host, fixed.port());
-          if (!h.host().equals(fixed.host()) || h.port() != fixed.port()) {
-            deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority()));
-            return;
-          }
+          deny(req, h.host().name(), h.port(), hostMismatch(h.host().authority() + ":" + h.port()));
+          return;
         }
         target = new Authority(fixed.host(), fixed.port());
       } else if (lower.startsWith("https://")) {
@@ -243,14 +290,11 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           + e.getMessage()));
       return;
     }
-    String upgrade = req.headers().get(HttpHeaderNames.UPGRADE);
-    if (upgrade != null) {
-      deny(req, target.host().name(), target.port(), new Denial("upgrade-refused", "protocol upgrades",
-          "protocol upgrades (" + Authority.printable(upgrade) + ") are not forwarded", "",
-          HttpResponseStatus.NOT_IMPLEMENTED, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE));
-      return;
-    }
-    ex = new Exchange(method, fixed == null ? "http" : "https-intercepted");
+    ex = new Exchange(method, fixed == null ? "http" : intercepted);
+    // a WebSocket upgrade is judged like any request, then relayed; other upgrade offers (h2c) are hop-by-hop and
+    // simply not passed on, so the exchange stays HTTP/1.1
+    ex.websocket = isWebSocketUpgrade(req);
+    ex.http10 = req.protocolVersion().equals(HttpVersion.HTTP_1_0);
     ex.keepAlive = HttpUtil.isKeepAlive(req);
     req.setUri(path);
     state = State.RESOLVING;
@@ -277,7 +321,11 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
    * common case, which needs no parsing. Any other spelling goes through {@link Authority#parse}.
    */
   static boolean names(Gatekeeper.Target t, String host) {
-    String name = t.host().authority();
+    return names(t.host(), t.port(), host);
+  }
+
+  private static boolean names(HostName canonical, int port, String host) {
+    String name = canonical.authority();
     if (!host.startsWith(name)) {
       return false;
     }
@@ -286,7 +334,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       return true; // no port: the tunnel's, as Authority.parse(host, t.port()) reads it
     }
     return host.charAt(name.length()) == ':' && rest > 1 && rest <= 6
-        && isPort(host, name.length() + 1, t.port());
+        && isPort(host, name.length() + 1, port);
   }
 
   private static boolean isPort(String s, int from, int port) {
@@ -311,10 +359,26 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     return uri.length();
   }
 
+  /**
+   * Whether the {@code Host} header {@code host} names {@code name:port}: any spelling of the name, with that port or
+   * none (a port-less Host names the server the request was sent to).
+   */
+  private static boolean agrees(HostName name, int port, String host) {
+    if (names(name, port, host)) {
+      return true;
+    }
+    Authority h = Authority.parse(host, port);
+    return h.host().equals(name) && h.port() == port;
+  }
+
   private Denial hostMismatch(String host) {
+    return hostMismatch(host, fixed.host().authority() + ":" + fixed.port(), "the tunnel was opened to");
+  }
+
+  private static Denial hostMismatch(String host, String target, String how) {
     return new Denial("host-mismatch", "SNI = CONNECT target = Host",
-        "the request names " + host + " but the tunnel was opened to " + fixed.host().authority() + ":" + fixed.port()
-            + " (domain fronting is refused)", "send requests for each host through its own CONNECT",
+        "the request's Host names " + host + " but " + how + " " + target + " (domain fronting is refused)",
+        "send each request with the Host of the server it goes to",
         HttpResponseStatus.MISDIRECTED_REQUEST, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FORBIDDEN);
   }
 
@@ -339,6 +403,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     for (CharSequence name : HOP_BY_HOP) {
       h.remove(name);
     }
+    if (ex.websocket) {
+      h.set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+      h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+    }
     var denial = px.credentials().apply(t.host(), req.uri(), h);
     if (denial.isPresent()) {
       releasePending();
@@ -346,10 +414,18 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       return;
     }
     ex.credentials = String.join(",", px.credentials().injectedHeaders(t.host()));
-    boolean defaultPort = t.port() == (fixed == null ? 80 : 443);
+    boolean defaultPort = t.port() == (tls ? 443 : 80);
     h.set(HttpHeaderNames.HOST, t.host().authority() + (defaultPort ? "" : ":" + t.port()));
     String key = t.dial() + "|" + t.host().name();
     if (upstream != null && upstream.isActive() && key.equals(upstreamKey)) {
+      sendPending();
+      return;
+    }
+    Channel pooled = upstream == null && pool != null ? pool.take(key) : null;
+    if (pooled != null) {
+      pooled.pipeline().addLast(new UpstreamHandler());
+      upstream = pooled;
+      upstreamKey = key;
       sendPending();
       return;
     }
@@ -361,7 +437,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     var connecting = Upstream.connect(px, client, t, new ChannelInitializer<SocketChannel>() {
       @Override
       protected void initChannel(SocketChannel ch) {
-        if (fixed != null) {
+        if (tls) {
           ch.pipeline().addLast(px.interception().orElseThrow().clientContext()
               .newHandler(ch.alloc(), t.host().name(), t.port()));
         }
@@ -396,6 +472,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     });
   }
 
+  private static boolean isWebSocketUpgrade(HttpRequest req) {
+    HttpHeaders h = req.headers();
+    return req.method().equals(HttpMethod.GET) && h.getAll(HttpHeaderNames.UPGRADE).size() == 1
+        && "websocket".equalsIgnoreCase(h.get(HttpHeaderNames.UPGRADE).strip())
+        && h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
+  }
+
   private static List<String> connectionListed(HttpHeaders h) {
     List<String> out = new java.util.ArrayList<>();
     for (String v : h.getAll(HttpHeaderNames.CONNECTION)) {
@@ -427,6 +510,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   }
 
   private void onContent(HttpContent c) {
+    if (c instanceof LastHttpContent l && !l.trailingHeaders().isEmpty()) {
+      // request trailers are dropped: they would reach the origin after the credential checks of the head
+      l.trailingHeaders().clear();
+    }
     switch (state) {
       case RESOLVING -> {
         pending.add(c);
@@ -453,6 +540,11 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         || state == State.BODY && upstream != null && upstream.isWritable());
     if (client.config().isAutoRead() != read) {
       client.config().setAutoRead(read); // switching it on starts a read
+      if (read && client.parent() != null) {
+        // an h2 stream: that read returns flow-control credit (WINDOW_UPDATE) on the connection, which nothing else
+        // may flush while the client waits for it
+        client.parent().flush();
+      }
     }
   }
 
@@ -475,8 +567,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   /** Answers with the denial (status, body, X-Containment-Deny), reports it and closes the connection. */
   private void deny(HttpRequest req, String host, int port, Denial d) {
     px.audit().deny(fixed == null ? (req != null && req.method().equals(HttpMethod.CONNECT) ? "connect" : "http")
-        : "https-intercepted", host, port, d, ex == null ? System.nanoTime() : ex.start,
-        req == null ? Map.of() : Map.of("method", req.method().name()));
+        : intercepted, host, port, d, ex == null ? System.nanoTime() : ex.start,
+        req == null ? Map.of() : pool != null ? Map.of("method", req.method().name(), "version", "h2")
+            : Map.of("method", req.method().name()));
     state = State.CLOSED;
     releasePending();
     releaseHeld();
@@ -486,7 +579,8 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     r.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
     r.headers().set("X-Containment-Deny", d.header());
     r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    if (client.pipeline().get(HttpServerCodec.class) == null) {
+    if (client.pipeline().get(HttpServerCodec.class) == null
+        && client.pipeline().get(io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec.class) == null) {
       client.close();
       r.release();
       return;
@@ -647,10 +741,15 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         int code = r.status().code();
         ex.informational = code >= 100 && code < 200;
         if (code == 101) {
-          ReferenceCountUtil.release(msg);
-          ctx.close();
-          client.close();
-          return;
+          if (!ex.websocket || state != State.AWAIT_RESPONSE || !held.isEmpty()
+              || !HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(r.headers().get(HttpHeaderNames.UPGRADE, ""))) {
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            client.close();
+            return;
+          }
+          ex.switching = true;
+          ex.status = code;
         }
         if (!ex.informational) {
           ex.status = code;
@@ -658,6 +757,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           boolean delimited = HttpUtil.isContentLengthSet(r) || HttpUtil.isTransferEncodingChunked(r)
               || ex.method.equals("HEAD") || code == 204 || code == 304;
           ex.closeClientAfter = !ex.keepAlive || !delimited;
+          if (ex.http10 && HttpUtil.isTransferEncodingChunked(r)) {
+            HttpUtil.setTransferEncodingChunked(r, false);
+            ex.closeClientAfter = true;
+          }
         }
         HttpHeaders h = r.headers();
         for (String name : connectionListed(h)) {
@@ -669,6 +772,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         if (ex.closeClientAfter) {
           h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
+        if (ex.switching) {
+          h.set(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET);
+          h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+        } else if (ex.informational) {
+          ex.interim = r; // sent whole once its (empty) end arrives: h2 carries a 1xx as one HEADERS frame
+          return;
+        }
       }
       if (msg instanceof HttpContent c) {
         ex.down += c.content().readableBytes();
@@ -676,7 +786,16 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       boolean last = msg instanceof LastHttpContent;
       if (last && ex.informational) {
         ex.informational = false;
-        client.writeAndFlush(msg);
+        if (ex.switching) {
+          client.writeAndFlush(msg);
+          switchToWebSocket(ctx);
+          return;
+        }
+        ReferenceCountUtil.release(msg);
+        HttpResponse r = ex.interim;
+        ex.interim = null;
+        client.writeAndFlush(new DefaultFullHttpResponse(r.protocolVersion(), r.status(), Unpooled.EMPTY_BUFFER,
+            r.headers(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE));
         return;
       }
       // flush once per read batch or at the end of the response: fewer syscalls and, intercepted, fewer TLS records
@@ -690,6 +809,40 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       }
     }
 
+    /**
+     * The origin switched to WebSocket: from here on both sides carry opaque frames, relayed with the same
+     * backpressure as a tunnel; the exchange's event is sent when the upstream closes, with the bytes of both phases.
+     */
+    private void switchToWebSocket(ChannelHandlerContext ctx) {
+      Exchange done = ex;
+      ex = null;
+      state = State.TUNNEL;
+      Channel up = upstream;
+      upstream = null;
+      AtomicLong upBytes = new AtomicLong(done.up);
+      AtomicLong downBytes = new AtomicLong(done.down);
+      up.closeFuture().addListener(x -> px.audit().allow(done.protocol, done.target, upBytes.get(), downBytes.get(),
+          done.start, Map.of("method", done.method, "status", 101, "upgrade", "websocket",
+              "credentials", done.credentials)));
+      // the HTTP encoders go first: bytes still buffered in a decoder are released to the relays as the decoders
+      // go, and must not meet an encoder that only takes HTTP messages
+      ChannelPipeline cp = client.pipeline();
+      ChannelPipeline upp = up.pipeline();
+      cp.get(HttpServerCodec.class).removeOutboundHandler();
+      upp.get(HttpClientCodec.class).removeOutboundHandler();
+      upp.addLast("relay", new Relay(client, downBytes));
+      upp.remove(ctx.handler());
+      upp.remove(HttpClientCodec.class);
+      cp.addLast("relay", new Relay(up, upBytes));
+      cp.remove(HttpFrontend.this);
+      if (cp.get(HeadDeadline.class) != null) {
+        cp.remove(HeadDeadline.class);
+      }
+      cp.remove(HttpServerCodec.class);
+      client.config().setAutoRead(true);
+      up.config().setAutoRead(true);
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
       if (client != null && client.isActive()) {
@@ -700,8 +853,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     private void finish(ChannelFuture written) {
       Exchange done = ex;
       ex = null;
-      px.audit().allow(done.protocol, done.target, done.up, done.down, done.start, Map.of("method", done.method,
-          "status", done.status, "credentials", done.credentials));
+      px.audit().allow(done.protocol, done.target, done.up, done.down, done.start, pool != null
+          ? Map.of("method", done.method, "status", done.status, "credentials", done.credentials, "version", "h2")
+          : Map.of("method", done.method, "status", done.status, "credentials", done.credentials));
       if (done.closeUpstreamAfter && upstream != null) {
         upstream.close();
         upstream = null;
@@ -718,6 +872,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         return;
       }
       state = State.HEAD;
+      if (pool != null && upstream != null) {
+        // an h2 stream carries one exchange: its upstream connection serves the next stream
+        Channel idle = upstream;
+        upstream = null;
+        idle.pipeline().remove(UpstreamHandler.this);
+        pool.give(upstreamKey, idle);
+      }
       HeadDeadline deadline = ProxyContext.deadline(client);
       if (deadline != null) {
         deadline.awaitNext();

@@ -11,6 +11,9 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
@@ -30,8 +33,8 @@ import javax.net.ssl.TrustManagerFactory;
  * TLS interception ({@code network.tls: intercept}, or the hosts in {@code network.tlsIntercept}; never the hosts in
  * {@code network.tlsPassthrough}): the client's TLS ends at the proxy with a leaf minted for the CONNECT host; the SNI must name that host (or be absent), and so must every request's Host (checked in
  * {@link HttpFrontend}): no domain fronting. Each request is re-sent over a separate TLS connection to the checked
- * address, verified against the upstream trust store with hostname verification for the CONNECT host. HTTP/1.1 only
- * (no ALPN h2 offered, so clients negotiate down). Thread-safe.
+ * address, verified against the upstream trust store with hostname verification for the CONNECT host. Clients get ALPN
+ * {@code h2} or {@code http/1.1} ({@link Http2Frontend}); the origin is spoken to over HTTP/1.1. Thread-safe.
  */
 public final class Interception {
   private static final int CACHE_SIZE = 256;
@@ -123,7 +126,7 @@ public final class Interception {
         X509Certificate leaf = ca.leaf(host);
         try {
           c = SslContextBuilder.forServer(keyManager(leaf)).sslProvider(provider())
-              .protocols("TLSv1.3", "TLSv1.2").build();
+              .protocols("TLSv1.3", "TLSv1.2").applicationProtocolConfig(alpn()).build();
         } catch (java.security.GeneralSecurityException | java.io.IOException e) {
           throw new IllegalStateException("cannot build TLS for " + host + ": " + e.getMessage(), e);
         }
@@ -152,8 +155,31 @@ public final class Interception {
     return kmf;
   }
 
-  /** Replaces {@code replaced} with TLS termination (SNI-checked), the HTTP codec and an intercepting frontend. */
+  /**
+   * Replaces {@code replaced} (the CONNECT or SOCKS5 frontend, after its success answer) with a look at the client's
+   * first byte: a TLS handshake is terminated ({@link #installTls}); anything else is read as plain HTTP for the
+   * tunnel's host, with the same checks and credential binding as the intercepted path, forwarded without TLS.
+   */
   void install(ProxyContext px, Gatekeeper.Target t, ChannelPipeline p, ChannelHandler replaced) {
+    p.replace(replaced, "tunnel-sniff", new io.netty.handler.codec.ByteToMessageDecoder() {
+      @Override
+      protected void decode(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, List<Object> out) {
+        if (!in.isReadable()) {
+          return;
+        }
+        if (in.getByte(in.readerIndex()) == 0x16) { // TLS record: handshake
+          installTls(px, t, ctx.pipeline(), ctx.name());
+        } else {
+          ctx.pipeline().addAfter(ctx.name(), "http", ProtocolSniffer.httpCodec(px.limits()));
+          ctx.pipeline().addAfter("http", "frontend", new HttpFrontend(px, t, "http-in-tunnel", false));
+        }
+        ctx.pipeline().remove(this); // what was read goes on to the handlers just added
+      }
+    });
+  }
+
+  /** Adds TLS termination (SNI-checked), ALPN and the HTTP/1.1 or h2 frontend after {@code after}. */
+  private void installTls(ProxyContext px, Gatekeeper.Target t, ChannelPipeline p, String after) {
     SniHandler sni = new SniHandler((String hostname, Promise<SslContext> promise) -> {
       if (hostname != null) {
         HostName asked;
@@ -175,7 +201,7 @@ public final class Interception {
         return promise.setFailure(e);
       }
     });
-    p.replace(replaced, "tls", sni);
+    p.addAfter(after, "tls", sni);
     p.addAfter("tls", "tls-events", new ChannelInboundHandlerAdapter() {
       @Override
       public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -190,7 +216,28 @@ public final class Interception {
         ctx.close();
       }
     });
-    p.addAfter("tls-events", "http", ProtocolSniffer.httpCodec(px.limits()));
-    p.addAfter("http", "frontend", new HttpFrontend(px, t));
+    p.addAfter("tls-events", "alpn", new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+      @Override
+      protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+        if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+          Http2Frontend.install(px, t, ctx.pipeline());
+        } else {
+          ctx.pipeline().addLast("http", ProtocolSniffer.httpCodec(px.limits()));
+          ctx.pipeline().addLast("frontend", new HttpFrontend(px, t, "https-intercepted", true));
+        }
+      }
+    });
+  }
+
+  /** ALPN offered to intercepted clients: h2 first (see {@link Http2Frontend}), HTTP/1.1 for the others. */
+  private static ApplicationProtocolConfig alpn() {
+    return !Boolean.parseBoolean(System.getProperty("containment.egress.http2", "true"))
+        ? new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_1_1)
+        : new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2,
+            ApplicationProtocolNames.HTTP_1_1);
   }
 }

@@ -41,7 +41,7 @@ final class ProtocolSniffer extends ByteToMessageDecoder {
       return;
     } else {
       p.addLast("http", httpCodec(px.limits()));
-      p.addLast("frontend", new HttpFrontend(px, null));
+      p.addLast("frontend", new HttpFrontend(px));
     }
     p.remove(this);
   }

@@ -108,11 +108,16 @@ final class Socks5Frontend extends ChannelInboundHandlerAdapter {
             : Denial.badRequest("internal error"));
         return;
       }
+      if (px.interception().map(i -> i.intercepts(t.host(), t.port())).orElse(false)) {
+        intercept(ctx, t);
+        return;
+      }
       if (px.credentials().binds(t.host())) {
         refuse(ctx, host.name(), cmd.dstPort(), Denial.forbidden("credential-needs-interception",
             "network.credentials", "a credential is bound to " + t.host().authority()
-                + "; its traffic must go through the HTTP proxy, not SOCKS",
-            "use the HTTP proxy (HTTPS_PROXY) for this host"));
+                + ", so its traffic must be inspected, but its TLS is not intercepted (network.tls,"
+                + " network.tlsIntercept); the tunnel is refused so no other credential can reach it",
+            "set network.tls: intercept, or add the host to network.tlsIntercept, in the policy"));
         return;
       }
       connect(ctx, t);
@@ -142,6 +147,36 @@ final class Socks5Frontend extends ChannelInboundHandlerAdapter {
         HttpFrontend.switchToRelay(client, upstream, early, up, down, null);
       }
     });
+  }
+
+  /**
+   * An intercepted host: answer success at once (as CONNECT does; every request inside opens its own checked upstream
+   * connection) and hand the client to the interception, TLS or plain HTTP.
+   */
+  private void intercept(ChannelHandlerContext ctx, Gatekeeper.Target t) {
+    Channel client = ctx.channel();
+    ctx.writeAndFlush(new DefaultSocks5CommandResponse(Socks5CommandStatus.SUCCESS, Socks5AddressType.IPv4,
+        "0.0.0.0", 0));
+    var p = client.pipeline();
+    p.remove("socks-encoder");
+    if (p.get("socks-command") != null) {
+      p.remove("socks-command"); // early bytes after the request land in 'early'
+    }
+    HeadDeadline deadline = ProxyContext.deadline(client);
+    if (deadline != null) {
+      deadline.awaitNext(); // the TLS handshake and the first request must come in time
+    }
+    px.interception().orElseThrow().install(px, t, p, this);
+    Object m;
+    boolean any = false;
+    while ((m = early.poll()) != null) {
+      p.fireChannelRead(m);
+      any = true;
+    }
+    if (any) {
+      p.fireChannelReadComplete();
+    }
+    client.config().setAutoRead(true);
   }
 
   private void refuse(ChannelHandlerContext ctx, String host, int port, Denial d) {

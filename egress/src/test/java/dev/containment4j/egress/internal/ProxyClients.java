@@ -57,15 +57,22 @@ final class ProxyClients {
     pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     pb.environment().put("HOME", System.getProperty("java.io.tmpdir"));
     pb.environment().putAll(env);
-    Process p = pb.start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    byte[] err = p.getErrorStream().readAllBytes();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("timed out: " + String.join(" ", argv));
+    // output to files, so that a client that hangs is cut off by the timeout instead of blocking a pipe read
+    Path out = Files.createTempFile("client", ".out");
+    Path err = Files.createTempFile("client", ".err");
+    try {
+      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      p.getOutputStream().close();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        fail("timed out: " + String.join(" ", argv) + "\n" + Files.readString(err));
+      }
+      return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
     }
-    return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
   }
 
   /** curl through the proxy; {@code -sS -i} so the status line and headers come back too. */

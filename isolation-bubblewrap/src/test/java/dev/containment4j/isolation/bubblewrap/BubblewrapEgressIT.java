@@ -221,6 +221,38 @@ class BubblewrapEgressIT {
         .allSatisfy(e -> assertThat(e.callId()).isEqualTo("intercept-1"));
   }
 
+  /**
+   * From inside: h2 (curl's default over ALPN) and HTTP/1.1 on the intercepted path, and a SOCKS5 client of the
+   * intercepted host (ALL_PROXY) intercepted too, each with the proxy's CA from the sandbox's variables.
+   */
+  @Test
+  void http2AndSocksFromInsideAreIntercepted() throws Exception {
+    TestTlsOrigin origin = TestTlsOrigin.create(tmp, "secure.test");
+    TestHttpOrigin secure = TestHttpOrigin.https("secure", origin);
+    int sport = secure.port();
+    Policy p = policy(Policy.TlsMode.INTERCEPT, List.of("secure.test:" + sport), Map.of("secure.test", "127.0.0.1"),
+        List.of());
+    List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    try (EgressProxy proxy = EgressProxy.builder(p.network()).upstreamTrust(origin.trust()).events(events::add)
+        .stateDirectory(tmp).start();
+        IsolationBackend backend = new BubblewrapProvider().open(new IsolationSpec(p, tmp.toRealPath(),
+            Path.of(System.getProperty("user.home")), Map.of("PATH", "/usr/local/bin:/usr/bin:/bin"), events::add,
+            Optional.of(proxy)))) {
+      String url = "https://secure.test:" + sport + "/";
+      String curl = "curl -sS --max-time 20 -w '%{http_version}\\n' ";
+      ExecResult r = backend.exec(ExecRequest.of(List.of("/bin/sh", "-c", curl + "--http2 " + url + "; " + curl
+          + "--http1.1 " + url + "; " + curl + "--proxy \"$ALL_PROXY\" " + url), tmp.toRealPath())
+          .withCallId("h2-socks"));
+      assertThat(r.stdout()).as(r.stderr())
+          .isEqualTo("hello from secure\n2\nhello from secure\n1.1\nhello from secure\n2\n");
+    } finally {
+      secure.close();
+    }
+    assertThat(events).filteredOn(e -> e.type().equals("egress.allow"))
+        .extracting(e -> e.fields().get("protocol") + "/" + e.fields().getOrDefault("version", "1.1"))
+        .contains("https-intercepted/h2", "https-intercepted/1.1");
+  }
+
   @Test
   void everyCallOfASessionGetsItsOwnListenerAndItsOwnEvents() {
     String url = "http://origin.test:" + port() + "/";
