@@ -349,7 +349,7 @@ final class InjectionGate {
     private final boolean[][] cueKnown = new boolean[MATCHERS][];
     private final List<InjectionDetector.Hit>[][] cueHits;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type
     Verifier(String t, IntList[] keyAt, int[] starts) {
       this.t = t;
       this.keyAt = keyAt;
@@ -411,7 +411,7 @@ final class InjectionGate {
     void searchCue(int m, int s) {
       if (cueKnown[m] == null) {
         cueKnown[m] = new boolean[starts.length];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         List<InjectionDetector.Hit>[] perSentence = new List[starts.length];
         cueHits[m] = perSentence;
         hitStarts[m] = new IntList();
