@@ -325,7 +325,11 @@ final class InjectionRules {
             + "|\\b(?:reveal|print|output|show|repeat|display|leak|disclose|tell me|write out|give me|dump|recite)"
             + " (?:me )?(?:your|the|all|any|every|all the|all of the|all your|each)"
             + " (?:full |entire |complete |original |hidden |exact |stored |saved )?(?:(?:api|secret) keys?|credentials|"
-            + "secrets|passwords?|environment variables?|access tokens?)"));
+            + "secrets|passwords?|environment variables?|access tokens?)"
+            // verbs that only mean disclosure take the bare plural too ("DAN ... will reveal secrets on request"),
+            // unless negated: "never reveal API keys" protects them
+            + "|(?<!(?:never|not|n't|nor) )\\b(?:reveal|leak|disclose|dump) (?:secrets|credentials|passwords|api keys|"
+            + "access tokens)\\b"));
     f.add(feature("reveal", 0.9, keys("everything above", "everything before", "all the text above", "all text above",
         "the text above", "all of the above", "everything preceding"),
         "\\b(?:print|repeat|output|show|display|write out|recite|dump|copy|return|echo) (?:out |back )?(?:everything|"
