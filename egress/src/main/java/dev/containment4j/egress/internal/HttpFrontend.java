@@ -713,17 +713,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     }
     client.writeAndFlush(Unpooled.copiedBuffer("HTTP/1.1 200 Connection established\r\n\r\n",
         StandardCharsets.US_ASCII));
-    i.install(px, t, p, this);
-    Object m;
-    boolean any = false;
-    while ((m = pending.poll()) != null) {
-      p.fireChannelRead(m);
-      any = true;
-    }
-    if (any) {
-      p.fireChannelReadComplete();
-    }
-    client.config().setAutoRead(true);
+    i.install(px, t, p, this, pending);
   }
 
   // ---- the upstream side of forwarded requests ----

@@ -158,9 +158,12 @@ public final class Interception {
   /**
    * Replaces {@code replaced} (the CONNECT or SOCKS5 frontend, after its success answer) with a look at the client's
    * first byte: a TLS handshake is terminated ({@link #installTls}); anything else is read as plain HTTP for the
-   * tunnel's host, with the same checks and credential binding as the intercepted path, forwarded without TLS.
+   * tunnel's host, with the same checks and credential binding as the intercepted path, forwarded without TLS. What
+   * the client sent before the answer ({@code early}: a ClientHello sent with the request) goes through the new
+   * handlers first, then the client is read again.
    */
-  void install(ProxyContext px, Gatekeeper.Target t, ChannelPipeline p, ChannelHandler replaced) {
+  void install(ProxyContext px, Gatekeeper.Target t, ChannelPipeline p, ChannelHandler replaced,
+      java.util.Queue<Object> early) {
     p.replace(replaced, "tunnel-sniff", new io.netty.handler.codec.ByteToMessageDecoder() {
       @Override
       protected void decode(ChannelHandlerContext ctx, io.netty.buffer.ByteBuf in, List<Object> out) {
@@ -176,6 +179,16 @@ public final class Interception {
         ctx.pipeline().remove(this); // what was read goes on to the handlers just added
       }
     });
+    Object m;
+    boolean any = false;
+    while ((m = early.poll()) != null) {
+      p.fireChannelRead(m);
+      any = true;
+    }
+    if (any) {
+      p.fireChannelReadComplete();
+    }
+    p.channel().config().setAutoRead(true);
   }
 
   /** Adds TLS termination (SNI-checked), ALPN and the HTTP/1.1 or h2 frontend after {@code after}. */

@@ -166,17 +166,7 @@ final class Socks5Frontend extends ChannelInboundHandlerAdapter {
     if (deadline != null) {
       deadline.awaitNext(); // the TLS handshake and the first request must come in time
     }
-    px.interception().orElseThrow().install(px, t, p, this);
-    Object m;
-    boolean any = false;
-    while ((m = early.poll()) != null) {
-      p.fireChannelRead(m);
-      any = true;
-    }
-    if (any) {
-      p.fireChannelReadComplete();
-    }
-    client.config().setAutoRead(true);
+    px.interception().orElseThrow().install(px, t, p, this, early);
   }
 
   private void refuse(ChannelHandlerContext ctx, String host, int port, Denial d) {
