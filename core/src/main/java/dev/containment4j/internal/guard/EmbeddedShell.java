@@ -24,6 +24,11 @@ final class EmbeddedShell {
   private static final Set<String> VIM = Set.of("vim", "vi", "nvim", "ex", "view", "vimdiff", "gvim", "rvim", "evim",
       "nex", "nview");
   private static final Set<String> EMACS = Set.of("emacs", "emacsclient", "emacs-nox");
+  private static final Set<String> TAR = Set.of("tar", "gtar", "bsdtar");
+  private static final Set<String> SED = Set.of("sed", "gsed");
+  private static final Set<String> MAKE = Set.of("make", "gmake");
+  private static final Set<String> CONTAINER_ENGINES = Set.of("docker", "podman", "nerdctl");
+  private static final Pattern EXPECT_SPAWN = Pattern.compile("\\b(?:spawn|exec|system)\\s+([^;\\n\\]]+)");
   /** An ex command that runs the shell: {@code !cmd}, {@code :silent !cmd}, {@code r !cmd}, {@code w !cmd}. */
   private static final Pattern EX_BANG =
       Pattern.compile("^[:\\s]*(?:(?:sil(?:ent)?!?|exe(?:cute)?|r(?:ead)?|w(?:rite)?|[0-9,.$%]+)\\s*)*!(.*)$",
@@ -58,7 +63,28 @@ final class EmbeddedShell {
   private static final Set<String> CONTAINER_EXEC_VALUE_OPTIONS = Set.of("-e", "--env", "-u", "--user", "-w",
       "--workdir", "--env-file", "--detach-keys");
 
+  /** Every program {@link #commands} reads; for any other name it returns nothing. */
+  private static final Set<String> PROGRAMS = union(VIM, EMACS, TAR, SED, MAKE, CONTAINER_ENGINES,
+      WRAPPER_VALUE_OPTIONS.keySet(), Set.of("rsync", "script", "expect"));
+
   private EmbeddedShell() {}
+
+  /**
+   * Whether {@code name} is a program that may run commands of its options, so that callers build its words and
+   * stdin only then (this is asked for every command the guard judges).
+   */
+  static boolean runsCommands(String name) {
+    return PROGRAMS.contains(name);
+  }
+
+  @SafeVarargs
+  private static Set<String> union(Set<String>... sets) {
+    java.util.HashSet<String> all = new java.util.HashSet<>();
+    for (Set<String> s : sets) {
+      all.addAll(s);
+    }
+    return Set.copyOf(all);
+  }
 
   /**
    * The shell commands {@code name} would run for the given words (its arguments, without the name) and what it
@@ -76,7 +102,7 @@ final class EmbeddedShell {
           ex = w.substring(1);
         } else if (w.startsWith("-c") && w.length() > 2) {
           ex = w.substring(2);
-        } else if (w.matches("-[a-zA-Z]+c") && i + 1 < words.size()) {
+        } else if (Regexes.matches(w, "-[a-zA-Z]+c") && i + 1 < words.size()) {
           ex = words.get(++i); // ex -sc '!cmd'
         }
         if (ex != null) {
@@ -97,7 +123,7 @@ final class EmbeddedShell {
           lisp(w.substring("--eval=".length()), out);
         }
       }
-    } else if (name.equals("tar") || name.equals("gtar") || name.equals("bsdtar")) {
+    } else if (TAR.contains(name)) {
       for (int i = 0; i < words.size(); i++) {
         String w = words.get(i);
         if (w.startsWith("--checkpoint-action=exec=")) {
@@ -120,18 +146,18 @@ final class EmbeddedShell {
           out.add(words.get(++i));
         }
       }
-    } else if (name.equals("sed") || name.equals("gsed")) {
+    } else if (SED.contains(name)) {
       sed(words, out);
     } else if (name.equals("script")) {
       for (int i = 0; i < words.size(); i++) {
         String w = words.get(i);
         if (w.startsWith("--command=")) {
           out.add(w.substring("--command=".length()));
-        } else if ((w.equals("--command") || w.matches("-[a-zA-Z]*c")) && i + 1 < words.size()) {
+        } else if ((w.equals("--command") || Regexes.matches(w, "-[a-zA-Z]*c")) && i + 1 < words.size()) {
           out.add(words.get(++i));
         }
       }
-    } else if ((name.equals("make") || name.equals("gmake")) && stdin != null) {
+    } else if (MAKE.contains(name) && stdin != null) {
       for (int i = 0; i + 1 < words.size(); i++) {
         String f = words.get(i + 1);
         if ((words.get(i).equals("-f") || words.get(i).equals("--file") || words.get(i).equals("--makefile"))
@@ -148,7 +174,7 @@ final class EmbeddedShell {
       if (inner != null) {
         out.add(inner);
       }
-    } else if ((name.equals("docker") || name.equals("podman") || name.equals("nerdctl")) && !words.isEmpty()
+    } else if (CONTAINER_ENGINES.contains(name) && !words.isEmpty()
         && words.get(0).equals("exec")) {
       // the command runs in a container: judged as if typed there (DROP TABLE is as final there as here)
       String inner = wrapped(words.subList(1, words.size()), CONTAINER_EXEC_VALUE_OPTIONS, 1);
@@ -158,7 +184,7 @@ final class EmbeddedShell {
     } else if (name.equals("expect")) {
       for (int i = 0; i + 1 < words.size(); i++) {
         if (words.get(i).equals("-c")) {
-          Matcher m = Pattern.compile("\\b(?:spawn|exec|system)\\s+([^;\\n\\]]+)").matcher(words.get(i + 1));
+          Matcher m = EXPECT_SPAWN.matcher(words.get(i + 1));
           while (m.find()) {
             out.add(m.group(1).trim());
           }

@@ -355,6 +355,9 @@ final class Units {
         return;
       }
       emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+      if (!EmbeddedShell.runsCommands(name)) {
+        return;
+      }
       List<String> words = rest.stream().map(Arg::text).toList();
       for (String embedded : EmbeddedShell.commands(name, words, stdinText(c))) {
         // a command the program computes at run time stands as a program name nobody can read
