@@ -14,8 +14,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The seccomp filter for sandboxed commands, compiled to classic BPF with libseccomp (through JNA) and handed to
@@ -68,8 +72,8 @@ public final class SeccompFilter {
    * root-run host creates root-owned files in the workdir, and a set-user-ID one there is a root shell for any
    * local user who can reach it (systemd's RestrictSUIDSGID= refuses the same calls).
    */
-  static final java.util.Map<String, Integer> MODE_ARGUMENT = java.util.Map.of(
-      "chmod", 1, "fchmod", 1, "fchmodat", 2, "creat", 1, "mknod", 1, "mknodat", 2);
+  static final SortedMap<String, Integer> MODE_ARGUMENT = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+      "chmod", 1, "fchmod", 1, "fchmodat", 2, "creat", 1, "mknod", 1, "mknodat", 2))); // sorted: a stable cache key
 
   private final byte[] bpf;
   private final int rules;
@@ -106,7 +110,7 @@ public final class SeccompFilter {
    */
   public static SeccompFilter prepare(Path file, HostCache cache) {
     String key = HostCache.hostKey("seccomp v3\n" + DENIED + "\n" + DENIED_SOCKET_FAMILIES + "\nsetid="
-        + new java.util.TreeMap<>(MODE_ARGUMENT) + ",open,openat;openat2,fchmodat2=ENOSYS\nioctl="
+        + MODE_ARGUMENT + ",open,openat;openat2,fchmodat2=ENOSYS\nioctl="
         + DENIED_IOCTLS + "\nnewuser="
         + CLONE_NEWUSER + "\nclone3=ENOSYS\n" + libseccompIdentity());
     Optional<byte[]> cached = cache.get("seccomp", key);
@@ -171,7 +175,7 @@ public final class SeccompFilter {
         rules++;
       }
       for (long bit : List.of(S_ISUID, S_ISGID)) {
-        for (java.util.Map.Entry<String, Integer> e : new java.util.TreeMap<>(MODE_ARGUMENT).entrySet()) {
+        for (Map.Entry<String, Integer> e : MODE_ARGUMENT.entrySet()) {
           add(lib, ctx, eperm, e.getKey(), arg(e.getValue(), LibSeccomp.SCMP_CMP_MASKED_EQ, bit, bit));
           rules++;
         }
