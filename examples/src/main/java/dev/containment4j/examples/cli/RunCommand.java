@@ -13,6 +13,7 @@ import dev.containment4j.Finding;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.ToolCall;
 import dev.containment4j.ToolResult;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -110,6 +111,12 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     ToolCall call = shell != null ? ToolCall.bash(shell) : ToolCall.command(command);
+    try {
+      call = StandardInput.read(System.in).map(call::stdin).orElse(call);
+    } catch (IOException e) {
+      System.err.println("containment: " + e.getMessage());
+      return CliSupport.CONTAINMENT_ERROR;
+    }
     ToolResult r;
     try (Containment c = open()) {
       r = c.run(call);

@@ -30,10 +30,18 @@ class CliIT {
   record Run(int status, String stdout, String stderr) {}
 
   Run containment(String... args) throws IOException, InterruptedException {
+    return containmentWithInput(null, args);
+  }
+
+  /** Runs the CLI with {@code input} written to its standard input and closed ({@code null}: closed at once). */
+  Run containmentWithInput(String input, String... args) throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>();
     argv.add(ROOT.resolve("bin/containment").toString());
     argv.addAll(List.of(args));
     Process p = new ProcessBuilder(argv).directory(work.toFile()).start();
+    if (input != null) {
+      p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    }
     p.getOutputStream().close();
     byte[] out = p.getInputStream().readAllBytes();
     byte[] err = p.getErrorStream().readAllBytes();
@@ -55,6 +63,37 @@ class CliIT {
     assertThat(r.status()).isEqualTo(3);
     assertThat(r.stdout()).isEqualTo("one\n");
     assertThat(r.stderr()).contains("two\n");
+  }
+
+  @Test
+  void pipedStandardInputReachesTheCommand() throws Exception {
+    Run r = containmentWithInput("line one\nline two\n", "run", "--backend", "none", "--", "wc", "-l");
+    assertThat(r.status()).isZero();
+    assertThat(r.stdout().strip()).isEqualTo("2");
+  }
+
+  @Test
+  void aRedirectedFileIsStandardInput() throws Exception {
+    Path script = Files.writeString(work.resolve("script.sh"), "echo from-file; exit 5\n");
+    Process p = new ProcessBuilder(ROOT.resolve("bin/containment").toString(), "run", "--backend", "none", "--", "sh")
+        .directory(work.toFile()).redirectInput(script.toFile()).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(5);
+    assertThat(out).isEqualTo("from-file\n");
+  }
+
+  @Test
+  void anOpenEmptyPipeIsNotWaitedFor() throws Exception {
+    Process p = new ProcessBuilder(ROOT.resolve("bin/containment").toString(), "run", "--backend", "none", "--",
+        "echo", "done").directory(work.toFile()).start();
+    try {
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(out).isEqualTo("done\n");
+    } finally {
+      p.getOutputStream().close();
+    }
   }
 
   @Test
