@@ -39,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the whole result as JSON on stdout.")
   boolean json;
 
+  @Option(names = {"-i", "--stdin"}, description = "Forward standard input (a pipe or terminal) to the command.")
+  boolean stdin;
+
   @Option(names = "-c", paramLabel = "SHELL", description = "Run a shell string with bash -c.")
   String shell;
 
@@ -94,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
         case "--json":
           c.json = true;
           break;
+        case "-i":
+        case "--stdin":
+          c.stdin = true;
+          break;
         default:
           return null;
       }
@@ -112,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
     }
     ToolCall call = shell != null ? ToolCall.bash(shell) : ToolCall.command(command);
     try {
-      call = StandardInput.read(System.in).map(call::stdin).orElse(call);
+      call = StandardInput.read(System.in, stdin).map(call::stdin).orElse(call);
     } catch (IOException e) {
       System.err.println("containment: " + e.getMessage());
       return CliSupport.CONTAINMENT_ERROR;

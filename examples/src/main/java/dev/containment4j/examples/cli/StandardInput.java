@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What {@code containment run} hands the command as standard input: a file redirected in ({@code < script.py}), or
- * a pipe that already holds data when the CLI starts ({@code echo hi | containment run -- cat}). A terminal, /dev/null,
- * or a pipe that is empty at start (a test harness that never closes its end) gives the command no input, so the CLI
- * never waits for input nobody sends.
+ * What {@code containment run} hands the command as standard input: a file redirected in ({@code < script.py})
+ * always, anything else (a pipe, a terminal) only with {@code -i}. A pipe may be the caller's own channel (an MCP
+ * server on stdio that starts the CLI without redirecting its input): reading it unasked would eat the caller's
+ * protocol, and waiting on it could hang the call.
  */
 final class StandardInput {
 
@@ -24,14 +24,16 @@ final class StandardInput {
 
   private static final int S_IFMT = 0170000;
   private static final int S_IFREG = 0100000;
-  private static final int S_IFIFO = 0010000;
-  private static final int S_IFSOCK = 0140000;
 
   private StandardInput() {}
 
-  /** The input to forward, decoded as UTF-8 (invalid bytes become U+FFFD); empty when there is none to forward. */
-  static Optional<String> read(InputStream in) throws IOException {
-    if (!hasInput(in)) {
+  /**
+   * The input to forward, decoded as UTF-8 (invalid bytes become U+FFFD); empty when there is none to forward.
+   *
+   * @param asked {@code -i}: forward whatever standard input is, to its end
+   */
+  static Optional<String> read(InputStream in, boolean asked) throws IOException {
+    if (!asked && !isRegularFile()) {
       return Optional.empty();
     }
     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
@@ -42,16 +44,11 @@ final class StandardInput {
     return Optional.of(new String(bytes, StandardCharsets.UTF_8));
   }
 
-  private static boolean hasInput(InputStream in) throws IOException {
-    int type;
+  private static boolean isRegularFile() {
     try {
-      type = (Integer) Files.getAttribute(Path.of("/dev/stdin"), "unix:mode") & S_IFMT;
+      return ((Integer) Files.getAttribute(Path.of("/dev/stdin"), "unix:mode") & S_IFMT) == S_IFREG;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-      return false; // closed, or no way to tell what it is: forward nothing rather than wait
+      return false; // closed, or no way to tell what it is: forward nothing unless asked
     }
-    if (type == S_IFREG) {
-      return true;
-    }
-    return (type == S_IFIFO || type == S_IFSOCK) && in.available() > 0;
   }
 }

@@ -66,10 +66,12 @@ class CliIT {
   }
 
   @Test
-  void pipedStandardInputReachesTheCommand() throws Exception {
-    Run r = containmentWithInput("line one\nline two\n", "run", "--backend", "none", "--", "wc", "-l");
-    assertThat(r.status()).isZero();
-    assertThat(r.stdout().strip()).isEqualTo("2");
+  void pipedStandardInputReachesTheCommandOnlyWithDashI() throws Exception {
+    Run asked = containmentWithInput("line one\nline two\n", "run", "--backend", "none", "-i", "--", "wc", "-l");
+    assertThat(asked.status()).isZero();
+    assertThat(asked.stdout().strip()).isEqualTo("2");
+    Run unasked = containmentWithInput("line one\nline two\n", "run", "--backend", "none", "--", "wc", "-l");
+    assertThat(unasked.stdout().strip()).isEqualTo("0");
   }
 
   @Test
