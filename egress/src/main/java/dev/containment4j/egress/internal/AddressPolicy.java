@@ -21,8 +21,9 @@ import java.util.Set;
 /**
  * Checks every address a name resolved to before the proxy dials one: loopback, link-local, cloud metadata, private
  * (RFC 1918, CGNAT, ULA), multicast, unspecified, reserved and the host's own interface addresses are refused unless
- * {@code network.allowPrivate} exempts them. IPv6 forms that embed an IPv4 address (IPv4-compatible, NAT64
- * {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) are judged by the embedded address. Unspecified, multicast and
+ * {@code network.allowPrivate} exempts them. IPv6 forms that embed an IPv4 address (IPv4-compatible, IPv4-translated
+ * {@code ::ffff:0:0:0/96}, NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) are judged by the embedded address;
+ * the local-use NAT64 prefix {@code 64:ff9b:1::/48}, whose embedding depends on the site, is refused whole. Unspecified, multicast and
  * broadcast are never dialable. With {@code blockPrivateAddresses: false} only those and the metadata endpoints stay
  * refused. Thread-safe.
  */
@@ -56,11 +57,13 @@ public final class AddressPolicy {
       "192.0.2.0/24", "documentation", "198.51.100.0/24", "documentation", "203.0.113.0/24", "documentation",
       "2001:db8::/32", "documentation",
       "240.0.0.0/4", "reserved (240.0.0.0/4)",
-      "100::/64", "discard-only");
+      "100::/64", "discard-only",
+      "64:ff9b:1::/48", "local-use NAT64 (64:ff9b:1::/48)");
 
   private static final Cidr NAT64 = Cidr.parse("64:ff9b::/96");
   private static final Cidr SIX_TO_FOUR = Cidr.parse("2002::/16");
   private static final Cidr IPV4_COMPATIBLE = Cidr.parse("::/96");
+  private static final Cidr IPV4_TRANSLATED = Cidr.parse("::ffff:0:0:0/96");
 
   private final boolean blockPrivate;
   private final List<Cidr> allowPrivate;
@@ -137,14 +140,14 @@ public final class AddressPolicy {
     return Optional.empty();
   }
 
-  /** The IPv4 address inside an IPv4-compatible, NAT64 or 6to4 IPv6 address. */
+  /** The IPv4 address inside an IPv4-compatible, IPv4-translated, NAT64 or 6to4 IPv6 address. */
   static Optional<InetAddress> embeddedIpv4(InetAddress a) {
     if (!(a instanceof Inet6Address)) {
       return Optional.empty();
     }
     byte[] b = a.getAddress();
     byte[] v4 = null;
-    if (NAT64.contains(a) || IPV4_COMPATIBLE.contains(a)) {
+    if (NAT64.contains(a) || IPV4_COMPATIBLE.contains(a) || IPV4_TRANSLATED.contains(a)) {
       v4 = new byte[] {b[12], b[13], b[14], b[15]};
     } else if (SIX_TO_FOUR.contains(a)) {
       v4 = new byte[] {b[2], b[3], b[4], b[5]};
