@@ -15,6 +15,7 @@ import dev.containment4j.egress.internal.Limits;
 import dev.containment4j.egress.internal.ProxyContext;
 import dev.containment4j.egress.internal.ProxyServer;
 import dev.containment4j.event.AuditListener;
+import dev.containment4j.internal.fs.FileTrees;
 import dev.containment4j.internal.net.HostName;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.EgressGateway;
@@ -153,14 +154,7 @@ public final class EgressProxy implements EgressGateway {
   }
 
   private static void deleteTree(Path dir) {
-    try (var s = Files.list(dir)) {
-      for (Path p : s.toList()) {
-        Files.deleteIfExists(p);
-      }
-      Files.deleteIfExists(dir);
-    } catch (IOException e) {
-      // best effort: only public certificates live there
-    }
+    FileTrees.deleteTree(dir);
   }
 
   /** Configures and starts an {@link EgressProxy}. */
@@ -285,7 +279,8 @@ public final class EgressProxy implements EgressGateway {
     private Path writeTrust(CertificateAuthority ca) {
       try {
         Path parent = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"));
-        Path dir = Files.createTempDirectory(parent, "containment-egress-",
+        // named after this JVM's pid, so a JVM killed before close() has its directory swept by the next one
+        Path dir = FileTrees.createOwnedDirectory(parent, "containment-egress-",
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         String caPem = CertificateAuthority.pem(ca.certificate());
         Files.writeString(dir.resolve("ca.pem"), caPem, StandardCharsets.US_ASCII);

@@ -9,8 +9,10 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.DirectoryStream;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,33 @@ public final class FileTrees {
       });
     } catch (IOException e) {
       LOG.warn("could not delete {}: {}", root, e.toString());
+    }
+  }
+
+  /**
+   * Creates a directory {@code PREFIX<pid>-<random>} under {@code parent}, first removing those of the same prefix
+   * whose JVM is gone ({@link #sweepDeadOwners}), so a JVM killed before it could clean up leaves nothing behind for
+   * long.
+   */
+  public static Path createOwnedDirectory(Path parent, String prefix, FileAttribute<?>... attributes)
+      throws IOException {
+    sweepDeadOwners(parent, prefix);
+    return Files.createTempDirectory(parent, prefix + ProcessHandle.current().pid() + "-", attributes);
+  }
+
+  /** Deletes the directories {@code PREFIX<pid>-*} under {@code parent} whose pid no longer runs. Best effort. */
+  public static void sweepDeadOwners(Path parent, String prefix) {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent, prefix + "[0-9]*-*")) {
+      for (Path dir : ds) {
+        String rest = dir.getFileName().toString().substring(prefix.length());
+        long owner = Long.parseLong(rest.substring(0, rest.indexOf('-')));
+        // a live pid (even a reused one) keeps the directory; the sticky bit keeps other users' out of reach
+        if (ProcessHandle.of(owner).isEmpty() && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(dir);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort: what a dead JVM left is only disk or memory space
     }
   }
 }

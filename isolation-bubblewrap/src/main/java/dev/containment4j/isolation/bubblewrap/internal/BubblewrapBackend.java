@@ -83,8 +83,7 @@ public final class BubblewrapBackend implements IsolationBackend {
         : Optional.empty();
     try {
       Path base = privateBase(spec);
-      sweepStalePrivateDirs(base);
-      privateDir = Files.createTempDirectory(base, PRIVATE_PREFIX + ProcessHandle.current().pid() + "-",
+      privateDir = FileTrees.createOwnedDirectory(base, PRIVATE_PREFIX,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       deniedFile = Files.createFile(privateDir.resolve("denied"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
@@ -203,22 +202,6 @@ public final class BubblewrapBackend implements IsolationBackend {
       return shm;
     }
     return Path.of(System.getProperty("java.io.tmpdir"));
-  }
-
-  /** Removes private directories of JVMs that are gone (killed before they could close their backend). */
-  static void sweepStalePrivateDirs(Path base) {
-    try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(base, PRIVATE_PREFIX + "[0-9]*-*")) {
-      for (Path dir : ds) {
-        String rest = dir.getFileName().toString().substring(PRIVATE_PREFIX.length());
-        long owner = Long.parseLong(rest.substring(0, rest.indexOf('-')));
-        // a live pid (even a reused one) keeps the directory; the sticky bit keeps other users' out of reach
-        if (ProcessHandle.of(owner).isEmpty() && Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          deleteTree(dir);
-        }
-      }
-    } catch (IOException | RuntimeException ignored) {
-      // best effort: what a dead JVM left is only disk or memory space
-    }
   }
 
   @Override
