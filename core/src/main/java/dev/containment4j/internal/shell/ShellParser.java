@@ -218,24 +218,66 @@ public final class ShellParser {
   private void parseCommand(Pipeline pipeline) {
     skipBlanks();
     if (peek() == '(' && peek(1) == '(') {
+      int start = pos;
+      int known = problems.size();
       String inner = balanced("((", "))");
+      if (problems.size() > known) {
+        // bash reads a '((' that does not close as arithmetic as two subshells: '((cmd) )' runs cmd
+        problems.subList(known, problems.size()).clear();
+        pos = start + 1;
+        parseSubshell(pipeline);
+        return;
+      }
       scanSubstitutions(inner);
+      asNestedSubshells(inner);
       parseTrailingRedirects(pipeline);
       return;
     }
     if (peek() == '(') {
       pos++;
-      ShellEnv outer = env;
-      env = env.copy();
-      parseList(')');
-      env = outer;
-      if (peek() == ')') {
-        pos++;
-      }
-      parseTrailingRedirects(pipeline);
+      parseSubshell(pipeline);
       return;
     }
     parseSimple(pipeline);
+  }
+
+  /**
+   * dash and other POSIX shells (Debian's {@code sh}) have no arithmetic command: {@code sh -c '((rm -rf ~))'} runs
+   * {@code rm} in two nested subshells. So the text is also read as commands; when it is not a command list (most
+   * arithmetic: {@code x<<2}, {@code (a+b)*c}) those shells fail on it and nothing is added, but nesting too deep to
+   * read is reported, never dropped.
+   */
+  private void asNestedSubshells(String inner) {
+    if (depth >= MAX_DEPTH) {
+      problems.add("nesting deeper than " + MAX_DEPTH + " levels");
+      return;
+    }
+    List<String> own = new ArrayList<>();
+    ShellParser p = new ShellParser(inner, 0, env.copy(), depth + 1, origin, own);
+    p.parseList((char) 0);
+    String tooDeep = "nesting deeper than " + MAX_DEPTH + " levels";
+    if (own.contains(tooDeep)) {
+      problems.add(tooDeep);
+    } else if (own.isEmpty()) {
+      for (SimpleCommand c : p.out) {
+        // '(( $# > 0 ))' would make dash run a command named by a number: nothing an agent means, so not asked
+        if (c.args().isEmpty() || !c.args().get(0).dynamic()) {
+          out.add(c);
+        }
+      }
+    }
+  }
+
+  /** A subshell body; {@code pos} is just after its opening parenthesis. */
+  private void parseSubshell(Pipeline pipeline) {
+    ShellEnv outer = env;
+    env = env.copy();
+    parseList(')');
+    env = outer;
+    if (peek() == ')') {
+      pos++;
+    }
+    parseTrailingRedirects(pipeline);
   }
 
   /** Redirections after a subshell or arithmetic command: reported as a command without words. */
@@ -360,6 +402,11 @@ public final class ShellParser {
           }
           if (word.equals("for") || word.equals("select")) {
             skipBlanks();
+            if (word.equals("for") && at("((")) {
+              // bash's arithmetic for: for ((i=0; i<n; i++)); do ...; done
+              scanSubstitutions(balanced("((", "))"));
+              continue;
+            }
             Word var = readWord();
             env.set(var.raw, null);
             skipToEndOfClause();
@@ -1023,8 +1070,9 @@ public final class ShellParser {
     }
     if (eof()) {
       problems.add("unterminated backtick");
+    } else {
+      pos++;
     }
-    pos++;
     Script s = nested(inner.toString(), env.copy(), "`...`");
     substituted(f, s, quoted);
   }

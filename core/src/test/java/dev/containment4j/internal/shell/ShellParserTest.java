@@ -104,4 +104,37 @@ class ShellParserTest {
     assertThat(parse("ls -la # a comment; rm -rf /").problems()).isEmpty();
     assertThat(argvs("ls -la # a comment; rm -rf /")).containsExactly(List.of("ls", "-la"));
   }
+
+  @Test
+  void doubleParenthesesAreReadTheWayEveryShellCouldRunThem() {
+    // dash (Debian's sh) has no arithmetic command: it runs ((cmd)) as two nested subshells
+    assertThat(argvs("((rm -rf ~))")).contains(List.of("rm", "-rf", "/home/dev"));
+    assertThat(argvs("(" .repeat(11) + "rm -rf ~" + ")".repeat(11))).contains(List.of("rm", "-rf", "/home/dev"));
+    assertThat(parse("(".repeat(40) + "rm -rf ~" + ")".repeat(40)).problems()).as("too deep to read: reported")
+        .isNotEmpty();
+    // bash reads a (( that does not close as arithmetic as ( (
+    Script fallback = parse("((rm -rf ~) ; true)");
+    assertThat(fallback.problems()).isEmpty();
+    assertThat(fallback.commands().stream().map(SimpleCommand::argv)).contains(List.of("rm", "-rf", "/home/dev"));
+    // ordinary arithmetic stays quiet: no problems, no command named by an expansion
+    for (String arith : List.of("((i++))", "(( $# > 0 ))", "(( (a+b)*c ))", "((x<<2))", "(( ${#f[@]} == 0 ))")) {
+      Script a = parse(arith);
+      assertThat(a.problems()).as(arith).isEmpty();
+      assertThat(a.commands()).as(arith).allSatisfy(c -> assertThat(c.args().isEmpty()
+          || !c.args().get(0).dynamic()).isTrue());
+    }
+  }
+
+  @Test
+  void arithmeticForLoopsAreParsed() {
+    Script s = parse("for ((i=0; i<3; i++)); do rm -rf ~/x$i; done");
+    assertThat(s.problems()).isEmpty();
+    assertThat(s.commands().stream().map(c -> c.argv().get(0))).contains("rm");
+  }
+
+  @Test
+  void anUnterminatedBacktickIsAProblemNotACrash() {
+    assertThat(parse("echo `rm -rf ~").problems()).contains("unterminated backtick");
+    assertThat(parse("echo ```id").problems()).isNotEmpty();
+  }
 }
