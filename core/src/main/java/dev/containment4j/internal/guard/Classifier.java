@@ -2107,6 +2107,11 @@ final class Classifier {
     boolean readsStdin = u.code() == null && readsStdin(u) && !u.language().equals("awk");
     SimpleCommand c = u.command();
     if (readsStdin || u.language().equals("shell") && u.code() == null) {
+      Judgement fed = fedOnStdin(u);
+      if (fed.atLeast(Judgement.Decision.DENY)) {
+        return fed;
+      }
+      j = j.max(fed);
       if (upstreamFetches(c, new HashSet<>())) {
         return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs code downloaded in the same pipeline"
             + " (download-and-execute); download the file, let the user review it, then run it");
@@ -2125,7 +2130,7 @@ final class Classifier {
                 + String.join(" ", sc.argv()) + "` (download-and-execute)");
           }
         }
-        if (p.dynamic()) {
+        if (p.dynamic() && !shellSetup(s)) {
           j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code that is only known at run time"));
         } else if (p.computed()) {
           j = j.max(Judgement.deny(OBFUSCATION, show(u) + " runs code decoded on the fly"));
@@ -2183,10 +2188,65 @@ final class Classifier {
     return j;
   }
 
+  /**
+   * Tools whose output is shell set-up meant to be eval'ed ({@code eval "$(ssh-agent -s)"}, {@code eval "$(pyenv
+   * init -)"}): the program, or the program and its first argument.
+   */
+  private static final Set<String> SHELL_SETUP = Set.of("ssh-agent", "gpg-agent", "keychain", "dircolors",
+      "pyenv init", "pyenv virtualenv-init", "rbenv init", "nodenv init", "goenv init", "jenv init", "plenv init",
+      "direnv hook", "direnv export", "brew shellenv", "starship init", "zoxide init", "conda shell.bash",
+      "conda shell.zsh", "micromamba shell", "mamba shell", "mise activate", "mise env", "rtx activate", "fnm env",
+      "opam env", "luarocks path", "thefuck --alias", "register-python-argcomplete", "kubectl completion",
+      "helm completion", "gh completion", "npm completion", "pip completion", "rustup completions", "poetry env",
+      "pdm venv", "atuin init", "fzf --bash", "fzf --zsh", "rbw gen-completions", "just --completions");
+
+  /** Whether every command of a substitution prints shell set-up from {@link #SHELL_SETUP}. */
+  private static boolean shellSetup(Script s) {
+    if (s.commands().isEmpty()) {
+      return false;
+    }
+    for (SimpleCommand sc : s.commands()) {
+      List<String> av = sc.argv();
+      if (av.isEmpty() || !(SHELL_SETUP.contains(Unit.baseName(av.get(0)))
+          || av.size() > 1 && SHELL_SETUP.contains(Unit.baseName(av.get(0)) + " " + av.get(1)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Names a shell or interpreter reads its standard input through. */
+  private static final Set<String> STDIN_NAMES = Set.of("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0");
+
+  /**
+   * Code a command reads from a here-string built by a command ({@code bash <<< "$(curl -s URL)"},
+   * {@code source /dev/stdin <<< "$(...)"}): fetched is download-and-execute, anything else only known at run time.
+   */
+  private Judgement fedOnStdin(Unit u) {
+    Judgement j = Judgement.ALLOW;
+    for (Redirect r : u.command().redirects()) {
+      if (!r.op().equals("<<<")) {
+        continue;
+      }
+      for (Script s : r.target().substitutions()) {
+        for (SimpleCommand sc : s.commands()) {
+          if (fetches(sc)) {
+            return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs code fetched from the network by `"
+                + String.join(" ", sc.argv()) + "` (download-and-execute)");
+          }
+        }
+      }
+      if (r.target().dynamic()) {
+        j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code that is only known at run time"));
+      }
+    }
+    return j;
+  }
+
   private static boolean readsStdin(Unit u) {
     for (Arg p : u.params()) {
       String t = p.text();
-      if (t.equals("-") || t.equals("/dev/stdin") || t.equals("-s")) {
+      if (STDIN_NAMES.contains(t) || t.equals("-s")) {
         return true;
       }
       if (!t.startsWith("-")) {
@@ -2208,9 +2268,13 @@ final class Classifier {
         }
       }
     }
-    if (f.text().equals("/dev/stdin") || f.text().equals("-")) {
+    if (STDIN_NAMES.contains(f.text())) {
       if (upstreamFetches(u.command(), new HashSet<>())) {
         return Judgement.deny(DOWNLOAD_EXEC, show(u) + " sources code downloaded in the same pipeline");
+      }
+      Judgement fed = fedOnStdin(u);
+      if (fed.decision() != Judgement.Decision.ALLOW) {
+        return fed;
       }
     }
     Path p = paths.resolve(f.text(), u.cwd());

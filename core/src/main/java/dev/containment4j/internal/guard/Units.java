@@ -276,8 +276,9 @@ final class Units {
           continue;
         }
         case "eval": {
-          if (rest.stream().anyMatch(a -> a.dynamic() && a.text().isEmpty())) {
-            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+          if (rest.stream().anyMatch(Arg::dynamic)) {
+            // code built at run time ("$(curl ...)"): judged like bash -c "$(...)"
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full);
           }
           nestedShell(joinPlain(rest), c, wrappers, privileged, env, "eval");
           return;
@@ -374,6 +375,9 @@ final class Units {
   /** What the command reads on stdin when it is known: a here-doc or here-string, or a literal echo piped in. */
   private static String stdinText(SimpleCommand c) {
     for (Redirect r : c.redirects()) {
+      if (r.op().equals("<<<") && r.target().dynamic()) {
+        return null; // built at run time ("$(curl ...)"): the classifier judges where it comes from
+      }
       if ((r.op().startsWith("<<")) && r.body() != null) {
         return r.body();
       }

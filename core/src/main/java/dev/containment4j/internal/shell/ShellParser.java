@@ -33,6 +33,13 @@ public final class ShellParser {
   private static final int MAX_DEPTH = 12;
   private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\[[^\\]]*\\])?(\\+?)=");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** Variables bash expands as prompts, running their command substitutions. */
+  private static final Set<String> PROMPTS = Set.of("PS0", "PS1", "PS2", "PS3", "PS4");
+  /** Builtins that run an argument as code or evaluate one as a subscript or arithmetic: see builtinCode. */
+  private static final Set<String> CODE_BUILTINS = Set.of("trap", "complete", "compgen", "mapfile", "readarray",
+      "let", "printf", "test", "[", "declare", "typeset", "local", "export", "readonly", "read", "unset", "getopts",
+      "wait");
   private static final Pattern BRACED = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(:?[-=+?])?(.*)$", Pattern.DOTALL);
   private static final Set<String> SKIPPED_RESERVED = Set.of("if", "then", "elif", "else", "do", "while", "until",
       "{", "}", "!", "time", "fi", "done", "esac", "coproc");
@@ -228,7 +235,7 @@ public final class ShellParser {
         parseSubshell(pipeline);
         return;
       }
-      scanSubstitutions(inner);
+      arithmetic(inner);
       asNestedSubshells(inner);
       parseTrailingRedirects(pipeline);
       return;
@@ -374,6 +381,9 @@ public final class ShellParser {
               value = env.home() + value.substring(1);
             }
           }
+          if (value != null && PROMPTS.contains(name)) {
+            scanSubstitutions(value); // expanded as a prompt (PS4 under bash -x): its $(...) run
+          }
           assigns.put(name, value);
           continue;
         }
@@ -404,7 +414,7 @@ public final class ShellParser {
             skipBlanks();
             if (word.equals("for") && at("((")) {
               // bash's arithmetic for: for ((i=0; i<n; i++)); do ...; done
-              scanSubstitutions(balanced("((", "))"));
+              arithmetic(balanced("((", "))"));
               continue;
             }
             Word var = readWord();
@@ -434,6 +444,7 @@ public final class ShellParser {
     if (args.isEmpty() && assigns.isEmpty() && reds.isEmpty()) {
       return;
     }
+    builtinCode(args);
     emit(args, assigns, reds, pipeline, false);
   }
 
@@ -544,6 +555,96 @@ public final class ShellParser {
       }
     }
     out.addAll(p.out);
+  }
+
+  /**
+   * An arithmetic expression: its own substitutions run, and so do those in the value of every variable it names,
+   * since bash evaluates a variable's value as arithmetic again and an array subscript in it runs
+   * ({@code x='a[$(cmd)]'; echo $((x))} runs cmd).
+   */
+  private void arithmetic(String expr) {
+    scanSubstitutions(expr);
+    Matcher m = IDENTIFIER.matcher(expr);
+    while (m.find()) {
+      evaluatedValue(m.group());
+    }
+  }
+
+  /** The substitutions in a variable's known value, for contexts that evaluate the value again. */
+  private void evaluatedValue(String name) {
+    String value = lookup(name);
+    if (value != null && (value.indexOf('$') >= 0 || value.indexOf('`') >= 0)) {
+      if (depth >= MAX_DEPTH) {
+        problems.add("nesting deeper than " + MAX_DEPTH + " levels");
+        return;
+      }
+      scanSubstitutions(value);
+    }
+  }
+
+  /**
+   * Builtins that run text as code: {@code trap 'cmd' EXIT}, {@code complete/compgen -C cmd},
+   * {@code mapfile/readarray -C cmd}; and those that evaluate an array subscript in a name argument
+   * ({@code printf -v 'a[$(cmd)]' x}, {@code read}, {@code test -v}, {@code declare}, ...) or every argument as
+   * arithmetic ({@code let}).
+   */
+  private void builtinCode(List<Arg> args) {
+    if (args.isEmpty() || !CODE_BUILTINS.contains(args.get(0).text())) {
+      return;
+    }
+    String name = args.get(0).text();
+    for (int i = 1; i < args.size(); i++) {
+      String t = args.get(i).text();
+      String next = i + 1 < args.size() ? args.get(i + 1).text() : null;
+      switch (name) {
+        case "trap":
+          // trap [-lp] [ACTION] SIGNAL...: '-' and '' reset or ignore, a lone signal list prints nothing
+          if (t.startsWith("-") && !t.equals("-")) {
+            continue;
+          }
+          if (!t.equals("-") && !t.isEmpty() && i + 1 < args.size()) {
+            nested(t, env.copy(), "trap");
+          }
+          return;
+        case "complete":
+        case "compgen":
+        case "mapfile":
+        case "readarray":
+          if (t.equals("-C") && next != null) {
+            nested(next, env.copy(), name + " -C");
+          }
+          subscript(t);
+          break;
+        case "let":
+          arithmetic(t);
+          break;
+        case "printf":
+        case "test":
+        case "[":
+          if (t.equals("-v") && next != null) {
+            subscript(next);
+          }
+          break;
+        case "declare":
+        case "typeset":
+        case "local":
+        case "export":
+        case "readonly":
+          subscript(t.indexOf('=') > 0 ? t.substring(0, t.indexOf('=')) : t);
+          break;
+        default: // read, unset, getopts, wait: their operands are names
+          subscript(t);
+          break;
+      }
+    }
+  }
+
+  /** A variable name with a subscript ({@code a[$(cmd)]}) runs the subscript's substitutions when bash uses it. */
+  private void subscript(String name) {
+    int open = name.indexOf('[');
+    if (open > 0 && (name.indexOf('$', open) >= 0 || name.indexOf('`', open) >= 0)) {
+      scanSubstitutions(name.substring(open));
+    }
   }
 
   // ------------------------------------------------------------------------------------------------ redirections
@@ -928,7 +1029,7 @@ public final class ShellParser {
     }
     if (n == '(' && peek(2) == '(') {
       String inner = balanced("$((", "))");
-      scanSubstitutions(inner);
+      arithmetic(inner);
       f.dynamic = true;
       f.lit("0");
       return;
@@ -1007,6 +1108,9 @@ public final class ShellParser {
     String name = m.group(1);
     String op = m.group(2);
     String word = m.group(3);
+    if (op == null && word.equals("@P")) {
+      evaluatedValue(name); // prompt expansion runs the $(...) in the value
+    }
     if (op == null && !word.isEmpty()) {
       // ${X#pat}, ${X/a/b}, ${X:1:2}: value unknown
       f.dynamic = true;
