@@ -415,6 +415,11 @@ final class Classifier {
       return j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
           + " contains invisible or non-ASCII characters"));
     }
+    if (u.args().get(0).glob() && GLOB_NAME.matcher(name).find()) {
+      // /???/?m -rf ~ is rm: the shell picks the program by matching files at run time
+      return j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u) + " is a pattern the shell matches"
+          + " against files at run time, so it cannot be checked; write the program name literally"));
+    }
     if (u.args().get(0).computed()) {
       j = j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
           + " is computed by decoding text; write the command plainly"));
@@ -2137,6 +2142,12 @@ final class Classifier {
         }
       }
     }
+    Arg held = u.language().equals("shell") && u.code() == null ? shellCode(u) : null;
+    if (held != null && held.dynamic() && held.substitutions().isEmpty()) {
+      // bash -c "$X", sh -c "$1" _ 'rm -rf ~', eval "$X": the code is in a variable or parameter
+      j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code held in a variable or parameter, only known at"
+          + " run time"));
+    }
     for (Arg p : u.params()) {
       Path path = p.text().startsWith("-") ? null : paths.resolve(p.text(), u.cwd());
       if (path != null && (flow.downloaded.contains(path))) {
@@ -2213,6 +2224,24 @@ final class Classifier {
       }
     }
     return true;
+  }
+
+  /** A program name the shell matches against files: {@code *}, {@code ?} or a bracket set ({@code [} alone is test). */
+  private static final Pattern GLOB_NAME = Pattern.compile("[*?]|\\[[^\\]]+\\]");
+
+  /** The argument a shell unit runs as code: eval's first dynamic word, or the word after {@code -c}. */
+  private static Arg shellCode(Unit u) {
+    List<Arg> ps = u.params();
+    if (u.name().equals("eval")) {
+      return ps.stream().filter(Arg::dynamic).findFirst().orElse(null);
+    }
+    for (int i = 0; i + 1 < ps.size(); i++) {
+      String t = ps.get(i).text();
+      if (t.length() > 1 && t.charAt(0) == '-' && t.charAt(1) != '-' && t.indexOf('c') > 0) {
+        return ps.get(i + 1);
+      }
+    }
+    return null;
   }
 
   /** Names a shell or interpreter reads its standard input through. */

@@ -41,9 +41,9 @@ final class CodeScan {
           + "|Out-File|\\.write\\s*\\(|os\\.chmod|chmodSync|symlink");
   private static final Pattern DELETE = Pattern.compile(
       "rmtree|os\\.remove|os\\.unlink|os\\.rmdir|unlinkSync|rmSync|rmdirSync|fs\\.rm|fs\\.unlink|File\\.delete"
-          + "|FileUtils\\.rm|\\bunlink\\s*\\(|Remove-Item|\\.unlink\\s*\\(|\\.rmdir\\s*\\(|rimraf|truncate");
+          + "|FileUtils\\.rm|\\bunlink\\s*\\(|Remove-Item|\\.unlink\\s*\\(|\\.rmdir\\s*\\(|rimraf|truncate|remove_tree");
   private static final Pattern RECURSIVE = Pattern.compile(
-      "rmtree|recursive|rimraf|remove_dir_all|RemoveAll|rm_rf|rm -r|-Recurse|deleteRecursively|walk");
+      "rmtree|recursive|rimraf|remove_dir_all|RemoveAll|rm_rf|rm -r|-Recurse|deleteRecursively|walk|remove_tree");
   private static final Pattern ENV = Pattern.compile(
       "os\\.environ|getenv|process\\.env|\\$ENV|ENV\\[|\\$_ENV|\\$env:|Deno\\.env|Bun\\.env");
   private static final Pattern HOME = Pattern.compile(

@@ -352,6 +352,12 @@ final class Units {
           for (String sh : CodeScan.shellCommands(code, lang)) {
             nestedShell(sh, c, plus(wrappers, name), privileged, env, name + " code");
           }
+          if (lang.equals("awk") && AWK_RUNS_INPUT.matcher(code).find()) {
+            // awk '{system($0)}' <<< 'rm -rf ~': the input lines are the commands
+            String in = stdinText(c);
+            nestedShell(in != null ? in : "$COMMAND_AWK_BUILDS_AT_RUN_TIME", c, plus(wrappers, name), privileged,
+                env, name + " runs its input");
+          }
         }
         return;
       }
@@ -391,10 +397,46 @@ final class Units {
           && av.stream().noneMatch(w -> w.indexOf('\\') >= 0)) {
         List<String> words = av.subList(1, av.size()).stream().filter(w -> !Regexes.matches(w, "-[neE]+"))
             .toList();
+        if (av.get(0).equals("printf") && !words.isEmpty() && words.get(0).indexOf('%') >= 0) {
+          return printf(words.get(0), words.subList(1, words.size())); // printf %s 'rm -rf ~' | sh
+        }
         return words.isEmpty() ? null : String.join(" ", words);
       }
     }
     return null;
+  }
+
+  /** awk code that runs what it reads: system() of a field, a field piped to getline, output piped to a shell. */
+  private static final java.util.regex.Pattern AWK_RUNS_INPUT = java.util.regex.Pattern.compile(
+      "system\\s*\\(\\s*\\$|\\$[0-9A-Za-z_]*\\s*\\|\\s*getline|\\|\\s*\"(?:/bin/|/usr/bin/)?(?:ba|da|z|k)?sh\\b");
+
+  private static final java.util.regex.Pattern CONVERSION =
+      java.util.regex.Pattern.compile("%[-+ #0]*[0-9]*(?:\\.[0-9]*)?([a-zA-Z%])");
+
+  /** What printf prints for plain conversions; the format is reused while arguments remain, as printf(1) does. */
+  static String printf(String format, List<String> args) {
+    StringBuilder out = new StringBuilder();
+    int next = 0;
+    do {
+      java.util.regex.Matcher m = CONVERSION.matcher(format);
+      int last = 0;
+      boolean consumed = false;
+      while (m.find()) {
+        out.append(format, last, m.start());
+        if (m.group(1).equals("%")) {
+          out.append('%');
+        } else {
+          out.append(next < args.size() ? args.get(next++) : "");
+          consumed = true;
+        }
+        last = m.end();
+      }
+      out.append(format.substring(last));
+      if (!consumed) {
+        break;
+      }
+    } while (next < args.size());
+    return out.toString();
   }
 
   /** The string after {@code -c} in a shell's options, or null. */
@@ -506,7 +548,9 @@ final class Units {
         return rest.get(k + 1).text();
       }
       // clustered flags such as perl -ne / python -Bc
-      if (t.startsWith("-") && !t.startsWith("--") && t.length() > 2 && k + 1 < rest.size()) {
+      if (t.startsWith("-") && !t.startsWith("--") && t.length() > 2 && k + 1 < rest.size()
+          && !(lang.equals("perl") && "MmIxF0lCdDi".indexOf(t.charAt(1)) >= 0)) {
+        // (perl -MFile::Path=remove_tree and -Mdate carry a module, not a cluster ending in -e)
         char last = t.charAt(t.length() - 1);
         if (flags.contains("-" + last)) {
           return rest.get(k + 1).text();

@@ -162,8 +162,15 @@ class PolicyGuardTest {
     assertThat(bash(g, "x='a[$(rm -rf ~)]'; echo $((x))").decision()).isEqualTo("deny");
     assertThat(bash(g, "printf -v 'a[$(rm -rf ~)]' x").decision()).isEqualTo("deny");
     assertThat(bash(g, "test -v 'a[$(rm -rf ~)]'").decision()).isEqualTo("deny");
+    // code in a variable or parameter, a program picked by a glob, text printf or awk hand to a shell
+    assertThat(bash(g, "sh -c \"$1\" _ 'rm -rf ~'").decision()).isEqualTo("ask");
+    assertThat(bash(g, "/???/?m -rf ~").decision()).isEqualTo("ask");
+    assertThat(bash(g, "printf %s 'rm -rf ~' | sh").decision()).isEqualTo("deny");
+    assertThat(bash(g, "awk '{system($0)}' <<< 'rm -rf ~'").decision()).isEqualTo("deny");
+    assertThat(bash(g, "awk '{print | \"sh\"}' cmds.txt").decision()).isEqualTo("ask");
+    assertThat(bash(g, "perl -MFile::Path=remove_tree -e 'remove_tree($ENV{HOME})'").decision()).isEqualTo("deny");
     // ordinary uses stay quiet
-    for (String ok : List.of("eval \"$(ssh-agent -s)\"", "eval \"$(pyenv init -)\"", "eval \"$(direnv hook bash)\"",
+    for (String ok : List.of("awk '{print $1}' data.txt", "printf '%s\\n' a b c | sort", "eval \"$(ssh-agent -s)\"", "eval \"$(pyenv init -)\"", "eval \"$(direnv hook bash)\"",
         "trap 'rm -f build.lock' EXIT", "trap - INT", "for ((i=0; i<3; i++)); do echo $i; done",
         "(( $# > 0 )) && echo args", "n=3; echo $((n * 2))", "printf -v name '%s-%s' a b", "let 'x = 1 + 2'")) {
       assertThat(bash(g, ok).decision()).as(ok).isEqualTo("allow");
