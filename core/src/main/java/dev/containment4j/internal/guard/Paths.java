@@ -141,12 +141,31 @@ final class Paths {
       // slash when the cwd is the root, normalize() the dots
       t = cwd + "/" + t;
     }
+    if (t.startsWith("/proc/")) {
+      t = withoutProcRoot(t);
+    }
     try {
       Path p = Path.of(t);
       return hasDotSegment(t) ? p.normalize() : p;
     } catch (InvalidPathException e) {
       return null;
     }
+  }
+
+  private static final java.util.regex.Pattern PROC_ROOT =
+      java.util.regex.Pattern.compile("^/proc/(?:self|thread-self|[0-9]+)(?:/task/[0-9]+)?/root(?=/|$)");
+
+  /**
+   * {@code /proc/1/root/etc/shadow} is {@code /etc/shadow}: a process's root link leads to the file system the rules
+   * are written for (the real-path check would see it only where that link is readable).
+   */
+  static String withoutProcRoot(String absolute) {
+    java.util.regex.Matcher m = PROC_ROOT.matcher(absolute);
+    if (!m.find()) {
+      return absolute;
+    }
+    String rest = absolute.substring(m.end());
+    return rest.isEmpty() ? "/" : rest;
   }
 
   /**

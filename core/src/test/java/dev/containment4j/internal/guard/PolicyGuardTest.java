@@ -169,6 +169,9 @@ class PolicyGuardTest {
     assertThat(bash(g, "awk '{system($0)}' <<< 'rm -rf ~'").decision()).isEqualTo("deny");
     assertThat(bash(g, "awk '{print | \"sh\"}' cmds.txt").decision()).isEqualTo("ask");
     assertThat(bash(g, "perl -MFile::Path=remove_tree -e 'remove_tree($ENV{HOME})'").decision()).isEqualTo("deny");
+    // a process's root link is the root
+    assertThat(bash(g, "cat /proc/1/root/etc/shadow").decision()).isEqualTo("deny");
+    assertThat(bash(g, "cat /proc/thread-self/root/home/dev/.aws/credentials").decision()).isEqualTo("deny");
     // ordinary uses stay quiet
     for (String ok : List.of("awk '{print $1}' data.txt", "printf '%s\\n' a b c | sort", "eval \"$(ssh-agent -s)\"", "eval \"$(pyenv init -)\"", "eval \"$(direnv hook bash)\"",
         "trap 'rm -f build.lock' EXIT", "trap - INT", "for ((i=0; i<3; i++)); do echo $i; done",
