@@ -113,14 +113,17 @@ final class SecretRules {
     // in ordinary code ("sg." of msg., "key-") are left out: those tokens are found by secret-assignment when named
     r.add(rule("provider-token", List.of("hf_", "shpat_", "shpca_", "shppa_", "shpss_", "dop_v1_", "doo_v1_",
         "dor_v1_", "hvs.", "hvb.", "dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "glsa_", "nrak-", "lin_api_", "pmak-", "dapi",
-        "sbp_", "r8_", "gsk_", "pplx-", "xai-", "pul-", "tskey-", "age-secret-key-1", "figd_"),
+        "sbp_", "r8_", "gsk_", "pplx-", "xai-", "pul-", "tskey-", "age-secret-key-1", "figd_", "atatt3", "ntn_",
+        "sntrys_", "sntryu_", "pscale_"),
         "(?<![A-Za-z0-9_.\\-])(hf_[A-Za-z]{34}|shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}|do[opr]_v1_[a-f0-9]{64}"
-            + "|hv[sb]\\.[A-Za-z0-9_\\-]{24,200}|dp\\.(?:pt|st|sa|ct)\\.[A-Za-z0-9]{40,64}"
+            + "|hv[sb]\\.[A-Za-z0-9_\\-]{24,200}|dp\\.(?:pt|st|sa|ct)\\.(?:[a-z0-9_\\-]{2,35}\\.)?[A-Za-z0-9]{40,64}"
             + "|glsa_[A-Za-z0-9]{32}_[a-fA-F0-9]{8}|NRAK-[A-Z0-9]{27}|lin_api_[A-Za-z0-9]{40}"
             + "|PMAK-[a-f0-9]{24}-[a-f0-9]{34}|dapi[a-f0-9]{32}(?:-\\d)?|sbp_[a-f0-9]{40}|r8_[A-Za-z0-9]{37}"
             + "|gsk_[A-Za-z0-9]{52}|pplx-[A-Za-z0-9]{48}|xai-[A-Za-z0-9]{80}|pul-[a-f0-9]{40}"
             + "|tskey-[a-z]{0,8}-?[A-Za-z0-9]{8,}-[A-Za-z0-9]{16,}"
-            + "|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|figd_[A-Za-z0-9_\\-]{40})(?![A-Za-z0-9_\\-])",
+            + "|AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}|figd_[A-Za-z0-9_\\-]{40}"
+            + "|ATATT3[A-Za-z0-9_\\-=]{150,220}|ntn_[A-Za-z0-9]{40,50}|sntrys_[A-Za-z0-9+/=_\\-]{80,400}"
+            + "|sntryu_[a-f0-9]{64}|pscale_(?:tkn|pw|oauth)_[A-Za-z0-9=._\\-]{32,64})(?![A-Za-z0-9_\\-])",
         1, 4, 220, v -> !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 3.2, 95));
     // --- keys and tokens with a structure
     r.add(rule("private-key", List.of("-----begin"),

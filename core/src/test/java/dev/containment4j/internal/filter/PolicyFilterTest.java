@@ -60,7 +60,11 @@ class PolicyFilterTest {
         FakeSecrets.p("NR", "AK-") + fake.s(FakeSecrets.UPPER + FakeSecrets.DIGITS, 27),
         FakeSecrets.p("lin", "_api_") + fake.s(FakeSecrets.ALNUM, 40),
         FakeSecrets.p("PM", "AK-") + fake.s(hex, 24) + "-" + fake.s(hex, 34), FakeSecrets.p("da", "pi") + fake.s(hex, 32),
-        FakeSecrets.p("gs", "k_") + fake.s(FakeSecrets.ALNUM, 52));
+        FakeSecrets.p("gs", "k_") + fake.s(FakeSecrets.ALNUM, 52),
+        FakeSecrets.p("dp.", "st.") + "prd." + fake.s(FakeSecrets.ALNUM, 43),
+        FakeSecrets.p("ATA", "TT3x") + fake.s(FakeSecrets.ALNUM + "_-", 183), FakeSecrets.p("nt", "n_")
+            + fake.s(FakeSecrets.ALNUM, 46), FakeSecrets.p("sntr", "ys_") + "eyJ" + fake.s(FakeSecrets.ALNUM, 120),
+        FakeSecrets.p("sntr", "yu_") + fake.s(hex, 64), FakeSecrets.p("pscale", "_tkn_") + fake.s(FakeSecrets.ALNUM, 43));
     for (String t : tokens) {
       // in a log line, not assigned to a secret-sounding name
       String text = "2026-11-27 10:00:01 INFO client configured with " + t + " for upload\n";
