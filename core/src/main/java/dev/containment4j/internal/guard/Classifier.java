@@ -5,6 +5,7 @@
 package dev.containment4j.internal.guard;
 
 import dev.containment4j.internal.guard.Paths.Place;
+import dev.containment4j.internal.net.HostName;
 import dev.containment4j.internal.shell.Arg;
 import dev.containment4j.internal.shell.Redirect;
 import dev.containment4j.internal.shell.Script;
@@ -3041,19 +3042,36 @@ final class Classifier {
 
   Judgement fetch(URI url) {
     String host = url.getHost();
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("file")) {
+      return url.getPath() == null ? Judgement.ask(NETWORK, "the URL " + url + " names no file")
+          : readFile(Path.of(url.getPath()));
+    }
     if (host == null) {
-      String scheme = url.getScheme() == null ? "" : url.getScheme();
-      if (scheme.equalsIgnoreCase("file")) {
-        return readFile(Path.of(url.getPath()));
-      }
       return Judgement.ask(NETWORK, "the URL " + url + " has no host");
     }
-    host = host.toLowerCase(Locale.ROOT);
-    if (METADATA.matcher(host).find()) {
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      // gopher://127.0.0.1:6379/_FLUSHALL speaks raw bytes to any service
+      return Judgement.ask(NETWORK, "fetching " + url + " uses the " + scheme + " scheme, which can talk to any"
+          + " service; only http and https are ordinary fetches");
+    }
+    String written = host.toLowerCase(Locale.ROOT);
+    HostName canonical;
+    try {
+      // 2852039166 and 0xa9fea9fe are 169.254.169.254: judge the host the way the egress proxy will dial it
+      canonical = HostName.parse(host);
+    } catch (IllegalArgumentException e) {
+      return Judgement.deny(OBFUSCATION, "the host in " + url + " is spelled so that programs read it differently ("
+          + e.getMessage() + ")");
+    }
+    host = canonical.name();
+    java.net.InetAddress address = canonical.isAddress() ? canonical.address() : null;
+    if (METADATA.matcher(host).find() || METADATA.matcher(written).find()
+        || address != null && (address.isLinkLocalAddress() || host.startsWith("fd00:ec2:"))) {
       return Judgement.deny(CREDENTIAL, "fetching " + url + " reads the cloud metadata service, which hands out"
           + " credentials");
     }
-    if (isLocal(host)) {
+    if (isLocal(host) || address != null && (address.isLoopbackAddress() || address.isAnyLocalAddress())) {
       // a dev server the agent started is ordinary; the control APIs of this machine's container engine, cluster
       // and service registry are not: they run anything, outside every sandbox
       return CONTROL_PORTS.contains(url.getPort())

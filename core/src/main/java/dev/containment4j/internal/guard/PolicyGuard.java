@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -373,6 +374,10 @@ public final class PolicyGuard implements ModelGuard {
       return Verdict.ask(L, q.text(), "rule", "the policy asks a human before the MCP tool " + what);
     }
     Rule al = rules.firstMcpMatch(rules.allow(), server, tool);
+    Verdict byArguments = mcpArguments(call, ctx, what);
+    if (byArguments instanceof Verdict.Deny || byArguments instanceof Verdict.Ask && al == null) {
+      return byArguments;
+    }
     boolean readOnly = Regexes.matches(tool.toLowerCase(Locale.ROOT),
         "(get|list|read|search|find|fetch|query|describe|view"
         + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?");
@@ -394,6 +399,85 @@ public final class PolicyGuard implements ModelGuard {
             : Verdict.ask(L, "", "mcp-tool", "the MCP tool " + what + " may change things outside the sandbox;"
                 + " allow it with Mcp(" + what + ") or have a human confirm");
     }
+  }
+
+  private static final Set<String> COMMAND_KEYS = Set.of("command", "cmd", "script", "shell_command", "commandline",
+      "command_line", "bash", "shell");
+  private static final Set<String> PATH_KEYS = Set.of("path", "paths", "file", "files", "file_path", "filepath",
+      "filename", "source", "destination", "target", "dir", "directory", "src", "dest");
+  private static final Set<String> URL_KEYS = Set.of("url", "uri", "href", "endpoint", "urls");
+  private static final Set<String> SQL_KEYS = Set.of("sql", "query", "statement", "sql_query");
+  private static final java.util.regex.Pattern DESTRUCTIVE_SQL = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:drop\\s+(?:table|database|schema|index|view|user)|truncate\\s|delete\\s+from|alter\\s+(?:table|user)"
+          + "|update\\s+\\S+\\s+set|grant\\s|revoke\\s)");
+
+  /**
+   * An MCP tool's arguments judged like the built-in tools they resemble: a {@code command} like a bash call, a
+   * {@code path} like a read (a write when the tool's name says it changes things), a {@code url} like a fetch, and
+   * SQL that destroys or changes data asks. The strictest verdict, or allow when no argument is recognised.
+   */
+  private Verdict mcpArguments(ToolCall call, GuardContext ctx, String what) {
+    boolean writes = Regexes.matches(call.name().toLowerCase(Locale.ROOT),
+        ".*(write|create|edit|move|delete|remove|update|append|put|save|upload|mkdir|rename|copy|patch|set).*");
+    List<Verdict> found = new ArrayList<>();
+    collectArguments(call.arguments(), ctx, writes, found, 0);
+    Verdict worst = null;
+    for (Verdict v : found) {
+      if (worst == null || rank(v) > rank(worst)) {
+        worst = v;
+      }
+    }
+    if (worst == null || worst instanceof Verdict.Allow) {
+      return Verdict.allow(L, "", "mcp-arguments", "");
+    }
+    String reason = "the MCP tool " + what + " is asked to do what a direct call would be refused: " + worst.reason();
+    return worst instanceof Verdict.Deny ? Verdict.deny(L, worst.rule(), worst.category(), reason)
+        : Verdict.ask(L, worst.rule(), worst.category(), reason);
+  }
+
+  private void collectArguments(Object value, GuardContext ctx, boolean writes, List<Verdict> out, int depth) {
+    if (depth > 4 || !(value instanceof Map<?, ?> map)) {
+      return;
+    }
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      String key = String.valueOf(e.getKey()).toLowerCase(Locale.ROOT);
+      Object v = e.getValue();
+      List<String> texts = new ArrayList<>();
+      if (v instanceof String str) {
+        texts.add(str);
+      } else if (v instanceof List<?> list) {
+        list.stream().filter(String.class::isInstance).limit(32).forEach(x -> texts.add((String) x));
+      } else {
+        collectArguments(v, ctx, writes, out, depth + 1);
+        continue;
+      }
+      for (String t : texts) {
+        if (t.isBlank()) {
+          continue;
+        }
+        if (COMMAND_KEYS.contains(key)) {
+          out.add(review(ToolCall.bash(t), ctx));
+        } else if (PATH_KEYS.contains(key)) {
+          Path p;
+          try {
+            p = Path.of(t);
+          } catch (java.nio.file.InvalidPathException ex) {
+            out.add(Verdict.deny(L, "", "invalid-call", "the path " + t + " cannot be resolved"));
+            continue;
+          }
+          out.add(review(writes ? ToolCall.write(p, "") : ToolCall.read(p), ctx));
+        } else if (URL_KEYS.contains(key)) {
+          out.add(review(ToolCall.fetch(t), ctx));
+        } else if (SQL_KEYS.contains(key) && DESTRUCTIVE_SQL.matcher(t).find()) {
+          out.add(Verdict.ask(L, "", "destructive-delete", "its SQL changes or destroys data (`"
+              + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`); a human must confirm"));
+        }
+      }
+    }
+  }
+
+  private static int rank(Verdict v) {
+    return v instanceof Verdict.Deny ? 2 : v instanceof Verdict.Ask ? 1 : 0;
   }
 
   private Verdict custom(ToolCall call) {
