@@ -525,7 +525,9 @@ final class Classifier {
     if (text.isEmpty()) {
       return Set.of(Place.UNKNOWN);
     }
+    Set<Place> matched = null;
     if (a.glob()) {
+      matched = secretsMatching(text, cwd);
       int star = firstGlob(text);
       int slash = text.lastIndexOf('/', star);
       int end = text.indexOf('/', star);
@@ -543,10 +545,65 @@ final class Classifier {
     // an EnumSet: the judgements below ask it a dozen contains() each
     Set<Place> set = EnumSet.noneOf(Place.class);
     set.addAll(p == null ? paths.places(null) : placesOf(p));
+    if (matched != null) {
+      set.addAll(matched);
+    }
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
     }
     return set;
+  }
+
+  /** Names that are secrets wherever they stand. */
+  private static final List<String> SECRET_NAMES = List.of("id_rsa", "id_ed25519", "id_ecdsa", "id_dsa",
+      "credentials", ".netrc", ".git-credentials", ".pgpass", "shadow");
+
+  /** Whether a find name pattern ({@code -name 'id_*'}) matches a secret's name. */
+  private static boolean namesASecret(List<String> argv) {
+    for (int k = 0; k + 1 < argv.size(); k++) {
+      String o = argv.get(k);
+      if (o.equals("-name") || o.equals("-iname")) {
+        java.util.regex.Pattern g = java.util.regex.Pattern.compile(Rule.globRegex(argv.get(k + 1)),
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+        for (String n : SECRET_NAMES) {
+          if (g.matcher(n).matches()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Secret files by their usual names, relative to the home directory or absolute. */
+  private static final List<String> SECRET_FILES = List.of(".ssh/id_rsa", ".ssh/id_ed25519", ".ssh/id_ecdsa",
+      ".ssh/id_dsa", ".aws/credentials", ".aws/config", ".netrc", ".git-credentials", ".pgpass", ".docker/config.json",
+      ".kube/config", ".config/gcloud/credentials.db", ".config/gcloud/application_default_credentials.json",
+      ".azure/accessTokens.json", ".config/gh/hosts.yml", ".npmrc", ".pypirc", ".bash_history", ".zsh_history",
+      ".gnupg/private-keys-v1.d/key.key", "/etc/shadow", "/etc/gshadow", "/etc/sudoers", "/etc/ssl/private/key.pem",
+      "/proc/self/environ", "/proc/1/environ", "/root/.ssh/id_rsa", "/root/.aws/credentials");
+
+  /**
+   * The places of the known secret files a glob can match ({@code cat /e??/s?adow}, {@code cat ~/.ssh/id_*}): the
+   * shell expands it at run time, so a pattern that fits a secret's name is a read of that secret.
+   */
+  private Set<Place> secretsMatching(String glob, Path cwd) {
+    String abs = glob.startsWith("/") ? glob : cwd == null ? null : cwd + "/" + glob;
+    if (abs == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = Regexes.compiled(Rule.globRegex(abs)).matcher("");
+    Set<Place> out = null;
+    for (String f : SECRET_FILES) {
+      String candidate = f.startsWith("/") ? f : paths.home() + "/" + f;
+      if (m.reset(candidate).matches()) {
+        if (out == null) {
+          out = EnumSet.noneOf(Place.class);
+        }
+        out.addAll(placesOf(Path.of(candidate)));
+      }
+    }
+    return out;
   }
 
   private static int firstGlob(String s) {
@@ -1290,10 +1347,10 @@ final class Classifier {
         }
       }
     }
-    // searching for key material outside the workspace is credential exploration
+    // searching for key material outside the workspace is credential exploration (-name 'id_*' included)
     String joined = String.join(" ", argv).toLowerCase(Locale.ROOT);
     if (Regexes.matches(joined, ".*(id_rsa|id_ed25519|id_ecdsa|\\.pem|\\.key|credentials|\\.env\\b|secret|token|\\.kdbx"
-        + "|\\.aws|\\.ssh|password|\\.p12|\\.pfx|wallet).*")) {
+        + "|\\.aws|\\.ssh|password|\\.p12|\\.pfx|wallet).*") || namesASecret(argv)) {
       for (Arg r : roots) {
         Set<Place> pl = places(r, u.cwd());
         if (!pl.contains(Place.INSIDE_WORKSPACE)) {

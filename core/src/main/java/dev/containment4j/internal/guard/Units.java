@@ -248,6 +248,12 @@ final class Units {
         case "xargs": {
           int k = skipOptions(rest, Set.of("-I", "-i", "-n", "-P", "-d", "-E", "-e", "-L", "-l", "-s", "-a",
               "--arg-file", "--delimiter", "--max-args", "--max-procs", "--replace", "--max-lines"));
+          int file = indexOf(rest.subList(0, k), "-a", "--arg-file");
+          if (file >= 0 && file + 1 < k) {
+            // xargs -a FILE reads FILE: judged as the read it is
+            emit(c, List.of(Arg.literal("cat"), rest.get(file + 1)), plus(wrappers, "xargs -a"), privileged,
+                fromStdin, env, cwd, null, null, full);
+          }
           List<Arg> inner = new ArrayList<>(k >= rest.size() ? List.of(Arg.literal("echo")) : rest.subList(k,
               rest.size()));
           inner.add(new Arg("", true, false, false, List.of()));

@@ -33,6 +33,8 @@ public final class ShellParser {
   private static final int MAX_DEPTH = 12;
   private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)(\\[[^\\]]*\\])?(\\+?)=");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** {@code :OFFSET} or {@code :OFFSET:LENGTH} of a substring expansion (a negative offset after a space). */
+  private static final Pattern SUBSTRING = Pattern.compile(":( ?-?[0-9]{1,6})(?::( ?-?[0-9]{1,6}))?");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** Variables bash expands as prompts, running their command substitutions. */
   private static final Set<String> PROMPTS = Set.of("PS0", "PS1", "PS2", "PS3", "PS4");
@@ -1112,7 +1114,24 @@ public final class ShellParser {
       evaluatedValue(name); // prompt expansion runs the $(...) in the value
     }
     if (op == null && !word.isEmpty()) {
-      // ${X#pat}, ${X/a/b}, ${X:1:2}: value unknown
+      Matcher sub = SUBSTRING.matcher(word);
+      String known = sub.matches() ? lookup(name) : null;
+      if (known != null) {
+        // ${HOME:0:1} is "/": cat ${HOME:0:1}etc${HOME:0:1}shadow reads /etc/shadow
+        int len = known.length();
+        int from = Integer.parseInt(sub.group(1).strip());
+        from = from < 0 ? Math.max(0, len + from) : Math.min(from, len);
+        int to = sub.group(2) == null ? len : Integer.parseInt(sub.group(2).strip());
+        to = to < 0 ? Math.max(from, len + to) : Math.min(len, from + to);
+        String part = known.substring(from, Math.max(from, to));
+        if (quoted) {
+          f.lit(part);
+        } else {
+          f.splittable(part);
+        }
+        return;
+      }
+      // ${X#pat}, ${X/a/b}, ${X:1:2} of an unknown value: value unknown
       f.dynamic = true;
       f.has = true;
       return;

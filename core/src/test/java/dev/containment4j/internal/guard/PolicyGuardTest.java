@@ -201,6 +201,15 @@ class PolicyGuardTest {
     assertThat(bash(g, "awk '{system($0)}' <<< 'rm -rf ~'").decision()).isEqualTo("deny");
     assertThat(bash(g, "awk '{print | \"sh\"}' cmds.txt").decision()).isEqualTo("ask");
     assertThat(bash(g, "perl -MFile::Path=remove_tree -e 'remove_tree($ENV{HOME})'").decision()).isEqualTo("deny");
+    // globs and substrings the shell expands into a secret's name; files xargs reads; finds by name pattern
+    for (String read : List.of("cat /etc/sha*w", "cat /e??/s?adow", "cat ~/.ssh/id_*", "cat ${HOME:0:1}etc${HOME:0:1}shadow",
+        "xargs -a ~/.aws/credentials echo")) {
+      assertThat(bash(g, read).decision()).as(read).isEqualTo("deny");
+    }
+    assertThat(bash(g, "cat $(find ~ -name 'id_*' | head -1)").decision()).isEqualTo("ask");
+    for (String ok : List.of("cat src/*.java", "cat /etc/*release", "find ~ -name '*.json'", "ls build/*")) {
+      assertThat(bash(g, ok).decision()).as(ok).isEqualTo("allow");
+    }
     // a process's root link is the root
     assertThat(bash(g, "cat /proc/1/root/etc/shadow").decision()).isEqualTo("deny");
     assertThat(bash(g, "cat /proc/thread-self/root/home/dev/.aws/credentials").decision()).isEqualTo("deny");
