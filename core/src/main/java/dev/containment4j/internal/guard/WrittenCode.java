@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * The shell commands a written file makes run automatically, later, inside a command that looks ordinary: npm's
  * install-time lifecycle scripts in {@code package.json} (run by the next {@code npm install}), pytest's
  * {@code conftest.py}, {@code setup.py} (run by {@code pip install .}), and the files Python imports at start-up
- * ({@code sitecustomize.py}, {@code usercustomize.py}, {@code *.pth}). Writing {@code "postinstall": "curl … | sh"}
+ * ({@code sitecustomize.py}, {@code usercustomize.py}, {@code *.pth}), and a dev container's life-cycle commands
+ * ({@code postCreateCommand} … in {@code devcontainer.json}, run when the container is created or started). Writing {@code "postinstall": "curl … | sh"}
  * and then running {@code npm install} would otherwise split one dangerous action into two calls that each look
  * ordinary. Scripts a person runs by name ({@code install.sh}, a makefile) are not read here: writing one is
  * ordinary, and running it is judged by its command line (see docs/guard.md, limits).
@@ -24,6 +25,12 @@ final class WrittenCode {
   /** A {@code "name": "command"} pair of the npm scripts that run by themselves on install, pack or publish. */
   private static final Pattern NPM_SCRIPT = Pattern.compile("\"(preinstall|install|postinstall|prepare|prepublish"
       + "|prepublishOnly|prepack|postpack|preuninstall|uninstall|postuninstall)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /** A dev container's life-cycle command: a string, or the strings of an array or object value. */
+  private static final Pattern DEVCONTAINER_COMMAND = Pattern.compile("\"(initializeCommand|onCreateCommand"
+      + "|updateContentCommand|postCreateCommand|postStartCommand|postAttachCommand)\"\\s*:\\s*"
+      + "(\"(?:[^\"\\\\]|\\\\.)*\"|\\[[^\\]]*\\]|\\{[^}]*\\})");
+  private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private WrittenCode() {}
 
@@ -35,12 +42,40 @@ final class WrittenCode {
     if (lower.equals("package.json")) {
       Matcher m = NPM_SCRIPT.matcher(content);
       while (m.find()) {
-        out.add(m.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
+        out.add(unescape(m.group(2)));
+      }
+    } else if (lower.equals("devcontainer.json") || lower.equals(".devcontainer.json")) {
+      // run by the editor or the devcontainer CLI when the container is created or started: by themselves
+      Matcher m = DEVCONTAINER_COMMAND.matcher(content);
+      while (m.find()) {
+        String value = m.group(2);
+        if (value.startsWith("\"")) {
+          out.add(unescape(value.substring(1, value.length() - 1)));
+        } else {
+          List<String> parts = new ArrayList<>();
+          Matcher str = JSON_STRING.matcher(value);
+          while (str.find()) {
+            parts.add(unescape(str.group(1)));
+          }
+          // an array is one command line; an object maps names to command lines
+          if (value.startsWith("[")) {
+            // exec form, no shell: quote each word so that the parser sees the same argv
+            out.add(String.join(" ", parts.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").toList()));
+          } else {
+            for (int k = 1; k < parts.size(); k += 2) {
+              out.add(parts.get(k));
+            }
+          }
+        }
       }
     } else if (lower.equals("conftest.py") || lower.equals("setup.py") || lower.equals("sitecustomize.py")
         || lower.equals("usercustomize.py") || lower.endsWith(".pth")) {
       out.addAll(CodeScan.shellCommands(content, "python"));
     }
     return out;
+  }
+
+  private static String unescape(String json) {
+    return json.replace("\\\"", "\"").replace("\\\\", "\\");
   }
 }
