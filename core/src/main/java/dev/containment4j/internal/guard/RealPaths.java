@@ -75,8 +75,11 @@ final class RealPaths {
   /** Device, inode and status-change time of a directory; a change to any entry changes the ctime. */
   record Identity(Object dev, Object ino, long ctimeNanos) {}
 
-  /** Names missing in a directory while it has {@code id}; {@code id} null: seen missing once, not yet provable. */
-  private record Missing(Identity id, Set<String> names) {}
+  /**
+   * Names of a directory: {@code proven} missing while it has {@code id} (null: none proven yet), and {@code seen}
+   * missing at least once (whose next lookup takes the directory's identity first, so it can be proven).
+   */
+  private record Missing(Identity id, Set<String> proven, Set<String> seen) {}
 
   /** Names looked up with a system call on the name itself ({@code lstat}), for tests and benchmarks. */
   private final java.util.concurrent.atomic.LongAdder nameLookups = new java.util.concurrent.atomic.LongAdder();
@@ -261,8 +264,9 @@ final class RealPaths {
     /**
      * {@link #lstat} of {@code here} (named {@code name} in the real directory {@code dir}), answered without a
      * system call on the name when it is known missing and {@code dir} is unchanged since (one stat of the
-     * directory per decision instead). A name is remembered only after it was seen missing twice, the second time
-     * with the directory's identity taken before the lookup, so a name created in between is never missed.
+     * directory per decision instead). A name is proven missing only after it was seen missing twice, the second
+     * time with the directory's identity taken before the lookup, so a name created in between is never missed;
+     * the directory's identity is asked only for names seen missing before, so other names cost what they did.
      */
     private BasicFileAttributes lstatUnlessKnownMissing(Path dir, Path here, String name) {
       ConcurrentHashMap<Path, Missing> known = owner == null ? null : owner.missing;
@@ -270,36 +274,38 @@ final class RealPaths {
         return lstat(here);
       }
       Missing m = known.get(dir);
-      if (m == null) {
+      if (m == null || !m.proven.contains(name) && !m.seen.contains(name)) {
         BasicFileAttributes attrs = lstat(here);
         if (attrs == null) {
-          remember(known, dir, null, name);
+          if (m == null) {
+            if (known.size() >= MAX_ENTRIES) {
+              known.clear();
+            }
+            m = known.computeIfAbsent(dir, d -> new Missing(null, ConcurrentHashMap.newKeySet(),
+                ConcurrentHashMap.newKeySet()));
+          }
+          if (m.seen.size() < MAX_NAMES) {
+            m.seen.add(name);
+          }
         }
         return attrs;
       }
       Identity id = identity(dir);
-      if (id != null && id.equals(m.id) && m.names.contains(name)) {
+      if (id != null && id.equals(m.id) && m.proven.contains(name)) {
         return null;
       }
       BasicFileAttributes attrs = lstat(here);
-      if (attrs == null) {
-        remember(known, dir, id, name);
+      if (attrs == null && id != null) {
+        if (!id.equals(m.id)) {
+          // the directory changed since: what was proven under the old identity proves nothing now
+          m = new Missing(id, ConcurrentHashMap.newKeySet(), m.seen);
+          known.put(dir, m);
+        }
+        if (m.proven.size() < MAX_NAMES) {
+          m.proven.add(name);
+        }
       }
       return attrs;
-    }
-
-    private void remember(ConcurrentHashMap<Path, Missing> known, Path dir, Identity id, String name) {
-      Missing m = known.get(dir);
-      if (m == null || !java.util.Objects.equals(m.id, id)) {
-        if (known.size() >= MAX_ENTRIES) {
-          known.clear();
-        }
-        m = new Missing(id, ConcurrentHashMap.newKeySet());
-        known.put(dir, m);
-      }
-      if (m.names.size() < MAX_NAMES) {
-        m.names.add(name);
-      }
     }
 
     /**
