@@ -229,4 +229,25 @@ class RealPathsTest {
     Files.createSymbolicLink(ws.resolve("k"), ssh.resolve("authorized_keys"));
     assertThat(guard.review(ToolCall.bash("echo key >> k"), ctx).decision()).isNotEqualTo("allow");
   }
+
+  @Test
+  void dotDotAfterALinkGoesUpFromWhereTheLinkPoints() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Path sso = Files.createDirectories(home.resolve(".aws/sso"));
+    Files.writeString(home.resolve(".aws/credentials"), "k");
+    Path ws = Files.createDirectories(home.resolve("proj"));
+    Files.createSymbolicLink(ws.resolve("l"), sso);
+    ModelGuard guard = PolicyGuard.of(Policy.defaults());
+    GuardContext ctx = new GuardContext(ws.toRealPath(), ws.toRealPath(), home.toRealPath(), false, 0, 0);
+
+    // the kernel opens ~/.aws/credentials (the parent of where l points), not proj/credentials
+    assertThat(Files.readString(ws.resolve("l/../credentials"))).isEqualTo("k");
+    for (String read : new String[] {"cat l/../credentials", "cp l/./../credentials x", "cat ./l/../credentials"}) {
+      assertThat(guard.review(ToolCall.bash(read), ctx).decision()).as(read).isEqualTo("deny");
+    }
+    assertThat(guard.review(ToolCall.read(ws.resolve("l/../credentials")), ctx).decision()).isEqualTo("deny");
+    // without a link, .. stays lexical
+    Files.createDirectories(ws.resolve("src"));
+    assertThat(guard.review(ToolCall.bash("cat src/../README.md"), ctx).decision()).isEqualTo("allow");
+  }
 }
