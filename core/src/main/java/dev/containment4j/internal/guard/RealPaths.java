@@ -29,8 +29,9 @@ import java.util.function.LongSupplier;
  * agent's own {@code ln -s} clears the cache before it can run — and (3) no such call was let through within the
  * last {@code quiet} (the longest a call may run, {@code isolation.limits.wall}): while one may still be running,
  * nothing is stored. A change the guard does not see (another process, a call approved much later) can go unseen
- * for at most {@code ttl}, the same order as the gap between a review and the run that exists anyway.
- * Thread-safe.
+ * for at most {@code ttl}, the same order as the gap between a review and the run that exists anyway. One kind of
+ * answer has no window because it is exact: a name missing in a directory whose (device, inode, ctime) is unchanged
+ * (see {@link #missing}). Thread-safe.
  */
 final class RealPaths {
   private static final int MAX_LINKS = 40;
