@@ -146,7 +146,10 @@ final class Paths {
     }
     try {
       Path p = Path.of(t);
-      return hasDotSegment(t) ? p.normalize() : p;
+      if (!hasDotSegment(t)) {
+        return p;
+      }
+      return t.contains("/../") || t.endsWith("/..") ? upThroughLinks(p) : p.normalize();
     } catch (InvalidPathException e) {
       return null;
     }
@@ -166,6 +169,29 @@ final class Paths {
     }
     String rest = absolute.substring(m.end());
     return rest.isEmpty() ? "/" : rest;
+  }
+
+  /**
+   * {@code p} with its {@code ..} segments taken as the kernel takes them: the parent of the directory reached so
+   * far, not of its name. Lexically {@code l/../credentials} is {@code ./credentials}; when {@code l} is a link to
+   * {@code ~/.aws/sso} the file opened is {@code ~/.aws/credentials}, and the rules must see that one.
+   */
+  private Path upThroughLinks(Path p) {
+    Path cur = p.getRoot();
+    for (Path segment : p) {
+      String s = segment.toString();
+      if (s.equals(".")) {
+        continue;
+      }
+      if (s.equals("..")) {
+        Path here = realPaths.real(cur);
+        Path up = here.getParent();
+        cur = up == null ? here : up;
+      } else {
+        cur = cur.resolve(segment);
+      }
+    }
+    return cur;
   }
 
   /**

@@ -38,10 +38,15 @@ public final class PolicyGuard implements ModelGuard {
   private final RealPaths realPaths;
 
   private PolicyGuard(Policy policy) {
+    // nothing is reused while a call that may have changed the filesystem can still be running
+    this(policy, RealPaths.withQuietPeriod(policy.isolation().limits().wall()));
+  }
+
+  /** With a given resolver (tests use one whose clock makes a fresh directory count as settled). */
+  PolicyGuard(Policy policy, RealPaths realPaths) {
     this.policy = policy;
     this.rules = RuleSet.of(policy.guard());
-    // nothing is reused while a call that may have changed the filesystem can still be running
-    this.realPaths = RealPaths.withQuietPeriod(policy.isolation().limits().wall());
+    this.realPaths = realPaths;
     this.auditName = policy.audit().jsonl().map(p -> p.getFileName() == null ? "containment-audit.jsonl"
         : p.getFileName().toString()).orElse("containment-audit.jsonl");
   }

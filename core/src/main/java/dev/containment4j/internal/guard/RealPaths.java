@@ -11,8 +11,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,12 +29,14 @@ import java.util.function.LongSupplier;
  * agent's own {@code ln -s} clears the cache before it can run — and (3) no such call was let through within the
  * last {@code quiet} (the longest a call may run, {@code isolation.limits.wall}): while one may still be running,
  * nothing is stored. A change the guard does not see (another process, a call approved much later) can go unseen
- * for at most {@code ttl}, the same order as the gap between a review and the run that exists anyway.
- * Thread-safe.
+ * for at most {@code ttl}, the same order as the gap between a review and the run that exists anyway. One kind of
+ * answer has no window because it is exact: a name missing in a directory whose (device, inode, ctime) is unchanged
+ * (see {@link #missing}). Thread-safe.
  */
 final class RealPaths {
   private static final int MAX_LINKS = 40;
   private static final int MAX_ENTRIES = 16_384;
+  private static final int MAX_NAMES = 4_096;
 
   private record Entry(Path real, long at, long epoch) {}
 
@@ -51,6 +57,34 @@ final class RealPaths {
    * answers writable for every directory, and asking it again cost one system call per named path).
    */
   private final ConcurrentHashMap<Path, Long> writableAt = new ConcurrentHashMap<>();
+
+  /**
+   * Names known to be missing in a directory, keyed by the directory's real path and valid only while the directory
+   * has the same {@link Identity}: creating, deleting or renaming an entry (a file, a link, a dangling link) changes
+   * the directory's ctime, so the answer is exact, not time-windowed. Replaces a failing {@code lstat} per name (an
+   * exception each in NIO) by one successful {@code stat} of the directory per decision. Null when disabled.
+   */
+  private final ConcurrentHashMap<Path, Missing> missing;
+  private final LongSupplier wallMillis;
+  /**
+   * A directory's identity is trusted only once its ctime is this much older than the clock: the kernel stamps
+   * times with a coarse clock (one tick, up to 10 ms; 1-2 s on some filesystems), so a change in the same tick as
+   * the one before it would leave ctime unchanged (git's "racily clean" problem, handled the same way).
+   */
+  static final long SETTLED_MILLIS = 2_000;
+
+  /** Device, inode and status-change time of a directory; a change to any entry changes the ctime. */
+  record Identity(Object dev, Object ino, long ctimeNanos) {}
+
+  /**
+   * Names of a directory: {@code proven} missing while it has {@code id} (null: none proven yet), and {@code seen}
+   * missing at least once (whose next lookup takes the directory's identity first, so it can be proven).
+   */
+  private record Missing(Identity id, Set<String> proven, Set<String> seen) {}
+
+  /** Names looked up with a system call on the name itself ({@code lstat}), for tests and benchmarks. */
+  private final java.util.concurrent.atomic.LongAdder nameLookups = new java.util.concurrent.atomic.LongAdder();
+
   private final long ttlNanos;
   private final long quietNanos;
   private final LongSupplier clock;
@@ -58,15 +92,25 @@ final class RealPaths {
   private volatile long quietUntil;
 
   RealPaths(Duration ttl, Duration quiet, LongSupplier nanoClock) {
+    this(ttl, quiet, nanoClock, null);
+  }
+
+  /** {@code wallMillis} null: no directory-keyed answers (see {@link #missing}). */
+  RealPaths(Duration ttl, Duration quiet, LongSupplier nanoClock, LongSupplier wallMillis) {
     this.ttlNanos = ttl.toNanos();
     this.quietNanos = quiet.toNanos();
     this.clock = nanoClock;
     this.quietUntil = nanoClock.getAsLong();
+    this.wallMillis = wallMillis;
+    this.missing = wallMillis == null ? null : new ConcurrentHashMap<>();
   }
 
-  /** One second of reuse; nothing stored for {@code quiet} after a call that may write. */
+  /**
+   * One second of reuse; nothing stored for {@code quiet} after a call that may write; missing names remembered
+   * by their directory's identity (exact, whatever calls were let through).
+   */
   static RealPaths withQuietPeriod(Duration quiet) {
-    return new RealPaths(Duration.ofSeconds(1), quiet, System::nanoTime);
+    return new RealPaths(Duration.ofSeconds(1), quiet, System::nanoTime, System::currentTimeMillis);
   }
 
   /** No reuse across decisions (each lookup asks the filesystem). */
@@ -118,6 +162,11 @@ final class RealPaths {
     }
   }
 
+  /** How many names were looked up with an {@code lstat} of their own so far. */
+  long nameLookups() {
+    return nameLookups.sum();
+  }
+
   /** Resolution against the filesystem, no cache. */
   static Path resolve(Path p) {
     return new Snapshot(null).real(p);
@@ -134,6 +183,9 @@ final class RealPaths {
 
     private final java.util.HashMap<Path, Node> nodes = new java.util.HashMap<>();
     private final java.util.HashMap<Path, Boolean> writable = new java.util.HashMap<>();
+    /** Identities of directories asked this decision (one stat each); a directory that failed maps to NO_IDENTITY. */
+    private final java.util.HashMap<Path, Identity> identities = new java.util.HashMap<>();
+    private static final Identity NO_IDENTITY = new Identity(null, null, 0);
     private final RealPaths owner;
 
     Snapshot(RealPaths owner) {
@@ -176,7 +228,7 @@ final class RealPaths {
           // dangling one that a write would follow (ln -s ~/.ssh/authorized_keys k; echo key >> k): one lstat tells
           // whether the name exists and whether it is a link (a missing name costs an exception: JDK 17 has no
           // lstat that answers "missing" without one)
-          BasicFileAttributes attrs = lstat(here);
+          BasicFileAttributes attrs = lstatUnlessKnownMissing(up.real, here, name.toString());
           n = attrs == null ? new Node(here, false, false)
               : attrs.isSymbolicLink() ? follow(up.real, here, links) : new Node(here, true, false);
         } else {
@@ -210,8 +262,81 @@ final class RealPaths {
       return new Node(t.real, t.exists, false);
     }
 
+    /**
+     * {@link #lstat} of {@code here} (named {@code name} in the real directory {@code dir}), answered without a
+     * system call on the name when it is known missing and {@code dir} is unchanged since (one stat of the
+     * directory per decision instead). A name is proven missing only after it was seen missing twice, the second
+     * time with the directory's identity taken before the lookup, so a name created in between is never missed;
+     * the directory's identity is asked only for names seen missing before, so other names cost what they did.
+     */
+    private BasicFileAttributes lstatUnlessKnownMissing(Path dir, Path here, String name) {
+      ConcurrentHashMap<Path, Missing> known = owner == null ? null : owner.missing;
+      if (known == null) {
+        return lstat(here);
+      }
+      Missing m = known.get(dir);
+      if (m == null || !m.proven.contains(name) && !m.seen.contains(name)) {
+        BasicFileAttributes attrs = lstat(here);
+        if (attrs == null) {
+          if (m == null) {
+            if (known.size() >= MAX_ENTRIES) {
+              known.clear();
+            }
+            m = known.computeIfAbsent(dir, d -> new Missing(null, ConcurrentHashMap.newKeySet(),
+                ConcurrentHashMap.newKeySet()));
+          }
+          if (m.seen.size() < MAX_NAMES) {
+            m.seen.add(name);
+          }
+        }
+        return attrs;
+      }
+      Identity id = identity(dir);
+      if (id != null && id.equals(m.id) && m.proven.contains(name)) {
+        return null;
+      }
+      BasicFileAttributes attrs = lstat(here);
+      if (attrs == null && id != null) {
+        if (!id.equals(m.id)) {
+          // the directory changed since: what was proven under the old identity proves nothing now
+          m = new Missing(id, ConcurrentHashMap.newKeySet(), m.seen);
+          known.put(dir, m);
+        }
+        if (m.proven.size() < MAX_NAMES) {
+          m.proven.add(name);
+        }
+      }
+      return attrs;
+    }
+
+    /**
+     * The identity of a directory, asked once per decision; null when it cannot be read or its ctime is too recent
+     * to prove anything ({@link #SETTLED_MILLIS}).
+     */
+    private Identity identity(Path dir) {
+      Identity id = identities.get(dir);
+      if (id == null) {
+        id = NO_IDENTITY;
+        try {
+          Map<String, Object> a = Files.readAttributes(dir, "unix:dev,ino,ctime", LinkOption.NOFOLLOW_LINKS);
+          long ctime = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
+          long settled = TimeUnit.MILLISECONDS.toNanos(owner.wallMillis.getAsLong() - SETTLED_MILLIS);
+          if (ctime < settled) {
+            id = new Identity(a.get("dev"), a.get("ino"), ctime);
+          }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+          // no unix view (not Linux/macOS) or the directory went away: nothing can be proven
+        }
+        identities.put(dir, id);
+      }
+      return id == NO_IDENTITY ? null : id;
+    }
+
     /** The attributes of the name itself (not following a link), or null when it does not exist. */
-    private static BasicFileAttributes lstat(Path p) {
+    private BasicFileAttributes lstat(Path p) {
+      if (owner != null) {
+        owner.nameLookups.increment();
+      }
       try {
         return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (IOException e) {

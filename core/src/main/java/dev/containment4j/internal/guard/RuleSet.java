@@ -255,8 +255,13 @@ final class RuleSet {
     if (tool != Rule.Tool.READ && !WRITERS.contains(u.name())) {
       return out;
     }
-    for (Arg a : u.params()) {
-      String t = a.text();
+    List<Arg> params = u.params();
+    for (int k = 0; k < params.size(); k++) {
+      if (OperandGrammar.notAFile(u, k)) {
+        // make clean, npm run build, git status: no file of that name is opened (see OperandGrammar)
+        continue;
+      }
+      String t = params.get(k).text();
       for (String cand : new String[] {t, t.startsWith("@") ? t.substring(1) : null,
           t.contains("=") ? withoutAt(t.substring(t.indexOf('=') + 1)) : null}) {
         if (cand == null || cand.isEmpty() || cand.startsWith("-") && cand == t) {

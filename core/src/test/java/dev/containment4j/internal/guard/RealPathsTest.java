@@ -12,6 +12,7 @@ import dev.containment4j.guard.ModelGuard;
 import dev.containment4j.policy.Policy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,152 @@ class RealPathsTest {
         "echo 'unterminated"}) {
       assertThat(Classifier.readOnly(Units.ofShell(writer, home, ws))).as(writer).isFalse();
     }
+  }
+
+  /**
+   * Exact answers keyed by the directory: no time window, no reset when a call may write. A clock ten seconds ahead
+   * makes the fresh temporary directories count as settled ({@link RealPaths#SETTLED_MILLIS}); the short sleeps put
+   * each change in a later kernel clock tick than the one before it, as on any directory older than two seconds.
+   */
+  private static RealPaths exact() {
+    return new RealPaths(Duration.ZERO, Duration.ZERO, System::nanoTime, () -> System.currentTimeMillis() + 10_000);
+  }
+
+  private static void nextTick() throws InterruptedException {
+    Thread.sleep(30);
+  }
+
+  @Test
+  void aMissingNameIsAnsweredByItsDirectoryUntilAnEntryChanges() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    Path ssh = Files.createDirectories(dir.resolve("home/.ssh"));
+    Path real = dir.toRealPath();
+    RealPaths paths = exact();
+    nextTick();
+
+    for (int i = 0; i < 2; i++) {
+      assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("ws/k"));
+    }
+    long before = paths.nameLookups();
+    paths.snapshot().real(ws);
+    long chain = paths.nameLookups() - before;
+    assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("ws/k"));
+    // answered by one stat of ws, not by an lstat of ws/k: only the directories on the way were looked up
+    assertThat(paths.nameLookups() - before).isEqualTo(2 * chain);
+
+    // a dangling link with that name (a write through it lands in ~/.ssh) is seen by the next decision
+    Files.createSymbolicLink(ws.resolve("k"), ssh.resolve("authorized_keys"));
+    assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("home/.ssh/authorized_keys"));
+
+    // so is a plain file created under a name that was missing, and one deleted again
+    nextTick();
+    paths.snapshot().real(ws.resolve("f"));
+    paths.snapshot().real(ws.resolve("f"));
+    Files.writeString(ws.resolve("f"), "x");
+    assertThat(paths.snapshot().real(ws.resolve("f"))).isEqualTo(real.resolve("ws/f"));
+    Files.delete(ws.resolve("k"));
+    assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("ws/k"));
+  }
+
+  @Test
+  void resettingTheDirectorysModificationTimeDoesNotHideANewLink() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    Path ssh = Files.createDirectories(dir.resolve("home/.ssh"));
+    Path real = dir.toRealPath();
+    RealPaths paths = exact();
+    FileTime old = Files.getLastModifiedTime(ws);
+    nextTick();
+    for (int i = 0; i < 3; i++) {
+      assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("ws/k"));
+    }
+
+    // touch -d: the owner can put mtime back, not ctime
+    Files.createSymbolicLink(ws.resolve("k"), ssh.resolve("id_rsa"));
+    Files.setLastModifiedTime(ws, old);
+    assertThat(Files.getLastModifiedTime(ws)).isEqualTo(old);
+    assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("home/.ssh/id_rsa"));
+  }
+
+  @Test
+  void aDirectoryRenamedAndReplacedIsAskedAgain() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    Path sub = Files.createDirectories(ws.resolve("sub"));
+    Path ssh = Files.createDirectories(dir.resolve("home/.ssh"));
+    Path real = dir.toRealPath();
+    RealPaths paths = exact();
+    nextTick();
+    for (int i = 0; i < 3; i++) {
+      assertThat(paths.snapshot().real(sub.resolve("k"))).isEqualTo(real.resolve("ws/sub/k"));
+    }
+
+    // mv sub old && mkdir sub && ln -s ~/.ssh/id_rsa sub/k: the same path, another directory
+    Files.move(sub, ws.resolve("old"));
+    Files.createDirectories(sub);
+    Files.createSymbolicLink(sub.resolve("k"), ssh.resolve("id_rsa"));
+    assertThat(paths.snapshot().real(sub.resolve("k"))).isEqualTo(real.resolve("home/.ssh/id_rsa"));
+
+    // and a directory replaced by a link to another one
+    nextTick();
+    Path other = Files.createDirectories(dir.resolve("other"));
+    nextTick();
+    for (int i = 0; i < 3; i++) {
+      paths.snapshot().real(ws.resolve("old/k"));
+    }
+    Files.move(ws.resolve("old"), ws.resolve("older"));
+    Files.createSymbolicLink(ws.resolve("old"), ssh);
+    assertThat(paths.snapshot().real(ws.resolve("old/id_rsa"))).isEqualTo(real.resolve("home/.ssh/id_rsa"));
+    assertThat(other).exists();
+  }
+
+  @Test
+  void aDirectoryChangedWithinTheLastTwoSecondsProvesNothing() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    RealPaths paths = new RealPaths(Duration.ZERO, Duration.ZERO, System::nanoTime, System::currentTimeMillis);
+    long chain = paths.nameLookups();
+    paths.snapshot().real(ws);
+    chain = paths.nameLookups() - chain;
+    for (int i = 0; i < 3; i++) {
+      long before = paths.nameLookups();
+      paths.snapshot().real(ws.resolve("k"));
+      assertThat(paths.nameLookups() - before).isEqualTo(chain + 1);
+    }
+  }
+
+  @Test
+  void aDanglingLinkPlantedByAnotherProcessChangesTheNextDecision() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Path ssh = Files.createDirectories(home.resolve(".ssh"));
+    ModelGuard guard = new PolicyGuard(Policy.defaults(), new RealPaths(Duration.ofSeconds(1), Duration.ofSeconds(120),
+        System::nanoTime, () -> System.currentTimeMillis() + 10_000));
+    GuardContext ctx = new GuardContext(ws.toRealPath(), ws.toRealPath(), home.toRealPath(), false, 0, 0);
+    nextTick();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(guard.review(ToolCall.bash("echo key >> k"), ctx).decision()).isEqualTo("allow");
+    }
+    Files.createSymbolicLink(ws.resolve("k"), ssh.resolve("authorized_keys"));
+    assertThat(guard.review(ToolCall.bash("echo key >> k"), ctx).decision()).isNotEqualTo("allow");
+  }
+
+  @Test
+  void dotDotAfterALinkGoesUpFromWhereTheLinkPoints() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Path sso = Files.createDirectories(home.resolve(".aws/sso"));
+    Files.writeString(home.resolve(".aws/credentials"), "k");
+    Path ws = Files.createDirectories(home.resolve("proj"));
+    Files.createSymbolicLink(ws.resolve("l"), sso);
+    ModelGuard guard = PolicyGuard.of(Policy.defaults());
+    GuardContext ctx = new GuardContext(ws.toRealPath(), ws.toRealPath(), home.toRealPath(), false, 0, 0);
+
+    // the kernel opens ~/.aws/credentials (the parent of where l points), not proj/credentials
+    assertThat(Files.readString(ws.resolve("l/../credentials"))).isEqualTo("k");
+    for (String read : new String[] {"cat l/../credentials", "cp l/./../credentials x", "cat ./l/../credentials"}) {
+      assertThat(guard.review(ToolCall.bash(read), ctx).decision()).as(read).isEqualTo("deny");
+    }
+    assertThat(guard.review(ToolCall.read(ws.resolve("l/../credentials")), ctx).decision()).isEqualTo("deny");
+    // without a link, .. stays lexical
+    Files.createDirectories(ws.resolve("src"));
+    assertThat(guard.review(ToolCall.bash("cat src/../README.md"), ctx).decision()).isEqualTo("allow");
   }
 }
