@@ -2543,6 +2543,18 @@ final class Classifier {
       case "stash":
         return !rest.isEmpty() && (rest.get(0).equals("drop") || rest.get(0).equals("clear"))
             ? j.max(Judgement.ask(GIT, show(u) + " deletes stashed work")) : j;
+      case "rm":
+        // git rm of CI or agent configuration removes it like rm does (and stages that); --cached keeps the file
+        if (!rest.contains("--cached")) {
+          for (String x : rest) {
+            Path p = x.startsWith("-") ? null : resolveWord(x, cwd);
+            Set<Place> pl = p == null ? Set.of() : placesOf(p);
+            if (pl.contains(Place.CI_CONFIG) || pl.contains(Place.AGENT_CONFIG)) {
+              j = j.max(deleteTarget(Arg.literal(p.toString()), cwd, false, show(u)));
+            }
+          }
+        }
+        return j;
       case "filter-branch":
       case "filter-repo":
       case "replace":

@@ -7,6 +7,7 @@ package dev.containment4j.internal.guard;
 import dev.containment4j.internal.shell.Arg;
 import dev.containment4j.internal.shell.Script;
 import dev.containment4j.internal.shell.SimpleCommand;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -112,7 +113,7 @@ final class OverEagerActions {
       String l = x.toLowerCase(Locale.ROOT);
       boolean aclValue = k > 1 && (argv.get(k - 1).equals("--acl") || argv.get(k - 1).equals("-a")
           || argv.get(k - 1).equals("--public-access") || argv.get(k - 1).equals("--grant-read"));
-      if (x.contains("allUsers") || x.contains("allAuthenticatedUsers")
+      if (l.contains("allusers") || l.contains("allauthenticatedusers")
           || (aclValue || l.startsWith("--acl=")) && Regexes.matches(l, "(--acl=)?public-read(-write)?")
           || argv.get(k - 1).equals("--public-access") && (l.equals("blob") || l.equals("container"))
           || l.contains("uri=http://acs.amazonaws.com/groups/global/allusers")
@@ -124,22 +125,30 @@ final class OverEagerActions {
     return Judgement.ALLOW;
   }
 
-  /** {@code kill $(pgrep -f postgres)}, {@code kill $(pidof nginx)}: judged like {@code pkill} of those names. */
+  /**
+   * {@code kill $(pgrep -f postgres)}, {@code kill $(pidof nginx)}, {@code pgrep nginx | xargs kill}: judged like
+   * {@code pkill} of those names.
+   */
   private static Judgement killByList(Unit u) {
+    List<SimpleCommand> lists = new ArrayList<>();
     for (Arg a : u.params()) {
       for (Script s : a.substitutions()) {
-        for (SimpleCommand c : s.commands()) {
-          List<String> av = c.argv();
-          if (av.isEmpty() || !Set.of("pgrep", "pidof", "pgrep.exe").contains(Unit.baseName(av.get(0)))) {
-            continue;
-          }
-          if (av.contains("-u") || av.contains("-U") || av.stream().skip(1).filter(x -> !x.startsWith("-"))
-              .anyMatch(x -> SERVICE.matcher(x).matches())) {
-            return Judgement.ask(Classifier.DELETE, show(u) + " kills the processes `" + String.join(" ", av)
-                + "` lists, which may be a system service or other work; stop only what you started, by its"
-                + " job or PID");
-          }
-        }
+        lists.addAll(s.commands());
+      }
+    }
+    if (u.argsFromStdin()) {
+      lists.addAll(u.command().pipeline().upstreamOf(u.command()));
+    }
+    for (SimpleCommand c : lists) {
+      List<String> av = c.argv();
+      if (av.isEmpty() || !Set.of("pgrep", "pidof").contains(Unit.baseName(av.get(0)))) {
+        continue;
+      }
+      if (av.contains("-u") || av.contains("-U") || av.stream().skip(1).filter(x -> !x.startsWith("-"))
+          .anyMatch(x -> SERVICE.matcher(x).matches())) {
+        return Judgement.ask(Classifier.DELETE, show(u) + " kills the processes `" + String.join(" ", av)
+            + "` lists, which may be a system service or other work; stop only what you started, by its job or"
+            + " PID");
       }
     }
     return Judgement.ALLOW;

@@ -66,6 +66,7 @@ class OverEagerActionsTest {
     expect("gsutil iam ch allUsers:objectViewer gs://b", "ask", "exfiltration");
     expect("aws s3api put-object-acl --bucket b --key k --acl public-read", "ask", null);
     expect("az storage container set-permission -n c --public-access blob", "ask", "exfiltration");
+    expect("gsutil acl ch -u AllUsers:R gs://b/x.csv", "ask", "exfiltration");
     expect("gsutil ls gs://b", "allow", null);
     expect("aws s3 ls s3://b", "allow", null);
   }
@@ -74,6 +75,8 @@ class OverEagerActionsTest {
   void killingServicesThroughAComputedProcessList() {
     expect("kill -9 $(pgrep -f postgres)", "ask", "destructive-delete");
     expect("kill $(pidof nginx)", "ask", "destructive-delete");
+    expect("pgrep -f nginx | xargs kill -9", "ask", "destructive-delete");
+    expect("pgrep -f vite | xargs kill", "allow", null);
     expect("kill $(pgrep -f vite)", "allow", null);
     expect("kill $(lsof -t -i:3000)", "allow", null);
   }
@@ -81,7 +84,9 @@ class OverEagerActionsTest {
   @Test
   void deletingCiChecksAsksLikeEditingThem() {
     expect("rm .github/workflows/security-scan.yml", "ask", "guard-tampering");
-    expect("git rm -q .gitlab-ci.yml", "allow", null);
+    expect("git rm -q .gitlab-ci.yml", "ask", "guard-tampering");
+    expect("git rm --cached .gitlab-ci.yml", "allow", null);
+    expect("git rm -r src/old", "allow", null);
     expect("rm -rf build/.github-cache", "allow", null);
   }
 
