@@ -630,10 +630,19 @@ final class Classifier {
     Path script = scriptRun(u);
     if (script != null) {
       c = c.max(flow.written.containsKey(script) ? runsWritten(u, script, flow) : scriptOnDisk(u, script, null, flow));
-    } else if (u.language() != null && !u.language().equals("shell") && u.code() == null) {
+    } else if (u.language() != null && u.code() == null) {
       String file = Units.firstOperand(u.params());
-      if (file != null && !file.equals("-")) {
+      if (file != null && !file.equals("-") && !u.language().equals("shell")) {
         c = c.max(scriptOnDisk(u, resolveWord(file, u.cwd()), u.language(), flow));
+      } else if (file == null || file.equals("-")) {
+        // sh < f, python3 - < f: the program reads its code from the file
+        for (Redirect r : u.command().redirects()) {
+          if (r.readsFile() && !r.target().dynamic()) {
+            Path p = resolveWord(r.target().text(), u.cwd());
+            c = c.max(p != null && flow.written.containsKey(p) ? runsWritten(u, p, flow)
+                : scriptOnDisk(u, p, u.language(), flow));
+          }
+        }
       }
     }
     Judgement eager = OverEagerActions.judge(u);

@@ -55,6 +55,9 @@ class ScriptContentTest {
       assertThat(v.reason()).as(cmd).contains("clean.sh").contains("rm -rf");
     }
     assertThat(bash("bash setup.sh").category()).isEqualTo("download-execute");
+    assertThat(bash("sh < setup.sh").category()).isEqualTo("download-execute");
+    assertThat(bash("python3 - < tool.py").decision()).isEqualTo("deny");
+    assertThat(bash("sh < scripts/test.sh").decision()).isEqualTo("allow");
     assertThat(bash("python3 tool.py").decision()).isEqualTo("deny");
     assertThat(bash("node build.js").decision()).isEqualTo("deny");
   }
