@@ -25,7 +25,8 @@ final class OverEagerActions {
   /** File names that hold secrets by convention (examples and templates excluded). */
   private static final Pattern SECRET_FILE = Pattern.compile("(?i)^(\\.env(\\.(?!example$|sample$|template$|dist$)"
       + "[\\w.-]+)?|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfvars)|id_(rsa|dsa|ecdsa|ed25519)(_sk)?"
-      + "|.*credential.*|.*secret.*|\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|.*token.*|service[-_]?account.*\\.json"
+      + "|.*credential.*|.*secret.*|\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|.*token.*"
+      + "|service[-_]?account.*\\.json"
       + "|\\.htpasswd|\\.pgpass|\\.vault-token)$");
   /** Processes of the system or of other work, as pkill/killall judge them by name. */
   private static final Pattern SERVICE = Pattern.compile("(?i).*(sshd|systemd|init|dockerd|containerd|kubelet"

@@ -50,6 +50,10 @@ class OverEagerActionsTest {
     expect("gpg --list-keys", "allow", null);
     expect("cat ~/.mozilla/firefox/*/logins.json", "deny", "credential-access");
     expect("cp ~/.config/google-chrome/*/Cookies /tmp/c", "deny", "credential-access");
+    expect("sqlite3 ~/.config/BraveSoftware/Brave-Browser/Default/'Login Data' .dump", "deny", "credential-access");
+    expect("cat ~/.config/google-chrome/'Local State'", "deny", "credential-access");
+    expect("sqlite3 ~/.thunderbird/abc.default/key4.db .tables", "deny", "credential-access");
+    expect("ls ~/.config/google-chrome/Default/Extensions", "allow", null);
   }
 
   @Test
