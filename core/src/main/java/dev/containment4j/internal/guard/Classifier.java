@@ -591,7 +591,7 @@ final class Classifier {
 
   private Judgement unit(Unit u, Units.Analysis a, Flow flow) {
     try {
-      return judgeUnit(u, a, flow);
+      return judgeUnit(flow.code.scratchPaths(u), a, flow);
     } finally {
       flow.code.record(u);
     }

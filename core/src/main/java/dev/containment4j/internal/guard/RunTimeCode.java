@@ -117,6 +117,49 @@ final class RunTimeCode {
     pendingSubstitutions.clear();
   }
 
+  /** Where {@link #scratchPaths} puts a path {@code mktemp} makes: a name in the scratch directory. */
+  static final String MKTEMP_PATH = "/tmp/tmp.mktemp";
+
+  /**
+   * {@code u} with the words that are a variable set from {@code mktemp} in this call ({@code X=$(mktemp -d);
+   * cp -r src "$X"}, {@code "$X/out"}) written as the scratch path it will be, so a copy into a fresh temporary
+   * directory is judged as a write to {@code /tmp}, not to a path only known at run time. {@code mktemp} given a
+   * directory ({@code -p}, {@code --tmpdir=}, a template with a slash) is left alone. Returns {@code u} itself when
+   * nothing changes.
+   */
+  Unit scratchPaths(Unit u) {
+    List<Arg> args = null;
+    for (int k = 0; k < u.args().size(); k++) {
+      Arg a = u.args().get(k);
+      if (a.refs().size() != 1 || !a.substitutions().isEmpty() || !(a.text().isEmpty() || a.text().startsWith("/"))
+          || !fromMktemp(vars.get(a.refs().get(0)))) {
+        continue;
+      }
+      if (args == null) {
+        args = new ArrayList<>(u.args());
+      }
+      args.set(k, Arg.literal(MKTEMP_PATH + a.text()));
+    }
+    return args == null ? u : new Unit(u.command(), args, u.wrappers(), u.privileged(), u.argsFromStdin(), u.env(),
+        u.cwd(), u.code(), u.language(), u.full());
+  }
+
+  private static boolean fromMktemp(Source s) {
+    if (s == null || s.commands().size() != 1 || !s.files().isEmpty() || !s.unknown().isEmpty()) {
+      return false;
+    }
+    List<String> av = s.commands().iterator().next().argv();
+    if (av.isEmpty() || !Unit.baseName(av.get(0)).equals("mktemp")) {
+      return false;
+    }
+    for (String x : av.subList(1, av.size())) {
+      if (x.equals("-p") || x.startsWith("--tmpdir=") || x.startsWith("-p") && x.length() > 2 || x.contains("/")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** What the value of {@code a} is made from at run time: its substitutions and the variables it expands. */
   Source of(Arg a) {
     Source s = Source.empty();

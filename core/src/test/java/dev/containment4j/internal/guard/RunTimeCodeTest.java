@@ -78,6 +78,17 @@ class RunTimeCodeTest {
   }
 
   @Test
+  void aVariableSetFromMktempNamesAScratchPath() {
+    for (String cmd : List.of("X=$(mktemp -d); cp -r src $X; ls $X", "T=$(mktemp); cp out.log \"$T\"; rm -f \"$T\"",
+        "D=$(mktemp -d -t build.XXXX) && cp -r dist \"$D/dist\" && rm -rf \"$D\"")) {
+      assertThat(bash(cmd).decision()).as(cmd).isEqualTo("allow");
+    }
+    // mktemp told where to create its file is not scratch, and a variable set otherwise stays unknown
+    assertThat(bash("X=$(mktemp -d -p ~/Documents); rm -rf \"$X/..\"").decision()).isNotEqualTo("allow");
+    assertThat(bash("X=$(cat dir.txt); rm -rf \"$X/\"").decision()).isNotEqualTo("allow");
+  }
+
+  @Test
   void codeAProgramPrintsForItsUserIsAllowed() {
     for (String cmd : List.of("eval \"$(ssh-agent -s)\"", "eval \"$(pyenv init -)\"", "eval \"$(direnv hook bash)\"",
         "eval \"$(brew shellenv)\"", "V=$(git describe --tags); echo $V", "bash -c \"$(ssh-agent -s)\"")) {
