@@ -228,6 +228,8 @@ final class Classifier {
     final Set<Path> cloned = new HashSet<>();
     /** Files this string writes with known content (echo/printf redirections, here-docs): running them runs that. */
     final java.util.Map<Path, String> written = new java.util.HashMap<>();
+    /** Where variables set in this string got their run-time values. */
+    final RunTimeCode code = new RunTimeCode();
     int depth;
   }
 
@@ -280,6 +282,202 @@ final class Classifier {
     } finally {
       flow.depth--;
     }
+  }
+
+  /** Tools whose {@code --dry-run} reports what they would change and changes nothing. */
+  private static final Set<String> DRY_RUN_TOOLS = Set.of("kubectl", "helm", "npm", "pnpm", "yarn", "cargo",
+      "poetry", "git", "rsync", "aws", "pip", "pip3", "apt", "apt-get", "terraform", "gcloud", "az", "oc");
+
+  private static boolean dryRun(Unit u) {
+    if (!DRY_RUN_TOOLS.contains(u.name())) {
+      return false;
+    }
+    for (String x : u.argv()) {
+      if (x.equals("--dry-run") || x.equals("--dryrun") || x.startsWith("--dry-run=") && !x.equals("--dry-run=none")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Programs that pass data through: code they print came from their input, not from them. */
+  private static final Set<String> DATA_PASSERS = Set.of("cat", "tac", "head", "tail", "sed", "gsed", "awk", "gawk",
+      "mawk", "tr", "cut", "sort", "uniq", "grep", "egrep", "fgrep", "rg", "jq", "yq", "echo", "printf", "envsubst",
+      "paste", "fold", "rev", "strings", "dd", "less", "more", "xclip", "xsel", "pbpaste", "wl-paste", "column",
+      "iconv", "dos2unix", "xargs", "tee", "m4", "read", "git", "redis-cli", "psql", "mysql", "sqlite3", "dig",
+      "host", "nslookup", "drill", "kubectl", "docker");
+  /** Of {@link #DATA_PASSERS}, those whose first operand is a program or pattern, not a file. */
+  private static final Set<String> PROGRAM_FIRST = Set.of("sed", "gsed", "awk", "gawk", "mawk", "grep", "egrep",
+      "fgrep", "rg", "jq", "yq");
+
+  /**
+   * Shell code only known at run time ({@code eval "$X"}, {@code bash -c "$(cat f)"}, {@code sh <<<"$X"}): judged by
+   * where it came from in this call. Downloaded is download-and-execute, decoded is obfuscation, read from a file is
+   * that file's content (when the guard can read it), passed through from data or held in a variable this call never
+   * set cannot be checked (ask); printed by a program for its user ({@code eval "$(ssh-agent -s)"}) is allowed.
+   */
+  private Judgement runTimeCode(Unit u, Flow flow) {
+    List<Arg> code = RunTimeCode.dynamicCode(u);
+    Judgement j = Judgement.ALLOW;
+    for (Arg a : code) {
+      RunTimeCode.Source s = flow.code.of(a);
+      String via = a.refs().isEmpty() ? "" : " (through $" + String.join(", $", a.refs()) + ")";
+      Set<String> files = new java.util.LinkedHashSet<>(s.files());
+      String passer = null;
+      for (SimpleCommand c : s.commands()) {
+        List<String> av = c.argv();
+        if (fetches(c) || upstreamFetches(c, new HashSet<>())) {
+          return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs code that `" + String.join(" ", av) + "` downloads"
+              + via + " (download-and-execute); download the file, let the user review it, then run it");
+        }
+        if (decodesCode(c)) {
+          return Judgement.deny(OBFUSCATION, show(u) + " runs code that `" + String.join(" ", av) + "` decodes"
+              + via + "; run plain, reviewable commands instead");
+        }
+        if (av.isEmpty() || !DATA_PASSERS.contains(Unit.baseName(av.get(0)))) {
+          continue; // code a program prints for its user: running it is that program's business
+        }
+        passer = String.join(" ", av);
+        boolean skip = PROGRAM_FIRST.contains(Unit.baseName(av.get(0)));
+        for (Arg w : c.args().subList(1, c.args().size())) {
+          if (w.text().startsWith("-") || w.dynamic()) {
+            continue;
+          }
+          if (skip) {
+            skip = false;
+            continue;
+          }
+          if (Set.of("cat", "tac", "head", "tail", "sed", "gsed", "awk", "gawk", "mawk", "less", "more")
+              .contains(Unit.baseName(av.get(0)))) {
+            files.add(w.text());
+          }
+        }
+        for (Redirect r : c.redirects()) {
+          if (r.readsFile()) {
+            files.add(r.target().text());
+          }
+        }
+      }
+      for (String f : files) {
+        Path p = resolveWord(f, u.cwd());
+        String written = p == null ? null : flow.written.get(p);
+        ScriptFiles.Script script = p == null || written != null ? null : readableScript(p, "shell");
+        if (written == null && script == null) {
+          j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code read from " + f + via + " at run time, which"
+              + " the guard cannot read now; let the user review the file, or run its commands directly"));
+          continue;
+        }
+        Judgement inner = judgeText(u, written != null ? written : script.text(), "shell", flow, false);
+        if (inner.atLeast(Judgement.Decision.ASK)) {
+          j = j.max(new Judgement(inner.decision(), inner.category(), show(u) + " runs code read from " + f + via
+              + ", which contains: " + inner.reason(), ""));
+        }
+      }
+      if (files.isEmpty() && passer != null) {
+        j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code that `" + passer + "` passes through" + via
+            + ", only known at run time; write the commands out so they can be checked"));
+      }
+      if (!s.unknown().isEmpty()) {
+        j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code held in $" + String.join(", $", s.unknown())
+            + ", which is only known at run time; write the commands out so they can be checked"));
+      }
+    }
+    return j;
+  }
+
+  /** Whether {@code c} decodes what it outputs (base64 -d, xxd -r, openssl enc -d, gunzip ...). */
+  private static boolean decodesCode(SimpleCommand c) {
+    List<String> av = c.argv();
+    if (av.isEmpty()) {
+      return false;
+    }
+    String n = Unit.baseName(av.get(0));
+    if (n.equals("gunzip") || n.equals("zcat") || n.equals("unxz") || n.equals("bunzip2") || n.equals("uudecode")) {
+      return true;
+    }
+    return DECODERS.contains(n) && !n.equals("tr") && !n.equals("rev") && !n.equals("perl") && !n.startsWith("python")
+        && av.stream().anyMatch(x -> x.equals("-d") || x.equals("--decode") || x.equals("-D") || x.equals("-r")
+            || x.equals("-P") || x.equals("-dc"));
+  }
+
+  /**
+   * A script the agent runs by path, read now when it lies in the workspace or a scratch directory: a command in it
+   * the guard would deny is denied here, naming the script and the command. Asks inside a script (run-time paths,
+   * unknown variables) are not raised: scripts are full of them, and the agent typed only the script's name.
+   */
+  private Judgement scriptOnDisk(Unit u, Path file, String language, Flow flow) {
+    if (file == null || flow.depth > 2) {
+      return Judgement.ALLOW;
+    }
+    ScriptFiles.Script s = readableScript(file, language);
+    if (s == null) {
+      return Judgement.ALLOW;
+    }
+    Judgement j;
+    try {
+      j = judgeText(u, s.text(), s.language(), flow, true);
+    } catch (RuntimeException | StackOverflowError e) {
+      // a script too complex for the analysis is judged by its name, as before the guard read scripts
+      return Judgement.ALLOW;
+    }
+    if (!j.atLeast(Judgement.Decision.DENY)) {
+      return Judgement.ALLOW;
+    }
+    return new Judgement(j.decision(), j.category(), show(u) + " runs the script " + file + ", in which " + j.reason()
+        + "; let the user review the script", "");
+  }
+
+  /** The script at {@code file} when it lies (really) in the workspace or a scratch directory, else null. */
+  private ScriptFiles.Script readableScript(Path file, String language) {
+    Set<Place> places = placesOf(file);
+    if (!(places.contains(Place.INSIDE_WORKSPACE) || places.contains(Place.TMP))
+        || places.contains(Place.CREDENTIAL) || places.contains(Place.PROC_SECRET)) {
+      return null;
+    }
+    Path r = real(file);
+    return ScriptFiles.read(r != null ? r : file, language);
+  }
+
+  /**
+   * The strongest judgement of the commands {@code text} runs, as code of {@code language} run by {@code u}.
+   *
+   * @param script whether the text is a whole script file: then a delete or write whose target is only known at run
+   *     time ({@code rm -f "$dir/$f"}, after {@code cd "$x"}) is not held against it (scripts are full of them and
+   *     their variables are set from arguments the guard does not see), and a program file counts only when it reads
+   *     credential files and uses the network, or runs shell commands the guard would stop
+   */
+  private Judgement judgeText(Unit u, String text, String language, Flow outer, boolean script) {
+    Flow flow = new Flow();
+    flow.depth = outer.depth + 1;
+    Judgement j = Judgement.ALLOW;
+    List<String> shell = new ArrayList<>();
+    if (language.equals("shell")) {
+      shell.add(text);
+    } else {
+      CodeScan.Findings f = CodeScan.scan(text, language);
+      if (f.network() && f.sensitive()) {
+        j = j.max(Judgement.deny(EXFIL, "the " + language + " code touches credential files and uses the network"));
+      }
+      shell.addAll(CodeScan.shellCommands(text, language));
+    }
+    for (String sh : shell) {
+      Units.Analysis inner = Units.ofShell(sh, paths.home(), u.cwd());
+      for (Unit x : inner.units()) {
+        Judgement jx = unit(x, inner, flow);
+        if (script && runTimeTarget(x) && (jx.category().equals(DELETE) || jx.category().equals(OUTSIDE)
+            || jx.category().equals(SYSTEM))) {
+          continue;
+        }
+        j = j.max(jx);
+      }
+    }
+    return j;
+  }
+
+  /** Whether a word or redirection target of {@code x}, or where it runs, is only known at run time. */
+  private static boolean runTimeTarget(Unit x) {
+    return x.cwd() == null || x.args().stream().anyMatch(Arg::dynamic)
+        || x.command().redirects().stream().anyMatch(r -> r.target() != null && r.target().dynamic());
   }
 
   private static final Set<String> SCRIPT_RUNNERS = Set.of("bash", "sh", "zsh", "dash", "ksh", "source", ".");
@@ -393,6 +591,14 @@ final class Classifier {
   }
 
   private Judgement unit(Unit u, Units.Analysis a, Flow flow) {
+    try {
+      return judgeUnit(flow.code.scratchPaths(u), a, flow);
+    } finally {
+      flow.code.record(u);
+    }
+  }
+
+  private Judgement judgeUnit(Unit u, Units.Analysis a, Flow flow) {
     Judgement j = Judgement.ALLOW;
     j = j.max(environment(u));
     j = j.max(redirects(u));
@@ -429,8 +635,30 @@ final class Classifier {
     Judgement c = command(u, a, flow).max(fromClone(u, flow));
     Path script = scriptRun(u);
     if (script != null) {
-      c = c.max(runsWritten(u, script, flow));
+      c = c.max(flow.written.containsKey(script) ? runsWritten(u, script, flow) : scriptOnDisk(u, script, null, flow));
+    } else if (u.language() != null && u.code() == null) {
+      String file = Units.firstOperand(u.params());
+      if (file != null && !file.equals("-") && !u.language().equals("shell")) {
+        c = c.max(scriptOnDisk(u, resolveWord(file, u.cwd()), u.language(), flow));
+      } else if (file == null || file.equals("-")) {
+        // sh < f, python3 - < f: the program reads its code from the file
+        for (Redirect r : u.command().redirects()) {
+          if (r.readsFile() && !r.target().dynamic()) {
+            Path p = resolveWord(r.target().text(), u.cwd());
+            c = c.max(p != null && flow.written.containsKey(p) ? runsWritten(u, p, flow)
+                : scriptOnDisk(u, p, u.language(), flow));
+          }
+        }
+      }
     }
+    Judgement eager = OverEagerActions.judge(u);
+    // on a tie its reason is the more specific one (`--acl public-read` says more than "changes cloud resources")
+    c = eager.decision() != Judgement.Decision.ALLOW && eager.atLeast(c.decision()) ? eager : c;
+    if (dryRun(u) && !c.category().equals(CREDENTIAL)) {
+      // kubectl apply --dry-run=client, npm publish --dry-run: the tool reports what it would do and changes nothing
+      c = Judgement.ALLOW;
+    }
+    c = c.max(runTimeCode(u, flow));
     recordWrites(u, flow);
     j = j.decision().compareTo(c.decision()) >= 0 && j.decision() != Judgement.Decision.ALLOW ? j : c.max(j);
     j = j.max(credentialArgs(u));
@@ -526,6 +754,7 @@ final class Classifier {
       return Set.of(Place.UNKNOWN);
     }
     Set<Place> matched = null;
+    String named = null;
     if (a.glob()) {
       matched = secretsMatching(text, cwd);
       int star = firstGlob(text);
@@ -534,6 +763,10 @@ final class Classifier {
       String segment = text.substring(slash + 1, end < 0 ? text.length() : end);
       if (segment.equals("*") || segment.equals(".*") || segment.equals("**") || segment.equals("*.*")
           || segment.equals("[!.]*") || segment.equals("?*")) {
+        if (end >= 0) {
+          // ~/.mozilla/firefox/*/logins.json: the names after the wildcard say what is meant, too
+          named = Regexes.compiled("[*?\\[\\]]").matcher(text).replaceAll("x");
+        }
         // everything in the directory: judge the directory itself
         text = slash < 0 ? "." : slash == 0 ? "/" : text.substring(0, slash);
       } else {
@@ -547,6 +780,10 @@ final class Classifier {
     set.addAll(p == null ? paths.places(null) : placesOf(p));
     if (matched != null) {
       set.addAll(matched);
+    }
+    Path q = named == null ? null : resolveWord(named, cwd);
+    if (q != null) {
+      set.addAll(placesOf(q));
     }
     if (a.dynamic()) {
       set.add(Place.UNKNOWN);
@@ -735,6 +972,10 @@ final class Classifier {
     }
     if (pl.contains(Place.GIT_HOOK)) {
       return Judgement.ask(AUDIT, what + " deletes the git hook " + path + "; hooks enforce checks");
+    }
+    if (pl.contains(Place.CI_CONFIG)) {
+      return Judgement.ask(TAMPER, what + " deletes " + path + ", CI configuration that runs the project's checks;"
+          + " removing a check needs a human's decision");
     }
     if (pl.contains(Place.GIT_DIR) && (path.endsWith("/.git") || pl.contains(Place.GIT_INTERNALS))) {
       return Judgement.deny(DELETE, what + " deletes " + path + ", the repository's history");
@@ -2170,11 +2411,6 @@ final class Classifier {
     boolean readsStdin = u.code() == null && readsStdin(u) && !u.language().equals("awk");
     SimpleCommand c = u.command();
     if (readsStdin || u.language().equals("shell") && u.code() == null) {
-      Judgement fed = fedOnStdin(u);
-      if (fed.atLeast(Judgement.Decision.DENY)) {
-        return fed;
-      }
-      j = j.max(fed);
       if (upstreamFetches(c, new HashSet<>())) {
         return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs code downloaded in the same pipeline"
             + " (download-and-execute); download the file, let the user review it, then run it");
@@ -2193,18 +2429,15 @@ final class Classifier {
                 + String.join(" ", sc.argv()) + "` (download-and-execute)");
           }
         }
-        if (p.dynamic() && !shellSetup(s)) {
-          j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code that is only known at run time"));
-        } else if (p.computed()) {
+        if (p.computed() && !p.dynamic()) {
           j = j.max(Judgement.deny(OBFUSCATION, show(u) + " runs code decoded on the fly"));
         }
       }
     }
     Arg held = u.language().equals("shell") && u.code() == null ? shellCode(u) : null;
-    if (held != null && held.dynamic() && held.substitutions().isEmpty()) {
-      // bash -c "$X", sh -c "$1" _ 'rm -rf ~', eval "$X": the code is in a variable or parameter
-      j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code held in a variable or parameter, only known at"
-          + " run time"));
+    if (held != null && held.dynamic() && held.substitutions().isEmpty() && held.refs().isEmpty()) {
+      // sh -c "$1" _ 'rm -rf ~': a positional or special parameter (named variables are traced by runTimeCode)
+      j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs code held in a parameter, only known at run time"));
     }
     for (Arg p : u.params()) {
       Path path = p.text().startsWith("-") ? null : paths.resolve(p.text(), u.cwd());
@@ -2257,42 +2490,12 @@ final class Classifier {
     return j;
   }
 
-  /**
-   * Tools whose output is shell set-up meant to be eval'ed ({@code eval "$(ssh-agent -s)"}, {@code eval "$(pyenv
-   * init -)"}): the program, or the program and its first argument.
-   */
-  private static final Set<String> SHELL_SETUP = Set.of("ssh-agent", "gpg-agent", "keychain", "dircolors",
-      "pyenv init", "pyenv virtualenv-init", "rbenv init", "nodenv init", "goenv init", "jenv init", "plenv init",
-      "direnv hook", "direnv export", "brew shellenv", "starship init", "zoxide init", "conda shell.bash",
-      "conda shell.zsh", "micromamba shell", "mamba shell", "mise activate", "mise env", "rtx activate", "fnm env",
-      "opam env", "luarocks path", "thefuck --alias", "register-python-argcomplete", "kubectl completion",
-      "helm completion", "gh completion", "npm completion", "pip completion", "rustup completions", "poetry env",
-      "pdm venv", "atuin init", "fzf --bash", "fzf --zsh", "rbw gen-completions", "just --completions");
-
-  /** Whether every command of a substitution prints shell set-up from {@link #SHELL_SETUP}. */
-  private static boolean shellSetup(Script s) {
-    if (s.commands().isEmpty()) {
-      return false;
-    }
-    for (SimpleCommand sc : s.commands()) {
-      List<String> av = sc.argv();
-      if (av.isEmpty() || !(SHELL_SETUP.contains(Unit.baseName(av.get(0)))
-          || av.size() > 1 && SHELL_SETUP.contains(Unit.baseName(av.get(0)) + " " + av.get(1)))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** A program name the shell matches against files: {@code *}, {@code ?} or a bracket set ({@code [} alone is test). */
   private static final Pattern GLOB_NAME = Pattern.compile("[*?]|\\[[^\\]]+\\]");
 
-  /** The argument a shell unit runs as code: eval's first dynamic word, or the word after {@code -c}. */
+  /** The argument a shell unit runs as code: the word after {@code -c} (or after a cluster such as {@code -lc}). */
   private static Arg shellCode(Unit u) {
     List<Arg> ps = u.params();
-    if (u.name().equals("eval")) {
-      return ps.stream().filter(Arg::dynamic).findFirst().orElse(null);
-    }
     for (int i = 0; i + 1 < ps.size(); i++) {
       String t = ps.get(i).text();
       if (t.length() > 1 && t.charAt(0) == '-' && t.charAt(1) != '-' && t.indexOf('c') > 0) {
@@ -2464,6 +2667,18 @@ final class Classifier {
       case "stash":
         return !rest.isEmpty() && (rest.get(0).equals("drop") || rest.get(0).equals("clear"))
             ? j.max(Judgement.ask(GIT, show(u) + " deletes stashed work")) : j;
+      case "rm":
+        // git rm of CI or agent configuration removes it like rm does (and stages that); --cached keeps the file
+        if (!rest.contains("--cached")) {
+          for (String x : rest) {
+            Path p = x.startsWith("-") ? null : resolveWord(x, cwd);
+            Set<Place> pl = p == null ? Set.of() : placesOf(p);
+            if (pl.contains(Place.CI_CONFIG) || pl.contains(Place.AGENT_CONFIG)) {
+              j = j.max(deleteTarget(Arg.literal(p.toString()), cwd, false, show(u)));
+            }
+          }
+        }
+        return j;
       case "filter-branch":
       case "filter-repo":
       case "replace":
@@ -2877,6 +3092,15 @@ final class Classifier {
   }
 
   private Judgement database(Unit u, Units.Analysis a) {
+    if (u.name().startsWith("sqlite")) {
+      // a database file in the workspace is a workspace file: the agent may as well delete it
+      String db = Units.firstOperand(u.params());
+      Path p = db == null ? null : resolveWord(db, u.cwd());
+      if (db != null && (db.equals(":memory:") || p != null && (placesOf(p).contains(Place.INSIDE_WORKSPACE)
+          || placesOf(p).contains(Place.TMP)) && !placesOf(p).contains(Place.CREDENTIAL))) {
+        return Judgement.ALLOW;
+      }
+    }
     StringBuilder text = new StringBuilder(String.join(" ", u.argv()));
     for (Redirect r : u.command().redirects()) {
       if (r.body() != null) {
@@ -2942,7 +3166,8 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     if (name.equals("npm") || name.equals("pnpm") || name.equals("yarn") || name.equals("bun")) {
-      if (op.equals("config") || op.equals("set")) {
+      if ((op.equals("config") || op.equals("set")) && !argv.contains("get") && !argv.contains("list")
+          && !argv.contains("ls")) {
         String j = String.join(" ", argv).toLowerCase(Locale.ROOT);
         if (j.contains("strict-ssl") && (j.contains("false") || j.contains("0"))) {
           return Judgement.deny(WEAKEN, show(u) + " turns off TLS verification for the package manager");

@@ -43,8 +43,11 @@ final class Paths {
           + "|\\.docker/config\\.json|\\.netrc|\\.gnupg(/.*)?|\\.git-credentials|\\.config/gh/hosts\\.yml"
           + "|\\.config/hub|\\.terraform\\.d/credentials.*|\\.vault-token|\\.password-store(/.*)?"
           + "|\\.local/share/keyrings(/.*)?|Library/Keychains(/.*)?|\\.pgpass|\\.my\\.cnf|\\.cargo/credentials.*"
-          + "|\\.mozilla/.*(cookies|logins|key4).*|\\.config/(google-chrome|chromium)/.*(Cookies|Login Data).*"
-          + "|Library/Application Support/Google/Chrome/.*|\\.config/op(/.*)?|\\.oci(/.*)?|\\.boto"
+          + "|\\.(mozilla|thunderbird)/.*(cookies|logins|key4|signons).*"
+          + "|\\.config/(google-chrome[^/]*|chromium|BraveSoftware/[^/]+|microsoft-edge[^/]*|vivaldi|opera)/.*"
+          + "(Cookies|Login Data|Web Data|Local State).*|\\.local/share/kwalletd(/.*)?"
+          + "|Library/Application Support/(Google/Chrome|BraveSoftware|Microsoft Edge|Vivaldi|Firefox/Profiles)/.*"
+          + "|\\.config/op(/.*)?|\\.oci(/.*)?|\\.boto"
           + "|\\.s3cfg|\\.config/rclone(/.*)?|\\.kaggle(/.*)?|\\.config/doctl(/.*)?|\\.fly(/.*)?|\\.ssh)$");
   private static final Pattern WEAK_CREDENTIAL = Pattern.compile(
       "^(\\.npmrc|\\.pypirc|\\.m2/settings(-security)?\\.xml|\\.gradle/gradle\\.properties|\\.ssh/config"

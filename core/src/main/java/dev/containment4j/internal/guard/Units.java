@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /** Turns parsed commands into the units the guard judges, unwrapping wrappers and nested shells recursively. */
 final class Units {
   private static final int MAX_UNITS = 2_000;
-  private static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "fish",
+  static final Set<String> SHELLS = Set.of("bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "fish",
       "tcsh", "csh", "rbash", "yash", "busybox");
   private static final Pattern PYTHON = Pattern.compile("python[0-9.]*|pypy[0-9.]*");
   /** Modules whose {@code python -m} form is the same program as their console script. */
@@ -282,9 +282,9 @@ final class Units {
           continue;
         }
         case "eval": {
+          // eval "$X", eval "set -- $(…)": the code is only partly known; the classifier asks where it came from
           if (rest.stream().anyMatch(Arg::dynamic)) {
-            // code built at run time ("$(curl ...)"): judged like bash -c "$(...)"
-            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full);
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
           }
           nestedShell(joinPlain(rest), c, wrappers, privileged, env, "eval");
           return;
@@ -341,6 +341,10 @@ final class Units {
         }
         String stdin = stdinText(c);
         if (stdin != null && firstOperand(shellArgs) == null) {
+          if (c.redirects().stream().anyMatch(r -> r.op().equals("<<<") && r.target().dynamic())) {
+            // sh <<<"$X": the code is only known at run time; the classifier asks where it came from
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full);
+          }
           nestedShell(stdin, c, wrappers, privileged, env, name + " <<here-doc");
           return;
         }
@@ -471,7 +475,7 @@ final class Units {
     return null;
   }
 
-  private static String firstOperand(List<Arg> args) {
+  static String firstOperand(List<Arg> args) {
     for (Arg a : args) {
       if (!a.text().startsWith("-") || a.text().equals("-")) {
         return a.text();

@@ -1,0 +1,162 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import dev.containment4j.internal.shell.Arg;
+import dev.containment4j.internal.shell.Script;
+import dev.containment4j.internal.shell.SimpleCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Actions an agent takes "helpfully" with ordinary tools, judged by what they do rather than by the program's name:
+ * hiding tracked files from review ({@code git update-index --assume-unchanged}), committing a secret git ignores
+ * ({@code git add -f .env}), reading or destroying keys in stores the file rules cannot see ({@code keyctl print},
+ * {@code gpg --delete-secret-keys}), repointing name resolution ({@code resolvectl dns}, {@code nmcli ... ipv4.dns}),
+ * making cloud data public ({@code allUsers}, {@code --acl public-read}) and killing services through a process list
+ * computed at run time ({@code kill -9 $(pgrep -f postgres)}). Each judgement names its category and says why.
+ */
+final class OverEagerActions {
+  /** File names that hold secrets by convention (examples and templates excluded). */
+  private static final Pattern SECRET_FILE = Pattern.compile("(?i)^(\\.env(\\.(?!example$|sample$|template$|dist$)"
+      + "[\\w.-]+)?|.*\\.(pem|key|p12|pfx|jks|keystore|kdbx|ppk|tfstate|tfvars)|id_(rsa|dsa|ecdsa|ed25519)(_sk)?"
+      + "|.*credential.*|.*secret.*|\\.npmrc|\\.pypirc|\\.netrc|\\.git-credentials|.*token.*"
+      + "|service[-_]?account.*\\.json"
+      + "|\\.htpasswd|\\.pgpass|\\.vault-token)$");
+  /** Processes of the system or of other work, as pkill/killall judge them by name. */
+  private static final Pattern SERVICE = Pattern.compile("(?i).*(sshd|systemd|init|dockerd|containerd|kubelet"
+      + "|postgres|mysqld|mariadbd|mongod|redis-server|nginx|httpd|apache2|elasticsearch|Xorg|gnome|kde|launchd"
+      + "|login|bash|zsh|sh)");
+  private static final Set<String> RESOLVER_CHANGES = Set.of("dns", "domain", "default-route", "llmnr",
+      "multicastdns", "dnsovertls", "dnssec", "nta", "revert", "--set-dns", "--set-domain", "--revert",
+      "--set-dnssec", "--set-nta");
+
+  private OverEagerActions() {}
+
+  static Judgement judge(Unit u) {
+    List<String> argv = u.argv();
+    switch (u.name()) {
+      case "git":
+        return git(u, argv);
+      case "keyctl":
+        return argv.size() > 1 && Set.of("print", "pipe", "read", "rdescribe").contains(argv.get(1))
+            ? Judgement.deny(Classifier.CREDENTIAL, show(u) + " prints a secret from the kernel keyring")
+            : Judgement.ALLOW;
+      case "gpg":
+      case "gpg2":
+        return argv.stream().anyMatch(x -> x.startsWith("--delete-secret") || x.startsWith("--delete-key"))
+            ? Judgement.ask(Classifier.CREDENTIAL, show(u) + " deletes keys from the user's keyring; a private key"
+                + " deleted without a backup is gone, so a human must confirm")
+            : Judgement.ALLOW;
+      case "resolvectl":
+      case "systemd-resolve":
+        return argv.stream().skip(1).anyMatch(x -> RESOLVER_CHANGES.contains(x.toLowerCase(Locale.ROOT)))
+            && argv.size() > 2
+            ? Judgement.deny(Classifier.REDIRECT, show(u) + " changes which DNS servers resolve names, which can"
+                + " redirect every connection of this machine; leave name resolution to the user")
+            : Judgement.ALLOW;
+      case "nmcli":
+        return argv.stream().anyMatch(x -> Regexes.matches(x.toLowerCase(Locale.ROOT),
+            "ipv[46]\\.(dns|dns-search|gateway|routes|ignore-auto-dns)"))
+            ? Judgement.deny(Classifier.REDIRECT, show(u) + " changes the DNS servers or routes of a network"
+                + " connection, which can redirect this machine's traffic; leave it to the user")
+            : Judgement.ALLOW;
+      case "gsutil":
+      case "gcloud":
+      case "aws":
+      case "az":
+        return publicSurface(u, argv);
+      case "kill":
+        return killByList(u);
+      default:
+        return Judgement.ALLOW;
+    }
+  }
+
+  private static Judgement git(Unit u, List<String> argv) {
+    int k = 1;
+    while (k < argv.size() && argv.get(k).startsWith("-")) {
+      k += argv.get(k).equals("-C") || argv.get(k).equals("-c") ? 2 : 1;
+    }
+    if (k >= argv.size()) {
+      return Judgement.ALLOW;
+    }
+    String sub = argv.get(k);
+    List<String> rest = argv.subList(k + 1, argv.size());
+    if (sub.equals("update-index") && rest.stream().anyMatch(x -> x.equals("--assume-unchanged")
+        || x.equals("--skip-worktree"))) {
+      return Judgement.ask(Classifier.AUDIT, show(u) + " makes git ignore later changes to tracked files, so they"
+          + " no longer show in status, diff or commits and escape review; a human must confirm (undo with"
+          + " --no-assume-unchanged or --no-skip-worktree)");
+    }
+    if (sub.equals("add") && rest.stream().anyMatch(x -> x.equals("-f") || x.equals("--force")
+        || Regexes.matches(x, "-[A-Za-z]*f[A-Za-z]*") && !x.startsWith("--"))) {
+      for (String x : rest) {
+        String name = x.substring(x.lastIndexOf('/') + 1);
+        if (!x.startsWith("-") && SECRET_FILE.matcher(name).matches()) {
+          return Judgement.ask(Classifier.CREDENTIAL, show(u) + " force-adds " + x + ", a file git ignores that"
+              + " holds secrets by its name; once committed and pushed the secret is in the history for good."
+              + " Keep it ignored, or let the user decide");
+        }
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static Judgement publicSurface(Unit u, List<String> argv) {
+    for (int k = 1; k < argv.size(); k++) {
+      String x = argv.get(k);
+      String l = x.toLowerCase(Locale.ROOT);
+      boolean aclValue = k > 1 && (argv.get(k - 1).equals("--acl") || argv.get(k - 1).equals("-a")
+          || argv.get(k - 1).equals("--public-access") || argv.get(k - 1).equals("--grant-read"));
+      if (l.contains("allusers") || l.contains("allauthenticatedusers")
+          || (aclValue || l.startsWith("--acl=")) && Regexes.matches(l, "(--acl=)?public-read(-write)?")
+          || argv.get(k - 1).equals("--public-access") && (l.equals("blob") || l.equals("container"))
+          || l.contains("uri=http://acs.amazonaws.com/groups/global/allusers")
+          || x.equals("delete-public-access-block")) {
+        return Judgement.ask(Classifier.EXFIL, show(u) + " makes cloud data readable by anyone on the internet;"
+            + " publishing data needs a human's decision");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /**
+   * {@code kill $(pgrep -f postgres)}, {@code kill $(pidof nginx)}, {@code pgrep nginx | xargs kill}: judged like
+   * {@code pkill} of those names.
+   */
+  private static Judgement killByList(Unit u) {
+    List<SimpleCommand> lists = new ArrayList<>();
+    for (Arg a : u.params()) {
+      for (Script s : a.substitutions()) {
+        lists.addAll(s.commands());
+      }
+    }
+    if (u.argsFromStdin()) {
+      lists.addAll(u.command().pipeline().upstreamOf(u.command()));
+    }
+    for (SimpleCommand c : lists) {
+      List<String> av = c.argv();
+      if (av.isEmpty() || !Set.of("pgrep", "pidof").contains(Unit.baseName(av.get(0)))) {
+        continue;
+      }
+      if (av.contains("-u") || av.contains("-U") || av.stream().skip(1).filter(x -> !x.startsWith("-"))
+          .anyMatch(x -> SERVICE.matcher(x).matches())) {
+        return Judgement.ask(Classifier.DELETE, show(u) + " kills the processes `" + String.join(" ", av)
+            + "` lists, which may be a system service or other work; stop only what you started, by its job or"
+            + " PID");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static String show(Unit u) {
+    String t = u.text();
+    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+  }
+}
