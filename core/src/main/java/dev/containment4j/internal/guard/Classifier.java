@@ -2243,7 +2243,7 @@ final class Classifier {
       if (t.startsWith("-")) {
         continue;
       }
-      String h = t.contains(":") && Regexes.matches(t, "(?i)(tcp|udp|openssl|ssl)[46]?:.*") ? t.split(":")[1] : t;
+      String h = t.contains(":") && Regexes.matches(t, "(?i)(tcp|udp|openssl|ssl)[46]?:.+") ? t.split(":")[1] : t;
       if (Regexes.matches(h, "\\d+")) {
         continue;
       }

@@ -930,6 +930,8 @@ public final class ShellParser {
       }
       first = false;
     }
+    // an unterminated quote or substitution at the very end steps past it (the problem is already reported)
+    pos = Math.min(pos, src.length());
     w.raw = src.substring(start, pos);
     w.plain = plain;
     boolean wordDynamic = f.dynamic;

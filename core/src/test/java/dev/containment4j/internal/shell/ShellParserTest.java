@@ -136,5 +136,9 @@ class ShellParserTest {
   void anUnterminatedBacktickIsAProblemNotACrash() {
     assertThat(parse("echo `rm -rf ~").problems()).contains("unterminated backtick");
     assertThat(parse("echo ```id").problems()).isNotEmpty();
+    // an unterminated quote right after a word at the end of the text (seen in git's contrib/vscode/init.sh)
+    for (String tail : List.of("echo a\"", "x=\"$(ls", "echo 'b", "printf \"%s\" \"", "a=$'")) {
+      assertThat(parse(tail).problems()).as(tail).isNotEmpty();
+    }
   }
 }
