@@ -146,7 +146,7 @@ final class InjectionDetector {
 
   /** Features that are an attack on their own (they name what to take and where to send it, or what to reveal). */
   static final java.util.Set<String> STRONG = java.util.Set.of("exfil-target", "markdown-exfil", "url-data",
-      "reveal", "encoded-directive", "instruction-poisoning");
+      "reveal", "encoded-directive", "instruction-poisoning", "exfil-pipeline");
 
   /** A feature or cue matched in normalised text. */
   record Hit(String id, double weight, int start, int end, String text) {}
