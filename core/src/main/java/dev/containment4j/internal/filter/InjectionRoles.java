@@ -50,9 +50,10 @@ final class InjectionRoles {
             + "(?:[\\w-]+ ){0,3}?" + LIMITS + ")|[^\\n]{0,60}?\\b(?:an? |the )?(?:unfiltered|uncensored|unrestricted|"
             + "unbound|unchained|jailbroken) (?:[\\w'-]+ ){0,2}?" + AI + "s?\\b|[^\\n]{0,160}?\\b(?:(?:no|zero) content "
             + "polic(?:y|ies)|no (?:ethical|moral)(?: or (?:ethical|moral))? (?:guidelines|restrictions|constraints|"
-            + "principles|boundaries|rules)|freed? from (?:all |any |the )?(?:[\\w'-]+ ){0,3}?(?:rules|restrictions|"
-            + "polic(?:y|ies)|guidelines|filters|confines|constraints|programming)|(?:has|have) broken free|breaks? free"
-            + " (?:of|from)|escaped (?:from )?(?:its|the|your|all|any) (?:[\\w-]+ )?(?:guidelines|rules|restrictions|"
+            + "principles|boundaries|rules)|(?:freed?|free) (?:from|of) (?:all |any |every |the )?(?:[\\w'-]+ ){0,3}?"
+            + "(?:rules?|restrictions?|polic(?:y|ies)|guidelines?|filters?|confines|constraints?|programming)|(?:has |have )?"
+            + "(?:broken|broke) free|breaks? free (?:of|from)|no longer (?:follows?|obeys?|abides by|is bound by|has) (?:any |"
+            + "the |its |your )?(?:[\\w-]+ )?" + LIMITS + "|escaped (?:from )?(?:its|the|your|all|any) (?:[\\w-]+ )?(?:guidelines|rules|restrictions|"
             + "confines|programming|polic(?:y|ies))|developer mode enabled|(?:does not|doesn'?t|do not|don'?t|need not|"
             + "never) (?:have to |need to )?(?:abide by|obey|follow) any (?:[\\w-]+ )?(?:rules|polic(?:y|ies)|"
             + "guidelines|restrictions)))"));
@@ -64,7 +65,7 @@ final class InjectionRoles {
         + "developer who (?:built|wrote|deployed|configured) you)";
     f.add(InjectionRules.feature("authority-claim", 0.4, InjectionRules.keys("owner", "maintainer", "operator", "admin",
         "sysadmin", "developer who"),
-        "\\b(?:(?:this is|it'?s|i am|i'm|here is|speaking as) (?:the |your |an? )?" + role + "(?: (?:of|for) (?:this|the|your)"
+        "\\b(?:(?:this is|it'?s|i am|i'm|here is|speaking as|we are|we're) (?:the |your |an? )?" + role + "s?(?: (?:of|for) (?:this|the|your)"
             + " [\\w-]+)?(?: (?:speaking|writing|here))?\\b|(?:the |your )?" + role + " here\\b|(?:message|note|notice|"
             + "instructions?|orders?|request|word) (?:comes? )?from (?:the |your )" + role + "\\b|as (?:the |your )" + role
             + ",? (?:i|we)\\b|on behalf of (?:the |your )" + role + "\\b)"));
@@ -82,7 +83,8 @@ final class InjectionRoles {
     // "tell whoever asks that nothing changed", "say the migration is a no-op", "mark the vendor as low risk"
     String success = "(?:all clear|(?:fully )?compliant|low[ -]risk|risk[ -]free|no[ -]risk|safe|secure|trusted|"
         + "benign|healthy|approved|lgtm|yes\\b|pass(?:ed|es)?\\b|succeeded|successful(?:ly)?|(?:went|is|was|are|were|"
-        + "looks?) (?:fine|ok|okay|well|smooth(?:ly)?|green|good)|(?:no|zero) (?:[\\w-]+ ){0,2}?(?:issues|problems|"
+        + "looks?) (?:fine|ok|okay|well|smooth(?:ly)?|green|good|clean)|flawless|perfect|excellent|outstanding|exemplary|"
+        + "impeccable|(?:an? )?a\\+|(?:no|zero) (?:[\\w-]+ ){0,2}?(?:issues|problems|"
         + "risks?|findings|anomalies|concerns|errors|changes|action|vulnerabilities|recalls|clauses)\\b|nothing "
         + "(?:[\\w-]+ ){0,2}?(?:changed|happened|unusual|wrong|suspicious|to report)|a no-op|(?:you )?only (?:refactored|"
         + "fixed|updated|reformatted|cleaned|renamed|tidied)|(?:was |were )?requested by (?:them|the user|him|her)|"
@@ -102,10 +104,10 @@ final class InjectionRoles {
         + "passwords?|~/\\.[\\w./-]+|\\.env\\b|\\.netrc|\\.npmrc|[\\w.-]*credentials[\\w.-]*|[\\w-]*_(?:key|token|"
         + "secret)s?\\b)";
     f.add(InjectionRules.feature("exfil-pipeline", 1.0, InjectionRules.keys("read", "cat", "open", "load", "get ",
-        "take", "collect", "grab", "locate", "find", "copy", "print", "extract"),
-        "\\b(?:read|cat|open|load|get|take|collect|grab|locate|find|copy|print|extract)\\s+(?:the |your |all |every |"
+        "take", "collect", "grab", "locate", "find", "copy", "print", "extract", "look up", "fetch", "retrieve", "obtain"),
+        "\\b(?:read|cat|open|load|get|take|collect|grab|locate|find|copy|print|extract|look up|fetch|retrieve|obtain)\\s+(?:the |your |all |every |"
             + "its |(?:the )?contents? of )?(?:[\\w./~-]+ ){0,3}?" + sensitive + "[\\s\\S]{0,200}?(?:\\b(?:base64|hex|"
-            + "url)[ -]?encod|\\bencod(?:e|ed|ing)\\b|\\b(?:convert|turn) (?:it|them) (?:to|into) (?:base64|hex))"
+            + "url)[ -]?encod|\\bencod(?:e|ed|ing)\\b|\\b(?:in|into|to|as) (?:base64|hex)\\b)"
             + "[\\s\\S]{0,200}?(?:\\balt[ -]?(?:text|attribute)|\\bimage|\\bimg\\b|\\bpixel|!\\[)"));
   }
 }

@@ -318,9 +318,9 @@ final class InjectionRules {
         + "\\b(?:\\s+[\\w.'~/-]+){0,4}?\\s+(?:to|at|into)\\s+(?:[\\w'-]+\\s+){0,3}?(?:https?://|ftp://|"
         + "[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,})"));
     f.add(feature("exfil", 0.6, keys("cat", "read", "print", "dump", "open", "list", "exfiltrat", "collect", "gather", "grab", "harvest"), "\\b(?:cat|read|print|dump|open|list|exfiltrate|collect|gather|grab|harvest)\\s+"
-        + "(?:the )?(?:contents? of )?(?:~/\\.ssh|~/\\.aws|\\.env\\b|id_rsa|/etc/passwd|/etc/shadow|\\.npmrc|"
-        + "\\.netrc|\\.git-credentials|\\.docker/config|credentials|secrets|api keys|environment variables|"
-        + "tokens)"));
+        + "(?:the |all |every |all the |any )?(?:contents? of |file )?(?:the )?(?:~/\\.ssh|~/\\.aws|\\.env\\b|id_rsa|/etc/passwd|/etc/shadow|\\.npmrc|"
+        + "\\.netrc|\\.git-credentials|\\.docker/config|credentials?|secrets?|api keys?|environment variables|"
+        + "tokens?|passwords?)"));
     f.add(feature("reveal", 0.9, keys("reveal", "print", "output", "show", "repeat", "display", "leak", "disclose", "tell me", "write out", "give me", "dump", "recite"),
         "\\b(?:reveal|print|output|show|repeat|display|leak|disclose|tell me|write out|give me|dump|recite)"
             + " (?:me )?(?:(?:your|the|all|any) )?(?:full |entire |complete |original |hidden |exact )?(?:system prompt|"
@@ -380,8 +380,8 @@ final class InjectionRules {
     f.add(feature("answer-manipulation", 0.6, keys("the user", "the reader", "them", "the customer"), "\\b" + manipulate + " (?:the user|the reader|them|the customer) (?:that|to)"
         + "\\b|\\b(?:tell|inform|convince|persuade|assure|remind|urge|advise) the (?:user|reader|customer)\\b"
         + "(?! (?:which|what|how|whether|if|when|where|why|who|about (?:the|any|your|what|which|how))\\b)"));
-    f.add(feature("answer-manipulation", 0.5, keys("regardless", "no matter", "even though"), "\\b(?:regardless of|no matter) (?:the |what |any )?(?:findings|results|"
-        + "facts|evidence|what (?:the|you) (?:find|found|see|read))|\\beven though (?:it|this|that) (?:is|was) not\\b"));
+    f.add(feature("answer-manipulation", 0.5, keys("regardless", "no matter", "even though"), "\\b(?:regardless of|no matter) (?:the |what |any |its )?(?:findings|results|"
+        + "facts|evidence|contents?|what (?:the|you|it) (?:find|found|see|read|says|contains)|what (?:this|the) \\w+ (?:says|contains))|\\beven though (?:it|this|that) (?:is|was) not\\b"));
     f.add(feature("encoded-directive", 1.0, keys("decode", "decrypt", "deobfuscate", "translate", "convert", "unscramble", "reverse"),
         "\\b(?:decode|decrypt|deobfuscate|translate|convert|unscramble|reverse)\\b[^\\n]{0,60}\\b(?:base64|b64|hex|"
             + "rot13|rot-13|binary|morse|cipher|caesar|encoded|reversed)\\b[^\\n]{0,60}\\b(?:and|then)\\b[^\\n]{0,20}"
