@@ -722,7 +722,7 @@ final class InjectionDetector {
       frame = Math.min(frame, 0.25); // ATTACKS = [ "Ignore previous instructions ...", ... ]: quoted data
     }
     if ((group.equals("structure") || group.equals("address")) && (InjectionContext.transcriptTurn(t, h.start, h.end)
-        || InjectionContext.inCodeFence(t, h.start))) {
+        || InjectionContext.inCodeFence(t, h.start) || InjectionContext.introducedDialogue(t, h.start))) {
       frame = Math.min(frame, 0.4); // User: ... Assistant: ... User: ... Assistant: ..., or turns shown in a fence
     }
     double d = 1.0;

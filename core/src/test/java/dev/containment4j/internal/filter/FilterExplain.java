@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Why a text is or is not flagged (not a test: a tool run by hand while writing rules). For each argument (a text;
  * {@code \n} stands for a line break) it prints every feature and cue that matches the normalised text with its
- * weight and damping, per sentence, and the filter's decision and findings.
+ * weight and damping, per sentence, and the filter's decision and findings. After {@code --raw} the arguments are
+ * taken as they are (an escaped line break inside a JSON string stays escaped).
  *
  * <pre>
  * java -cp core/target/test-classes:core/target/classes:DEPS dev.containment4j.internal.filter.FilterExplain TEXT...
@@ -31,8 +32,13 @@ public final class FilterExplain {
     Method damping = InjectionDetector.class.getDeclaredMethod("damping", String.class, InjectionDetector.Hit.class,
         boolean.class);
     damping.setAccessible(true);
+    boolean raw = false;
     for (String a : args) {
-      String text = a.replace("\\n", "\n");
+      if (a.equals("--raw")) { // later arguments are taken as they are: "\\n" stays a backslash and an n
+        raw = true;
+        continue;
+      }
+      String text = raw ? a : a.replace("\\n", "\n");
       String t = Normalized.of(text, 0, text.length()).text;
       List<InjectionDetector.Hit> hits = new ArrayList<>();
       for (InjectionRules.Feature f : InjectionRules.FEATURES) {
