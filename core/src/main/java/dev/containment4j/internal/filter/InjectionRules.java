@@ -187,7 +187,8 @@ final class InjectionRules {
     f.add(feature("address-ai", 0.5, keys("attention", "hey", "dear", "hello"), "\\b(?:attention|hey|dear|hello),? (?:[\\w-]+ )?(?:ai|assistant|agent|claude|chatgpt|"
         + "copilot|gemini|llm|model|bot)s?\\b"));
     f.add(feature("address-ai", 0.6, keys("agent", "assistant", "model", "bot", "llm", "crawler"), "\\b(?:for|to) (?:all |any |the |every )?(?:ai|llm|automated|autonomous|coding)? ?"
-        + "(?:agents?|assistants?|models?|bots?|llms?|crawlers?|ai)(?: reading| processing| parsing| seeing)?(?: this)?"
+        + "(?:agents?|assistants?|models?|bots?|llms?|crawlers?|ai)(?: reading| processing| parsing| seeing| editing| reviewing|"
+        + " running| handling| summari[sz]ing| analy[sz]ing| working on)?(?: this)?"
         + "(?: [\\w-]+)?\\)?\\s*:"));
     // fake delimiters and role spoofing
     f.add(feature("fake-delimiter", 1.2, keys("<|", "</", "<<", "[inst", "<start_of_turn", "<end_of_turn", "[/inst", "[sys", "[/sys", "<tool", "<function", "<search", "<document", "<untrusted", "<system", "<instructions", "<admin"),
