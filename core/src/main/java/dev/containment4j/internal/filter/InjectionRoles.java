@@ -21,7 +21,8 @@ final class InjectionRoles {
 
   /** Trigger keywords of these features that the older anchors do not already cover (rare in benign text). */
   static final List<String> ANCHORS = List.of("you are", "you're", "you play", "you will play", "your persona",
-      "your new persona", "your identity", "your new identity", "your character", "your role", "your new role", "role-play", "roleplay", "in character",
+      "your new persona", "your identity", "your new identity", "your character", "your role", "your new role",
+      "role-play", "roleplay", "in character",
       "uncensored", "unfiltered", "unrestricted", "jailbr", "content polic", "abide by", "broken free", "break free",
       "freed from", "escaped", "[[", "{{admin", "{{ admin", "[admin", "<<admin", "<<system", "system instruction",
       "system notice", "system directive", "admin message", "admin notice", "admin instruction", "repository owner",
@@ -31,8 +32,8 @@ final class InjectionRoles {
 
   /** The reader given a role: "you are now ...", "act as ...", "pretend to be ...". */
   private static final String ASSIGN = "\\b(?:you(?:'re| are)(?: now| henceforth| hereby)?(?: going to)?(?: (?:be|act as|"
-      + "pretend to be|play|become|role-?play as))?|you (?:will|shall|must|should|can) (?:now |henceforth )?(?:be|act as|"
-      + "pretend to be|play(?: the role of)?|become|role-?play as|respond as|answer as)|(?:act|behave|respond|answer|"
+      + "pretend to be|play|become|role-?play as))?|you (?:will|shall|must|should|can) (?:now |henceforth )?(?:be|become)\\b|"
+      + "(?:act|behave|respond|answer|"
       + "reply) as|pretend (?:to be|you are|that you are)|role-?play as|stay in character as|you(?:'ve| have) become|you"
       + " (?:play|are playing|will play)|(?:is|as) your (?:new )?(?:persona|identity|character|role)(?: now)?)";
   private static final String AI = "(?:ai|a\\.i\\.|assistant|chatbot|bot|model|language model|llm|version of "
@@ -44,9 +45,11 @@ final class InjectionRoles {
     // a persona defined by having no rules: the generic "without restrictions" only of an AI introduced as the role
     // ("you are DAN, an AI without any rules"; "you are free to use the model without restrictions" is a licence),
     // the wording of jailbreaks of any role ("you have no content policy", "freed from its providers' policies")
-    f.add(InjectionRules.feature("persona", 1.0, InjectionRules.keys("you are", "you're", "you will", "you shall",
-        "you must", "you should", "you can", "you play", "you are playing", "you will play", "your persona",
-        "your new persona", "your identity", "your new identity", "your character", "your role", "your new role", "act as", "behave as", "respond as", "answer as", "reply as", "pretend",
+    f.add(InjectionRules.feature("persona", 1.0, InjectionRules.keys("you are", "you're", "you will be", "you will now be",
+        "you will become", "you will now become", "you shall be", "you must be", "you must now be", "you should be",
+        "you can be", "you can now be", "you will henceforth be", "you play", "you are playing", "you will play", "your persona",
+        "your new persona", "your identity", "your new identity", "your character", "your role", "your new role",
+        "act as", "behave as", "respond as", "answer as", "reply as", "pretend",
         "roleplay", "role-play", "in character", "you've become", "you have become"),
         ASSIGN + "(?:[^\\n.]{0,40}?,? an? (?:[\\w'-]+ ){0,4}?" + AI + "s?\\b[^\\n]{0,60}?\\b(?:without (?:any |all |its "
             + "|your |the |ethical |moral )*" + LIMITS + "|with no (?:[\\w-]+ ){0,3}?" + LIMITS + "|that (?:has|have) no "
@@ -65,10 +68,11 @@ final class InjectionRoles {
     // from your operator", "as your admin I ..."; a maintainer writes so to contributors too, so it only adds weight
     String role = "(?:repo(?:sitory)? owner|owner of (?:this|the) (?:repo(?:sitory)?|project|codebase|account|site|"
         + "server|workspace|organi[sz]ation)|(?:project|account|site|workspace|system|organi[sz]ation) owner|"
-        + "(?:lead |head |core )?maintainer|operator|administrator|admin|sysadmin|system administrator|owner|"
+        + "(?:lead |head |core )?maintainer|(?<=(?:the|your|an) )operator|administrator|admin|sysadmin|system "
+        + "administrator|owner|"
         + "developer who (?:built|wrote|deployed|configured) you)";
-    f.add(InjectionRules.feature("authority-claim", 0.4, InjectionRules.keys("owner", "maintainer", "operator", "admin",
-        "sysadmin", "developer who"),
+    f.add(InjectionRules.feature("authority-claim", 0.4, InjectionRules.keys("owner", "maintainer", "the operator",
+        "your operator", "an operator", "admin", "sysadmin", "developer who"),
         "\\b(?:(?:this is|it'?s|i am|i'm|here is|speaking as|we are|we're) (?:the |your |an? )?" + role + "s?(?: (?:of|for) (?:this|the|your)"
             + " [\\w-]+)?(?: (?:speaking|writing|here))?\\b|(?:the |your )?" + role + " here\\b|(?:message|note|notice|"
             + "instructions?|orders?|request|word) (?:comes? )?from (?:the |your )" + role + "\\b|as (?:the |your )" + role
@@ -94,22 +98,23 @@ final class InjectionRoles {
         + "(?:[\\w-]+ ){0,2}?(?:changed|happened|unusual|wrong|suspicious|to report)|a no-op|(?:you )?only (?:refactored|"
         + "fixed|updated|reformatted|cleaned|renamed|tidied)|(?:was |were )?requested by (?:them|the user|him|her)|"
         + "(?:5|five)[ -]stars?|free of (?:risks?|issues|errors|vulnerabilities))";
-    f.add(InjectionRules.feature("dictated-verdict", 0.5, InjectionRules.keys("summari", "describe", "report", "rate",
-        "mark", "classify", "label", "present", "portray", "call", "answer", "reply", "respond", "say", "state", "claim",
-        "confirm", "assure", "reassure", "tell", "conclude"),
+    f.add(InjectionRules.feature("dictated-verdict", 0.5, InjectionRules.keys("summari", "describe", "report", "rate it",
+        "rate this", "rate the", "rate them", "mark it", "mark this", "mark the", "mark them", "classify", "portray",
+        "answer", "reply", "respond", "say", "state that", "claim", "confirm", "assure", "reassure", "tell", "conclude"),
         // the verb is an order: it opens a clause or follows a modal or "and", "then", "just" ("a state of SUCCESSFUL"
         // is a noun)
         "(?:(?:^|(?<=[.!?;:,\\n\"'(>*-]))\\s{0,3}|\\b(?:and|then|just|please|to|must|should|shall|will|always|also|simply|"
-            + "only|you|is to|are to)\\s+)(?:(?:summari[sz]e|describe|report(?: back)?|rate|mark|classify|label|present|portray|call|answer|reply|"
-            + "respond|conclude)\\b[^.\\n]{0,60}?\\b(?:as|with|that|saying)|(?:say|state|claim|confirm|assure|reassure|"
+            + "only|you|is to|are to)\\s+)(?:(?:summari[sz]e|describe|report(?: back)?|(?:rate|mark) (?:it|this|them|the)\\b|"
+            + "classify|portray|answer|reply|respond|conclude)\\b[^.\\n]{0,60}?\\b(?:as|with|that|saying)|(?:say|state that|claim|confirm|assure|reassure|"
             + "report(?: back)?|tell (?:the user|them|him|her|whoever asks|everyone|anyone|the reviewer))\\b(?:[^.\\n]{0,40}?"
             + "\\bthat\\b)?)\\s*:?\\s*[\"'“‘]?(?:[\\w-]+,? ){0,5}?" + success));
     // a credential read, encoded, then hidden in an image (its alt text, its URL): exfiltration through the answer
-    String sensitive = "(?:credentials?|secrets?|api[ _-]?keys?|private keys?|ssh (?:private )?keys?|keys?|tokens?|"
+    String sensitive = "(?:credentials?|secrets?|api[ _-]?keys?|private keys?|ssh (?:private )?keys?|tokens?|"
         + "passwords?|~/\\.[\\w./-]+|\\.env\\b|\\.netrc|\\.npmrc|[\\w.-]*credentials[\\w.-]*|[\\w-]*_(?:key|token|"
         + "secret)s?\\b)";
-    f.add(InjectionRules.feature("exfil-pipeline", 1.0, InjectionRules.keys("read", "cat", "open", "load", "get ",
-        "take", "collect", "grab", "locate", "find", "copy", "print", "extract", "look up", "fetch", "retrieve", "obtain"),
+    f.add(InjectionRules.feature("exfil-pipeline", 1.0, InjectionRules.keys("credential", "secret", "api key", "api_key",
+        "api-key", "apikey", "private key", "ssh key", "ssh private key", "token", "password", "~/.", ".env", ".netrc",
+        ".npmrc", "_key", "_token", "_secret"),
         "\\b(?:read|cat|open|load|get|take|collect|grab|locate|find|copy|print|extract|look up|fetch|retrieve|obtain)\\s+(?:the |your |all |every |"
             + "its |(?:the )?contents? of )?(?:[\\w./~-]+ ){0,3}?" + sensitive + "[\\s\\S]{0,200}?(?:\\b(?:base64|hex|"
             + "url)[ -]?encod|\\bencod(?:e|ed|ing)\\b|\\b(?:in|into|to|as) (?:base64|hex)\\b)"
