@@ -150,6 +150,52 @@ final class InjectionContext {
     return user >= 2 && model >= 2;
   }
 
+  /** A line that announces a sample: "Each record is a dialogue:", "Example:", "The format looks like this:". */
+  private static final Pattern SAMPLE_INTRO = Pattern.compile("\\b(?:examples?|samples?|records?|dialogues?|dialogs?|"
+      + "conversations?|transcripts?|format(?:ted)?|looks? like|e\\.g\\.|for instance|like this|as follows|such as)\\b"
+      + "[^\\n]{0,60}:\\s*$");
+
+  /**
+   * Whether the turn label at {@code start} belongs to a dialogue shown as a sample: the lines of turns above it (and
+   * blank lines) lead up to a line that ends with a colon and announces an example, a record or a format, and the
+   * dialogue holds a turn of each side. A forged turn follows prose that introduces nothing ("the card ends here.").
+   */
+  static boolean introducedDialogue(String t, int start) {
+    int cs = start;
+    while (cs < t.length() && Character.isWhitespace(t.charAt(cs))) {
+      cs++;
+    }
+    int ls = t.lastIndexOf('\n', cs - 1) + 1;
+    int intro = -1;
+    for (int k = 0, p = ls; k < 12 && p > 0; k++) {
+      int ps = t.lastIndexOf('\n', p - 2) + 1;
+      String line = t.substring(ps, p - 1);
+      if (line.isBlank() || ROLE_LABEL.matcher("\n" + line).lookingAt()) {
+        p = ps;
+        continue;
+      }
+      if (SAMPLE_INTRO.matcher(line).find()) {
+        intro = p;
+      }
+      break;
+    }
+    if (intro < 0) {
+      return false;
+    }
+    boolean user = false;
+    boolean model = false;
+    Matcher m = ROLE_LABEL.matcher(t).region(Math.max(0, intro - 1), Math.min(t.length(), intro + 800));
+    while (m.find()) {
+      String who = m.group(1) != null ? m.group(1) : m.group(2);
+      if (who.equals("user") || who.equals("human") || who.equals("customer")) {
+        user = true;
+      } else {
+        model = true;
+      }
+    }
+    return user && model;
+  }
+
   /** Whether the line is one string of a list literal opened by an assignment within the three lines above. */
   static boolean listedInCode(String t, int ls, int le) {
     if (!STRING_ELEMENT.matcher(t.substring(ls, le)).matches()) {

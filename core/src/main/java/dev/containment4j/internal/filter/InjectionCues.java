@@ -120,8 +120,8 @@ final class InjectionCues {
     cue(c, "override", 0.6, "\\b(?:no longer (?:apply|applies|valid|relevant|in effect|binding)|take(?:s)?"
         + " (?:priority|precedence) over|supersedes?|(?:^|(?<=[.!?;:]\\s))instead,? (?:answer|reply|respond|tell|write|say|"
         + "output|do|print|list)\\b|(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
-        + "goal|purpose|objective|mission|instructions|operating instructions)\\b|from (?:this point|now) (?:on|"
-        + "forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
+        + "goal|purpose|objective|mission|instructions|operating instructions)\\b|(?:^|(?<=[.!?;:,(\\n\"']\\s{0,3}))"
+        + "from (?:this point|now) (?:on|forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
         + " (?:what|the user|your)|instead of (?:what|doing what) the user)");
     cue(c, "override", 0.6, "\\b(?:set aside|stop following|stop obeying|do not follow|don'?t follow|no need to"
         + " follow|disregard|ignore|forget|discard|abandon|cancel|abort)\\s[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
@@ -170,9 +170,10 @@ final class InjectionCues {
     // "the output", "the response body": what a program writes; the reader's answer is "your output" or "the answer"
     cue(c, "answer", 0.45, "\\b(?:your (?:reply|answer|response|summary|output|final answer)|the (?:reply|answer|"
         + "response|summary|final answer)(?![ _-](?:files?|body|bodies|headers?|codes?|status|objects?|time|format|"
-        + "directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes)\\b))\\b|\\b(?:reply|"
+        + "directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes|pages?|box|boxes|tables?|"
+        + "sections?|views?|tabs?|panels?|cards?|rows?|columns?)\\b))\\b|\\b(?:reply|"
         + "respond|answer) (?:only|to the user|with only)|\\b(?:tell|inform|convince|persuade|assure) the"
-        + " (?:user|reader|customer)\\b|\\b(?:write|say|reply|respond|answer)(?: back)? to the (?:user|reader|"
+        + " (?:user|reader|customer)\\b(?! (?:which|what|how|whether|if|when|where|why|who)\\b)|\\b(?:write|say|reply|respond|answer)(?: back)? to the (?:user|reader|"
         + "customer)\\b|\\b(?:answer|reply to|respond to) the (?:user|reader|customer) with\\b|"
         + "\\b(?:every|each|all|any) (?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies))\\b|"
         + "\\bin (?:pirate|\\w+) speak\\b|\\b(?:describes?|present|portray)(?: this| the"
@@ -190,16 +191,17 @@ final class InjectionCues {
   /** Features and cues that say the same thing count as one group in a sentence. */
   static String group(String id) {
     return switch (id) {
-      case "override", "new-instructions", "cue-override" -> "override";
+      case "override", "new-instructions", "cue-override", "persona" -> "override";
       case "authority", "cue-authority", "guard-targeted" -> "authority";
-      case "goal-answer", "goal-when", "answer-manipulation", "cue-answer" -> "answer";
+      case "authority-claim" -> "source"; // "I am the maintainer": who speaks, not yet an order to the model
+      case "goal-answer", "goal-when", "answer-manipulation", "cue-answer", "dictated-verdict" -> "answer";
       case "address-ai", "cue-address", "addressee-modal" -> "address";
       case "fake-delimiter", "role-spoof", "cue-structure" -> "structure";
       case "secrecy", "cue-secrecy" -> "secrecy";
       case "goal-you-must", "cue-directive", "goal-also" -> "directive";
       case "goal-task" -> "task"; // "to complete the task": the model's task, named by someone who is not the user
       case "tool-directive", "cue-danger" -> "danger";
-      case "exfil", "exfil-target", "cue-transfer", "markdown-exfil", "url-data" -> "transfer";
+      case "exfil", "exfil-target", "cue-transfer", "markdown-exfil", "url-data", "exfil-pipeline" -> "transfer";
       default -> id.startsWith("cue-") ? id.substring(4) : id;
     };
   }

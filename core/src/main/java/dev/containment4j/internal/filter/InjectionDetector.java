@@ -146,7 +146,7 @@ final class InjectionDetector {
 
   /** Features that are an attack on their own (they name what to take and where to send it, or what to reveal). */
   static final java.util.Set<String> STRONG = java.util.Set.of("exfil-target", "markdown-exfil", "url-data",
-      "reveal", "encoded-directive", "instruction-poisoning");
+      "reveal", "encoded-directive", "instruction-poisoning", "exfil-pipeline");
 
   /** A feature or cue matched in normalised text. */
   record Hit(String id, double weight, int start, int end, String text) {}
@@ -722,7 +722,7 @@ final class InjectionDetector {
       frame = Math.min(frame, 0.25); // ATTACKS = [ "Ignore previous instructions ...", ... ]: quoted data
     }
     if ((group.equals("structure") || group.equals("address")) && (InjectionContext.transcriptTurn(t, h.start, h.end)
-        || InjectionContext.inCodeFence(t, h.start))) {
+        || InjectionContext.inCodeFence(t, h.start) || InjectionContext.introducedDialogue(t, h.start))) {
       frame = Math.min(frame, 0.4); // User: ... Assistant: ... User: ... Assistant: ..., or turns shown in a fence
     }
     double d = 1.0;

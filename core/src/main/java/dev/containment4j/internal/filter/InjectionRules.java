@@ -30,7 +30,7 @@ final class InjectionRules {
     }
   }
 
-  private static String[] keys(String... keys) {
+  static String[] keys(String... keys) {
     String[] out = new String[keys.length];
     for (int i = 0; i < keys.length; i++) {
       out[i] = Fold.foldNonAscii(keys[i]);
@@ -44,7 +44,7 @@ final class InjectionRules {
    */
   static final class Anchors {
     /** Trigger keywords: a window is examined only where one of these occurs. */
-    static final List<String> WORDS = List.of(
+    static final List<String> WORDS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
         "ignor", "disregard", "forget", "overrid", "bypass", "instruction", "prompt", "assistant", "agent:", "agents:",
         "agent,", "agents,", "ai agent", "agents reading", "agent reading", "the agent", "dear agent", "hey agent",
         " ai ", " ai:", " ai,", "a.i.", "llm", "language model", "claude", "chatgpt", "gpt", "gemini", "copilot",
@@ -92,7 +92,7 @@ final class InjectionRules {
         "oubli", "vergiss", "esqueç", "dimentica", "hinweis", "nota para", "nota per", "remarque", "attenzione",
         "忽略", "无视", "忽视", "指令", "指示", "说明", "無視", "忘れ", "以前", "助手", "アシスタント", "エージェント",
         "发送", "上传", "送信", "игнор", "инструкц", "указани", "забудь", "ассистент", "отправ", "무시", "지시",
-        "이전", "어시스턴트", "보내");
+        "이전", "어시스턴트", "보내"), InjectionRoles.ANCHORS.stream()).distinct().toList();
 
     /** The verbs of the lexicon features (any of them opens a window). */
     static final List<String> LEXICON = List.of((IGNORE_VERBS + "|" + SEND_VERBS).split("\\|"));
@@ -119,7 +119,8 @@ final class InjectionRules {
 
   /** "the response body", "the output file": a program's output, not the reader's answer. */
   private static final String NOT_PROGRAM_OUTPUT = "(?![ _-](?:files?|body|bodies|headers?|codes?|status|objects?|"
-      + "time|format|directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes)\\b)";
+      + "time|format|directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes|pages?|box|boxes|"
+      + "tables?|sections?|views?|tabs?|panels?|cards?|rows?|columns?)\\b)";
 
   static final List<Feature> FEATURES = build();
 
@@ -186,8 +187,9 @@ final class InjectionRules {
     f.add(feature("address-ai", 0.5, keys("attention", "hey", "dear", "hello"), "\\b(?:attention|hey|dear|hello),? (?:[\\w-]+ )?(?:ai|assistant|agent|claude|chatgpt|"
         + "copilot|gemini|llm|model|bot)s?\\b"));
     f.add(feature("address-ai", 0.6, keys("agent", "assistant", "model", "bot", "llm", "crawler"), "\\b(?:for|to) (?:all |any |the |every )?(?:ai|llm|automated|autonomous|coding)? ?"
-        + "(?:agents?|assistants?|models?|bots?|llms?|crawlers?)(?: reading| processing| parsing| seeing)?(?: this)?"
-        + "(?: [\\w-]+)?\\s*:"));
+        + "(?:agents?|assistants?|models?|bots?|llms?|crawlers?|ai)(?: reading| processing| parsing| seeing| editing| reviewing|"
+        + " running| handling| summari[sz]ing| analy[sz]ing| working on)?(?: this)?"
+        + "(?: [\\w-]+)?\\)?\\s*:"));
     // fake delimiters and role spoofing
     f.add(feature("fake-delimiter", 1.2, keys("<|", "</", "<<", "[inst", "<start_of_turn", "<end_of_turn", "[/inst", "[sys", "[/sys", "<tool", "<function", "<search", "<document", "<untrusted", "<system", "<instructions", "<admin"),
         "<\\|(?:im_start|im_end|im_sep|system|user|assistant|endoftext|end|eot_id|start_header_id|end_header_id|"
@@ -223,7 +225,8 @@ final class InjectionRules {
             + "|cleared|approved) (?:to|for)\\b|\\byou have (?:full |explicit |admin |root )?(?:permission|"
             + "authori[sz]ation|clearance) to\\b"));
     f.add(feature("authority", 0.6, keys("this is", "this message"), "\\bthis (?:is|message is) an? (?:official|authori[sz]ed|verified|priority|"
-        + "mandatory|system|urgent) (?:instruction|request|message|directive|order|notice|update) from\\b"));
+        + "mandatory|system|urgent) (?:instruction|request|message|directive|order|notice|update) from\\b|\\bthis is an?"
+        + " (?:authori[sz]ed|approved|sanctioned|official) (?:request|instruction|order|directive)\\b"));
     f.add(feature("guard-targeted", 0.9, keys("classifier", "guardrail", "filter", "monitor", "guard", "policy engine", "reviewer", "scanner", "system", "checker", "engine"),
         "\\b(?:safety|security|content|permission|approval|sandbox)? ?(?:classifier|guardrail|filter|monitor|guard|"
             + "policy engine|reviewer|scanner|system|checker|engine)s? (?:[\\w-]+ ){0,4}?(?:has|have|had) (?:already )?(?:pre-?approved|approved|whitelisted|"
@@ -237,9 +240,9 @@ final class InjectionRules {
     f.add(feature("guard-targeted", 0.8, keys("suspended", "disabled", "lifted", "removed", " off", "waived", "bypassed", "deactivated", "not required"), "\\b(?:safety|security|content|permission|approval) (?:checks?|checkers?|filters?|"
         + "rules|restrictions|policies|guardrails?|controls?|guidelines|prompts?|systems?|engines?) (?:are|is|have been|has been|were|was)"
         + " (?:now )?(?:suspended|disabled|lifted|removed|off|turned off|waived|bypassed|deactivated|not required)"));
-    f.add(feature("addressee-modal", 0.6, keys("must", "should", "shall", "need", "has to", "have to", "required", "expected", "permitted", "allowed", "authori", "instructed", "supposed", "may", "will now", "can now"), "\\b(?:the |any |all |every )?(?:assistant|ai|a\\.i\\.|agent|model|llm|bot|chatbot|"
+    f.add(feature("addressee-modal", 0.6, keys("must", "should", "shall", "need", "has to", "have to", "required", "expected", "permitted", "allowed", "authori", "instructed", "supposed", "may", "will now", "can now", "is to", "are to"), "\\b(?:the |any |all |every )?(?:assistant|ai|a\\.i\\.|agent|model|llm|bot|chatbot|"
         + "reviewing model|language model|automated agent|ai agent|ai assistant|coding agent|coding assistant|claude|"
-        + "chatgpt|copilot|gemini)s? (?:[\\w-]+ing (?:it|this|that|these|the [\\w-]+) )?(?:must|should|shall|needs? to|has to|have to|may|"
+        + "chatgpt|copilot|gemini)s? (?:[\\w-]+ing (?:it|this|that|these|those|the)(?: [\\w-]+){0,2} )?(?:must|should|shall|needs? to|has to|have to|may|(?:is|are) to|"
         + "is (?:now )?(?:required|expected|"
         + "permitted|allowed|authori[sz]ed|instructed|supposed) to|are (?:now )?(?:required|expected|permitted|allowed|"
         + "authori[sz]ed|instructed) to|may now|will now|can now)\\b"
@@ -268,6 +271,10 @@ final class InjectionRules {
         // a named secret: "never reveal API keys to the user")
         + "|explain|disclose|report|list) (?:this|it|that|these|those|anything)(?: [\\w-]+)? to (?:the )?(?:user|human|"
         + "operator|reader|customer|reviewer)\\b"));
+    // the content hiding itself: "do not mention this note", "never reference these instructions"
+    f.add(feature("secrecy", 0.6, keys("do not", "don't", "dont", "never"), "\\b(?:do not|don'?t|never) (?:mention|reveal|"
+        + "acknowledge|reference) (?:this|these) (?:note|notes|instructions?|comment|section|step|steps|request|"
+        + "directives?)\\b"));
     f.add(feature("secrecy", 0.5, keys("keep", "hide", "must not", "should not", "cannot", "can't", "cant"), "\\b(?:keep|hide) (?:this|these instructions|it) (?:secret |hidden )?from (?:the )?"
         + "(?:user|human)|\\bthe user (?:must not|should not|cannot|can'?t) (?:know|see|find out)"));
     // directives to act: tools, commands, destruction
@@ -312,9 +319,9 @@ final class InjectionRules {
         + "\\b(?:\\s+[\\w.'~/-]+){0,4}?\\s+(?:to|at|into)\\s+(?:[\\w'-]+\\s+){0,3}?(?:https?://|ftp://|"
         + "[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,})"));
     f.add(feature("exfil", 0.6, keys("cat", "read", "print", "dump", "open", "list", "exfiltrat", "collect", "gather", "grab", "harvest"), "\\b(?:cat|read|print|dump|open|list|exfiltrate|collect|gather|grab|harvest)\\s+"
-        + "(?:the )?(?:contents? of )?(?:~/\\.ssh|~/\\.aws|\\.env\\b|id_rsa|/etc/passwd|/etc/shadow|\\.npmrc|"
-        + "\\.netrc|\\.git-credentials|\\.docker/config|credentials|secrets|api keys|environment variables|"
-        + "tokens)"));
+        + "(?:the |all |every |all the |any )?(?:contents? of |file )?(?:the )?(?:~/\\.ssh|~/\\.aws|\\.env\\b|id_rsa|/etc/passwd|/etc/shadow|\\.npmrc|"
+        + "\\.netrc|\\.git-credentials|\\.docker/config|credentials?|secrets?|api keys?|environment variables|"
+        + "tokens?|passwords?)"));
     f.add(feature("reveal", 0.9, keys("reveal", "print", "output", "show", "repeat", "display", "leak", "disclose", "tell me", "write out", "give me", "dump", "recite"),
         "\\b(?:reveal|print|output|show|repeat|display|leak|disclose|tell me|write out|give me|dump|recite)"
             + " (?:me )?(?:(?:your|the|all|any) )?(?:full |entire |complete |original |hidden |exact )?(?:system prompt|"
@@ -372,9 +379,10 @@ final class InjectionRules {
         + "explain(?:ing)?)[^.\\n]{0,60}?,? (?:please |always |also |first |"
         + "make sure (?:to |you )|be sure to |you (?:must|should) |remember to )?" + manipulate + "\\b"));
     f.add(feature("answer-manipulation", 0.6, keys("the user", "the reader", "them", "the customer"), "\\b" + manipulate + " (?:the user|the reader|them|the customer) (?:that|to)"
-        + "\\b|\\b(?:tell|inform|convince|persuade|assure|remind|urge|advise) the (?:user|reader|customer)\\b"));
-    f.add(feature("answer-manipulation", 0.5, keys("regardless", "no matter", "even though"), "\\b(?:regardless of|no matter) (?:the |what |any )?(?:findings|results|"
-        + "facts|evidence|what (?:the|you) (?:find|found|see|read))|\\beven though (?:it|this|that) (?:is|was) not\\b"));
+        + "\\b|\\b(?:tell|inform|convince|persuade|assure|remind|urge|advise) the (?:user|reader|customer)\\b"
+        + "(?! (?:which|what|how|whether|if|when|where|why|who|about (?:the|any|your|what|which|how))\\b)"));
+    f.add(feature("answer-manipulation", 0.5, keys("regardless", "no matter", "even though"), "\\b(?:regardless of|no matter) (?:the |what |any |its )?(?:findings|results|"
+        + "facts|evidence|contents?|what (?:the|you|it) (?:find|found|see|read|says|contains)|what (?:this|the) \\w+ (?:says|contains))|\\beven though (?:it|this|that) (?:is|was) not\\b"));
     f.add(feature("encoded-directive", 1.0, keys("decode", "decrypt", "deobfuscate", "translate", "convert", "unscramble", "reverse"),
         "\\b(?:decode|decrypt|deobfuscate|translate|convert|unscramble|reverse)\\b[^\\n]{0,60}\\b(?:base64|b64|hex|"
             + "rot13|rot-13|binary|morse|cipher|caesar|encoded|reversed)\\b[^\\n]{0,60}\\b(?:and|then)\\b[^\\n]{0,20}"
@@ -437,6 +445,7 @@ final class InjectionRules {
         "(?:https?://|@[a-z0-9.-]+\\.[a-z]{2,}|~/\\.|\\.env)[^\\n]{0,60}(?:に送|へ送|にアップロード|に転送|으로 보내|로 보내|"
             + "에 업로드|로 전송)")));
     structural(f);
+    InjectionRoles.add(f);
     return List.copyOf(f);
   }
 
@@ -598,7 +607,7 @@ final class InjectionRules {
             + "assistant ia|assistente ia|ki-assistent)\\s*[:,]")));
   }
 
-  private static Feature feature(String id, double weight, String[] keys, String regex) {
+  static Feature feature(String id, double weight, String[] keys, String regex) {
     return new Feature(id, weight, keys, Pattern.compile(regex, Pattern.MULTILINE));
   }
 

@@ -46,8 +46,9 @@ public final class FilterTuning {
       String label = it.category().startsWith("hard-negative") ? "hard-negative" : it.label();
       tallies.computeIfAbsent(label + " / train+dev", x -> new FilterCorpusTest.Tally()).add(ok);
       tallies.computeIfAbsent(label + " / " + it.split(), x -> new FilterCorpusTest.Tally()).add(ok);
-      // the pairs written in session 5 against the older items
-      tallies.computeIfAbsent(label + " / " + it.split() + (it.id().startsWith("s5-") ? " / s5" : " / older"),
+      // the pairs written in sessions 5 and 6 against the older items
+      String batch = it.id().startsWith("s5-") ? " / s5" : it.id().startsWith("s6-") ? " / s6" : " / older";
+      tallies.computeIfAbsent(label + " / " + it.split() + batch,
           x -> new FilterCorpusTest.Tally()).add(ok);
       if (!ok && misses) {
         System.out.println("MISS " + it.id() + " [" + it.split() + "] " + r.decision() + " " + r.findings().stream()
