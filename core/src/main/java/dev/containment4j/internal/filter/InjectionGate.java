@@ -597,8 +597,7 @@ final class InjectionGate {
         k++;
       }
       Occurrences o = new Occurrences();
-      // a String, not a CharBuffer: a third CharSequence class would make the automaton's charAt calls megamorphic
-      LITERALS.scan(new String(collapsed, 0, k), 0, k, (id, end) -> {
+      LITERALS.scan(collapsed, 0, k, (id, end) -> {
         int s = end - LITERALS.keywordLength(id);
         o.add(id, last[s], first[end - 1] + 1);
       });

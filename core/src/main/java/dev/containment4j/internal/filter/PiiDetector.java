@@ -23,6 +23,10 @@ final class PiiDetector {
       "(?i)\\b(?:card|visa|mastercard|amex|american express|discover|pan|cc|credit|debit|payment)\\b");
   private static final Pattern SSN_CONTEXT = Pattern.compile("(?i)\\b(?:ssn|social security|social sec|tax ?id|tin)\\b");
 
+  /** Shapes of a digit group ('d' a digit, then the separators): compiled once, not per group as String.matches does. */
+  private static final Pattern CARD_SHAPE = Pattern.compile("d{4}([ -]d{4}){2,3}(d{1,3})?|d{4}[ -]d{6}[ -]d{4,5}");
+  private static final Pattern PHONE_SHAPE = Pattern.compile("ddd[ -]ddd[ -]dddd");
+
   private PiiDetector() {}
 
   static void detect(CharSequence text, int from, int to, List<Span> out) {
@@ -98,7 +102,7 @@ final class PiiDetector {
     int n = digits.length();
     boolean plus = i > from && text.charAt(i - 1) == '+';
     if (n >= 13 && n <= 19 && luhn(digits) && digits.charAt(0) >= '2' && digits.charAt(0) <= '6'
-        && (sh.matches("d{4}([ -]d{4}){2,3}(d{1,3})?|d{4}[ -]d{6}[ -]d{4,5}") || (!sh.contains(" ") && !sh.contains("-")
+        && (CARD_SHAPE.matcher(sh).matches() || (!sh.contains(" ") && !sh.contains("-")
         && knownIin(digits) && CARD_CONTEXT.matcher(around(text, i, end, from, to)).find()))) {
       out.add(new Span("pii", "credit-card", i, end, 0.95, true, 20));
     } else if (sh.equals("ddd-dd-dddd") && validSsn(digits)) {
@@ -108,7 +112,7 @@ final class PiiDetector {
       out.add(new Span("pii", "us-ssn", i, end, 0.7, true, 20));
     } else if (plus && n >= 8 && n <= 15) {
       out.add(new Span("pii", "phone", i - 1, end, 0.7, false, 10));
-    } else if (n == 10 && sh.matches("ddd[ -]ddd[ -]dddd") && i > from && text.charAt(i - 1) != '-') {
+    } else if (n == 10 && PHONE_SHAPE.matcher(sh).matches() && i > from && text.charAt(i - 1) != '-') {
       out.add(new Span("pii", "phone", i, end, 0.5, false, 10));
     }
     return Math.max(end, i + 1);

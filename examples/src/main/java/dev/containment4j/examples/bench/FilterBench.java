@@ -35,13 +35,16 @@ import java.util.function.Function;
  * java -cp ... dev.containment4j.examples.bench.FilterBench core/target/filter-corpus [/path/to/secretlint-dir]
  * # before/after in one JVM, plus real text from this machine (JDK sources, man pages, /usr/share/doc, logs)
  * # (--mb N: clean text of N Mi chars, the other texts N/2; default 16; --cut: the corpus texts cut to that size,
- * # otherwise they are at least one whole copy of the corpus)
+ * # otherwise they are at least one whole copy of the corpus; --reps N: the median of N timed calls, default 3)
  * java -cp ... dev.containment4j.examples.bench.FilterBench --baseline /tmp/main-core-classes --real core/target/filter-corpus
  * java -cp ... dev.containment4j.examples.bench.FilterBench --make-big /tmp/big.log 1024   # 1 GB test log
  * </pre>
  */
 public final class FilterBench {
   private FilterBench() {}
+
+  /** Timed calls per engine and text (the median is reported); {@code --reps} sets it for loaded machines. */
+  private static int reps = 3;
 
   public static void main(String[] args) throws Exception {
     if (args.length >= 1 && args[0].equals("--make-big")) {
@@ -59,6 +62,7 @@ public final class FilterBench {
         case "--real" -> real = true;
         case "--mb" -> mb = Integer.parseInt(args[++i]);
         case "--cut" -> cut = true;
+        case "--reps" -> reps = Integer.parseInt(args[++i]);
         default -> positional.add(args[i]);
       }
     }
@@ -89,7 +93,7 @@ public final class FilterBench {
     StringBuilder header = new StringBuilder("| text | MB (UTF-8) |");
     StringBuilder rule = new StringBuilder("|---|---|");
     for (Engine e : engines) {
-      header.append(' ').append(e.name).append(", MB/s (thread CPU, median of 3) |");
+      header.append(' ').append(e.name).append(", MB/s (thread CPU, median of ").append(reps).append(") |");
       rule.append("---|");
     }
     if (engines.size() == 2) {
@@ -173,7 +177,7 @@ public final class FilterBench {
 
   /**
    * Thread CPU time of one filter call per engine, the engines interleaved (baseline, this build, baseline, ...) so
-   * both see the same machine load; after one warm-up call each, the median of 3.
+   * both see the same machine load; after one warm-up call each, the median of {@link #reps}.
    */
   private static void throughput(String name, String text, List<Engine> engines) {
     double mb = text.getBytes(StandardCharsets.UTF_8).length / 1e6;
@@ -184,7 +188,7 @@ public final class FilterBench {
       rates.add(new ArrayList<>());
       findings.add(e.run.apply(text)); // warm-up
     }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < reps; i++) {
       for (int k = 0; k < engines.size(); k++) {
         long t0 = cpu.getCurrentThreadCpuTime();
         int n = engines.get(k).run.apply(text);
@@ -199,7 +203,7 @@ public final class FilterBench {
     double[] median = new double[engines.size()];
     for (int k = 0; k < engines.size(); k++) {
       rates.get(k).sort(Double::compare);
-      median[k] = rates.get(k).get(1);
+      median[k] = rates.get(k).get(reps / 2);
       row.append(String.format(Locale.ROOT, " %.1f |", median[k]));
     }
     if (engines.size() == 2) {
