@@ -35,6 +35,7 @@ public final class ShellParser {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** {@code :OFFSET} or {@code :OFFSET:LENGTH} of a substring expansion (a negative offset after a space). */
   private static final Pattern SUBSTRING = Pattern.compile(":( ?-?[0-9]{1,6})(?::( ?-?[0-9]{1,6}))?");
+  private static final String TOO_DEEP = "nesting deeper than " + MAX_DEPTH + " levels";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** Variables bash expands as prompts, running their command substitutions. */
   private static final Set<String> PROMPTS = Set.of("PS0", "PS1", "PS2", "PS3", "PS4");
@@ -85,7 +86,7 @@ public final class ShellParser {
 
   private Script nested(String text, ShellEnv e, String how) {
     if (depth >= MAX_DEPTH) {
-      problems.add("nesting deeper than " + MAX_DEPTH + " levels");
+      problems.add(TOO_DEEP);
       return new Script(List.of(), List.of());
     }
     ShellParser p = new ShellParser(text, 0, e, depth + 1, how, problems);
@@ -258,15 +259,14 @@ public final class ShellParser {
    */
   private void asNestedSubshells(String inner) {
     if (depth >= MAX_DEPTH) {
-      problems.add("nesting deeper than " + MAX_DEPTH + " levels");
+      problems.add(TOO_DEEP);
       return;
     }
     List<String> own = new ArrayList<>();
     ShellParser p = new ShellParser(inner, 0, env.copy(), depth + 1, origin, own);
     p.parseList((char) 0);
-    String tooDeep = "nesting deeper than " + MAX_DEPTH + " levels";
-    if (own.contains(tooDeep)) {
-      problems.add(tooDeep);
+    if (own.contains(TOO_DEEP)) {
+      problems.add(TOO_DEEP);
     } else if (own.isEmpty()) {
       for (SimpleCommand c : p.out) {
         // '(( $# > 0 ))' would make dash run a command named by a number: nothing an agent means, so not asked
@@ -577,7 +577,7 @@ public final class ShellParser {
     String value = lookup(name);
     if (value != null && (value.indexOf('$') >= 0 || value.indexOf('`') >= 0)) {
       if (depth >= MAX_DEPTH) {
-        problems.add("nesting deeper than " + MAX_DEPTH + " levels");
+        problems.add(TOO_DEEP);
         return;
       }
       scanSubstitutions(value);
@@ -1205,7 +1205,7 @@ public final class ShellParser {
   /** Parses a substitution body in place (pos is just after the opening), consuming the closing parenthesis. */
   private Script substitution(String close, String how) {
     if (depth >= MAX_DEPTH) {
-      problems.add("nesting deeper than " + MAX_DEPTH + " levels");
+      problems.add(TOO_DEEP);
       pos = src.length();
       return new Script(List.of(), List.of());
     }
