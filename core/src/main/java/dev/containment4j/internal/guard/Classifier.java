@@ -800,8 +800,7 @@ final class Classifier {
     for (int k = 0; k + 1 < argv.size(); k++) {
       String o = argv.get(k);
       if (o.equals("-name") || o.equals("-iname")) {
-        java.util.regex.Pattern g = java.util.regex.Pattern.compile(Rule.globRegex(argv.get(k + 1)),
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+        Pattern g = Pattern.compile(Rule.globRegex(argv.get(k + 1)), Pattern.CASE_INSENSITIVE);
         for (String n : SECRET_NAMES) {
           if (g.matcher(n).matches()) {
             return true;
@@ -829,7 +828,8 @@ final class Classifier {
     if (abs == null) {
       return null;
     }
-    java.util.regex.Matcher m = Regexes.compiled(Rule.globRegex(abs)).matcher("");
+    // the agent's own pattern, not a constant: compiled here, not kept in Regexes' bounded cache of constants
+    java.util.regex.Matcher m = Pattern.compile(Rule.globRegex(abs)).matcher("");
     Set<Place> out = null;
     for (String f : SECRET_FILES) {
       String candidate = f.startsWith("/") ? f : paths.home() + "/" + f;

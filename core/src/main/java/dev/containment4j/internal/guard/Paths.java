@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -158,15 +159,15 @@ final class Paths {
     }
   }
 
-  private static final java.util.regex.Pattern PROC_ROOT =
-      java.util.regex.Pattern.compile("^/proc/(?:self|thread-self|[0-9]+)(?:/task/[0-9]+)?/root(?=/|$)");
+  private static final Pattern PROC_ROOT =
+      Pattern.compile("^/proc/(?:self|thread-self|[0-9]+)(?:/task/[0-9]+)?/root(?=/|$)");
 
   /**
    * {@code /proc/1/root/etc/shadow} is {@code /etc/shadow}: a process's root link leads to the file system the rules
    * are written for (the real-path check would see it only where that link is readable).
    */
   static String withoutProcRoot(String absolute) {
-    java.util.regex.Matcher m = PROC_ROOT.matcher(absolute);
+    Matcher m = PROC_ROOT.matcher(absolute);
     if (!m.find()) {
       return absolute;
     }

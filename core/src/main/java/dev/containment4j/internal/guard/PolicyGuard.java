@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The guard a policy configures: its rules (deny, then ask, then allow; first match wins), then, for what no rule
@@ -412,14 +413,14 @@ public final class PolicyGuard implements ModelGuard {
       "filename", "source", "destination", "target", "dir", "directory", "src", "dest");
   private static final Set<String> URL_KEYS = Set.of("url", "uri", "href", "endpoint", "urls");
   private static final Set<String> SQL_KEYS = Set.of("sql", "query", "statement", "sql_query");
-  private static final java.util.regex.Pattern DESTRUCTIVE_SQL = java.util.regex.Pattern.compile(
+  private static final Pattern DESTRUCTIVE_SQL = Pattern.compile(
       "(?i)\\b(?:drop\\s+(?:table|database|schema|index|view|user)|truncate\\s|delete\\s+from|alter\\s+(?:table|user)"
           + "|update\\s+\\S+\\s+set|grant\\s|revoke\\s)");
 
   /**
    * An MCP tool's arguments judged like the built-in tools they resemble: a {@code command} like a bash call, a
    * {@code path} like a read (a write when the tool's name says it changes things), a {@code url} like a fetch, and
-   * SQL that destroys or changes data asks. The strictest verdict, or allow when no argument is recognised.
+   * SQL that destroys or changes data asks. The strictest verdict; null when no argument is refused or asked about.
    */
   private Verdict mcpArguments(ToolCall call, GuardContext ctx, String what) {
     boolean writes = Regexes.matches(call.name().toLowerCase(Locale.ROOT),
@@ -433,7 +434,7 @@ public final class PolicyGuard implements ModelGuard {
       }
     }
     if (worst == null || worst instanceof Verdict.Allow) {
-      return Verdict.allow(L, "", "mcp-arguments", "");
+      return null;
     }
     String reason = "the MCP tool " + what + " is asked to do what a direct call would be refused: " + worst.reason();
     return worst instanceof Verdict.Deny ? Verdict.deny(L, worst.rule(), worst.category(), reason)

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns parsed commands into the units the guard judges, unwrapping wrappers and nested shells recursively. */
@@ -417,18 +418,18 @@ final class Units {
   }
 
   /** awk code that runs what it reads: system() of a field, a field piped to getline, output piped to a shell. */
-  private static final java.util.regex.Pattern AWK_RUNS_INPUT = java.util.regex.Pattern.compile(
+  private static final Pattern AWK_RUNS_INPUT = Pattern.compile(
       "system\\s*\\(\\s*\\$|\\$[0-9A-Za-z_]*\\s*\\|\\s*getline|\\|\\s*\"(?:/bin/|/usr/bin/)?(?:ba|da|z|k)?sh\\b");
 
-  private static final java.util.regex.Pattern CONVERSION =
-      java.util.regex.Pattern.compile("%[-+ #0]*[0-9]*(?:\\.[0-9]*)?([a-zA-Z%])");
+  private static final Pattern CONVERSION =
+      Pattern.compile("%[-+ #0]*[0-9]*(?:\\.[0-9]*)?([a-zA-Z%])");
 
   /** What printf prints for plain conversions; the format is reused while arguments remain, as printf(1) does. */
   static String printf(String format, List<String> args) {
     StringBuilder out = new StringBuilder();
     int next = 0;
     do {
-      java.util.regex.Matcher m = CONVERSION.matcher(format);
+      Matcher m = CONVERSION.matcher(format);
       int last = 0;
       boolean consumed = false;
       while (m.find()) {
