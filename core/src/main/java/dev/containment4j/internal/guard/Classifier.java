@@ -1074,7 +1074,9 @@ final class Classifier {
   private static final Pattern PROVIDER = Pattern.compile("(?i)aws|gcp|google|azure|github|gh_|gitlab|openai"
       + "|anthropic|stripe|slack|npm|docker|database|db_|pass|key|token|secret|auth|cred|session|cookie|jwt|private");
   private static final Pattern SECRET_WORDS = Pattern.compile(
-      "(?i).*(password|passwd|secret|token|api[_-]?key|private[_ -]?key|BEGIN .*PRIVATE|AKIA|aws_secret|credential).*");
+      "(?i).*(password|passwd|passphrase|secret|token|api.{0,6}key|access.{0,3}key|private.{0,3}key|BEGIN [A-Z ]*"
+      + "(PRIVATE|RSA|DSA|EC|OPENSSH|PGP)|AKIA|ASIA|aws_|credential|ghp_|github_pat|glpat|xox[abprs]|sk[-_]live"
+      + "|bearer|authorization|id_rsa|id_ed25519).*");
 
   /** Searching for secret words outside the workspace is credential exploration. */
   private Judgement secretSearch(Unit u, Arg pattern, List<Arg> files) {
@@ -2702,7 +2704,7 @@ final class Classifier {
       case "credential-cache":
         return j.max(Judgement.deny(CREDENTIAL, show(u) + " reads stored git credentials"));
       case "branch":
-        return j;
+        return j.max(branchDelete(u, rest));
       case "init":
         return j;
       case "submodule":
@@ -2770,6 +2772,20 @@ final class Classifier {
     return Judgement.ask(SUPPLY_CHAIN, show(u) + " adds the repository " + url + " to the project as a submodule:"
         + " every checkout, submodule update and CI run fetches it from then on, and builds may run its code;"
         + " a human must confirm the source");
+  }
+
+  /**
+   * {@code git branch -D $(git branch | grep -v main)}: force-deleting branches picked at run time loses every
+   * unmerged commit on them, which nobody reviewed; naming the branch keeps it an ordinary clean-up.
+   */
+  private Judgement branchDelete(Unit u, List<String> rest) {
+    boolean force = rest.contains("-D") || (rest.contains("-d") || rest.contains("--delete"))
+        && (rest.contains("-f") || rest.contains("--force"));
+    boolean picked = u.argsFromStdin() || u.args().stream().anyMatch(Arg::dynamic);
+    return force && picked
+        ? Judgement.ask(GIT, show(u) + " force-deletes branches chosen at run time; unmerged commits on them are lost."
+            + " Name the branches to delete")
+        : Judgement.ALLOW;
   }
 
   private Judgement gitPush(Unit u, List<String> rest, Flow flow) {

@@ -37,6 +37,17 @@ final class Units {
    * The options of each simple wrapper that take a value: the command starts after them. Every other option is a
    * flag ({@code setsid -f CMD} forks, it names no file; taking its next word as a value hid the command).
    */
+  /** GNU parallel's options that take a value: its command starts after them. */
+  private static final Set<String> PARALLEL_VALUE_OPTIONS = Set.of("-j", "--jobs", "-P", "--max-procs", "-S",
+      "--sshlogin", "--sshloginfile", "--slf", "-a", "--arg-file", "--af", "--colsep", "-C", "-I", "--results",
+      "--res", "--joblog", "--timeout", "-n", "--max-args", "-N", "--delay", "--halt", "--tmpdir", "--workdir",
+      "--wd", "--env", "--basefile", "--bf", "--return", "--transferfile", "--tf", "-E", "--eof", "-d",
+      "--delimiter", "--retries", "--memfree", "--load", "-l", "-L", "-s", "--tagstring", "--rpl", "--sqlmaster",
+      "--sqlworker", "--limit", "--block", "--header", "--nice");
+
+  /** An argument GNU parallel reads at run time (stdin, a file, an unknown variable). */
+  private static final String PARALLEL_RUN_TIME_ARGUMENT = "$ARGUMENT_PARALLEL_READS_AT_RUN_TIME";
+
   private static final Map<String, Set<String>> WRAPPER_VALUE_OPTIONS = Map.of(
       "time", Set.of("-o", "-f", "--output", "--format"),
       "xvfb-run", Set.of("-e", "-f", "-n", "-p", "-s", "-w", "--error-file", "--auth-file", "--server-num",
@@ -263,6 +274,9 @@ final class Units {
           args = inner;
           continue;
         }
+        case "parallel":
+          parallel(c, args, wrappers, privileged, fromStdin, env, cwd, full);
+          return;
         case "exec":
         case "command": {
           int k = 0;
@@ -646,6 +660,61 @@ final class Units {
       }
     }
     return false;
+  }
+
+  /**
+   * GNU parallel runs its command through a shell once per argument ({@code parallel rm -rf ::: ~}, {@code {}} marks
+   * where the argument goes); with no command each argument is a command line of its own
+   * ({@code parallel ::: 'rm -rf ~'}). Arguments read from stdin or a file ({@code -a F}, {@code :::: F}) are only
+   * known at run time, like xargs'.
+   */
+  private void parallel(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged,
+      boolean fromStdin, Map<String, String> env, Path cwd, List<String> full) {
+    emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+    List<Arg> rest = args.subList(1, args.size());
+    int k = skipOptions(rest, PARALLEL_VALUE_OPTIONS);
+    int sep = k;
+    while (sep < rest.size() && !rest.get(sep).text().startsWith(":::")) {
+      sep++;
+    }
+    List<String> readFiles = new ArrayList<>();
+    for (int i = 0; i + 1 < k; i++) {
+      if (List.of("-a", "--arg-file", "--af").contains(rest.get(i).text())) {
+        readFiles.add(rest.get(i + 1).text());
+      }
+    }
+    List<Arg> inputs = new ArrayList<>();
+    for (int i = sep; i < rest.size(); i++) {
+      boolean files = rest.get(i).text().startsWith("::::");
+      for (i++; i < rest.size() && !rest.get(i).text().startsWith(":::"); i++) {
+        if (files) {
+          readFiles.add(rest.get(i).text());
+        } else if (inputs.size() < 8) {
+          inputs.add(rest.get(i));
+        }
+      }
+      i--;
+    }
+    List<String> pw = plus(wrappers, "parallel");
+    for (String file : readFiles) {
+      emit(c, List.of(Arg.literal("cat"), Arg.literal(file)), plus(wrappers, "parallel -a"), privileged, fromStdin,
+          env, cwd, null, null, full);
+    }
+    if (inputs.isEmpty() || !readFiles.isEmpty()) {
+      inputs.add(new Arg("", true, false, false, List.of()));
+    }
+    String command = joinPlain(rest.subList(Math.min(k, sep), sep));
+    for (Arg input : inputs) {
+      String line;
+      if (command.isBlank()) {
+        line = input.dynamic() ? "$COMMAND_PARALLEL_BUILDS_AT_RUN_TIME" : input.text();
+      } else {
+        String word = input.dynamic() ? PARALLEL_RUN_TIME_ARGUMENT
+            : input.glob() || Regexes.matches(input.text(), "~[A-Za-z0-9_./-]*") ? input.text() : quote(input.text());
+        line = command.contains("{}") ? command.replace("{}", word) : command + " " + word;
+      }
+      nestedShell(line, c, pw, privileged, env, "parallel");
+    }
   }
 
   private static int skipOptions(List<Arg> rest, Set<String> withValue) {
