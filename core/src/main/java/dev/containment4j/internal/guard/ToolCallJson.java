@@ -20,8 +20,9 @@ import java.util.Optional;
  * Maps a tool call written as JSON to a {@link ToolCall}: the {@code containment guard} line format
  * ({@code {"tool":"bash","input":{"command":"..."}}}), Claude Code hook input ({@code tool_name}/{@code tool_input})
  * and the corpus format ({@code args}). Tool names are case-insensitive: {@code bash}, {@code read}, {@code write},
- * {@code edit}, {@code multiedit}, {@code fetch}, {@code webfetch} and common aliases; {@code mcp__server__tool} is an
- * MCP call. Input fields accept the Claude spellings ({@code file_path}, {@code old_string}, {@code new_string},
+ * {@code edit}, {@code multiedit}, {@code fetch}, {@code webfetch}, the search tools {@code grep}, {@code glob} and
+ * {@code ls} (judged as the shell command they amount to), {@code notebookread}, {@code notebookedit} and common
+ * aliases; {@code mcp__server__tool} is an MCP call. Input fields accept the Claude spellings ({@code file_path}, {@code old_string}, {@code new_string},
  * {@code content}). An optional {@code context} object carries {@code cwd}, {@code workspace} and {@code tainted}.
  */
 public final class ToolCallJson {
@@ -185,10 +186,74 @@ public final class ToolCallJson {
           throw new IllegalArgumentException("input.url is not a valid URL: " + e.getMessage(), e);
         }
       }
+      case "grep":
+      case "grep_search":
+      case "search_files": {
+        // a content search is judged as the grep it is: where it reads, and whether it hunts for secrets
+        String pattern = text(input, "pattern", "regex", "query");
+        if (pattern == null) {
+          throw new IllegalArgumentException(tool + " needs input.pattern");
+        }
+        return ToolCall.bash("grep -rn -e " + Units.quote(pattern) + " -- " + shellPath(place(input)));
+      }
+      case "glob":
+      case "find_files":
+      case "file_search": {
+        // a name search: judged as find -name over the directory it walks (names of keys are a finding too)
+        String pattern = text(input, "pattern", "glob", "query");
+        if (pattern == null) {
+          throw new IllegalArgumentException(tool + " needs input.pattern");
+        }
+        String dir = place(input);
+        int firstGlob = firstGlob(pattern);
+        int cut = pattern.lastIndexOf('/', firstGlob < 0 ? pattern.length() : firstGlob);
+        if (cut >= 0) {
+          String prefix = pattern.substring(0, cut);
+          dir = pattern.startsWith("/") || pattern.startsWith("~") ? (prefix.isEmpty() ? "/" : prefix)
+              : dir + "/" + prefix;
+        }
+        String name = pattern.substring(pattern.lastIndexOf('/') + 1);
+        return ToolCall.bash("find " + shellPath(dir) + " -name " + Units.quote(name.isEmpty() ? "*" : name));
+      }
+      case "ls":
+      case "list_directory":
+      case "list_dir":
+        return ToolCall.bash("ls -la -- " + shellPath(place(input)));
+      case "notebookread":
+      case "notebook_read":
+        return ToolCall.read(requiredPath(tool, input));
+      case "notebookedit":
+      case "notebook_edit": {
+        String source = text(input, "new_source", "source", "content");
+        return ToolCall.edit(requiredPath(tool, input), "", source == null ? "" : source);
+      }
       default:
         throw new IllegalArgumentException("unknown tool '" + tool + "'; known: bash, read, write, edit, multiedit,"
-            + " fetch, webfetch, mcp__server__tool");
+            + " fetch, webfetch, grep, glob, ls, notebookread, notebookedit, mcp__server__tool");
     }
+  }
+
+  /** The directory a search or listing works in: its path argument, else the working directory. */
+  private static String place(JsonNode input) {
+    String p = text(input, "path", "directory", "dir", "cwd");
+    return p == null || p.isEmpty() ? "." : p;
+  }
+
+  /** A path as a shell word: quoted, except a leading {@code ~} that the tool expands to the home directory. */
+  private static String shellPath(String p) {
+    if (p.equals("~")) {
+      return p;
+    }
+    return p.startsWith("~/") ? "~/" + Units.quote(p.substring(2)) : Units.quote(p);
+  }
+
+  private static int firstGlob(String pattern) {
+    for (int i = 0; i < pattern.length(); i++) {
+      if ("*?[{".indexOf(pattern.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static Path requiredPath(String tool, JsonNode input) {

@@ -58,6 +58,25 @@ class ToolCallJsonTest {
   }
 
   @Test
+  void searchAndListingToolsAreJudgedAsTheShellCommandTheyAmountTo() throws Exception {
+    assertThat(parse("{\"tool\":\"Grep\",\"input\":{\"pattern\":\"BEGIN OPENSSH\",\"path\":\"~/.ssh\"}}").call()
+        .command()).hasValue("grep -rn -e 'BEGIN OPENSSH' -- ~/.ssh");
+    // a path is one quoted word, whatever it holds
+    assertThat(parse("{\"tool\":\"Grep\",\"input\":{\"pattern\":\"x\",\"path\":\"a b; rm -rf ~\"}}").call()
+        .command()).hasValue("grep -rn -e x -- 'a b; rm -rf ~'");
+    assertThat(parse("{\"tool\":\"Glob\",\"input\":{\"pattern\":\"src/**/*.ts\"}}").call().command())
+        .hasValue("find ./src -name '*.ts'");
+    assertThat(parse("{\"tool\":\"Glob\",\"input\":{\"pattern\":\"/home/dev/.ssh/id_*\"}}").call().command())
+        .hasValue("find /home/dev/.ssh -name 'id_*'");
+    assertThat(parse("{\"tool\":\"LS\",\"input\":{\"path\":\"/home/dev/.aws\"}}").call().command())
+        .hasValue("ls -la -- /home/dev/.aws");
+    ToolCallJson.Parsed nb = parse("{\"tool\":\"NotebookEdit\",\"input\":{\"notebook_path\":\"a.ipynb\","
+        + "\"new_source\":\"print(1)\"}}");
+    assertThat(nb.call().kind()).isEqualTo(ToolCall.Kind.EDIT);
+    assertThat(nb.call().path()).hasValue(Path.of("a.ipynb"));
+  }
+
+  @Test
   void explainsWhatIsWrong() {
     assertThatThrownBy(() -> parse("[1]")).hasMessageContaining("JSON object");
     assertThatThrownBy(() -> parse("{\"input\":{}}")).hasMessageContaining("no \"tool\"");
