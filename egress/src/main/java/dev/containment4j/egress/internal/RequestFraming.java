@@ -19,8 +19,8 @@ import java.util.Optional;
  * an attacker's own credential, say). So a request is refused unless its framing has exactly one reading: no
  * transfer coding but one {@code chunked}, a {@code Content-Length} that is one decimal number, no control characters
  * (CR, LF, NUL, ...) in any header value and only token characters in names. What passes is forwarded in canonical
- * spelling. (Netty's decoder has already dropped a {@code Content-Length} sent with {@code chunked}, as RFC 9112
- * asks, and refused differing {@code Content-Length} values.)
+ * spelling. (Netty's decoder has already refused most of these itself, and a {@code Content-Length} sent with
+ * {@code chunked}; this holds whatever it lets through, such as {@code CHUNKED} in capitals.)
  */
 final class RequestFraming {
   private RequestFraming() {}
