@@ -137,14 +137,18 @@ class HostileClientsIT {
     }
   }
 
-  /** What arrives until the peer closes (with or without TLS close_notify) or is quiet for a second. */
+  /**
+   * What arrives until the peer closes (with or without TLS close_notify) or is quiet for {@code quietMillis} after
+   * answering; the first answer may take 5 s (a cold proxy on a loaded machine).
+   */
   private static String readUntilQuietOrClosed(Socket s, int quietMillis) throws IOException {
-    s.setSoTimeout(quietMillis);
+    s.setSoTimeout(Math.max(quietMillis, 5000));
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     byte[] b = new byte[8192];
     try {
       for (int n; (n = s.getInputStream().read(b)) >= 0;) {
         buf.write(b, 0, n);
+        s.setSoTimeout(quietMillis);
       }
     } catch (IOException e) {
       // quiet, reset, or TLS ended without close_notify: what came is the answer
