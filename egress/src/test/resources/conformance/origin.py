@@ -11,6 +11,7 @@ keep-alive, on 127.0.0.1 and ::1, plain and TLS. It records every request (GET /
   /ws              WebSocket handshake, then echoes every frame back
   /git/...         git smart HTTP (git http-backend as CGI), only with the Authorization given by --auth
   /simple/..., /files/...  a one-package pip index
+  /npm/demo        an npm packument (npm view)
 
 Prints one JSON line with the ports, then serves until stdin closes."""
 import base64, gzip, time, hashlib, json, os, socket, ssl, subprocess, sys, threading, zipfile, io
@@ -165,6 +166,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, page, [("Content-Type", "text/html")])
         if u.path == "/files/demo-1.0-py3-none-any.whl":
             return self.send(200, WHEEL, [("Content-Type", "application/octet-stream")])
+        if u.path == "/npm/demo":
+            doc = {"name": "demo", "dist-tags": {"latest": "1.0.0"}, "versions": {"1.0.0": {
+                "name": "demo", "version": "1.0.0", "dist": {"tarball": "http://unused.invalid/demo-1.0.0.tgz"}}}}
+            return self.send(200, json.dumps(doc).encode(), [("Content-Type", "application/json")])
         return self.send(200, ("ok %s %s\n" % (self.server.label, self.path)).encode())
 
     do_GET = do_POST = do_PUT = do_HEAD = do_DELETE = do_PATCH = handle_one

@@ -107,6 +107,8 @@ public final class EgressProxy implements EgressGateway {
         env.put(name, bundle);
       }
       env.put("NODE_EXTRA_CA_CERTS", dir.resolve("ca.pem").toString());
+      // npm (11 here) verifies registries against its own list, not NODE_EXTRA_CA_CERTS: give it the whole bundle
+      env.put("npm_config_cafile", bundle);
       jvm.append(" -Djavax.net.ssl.trustStore=").append(dir.resolve("truststore.p12"))
           .append(" -Djavax.net.ssl.trustStoreType=PKCS12 -Djavax.net.ssl.trustStorePassword=changeit");
     });
@@ -208,16 +210,27 @@ public final class EgressProxy implements EgressGateway {
      * @param idleTimeout close connections idle this long
      */
     public Builder limits(int maxConnections, int maxTunnels, Duration handshakeTimeout, Duration idleTimeout) {
-      Limits d = Limits.defaults();
-      this.limits = new Limits(maxConnections, maxTunnels, handshakeTimeout, idleTimeout, d.connectTimeout(),
-          d.maxHeaderBytes());
+      this.limits = new Limits(maxConnections, maxTunnels, handshakeTimeout, idleTimeout, limits.connectTimeout(),
+          limits.maxHeaderBytes(), limits.lookupTimeout());
       return this;
     }
 
     /** Request-head limit in bytes (default 32 KiB); longer heads get 431. */
     public Builder maxHeaderBytes(int bytes) {
       this.limits = new Limits(limits.maxConnections(), limits.maxTunnels(), limits.handshakeTimeout(),
-          limits.idleTimeout(), limits.connectTimeout(), bytes);
+          limits.idleTimeout(), limits.connectTimeout(), bytes, limits.lookupTimeout());
+      return this;
+    }
+
+    /**
+     * How long a name lookup may take (default 5 s); a slower one is answered {@code dns-failure} (502, SOCKS
+     * {@code 0x04}) instead of holding the client.
+     */
+    public Builder lookupTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("lookupTimeout must be positive: " + timeout);
+      }
+      this.limits = limits.withLookupTimeout(timeout);
       return this;
     }
 
@@ -254,7 +267,8 @@ public final class EgressProxy implements EgressGateway {
       });
       CredentialRules credentials = new CredentialRules(network.credentials(), random);
       var resolverPool = ProxyServer.resolverPool();
-      Gatekeeper gatekeeper = new Gatekeeper(domains, addresses, hosts, resolver::resolve, resolverPool);
+      Gatekeeper gatekeeper = new Gatekeeper(domains, addresses, hosts, resolver::resolve, resolverPool,
+          limits.lookupTimeout());
       Optional<Interception> interception = Optional.empty();
       Optional<Path> trustDir = Optional.empty();
       if (network.interceptsAny()) {

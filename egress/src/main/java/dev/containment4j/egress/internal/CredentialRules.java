@@ -29,6 +29,15 @@ import java.util.Optional;
  * reported. Thread-safe.
  */
 public final class CredentialRules {
+  /**
+   * Headers that carry API credentials besides the bound one: a request to a bound host with any other value in them
+   * is refused, as in {@code Authorization} (an attacker's key sent the way another API of that host takes it).
+   */
+  private static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "x-api-key", "api-key",
+      "x-goog-api-key", "x-auth-token", "private-token", "x-access-token", "x-github-token");
+  /** Query parameters that carry credentials: on a bound host, only the placeholder (or nothing) may be in them. */
+  private static final java.util.Set<String> CREDENTIAL_PARAMETERS = java.util.Set.of("access_token", "api_key",
+      "apikey", "api-key", "key", "token", "auth", "auth_token", "private_token", "client_secret", "password");
   private final List<Binding> bindings;
 
   /** One compiled binding; {@link #toString()} never shows the secret or the placeholder. */
@@ -47,6 +56,17 @@ public final class CredentialRules {
         p = HostPattern.parse(c.host());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("network.credentials: " + e.getMessage(), e);
+      }
+      String header = c.header().strip();
+      if (header.isEmpty() || !header.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f && ch != ':')) {
+        throw new IllegalArgumentException("network.credentials: header '" + Authority.printable(header)
+            + "' for " + c.host() + " is not a header name");
+      }
+      if (RequestFraming.hasControl(c.value().reveal())) {
+        // never the value itself: it is the secret
+        throw new IllegalArgumentException("network.credentials: the value for " + header + " on " + c.host()
+            + " (" + c.value().origin() + ") contains a line break or another control character, which a header"
+            + " value cannot carry; check the variable or file (a trailing newline?)");
       }
       byte[] b = new byte[16];
       random.nextBytes(b);
@@ -82,8 +102,13 @@ public final class CredentialRules {
    * bound values.
    */
   public Optional<Denial> apply(HostName host, String uri, HttpHeaders headers) {
+    if (bindings.isEmpty()) {
+      return Optional.empty();
+    }
+    String decodedUri = percentDecoded(uri);
     for (Binding b : bindings) {
-      if (!b.host().matchesHost(host) && carries(b.placeholder(), uri, headers)) {
+      if (!b.host().matchesHost(host) && (carries(b.placeholder(), uri, headers)
+          || decodedUri.contains(b.placeholder()))) {
         return Optional.of(Denial.forbidden("credential-leak", "network.credentials: " + b,
             "the placeholder of the credential bound to " + b.host() + " was sent to " + host.authority()
                 + "; it is only valid for " + b.host() + " and was not forwarded",
@@ -92,20 +117,23 @@ public final class CredentialRules {
       }
     }
     List<Binding> mine = bindings.stream().filter(b -> b.host().matchesHost(host)).toList();
+    // a value may hold the placeholder of any credential bound to this host (two APIs of one host, two headers)
+    List<String> placeholders = mine.stream().map(Binding::placeholder).toList();
     for (Binding b : mine) {
-      List<String> seen = new ArrayList<>(headers.getAll(b.header()));
-      if (!b.header().equalsIgnoreCase(HttpHeaderNames.AUTHORIZATION.toString())) {
-        seen.addAll(headers.getAll(HttpHeaderNames.AUTHORIZATION));
+      List<String> names = new ArrayList<>(CREDENTIAL_HEADERS);
+      if (!names.contains(b.header().toLowerCase(Locale.ROOT))) {
+        names.add(b.header());
       }
-      for (String v : seen) {
-        if (!containsPlaceholder(v, b.placeholder())) {
-          return Optional.of(Denial.forbidden("credential-foreign", "network.credentials: " + b,
-              "the request to " + host.authority() + " carries a credential in " + headerOf(v, b, headers)
-                  + " that is not the one the policy binds to this host; the proxy only sends the bound credential"
-                  + " there, and refuses others",
-              "use the credential from $" + (b.sandboxEnv() == null ? "(bound variable)" : b.sandboxEnv())
-                  + " as given; if another account is meant, the user changes network.credentials"));
+      for (String name : names) {
+        for (String v : headers.getAll(name)) {
+          if (placeholders.stream().noneMatch(p -> containsPlaceholder(v, p))) {
+            return Optional.of(foreign(host, b, "the header " + name));
+          }
         }
+      }
+      Optional<String> param = foreignParameter(uri, placeholders);
+      if (param.isPresent()) {
+        return Optional.of(foreign(host, b, "the query parameter '" + param.get() + "'"));
       }
     }
     for (Binding b : mine) {
@@ -120,8 +148,49 @@ public final class CredentialRules {
     return Optional.empty();
   }
 
-  private static String headerOf(String value, Binding b, HttpHeaders headers) {
-    return headers.getAll(b.header()).contains(value) ? b.header() : "Authorization";
+  private static Denial foreign(HostName host, Binding b, String where) {
+    return Denial.forbidden("credential-foreign", "network.credentials: " + b,
+        "the request to " + host.authority() + " carries a credential in " + where + " that is not the one the"
+            + " policy binds to this host; the proxy only sends the bound credential there, and refuses others",
+        "use the credential from $" + (b.sandboxEnv() == null ? "(bound variable)" : b.sandboxEnv())
+            + " as given; if another account is meant, the user changes network.credentials");
+  }
+
+  /** The name of a credential-carrying query parameter whose value is not empty and not the placeholder. */
+  private static Optional<String> foreignParameter(String uri, List<String> placeholders) {
+    int q = uri.indexOf('?');
+    if (q < 0) {
+      return Optional.empty();
+    }
+    for (String pair : uri.substring(q + 1).split("[&;]")) {
+      int eq = pair.indexOf('=');
+      String name = percentDecoded(eq < 0 ? pair : pair.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+      String value = eq < 0 ? "" : percentDecoded(pair.substring(eq + 1)).strip();
+      if (CREDENTIAL_PARAMETERS.contains(name) && !value.isEmpty()
+          && placeholders.stream().noneMatch(value::contains)) {
+        return Optional.of(name);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code %XX} escapes decoded (bytes as Latin-1), {@code +} as space; malformed escapes are left as they are. */
+  static String percentDecoded(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
+          && Character.digit(s.charAt(i + 2), 16) >= 0) {
+        b.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        b.append(c == '+' ? ' ' : c);
+      }
+    }
+    return b.toString();
   }
 
   private static boolean carries(String placeholder, String uri, HttpHeaders headers) {

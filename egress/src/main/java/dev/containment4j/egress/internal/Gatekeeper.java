@@ -23,7 +23,17 @@ import java.util.concurrent.RejectedExecutionException;
  * carries the exact address to dial, so nothing is resolved a second time (no DNS rebinding). Thread-safe.
  */
 public final class Gatekeeper {
+  /** Name lookups in flight at once (each holds a thread while the resolver blocks). */
+  public static final int MAX_LOOKUPS = 32;
+  /**
+   * Lookups in flight at once for the names one allow entry admits: a domain whose DNS is slow (or a wildcard whose
+   * labels the sandbox picks) holds at most this many threads, and names under other entries keep resolving.
+   */
+  static final int MAX_LOOKUPS_PER_RULE = 8;
   private final DomainPolicy domains;
+  private final java.time.Duration lookupTimeout;
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> inFlight =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final AddressPolicy addresses;
   private final Map<String, HostName> hosts;
   private final dev.containment4j.egress.HostResolver resolver;
@@ -32,10 +42,12 @@ public final class Gatekeeper {
   /**
    * @param hosts {@code network.hosts}, keys and values canonical
    * @param executor where blocking lookups run (bounded)
+   * @param lookupTimeout how long a client waits for a lookup before it is answered {@code dns-failure}
    */
-  public Gatekeeper(DomainPolicy domains, AddressPolicy addresses, Map<String, HostName> hosts, dev.containment4j.egress.HostResolver resolver,
-      Executor executor) {
+  public Gatekeeper(DomainPolicy domains, AddressPolicy addresses, Map<String, HostName> hosts,
+      dev.containment4j.egress.HostResolver resolver, Executor executor, java.time.Duration lookupTimeout) {
     this.domains = domains;
+    this.lookupTimeout = lookupTimeout;
     this.addresses = addresses;
     this.hosts = Map.copyOf(hosts);
     this.resolver = resolver;
@@ -74,6 +86,12 @@ public final class Gatekeeper {
           .thenApply(all -> target(host, port, all, rule + " (via network.hosts)"));
     }
     CompletableFuture<Target> f = new CompletableFuture<>();
+    var count = inFlight.computeIfAbsent(rule, k -> new java.util.concurrent.atomic.AtomicInteger());
+    if (count.incrementAndGet() > MAX_LOOKUPS_PER_RULE) {
+      count.decrementAndGet();
+      return CompletableFuture.failedFuture(new Denial.Refused(busy("too many lookups for names under '"
+          + d.allowedBy().orElseThrow() + "' are still running (slow DNS?); try again")));
+    }
     try {
       executor.execute(() -> {
         try {
@@ -86,14 +104,35 @@ public final class Gatekeeper {
           f.completeExceptionally(e.getCause());
         } catch (RuntimeException e) {
           f.completeExceptionally(e);
+        } finally {
+          count.decrementAndGet(); // when the thread is free again, not at the client's deadline
         }
       });
     } catch (RejectedExecutionException e) {
-      f.completeExceptionally(new Denial.Refused(new Denial("busy", "resolver queue",
-          "too many name lookups in flight; try again", "", HttpResponseStatus.SERVICE_UNAVAILABLE,
-          Socks5CommandStatus.FAILURE)));
+      count.decrementAndGet();
+      f.completeExceptionally(new Denial.Refused(busy("too many name lookups in flight; try again")));
+      return f;
     }
-    return f;
+    // the client is answered at the deadline; the blocked thread finishes in its own time
+    CompletableFuture<Target> out = new CompletableFuture<>();
+    f.orTimeout(lookupTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).whenComplete((t, err) -> {
+      if (err == null) {
+        out.complete(t);
+        return;
+      }
+      Throwable c = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+          ? err.getCause() : err;
+      out.completeExceptionally(!(c instanceof java.util.concurrent.TimeoutException) ? c
+          : new Denial.Refused(new Denial("dns-failure", "resolution on the proxy", "resolving " + host.name()
+              + " took longer than " + lookupTimeout.toMillis() + " ms", "check the host name",
+              HttpResponseStatus.BAD_GATEWAY, Socks5CommandStatus.HOST_UNREACHABLE)));
+    });
+    return out;
+  }
+
+  private static Denial busy(String message) {
+    return new Denial("busy", "resolver limit", message, "", HttpResponseStatus.SERVICE_UNAVAILABLE,
+        Socks5CommandStatus.FAILURE);
   }
 
   private Target target(HostName host, int port, List<InetAddress> all, String rule) {

@@ -20,6 +20,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
   private boolean waiting = true;
   /** When the clock started ({@link System#nanoTime}), or -1 while it is stopped. */
   private long since = -1;
+  private ChannelHandlerContext ctx;
 
   HeadDeadline(long timeoutMillis) {
     this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -27,6 +28,7 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
     if (ctx.channel().isActive()) {
       start(ctx);
     }
@@ -78,6 +80,18 @@ final class HeadDeadline extends ChannelInboundHandlerAdapter {
   void done() {
     waiting = false;
     since = -1;
+  }
+
+  /**
+   * A tunnel to an intercepted host was just opened: the clock starts now, not at the next byte, so a client that
+   * sends nothing after its CONNECT (or SOCKS5 request) is cut off like one that trickles.
+   */
+  void startNow() {
+    waiting = true;
+    since = -1;
+    if (ctx != null) {
+      start(ctx);
+    }
   }
 
   /** Ready for the next keep-alive request: the clock starts at its first byte. */

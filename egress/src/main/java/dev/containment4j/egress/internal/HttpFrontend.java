@@ -76,6 +76,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   private Channel upstream;
   private String upstreamKey;
   private Exchange ex;
+  /** On the proxy's list of idle kept-alive connections (closed first when a new client arrives at the cap). */
+  private boolean parked;
+  /** The client shut its sending side (TCP half-close): the exchange in flight is the last one. */
+  private boolean inputShut;
 
   /** One request/response, for the audit event. */
   private static final class Exchange {
@@ -200,12 +204,21 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           : HttpResponseStatus.BAD_REQUEST;
       String what = cause instanceof TooLongFrameException ? "request line or headers too long (limit "
           + px.limits().maxHeaderBytes() + " bytes)" : "malformed request";
-      deny(req, "?", 0, new Denial("bad-request", "HTTP/1.1 syntax", what, "", status,
-          io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE));
+      Authority to = targetOf(req);
+      deny(req, to == null ? "?" : to.host().name(), to == null ? 0 : to.port(), new Denial("bad-request",
+          "HTTP/1.1 syntax", what, "", status, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE));
       return;
     }
     if (state != State.HEAD) {
       deny(req, "?", 0, Denial.badRequest("pipelined request before the previous response; send one at a time"));
+      return;
+    }
+    unpark();
+    var unsafe = RequestFraming.canonicalise(req);
+    if (unsafe.isPresent()) {
+      Authority to = targetOf(req);
+      deny(req, to == null ? "?" : to.host().name(), to == null ? 0 : to.port(),
+          Denial.badRequest("refused, as an origin could read it differently: " + unsafe.get()));
       return;
     }
     String method = req.method().name();
@@ -347,6 +360,20 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       v = v * 10 + (c - '0');
     }
     return v == port && s.charAt(from) != '0';
+  }
+
+  /** Where a request is going, for the audit event of a refusal before it was judged; null when unreadable. */
+  private Authority targetOf(HttpRequest req) {
+    if (fixed != null) {
+      return new Authority(fixed.host(), fixed.port());
+    }
+    String uri = req.uri();
+    try {
+      return uri.regionMatches(true, 0, "http://", 0, 7) ? Authority.parse(uri.substring(7, firstOf(uri, 7)), 80)
+          : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static int firstOf(String uri, int from) {
@@ -589,6 +616,22 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     if (upstream != null) {
       upstream.close();
     }
+    ex = null; // reported: no second event when the connection closes
+  }
+
+  /** Between kept-alive requests of a client connection: it may be closed to make room at the connection cap. */
+  private void park() {
+    if (pool == null && !parked) {
+      parked = true;
+      px.counters().parkIdle(client);
+    }
+  }
+
+  private void unpark() {
+    if (parked) {
+      parked = false;
+      px.counters().unparkIdle(client);
+    }
   }
 
   /**
@@ -709,7 +752,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     state = State.TUNNEL;
     HeadDeadline deadline = ProxyContext.deadline(client);
     if (deadline != null) {
-      deadline.awaitNext();
+      deadline.startNow();
     }
     client.writeAndFlush(Unpooled.copiedBuffer("HTTP/1.1 200 Connection established\r\n\r\n",
         StandardCharsets.US_ASCII));
@@ -850,7 +893,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         upstream.close();
         upstream = null;
       }
-      if (done.closeClientAfter || state != State.AWAIT_RESPONSE && state != State.BODY) {
+      if (done.closeClientAfter || inputShut || state != State.AWAIT_RESPONSE && state != State.BODY) {
         state = State.CLOSED;
         written.addListener(ChannelFutureListener.CLOSE);
         return;
@@ -875,6 +918,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       }
       replayHeld();
       updateClientRead();
+      if (state == State.HEAD && held.isEmpty()) {
+        park();
+      }
     }
 
     @Override
@@ -924,6 +970,16 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     state = State.CLOSED;
+    unpark();
+    Exchange open = ex;
+    if (open != null && open.target != null) {
+      // the client (or the origin) went away mid-exchange: still one event, with what actually moved
+      ex = null;
+      px.audit().allow(open.protocol, open.target, open.up, open.down, open.start, pool != null
+          ? Map.of("method", open.method, "status", open.status, "credentials", open.credentials, "aborted", true,
+              "version", "h2")
+          : Map.of("method", open.method, "status", open.status, "credentials", open.credentials, "aborted", true));
+    }
     releasePending();
     releaseHeld();
     if (upstream != null) {
@@ -935,6 +991,16 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof IdleStateEvent) {
       ctx.close();
+    } else if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+      // the client half-closed: a complete request in flight is still answered (then the connection closes); an
+      // incomplete one, or none, cannot be
+      boolean complete = state == State.AWAIT_RESPONSE
+          || state == State.RESOLVING && pending.peekLast() instanceof LastHttpContent;
+      if (complete) {
+        inputShut = true;
+      } else {
+        ctx.close();
+      }
     } else {
       ctx.fireUserEventTriggered(evt);
     }

@@ -4,7 +4,9 @@
  */
 package dev.containment4j.egress.internal;
 
+import io.netty.channel.Channel;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,18 +19,47 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param idleTimeout a connection with no traffic either way for this long is closed
  * @param connectTimeout time to connect upstream
  * @param maxHeaderBytes request head limit (request line 8 KiB at most)
+ * @param lookupTimeout time a name lookup may take before the client is answered {@code dns-failure}
  */
 public record Limits(int maxConnections, int maxTunnels, Duration handshakeTimeout, Duration idleTimeout,
-    Duration connectTimeout, int maxHeaderBytes) {
+    Duration connectTimeout, int maxHeaderBytes, Duration lookupTimeout) {
 
   public static Limits defaults() {
-    return new Limits(1024, 256, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10), 32 * 1024);
+    return new Limits(1024, 256, Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofSeconds(10), 32 * 1024,
+        Duration.ofSeconds(5));
+  }
+
+  /** The same limits with another {@code lookupTimeout}. */
+  public Limits withLookupTimeout(Duration timeout) {
+    return new Limits(maxConnections, maxTunnels, handshakeTimeout, idleTimeout, connectTimeout, maxHeaderBytes,
+        timeout);
   }
 
   /** Live counters of one proxy. */
   public static final class Counters {
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger tunnels = new AtomicInteger();
+    /** Kept-alive client connections waiting for their next request, longest waiting first. */
+    private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
+
+    void parkIdle(Channel c) {
+      idle.addLast(c);
+    }
+
+    void unparkIdle(Channel c) {
+      idle.remove(c);
+    }
+
+    /** The longest-waiting idle kept-alive connection, taken off the list, or null when there is none. */
+    Channel reclaimIdle() {
+      Channel c;
+      while ((c = idle.pollFirst()) != null) {
+        if (c.isActive()) {
+          return c;
+        }
+      }
+      return null;
+    }
 
     boolean tryAcquireTunnel(int max) {
       while (true) {

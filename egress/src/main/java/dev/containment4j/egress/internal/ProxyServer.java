@@ -27,7 +27,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +47,14 @@ public final class ProxyServer implements AutoCloseable {
     this.resolverPool = resolverPool;
   }
 
-  /** Where blocking name lookups run: a few threads and a bounded queue (overflow is answered 503). */
+  /**
+   * Where blocking name lookups run: a thread per lookup in flight, at most {@link Gatekeeper#MAX_LOOKUPS} (more are
+   * answered 503), no queue: a lookup never waits behind a slow one. {@link Gatekeeper} keeps one slow domain from
+   * taking all of them.
+   */
   public static ExecutorService resolverPool() {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
-        new DefaultThreadFactory("containment-egress-dns", true));
-    pool.allowCoreThreadTimeOut(true);
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Gatekeeper.MAX_LOOKUPS, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), new DefaultThreadFactory("containment-egress-dns", true));
     return pool;
   }
 
@@ -102,19 +105,27 @@ public final class ProxyServer implements AutoCloseable {
     Limits limits = px.limits();
     return b
         .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true) // see HalfClose
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Upstream.WATER_MARK)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel c) {
             if (px.counters().connections.incrementAndGet() > limits.maxConnections()) {
-              px.counters().connections.decrementAndGet();
-              c.close();
-              return;
+              // at the cap, a kept-alive connection waiting for its next request makes room (its client reconnects,
+              // as after any keep-alive close); idle ones must not lock new clients out until the idle timeout
+              Channel idle = px.counters().reclaimIdle();
+              if (idle == null) {
+                px.counters().connections.decrementAndGet();
+                c.close();
+                return;
+              }
+              idle.close();
             }
             c.closeFuture().addListener(x -> px.counters().connections.decrementAndGet());
             if (children != null) {
               children.add(c);
             }
+            c.pipeline().addLast("half-close", HalfClose.INSTANCE);
             c.pipeline().addLast("idle", new IdleStateHandler(0, 0, limits.idleTimeout().toMillis(),
                 TimeUnit.MILLISECONDS));
             c.pipeline().addLast("deadline", new HeadDeadline(limits.handshakeTimeout().toMillis()));

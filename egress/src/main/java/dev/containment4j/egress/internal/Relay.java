@@ -10,6 +10,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -72,6 +74,20 @@ final class Relay extends ChannelInboundHandlerAdapter {
     if (evt instanceof IdleStateEvent) {
       ctx.close();
       closeOnFlush(peer);
+    } else if (evt instanceof ChannelInputShutdownEvent) {
+      // this side finished sending: the peer gets the same half-close once what was relayed is flushed; when both
+      // directions have ended, both connections close
+      Channel self = ctx.channel();
+      if (!(peer instanceof DuplexChannel d) || !peer.isActive()) {
+        ctx.close();
+        return;
+      }
+      peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> d.shutdownOutput().addListener(g -> {
+        if (!f.isSuccess() || !g.isSuccess() || d.isInputShutdown()) {
+          self.close();
+          peer.close();
+        }
+      }));
     } else {
       ctx.fireUserEventTriggered(evt);
     }

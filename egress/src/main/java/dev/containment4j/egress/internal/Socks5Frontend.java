@@ -164,7 +164,7 @@ final class Socks5Frontend extends ChannelInboundHandlerAdapter {
     }
     HeadDeadline deadline = ProxyContext.deadline(client);
     if (deadline != null) {
-      deadline.awaitNext(); // the TLS handshake and the first request must come in time
+      deadline.startNow(); // the TLS handshake and the first request must come in time, counted from now
     }
     px.interception().orElseThrow().install(px, t, p, this, early);
   }

@@ -624,6 +624,31 @@ class ClientConformanceIT {
   }
 
   @Test
+  void npmReadsALocalRegistryOnBothPaths() throws Exception {
+    ProxyClients.requireTool("npm");
+    for (String base : List.of(plain, tls)) {
+      var r = ProxyClients.run(env, "npm", "view", "demo", "version", "--registry", base + "/npm/", "--cache",
+          tmp.resolve("npm-cache").toString(), "--no-update-notifier", "--fetch-retries", "0");
+      assertThat(r.out().strip()).as(base + r.out() + r.err()).isEqualTo("1.0.0");
+    }
+    assertBoundSecretOnly(origin.seen());
+  }
+
+  @Test
+  void pythonRequestsOnBothPathsWithTheBoundToken() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(python("import requests").exit() == 0,
+        "python3 has no 'requests' module here");
+    for (String base : List.of(plain, tls)) {
+      var r = python("import os, sys, requests\n"
+          + "t = os.environ['TLS_TOKEN' if sys.argv[1].startswith('https') else 'PLAIN_TOKEN']\n"
+          + "print(requests.get(sys.argv[1] + '/requests', auth=('x-access-token', t), timeout=20).text)",
+          base);
+      assertThat(r.out()).as(base + r.err()).contains("/requests");
+    }
+    assertBoundSecretOnly(origin.seen());
+  }
+
+  @Test
   void ipv6LiteralTargetsOnBothPaths() throws Exception {
     var r = curl("-i", "http://[::1]:" + origin.http6 + "/v6");
     assertThat(r.out()).as(r.err()).startsWith("HTTP/1.1 200").contains("ok plain6 /v6");

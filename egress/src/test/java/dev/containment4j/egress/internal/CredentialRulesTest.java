@@ -5,6 +5,7 @@
 package dev.containment4j.egress.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containment4j.internal.net.HostName;
 import dev.containment4j.policy.Policy;
@@ -74,5 +75,49 @@ class CredentialRulesTest {
     HttpHeaders clean = new DefaultHttpHeaders().add("Authorization", "Bearer other");
     assertThat(rules.apply(HostName.parse("evil.example"), "/", clean)).isEmpty();
     assertThat(clean.get("Authorization")).isEqualTo("Bearer other");
+  }
+
+  @Test
+  void refusesAForeignKeyInOtherCredentialHeadersAndQueryParameters() {
+    for (String header : List.of("X-Api-Key", "x-goog-api-key", "PRIVATE-TOKEN", "X-Auth-Token")) {
+      var d = rules.apply(github, "/", new DefaultHttpHeaders().add(header, "attacker-key"));
+      assertThat(d).as(header).hasValueSatisfying(x -> assertThat(x.reason()).isEqualTo("credential-foreign"));
+    }
+    for (String uri : List.of("/x?access_token=attacker", "/x?page=2&API_KEY=attacker", "/x?key=attacker",
+        "/x?%74oken=attacker")) {
+      var d = rules.apply(github, uri, new DefaultHttpHeaders());
+      assertThat(d).as(uri).hasValueSatisfying(x -> assertThat(x.message()).contains("query parameter")
+          .doesNotContain("attacker"));
+    }
+    assertThat(rules.apply(github, "/x?page=2&token=" + placeholder + "&key=", new DefaultHttpHeaders())).isEmpty();
+    assertThat(rules.apply(github, "/x?q=key&monkey=1", new DefaultHttpHeaders())).isEmpty();
+    assertThat(rules.apply(github, "/", new DefaultHttpHeaders().add("X-Api-Key", placeholder))).isEmpty();
+  }
+
+  @Test
+  void twoCredentialsBoundToOneHostAcceptEachOthersPlaceholders() {
+    var two = new CredentialRules(List.of(
+        new Policy.Credential("api.example.com", "Authorization", Secret.of("Bearer a", "x"), "A"),
+        new Policy.Credential("api.example.com", "X-Api-Key", Secret.of("b", "y"), "B")), new SecureRandom());
+    HttpHeaders h = new DefaultHttpHeaders().add("Authorization", "Bearer " + two.placeholders().get("A"))
+        .add("X-Api-Key", two.placeholders().get("B"));
+    assertThat(two.apply(HostName.parse("api.example.com"), "/", h)).isEmpty();
+    assertThat(h.get("Authorization")).isEqualTo("Bearer a");
+    assertThat(h.get("X-Api-Key")).isEqualTo("b");
+  }
+
+  @Test
+  void aPercentEncodedPlaceholderSentElsewhereIsFound() {
+    String encoded = "%" + Integer.toHexString(placeholder.charAt(0)) + placeholder.substring(1);
+    assertThat(rules.apply(HostName.parse("evil.example"), "/x?t=" + encoded, new DefaultHttpHeaders()))
+        .hasValueSatisfying(d -> assertThat(d.reason()).isEqualTo("credential-leak"));
+  }
+
+  @Test
+  void aSecretThatCouldSplitAHeaderIsRefusedWithoutShowingIt() {
+    assertThatThrownBy(() -> new CredentialRules(List.of(new Policy.Credential("api.github.com", "Authorization",
+        Secret.of(SECRET + "\n", "${file:/run/token}"), "T")), new SecureRandom()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("${file:/run/token}")
+        .hasMessageContaining("trailing newline").hasMessageNotContaining("REALSECRET");
   }
 }

@@ -194,6 +194,50 @@ class BubblewrapEgressIT {
     assertThat(audit).contains("credential-foreign", "credential-leak").doesNotContain(SECRET);
   }
 
+  /**
+   * A hostile client inside the sandbox, speaking raw HTTP to the proxy's listener: a request with the attacker's key
+   * hidden behind ambiguous framing, a transfer coding an origin could read another way, the key in another credential
+   * header or in the query string. Only the bound secret ever reaches the origin.
+   */
+  @Test
+  void hostileRawRequestsFromInsideNeverCarryAForeignKeyToTheOrigin() throws IOException {
+    origin.authorizations().clear();
+    String a = "origin.test:" + port();
+    String smuggled = "GET http://" + a + "/s HTTP/1.1\r\nHost: " + a + "\r\nAuthorization: Bearer attacker\r\n\r\n";
+    String body = "0\r\n\r\n" + smuggled;
+    Files.writeString(tmp.resolve("hostile.py"), String.join("\n",
+        "import socket, sys",
+        "def send(name, raw):",
+        "    s = socket.create_connection(('127.0.0.1', 3128), timeout=10)",
+        "    s.sendall(raw.encode('latin-1'))",
+        "    out = b''",
+        "    while True:",
+        "        b = s.recv(65536)",
+        "        if not b: break",
+        "        out += b",
+        "    print(name, out.split(b'\\r\\n', 1)[0].decode())",
+        "h = 'Host: " + a + "\\r\\nConnection: close\\r\\n'",
+        "send('smuggle', 'POST http://" + a + "/a HTTP/1.1\\r\\n' + h + 'Content-Length: " + body.length()
+            + "\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n' + " + pyString(body) + ")",
+        "send('te', 'POST http://" + a + "/b HTTP/1.1\\r\\n' + h"
+            + " + 'Transfer-Encoding: chunked, identity\\r\\n\\r\\n' + " + pyString(body) + ")",
+        "send('apikey', 'GET http://" + a + "/c HTTP/1.1\\r\\n' + h + 'X-Api-Key: attacker\\r\\n\\r\\n')",
+        "send('query', 'GET http://" + a + "/d?access_token=attacker HTTP/1.1\\r\\n' + h + '\\r\\n')",
+        ""));
+    try (Containment c = containment(policy())) {
+      ToolResult r = sh(c, "/usr/bin/python3 hostile.py");
+      assertThat(r.stdout()).as(r.stderr()).contains("smuggle HTTP/1.1 400", "te HTTP/1.1 400", "apikey HTTP/1.1 403",
+          "query HTTP/1.1 403");
+    }
+    assertThat(origin.authorizations()).isEmpty();
+    assertThat(Files.readString(tmp.resolve("audit.jsonl"))).contains("credential-foreign").doesNotContain(SECRET);
+  }
+
+  /** {@code s} as a Python string literal (CR and LF escaped). */
+  private static String pyString(String s) {
+    return "'" + s.replace("\r", "\\r").replace("\n", "\\n").replace("'", "\\'") + "'";
+  }
+
   @Test
   void interceptionFromInsideWorksWithTheCaVariables() throws Exception {
     // an HTTPS origin with a self-signed certificate for secure.test, trusted by the proxy only
