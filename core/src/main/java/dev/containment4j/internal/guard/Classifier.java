@@ -70,7 +70,9 @@ final class Classifier {
   private static final Set<String> NPX_TOOLS = Set.of("tsc", "eslint", "prettier", "jest", "vitest", "playwright",
       "tsx", "ts-node", "mocha", "webpack", "vite", "next", "nx", "turbo", "lerna", "rimraf", "husky", "nodemon",
       "stylelint", "biome", "knip", "depcheck", "vue-tsc", "tailwindcss", "cypress", "storybook", "astro", "nuxt",
-      "svelte-kit", "remix", "expo", "react-scripts", "ng", "esbuild", "rollup", "parcel", "babel", "c8", "nyc");
+      "svelte-kit", "remix", "expo", "react-scripts", "ng", "esbuild", "rollup", "parcel", "babel", "c8", "nyc",
+      // a project's own database tooling; what it does to which database is judged by DatabaseTargets
+      "prisma", "knex", "sequelize-cli", "typeorm", "drizzle-kit", "mikro-orm");
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(SECRET|TOKEN|PASSW|API_?KEY|PRIVATE|ACCESS_KEY|CREDENTIAL|SESSION|AUTH|COOKIE|_KEY$|^KEY$).*");
   private static final Pattern URL = Pattern.compile("^(?i)(https?|ftps?|sftp|scp|tftp|dict|gopher|ldaps?|smtps?"
@@ -286,7 +288,8 @@ final class Classifier {
 
   /** Tools whose {@code --dry-run} reports what they would change and changes nothing. */
   private static final Set<String> DRY_RUN_TOOLS = Set.of("kubectl", "helm", "npm", "pnpm", "yarn", "cargo",
-      "poetry", "git", "rsync", "aws", "pip", "pip3", "apt", "apt-get", "terraform", "gcloud", "az", "oc");
+      "poetry", "git", "rsync", "aws", "pip", "pip3", "apt", "apt-get", "terraform", "gcloud", "az", "oc", "bun", "uv",
+      "hatch", "wrangler");
 
   private static boolean dryRun(Unit u) {
     if (!DRY_RUN_TOOLS.contains(u.name())) {
@@ -602,6 +605,7 @@ final class Classifier {
     Judgement j = Judgement.ALLOW;
     j = j.max(environment(u));
     j = j.max(redirects(u));
+    j = j.max(arithmeticPayload(u, flow));
     if (u.args().isEmpty()) {
       return j;
     }
@@ -651,7 +655,7 @@ final class Classifier {
         }
       }
     }
-    Judgement eager = OverEagerActions.judge(u);
+    Judgement eager = OverEagerActions.judge(u, this);
     // on a tie its reason is the more specific one (`--acl public-read` says more than "changes cloud resources")
     c = eager.decision() != Judgement.Decision.ALLOW && eager.atLeast(c.decision()) ? eager : c;
     if (dryRun(u) && !c.category().equals(CREDENTIAL)) {
@@ -663,6 +667,20 @@ final class Classifier {
     j = j.decision().compareTo(c.decision()) >= 0 && j.decision() != Judgement.Decision.ALLOW ? j : c.max(j);
     j = j.max(credentialArgs(u));
     j = j.max(flags(u));
+    return j;
+  }
+
+  /** A stored value whose subscript runs a command when bash evaluates it as arithmetic (ArithmeticPayload). */
+  private Judgement arithmeticPayload(Unit u, Flow flow) {
+    Judgement j = Judgement.ALLOW;
+    for (String code : ArithmeticPayload.commands(u)) {
+      Judgement inner = judgeText(u, code, "shell", flow, false);
+      if (inner.decision() != Judgement.Decision.ALLOW) {
+        j = j.max(new Judgement(inner.decision(), inner.category(), show(u) + " stores a value whose array"
+            + " subscript runs `" + (code.length() > 60 ? code.substring(0, 57) + "..." : code) + "` as soon as bash"
+            + " evaluates it as a number, in which " + inner.reason(), ""));
+      }
+    }
     return j;
   }
 
@@ -3043,7 +3061,8 @@ final class Classifier {
     boolean auto = argv.stream().anyMatch(x -> x.startsWith("-auto-approve") || x.startsWith("--auto-approve")
         || x.equals("--yes") || x.equals("-y") || x.equals("--force") || x.equals("--require-approval=never")
         || x.equals("never"));
-    if (op.equals("destroy") || argv.contains("-destroy") || op.equals("remove") && u.name().startsWith("s")
+    if (op.equals("destroy") || argv.contains("-destroy") && !op.equals("plan") || op.equals("remove")
+        && u.name().startsWith("s")
         || op.equals("stack") && ops.contains("rm")) {
       return Judgement.deny(INFRA, show(u) + " destroys infrastructure");
     }
@@ -3059,9 +3078,24 @@ final class Classifier {
     return Judgement.ALLOW;
   }
 
+  /** kubectl's global options that take a separate value: {@code -n production} names no subcommand. */
+  private static final Set<String> KUBECTL_VALUE_OPTS = Set.of("-n", "--namespace", "--context", "--cluster",
+      "--kubeconfig", "--user", "-s", "--server", "--as", "--token", "-l", "--selector", "-o", "--output", "-f",
+      "--filename", "-c", "--container", "--field-selector");
+
   private Judgement kubectl(Unit u, List<String> argv) {
-    List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    List<String> ops = new ArrayList<>();
+    for (int k = 0; k < argv.size(); k++) {
+      if (KUBECTL_VALUE_OPTS.contains(argv.get(k))) {
+        k++;
+      } else if (!argv.get(k).startsWith("-")) {
+        ops.add(argv.get(k));
+      }
+    }
     String op = ops.size() > 1 ? ops.get(1) : "";
+    if (op.equals("rollout") && ops.size() > 2 && Regexes.matches(ops.get(2), "status|history")) {
+      return Judgement.ALLOW; // reports a rollout, changes nothing
+    }
     String joined = String.join(" ", argv);
     if (op.equals("delete")) {
       if (Regexes.matches(joined, ".*\\b(ns|namespace|namespaces|pv|persistentvolume|pvc|node|nodes|crd|"
@@ -3108,38 +3142,8 @@ final class Classifier {
   }
 
   private Judgement database(Unit u, Units.Analysis a) {
-    if (u.name().startsWith("sqlite")) {
-      // a database file in the workspace is a workspace file: the agent may as well delete it
-      String db = Units.firstOperand(u.params());
-      Path p = db == null ? null : resolveWord(db, u.cwd());
-      if (db != null && (db.equals(":memory:") || p != null && (placesOf(p).contains(Place.INSIDE_WORKSPACE)
-          || placesOf(p).contains(Place.TMP)) && !placesOf(p).contains(Place.CREDENTIAL))) {
-        return Judgement.ALLOW;
-      }
-    }
-    StringBuilder text = new StringBuilder(String.join(" ", u.argv()));
-    for (Redirect r : u.command().redirects()) {
-      if (r.body() != null) {
-        text.append(' ').append(r.body());
-      }
-    }
-    for (SimpleCommand up : u.command().pipeline().upstreamOf(u.command())) {
-      text.append(' ').append(String.join(" ", up.argv()));
-    }
-    String sql = Regexes.compiled("\\s+").matcher(text.toString().toUpperCase(Locale.ROOT)).replaceAll(" ");
-    if (Regexes.matches(sql, ".*\\bDROP (DATABASE|SCHEMA)\\b.*") || sql.contains("FLUSHALL") ||
-        sql.contains("DROPDATABASE")
-        || Regexes.matches(sql, ".*\\bFLUSHDB\\b.*") || sql.contains("DB.DROPDATABASE")) {
-      return Judgement.deny(INFRA, show(u) + " drops a whole database");
-    }
-    if (Regexes.matches(sql, ".*\\b(DROP TABLE|TRUNCATE|DROP COLLECTION|\\.DROP\\(\\)|DELETEMANY\\(\\{\\}\\))\\b.*")
-        || Regexes.matches(sql, ".*\\bDELETE FROM [A-Z0-9_.\"`]+ ?(;|$|\").*")) {
-      return Judgement.ask(INFRA, show(u) + " deletes tables or all rows of a table");
-    }
-    if (Regexes.matches(sql, ".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*")) {
-      return Judgement.ask(WEAKEN, show(u) + " grants database permissions");
-    }
-    return Judgement.ALLOW;
+    // judged by what the SQL destroys and where the database is: local test data, production, another machine
+    return DatabaseTargets.client(u, this);
   }
 
   private Judgement systemctl(Unit u, List<String> argv) {
@@ -3197,7 +3201,8 @@ final class Classifier {
           || op.equals("token") || op.equals("adduser") || op.equals("login")) {
         return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");
       }
-      if (op.equals("set-script") || op.equals("pkg") && argv.stream().anyMatch(x -> x.startsWith("scripts."))) {
+      if (op.equals("set-script") || op.equals("pkg") && !argv.contains("get")
+          && argv.stream().anyMatch(x -> x.startsWith("scripts."))) {
         return Judgement.ask(PERSIST, show(u) + " changes package scripts, which run on install or build");
       }
       if (op.equals("exec") || op.equals("dlx") || op.equals("x")) {

@@ -60,6 +60,8 @@ final class CodeScan {
           + "|io\\.popen)\\s*\\(\\s*"
           + "(\\[[^\\]]*\\]|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")");
   private static final Pattern CONCATENATED = Pattern.compile("\\s*\\+\\s*([^;\\n]*)");
+  /** Perl and PHP join strings with {@code .}: {@code system("rm -rf ".$ENV{HOME})}. */
+  private static final Pattern CONCATENATED_DOT = Pattern.compile("\\s*[.+]\\s*([^;\\n]*)");
   private static final Pattern PERL_ENV = Pattern.compile("\\$ENV\\{['\"]?(\\w+)['\"]?\\}");
   private static final Pattern EMBEDDED = Pattern.compile("#\\{[^{}]*\\}");
   private static final Pattern BACKTICK = Pattern.compile("`([^`]+)`|%x\\(([^)]*)\\)|do shell script \"([^\"]*)\"");
@@ -133,7 +135,8 @@ final class CodeScan {
       } else {
         String command = interpolated(unescape(arg.substring(1, arg.length() - 1)));
         // 'rm -rf ' + os.homedir(): the rest of the command is computed; say where it points when one can tell
-        Matcher rest = CONCATENATED.matcher(code).region(m.end(), code.length());
+        Matcher rest = (language.equals("perl") || language.equals("php") ? CONCATENATED_DOT : CONCATENATED)
+            .matcher(code).region(m.end(), code.length());
         if (rest.lookingAt()) {
           command += HOME.matcher(rest.group(1)).find() ? " \"$HOME\"" : " \"$COMPUTED_BY_CODE\"";
         }

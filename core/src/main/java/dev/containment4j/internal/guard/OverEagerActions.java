@@ -38,6 +38,25 @@ final class OverEagerActions {
 
   private OverEagerActions() {}
 
+  /**
+   * Every judgement of the over-eager families, the strongest first found: this class's own and those of
+   * {@link DatabaseTargets} (migrations, D1), {@link ContainerAccess}, {@link ProcessTargets}, {@link Releases},
+   * {@link PlatformActions} and {@link QualityGates}.
+   */
+  static Judgement judge(Unit u, Classifier c) {
+    if (u.args().isEmpty()) {
+      return Judgement.ALLOW;
+    }
+    return judge(u).max(DatabaseTargets.migration(u, c)).max(DatabaseTargets.d1(u)).max(ContainerAccess.judge(u, c))
+        .max(ProcessTargets.judge(u)).max(Releases.judge(u)).max(PlatformActions.judge(u))
+        .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u));
+  }
+
+  /** Whether a file name holds secrets by convention ({@code .env}, {@code *.pem}, {@code id_rsa} ...). */
+  static boolean secretFile(String name) {
+    return SECRET_FILE.matcher(name).matches();
+  }
+
   static Judgement judge(Unit u) {
     List<String> argv = u.argv();
     switch (u.name()) {
@@ -76,6 +95,58 @@ final class OverEagerActions {
       default:
         return Judgement.ALLOW;
     }
+  }
+
+  /** Configuration keys that route a tool's traffic through a proxy. */
+  private static final Pattern PROXY_KEY = Pattern.compile("(?i)(.*\\.)?(https?[-_.]?proxy|proxy|all[-_]proxy"
+      + "|socks[-_]?proxy|no[-_]?proxy|noproxy|proxy[-_.]?(url|host|server))");
+
+  /**
+   * {@code git config --global http.proxy URL}, {@code npm config set proxy URL}, {@code pip config set
+   * global.proxy URL}, {@code gsettings set org.gnome.system.proxy ...}: a tool's own proxy setting routes its traffic
+   * around the egress proxy containment set up, like changing {@code HTTPS_PROXY}. Reading the setting stays
+   * ordinary.
+   */
+  static Judgement proxySetting(Unit u) {
+    List<String> argv = u.argv();
+    String name = u.name();
+    boolean sets;
+    switch (name) {
+      case "git":
+        sets = argv.contains("config") && argv.stream().noneMatch(x -> x.equals("--get") || x.equals("--get-all")
+            || x.equals("-l") || x.equals("--list") || x.equals("--get-regexp"));
+        sets = sets && argv.indexOf("config") + 2 < argv.size() || sets && argv.contains("--unset");
+        break;
+      case "npm":
+      case "pnpm":
+      case "yarn":
+      case "pip":
+      case "pip3":
+      case "conda":
+      case "poetry":
+        sets = argv.contains("config") && (argv.contains("set") || argv.contains("--set"));
+        break;
+      case "gsettings":
+      case "dconf":
+        return argv.size() > 2 && (argv.get(1).equals("set") || argv.get(1).equals("write")
+            || argv.get(1).equals("reset")) && argv.get(2).toLowerCase(Locale.ROOT).contains("proxy")
+            ? Judgement.deny(Classifier.REDIRECT, show(u) + " changes the desktop's proxy settings, which route this"
+                + " machine's traffic around the egress proxy containment set up")
+            : Judgement.ALLOW;
+      default:
+        return Judgement.ALLOW;
+    }
+    if (!sets) {
+      return Judgement.ALLOW;
+    }
+    for (String x : argv.subList(1, argv.size())) {
+      String key = x.contains("=") ? x.substring(0, x.indexOf('=')) : x;
+      if (!x.startsWith("-") && PROXY_KEY.matcher(key).matches()) {
+        return Judgement.deny(Classifier.REDIRECT, show(u) + " sets " + key + ", which routes the tool's traffic"
+            + " through another proxy, around the egress proxy containment set up; leave proxy settings alone");
+      }
+    }
+    return Judgement.ALLOW;
   }
 
   private static Judgement git(Unit u, List<String> argv) {

@@ -284,6 +284,9 @@ public final class PolicyGuard implements ModelGuard {
     }
     if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
       j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd));
+      if (call.oldText().isPresent()) {
+        j = j.max(QualityGates.edit(lexical.toString(), call.oldText().get(), call.content().get()));
+      }
     }
     if (ctx.tainted() && tool != Rule.Tool.READ
         && !classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)

@@ -102,6 +102,7 @@ class OverEagerActionsTest {
     expect("npm config get registry", "allow", null);
     expect("npm config set registry http://registry.example.io/", "ask", "traffic-redirection");
     expect("sqlite3 test.db 'DROP TABLE IF EXISTS tmp_import'", "allow", null);
-    expect("sqlite3 /srv/prod/app.db 'DROP TABLE users'", "ask", "infra-destruction");
+    // outside the workspace and named like production (session 7: judged by its target)
+    expect("sqlite3 /srv/prod/app.db 'DROP TABLE users'", "deny", "infra-destruction");
   }
 }

@@ -1,0 +1,417 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import dev.containment4j.internal.guard.Paths.Place;
+import dev.containment4j.internal.shell.Arg;
+import dev.containment4j.internal.shell.Redirect;
+import dev.containment4j.internal.shell.SimpleCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Destructive database work judged by what it destroys and <em>where</em>: the same {@code DELETE FROM orders} is
+ * ordinary against a local test database and an incident against production. The target is read from what the
+ * command names — a host ({@code -h}, {@code --host}), a connection URL ({@code postgres://}, {@code jdbc:},
+ * {@code mongodb+srv://}, {@code redis://}), a database or file name, the environment it runs with
+ * ({@code DATABASE_URL=…}, {@code RAILS_ENV=production}, {@code --env production}, {@code --settings=…production})
+ * — and sorted into production (a name or host that says prod/production/prd/live), another machine, this machine
+ * with a test or development name, this machine, or unknown (a variable the call never set). SQL clients
+ * ({@code psql}, {@code mysql}, {@code mongosh}, {@code redis-cli}, {@code sqlite3} ...) and schema-migration tools
+ * that drop or reset a database ({@code prisma migrate reset}, {@code rails db:drop}, {@code manage.py flush},
+ * {@code flyway clean}, {@code liquibase dropAll} ...) are both judged here.
+ */
+final class DatabaseTargets {
+  /** Where the work lands, from most to least dangerous. */
+  enum Target {
+    PRODUCTION, PRODUCTION_FILE, REMOTE, UNKNOWN, LOCAL, LOCAL_TEST
+  }
+
+  /** What was found: the kind of target and the word that says so (for the reason). */
+  record Where(Target target, String evidence) {}
+
+  private static final Pattern PROD_WORD = Pattern.compile("prod(uction)?\\d*|prd\\d*|live");
+  private static final Pattern TEST_WORD = Pattern.compile("tests?|testing|dev|devel|develop|development|local"
+      + "|ci|e2e|tmp|temp|scratch|sandbox|demo|example|fixtures?|spec");
+  private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern CONN_URL = Pattern.compile("(?i)^(?:jdbc:)?([a-z][a-z0-9+.-]*)://(?:[^@/]*@)?"
+      + "(\\[[^\\]]*\\]|[^/:?,;]*)(?::\\d+)?(?:[,;][^/]*)?(?:/([^?;]*))?.*$");
+  private static final Pattern CONNINFO = Pattern.compile("(?i)\\b(host|hostaddr|dbname|server|database|data source)"
+      + "\\s*=\\s*([^\\s;]+)");
+  private static final Set<String> HOST_OPTS = Set.of("-h", "--host", "-H", "--hostname", "-S", "--server",
+      "--url", "-url", "--uri", "-u", "--database-url", "--db-url", "--connection", "--conn", "-database");
+  private static final Set<String> NAME_OPTS = Set.of("-d", "--dbname", "-D", "--database", "--db", "-n",
+      "--env", "-e", "--environment", "--stage", "-s", "--settings", "--profile", "--context", "--contexts");
+  private static final Set<String> USER_OPTS = Set.of("-U", "--username", "--user", "--port", "-P", "--password",
+      "--authenticationDatabase", "-a", "--pass");
+  /** Option values that are code, not names: {@code psql -c SQL}, {@code mongosh --eval JS}. */
+  private static final Set<String> CODE_OPTS = Set.of("-c", "--command", "-e", "--execute", "--eval", "-q",
+      "--query", "-Q", "-f", "--file");
+  private static final Pattern ENV_KEY = Pattern.compile("(?i).*(_URL|_URI|_DSN|_HOST|HOST|_ENV|^ENV|ENVIRONMENT"
+      + "|STAGE|SETTINGS_MODULE|DATABASE|_DB)$");
+
+  private static final Pattern DB_LEVEL = Pattern.compile("\\bDROP (DATABASE|SCHEMA)\\b|\\bFLUSHALL\\b|\\bFLUSHDB\\b"
+      + "|DROPDATABASE\\(|\\bDB\\.DROPDATABASE\\b");
+  private static final Pattern TABLE_LEVEL = Pattern.compile("\\b(DROP TABLE|DROP COLLECTION|TRUNCATE)\\b"
+      + "|\\.DROP\\(\\)|(DELETEMANY|REMOVE|UPDATEMANY)\\(\\{\\}"
+      + "|\\bDELETE FROM [A-Z0-9_.\"`\\[\\]]+ ?(;|$|\"|')"
+      + "|\\bUPDATE [A-Z0-9_.\"`\\[\\]]+ SET (?:(?!\\bWHERE\\b)[^;])*(;|$)");
+  private static final Pattern DROPPED_DB = Pattern.compile("\\bDROP (?:DATABASE|SCHEMA) (?:IF EXISTS )?"
+      + "[\"`\\[]?([A-Z0-9_.-]+)");
+
+  /** Parts of a migration tool's command word that drop, empty or roll back a whole schema. */
+  private static final Pattern RESET_PART = Pattern.compile("(?i)drop|dropall|reset|reset_db|purge|wipe|fresh"
+      + "|flush|rollback|downgrade|down|undo|truncate");
+  private static final Pattern PART_SPLIT = Pattern.compile("[:._-]");
+  private static final Set<String> MIGRATION_TOOLS = Set.of("prisma", "rails", "rake", "manage.py", "django-admin",
+      "knex", "alembic", "flyway", "liquibase", "sequelize", "sequelize-cli", "artisan", "typeorm", "doctrine",
+      "diesel", "goose", "migrate", "dbmate", "atlas", "drizzle-kit", "mikro-orm", "sqlx",
+      "bin/rails", "bin/rake", "./bin/rails");
+
+  private DatabaseTargets() {}
+
+  /** A SQL client's call: {@code database()} of the classifier. */
+  static Judgement client(Unit u, Classifier c) {
+    String sql = sqlText(u);
+    boolean dbLevel = DB_LEVEL.matcher(sql).find();
+    boolean tableLevel = !dbLevel && TABLE_LEVEL.matcher(sql).find();
+    boolean grants = Regexes.matches(sql, ".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*");
+    if (!dbLevel && !tableLevel) {
+      return grants ? Judgement.ask(Classifier.WEAKEN, show(u) + " grants database permissions") : Judgement.ALLOW;
+    }
+    Where w = clientTarget(u, c, sql);
+    String what = dbLevel ? "drops or empties a whole database" : "deletes tables, empties them or changes every"
+        + " row";
+    switch (w.target()) {
+      case PRODUCTION:
+        return Judgement.deny(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + ", which is named"
+            + " like production; destroying production data is the user's decision. Run it against a local or"
+            + " test database, or ask the user to run it");
+      case PRODUCTION_FILE:
+        return Judgement.ask(Classifier.INFRA, show(u) + " " + what + " in " + w.evidence() + ", a database file"
+            + " named like production; a human must confirm it is a disposable copy");
+      case REMOTE:
+        return dbLevel
+            ? Judgement.deny(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + ", a database on"
+                + " another machine; only the user may do that")
+            : Judgement.ask(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + ", a database on"
+                + " another machine; a human must confirm it is not shared or production data");
+      case UNKNOWN:
+        return dbLevel
+            ? Judgement.deny(Classifier.INFRA, show(u) + " " + what + " on a database only known at run time ("
+                + w.evidence() + "); name a local or test database explicitly")
+            : Judgement.ask(Classifier.INFRA, show(u) + " " + what + " on a database only known at run time ("
+                + w.evidence() + "); a human must confirm which database it is");
+      case LOCAL_TEST:
+        // a local test or development database (or a database file in the workspace): ordinary work
+        return Judgement.ALLOW;
+      default:
+        // this machine, but not named for tests: a whole database stays denied, a table asks
+        return dbLevel
+            ? Judgement.deny(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + " on this machine,"
+                + " whose name does not say it is for tests or development; only the user may drop it")
+            : Judgement.ask(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + " on this machine,"
+                + " whose name does not say it is for tests or development; a human must confirm the data may go");
+    }
+  }
+
+  /** Whether a word such as {@code db:drop}, {@code migrate:fresh}, {@code ecto.reset} drops or resets a schema. */
+  private static boolean resets(String word) {
+    if (word.equalsIgnoreCase("db:schema:load")) {
+      return true;
+    }
+    for (String part : PART_SPLIT.split(word)) {
+      if (RESET_PART.matcher(part).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A migration tool resetting, dropping or rolling back a schema on production or another machine. */
+  static Judgement migration(Unit u, Classifier c) {
+    List<String> argv = u.argv();
+    boolean tool = false;
+    boolean reset = false;
+    for (String x : argv) {
+      String b = Unit.baseName(x);
+      if (MIGRATION_TOOLS.contains(b) || MIGRATION_TOOLS.contains(x)) {
+        tool = true;
+      } else if (x.startsWith("ecto.") && resets(x) || tool && x.equals("clean") && argv.contains("flyway")) {
+        // mix ecto.drop / ecto.reset; flyway clean drops every object of the schema
+        tool = true;
+        reset = true;
+      } else if (tool && !x.startsWith("-") && x.indexOf('=') < 0 && resets(x)) {
+        reset = true;
+      } else if (tool && (x.equals("--force-reset") || x.equals("--accept-data-loss"))) {
+        reset = true;
+      }
+    }
+    if (!tool || !reset) {
+      return Judgement.ALLOW;
+    }
+    Where w = settingsTarget(u, c);
+    if (w.target() == Target.PRODUCTION) {
+      return Judgement.deny(Classifier.INFRA, show(u) + " drops, resets or rolls back the schema of "
+          + w.evidence() + ", which is named like production; that destroys production data. Run it against a"
+          + " local or test database, or ask the user");
+    }
+    if (w.target() == Target.REMOTE) {
+      return Judgement.ask(Classifier.INFRA, show(u) + " drops, resets or rolls back the schema of the database on "
+          + w.evidence() + ", another machine; a human must confirm it is not shared data");
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** {@code wrangler d1 execute DB --remote --command SQL}: Cloudflare's SQL database, local unless --remote. */
+  static Judgement d1(Unit u) {
+    List<String> argv = u.argv();
+    if (!u.name().equals("wrangler") || !argv.contains("d1") || !argv.contains("execute")) {
+      return Judgement.ALLOW;
+    }
+    String sql = Regexes.compiled("\\s+").matcher(String.join(" ", argv).toUpperCase(Locale.ROOT)).replaceAll(" ");
+    boolean dbLevel = DB_LEVEL.matcher(sql).find();
+    if (!dbLevel && !TABLE_LEVEL.matcher(sql).find()) {
+      return Judgement.ALLOW;
+    }
+    String db = argv.get(argv.indexOf("execute") + 1 < argv.size() ? argv.indexOf("execute") + 1 : 0);
+    if (hasWord(db, PROD_WORD)) {
+      return Judgement.deny(Classifier.INFRA, show(u) + " deletes tables or rows of the D1 database " + db
+          + ", which is named like production; destroying production data is the user's decision");
+    }
+    return argv.contains("--remote") ? Judgement.ask(Classifier.INFRA, show(u) + " deletes tables or rows of the"
+        + " deployed D1 database " + db + "; a human must confirm it is not shared data") : Judgement.ALLOW;
+  }
+
+  /** The SQL or commands the client runs: its words, here-doc bodies and what is piped into it, upper case. */
+  private static String sqlText(Unit u) {
+    // each word, here-doc body and piped-in word is its own segment, ended like a statement: `DELETE FROM t`
+    // followed by the database name is still a delete of every row
+    StringBuilder text = new StringBuilder(String.join(" ; ", u.argv()));
+    for (Redirect r : u.command().redirects()) {
+      if (r.body() != null) {
+        text.append(" ; ").append(r.body());
+      }
+    }
+    for (SimpleCommand up : u.command().pipeline().upstreamOf(u.command())) {
+      text.append(" ; ").append(String.join(" ; ", up.argv()));
+    }
+    if (u.code() != null) {
+      text.append(" ; ").append(u.code());
+    }
+    return Regexes.compiled("\\s+").matcher(text.toString().toUpperCase(Locale.ROOT)).replaceAll(" ");
+  }
+
+  private static Where clientTarget(Unit u, Classifier c, String sql) {
+    List<String> hosts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    boolean unknown = false;
+    String file = null;
+    List<Arg> params = u.params();
+    boolean sqlite = u.name().startsWith("sqlite") || u.name().equals("duckdb");
+    for (int k = 0; k < params.size(); k++) {
+      Arg a = params.get(k);
+      String t = a.text();
+      if (CODE_OPTS.contains(t) && !HOST_OPTS.contains(t) && !(u.name().equals("redis-cli") && t.equals("-u"))) {
+        k++;
+        continue;
+      }
+      if ((USER_OPTS.contains(t) || t.equals("-u") && !u.name().equals("redis-cli")
+          || t.equals("-p") && k + 1 < params.size() && Regexes.matches(params.get(k + 1).text(), "\\d+"))
+          && k + 1 < params.size()) {
+        k++; // a user name or port says nothing about the data
+        continue;
+      }
+      if (HOST_OPTS.contains(t) && k + 1 < params.size()) {
+        Arg v = params.get(++k);
+        unknown |= v.dynamic() && v.text().isEmpty();
+        names.addAll(v.refs());
+        addHostOrUrl(v.text(), hosts, names);
+        continue;
+      }
+      if (NAME_OPTS.contains(t) && k + 1 < params.size()) {
+        Arg v = params.get(++k);
+        names.add(v.text());
+        names.addAll(v.refs());
+        continue;
+      }
+      int eq = t.indexOf('=');
+      if (t.startsWith("--") && eq > 0) {
+        String opt = t.substring(0, eq);
+        String val = t.substring(eq + 1);
+        if (HOST_OPTS.contains(opt)) {
+          addHostOrUrl(val, hosts, names);
+        } else if (NAME_OPTS.contains(opt)) {
+          names.add(val);
+        }
+        continue;
+      }
+      if (t.startsWith("-")) {
+        continue;
+      }
+      names.addAll(a.refs());
+      if (a.dynamic() && (t.isEmpty() || t.startsWith("$"))) {
+        unknown = true;
+        continue;
+      }
+      if (t.contains("://") || t.startsWith("jdbc:") || CONNINFO.matcher(t).find()) {
+        addHostOrUrl(t, hosts, names);
+      } else if (sqlite && file == null) {
+        file = t;
+      } else if (!t.contains(" ") && u.name().equals("cqlsh") && hosts.isEmpty()) {
+        hosts.add(t.toLowerCase(Locale.ROOT));
+      } else if (!t.contains(" ")) {
+        names.add(t);
+      }
+    }
+    for (Map.Entry<String, String> e : u.env().entrySet()) {
+      if (ENV_KEY.matcher(e.getKey()).matches() || e.getKey().startsWith("PG") || e.getKey().startsWith("MYSQL")) {
+        addHostOrUrl(e.getValue(), hosts, names);
+        names.add(e.getValue());
+      }
+    }
+    Matcher dropped = DROPPED_DB.matcher(sql);
+    while (dropped.find()) {
+      names.add(dropped.group(1).toLowerCase(Locale.ROOT));
+    }
+    if (file != null) {
+      names.add(file);
+    }
+    Where w = classify(hosts, names, unknown);
+    if (file != null && !file.equals(":memory:")) {
+      Path p = c.resolveWord(file, u.cwd());
+      Set<Place> pl = p == null ? Set.of(Place.UNKNOWN) : c.placesOf(p);
+      boolean near = pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP);
+      if (w.target() == Target.PRODUCTION) {
+        return near ? new Where(Target.PRODUCTION_FILE, file) : w;
+      }
+      if (pl.contains(Place.CREDENTIAL) || pl.contains(Place.UNKNOWN)) {
+        return new Where(Target.UNKNOWN, file);
+      }
+      // a database file in the workspace is a workspace file: the agent may as well delete it
+      return near ? new Where(Target.LOCAL_TEST, "the workspace file " + file)
+          : new Where(Target.REMOTE, p + " outside the workspace");
+    }
+    if (file != null && file.equals(":memory:")) {
+      return new Where(Target.LOCAL_TEST, "an in-memory database");
+    }
+    return w;
+  }
+
+  /** The database a migration tool works on, from its environment and options. */
+  private static Where settingsTarget(Unit u, Classifier c) {
+    List<String> hosts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    boolean unknown = false;
+    List<Arg> params = u.params();
+    for (int k = 0; k < params.size(); k++) {
+      String t = params.get(k).text();
+      int eq = t.indexOf('=');
+      if ((HOST_OPTS.contains(t) || NAME_OPTS.contains(t)) && k + 1 < params.size()) {
+        String v = params.get(++k).text();
+        addHostOrUrl(v, hosts, names);
+        names.add(v);
+      } else if (eq > 0) {
+        // --url=jdbc:..., -x db_url=postgres://..., RAILS_ENV=production as a rake argument
+        String key = t.substring(0, eq).replaceFirst("^-+", "");
+        String v = t.substring(eq + 1);
+        if (HOST_OPTS.contains("--" + key) || HOST_OPTS.contains("-" + key) || NAME_OPTS.contains("--" + key)
+            || ENV_KEY.matcher(key.toUpperCase(Locale.ROOT)).matches()) {
+          addHostOrUrl(v, hosts, names);
+          names.add(v);
+        }
+      }
+    }
+    for (Map.Entry<String, String> e : u.env().entrySet()) {
+      if (ENV_KEY.matcher(e.getKey()).matches()) {
+        addHostOrUrl(e.getValue(), hosts, names);
+        names.add(e.getValue());
+      }
+    }
+    return classify(hosts, names, unknown);
+  }
+
+  private static void addHostOrUrl(String v, List<String> hosts, List<String> names) {
+    if (v == null || v.isEmpty()) {
+      return;
+    }
+    Matcher m = CONN_URL.matcher(v);
+    if (m.matches()) {
+      hosts.add(m.group(2).toLowerCase(Locale.ROOT));
+      if (m.group(3) != null) {
+        names.add(m.group(3));
+      }
+      return;
+    }
+    Matcher ci = CONNINFO.matcher(v);
+    boolean found = false;
+    while (ci.find()) {
+      found = true;
+      String key = ci.group(1).toLowerCase(Locale.ROOT);
+      if (key.startsWith("host") || key.equals("server") || key.equals("data source")) {
+        hosts.add(ci.group(2).toLowerCase(Locale.ROOT));
+      } else {
+        names.add(ci.group(2));
+      }
+    }
+    if (!found && !v.contains(" ") && !v.contains("=")) {
+      hosts.add(v.toLowerCase(Locale.ROOT));
+    }
+  }
+
+  static Where classify(List<String> hosts, List<String> names, boolean unknown) {
+    for (String h : hosts) {
+      if (hasWord(h, PROD_WORD)) {
+        return new Where(Target.PRODUCTION, h);
+      }
+    }
+    for (String n : names) {
+      if (hasWord(n, PROD_WORD)) {
+        return new Where(Target.PRODUCTION, n);
+      }
+    }
+    for (String h : hosts) {
+      if (!h.isEmpty() && !Classifier.isLocal(h) && !h.startsWith("/") && h.indexOf('.') >= 0
+          && !h.equals("127.0.0.1")) {
+        return new Where(Target.REMOTE, h);
+      }
+    }
+    if (unknown) {
+      return new Where(Target.UNKNOWN, "a variable");
+    }
+    for (String n : names) {
+      if (hasWord(n, TEST_WORD)) {
+        return new Where(Target.LOCAL_TEST, n);
+      }
+    }
+    for (String h : hosts) {
+      if (hasWord(h, TEST_WORD)) {
+        return new Where(Target.LOCAL_TEST, h);
+      }
+    }
+    return new Where(Target.LOCAL, hosts.isEmpty() ? "the local database server" : hosts.get(0));
+  }
+
+  /** Whether one word of {@code text} (split at everything but letters and digits) matches {@code word}. */
+  static boolean hasWord(String text, Pattern word) {
+    for (String w : WORD_SPLIT.split(text.toLowerCase(Locale.ROOT))) {
+      if (!w.isEmpty() && word.matcher(w).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String show(Unit u) {
+    String t = u.text();
+    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+  }
+}
