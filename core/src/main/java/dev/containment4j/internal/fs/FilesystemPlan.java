@@ -200,6 +200,15 @@ public record FilesystemPlan(
       case SYMLINK -> throw symlink(git.path());
       default -> out.add(new ProtectedPath(git.path(), Protection.READ_ONLY)); // a worktree's "gitdir:" file
     }
+    if (git.isDirectory()) {
+      // a commondir that is there already stays as it is (GitTraps removes one a call creates: it cannot be occupied)
+      HostPath commondir = HostPath.of(git.path().resolve(GitTraps.COMMONDIR));
+      switch (commondir.kind()) {
+        case MISSING -> { }
+        case SYMLINK -> throw symlink(commondir.path());
+        default -> out.add(new ProtectedPath(commondir.path(), Protection.READ_ONLY));
+      }
+    }
     for (String name : names) {
       Path p = root.resolve(name);
       if (name.startsWith(ProtectedNames.GIT + "/") && !git.isDirectory()) {

@@ -20,7 +20,11 @@ public final class ProtectedNames {
       ".bashrc", ".bash_profile", ".profile", ".zshrc", ".zprofile",
       ".git/hooks", ".git/config", ".gitmodules", ".mcp.json", ".vscode", ".idea", ".containment.yaml",
       // coding agents' project settings: permissions, hooks that run shell commands, MCP servers to start
-      ".claude", ".cursor", ".gemini", ".codex");
+      ".claude", ".cursor", ".gemini", ".codex",
+      // a bare repository's layout (HEAD, objects, refs, config) at the top of the workdir: git takes the workdir
+      // for one, with the tool's config, whenever .git is missing or no longer valid (an occupied HEAD is empty,
+      // which git refuses as a repository)
+      "HEAD");
 
   /**
    * The git directory. When it is absent it is protected as a whole (a new {@code .git} with a hostile config would
