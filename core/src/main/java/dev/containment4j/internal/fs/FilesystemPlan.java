@@ -185,7 +185,9 @@ public record FilesystemPlan(
     List<ProtectedPath> protectedPaths = new ArrayList<>();
     for (Path root : writable) {
       if (HostPath.of(root).isDirectory()) {
-        protectIn(root, ProtectedNames.forPolicy(policy), protectedPaths);
+        List<String> names = new ArrayList<>(ProtectedNames.forPolicy(policy));
+        names.addAll(ProtectedNames.TOP_LEVEL);
+        protectIn(root, names, protectedPaths);
       }
     }
     return new FilesystemPlan(workdir, List.copyOf(writable), denyRead, allowRead, denyWrite, protectedPaths,
