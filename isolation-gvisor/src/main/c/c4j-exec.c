@@ -9,8 +9,9 @@
  *   c4j-exec [--kill-all] CMD [ARG...]
  *
  * 1. Installs a seccomp filter on itself (with no_new_privs): no unshare, no setns, no clone with CLONE_NEWUSER,
- *    clone3 -> ENOSYS (so libc falls back to clone, which the filter can inspect), no set-user-ID or set-group-ID
- *    bit set by chmod/fchmod/fchmodat/mknod(at)/creat or a creating open(at), openat2 and fchmodat2 -> ENOSYS. runsc 20221219 applies the OCI
+ *    no io_uring, clone3 -> ENOSYS (so libc falls back to clone, which the filter can inspect), no set-user-ID or
+ *    set-group-ID bit set by chmod/fchmod/fchmodat/mknod(at)/creat or a creating open(at), openat2 and fchmodat2 ->
+ *    ENOSYS. runsc 20221219 applies the OCI
  *    seccomp filter of config.json to the container's first process only, never to `runsc exec` processes; this
  *    helper closes that gap. If the filter cannot be installed it prints a line starting with
  *    "c4j-exec: seccomp" and exits 125 without running anything (the backend then fails closed).
@@ -143,6 +144,14 @@ static struct sock_filter FILTER[] = {
     RET_ERRNO(EPERM),
     BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1),
     RET_ERRNO(ENOSYS),
+    /* io_uring: gVisor's own implementation is newer, optional code of the Sentry (later releases turn it off by
+       default); no tool needs it, and bwrap refuses it too */
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_setup, 0, 1),
+    RET_ERRNO(EPERM),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_enter, 0, 1),
+    RET_ERRNO(EPERM),
+    BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_io_uring_register, 0, 1),
+    RET_ERRNO(EPERM),
     BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 4),
     /* clone's flags are its first argument on both architectures; CLONE_NEWUSER is in the low word */
     BPF_STMT(BPF_LD | BPF_W | BPF_ABS, ARG_LO(0)),

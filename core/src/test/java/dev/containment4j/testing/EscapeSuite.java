@@ -621,4 +621,501 @@ public abstract class EscapeSuite {
   private static List<String> limitNames(ToolResult r) {
     return r.isolation().limits().stream().map(IsolationReport.EnforcedLimit::name).toList();
   }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Session 7: inherited state, kernel surface, work left behind, host-side traps, network. Each prints what it saw
+  // and is judged on the host side.
+  // ---------------------------------------------------------------------------------------------------------------
+
+  /**
+   * System calls that may succeed because the backend answers them from a kernel of the sandbox's own (gVisor's
+   * Sentry), so they reach nothing of the host's; none by default, since bwrap shares the host's kernel.
+   */
+  protected Set<String> sandboxOwnedCalls() {
+    return Set.of();
+  }
+
+  /**
+   * Devices the backend emulates in a kernel of the sandbox's own (gVisor's {@code /dev/fuse} and
+   * {@code /dev/net/tun}, served by the Sentry, unusable without capabilities); none by default.
+   */
+  protected Set<String> sandboxOwnedDevices() {
+    return Set.of();
+  }
+
+  /** Runs a Python 3 program (fed through a quoted here-document, so nothing in it is expanded by the shell). */
+  protected ToolResult py(Policy policy, String... lines) {
+    return sh(policy, "/usr/bin/python3 -c \"$(cat <<'PY'\n" + String.join("\n", lines) + "\nPY\n)\" 2>&1");
+  }
+
+  protected ToolResult py(String... lines) {
+    return py(policy(), lines);
+  }
+
+  private static void assumeX8664() {
+    org.assertj.core.api.Assumptions.assumeThat(System.getProperty("os.arch"))
+        .as("the system call numbers are x86_64's").isIn("amd64", "x86_64");
+  }
+
+  /**
+   * Descriptors of the JVM, the launcher or the runtime must not reach the tool: its shell holds exactly stdin,
+   * stdout and stderr. The sandbox's pid 1, when it is not the tool itself (bwrap's init, gVisor's session init),
+   * holds nothing that opens from inside: every descriptor it has is {@code /dev/null}, a pipe, a socket or an
+   * anonymous inode, or cannot be opened at all. Checked in a one-shot call and in a session's second call (a session
+   * keeps one sandbox, and its init, across calls).
+   */
+  @Test
+  void onlyTheStandardStreamsReachTheTool() {
+    String script = "echo \"SHELLPID $$\"; for f in /proc/$$/fd/*; do [ -e \"$f\" ] && echo \"SELF ${f##*/}"
+        + " $(readlink \"$f\")\"; done; /usr/bin/python3 -c \"$(cat <<'PY'\nimport os\n"
+        + "for fd in os.listdir('/proc/1/fd'):\n"
+        + "    p = '/proc/1/fd/' + fd\n    try: t = os.readlink(p)\n    except OSError: t = '?'\n"
+        + "    for mode in (os.O_RDONLY, os.O_WRONLY | os.O_APPEND):\n"
+        + "        try: os.close(os.open(p, mode | os.O_NONBLOCK)); print('INIT', fd, t); break\n"
+        + "        except OSError: pass\nPY\n)\" 2>&1; echo done";
+    checkDescriptors(sh(script));
+    try (Containment c = Containment.with(policy()).withWorkdir(work)
+        .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "escape suite: isolation only"))
+        .withFilter((text, ctx) -> FilterResult.pass(text));
+        dev.containment4j.ContainmentSession session = c.openSession()) {
+      assertThat(session.run(ToolCall.command("/bin/true")).exitCode()).hasValue(0);
+      checkDescriptors(session.run(ToolCall.command("/bin/sh", "-c", script)));
+    }
+  }
+
+  private static void checkDescriptors(ToolResult r) {
+    assertThat(r.stdout()).as(r.stderr()).contains("done");
+    List<String> self = r.stdout().lines().filter(l -> l.startsWith("SELF ")).toList();
+    assertThat(self).as("the tool's descriptors").extracting(l -> l.split(" ")[1])
+        .containsExactlyInAnyOrder("0", "1", "2");
+    if (r.stdout().contains("SHELLPID 1\n")) {
+      return; // the tool is pid 1 itself (a gVisor one-shot): its descriptors were checked above
+    }
+    List<String> initLeaks = r.stdout().lines().filter(l -> l.startsWith("INIT "))
+        .filter(l -> !l.matches("INIT \\d+ (/dev/null|pipe:.*|socket:.*|anon_inode:.*)")).toList();
+    assertThat(initLeaks).as("descriptors of the sandbox's pid 1 that open from inside").isEmpty();
+  }
+
+  /**
+   * The controlling terminal: none inside ({@code /dev/tty} does not open), and no descriptor accepts
+   * {@code TIOCSTI}, which would push keystrokes into the host's shell (CVE-2017-5226).
+   */
+  @Test
+  void noTerminalAcceptsInjectedInput() {
+    ToolResult r = sh("( : < /dev/tty ) 2>/dev/null && echo TTY_OPENED;"
+        + " /usr/bin/python3 -c 'import fcntl, termios\nfor fd in (0, 1, 2):\n  try:\n"
+        + "    fcntl.ioctl(fd, termios.TIOCSTI, b\"x\"); print(\"TIOCSTI_OK\", fd)\n  except OSError: pass';"
+        + " echo done");
+    assertThat(r.stdout()).contains("done").doesNotContain("TTY_OPENED").doesNotContain("TIOCSTI_OK");
+  }
+
+  /**
+   * No process visible inside carries the host's environment or command lines: {@code /proc/*}{@code /environ} and
+   * {@code /proc/*}{@code /cmdline} of every process, the sandbox's pid 1 (bwrap's init, the runtime's init)
+   * included, hold nothing of the JVM's.
+   */
+  @Test
+  void noVisibleProcessCarriesTheHostsEnvironmentOrCommandLine() {
+    ToolResult r = sh("for d in /proc/[0-9]*; do echo \"== $d\"; tr '\\0' '\\n' < $d/environ 2>/dev/null;"
+        + " tr '\\0' ' ' < $d/cmdline 2>/dev/null; echo; done");
+    String out = r.stdout();
+    assertThat(out).contains("== /proc/1");
+    for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+      if (!ALLOWED_ENV.contains(e.getKey()) && !e.getKey().startsWith("LC_") && e.getValue().length() >= 8
+          && !backendEnvironment().contains(e.getKey()) && !visibleAnyway(e.getValue())) {
+        assertThat(out).as("value of the host's $%s", e.getKey()).doesNotContain(e.getValue());
+      }
+    }
+    assertThat(out).doesNotContain("surefire").doesNotContain("failsafe")
+        .doesNotContain("containment-launcher");
+  }
+
+  /** A host value that reaches the sandbox legitimately: part of the workdir's path or of an allowlisted variable. */
+  private boolean visibleAnyway(String value) {
+    if (work.toString().contains(value)) {
+      return true;
+    }
+    return ALLOWED_ENV.stream().map(System::getenv).anyMatch(v -> v != null && v.contains(value));
+  }
+
+  /**
+   * The kernel's attack surface: every call here either gives the host's kernel to the tool (io_uring, userfaultfd,
+   * perf events, bpf, the "shocker" file-handle calls), changes global state (time, reboot, swap, modules, kexec),
+   * or changes the sandbox's own construction (mounts, namespaces, root). Each must fail, unless the backend answers
+   * it from a kernel of the sandbox's own ({@link #sandboxOwnedCalls()}). The arguments are valid, so a call that is
+   * reached and allowed succeeds and shows as {@code ok}; a failure's errno is printed for the docs.
+   */
+  @Test
+  void kernelAttackSurfaceIsRefused() {
+    assumeX8664();
+    ToolResult r = py(
+        "import ctypes, errno, os, struct, time",
+        "libc = ctypes.CDLL(None, use_errno=True)",
+        "libc.syscall.restype = ctypes.c_long",
+        "def call(name, nr, *args):",
+        "    conv = [a if isinstance(a, (bytes, ctypes.Array)) else ctypes.c_long(a) for a in args]",
+        "    r = libc.syscall(nr, *conv)",
+        "    e = ctypes.get_errno()",
+        "    print('CALL', name, 'ok' if r >= 0 else errno.errorcode.get(e, str(e)))",
+        "    return r",
+        "buf = lambda n: ctypes.create_string_buffer(n)",
+        "call('io_uring_setup', 425, 4, buf(120))",
+        "call('userfaultfd', 323, 0)",
+        "attr = buf(128); struct.pack_into('IIQ', attr, 0, 1, 128, 0)",
+        "call('perf_event_open', 298, attr, 0, -1, -1, 0)",
+        "mattr = buf(72); struct.pack_into('IIII', mattr, 0, 2, 4, 4, 1)",
+        "call('bpf', 321, 0, mattr, 72)",
+        "h = buf(8 + 128); struct.pack_into('I', h, 0, 128); mid = buf(4)",
+        "r = call('name_to_handle_at', 303, -100, b'/etc/passwd', h, mid, 0)",
+        "call('open_by_handle_at', 304, os.open('/', os.O_RDONLY), h, 0)",
+        "call('mount', 165, b'none', b'/tmp', b'tmpfs', 0, 0)",
+        "call('umount2', 166, b'/proc', 2)",
+        "call('pivot_root', 155, b'.', b'.')",
+        "call('chroot', 161, b'/tmp')",
+        "call('unshare_mount', 272, 0x20000)",
+        "call('unshare_user', 272, 0x10000000)",
+        "call('unshare_net', 272, 0x40000000)",
+        "for ns in ('net', 'mnt', 'pid', 'user', 'uts', 'ipc', 'cgroup'):",
+        "    try: fd = os.open('/proc/1/ns/' + ns, os.O_RDONLY)",
+        "    except OSError as e: print('CALL setns_' + ns, 'open:' + errno.errorcode.get(e.errno, '?')); continue",
+        "    call('setns_' + ns, 308, fd, 0)",
+        "call('keyctl_session', 250, 0, -3, 1)",
+        "call('add_key', 248, b'user', b'c4j', b'x', 1, -3)",
+        "call('request_key', 249, b'user', b'c4j', 0, -3)",
+        "call('kexec_load', 246, 0, 0, 0, 0)",
+        "call('reboot_cad_on', 169, 0xfee1dead, 0x28121969, 0x89abcdef, 0)",
+        "open('/tmp/c4j-file', 'w').close()",
+        "call('swapon', 167, b'/tmp/c4j-file', 0)",
+        "call('init_module', 175, b'\\0' * 64, 64, b'')",
+        "tv = buf(16); libc.gettimeofday(tv, None)",
+        "call('settimeofday', 164, tv, 0)",
+        "call('acct', 163, b'/tmp/c4j-file')",
+        "call('iopl', 172, 3)",
+        "call('ptrace_attach_1', 101, 16, 1, 0, 0)",
+        "call('process_vm_readv_1', 310, 1, buf(16), 1, buf(16), 1, 0)",
+        "call('syslog_read', 103, 3, buf(4096), 4096)",
+        "call('mknod_char', 133, b'c4j-null', 0o20666, os.makedev(1, 3))",
+        "call('mknod_block', 133, b'c4j-disk', 0o60666, os.makedev(8, 0))",
+        "call('personality_read_implies_exec', 135, 0x0400000)",
+        "print('done')");
+    assertThat(r.stdout()).as(r.stderr()).contains("done");
+    // personality changes only how this process maps memory; it is listed to document it, not refused
+    List<String> allowed = r.stdout().lines().filter(l -> l.startsWith("CALL ") && l.endsWith(" ok"))
+        .map(l -> l.split(" ")[1]).filter(n -> !sandboxOwnedCalls().contains(n))
+        .filter(n -> !n.equals("personality_read_implies_exec")).toList();
+    assertThat(allowed).as("calls the sandbox was allowed to make:\n%s", r.stdout()).isEmpty();
+    assertThat(work.resolve("c4j-null")).doesNotExist();
+    assertThat(work.resolve("c4j-disk")).doesNotExist();
+  }
+
+  /** No capability, no way to gain one (no_new_privs), and a seccomp filter on the tool itself. */
+  @Test
+  void capabilitiesAreEmptyNoNewPrivsIsSetAndSeccompFilters() {
+    String status = sh("cat /proc/self/status; /usr/bin/python3 -c 'import ctypes; print(\"NNP\","
+        + " ctypes.CDLL(None).prctl(39, 0, 0, 0, 0))'").stdout();
+    for (String set : List.of("CapInh", "CapPrm", "CapEff", "CapBnd")) {
+      assertThat(status).as(set).containsPattern(set + ":\\s+0+\\n");
+    }
+    if (status.contains("CapAmb:")) {
+      assertThat(status).containsPattern("CapAmb:\\s+0+\\n"); // gVisor's /proc does not show it
+    }
+    assertThat(status).as("PR_GET_NO_NEW_PRIVS").contains("NNP 1\n").containsPattern("Seccomp:\\s+2");
+  }
+
+  /**
+   * {@code /proc/self/exe} and {@code /proc/1/exe} lead to the binaries of the tool and of the sandbox's init
+   * (bwrap itself, opened through the host's mount; the runtime's init): opening them for writing, directly or
+   * through an {@code O_PATH} descriptor re-opened by {@code /proc/self/fd} (CVE-2019-5736), must change nothing on
+   * the host.
+   */
+  @Test
+  void binariesCannotBeOverwrittenThroughProc() throws Exception {
+    String paths = sh("readlink /proc/self/exe /proc/1/exe; readlink -f /bin/sh /usr/bin/python3").stdout();
+    Map<Path, String> before = new java.util.TreeMap<>();
+    for (String line : paths.lines().toList()) {
+      Path p = Path.of(line.strip());
+      if (p.isAbsolute() && Files.isRegularFile(p)) {
+        before.put(p, sha256(p));
+      }
+    }
+    assertThat(before).as("binaries named by the sandbox: %s", paths).isNotEmpty();
+    ToolResult r = py("import os",
+        "for p in ('/proc/self/exe', '/proc/1/exe'):",
+        "    try:",
+        "        fd = os.open(p, os.O_WRONLY | os.O_APPEND); os.write(fd, b'C4J'); print('WROTE', p)",
+        "    except OSError as e: print('refused', p, e.errno)",
+        "    try:",
+        "        o = os.open(p, os.O_PATH)",
+        "        fd = os.open('/proc/self/fd/%d' % o, os.O_WRONLY | os.O_APPEND); os.write(fd, b'C4J');"
+            + " print('WROTE_OPATH', p)",
+        "    except OSError as e: print('refused', p, e.errno)",
+        "print('done')");
+    // gVisor's root is a private overlay: a write there copies the file up and leaves the host's as it was
+    assertThat(r.stdout()).contains("done");
+    for (Map.Entry<Path, String> e : before.entrySet()) {
+      assertThat(sha256(e.getKey())).as("host binary %s", e.getKey()).isEqualTo(e.getValue());
+    }
+  }
+
+  private static String sha256(Path p) throws Exception {
+    java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+    return java.util.HexFormat.of().formatHex(d.digest(Files.readAllBytes(p)));
+  }
+
+  /**
+   * {@code /sys} (and with it the cgroup tree, where a process could move itself out of its memory and pids limits)
+   * is read-only: no file under it opens for writing. Opening for append writes nothing; the control file proves the
+   * probe detects a writable file.
+   */
+  @Test
+  void sysAndTheCgroupTreeCannotBeWritten() {
+    ToolResult r = py("import os",
+        "n = 0",
+        "ctl = '/tmp/c4j-control'; open(ctl, 'w').close()",
+        "def probe(f):",
+        "    global n",
+        "    n += 1",
+        "    try:",
+        "        os.close(os.open(f, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | os.O_NOFOLLOW)); print('WRITABLE', f)",
+        "    except OSError: pass",
+        "probe(ctl)",
+        "for top in ('/sys/fs/cgroup', '/sys/kernel', '/sys/module', '/sys/power', '/sys/class', '/sys/devices',"
+            + " '/sys/firmware', '/sys/fs', '/sys/block', '/sys/bus'):",
+        "    for root, dirs, files in os.walk(top):",
+        "        for f in files:",
+        "            if n < 60000: probe(os.path.join(root, f))",
+        "print('tried', n)");
+    assertThat(r.stdout()).contains("WRITABLE /tmp/c4j-control").containsPattern("tried [1-9]");
+    assertThat(r.stdout().lines().filter(l -> l.startsWith("WRITABLE /sys"))).isEmpty();
+  }
+
+  /**
+   * {@code /dev} holds only what a tool needs: no block device, no raw memory, KVM, disks, input, sound or GPU;
+   * every character device is one of the harmless pseudo devices.
+   */
+  @Test
+  void devHoldsOnlyPseudoDevices() {
+    ToolResult r = py("import os, stat",
+        "for root, dirs, files in os.walk('/dev'):",
+        "    for f in files + dirs:",
+        "        p = os.path.join(root, f)",
+        "        try: s = os.lstat(p)",
+        "        except OSError: continue",
+        "        if stat.S_ISBLK(s.st_mode): print('BLOCK', p)",
+        "        if stat.S_ISCHR(s.st_mode): print('CHAR', p, os.major(s.st_rdev), os.minor(s.st_rdev))",
+        "print('done')");
+    assertThat(r.stdout()).contains("done");
+    assertThat(r.stdout().lines().filter(l -> l.startsWith("BLOCK "))).as("block devices").isEmpty();
+    // major 1: null zero full random urandom (1:1 is /dev/mem, 1:2 kmem, 1:4 port: not allowed); 5: tty, ptmx;
+    // 136-143: the sandbox's own pseudo terminals
+    List<String> unexpected = r.stdout().lines().filter(l -> l.startsWith("CHAR ")).filter(l -> {
+      String[] f = l.split(" ");
+      int major = Integer.parseInt(f[2]);
+      int minor = Integer.parseInt(f[3]);
+      return !(major == 1 && Set.of(3, 5, 7, 8, 9).contains(minor)) && !(major == 5 && (minor == 0 || minor == 2))
+          && !(major >= 136 && major <= 143);
+    }).toList();
+    assertThat(unexpected).as("character devices beyond the pseudo devices")
+        .allMatch(l -> sandboxOwnedDevices().contains(l.split(" ")[1]));
+  }
+
+  /** {@code /dev/shm} is the sandbox's own: the host's shared memory files are invisible and nothing lands there. */
+  @Test
+  void devShmIsNotTheHosts() throws IOException {
+    Path shm = Path.of("/dev/shm");
+    org.assertj.core.api.Assumptions.assumeThat(Files.isDirectory(shm) && Files.isWritable(shm))
+        .as("the host has a writable /dev/shm").isTrue();
+    String name = "c4j-escape-" + UUID.randomUUID();
+    Path planted = Files.writeString(shm.resolve(name), canary);
+    try {
+      ToolResult r = sh("ls -a /dev/shm; cat /dev/shm/c4j-escape-* 2>&1; echo x > /dev/shm/" + name
+          + "-in 2>/dev/null; echo done");
+      assertThat(all(r)).contains("done").doesNotContain(canary).doesNotContain(name);
+      assertThat(shm.resolve(name + "-in")).doesNotExist();
+    } finally {
+      Files.deleteIfExists(planted);
+      Files.deleteIfExists(shm.resolve(name + "-in"));
+    }
+  }
+
+  /**
+   * Work left behind: a double-forked {@code setsid} daemon that ignores SIGTERM and SIGHUP, a {@code nohup} child,
+   * a loop that keeps forking new children, and whatever {@code systemd-run} or {@code at} would start through the
+   * host's service managers. Nothing of it may run on the host once the call returned.
+   */
+  @Test
+  void daemonsRespawnersAndServiceManagersLeaveNothingRunning() {
+    String marker = Long.toString(700_000 + (System.nanoTime() % 90_000));
+    ToolResult r = sh("(trap '' TERM HUP INT; setsid sh -c \"trap '' TERM HUP; while :; do sleep " + marker
+        + "; done\" </dev/null >/dev/null 2>&1 &) ;"
+        + " nohup sh -c \"trap '' TERM HUP; sleep " + marker + ".1\" </dev/null >/dev/null 2>&1 &"
+        + " sh -c \"while :; do (sleep " + marker + ".2 &); sleep 0.01; done\" </dev/null >/dev/null 2>&1 &"
+        + " systemd-run --unit=c4j-" + marker + " sleep " + marker + ".3 </dev/null >/dev/null 2>&1;"
+        + " systemd-run --user --unit=c4j-" + marker + " sleep " + marker + ".4 </dev/null >/dev/null 2>&1;"
+        + " echo sleep " + marker + ".5 | at now </dev/null >/dev/null 2>&1;"
+        + " sleep 0.3; echo started");
+    assertThat(r.stdout()).contains("started");
+    assertThat(survivors(marker)).as("processes left running after the call").isEmpty();
+  }
+
+  /**
+   * Git traps for the host's next {@code git} in the workdir. {@code .git/config} and {@code .git/hooks} are
+   * read-only inside, but git reads its configuration from elsewhere when told so by files the tool can write:
+   * {@code .git/commondir} moves the config and hooks to a directory of the tool's choosing, and a {@code .git} that
+   * is no longer a valid repository (its {@code HEAD} garbled, or {@code objects}/{@code refs} gone) makes git take
+   * the workdir itself for a bare repository, whose {@code config} the tool wrote. Each trap's
+   * {@code core.fsmonitor} would run on the host. Git works inside during the call (positive control).
+   */
+  @Test
+  void gitTrapsForTheHostsNextGitDoNotRun() throws Exception {
+    Path git = Path.of("/usr/bin/git");
+    org.assertj.core.api.Assumptions.assumeThat(Files.isExecutable(git)).as("git on the host").isTrue();
+    hostGit("init", "-q", ".");
+    Files.writeString(work.resolve("f"), "tracked\n");
+    hostGit("add", "f");
+    hostGit("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init");
+    String config = "[core]\\n\\trepositoryformatversion = 0\\n\\tbare = false\\n\\tworktree = " + work
+        + "\\n\\tfsmonitor = touch " + scratch + "/TRAP-%s\\n";
+    List<String> traps = List.of(
+        "mkdir -p .git/evil && cp -r .git/objects .git/refs .git/HEAD .git/evil/ && printf '" + config.formatted(
+            "commondir") + "' > .git/evil/config && echo evil > .git/commondir",
+        "mkdir -p objects refs && echo 'ref: refs/heads/main' > HEAD && printf '" + config.formatted("head")
+            + "' > config && echo garbage > .git/HEAD",
+        "mkdir -p objects refs && echo 'ref: refs/heads/main' > HEAD && printf '" + config.formatted("refs")
+            + "' > config && rm -rf .git/refs",
+        "mkdir -p objects refs && echo 'ref: refs/heads/main' > HEAD && printf '" + config.formatted("objects")
+            + "' > config && mv .git/objects .git/o2");
+    for (String trap : traps) {
+      ToolResult r = sh("git status --porcelain >/dev/null 2>&1 && echo GIT_WORKS; " + trap + "; echo planted");
+      assertThat(r.stdout()).as(r.stderr()).contains("GIT_WORKS", "planted");
+      hostGit("status", "--porcelain");
+      hostGit("log", "--oneline", "-1");
+    }
+    try (Stream<Path> s = Files.list(scratch)) {
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("TRAP-")).toList())
+          .as("trap commands the host's git ran").isEmpty();
+    }
+  }
+
+  /** Runs the host's git in the workdir, as a user's shell would, without the user's global configuration. */
+  private String hostGit(String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("/usr/bin/git"));
+    argv.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(work.toFile()).redirectErrorStream(true);
+    pb.environment().put("HOME", scratch.toString());
+    pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+    // a workdir git does not take for a repository must not lead it to the repository this build runs in
+    pb.environment().put("GIT_CEILING_DIRECTORIES", scratch.toString());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  /**
+   * Links created in a directory that is renamed while the call runs lead nowhere outside either: the rename moves
+   * the links, not the mounts that stop them.
+   */
+  @Test
+  void linksInADirectoryRenamedMidCallDoNotLeadOut() throws IOException {
+    Path victim = Files.writeString(outside.resolve("victim"), "original");
+    ToolResult r = sh("mkdir d; ln -s '" + victim + "' d/sym; ln '" + victim + "' d/hard 2>/dev/null; mv d e;"
+        + " echo x >> e/sym; echo x >> e/hard 2>/dev/null; mkdir -p f; mv e f/g; echo y >> f/g/sym;"
+        + " ln -s '" + outside + "' f/out; mv f h; echo z > h/out/new; echo done");
+    assertThat(r.stdout()).contains("done");
+    assertThat(victim).hasContent("original");
+    assertThat(outside.resolve("new")).doesNotExist();
+  }
+
+  /**
+   * Special files a tool can leave in the workdir for the host: device nodes would give whoever reads them later
+   * the host's devices; FIFOs, sockets, sparse files and names with control characters are harmless to the library
+   * (it never reads the workdir after a call) and are documented for host code that does.
+   */
+  @Test
+  void noDeviceNodesCanBeLeftInTheWorkdir() throws IOException {
+    sh("mknod c4j-c c 1 3 2>/dev/null; mknod c4j-b b 8 0 2>/dev/null; mkfifo c4j-fifo; echo done");
+    try (Stream<Path> walk = Files.walk(work)) {
+      List<String> devices = walk.filter(p -> {
+        try {
+          int mode = (Integer) Files.getAttribute(p, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          int type = mode & 0170000;
+          return type == 0020000 || type == 0060000;
+        } catch (IOException e) {
+          return false;
+        }
+      }).map(Path::toString).toList();
+      assertThat(devices).as("device nodes left in the workdir").isEmpty();
+    }
+  }
+
+  /**
+   * Abstract Unix sockets (X11's {@code @/tmp/.X11-unix/X0}, D-Bus, agents) have no file to hide: they belong to a
+   * network namespace. A host listener on one must accept nothing from inside.
+   */
+  @Test
+  void abstractUnixSocketsOfTheHostAreUnreachable() throws Exception {
+    String name = "c4j-escape-" + UUID.randomUUID();
+    Process listener = new ProcessBuilder("/usr/bin/python3", "-c", "import socket, sys\n"
+        + "s = socket.socket(socket.AF_UNIX); s.bind('\\0' + sys.argv[1]); s.listen(1); print('ready', flush=True)\n"
+        + "s.settimeout(30)\ntry:\n  c, _ = s.accept(); print('ACCEPTED', flush=True)\nexcept OSError: pass", name)
+        .redirectErrorStream(true).start();
+    try {
+      java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(listener.getInputStream(),
+          StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("ready");
+      ToolResult r = py("import socket",
+          "for n in ('" + name + "', '/tmp/.X11-unix/X0', '/tmp/dbus-c4j'):",
+          "    try:",
+          "        s = socket.socket(socket.AF_UNIX); s.settimeout(2); s.connect('\\0' + n); print('CONNECTED', n)",
+          "    except OSError as e: print('refused', n, e.errno)",
+          "print('done')");
+      assertThat(r.stdout()).contains("done").doesNotContain("CONNECTED");
+      Thread.sleep(200);
+      StringBuilder seen = new StringBuilder();
+      while (out.ready()) {
+        seen.append(out.readLine()).append('\n');
+      }
+      assertThat(seen).as("what the host listener printed").doesNotContain("ACCEPTED");
+      assertThat(listener.isAlive()).as("the listener was still listening").isTrue();
+    } finally {
+      listener.destroyForcibly();
+    }
+  }
+
+  /**
+   * Raw and packet sockets (sniffing, spoofing) are refused, and what netlink shows is the sandbox's own network:
+   * only {@code lo}, none of the host's interfaces.
+   */
+  @Test
+  void rawPacketSocketsAreRefusedAndNetlinkSeesOnlyLoopback() {
+    ToolResult r = py("import socket",
+        "for name, fam, typ, proto in (('packet', 17, socket.SOCK_RAW, 0x0300), ('raw_icmp', socket.AF_INET,"
+            + " socket.SOCK_RAW, 1), ('raw6', socket.AF_INET6, socket.SOCK_RAW, 58), ('raw_tcp', socket.AF_INET,"
+            + " socket.SOCK_RAW, 6)):",
+        "    try: socket.socket(fam, typ, proto); print('OPENED', name)",
+        "    except OSError as e: print('refused', name, e.errno)",
+        "print('IFACES', sorted(n for _, n in socket.if_nameindex()))");
+    assertThat(r.stdout()).doesNotContain("OPENED").contains("IFACES ['lo']");
+  }
+
+  /** The host's IPv6 loopback is as unreachable as its IPv4 one. */
+  @Test
+  void ipv6LoopbackOfTheHostIsUnreachable() throws IOException {
+    InetAddress v6 = InetAddress.getByName("::1");
+    try (ServerSocket server = new ServerSocket()) {
+      try {
+        server.bind(new InetSocketAddress(v6, 0));
+      } catch (IOException e) {
+        org.assertj.core.api.Assumptions.assumeThat(e).as("the host has no IPv6 loopback").isNull();
+      }
+      server.setSoTimeout(300);
+      ToolResult r = py("import socket",
+          "try:",
+          "    socket.create_connection(('::1', " + server.getLocalPort() + "), 2); print('CONNECTED')",
+          "except OSError as e: print('refused', e.errno)");
+      assertThat(r.stdout()).doesNotContain("CONNECTED").contains("refused");
+      assertThat(acceptsNothing(server)).as("the host listener saw no connection").isTrue();
+    }
+  }
 }

@@ -185,7 +185,9 @@ public record FilesystemPlan(
     List<ProtectedPath> protectedPaths = new ArrayList<>();
     for (Path root : writable) {
       if (HostPath.of(root).isDirectory()) {
-        protectIn(root, ProtectedNames.forPolicy(policy), protectedPaths);
+        List<String> names = new ArrayList<>(ProtectedNames.forPolicy(policy));
+        names.addAll(ProtectedNames.TOP_LEVEL);
+        protectIn(root, names, protectedPaths);
       }
     }
     return new FilesystemPlan(workdir, List.copyOf(writable), denyRead, allowRead, denyWrite, protectedPaths,
@@ -199,6 +201,15 @@ public record FilesystemPlan(
       case MISSING -> out.add(new ProtectedPath(git.path(), Protection.OCCUPY));
       case SYMLINK -> throw symlink(git.path());
       default -> out.add(new ProtectedPath(git.path(), Protection.READ_ONLY)); // a worktree's "gitdir:" file
+    }
+    if (git.isDirectory()) {
+      // a commondir that is there already stays as it is (GitTraps removes one a call creates: it cannot be occupied)
+      HostPath commondir = HostPath.of(git.path().resolve(GitTraps.COMMONDIR));
+      switch (commondir.kind()) {
+        case MISSING -> { }
+        case SYMLINK -> throw symlink(commondir.path());
+        default -> out.add(new ProtectedPath(commondir.path(), Protection.READ_ONLY));
+      }
     }
     for (String name : names) {
       Path p = root.resolve(name);

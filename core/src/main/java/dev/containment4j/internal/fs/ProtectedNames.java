@@ -23,6 +23,14 @@ public final class ProtectedNames {
       ".claude", ".cursor", ".gemini", ".codex");
 
   /**
+   * Names protected at the top of each writable root only (Seatbelt protects {@link #DEFAULTS} at any depth, where
+   * these would break git: {@code .git/HEAD}). {@code HEAD}: with a bare repository's layout (HEAD, objects, refs,
+   * config) at the top of the workdir, git takes the workdir for one, with the tool's config, whenever {@code .git} is
+   * missing or no longer valid; an occupied {@code HEAD} is empty, which git refuses as a repository.
+   */
+  public static final List<String> TOP_LEVEL = List.of("HEAD");
+
+  /**
    * The git directory. When it is absent it is protected as a whole (a new {@code .git} with a hostile config would
    * run code on the user's next git command); when present, it is pinned so that it cannot be renamed away and
    * replaced, and only its hooks and config are protected.

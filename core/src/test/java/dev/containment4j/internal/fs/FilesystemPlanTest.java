@@ -113,6 +113,20 @@ class FilesystemPlanTest {
         .doesNotContainKey(work.resolve(".git/config"));
   }
 
+  /**
+   * A repository's own {@code .git/commondir} (rare, but the host's) stays as it is; a missing one is not occupied
+   * (git dies on an empty one; {@link GitTraps} removes one a call creates). {@code HEAD} at the top is occupied, so
+   * the workdir can never pass for a bare repository.
+   */
+  @Test
+  void anExistingCommondirIsReadOnlyAMissingOneIsNotOccupiedAndTopLevelHeadIs() throws IOException {
+    Files.createDirectories(work.resolve(".git"));
+    assertThat(protections()).doesNotContainKey(work.resolve(".git/commondir"))
+        .containsEntry(work.resolve("HEAD"), Protection.OCCUPY);
+    Files.writeString(work.resolve(".git/commondir"), "../elsewhere\n");
+    assertThat(protections()).containsEntry(work.resolve(".git/commondir"), Protection.READ_ONLY);
+  }
+
   private Map<Path, Protection> protections() {
     return plan(policy(List.of(), List.of(), List.of(), List.of(), true)).protectedPaths().stream()
         .collect(Collectors.toMap(ProtectedPath::path, ProtectedPath::protection));

@@ -43,7 +43,8 @@ class PlanCacheTest {
    * every call (bwrap's placeholder) and is never kept.
    */
   static void protectedNamesExistIn(Path root) throws IOException {
-    for (String name : ProtectedNames.DEFAULTS) {
+    for (String name : java.util.stream.Stream.concat(ProtectedNames.DEFAULTS.stream(),
+        ProtectedNames.TOP_LEVEL.stream()).toList()) {
       Path p = root.resolve(name);
       Files.createDirectories(p.getParent());
       if (name.equals(".git/hooks") || name.equals(".vscode") || name.equals(".idea")) {

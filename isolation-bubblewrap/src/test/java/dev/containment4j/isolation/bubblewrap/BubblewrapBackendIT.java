@@ -82,7 +82,8 @@ class BubblewrapBackendIT {
             f.denyWrite(), f.hideHome(), f.tmp()), d.isolation().limits(), d.isolation().env(),
         d.isolation().backends()), d.network(), d.guard(), d.content(), d.trust(), d.audit());
     // every protected name present, as in a real checkout (a plan with placeholders to create is never kept)
-    for (String name : dev.containment4j.internal.fs.ProtectedNames.DEFAULTS) {
+    for (String name : java.util.stream.Stream.concat(dev.containment4j.internal.fs.ProtectedNames.DEFAULTS.stream(),
+        dev.containment4j.internal.fs.ProtectedNames.TOP_LEVEL.stream()).toList()) {
       Path at = tmp.resolve(name);
       Files.createDirectories(at.getParent());
       if (name.equals(".git/hooks") || name.equals(".vscode") || name.equals(".idea")) {

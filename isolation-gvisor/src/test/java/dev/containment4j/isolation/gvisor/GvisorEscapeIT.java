@@ -22,4 +22,16 @@ class GvisorEscapeIT extends EscapeSuite {
     return Set.of("/proc/sys/net/ipv4/tcp_sack", "/proc/sys/net/ipv4/tcp_recovery", "/proc/sys/net/ipv4/tcp_wmem",
         "/proc/sys/net/ipv4/tcp_rmem", "/proc/sys/net/ipv4/ip_local_port_range", "/proc/sys/kernel/yama/ptrace_scope");
   }
+
+  /** The Sentry's own kernel log ("Starting gVisor..."), not the host's. */
+  @Override
+  protected Set<String> sandboxOwnedCalls() {
+    return Set.of("syslog_read");
+  }
+
+  /** Emulated by the Sentry; opening a tunnel or mounting FUSE needs capabilities the sandbox does not have. */
+  @Override
+  protected Set<String> sandboxOwnedDevices() {
+    return Set.of("/dev/fuse", "/dev/net/tun");
+  }
 }

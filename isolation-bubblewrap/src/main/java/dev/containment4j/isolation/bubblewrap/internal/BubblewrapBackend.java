@@ -11,6 +11,7 @@ import dev.containment4j.IsolationReport.EnforcedLimit;
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.internal.AuditLog;
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.GitTraps;
 import dev.containment4j.internal.fs.PlanCache;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
@@ -346,8 +347,10 @@ public final class BubblewrapBackend implements IsolationBackend {
     PreparedLaunchers.Launch launch = launchers.take();
     FilesystemPlan plan = null;
     EgressBridge.Attachment bridge = null;
+    GitTraps gitTraps = null;
     try {
       plan = Placeholders.acquire(plans.plan());
+      gitTraps = GitTraps.before(plan.writable());
       List<EnforcedLimit> enforced = new ArrayList<>(fixedLimits);
       enforced.addAll(launch.limits());
       List<String> command = egress.map(e -> e.interpreter().wrap(request.argv())).orElse(request.argv());
@@ -370,6 +373,7 @@ public final class BubblewrapBackend implements IsolationBackend {
       BoundedProcess.Outcome o = BoundedProcess.supervise(started, "bwrap", request.stdin().orElse(null),
           limits.outputBytes(), limits.wall(), true);
       Cgroups.CallCgroup cgroup = launch.cgroup().orElse(null);
+      List<String> gitNotes = gitTraps.removeNew(); // the call's processes are gone: bwrap's init took them along
       int exit = o.exitCode();
       String stderr = o.stderrText();
       if (bridge != null && bridge.failure().isPresent()) {
@@ -389,6 +393,7 @@ public final class BubblewrapBackend implements IsolationBackend {
       }
       List<String> notes = new ArrayList<>(fixedNotes);
       notes.addAll(plan.notes());
+      notes.addAll(gitNotes);
       if (cgroup != null && cgroup.oomKilled()) {
         notes.add("the memory limit was hit (" + limits.memoryMb() + " MiB): the kernel killed a process");
       }
@@ -406,6 +411,9 @@ public final class BubblewrapBackend implements IsolationBackend {
         bridge.close();
       }
       launchers.release(launch);
+      if (gitTraps != null) {
+        gitTraps.removeNew(); // a call that failed to set up or was interrupted; a no-op after the call above
+      }
       if (plan != null) {
         Placeholders.release(plan);
       }

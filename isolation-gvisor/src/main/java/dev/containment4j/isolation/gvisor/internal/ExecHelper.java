@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * {@code c4j-exec}, the small static program (source: {@code src/main/c/c4j-exec.c}) that every session call runs
  * first. runsc 20221219 applies the OCI seccomp filter to a container's first process only, not to {@code runsc exec}
- * processes; the helper installs the same filter on itself (no {@code unshare}/{@code setns}, no
+ * processes; the helper installs the same filter on itself (no {@code unshare}/{@code setns}, no io_uring, no
  * {@code clone(CLONE_NEWUSER)}, {@code clone3} reports ENOSYS) before it starts the call as its child, so the call
  * and everything it starts carry it. It then kills whatever the call left running and passes its status through.
  *

@@ -11,6 +11,7 @@ import dev.containment4j.event.AuditEvent;
 import dev.containment4j.event.AuditListener;
 import dev.containment4j.internal.AuditLog;
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.GitTraps;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.EgressGateway;
@@ -195,6 +196,8 @@ public final class GvisorBackend implements IsolationBackend {
     Path bundle = null;
     Policy.Limits limits = spec.policy().isolation().limits();
     BoundedProcess.Outcome o;
+    GitTraps gitTraps = GitTraps.before(plan.writableRoots());
+    List<String> gitNotes;
     try {
       if (netns.isPresent()) {
         served = RunscSandbox.serve(netns.get(), req.callId(), AuditLog.forCurrentCall(spec.events()));
@@ -208,6 +211,8 @@ public final class GvisorBackend implements IsolationBackend {
     } catch (UncheckedIOException e) {
       throw new SandboxSetupException(ID, -1, "", "cannot start " + runsc.binary() + ": " + e.getMessage(), e);
     } finally {
+      // runsc run returned (or was killed with its sandbox): nothing of the call runs any more
+      gitNotes = gitTraps.removeNew();
       if (served != null) {
         served.close();
       }
@@ -229,6 +234,7 @@ public final class GvisorBackend implements IsolationBackend {
     List<String> notes = new ArrayList<>();
     notes.add("gVisor sandbox " + id + " (one-shot, cold)");
     notes.addAll(plan.notes());
+    notes.addAll(gitNotes);
     network.ifPresent(n -> notes.add(ProxyNetwork.NOTE));
     return new ExecResult(o.exitCode(), o.stdoutText(), o.stderrText(), o.timedOut(), o.truncated(), o.duration(),
         new IsolationReport(ID, plan.limits(), notes));

@@ -19,9 +19,19 @@ import java.util.Map;
  * exec).
  */
 public final class InitCommand {
-  public static final List<String> ENV_IGNORE = List.of("/usr/bin/env", "--ignore-signal=CHLD", "/bin/sleep", "infinity");
-  static final List<String> BASH_TRAP = List.of("/bin/bash", "-c", "trap '' CHLD; exec /bin/sleep infinity");
-  static final List<String> PLAIN = List.of("/bin/sleep", "infinity");
+  /**
+   * The init inherits {@code runsc create}'s standard streams, which are the host's log file of the sandbox (a pipe
+   * would stay open as long as the sandbox lives): left open, every session call could append to that host file
+   * through {@code /proc/1/fd/1}, outside every allowed path and without a size limit (measured). The init swaps them
+   * for gVisor's own {@code /dev/null} before it sleeps.
+   */
+  private static final String DETACH_STDIO = "exec </dev/null >/dev/null 2>&1; ";
+
+  public static final List<String> ENV_IGNORE = List.of("/bin/sh", "-c",
+      DETACH_STDIO + "exec /usr/bin/env --ignore-signal=CHLD /bin/sleep infinity");
+  static final List<String> BASH_TRAP = List.of("/bin/bash", "-c", DETACH_STDIO + "trap '' CHLD;"
+      + " exec /bin/sleep infinity");
+  static final List<String> PLAIN = List.of("/bin/sh", "-c", DETACH_STDIO + "exec /bin/sleep infinity");
 
   private InitCommand() {}
 

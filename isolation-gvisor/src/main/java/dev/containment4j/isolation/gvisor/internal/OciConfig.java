@@ -91,8 +91,8 @@ public final class OciConfig {
 
   /**
    * Applied by gVisor's Sentry with {@code --oci-seccomp}: no new user namespaces (clone with CLONE_NEWUSER,
-   * unshare, setns), and clone3 reports ENOSYS so libc falls back to the clone it can filter. runsc 20221219 applies
-   * it to the container's first process and its children only, not to {@code runsc exec} processes.
+   * unshare, setns), no io_uring, and clone3 reports ENOSYS so libc falls back to the clone it can filter. runsc
+   * 20221219 applies it to the container's first process and its children only, not to {@code runsc exec} processes.
    */
   private static Map<String, Object> seccomp() {
     List<Object> rules = new ArrayList<>();
@@ -100,6 +100,10 @@ public final class OciConfig {
     rules.add(ordered("names", List.of("clone"), "action", "SCMP_ACT_ERRNO", "errnoRet", 1, "args",
         List.of(ordered("index", 0, "value", CLONE_NEWUSER, "valueTwo", CLONE_NEWUSER, "op", "SCMP_CMP_MASKED_EQ"))));
     rules.add(ordered("names", List.of("clone3"), "action", "SCMP_ACT_ERRNO", "errnoRet", 38));
+    // the Sentry's own io_uring (newer, optional code; later gVisor releases turn it off): no tool needs it, and bwrap
+    // refuses it as well
+    rules.add(ordered("names", List.of("io_uring_setup", "io_uring_enter", "io_uring_register"), "action",
+        "SCMP_ACT_ERRNO", "errnoRet", 1));
     // no set-user-ID / set-group-ID bit on any file: the sandbox's root leaves the workdir's files on the host, where a
     // set-user-ID one would run as its owner for every local user (as c4j-exec does for session calls)
     boolean legacyCalls = System.getProperty("os.arch", "").matches("amd64|x86_64");

@@ -8,6 +8,7 @@ import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.event.AuditListener;
+import dev.containment4j.internal.fs.GitTraps;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.EgressGateway;
@@ -150,6 +151,8 @@ public final class RunscSandbox {
     }
     BoundedProcess.Outcome o;
     EgressGateway.ServedSocket served = null;
+    GitTraps gitTraps = GitTraps.before(plan.writableRoots());
+    List<String> gitNotes;
     try {
       if (netns.isPresent()) {
         served = serve(netns.get(), req.callId(), egressEvents);
@@ -159,6 +162,8 @@ public final class RunscSandbox {
     } catch (UncheckedIOException e) {
       throw new SandboxSetupException("gvisor", -1, "", "cannot start " + runsc.binary() + ": " + e.getMessage(), e);
     } finally {
+      // c4j-exec killed what the call left running (or killCalls did, after a time-out)
+      gitNotes = gitTraps.removeNew();
       if (served != null) {
         served.close();
       }
@@ -168,7 +173,7 @@ public final class RunscSandbox {
         // the instance directory goes at close
       }
     }
-    return result(o, mode);
+    return result(o, mode, gitNotes);
   }
 
   /** Serves {@code netns}'s listener for one call, or fails closed (the call is not run). */
@@ -181,10 +186,11 @@ public final class RunscSandbox {
     }
   }
 
-  private ExecResult result(BoundedProcess.Outcome o, String mode) {
+  private ExecResult result(BoundedProcess.Outcome o, String mode, List<String> gitNotes) {
     List<String> notes = new ArrayList<>();
     notes.add("gVisor sandbox " + id + " (" + mode + ")");
     notes.addAll(plan.notes());
+    notes.addAll(gitNotes);
     netns.ifPresent(n -> notes.add(ProxyNetwork.NOTE));
     String stderr = o.stderrText();
     int exit = o.exitCode();

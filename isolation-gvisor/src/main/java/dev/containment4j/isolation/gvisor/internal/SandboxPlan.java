@@ -67,6 +67,13 @@ public record SandboxPlan(ProcessSpec process, List<OciMount> mounts, OptionalLo
         Optional.of(new UserMapping(uid, gid)), networkNamespace);
   }
 
+  /** The host directories bound read-write for the tool: the workdir and {@code allowWrite}. */
+  public List<java.nio.file.Path> writableRoots() {
+    return mounts.stream().filter(m -> m.type().equals("bind") && m.options().contains("rw")
+            && (m.why().equals(SandboxPlanner.WORKDIR) || m.why().equals(SandboxPlanner.ALLOW_WRITE)))
+        .map(m -> java.nio.file.Path.of(m.source())).toList();
+  }
+
   /**
    * Root inside maps to one host user: the JVM's own (what newuidmap allows without /etc/subuid entries).
    *

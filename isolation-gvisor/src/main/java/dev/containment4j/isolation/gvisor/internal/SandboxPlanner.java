@@ -37,6 +37,10 @@ public final class SandboxPlanner {
   /** Protected names that are directories: a missing one is occupied by an empty read-only directory. */
   static final Set<String> DIRECTORY_NAMES = Set.of(".git", ".git/hooks", ".vscode", ".idea");
 
+  /** Why a writable root is mounted (also how {@link SandboxPlan#writableRoots()} finds them). */
+  static final String WORKDIR = "workdir";
+  static final String ALLOW_WRITE = "allowWrite";
+
   /** Soft and hard RLIMIT_NOFILE inside. */
   static final long NOFILE = 4096;
 
@@ -79,7 +83,7 @@ public final class SandboxPlanner {
     }
     fs.hiddenHome().ifPresent(h -> mounts.add(OciMount.tmpfs(h.toString(), true, "0700", "hideHome: true")));
     for (Path w : fs.writable()) {
-      mounts.add(OciMount.bind(w.toString(), true, w.equals(workdir) ? "workdir" : "allowWrite"));
+      mounts.add(OciMount.bind(w.toString(), true, w.equals(workdir) ? WORKDIR : ALLOW_WRITE));
     }
     for (HostPath d : fs.denyRead()) {
       if (fs.hiddenHome().map(h -> d.path().startsWith(h)).orElse(false)

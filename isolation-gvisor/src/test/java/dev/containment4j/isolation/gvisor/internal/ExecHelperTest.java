@@ -59,8 +59,10 @@ class ExecHelperTest {
 
     BoundedProcess.Outcome o = run(helper, "/bin/sh", "-c",
         "unshare -U true && echo NESTED; /usr/bin/unshare -r true && echo NESTED2;"
-            + " grep '^Seccomp:' /proc/self/status; exit 7");
-    assertThat(o.stdoutText()).doesNotContain("NESTED").contains("Seccomp:\t2");
+            + " grep '^Seccomp:' /proc/self/status; /usr/bin/python3 -c 'import ctypes;"
+            + " l = ctypes.CDLL(None, use_errno=True); r = l.syscall(425, 4, ctypes.create_string_buffer(120));"
+            + " print(\"io_uring_setup\", r, ctypes.get_errno())'; exit 7");
+    assertThat(o.stdoutText()).doesNotContain("NESTED").contains("Seccomp:\t2").contains("io_uring_setup -1 1\n");
     assertThat(o.exitCode()).isEqualTo(7);
     assertThat(run(helper, "sh", "-c", "kill -TERM $$").exitCode()).as("128 + SIGTERM").isEqualTo(143);
     BoundedProcess.Outcome missing = run(helper, "no-such-command-c4j");
