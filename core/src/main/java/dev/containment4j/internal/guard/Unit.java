@@ -27,6 +27,8 @@ import java.util.Map;
  * @param code the program text of an interpreter one-liner or here-doc ({@code python -c CODE}), else null
  * @param language the language of {@code code}: python, node, perl, ruby, php, shell ...
  * @param full the words as written, wrappers included (for deny and ask rules)
+ * @param shellCommand for a shell whose {@code -c} code is only known at run time ({@code sh -c "$X"},
+ *     {@code busybox sh -c -x "$X"}), the argument the shell runs as code, as the unwrapping found it; else null
  * @param argv the text of {@code args}, derived from them (whatever is passed is replaced); every rule and most
  *     categories read it, so it is computed once
  * @param name the program's base name ({@code /usr/bin/rm} → {@code rm}), or empty for a bare assignment or
@@ -36,8 +38,8 @@ import java.util.Map;
  */
 record Unit(
     SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
-    Map<String, String> env, Path cwd, String code, String language, List<String> full, List<String> argv,
-    String name, String text) {
+    Map<String, String> env, Path cwd, String code, String language, List<String> full, Arg shellCommand,
+    List<String> argv, String name, String text) {
 
   Unit {
     args = List.copyOf(args);
@@ -54,8 +56,14 @@ record Unit(
   }
 
   Unit(SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
+      Map<String, String> env, Path cwd, String code, String language, List<String> full, Arg shellCommand) {
+    this(command, args, wrappers, privileged, argsFromStdin, env, cwd, code, language, full, shellCommand, null, null,
+        null);
+  }
+
+  Unit(SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
       Map<String, String> env, Path cwd, String code, String language, List<String> full) {
-    this(command, args, wrappers, privileged, argsFromStdin, env, cwd, code, language, full, null, null, null);
+    this(command, args, wrappers, privileged, argsFromStdin, env, cwd, code, language, full, null);
   }
 
   static String baseName(String program) {

@@ -134,9 +134,12 @@ final class Units {
 
   private void emit(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged, boolean fromStdin,
       Map<String, String> env, Path cwd, String code, String language, List<String> full) {
-    Unit u = new Unit(c, args, wrappers, privileged, fromStdin, env, cwd, code, language, full);
+    emit(new Unit(c, args, wrappers, privileged, fromStdin, env, cwd, code, language, full));
+  }
+
+  private void emit(Unit u) {
     units.add(u);
-    byCommand.putIfAbsent(c, u);
+    byCommand.putIfAbsent(u.command(), u);
   }
 
   private static boolean isOpt(Arg a) {
@@ -343,7 +346,8 @@ final class Units {
         Arg cmdString = shellCommandString(shellArgs);
         if (cmdString != null) {
           if (cmdString.dynamic()) {
-            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full);
+            // the code argument found here (after any options, past busybox) is the one RunTimeCode traces
+            emit(new Unit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full, cmdString));
           }
           nestedShell(cmdString.text(), c, wrappers, privileged, env, name + " -c");
           return;
