@@ -241,6 +241,13 @@ final class Classifier {
     if (!(n.equals("echo") || n.equals("printf") || n.equals("cat") || n.equals("tee"))) {
       return;
     }
+    boolean writes = false;
+    for (Redirect r : u.command().redirects()) {
+      writes |= r.writesFile();
+    }
+    if (!writes) {
+      return; // nothing is written (most echo/printf/cat): no content to build
+    }
     String content = null;
     for (Redirect r : u.command().redirects()) {
       if (r.body() != null && (r.op().startsWith("<<"))) {
@@ -846,8 +853,8 @@ final class Classifier {
     if (abs == null) {
       return null;
     }
-    // the agent's own pattern, not a constant: compiled here, not kept in Regexes' bounded cache of constants
-    java.util.regex.Matcher m = Pattern.compile(Rule.globRegex(abs)).matcher("");
+    // the agent's own pattern, not a constant: kept apart from Regexes' bounded cache of constants
+    java.util.regex.Matcher m = Regexes.agentPattern(Rule.globRegex(abs)).matcher("");
     Set<Place> out = null;
     for (String f : SECRET_FILES) {
       String candidate = f.startsWith("/") ? f : paths.home() + "/" + f;

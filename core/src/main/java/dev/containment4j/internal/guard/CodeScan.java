@@ -52,13 +52,10 @@ final class CodeScan {
   private static final Pattern SENSITIVE_LITERAL = Pattern.compile(
       "\\.ssh|\\.aws|\\.kube|\\.docker|\\.gnupg|\\.netrc|id_rsa|id_ed25519|id_ecdsa|git-credentials|\\.config/gcloud"
           + "|/etc/shadow|/proc/self/environ|/environ|\\.azure|keychain|Login Data|cookies\\.sqlite");
-  private static final Pattern STRING = Pattern.compile("'''(.*?)'''|\"\"\"(.*?)\"\"\"|'((?:[^'\\\\]|\\\\.)*)'"
-      + "|\"((?:[^\"\\\\]|\\\\.)*)\"", Pattern.DOTALL);
   private static final Pattern SHELL_CALL = Pattern.compile(
       "(?:os\\.system|os\\.popen|subprocess\\.\\w+|check_output|check_call|execSync|\\bexec|execFile|spawnSync"
           + "|\\bspawn|\\bsystem|shell_exec|passthru|\\bpopen|IO\\.popen|Open3\\.\\w+|Kernel\\.exec|os\\.execute"
-          + "|io\\.popen)\\s*\\(\\s*"
-          + "(\\[[^\\]]*\\]|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")");
+          + "|io\\.popen)\\s*\\(\\s*");
   private static final Pattern CONCATENATED = Pattern.compile("\\s*\\+\\s*([^;\\n]*)");
   /** Perl and PHP join strings with {@code .}: {@code system("rm -rf ".$ENV{HOME})}. */
   private static final Pattern CONCATENATED_DOT = Pattern.compile("\\s*[.+]\\s*([^;\\n]*)");
@@ -107,26 +104,121 @@ final class CodeScan {
         literals);
   }
 
+  /**
+   * The string literals of {@code code}, left to right: {@code '''…'''} and {@code """…"""} up to the next
+   * closing triple, else {@code '…'} and {@code "…"} up to the first quote a backslash does not escape; an opening
+   * quote that is never closed is skipped. The same literals as the regular expression
+   * {@code '''(.*?)'''|"""(.*?)"""|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"} (DOTALL), which recursed once per
+   * character of a literal and overflowed the stack on long scripts (an apostrophe in a comment runs to the next
+   * one): a loop has no depth ({@code CodeScanTest} compares the two).
+   */
   static List<String> literals(String code) {
     List<String> out = new ArrayList<>();
-    Matcher m = STRING.matcher(code);
-    while (m.find()) {
-      for (int g = 1; g <= 4; g++) {
-        if (m.group(g) != null) {
-          out.add(m.group(g));
-          break;
+    int n = code.length();
+    int i = 0;
+    while (i < n) {
+      char q = code.charAt(i);
+      if (q != '\'' && q != '"') {
+        i++;
+        continue;
+      }
+      if (i + 2 < n && code.charAt(i + 1) == q && code.charAt(i + 2) == q) {
+        int close = code.indexOf(q == '\'' ? "'''" : "\"\"\"", i + 3);
+        if (close >= 0) {
+          out.add(code.substring(i + 3, close));
+          i = close + 3;
+          continue;
         }
+      }
+      int close = closingQuote(code, i + 1, q, true);
+      if (close >= 0) {
+        out.add(code.substring(i + 1, close));
+        i = close + 1;
+      } else {
+        i++;
       }
     }
     return out;
   }
 
-  /** The shell command strings the code would run ({@code os.system("...")}, {@code execSync("...")} ...). */
+  /**
+   * The index of the first {@code quote} at or after {@code from} that no backslash escapes, or -1. A backslash
+   * before a line break ends the search unless {@code escapedBreaks} ({@code .} with and without DOTALL).
+   */
+  private static int closingQuote(String s, int from, char quote, boolean escapedBreaks) {
+    for (int k = from; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c == quote) {
+        return k;
+      }
+      if (c == '\\') {
+        if (k + 1 >= s.length() || !escapedBreaks && lineBreak(s.charAt(k + 1))) {
+          return -1;
+        }
+        k++;
+      }
+    }
+    return -1;
+  }
+
+  /** The characters {@code .} does not match without DOTALL. */
+  private static boolean lineBreak(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  /**
+   * The end (exclusive) of the argument a shell call starts with at {@code from}: a {@code […]} list up to its first
+   * {@code ]}, or one quoted string; -1 when there is none.
+   */
+  private static int argumentEnd(String code, int from) {
+    if (from >= code.length()) {
+      return -1;
+    }
+    char c = code.charAt(from);
+    if (c == '[') {
+      int close = code.indexOf(']', from + 1);
+      return close < 0 ? -1 : close + 1;
+    }
+    if (c == '\'' || c == '"') {
+      // the call pattern had no DOTALL: an escaped line break ends its string
+      int close = closingQuote(code, from + 1, c, false);
+      return close < 0 ? -1 : close + 1;
+    }
+    return -1;
+  }
+
+  private static final java.util.Map<String, List<String>> SHELL_MEMO = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The shell command strings the code would run ({@code os.system("...")}, {@code execSync("...")} ...); memoised
+   * like {@link #scan}: a pure function of the text, asked for every one-liner while units are unwrapped.
+   */
   static List<String> shellCommands(String code, String language) {
+    String key = language + '\u0000' + code;
+    List<String> found = SHELL_MEMO.get(key);
+    if (found == null) {
+      if (SHELL_MEMO.size() > 4096) {
+        SHELL_MEMO.clear();
+      }
+      found = List.copyOf(shellCommandsUncached(code, language));
+      SHELL_MEMO.put(key, found);
+    }
+    return found;
+  }
+
+  private static List<String> shellCommandsUncached(String code, String language) {
     List<String> out = new ArrayList<>();
     Matcher m = SHELL_CALL.matcher(code);
-    while (m.find()) {
-      String arg = m.group(1);
+    int from = 0;
+    while (from <= code.length() && m.find(from)) {
+      int end = argumentEnd(code, m.end());
+      if (end < 0) {
+        // as the pattern did with its argument group: no match here, try from the next character
+        from = m.start() + 1;
+        continue;
+      }
+      from = end;
+      String arg = code.substring(m.end(), end);
       if (arg.startsWith("[")) {
         List<String> words = literals(arg);
         if (!words.isEmpty()) {
@@ -136,7 +228,7 @@ final class CodeScan {
         String command = interpolated(unescape(arg.substring(1, arg.length() - 1)));
         // 'rm -rf ' + os.homedir(): the rest of the command is computed; say where it points when one can tell
         Matcher rest = (language.equals("perl") || language.equals("php") ? CONCATENATED_DOT : CONCATENATED)
-            .matcher(code).region(m.end(), code.length());
+            .matcher(code).region(end, code.length());
         if (rest.lookingAt()) {
           command += HOME.matcher(rest.group(1)).find() ? " \"$HOME\"" : " \"$COMPUTED_BY_CODE\"";
         }

@@ -73,8 +73,11 @@ final class RealPaths {
    */
   static final long SETTLED_MILLIS = 2_000;
 
-  /** Device, inode and status-change time of a directory; a change to any entry changes the ctime. */
-  record Identity(Object dev, Object ino, long ctimeNanos) {}
+  /**
+   * Device, inode and status-change time of a directory; a change to any entry changes the ctime. Primitive fields:
+   * the per-decision comparison of boxed ones was a seventieth of a decision on the existing workspace.
+   */
+  record Identity(long dev, long ino, long ctimeNanos) {}
 
   /**
    * Names of a directory: {@code proven} missing while it has {@code id} (null: none proven yet), and {@code seen}
@@ -185,7 +188,7 @@ final class RealPaths {
     private final java.util.HashMap<Path, Boolean> writable = new java.util.HashMap<>();
     /** Identities of directories asked this decision (one stat each); a directory that failed maps to NO_IDENTITY. */
     private final java.util.HashMap<Path, Identity> identities = new java.util.HashMap<>();
-    private static final Identity NO_IDENTITY = new Identity(null, null, 0);
+    private static final Identity NO_IDENTITY = new Identity(-1, -1, 0);
     private final RealPaths owner;
 
     Snapshot(RealPaths owner) {
@@ -321,8 +324,8 @@ final class RealPaths {
           Map<String, Object> a = Files.readAttributes(dir, "unix:dev,ino,ctime", LinkOption.NOFOLLOW_LINKS);
           long ctime = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
           long settled = TimeUnit.MILLISECONDS.toNanos(owner.wallMillis.getAsLong() - SETTLED_MILLIS);
-          if (ctime < settled) {
-            id = new Identity(a.get("dev"), a.get("ino"), ctime);
+          if (ctime < settled && a.get("dev") instanceof Number dev && a.get("ino") instanceof Number ino) {
+            id = new Identity(dev.longValue(), ino.longValue(), ctime);
           }
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
           // no unix view (not Linux/macOS) or the directory went away: nothing can be proven

@@ -24,6 +24,26 @@ final class Regexes {
     return compiled(regex).matcher(text).matches();
   }
 
+  private static final int MAX_AGENT_PATTERNS = 256;
+  private static final Map<String, Pattern> AGENT = new ConcurrentHashMap<>();
+
+  /**
+   * A pattern built from what an agent wrote (a glob in its command), compiled once while it repeats: kept in a
+   * small cache of its own, emptied when full, so a stream of distinct patterns costs a compilation each (as before)
+   * and never crowds out the constants of {@link #compiled}. A pure function of the text either way.
+   */
+  static Pattern agentPattern(String regex) {
+    Pattern p = AGENT.get(regex);
+    if (p == null) {
+      p = Pattern.compile(regex);
+      if (AGENT.size() >= MAX_AGENT_PATTERNS) {
+        AGENT.clear();
+      }
+      AGENT.put(regex, p);
+    }
+    return p;
+  }
+
   /** The compiled pattern, kept for constant regexes (the cache is bounded in case one is not). */
   static Pattern compiled(String regex) {
     Pattern p = COMPILED.get(regex);

@@ -141,7 +141,7 @@ final class RunTimeCode {
       args.set(k, Arg.literal(MKTEMP_PATH + a.text()));
     }
     return args == null ? u : new Unit(u.command(), args, u.wrappers(), u.privileged(), u.argsFromStdin(), u.env(),
-        u.cwd(), u.code(), u.language(), u.full());
+        u.cwd(), u.code(), u.language(), u.full(), u.shellCommand());
   }
 
   private static boolean fromMktemp(Source s) {
@@ -215,6 +215,10 @@ final class RunTimeCode {
       }
     } else {
       return out;
+    }
+    if (u.shellCommand() != null && !out.contains(u.shellCommand())) {
+      // as the unwrapping found it: past busybox, and after every option (sh -c -x "$X" runs "$X", not "-x")
+      out.add(u.shellCommand());
     }
     for (Redirect r : u.command().redirects()) {
       if (r.op().equals("<<<")) {

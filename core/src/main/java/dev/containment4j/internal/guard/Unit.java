@@ -27,12 +27,19 @@ import java.util.Map;
  * @param code the program text of an interpreter one-liner or here-doc ({@code python -c CODE}), else null
  * @param language the language of {@code code}: python, node, perl, ruby, php, shell ...
  * @param full the words as written, wrappers included (for deny and ask rules)
+ * @param shellCommand for a shell whose {@code -c} code is only known at run time ({@code sh -c "$X"},
+ *     {@code busybox sh -c -x "$X"}), the argument the shell runs as code, as the unwrapping found it; else null
  * @param argv the text of {@code args}, derived from them (whatever is passed is replaced); every rule and most
  *     categories read it, so it is computed once
+ * @param name the program's base name ({@code /usr/bin/rm} → {@code rm}), or empty for a bare assignment or
+ *     redirection; derived from {@code args} like {@code argv} (the judgements ask it dozens of times per unit)
+ * @param text the words joined by spaces, derived like {@code argv} (every unit's text is read by the over-eager
+ *     checks and again for reasons)
  */
 record Unit(
     SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
-    Map<String, String> env, Path cwd, String code, String language, List<String> full, List<String> argv) {
+    Map<String, String> env, Path cwd, String code, String language, List<String> full, Arg shellCommand,
+    List<String> argv, String name, String text) {
 
   Unit {
     args = List.copyOf(args);
@@ -44,19 +51,19 @@ record Unit(
       words[k] = args.get(k).text();
     }
     argv = Collections.unmodifiableList(Arrays.asList(words));
+    name = words.length == 0 ? "" : baseName(words[0]);
+    text = String.join(" ", argv);
+  }
+
+  Unit(SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
+      Map<String, String> env, Path cwd, String code, String language, List<String> full, Arg shellCommand) {
+    this(command, args, wrappers, privileged, argsFromStdin, env, cwd, code, language, full, shellCommand, null, null,
+        null);
   }
 
   Unit(SimpleCommand command, List<Arg> args, List<String> wrappers, boolean privileged, boolean argsFromStdin,
       Map<String, String> env, Path cwd, String code, String language, List<String> full) {
     this(command, args, wrappers, privileged, argsFromStdin, env, cwd, code, language, full, null);
-  }
-
-  /** The program's base name ({@code /usr/bin/rm} → {@code rm}), or empty for a bare assignment/redirection. */
-  String name() {
-    if (args.isEmpty()) {
-      return "";
-    }
-    return baseName(args.get(0).text());
   }
 
   static String baseName(String program) {
@@ -72,9 +79,5 @@ record Unit(
   /** Whether the program name is only known at run time (an unknown variable or substitution). */
   boolean nameDynamic() {
     return !args.isEmpty() && (args.get(0).dynamic() && !args.get(0).text().contains("/") || name().isEmpty());
-  }
-
-  String text() {
-    return String.join(" ", argv());
   }
 }

@@ -59,6 +59,17 @@ final class Units {
       "fakeroot", Set.of("-l", "-f", "-s", "-i", "--lib", "--faked"),
       "dbus-run-session", Set.of("--config-file", "--dbus-daemon"));
 
+  /** Options of sudo, doas, pkexec and runuser that take a value: the command starts after them. */
+  private static final Set<String> PRIVILEGE_VALUE_OPTIONS = Set.of("-u", "-g", "-h", "-p", "-C", "-D", "-r",
+      "-t", "-U", "-T", "-R", "--user", "--group", "--host", "--prompt", "--chdir", "--role", "--type",
+      "--other-user");
+  /** Options of nice, timeout, flock, strace ... that take a value. */
+  private static final Set<String> LIMITER_VALUE_OPTIONS = Set.of("-n", "-c", "-s", "-k", "-o", "-i", "-e", "-p",
+      "--adjustment", "--signal", "--kill-after", "-l", "-E", "--interval", "-d");
+  /** Options of xargs that take a value. */
+  private static final Set<String> XARGS_VALUE_OPTIONS = Set.of("-I", "-i", "-n", "-P", "-d", "-E", "-e", "-L",
+      "-l", "-s", "-a", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--replace", "--max-lines");
+
   /** The result: every unit, the problems found, and the unit each parsed command became. */
   record Analysis(List<Unit> units, List<String> problems, Map<SimpleCommand, Unit> byCommand, Path home) {}
 
@@ -134,9 +145,12 @@ final class Units {
 
   private void emit(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged, boolean fromStdin,
       Map<String, String> env, Path cwd, String code, String language, List<String> full) {
-    Unit u = new Unit(c, args, wrappers, privileged, fromStdin, env, cwd, code, language, full);
+    emit(new Unit(c, args, wrappers, privileged, fromStdin, env, cwd, code, language, full));
+  }
+
+  private void emit(Unit u) {
     units.add(u);
-    byCommand.putIfAbsent(c, u);
+    byCommand.putIfAbsent(u.command(), u);
   }
 
   private static boolean isOpt(Arg a) {
@@ -162,8 +176,7 @@ final class Units {
         case "doas":
         case "pkexec":
         case "runuser": {
-          skip = skipOptions(rest, Set.of("-u", "-g", "-h", "-p", "-C", "-D", "-r", "-t", "-U", "-T", "-R",
-              "--user", "--group", "--host", "--prompt", "--chdir", "--role", "--type", "--other-user"));
+          skip = skipOptions(rest, PRIVILEGE_VALUE_OPTIONS);
           if (skip >= rest.size()) {
             emit(c, args, wrappers, true, fromStdin, env, cwd, null, null, full);
             return;
@@ -230,8 +243,7 @@ final class Units {
         case "ltrace":
         case "watch":
         case "cpulimit": {
-          int k = skipOptions(rest, Set.of("-n", "-c", "-s", "-k", "-o", "-i", "-e", "-p", "--adjustment",
-              "--signal", "--kill-after", "-l", "-E", "--interval", "-d"));
+          int k = skipOptions(rest, LIMITER_VALUE_OPTIONS);
           // positional arguments before the command
           if (name.endsWith("timeout") || name.equals("taskset") || name.equals("flock")) {
             k++;
@@ -258,8 +270,7 @@ final class Units {
           continue;
         }
         case "xargs": {
-          int k = skipOptions(rest, Set.of("-I", "-i", "-n", "-P", "-d", "-E", "-e", "-L", "-l", "-s", "-a",
-              "--arg-file", "--delimiter", "--max-args", "--max-procs", "--replace", "--max-lines"));
+          int k = skipOptions(rest, XARGS_VALUE_OPTIONS);
           int file = indexOf(rest.subList(0, k), "-a", "--arg-file");
           if (file >= 0 && file + 1 < k) {
             // xargs -a FILE reads FILE: judged as the read it is
@@ -349,7 +360,8 @@ final class Units {
         Arg cmdString = shellCommandString(shellArgs);
         if (cmdString != null) {
           if (cmdString.dynamic()) {
-            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full);
+            // the code argument found here (after any options, past busybox) is the one RunTimeCode traces
+            emit(new Unit(c, args, wrappers, privileged, fromStdin, env, cwd, null, "shell", full, cmdString));
           }
           nestedShell(cmdString.text(), c, wrappers, privileged, env, name + " -c");
           return;
@@ -532,29 +544,19 @@ final class Units {
     }
   }
 
+  /** The options after which each language's one-liner code follows ({@code python -c CODE}). */
+  private static final Map<String, Set<String>> INLINE_CODE_FLAGS = Map.of(
+      "python", Set.of("-c"),
+      "node", Set.of("-e", "--eval", "-p", "--print", "eval"),
+      "perl", Set.of("-e", "-E"),
+      "ruby", Set.of("-e"),
+      "lua", Set.of("-e"),
+      "applescript", Set.of("-e"),
+      "php", Set.of("-r"));
+  private static final Set<String> DEFAULT_CODE_FLAGS = Set.of("-c", "-Command", "-command");
+
   private static String inlineCode(String lang, List<Arg> rest) {
-    Set<String> flags;
-    switch (lang) {
-      case "python":
-        flags = Set.of("-c");
-        break;
-      case "node":
-        flags = Set.of("-e", "--eval", "-p", "--print", "eval");
-        break;
-      case "perl":
-        flags = Set.of("-e", "-E");
-        break;
-      case "ruby":
-      case "lua":
-      case "applescript":
-        flags = Set.of("-e");
-        break;
-      case "php":
-        flags = Set.of("-r");
-        break;
-      default:
-        flags = Set.of("-c", "-Command", "-command");
-    }
+    Set<String> flags = INLINE_CODE_FLAGS.getOrDefault(lang, DEFAULT_CODE_FLAGS);
     if (lang.equals("awk")) {
       // the program is the first operand (or -f FILE)
       for (int k = 0; k < rest.size(); k++) {

@@ -84,7 +84,7 @@ public final class GuardBench {
    * Creates the home and project listed in {@code tree} under {@code root} (replacing what was there): one entry a
    * line, a name ending in / a directory, "name -&gt; target" a symbolic link, anything else an empty file.
    */
-  private static void createTree(Path root, Path tree) throws IOException {
+  static void createTree(Path root, Path tree) throws IOException {
     if (Files.exists(root)) {
       try (var walk = Files.walk(root)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
