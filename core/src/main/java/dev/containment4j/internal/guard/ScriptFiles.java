@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -46,7 +47,8 @@ final class ScriptFiles {
   private ScriptFiles() {}
 
   /**
-   * The script at {@code path} (symlinks followed), or null when it is not a readable regular text file.
+   * The script at {@code path} (already resolved: a link there is not followed), or null when it is not a readable
+   * regular text file.
    *
    * @param language the language its runner implies ({@code python3 x.py}), or null to take it from the name or
    *     the {@code #!} line
@@ -54,7 +56,7 @@ final class ScriptFiles {
   static Script read(Path path, String language) {
     BasicFileAttributes at;
     try {
-      at = Files.readAttributes(path, BasicFileAttributes.class);
+      at = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
       return null;
     }
@@ -81,7 +83,8 @@ final class ScriptFiles {
 
   private static Script load(Path path, long size) {
     byte[] b;
-    try (InputStream in = Files.newInputStream(path)) {
+    // the path was resolved and checked as a regular file: a link swapped in since then is not followed
+    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
       b = in.readNBytes(MAX_BYTES);
     } catch (IOException | SecurityException e) {
       return null;
