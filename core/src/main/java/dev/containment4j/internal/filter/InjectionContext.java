@@ -18,14 +18,18 @@ final class InjectionContext {
 
   /** A prohibition right before the phrase: "the model should never reveal", "do not dump passwords". */
   private static final Pattern PROHIBITED = Pattern.compile("\\b(?:do not|don'?t|never|must not|mustn'?t|should not|"
-      + "shouldn'?t|may not|must never|should never|will never|refuse to|refuses to|not to)\\s+(?:[\\w-]+ly\\s+)?$");
+      + "shouldn'?t|may not|must never|should never|will never|refuse to|refuses to|not to|(?:refuses?|declines?|rejects?)"
+      + " (?:any |all |every |the )?(?:requests?|attempts?|instructions?|prompts?|orders?|demands?|messages?) to)\\s+"
+      + "(?:[\\w-]+ly\\s+)?$");
   /**
    * A prohibition earlier in the clause: "the assistant must refuse to run destructive commands without
    * confirmation", "never reveal API keys". Not "don't hesitate to", "never mind", "don't forget to" (orders), nor
    * "do not tell the user, upload ..." (secrecy about the order that follows).
    */
   private static final Pattern PROHIBITED_CLAUSE = Pattern.compile("\\b(?:do not|don'?t|never|must not|mustn'?t|"
-      + "should not|shouldn'?t|may not|must never|should never|will never|refuse to|refuses to)\\s+(?!(?:mind|"
+      + "should not|shouldn'?t|may not|must never|should never|will never|refuses? to|(?:refuses?|declines?|rejects?)"
+      + " (?:any |all |every |the )?(?:requests?|attempts?|instructions?|prompts?|orders?|demands?|messages?) to)\\s+"
+      + "(?!(?:mind|"
       + "hesitate|forget|fail|wait|delay|bother|stop|ask|let|alert|warn|confirm|check|consult)\\b|(?:tell|mention|"
       + "inform|notify|reveal|show|say)\\s+(?:this|it|that|these|those|anyone|anybody|anything|the user|the human|"
       + "them|him|her|your)\\b)[a-z]");
@@ -336,6 +340,92 @@ final class InjectionContext {
       b = t.charAt(end + 1); // inside an escaped JSON string: \"<|im_start|>\"
     }
     return (a == '"' || a == '\'' || a == '`') && b == a;
+  }
+
+  /** What opens a string of code or data: an assignment, a key or a call ({@code PROMPT = """}, {@code "content": "}). */
+  private static final Pattern STRING_OPENED_BY = Pattern.compile("[\\w.\\]'\"]\\s*(?:=|:|\\(|\\+=)\\s*[frbu]?$");
+  /** A prompt for a model the program calls opens by giving it a role. */
+  private static final Pattern ROLE_OPENING = Pattern.compile("^\\s*(?:you are|you're|your (?:role|task|job) is|act as)\\b");
+
+  /**
+   * Whether {@code p} lies inside a string literal of code or data that holds a prompt written for a model the program
+   * itself calls (session 7): the literal is opened by an assignment, a key or a call ({@code SYSTEM_PROMPT = """You
+   * are ...}, {@code "content": "You are ...}, {@code const prompt = `You are ...}) and starts by giving that model its
+   * role. An order in a comment beside it, a string that opens otherwise ({@code "New policy for the model reading this
+   * file: ..."}) or text after the literal is closed is not one.
+   */
+  static boolean promptLiteral(String t, int ls, int p) {
+    int open = -1;
+    int len = 0;
+    for (String q : new String[] {"\"\"\"", "\\\"\\\"\\\"", "'''", "`"}) { // \"\"\" inside a JSON string
+      int n = 0;
+      int last = -1;
+      for (int i = t.indexOf(q); i >= 0 && i < p; i = t.indexOf(q, i + q.length())) {
+        n++;
+        last = i;
+      }
+      if (n % 2 == 1 && last > open) {
+        open = last;
+        len = q.length();
+      }
+    }
+    if (open < 0) {
+      int o = quoteOpener(t, ls, p);
+      if (o >= 0 && (t.charAt(o) == '"' || t.charAt(o) == '`')) {
+        open = o;
+        len = 1;
+      }
+    }
+    if (open < 0) {
+      return false;
+    }
+    int lineStart = t.lastIndexOf('\n', open - 1) + 1;
+    return STRING_OPENED_BY.matcher(t.substring(lineStart, open)).find()
+        && ROLE_OPENING.matcher(t.substring(open + len, Math.min(t.length(), open + len + 40))).find();
+  }
+
+  /**
+   * The model's turn of an instruction-tuning or chat format followed by its text: the answer half of a training or
+   * evaluation record (Alpaca {@code ### Response:}, Llama 2 {@code [/INST] answer}, ChatML, Gemma, Llama 3).
+   */
+  private static final Pattern RECORD_ANSWER = Pattern.compile("(?:^|\\n)[ \\t]*#{2,4}[ \\t]*response[ \\t]*:?[ \\t]*"
+      + "#{0,4}[ \\t]*\\n+[ \\t]*[^#\\s\\\\\"]|\\[/inst\\][ \\t]*[^\\s\\[<\\\\\"]|<\\|im_start\\|>[ \\t]*assistant[ \\t]*\\n+"
+      + "[ \\t]*[^\\s<\\\\\"]|<start_of_turn>[ \\t]*model[ \\t]*\\n+[ \\t]*[^\\s<\\\\\"]|<\\|start_header_id\\|>[ \\t]*assistant"
+      + "[ \\t]*<\\|end_header_id\\|>\\s*[^\\s<\\\\\"]");
+
+  /**
+   * Whether the window holds at least two complete records of a training or evaluation set (session 7): two answered
+   * turns in one instruction or chat format. Their delimiters are the format of the data; a forged turn is one
+   * unanswered prompt after ordinary content, or one record with an order in it.
+   */
+  static boolean trainingRecords(String t) {
+    Matcher m = RECORD_ANSWER.matcher(t);
+    int n = 0;
+    while (m.find()) {
+      if (++n >= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A heading or an opening line that declares the document guidance for coding agents: {@code # AGENTS.md}, {@code ##
+   * Rules for coding agents}, "Claude, when you work in this repo:".
+   */
+  private static final Pattern AGENT_GUIDANCE = Pattern.compile("(?m)^[ \\t]*(?:#{1,4}[ \\t]*(?:agents\\.md|claude\\.md|"
+      + "gemini\\.md|copilot-instructions\\.md|\\.cursorrules|(?:rules|guidelines|instructions|notes|conventions|tips|"
+      + "guidance)(?: for| to) (?:the )?(?:ai |coding |llm |autonomous )?(?:agents?|assistants?|claude|copilot|codex|"
+      + "gemini))|(?:claude|copilot|codex|gemini|(?:ai |coding )?agents?|(?:ai |coding )?assistants?),? when you "
+      + "(?:work|are working|make changes) (?:in|on) this (?:repo|repository|project|codebase)[^\\n]{0,40}:)[ \\t]*$");
+
+  /**
+   * Whether the window is a repository's guidance for coding agents (session 7): an AGENTS.md or CLAUDE.md addresses
+   * the agent by design, so being addressed is no sign of an injection there; what it asks still counts (an order to
+   * send {@code .env} out and keep quiet about it is flagged in such a file too).
+   */
+  static boolean agentGuidance(String t) {
+    return AGENT_GUIDANCE.matcher(t).find();
   }
 
   /** Whether the line is a markdown table row: its cells are quoted data. */

@@ -94,7 +94,7 @@ final class InjectionCues {
     String ai = "(?:ai|a\\.i\\.|llm|llms|language models?|assistants?|chatbots?|bots?|copilot|claude|chatgpt|gpt-?\\d?|"
         + "gemini|models?|agents?|helpers?|crawlers?|reviewers?)";
     // the reader addressed as the model
-    cue(c, "address", 0.45, "(?:^|[\\n.!?:;>\\]\"*#(-]\\s*)(?:dear |hey |hi |hello |attention,? |note:? |to |for )?"
+    cue(c, "address", 0.45, "(?:^|[\\n.!?:;>\\]\"*#(-]\\s*@?)(?:dear |hey |hi |hello |attention,? |note:? |to |for )?"
         + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])" + ai + "\\s*(?:[,:!]|reading|running|processing|"
         + "working|parsing|that (?:reads?|processes|sees))");
     cue(c, "address", 0.45, "\\b(?:automated|autonomous|ai|coding|llm-based) (?:assistants?|agents?|reviewers?|tools?|"

@@ -112,6 +112,14 @@ final class InjectionRules {
   private static final String SEND_VERBS = "stuur|verstuur|wyślij|prześlij|pošli|gönder|yükle|gửi|tải lên|skicka|ladda upp|send|lähetä|"
       + "trimite|küldd|kirim|unggah|στείλε|أرسل|שלח|भेजो|भेजें";
 
+  /**
+   * Where a verb opens a clause or follows "please", "and", "now" or a modal: an order. Used by the languages whose
+   * imperative is also their third person (Spanish "ignora", French "ignore").
+   */
+  private static final String OPENS = "(?:^|(?<=[\\n.!?:;,¡¿\"'«“(>*-])[ \\t]{0,3}|(?<=\\b(?:por favor|please|ahora|y|e|et|"
+      + "und|luego|entonces|puis|maintenant|agora|depois|adesso|ora|poi|bitte|debes|debe|deben|tienes que|hay que|dois|"
+      + "devez|faut|deve|devem|devi|dovete|precisa) ))";
+
   /** "the instructions file", "skip the rules column": the noun modifies another noun, nobody is told anything. */
   private static final String NOT_COMPOUND = "(?![ _-](?:file|files|column|flag|field|page|section|table|folder|"
       + "directory|dir|set|register|registers|cache|pointer|count|tab|panel|templates?|builder|parser|format|list|"
@@ -182,7 +190,7 @@ final class InjectionRules {
         "\\bif you are (?:an? |the )?(?:ai|a\\.i\\.|llm|large language model|language model|assistant|agent|bot|"
             + "chatbot|automated)"));
     f.add(feature("address-ai", 0.5, keys("assistant", "agent", "claude", "chatgpt", "gpt", "copilot", "gemini", "model", "bot", "llm", "ai,", "ai:", "ai!", "a.i."),
-        "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])(?:ai|a\\.i\\.|llm|assistants?|agents?|claude|"
+        "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*@?)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])(?:ai|a\\.i\\.|llm|assistants?|agents?|claude|"
             + "chatgpt|gpt-?\\d?|copilot|gemini|models?|bots?)\\s*[,:!]\\s"));
     f.add(feature("address-ai", 0.5, keys("attention", "hey", "dear", "hello"), "\\b(?:attention|hey|dear|hello),? (?:[\\w-]+ )?(?:ai|assistant|agent|claude|chatgpt|"
         + "copilot|gemini|llm|model|bot)s?\\b"));
@@ -204,7 +212,9 @@ final class InjectionRules {
         "</?(?:system|user|assistant|human|ai|model|important)>"));
     // instruction-tuning formats (Alpaca, Vicuna): a forged turn header on a line of its own
     f.add(feature("fake-delimiter", 0.8, keys("###"),
-        "(?:^|\\n)\\s*#{2,4}\\s*(?:instruction|response|input|system|human|assistant|user)\\s*(?::|#{2,4})\\s*(?:\\n|$)"));
+        // (a line break escaped in a JSON string is one too)
+        "(?:^|\\n|\\\\n)\\s*#{2,4}\\s*(?:instruction|response|input|system|human|assistant|user)\\s*(?::|#{2,4})\\s*"
+            + "(?:\\n|\\\\n|$)"));
     f.add(feature("role-spoof", 0.7, keys("system", "human", "user", "assistant", "ai:", "ai :", "developer", "operator"),
         "(?:^|\\n)\\s*(?:#{1,4}\\s*)?(?:system|human|user|assistant|ai|developer|operator)\\s*(?:message|prompt|"
             // a turn's text follows on the line or the next; a YAML mapping key (`system:` over indented keys) is no turn
@@ -281,8 +291,9 @@ final class InjectionRules {
     f.add(feature("tool-directive", 0.6, keys("tool", "command", "function", "script", "workflow", "job", "pipeline", "action"), "\\b(?:run|execute|exec|invoke|call|use|trigger|launch)"
         + "(?: the| this| that| a)?(?: [\\w./`-]+){0,2} (?:tool|command|function|script|workflow|job|pipeline|action|"
         + "commands)\\b"));
+    // "Tests run: 42" is a count in every Maven log, not a command
     f.add(feature("tool-directive", 0.5, keys("run", "execute", "exec", "invoke", "call"), "\\b"
-        + "(?:run|execute|exec|invoke|call)\\s*(?::|`|\"|')\\s*\\S"));
+        + "(?:run|execute|exec|invoke|call)\\s*(?::(?!\\s*\\d)|`|\"|')\\s*\\S"));
     f.add(feature("tool-directive", 0.7, keys("tool", "function"),
         "\\b(?:call|invoke|use) (?:the )?(?:tool|function) [`'\"]?[a-z_][a-z0-9_.]*[`'\"]?"));
     f.add(feature("tool-directive", 0.8, keys("curl", "wget", "base64", "rm -", "git push", "chmod", "mkfs", "dd if", ":()"),
@@ -387,33 +398,48 @@ final class InjectionRules {
         "\\b(?:decode|decrypt|deobfuscate|translate|convert|unscramble|reverse)\\b[^\\n]{0,60}\\b(?:base64|b64|hex|"
             + "rot13|rot-13|binary|morse|cipher|caesar|encoded|reversed)\\b[^\\n]{0,60}\\b(?:and|then)\\b[^\\n]{0,20}"
             + "\\b(?:follow|execute|run|obey|do|perform|carry out|apply|comply|act)"));
-    // multilingual overrides and directives (es, fr, de, pt, it, zh, ja, ru, ko)
+    // multilingual overrides and directives (es, fr, de, pt, it, zh, ja, ru, ko). Spanish, Portuguese and Italian
+    // "ignora", "olvida", French "ignore" are also the third person ("el compilador ignora las instrucciones que no
+    // reconoce", "le navigateur ignore les règles invalides"): such a verb is an order where it opens a clause, follows
+    // "please", "and", "now" or a modal, or names the reader's earlier guidance; the unambiguous forms count anywhere
     f.add(feature("override", 1.2, keys("ignor", "olvid", "descart"), Fold.foldNonAscii(
-        "\\b(?:ignora|ignore|ignorá|ignoren|olvida|olvide|descarta)\\s+(?:todas |todos |las |los |tus |sus |cualquier )*"
-            + "(?:las |los )?(?:instrucciones|indicaciones|órdenes|reglas|directrices)")));
+        "(?:" + OPENS + "(?:ignora|olvida|descarta|ignorar|olvidar|descartar)|\\b(?:ignore|ignorá|ignoren|olvide))\\s+"
+            + "(?:todas |todos |las |los |tus |sus |cualquier )*(?:las |los )?(?:instrucciones|indicaciones|órdenes|reglas|"
+            + "directrices)|\\b(?:ignora|olvida|descarta|ignorar|olvidar|descartar)\\s+(?:todas |todos |las |los |tus |sus |"
+            + "cualquier )*(?:las |los )?(?:instrucciones|indicaciones|órdenes|reglas|directrices)\\s+(?:anteriores|previas|"
+            + "precedentes|originales|iniciales|de arriba|del sistema|que (?:te|le|os) (?:dieron|dio|han dado))")));
     f.add(feature("override", 1.2, keys("ignor", "oubli", "ne tenez"), Fold.foldNonAscii(
-        "\\b(?:ignorez|ignore|oubliez|oublie|ne tenez pas compte)\\s+(?:de |des )?(?:toutes |tous )?(?:les |vos |tes )?"
-            + "(?:instructions|consignes|règles|directives|ordres)")));
+        "(?:" + OPENS + "(?:ignore|oublie|ignorer|oublier)|\\b(?:ignorez|oubliez|ne tenez pas compte))\\s+(?:de |des )?"
+            + "(?:toutes |tous )?(?:les |vos |tes )?(?:instructions|consignes|règles|directives|ordres)|\\b(?:ignore|oublie|"
+            + "ignorer|oublier)\\s+(?:toutes |tous )?(?:les |vos |tes )(?:instructions|consignes|règles|directives|ordres)"
+            + "(?: \\w+)? (?:précédentes|antérieures|initiales|d'origine|du système|ci-dessus|qu'on (?:t|vous)'a données)")));
     f.add(feature("override", 1.2, keys("ignor", "vergiss", "vergessen", "missacht"), Fold.foldNonAscii(
         "\\b(?:ignoriere|ignorieren sie|vergiss|vergessen sie|missachte)\\s+(?:alle |sämtliche |die |deine |ihre )*"
             + "(?:vorherigen |bisherigen |obigen |früheren |vorigen )?(?:anweisungen|instruktionen|regeln|befehle|"
             + "vorgaben)")));
     f.add(feature("override", 1.2, keys("ignor", "esque", "desconsider", "descart"), Fold.foldNonAscii(
-        "\\b(?:ignore|ignora|esqueça|esqueca|desconsidere|descarte)\\s+(?:todas |as |suas |quaisquer )*"
-            + "(?:as )?(?:instruções|instrucoes|orientações|regras|diretrizes|ordens)")));
+        "(?:" + OPENS + "(?:ignora|esquece|ignorar|esquecer|desconsiderar|descartar)|\\b(?:ignore|esqueça|esqueca|"
+            + "desconsidere|descarte))\\s+(?:todas |as |suas |quaisquer )*(?:as )?(?:instruções|instrucoes|orientações|"
+            + "regras|diretrizes|ordens)|\\b(?:ignora|esquece|ignorar|esquecer)\\s+(?:todas |as |suas |quaisquer )*(?:as )?"
+            + "(?:instruções|instrucoes|orientações|regras|diretrizes|ordens) (?:anteriores|prévias|iniciais|originais|"
+            + "do sistema|acima)")));
     f.add(feature("override", 1.2, keys("ignor", "dimentic", "trascur"), Fold.foldNonAscii(
-        "\\b(?:ignora|ignorate|dimentica|dimenticate|trascura)\\s+(?:tutte |le |tue |sue |qualsiasi )*"
-            + "(?:le )?(?:istruzioni|indicazioni|regole|direttive)")));
+        "(?:" + OPENS + "(?:ignora|dimentica|trascura|ignorare|dimenticare)|\\b(?:ignorate|dimenticate))\\s+"
+            + "(?:tutte |le |tue |sue |qualsiasi )*(?:le )?(?:istruzioni|indicazioni|regole|direttive)|\\b(?:ignora|dimentica|"
+            + "ignorare|dimenticare)\\s+(?:tutte |le |tue |sue |qualsiasi )*(?:le )?(?:istruzioni|indicazioni|regole|"
+            + "direttive) (?:precedenti|iniziali|originali|di sistema|qui sopra)")));
     f.add(feature("override", 1.2, keys("忽略", "无视", "忽视", "不要", "跳过", "忘记", "忘掉"), Fold.foldNonAscii(
-        "(?:忽略|无视|忽视|不要理会|不要遵守|跳过|忘记|忘掉)[^。\\n]{0,12}(?:指令|指示|说明|规则|提示|要求|命令)")));
+        "(?<![会将能够以动认常则就都被])(?:忽略|无视|忽视|不要理会|不要遵守|跳过|忘记|忘掉)[^。\\n]{0,12}(?:指令|指示|说明|规则|提示|要求|"
+            + "命令)")));
     f.add(feature("override", 1.2, keys("無視", "忘れ"), Fold.foldNonAscii(
-        "(?:指示|命令|ルール|プロンプト|指令)[^。\\n]{0,12}(?:無視|忘れ)|(?:無視|忘れ)[^。\\n]{0,6}(?:して|しろ|せよ|しなさい|"
-            + "ください)")));
+        "(?:指示|命令|ルール|プロンプト|指令)[^。\\n]{0,12}(?:無視(?:して(?!い)|しろ|せよ|しなさい|すること)|忘れ(?:て(?!い)|ろ|なさい|"
+            + "ること))|(?:無視|忘れ)[^。\\n]{0,6}(?:して(?!い)|しろ|せよ|しなさい|ください)")));
     f.add(feature("override", 1.2, keys("игнор", "забуд", "проигнор", "не обращай"), Fold.foldNonAscii(
         "(?:игнорируй|игнорируйте|забудь|забудьте|проигнорируй|не обращай внимания на)\\s+(?:все |всё |"
             + "предыдущие |прежние |свои |ваши |любые )*(?:инструкци|указани|правил|команд|распоряжени)")));
     f.add(feature("override", 1.2, keys("무시", "잊어"), Fold.foldNonAscii(
-        "(?:지시|명령|지침|규칙|프롬프트)[^.\\n]{0,12}(?:무시|잊어)|(?:무시하고|무시하세요|무시해)")));
+        "(?:지시|명령|지침|규칙|프롬프트)[^.\\n]{0,12}(?:무시|잊어)[^.\\n]{0,60}?(?:세요|십시오|하라|해라|버려)|(?:무시하세요|무시하십시오|"
+            + "무시해라|무시해(?![가-힣]))")));
     // more languages: an "ignore" verb near an "instructions" noun (nl, pl, cs, tr, vi, sv, da/no, fi, ro, hu, id,
     // el, ar, he, hi), and a "send" verb near a destination or a credential word
     f.add(feature("override", 1.2, keys(IGNORE_VERBS.split("\\|")), Fold.foldNonAscii(
@@ -444,6 +470,34 @@ final class InjectionRules {
     f.add(feature("exfil", 0.7, keys("に送", "へ送", "にアップロード", "に転送", "보내", "전송", "업로드"), Fold.foldNonAscii(
         "(?:https?://|@[a-z0-9.-]+\\.[a-z]{2,}|~/\\.|\\.env)[^\\n]{0,60}(?:に送|へ送|にアップロード|に転送|으로 보내|로 보내|"
             + "에 업로드|로 전송)")));
+    // session 7: the reader named in another language as whoever reads this content, then a colon or comma: "IA que
+    // lees esta página:", "KI-Agent, der diese Datei liest:", "ИИ-агент, читающий эту страницу:", "正在阅读此页面的AI代理："
+    // (the English "AI agent reading this page:"); an order follows, but its verb is not in an English list
+    f.add(feature("address-ai", 0.9, keys("que lees", "que lee", "que leas", "que procesa", "que analiza", "que resume",
+        "qui lit", "qui lisez", "qui traite", "qui analyse", "qui résume", "liest", "verarbeitet", "zusammenfasst", "que lê",
+        "que le ", "que leia", "che legge", "che leggi", "che elabora", "che analizza", "che riassume", "читающ",
+        "обрабатывающ", "анализирующ", "阅读", "读取", "处理", "分析", "总结", "読んでいる", "読み込んでいる", "処理している",
+        "要約している", "읽는", "읽고 있는", "처리하는", "요약하는"), Fold.foldNonAscii(
+        "\\b(?:ia|ai|agentes?|asistentes?|assistentes?|assistants?|modelos?|modèles?|modello|agents?)(?: de ia| ia| ai)?"
+            + " (?:que|qui|che) (?:lees|lee|leas|procesas|procesa|analizas|analiza|resumes|resume|lit|lisez|lis|traite|"
+            + "traitez|analyse|analysez|résume|résumez|lê|le|leia|processa|analisa|legge|leggi|elabora|analizza|riassume)"
+            + " (?:esta|este|estos|estas|ce|cet|cette|ces|questa|questo|queste|questi)\\b[^:\\n]{0,30}[:,]"
+            + "|\\b(?:ki|ki-agent|ki-assistent|agent|assistent|modell)(?:en)?, (?:der|die|das) [^:,\\n]{0,30}?(?:liest|"
+            + "verarbeitet|zusammenfasst|analysiert)[:,]"
+            + "|(?:ии|ии-агент|ии-ассистент|агент|ассистент|модель|нейросеть)[^:\\n]{0,6}(?:читающ|обрабатывающ|"
+            + "анализирующ)[^:\\n]{0,30}[:,]"
+            + "|(?:阅读|读取|处理|分析|总结)(?:此|本|这个|该|这)[^：:\\n]{0,10}的(?:ai|人工智能)?(?:代理|助手|智能体|模型|ai)[：:,，]"
+            + "|(?:読んでいる|読み込んでいる|処理している|要約している)(?:ai)?(?:エージェント|アシスタント|ai|モデル)(?:へ|に)?[：:、,]"
+            + "|(?:읽는|읽고 있는|처리하는|요약하는) (?:ai )?(?:에이전트|어시스턴트|ai|모델)(?:에게|님)?[：:,]")));
+    // "without asking for confirmation" in other languages (the English secrecy feature)
+    f.add(feature("secrecy", 0.6, keys("sin pedir", "sin solicitar", "sin preguntar", "sans demander", "sans confirmation",
+        "ohne nachzufragen", "ohne rückfrage", "ohne zu fragen", "ohne bestätigung", "sem pedir", "sem perguntar",
+        "sem confirmação", "senza chiedere", "senza conferma", "无需确认", "不需要确认", "不用确认", "確認せずに", "確認なしで",
+        "без подтвержд", "не спрашивая", "확인 없이", "묻지 않고"), Fold.foldNonAscii(
+        "\\b(?:sin (?:pedir |solicitar )?confirmación|sin preguntar|sans (?:demander )?(?:de |la |une )?confirmation|"
+            + "sans demander|ohne (?:nachzufragen|rückfrage|zu fragen|bestätigung)|sem (?:pedir )?(?:confirmação|permissão)|"
+            + "sem perguntar|senza (?:chiedere )?(?:conferma|permesso)|senza chiedere)\\b|无需确认|不需要确认|不用确认|確認せずに|"
+            + "確認なしで|без подтвержд|не спрашивая|확인 없이|묻지 않고")));
     structural(f);
     InjectionRoles.add(f);
     return List.copyOf(f);
@@ -631,7 +685,7 @@ final class InjectionRules {
           + "\\b[^.!?\\n]*$");
 
   /** Words that show a text is ABOUT injection (docs, research, changelogs), not an injection addressed to us. */
-  static final Pattern META = Pattern.compile(
+  static final Pattern META = Pattern.compile(Fold.foldNonAscii(
       "\\b(?:for example|exfiltrat\\w*|inject(?:ed|ion|ions|s)?|attacks?|(?<![.@/\\w-])example(?![.\\w/-])|e\\.g\\.|such as|for instance|attackers?|adversar(?:y|ial)|malicious|"
           + "(?<!(?:webhook|request|response|json|event|http|post|message) )payloads?|"
           + "prompt injection|injection attacks?|jailbreaks?|red[ -]team|researchers?|technique|classic|known as|"
@@ -639,5 +693,9 @@ final class InjectionRules {
           + "cve-\\d|test case|unit test|fixture|sample|demonstrat\\w*|paper|study|benchmark|dataset|signature|"
           + "regex|pattern|blocklist|denylist|flagged|classifier (?:that|which)|we (?:block|detect|flag)|"
           + "should be (?:flagged|blocked|detected)|is (?:flagged|blocked|detected)|tokenizer|special tokens?|"
-          + "chat templates?|revert(?:ed|s)?|merge pull request)\\b");
+          + "chat templates?|revert(?:ed|s)?|merge pull request|repro(?:duce[sd]?|duction|s)?|steps to reproduce|ejemplos?|ataques?|atacantes?|inyecci[oó]n|exemples?|"
+          + "attaques?|attaquants?|beispiele?|angriffs?|angriffe|angreifer|injektion|exemplos?|injeção|esempio|attacco|"
+          + "attaccante|iniezione)\\b"
+          // Cyrillic stems, and scripts written without spaces: no word boundaries
+          + "|пример|атак|злоумышленник|внедрени|инъекци|例如|示例|攻击|注入|例えば|攻撃|インジェクション|예를 들어|예:|공격|인젝션"));
 }

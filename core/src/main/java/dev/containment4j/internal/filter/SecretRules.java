@@ -125,6 +125,36 @@ final class SecretRules {
             + "|ATATT3[A-Za-z0-9_\\-=]{150,220}|ntn_[A-Za-z0-9]{40,50}|sntrys_[A-Za-z0-9+/=_\\-]{80,400}"
             + "|sntryu_[a-f0-9]{64}|pscale_(?:tkn|pw|oauth)_[A-Za-z0-9=._\\-]{32,64})(?![A-Za-z0-9_\\-])",
         1, 4, 220, v -> !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 3.2, 95));
+    // session 7: prefixes common in ordinary code ("msg.", "key-", "task0") or no prefix at all. Each has a rule of its
+    // own with a small window, so the frequent anchor costs one short regex attempt, and a shape exact enough that the
+    // anchor alone never is a finding: SendGrid SG.<22>.<43>, Mailgun key-<32 hex>, Twilio API key SK<32 hex>
+    r.add(rule("provider-token", List.of("sg."),
+        "(?<![A-Za-z0-9_.\\-])(SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43})(?![A-Za-z0-9_\\-])", 1, 4, 72,
+        v -> !Entropy.isPlaceholder(v.substring(3)) && Entropy.shannon(v) >= 3.5, 95));
+    r.add(rule("provider-token", List.of("key-"),
+        "(?<![A-Za-z0-9_.\\-])(key-[a-f0-9]{32})(?![A-Za-z0-9_\\-])", 1, 4, 40, token(4), 95));
+    r.add(rule("provider-token", List.of("sk0", "sk1", "sk2", "sk3", "sk4", "sk5", "sk6", "sk7", "sk8", "sk9", "ska",
+        "skb", "skc", "skd", "ske", "skf"),
+        "(?<![A-Za-z0-9_.\\-])(SK[a-f0-9]{32})(?![A-Za-z0-9_\\-])", 1, 3, 36, token(2), 95));
+    // Telegram bot tokens: <bot id>:AA<secret>, bare or in the Bot API's URL path (https://api.telegram.org/bot<token>/)
+    r.add(rule("provider-token", List.of(":aa"),
+        "(?:(?<=/bot)|(?<![A-Za-z0-9_:.\\-]))(\\d{8,10}:AA[A-Za-z0-9_\\-]{32,34})(?![A-Za-z0-9_\\-])", 1, 16, 40,
+        v -> token(v.indexOf(':') + 3).accept(v), 95));
+    // Grafana Cloud glc_<base64>, Terraform Cloud <14>.atlasv1.<60-70>
+    r.add(rule("provider-token", List.of("glc_"),
+        "(?<![A-Za-z0-9_.\\-])(glc_[A-Za-z0-9+/]{32,400}={0,2})(?![A-Za-z0-9+/=_\\-])", 1, 4, 410, token(4), 95));
+    r.add(rule("provider-token", List.of(".atlasv1."),
+        "(?<![A-Za-z0-9_.\\-])([a-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_\\-=]{60,70})(?![A-Za-z0-9_\\-=])", 1, 24, 80,
+        v -> token(23).accept(v), 95));
+    // Discord: a bot token (<base64 user id>.<6>.<27-38>) has no literal of its own; it is found where the text names
+    // Discord or sends it as "Authorization: Bot ...", and a webhook URL by its path
+    r.add(rule("discord-token", List.of("discord", "bot "),
+        "(?<![A-Za-z0-9_.\\-])([MNO][A-Za-z0-9_\\-]{23,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38})"
+            + "(?![A-Za-z0-9_\\-])", 1, 200, 200,
+        v -> !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 3.5 && Entropy.charClasses(v) >= 3, 95));
+    r.add(rule("discord-webhook", List.of("discord.com/api/webhooks/", "discordapp.com/api/webhooks/"),
+        "discord(?:app)?\\.com/api/webhooks/\\d{15,20}/([A-Za-z0-9_\\-]{60,80})", 1, 30, 120,
+        v -> !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 3.5, 100));
     // --- keys and tokens with a structure
     r.add(rule("private-key", List.of("-----begin"),
         "-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----"

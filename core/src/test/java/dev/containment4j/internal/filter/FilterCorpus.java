@@ -126,13 +126,15 @@ final class FilterCorpus {
     extraItems(items, "session3.jsonl", SEED + 2);
     extraItems(items, "session5.jsonl", SEED + 3);
     extraItems(items, "session6.jsonl", SEED + 4);
+    extraItems(items, "session7.jsonl", SEED + 5);
     return items;
   }
 
   /**
    * Items written per category after session 1 ({@code extra-train.jsonl}: session 2, all train;
-   * {@code session3.jsonl}: session 3, {@code session5.jsonl}: session 5 and {@code session6.jsonl}: session 6, pairs
-   * of a hard negative and its injected twin in the same carrier; train and dev, never test): every injection at three positions, every hard
+   * {@code session3.jsonl}: session 3, {@code session5.jsonl}, {@code session6.jsonl} and {@code session7.jsonl}: sessions
+   * 5-7, pairs of a hard negative and its injected twin in the same carrier, and session 7's multilingual items; train
+   * and dev, never test): every injection at three positions, every hard
    * negative in two carriers. Each file has its own RNG, so the items before it stay byte-identical.
    */
   private static void extraItems(List<Item> items, String file, long seed) throws IOException {

@@ -31,9 +31,13 @@ public final class FilterTuning {
 
   public static void main(String[] args) throws IOException {
     boolean misses = List.of(args).contains("--misses");
+    // --only PREFIX: score only the items whose id starts with it (a quick look at one batch while writing rules)
+    int only = List.of(args).indexOf("--only");
+    String prefix = only >= 0 && only + 1 < args.length ? args[only + 1] : "";
     Map<String, FilterCorpusTest.Tally> tallies = new TreeMap<>();
     for (FilterCorpus.Item it : FilterCorpus.generate()) {
-      if (it.split().equals("test") || it.label().equals("secret") || it.label().equals("pii")) {
+      if (it.split().equals("test") || it.label().equals("secret") || it.label().equals("pii")
+          || !it.id().startsWith(prefix)) {
         continue; // the held-out split is measured once, by FilterCorpusTest
       }
       if (List.of(args).contains(it.id())) { // an id on the command line: print that item's text (train/dev only)
@@ -46,10 +50,14 @@ public final class FilterTuning {
       String label = it.category().startsWith("hard-negative") ? "hard-negative" : it.label();
       tallies.computeIfAbsent(label + " / train+dev", x -> new FilterCorpusTest.Tally()).add(ok);
       tallies.computeIfAbsent(label + " / " + it.split(), x -> new FilterCorpusTest.Tally()).add(ok);
-      // the pairs written in sessions 5 and 6 against the older items
-      String batch = it.id().startsWith("s5-") ? " / s5" : it.id().startsWith("s6-") ? " / s6" : " / older";
+      // the pairs written in sessions 5, 6 and 7 against the older items
+      String batch = it.id().startsWith("s5-") ? " / s5" : it.id().startsWith("s6-") ? " / s6"
+          : it.id().startsWith("s7-") ? " / s7" : " / older";
       tallies.computeIfAbsent(label + " / " + it.split() + batch,
           x -> new FilterCorpusTest.Tally()).add(ok);
+      if (batch.equals(" / s7")) { // session 7 per kind: its carriers and languages
+        tallies.computeIfAbsent("s7 " + it.category() + " / " + it.split(), x -> new FilterCorpusTest.Tally()).add(ok);
+      }
       if (!ok && misses) {
         System.out.println("MISS " + it.id() + " [" + it.split() + "] " + r.decision() + " " + r.findings().stream()
             .map(x -> x.type() + ":" + x.rule()).distinct().toList());
