@@ -344,8 +344,12 @@ final class InjectionContext {
 
   /** What opens a string of code or data: an assignment, a key or a call ({@code PROMPT = """}, {@code "content": "}). */
   private static final Pattern STRING_OPENED_BY = Pattern.compile("[\\w.\\]'\"]\\s*(?:=|:|\\(|\\+=)\\s*[frbu]?$");
-  /** A prompt for a model the program calls opens by giving it a role. */
-  private static final Pattern ROLE_OPENING = Pattern.compile("^\\s*(?:you are|you're|your (?:role|task|job) is|act as)\\b");
+  /**
+   * A prompt for a model the program calls opens by giving it a role; "you are now …" reassigns the reader's role
+   * (the jailbreak opening), it does not define a program's model.
+   */
+  private static final Pattern ROLE_OPENING = Pattern.compile(
+      "^\\s*(?:you are|you're|your (?:role|task|job) is|act as)\\b(?!\\s+(?:now|no longer)\\b)");
 
   /**
    * Whether {@code p} lies inside a string literal of code or data that holds a prompt written for a model the program
