@@ -2956,9 +2956,12 @@ final class Classifier {
       if ((op.equals("sync") || op.equals("mv")) && argv.contains("--delete") || op.equals("mv")) {
         return Judgement.ask(INFRA, show(u) + " deletes or moves objects in S3");
       }
-      if ((op.equals("cp") || op.equals("sync")) && ops.size() > 4 && ops.get(ops.size() - 1).startsWith("s3://")
-          && !ops.get(3).startsWith("s3://")) {
-        Judgement r = readTarget(Arg.literal(ops.get(3)), u.cwd(), show(u), false);
+      int dest = 4;
+      while (dest < ops.size() && !ops.get(dest).startsWith("s3://")) {
+        dest++; // option values (--acl public-read, --include '.env*') stand among the operands
+      }
+      if ((op.equals("cp") || op.equals("sync")) && dest < ops.size() && !ops.get(dest - 1).startsWith("s3://")) {
+        Judgement r = readTarget(Arg.literal(ops.get(dest - 1)), u.cwd(), show(u), false);
         return r.atLeast(Judgement.Decision.ASK) ? Judgement.deny(EXFIL, show(u) + " uploads credentials to S3")
             : Judgement.ask(EXFIL, show(u) + " uploads local files to S3; a human must confirm the bucket");
       }

@@ -279,7 +279,21 @@ final class Units {
           }
           List<Arg> inner = new ArrayList<>(k >= rest.size() ? List.of(Arg.literal("echo")) : rest.subList(k,
               rest.size()));
-          inner.add(new Arg("", true, false, false, List.of()));
+          String replace = xargsReplacement(rest.subList(0, k));
+          if (replace == null) {
+            inner.add(new Arg("", true, false, false, List.of()));
+          } else {
+            // xargs -I{} nslookup {}.x.example: each input line goes where the marker stands, nothing is appended
+            for (int i = 0; i < inner.size(); i++) {
+              Arg a = inner.get(i);
+              if (a.text().contains(replace)) {
+                // built into a larger word ({}.x.example), the line is data spliced in, like "$X.x.example"
+                List<String> refs = a.text().equals(replace) ? a.refs() : List.of(XARGS_INPUT);
+                inner.set(i, new Arg(a.text().replace(replace, XARGS_INPUT), true, a.glob(), a.computed(),
+                    a.substitutions(), refs));
+              }
+            }
+          }
           wrappers = plus(wrappers, "xargs");
           fromStdin = true;
           args = inner;
@@ -662,6 +676,29 @@ final class Units {
       }
     }
     return false;
+  }
+
+  /** Stands for an input line where {@code xargs -I} puts it: a word, so that {@code ~/{}} stays below the home. */
+  private static final String XARGS_INPUT = "XARGS_INPUT_LINE";
+
+  /** The marker of {@code xargs -I R}, {@code -IR}, {@code --replace[=R]} or {@code -iR}; null without one. */
+  private static String xargsReplacement(List<Arg> options) {
+    for (int i = 0; i < options.size(); i++) {
+      String t = options.get(i).text();
+      if (t.equals("-I") && i + 1 < options.size()) {
+        return options.get(i + 1).text().isEmpty() ? null : options.get(i + 1).text();
+      }
+      if (t.startsWith("-I") && t.length() > 2 || t.startsWith("-i") && t.length() > 2 && !t.startsWith("-i-")) {
+        return t.substring(2);
+      }
+      if (t.equals("--replace")) {
+        return "{}";
+      }
+      if (t.startsWith("--replace=") && t.length() > "--replace=".length()) {
+        return t.substring("--replace=".length());
+      }
+    }
+    return null;
   }
 
   /**
