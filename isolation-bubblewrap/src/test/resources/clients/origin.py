@@ -6,6 +6,7 @@
 
   /git/...   git smart HTTP (git http-backend as CGI); with --auth, only for that exact Authorization value
   /ws        a WebSocket handshake, then every frame echoed back (a close frame ends it)
+  /dup-cl    an answer with two Content-Length headers
   anything else: "ok PATH"
 
 Prints one JSON line with the ports, then serves until stdin closes. Requests it saw: GET /_auth (asked directly)
@@ -44,6 +45,13 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         if u.path.startswith("/git/"):
             return self.git(u, body)
+        if u.path == "/dup-cl":  # a malformed answer: two Content-Length headers (the proxy must not hang on it)
+            self.send_response(200)
+            self.send_header("Content-Length", "3")
+            self.send_header("Content-Length", "3")
+            self.end_headers()
+            self.wfile.write(b"dup")
+            return
         if u.path == "/ws" and (self.headers.get("Upgrade") or "").lower() == "websocket":
             return self.websocket()
         return self.send(200, ("ok %s\n" % u.path).encode())
@@ -93,7 +101,7 @@ class Handler(BaseHTTPRequestHandler):
             k, _, v = line.partition(":")
             if k.lower() == "status":
                 code = int(v.strip().split()[0])
-            elif k:
+            elif k and k.lower() != "content-length":  # send() sets it; two would be a malformed answer
                 headers.append((k, v.strip()))
         self.send(code, rest, headers)
 

@@ -97,6 +97,8 @@ class BubblewrapClientsIT {
     run(seed, "git", "add", "README");
     run(seed, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "seed");
     run(seed, "git", "push", "-q", bare.toString(), "main");
+    // for git's "dumb" HTTP protocol: the static info/refs and objects/info/packs files
+    run(bare, "git", "update-server-info");
     run(originDir, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
         "-keyout", "key.pem", "-out", "cert.pem", "-days", "2", "-subj", "/CN=gits.test",
         "-addext", "subjectAltName=DNS:gits.test");
@@ -158,15 +160,18 @@ class BubblewrapClientsIT {
   }
 
   @Test
-  void gitLsRemoteAndCloneOverPlainHttpWithTheBoundToken() throws Exception {
+  void gitLsRemoteAndCloneOverPlainHttpSmartAndDumbWithTheBoundToken() throws Exception {
     String repo = "git.test:" + http + "/git/repo.git";
     List<AuditEvent> events = new CopyOnWriteArrayList<>();
     try (Containment base = containment(plainPolicy())) {
       ToolResult r = sh(base.onEvent(events::add), "rm -rf a; git ls-remote http://x-access-token:$GITHUB_TOKEN@"
           + repo + " && git clone -q http://x-access-token:$GITHUB_TOKEN@" + repo + " a && cat a/README"
+          + " && rm -rf d && GIT_SMART_HTTP=0 git clone -q http://x-access-token:$GITHUB_TOKEN@" + repo
+          + " d && echo dumb: $(cat d/README)"
           + " && git -c 'http.extraHeader=Authorization: Bearer ghp_ATTACKER_OWN' ls-remote http://" + repo
           + "; echo foreign=$?");
-      assertThat(r.stdout()).as(r.stderr()).contains("refs/heads/main", "seeded outside the sandbox", "foreign=128")
+      assertThat(r.stdout()).as(r.stderr()).contains("refs/heads/main", "seeded outside the sandbox", "dumb: seeded outside the sandbox",
+          "foreign=128")
           .doesNotContain(SECRET);
       assertThat(r.stderr()).contains("403").doesNotContain(SECRET);
     }
@@ -213,6 +218,23 @@ class BubblewrapClientsIT {
     }
     assertThat(events).filteredOn(e -> e.type().equals("egress.allow"))
         .filteredOn(e -> "ws.test".equals(e.fields().get("host"))).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  /**
+   * An origin answering with two Content-Length headers: the proxy's decoder refuses the answer and discards the
+   * rest; the client gets a 502 naming the reason at once, not a relayed guess and not a connection left hanging.
+   */
+  @Test
+  void anOriginsAnswerThatCannotBeFramedOneWayIsA502NotAHang() {
+    List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    try (Containment base = containment(plainPolicy())) {
+      ToolResult r = sh(base.onEvent(events::add), "curl -sS --max-time 20 -D - http://ws.test:" + http
+          + "/dup-cl; echo rc=$?; curl -sS --max-time 20 http://ws.test:" + http + "/after");
+      assertThat(r.stdout()).as(r.stderr()).startsWith("HTTP/1.1 502").contains("upstream-malformed", "rc=0",
+          "ok /after").doesNotContain("dup");
+    }
+    assertThat(events).filteredOn(e -> e.type().equals("egress.deny"))
+        .anySatisfy(e -> assertThat(e.fields()).containsEntry("reason", "upstream-malformed"));
   }
 
   /**
