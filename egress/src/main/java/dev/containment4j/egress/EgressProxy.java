@@ -98,6 +98,8 @@ public final class EgressProxy implements EgressGateway {
     env.put("GIT_CONFIG_COUNT", "1");
     env.put("GIT_CONFIG_KEY_0", "http.proxy");
     env.put("GIT_CONFIG_VALUE_0", http);
+    // Node's built-in fetch (undici) ignores the proxy variables unless told (Node 24+, 22.21+; older ones ignore it)
+    env.put("NODE_USE_ENV_PROXY", "1");
     StringBuilder jvm = new StringBuilder("-Dhttp.proxyHost=127.0.0.1 -Dhttp.proxyPort=" + port
         + " -Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=" + port);
     trustDir.ifPresent(dir -> {

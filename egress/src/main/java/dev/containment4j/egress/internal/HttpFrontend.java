@@ -769,6 +769,21 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         ctx.close();
         return;
       }
+      if (msg instanceof io.netty.handler.codec.http.HttpObject o && o.decoderResult().isFailure()) {
+        // an answer the proxy cannot frame one way (two Content-Length headers, a bad chunk size): relaying a guess
+        // would desynchronise the client; the decoder discards the rest, so waiting would hang the client instead
+        ReferenceCountUtil.release(msg);
+        Exchange e = ex;
+        upstream = null;
+        ctx.close();
+        if (!e.responseStarted) {
+          deny(null, e.target.host().name(), e.target.port(), Upstream.malformedAnswer(e.target,
+              o.decoderResult().cause()));
+        } else {
+          client.close();
+        }
+        return;
+      }
       if (msg instanceof HttpResponse r) {
         ex.responseStarted = true;
         int code = r.status().code();

@@ -104,6 +104,17 @@ final class Upstream {
     });
   }
 
+  /** The origin answered with something the proxy cannot read one way; nothing of it reached the client. */
+  static Denial malformedAnswer(Gatekeeper.Target t, Throwable cause) {
+    return new Denial("upstream-malformed", "HTTP/1.1 syntax",
+        t.host().authority() + ":" + t.port() + " answered with a response the proxy cannot frame one way"
+            + (cause == null || cause.getMessage() == null ? "" : " (" + Authority.printable(cause.getMessage()) + ")")
+            + "; it was not relayed",
+        "the origin's server must send one Content-Length or chunked framing",
+        io.netty.handler.codec.http.HttpResponseStatus.BAD_GATEWAY,
+        io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE);
+  }
+
   static Denial unreachable(Gatekeeper.Target t, Throwable cause) {
     return new Denial("upstream-unreachable", "connect",
         "could not connect to " + t.host().authority() + ":" + t.port() + " (" + t.dial().getAddress().getHostAddress()

@@ -18,6 +18,7 @@ import dev.containment4j.event.AuditEvent;
 import dev.containment4j.guard.FilterResult;
 import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.policy.Secret;
 import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
@@ -270,6 +271,70 @@ class GvisorEgressIT {
     assertThat(events).filteredOn(e -> e.type().equals("egress.allow"))
         .anySatisfy(e -> assertThat(e.fields()).containsEntry("protocol", "https-intercepted"))
         .allSatisfy(e -> assertThat(e.callId()).isEqualTo("intercept-1"));
+  }
+
+  /**
+   * A hostile client inside gVisor, speaking raw HTTP to the proxy's listener through the Sentry's host sockets: the
+   * smuggling cases of {@code HostileClientsIT} (a request with the attacker's key hidden behind framing two parsers
+   * could read differently) and a foreign key in other credential places, to a host with a bound credential. Only
+   * the placeholder request gets through, carrying the bound secret.
+   */
+  @Test
+  void hostileRawRequestsFromInsideNeverCarryAForeignKeyToTheOrigin() throws IOException {
+    String secret = "ghp_gvisorRealSecret0123456789abcdef";
+    origin.authorizations().clear();
+    Policy base = policy(0);
+    Policy.Network n = base.network();
+    Policy p = new Policy(base.source(), base.isolation(), new Policy.Network(n.mode(), n.allow(), n.deny(),
+        n.blockPrivateAddresses(), n.tls(), n.hosts(), n.allowPrivate(), List.of(new Policy.Credential("origin.test",
+            "Authorization", Secret.of("Bearer " + secret, "test"), "GITHUB_TOKEN"))),
+        base.guard(), base.content(), base.trust(), base.audit());
+    String a = "origin.test:" + port();
+    String smuggled = "GET http://" + a + "/smuggled HTTP/1.1\\r\\nHost: " + a
+        + "\\r\\nAuthorization: Bearer attacker\\r\\n\\r\\n";
+    String chunked = "0\\r\\n\\r\\n" + smuggled;
+    String py = String.join("\n",
+        "import os, socket",
+        "def send(name, head, body=''):",
+        "    s = socket.create_connection(('127.0.0.1', 3128), timeout=10)",
+        "    s.sendall(('POST http://" + a + "/' + name + ' HTTP/1.1\\r\\nHost: " + a
+            + "\\r\\nConnection: close\\r\\n' + head + '\\r\\n' + body).encode('latin-1'))",
+        "    out = b''",
+        "    while True:",
+        "        b = s.recv(65536)",
+        "        if not b: break",
+        "        out += b",
+        "    print(name, out.split(b'\\r\\n', 1)[0].decode())",
+        "c = '" + chunked + "'",
+        "m = '" + smuggled + "'",
+        "send('cl-te', 'Content-Length: %d\\r\\nTransfer-Encoding: chunked\\r\\n' % len(c), c)",
+        "send('te-cl', 'Transfer-Encoding: chunked\\r\\nContent-Length: 4\\r\\n', c)",
+        "send('te-chunked-identity', 'Transfer-Encoding: chunked, identity\\r\\n', c)",
+        "send('te-xchunked', 'Transfer-Encoding: xchunked\\r\\n', c)",
+        "send('te-twice', 'Transfer-Encoding: chunked\\r\\nTransfer-Encoding: identity\\r\\n', c)",
+        "send('te-folded', 'Transfer-Encoding: identity\\r\\n chunked\\r\\n', c)",
+        "send('cl-twice-differ', 'Content-Length: 0\\r\\nContent-Length: %d\\r\\n' % len(m), m)",
+        "send('cl-plus', 'Content-Length: +5\\r\\n', 'hello' + m)",
+        "send('cr-in-value', 'X-A: a\\rTransfer-Encoding: chunked\\r\\nContent-Length: 0\\r\\n', c)",
+        "send('auth-folded', 'Authorization: Bearer\\r\\n attacker\\r\\nContent-Length: 0\\r\\n')",
+        "send('auth-upper', 'AUTHORIZATION: Bearer attacker\\r\\nContent-Length: 0\\r\\n')",
+        "send('apikey', 'X-Api-Key: attacker\\r\\nContent-Length: 0\\r\\n')",
+        "send('placeholder', 'Authorization: Bearer ' + os.environ['GITHUB_TOKEN'] + '\\r\\nContent-Length: 0\\r\\n')",
+        "");
+    Files.writeString(fx.workdir.resolve("hostile.py"), py);
+    try (Containment c = containment(p)) {
+      ToolResult r = c.run(sh("python3 hostile.py"));
+      assertThat(r.exitCode()).as(r.stdout() + r.stderr()).hasValue(0);
+      for (String framing : List.of("cl-te", "te-cl", "te-chunked-identity", "te-xchunked", "te-twice", "te-folded",
+          "cl-twice-differ", "cl-plus", "cr-in-value")) {
+        assertThat(r.stdout()).contains(framing + " HTTP/1.1 400");
+      }
+      assertThat(r.stdout()).containsPattern("auth-folded HTTP/1.1 40[03]")
+          .contains("auth-upper HTTP/1.1 403", "apikey HTTP/1.1 403", "placeholder HTTP/1.1 200")
+          .doesNotContain(secret);
+    }
+    // the one request that reached the origin is the placeholder's, with the bound secret swapped in
+    assertThat(origin.authorizations()).containsExactly("Bearer " + secret);
   }
 
   private static void deleteTree(Path dir) throws IOException {
