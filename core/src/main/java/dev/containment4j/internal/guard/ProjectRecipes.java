@@ -89,6 +89,7 @@ final class ProjectRecipes {
     Path dir = cwd;
     String file = null;
     List<String> targets = new ArrayList<>();
+    boolean dryRun = false;
     for (int k = 1; k < argv.size(); k++) {
       String a = argv.get(k);
       String value = null;
@@ -108,9 +109,10 @@ final class ProjectRecipes {
         } else if (opt.equals("-f") || opt.equals("--file") || opt.equals("--makefile")) {
           file = value;
         }
-      } else if (Set.of("-n", "--dry-run", "--just-print", "--recon", "-q", "--question", "-h", "--help", "-v",
-          "--version").contains(a)) {
-        return List.of(); // prints or checks, runs no recipe line (bar $(MAKE) lines: judged by name)
+      } else if (Set.of("-h", "--help", "-v", "--version").contains(a)) {
+        return List.of(); // reads no makefile
+      } else if (Set.of("-n", "--dry-run", "--just-print", "--recon", "-q", "--question").contains(a)) {
+        dryRun = true; // runs no recipe line (bar $(MAKE) lines: judged by name), but still reads the makefile
       } else if (!a.startsWith("-") && !a.contains("=")) {
         targets.add(a);
       }
@@ -120,19 +122,44 @@ final class ProjectRecipes {
     if (s == null) {
       return List.of();
     }
-    Map<String, Rule> rules = makeRules(s.text());
+    Makefile mf = makefile(s.text());
+    // $(shell …) runs while make reads the file, whatever the target
+    List<Line> out = new ArrayList<>();
+    for (String c : mf.shellCalls()) {
+      out.add(new Line(s.path(), "$(shell …)", recipeLine(c, mf.variables(), 0)));
+    }
+    if (dryRun) {
+      return out;
+    }
+    Map<String, Rule> rules = new LinkedHashMap<>();
+    mf.rules().forEach((t, r) -> rules.put(t, new Rule(r.prerequisites(),
+        r.commands().stream().map(c -> recipeLine(c, mf.variables(), 0)).toList())));
     if (targets.isEmpty()) {
       rules.keySet().stream().filter(t -> !t.startsWith(".") && !t.contains("%")).findFirst().ifPresent(targets::add);
     }
-    return follow(s.path(), rules, targets);
+    out.addAll(follow(s.path(), rules, targets));
+    return out;
   }
+
+  /** A makefile's rules (recipe lines as written), its variables and the commands of its {@code $(shell …)} calls. */
+  private record Makefile(Map<String, Rule> rules, Map<String, String> variables, List<String> shellCalls) {}
+
+  private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*(?:export\\s+|override\\s+)*([A-Za-z_][\\w.-]*)"
+      + "\\s*(:{1,3}|\\+|\\?|!)?=\\s*(.*)$");
+  private static final String SHELL_CALL = "$(shell ";
 
   /** A target's prerequisites and recipe lines. */
   private record Rule(List<String> prerequisites, List<String> commands) {}
 
-  /** The rules of a makefile in file order; a target named twice collects both. */
-  private static Map<String, Rule> makeRules(String text) {
+  /** The rules of a makefile in file order (a target named twice collects both), variables, shell calls. */
+  private static Makefile makefile(String text) {
     Map<String, Rule> rules = new LinkedHashMap<>();
+    Map<String, String> variables = new LinkedHashMap<>();
+    List<String> shellCalls = new ArrayList<>();
+    for (int at = text.indexOf(SHELL_CALL); at >= 0; at = text.indexOf(SHELL_CALL, at + 1)) {
+      int end = closing(text, at + 1);
+      shellCalls.add(text.substring(at + SHELL_CALL.length(), end).replace("\\\n", " "));
+    }
     List<Rule> current = null;
     boolean inDefine = false;
     String[] lines = text.replace("\r\n", "\n").split("\n", -1);
@@ -150,7 +177,7 @@ final class ProjectRecipes {
       }
       if (line.startsWith("\t")) {
         if (current != null) {
-          String command = recipeLine(line.substring(1));
+          String command = line.substring(1);
           for (Rule r : current) {
             r.commands().add(command);
           }
@@ -162,6 +189,19 @@ final class ProjectRecipes {
       }
       if (trimmed.startsWith("define ") || trimmed.startsWith("define\t")) {
         inDefine = true;
+        current = null;
+        continue;
+      }
+      Matcher assignment = ASSIGNMENT.matcher(line);
+      if (assignment.matches()) {
+        String name = assignment.group(1);
+        String op = assignment.group(2);
+        String value = assignment.group(3).strip();
+        if ("+".equals(op)) {
+          variables.merge(name, value, (a, b) -> a + " " + b);
+        } else if (!"?".equals(op) || !variables.containsKey(name)) {
+          variables.put(name, value);
+        }
         current = null;
         continue;
       }
@@ -188,16 +228,20 @@ final class ProjectRecipes {
         Rule r = rules.computeIfAbsent(t, x -> new Rule(new ArrayList<>(), new ArrayList<>()));
         r.prerequisites().addAll(prerequisites);
         if (inline != null && !inline.isBlank()) {
-          r.commands().add(recipeLine(inline));
+          r.commands().add(inline);
         }
         current.add(r);
       }
     }
-    return rules;
+    return new Makefile(rules, variables, shellCalls);
   }
 
-  /** A recipe line as the shell gets it: the echo / ignore prefixes dropped, make's own expansions unknown. */
-  private static String recipeLine(String line) {
+  /**
+   * A recipe line as the shell gets it: the echo / ignore prefixes dropped, make's own expansions unknown, except a
+   * variable the makefile defines used as the program ({@code CMD = curl … | sh} run as {@code $(CMD)}): expanded, so
+   * the command it holds is judged. Paths stay unknown words (a delete of {@code $(BUILD)} is a run-time target).
+   */
+  private static String recipeLine(String line, Map<String, String> variables, int depth) {
     String s = line.strip();
     while (!s.isEmpty() && (s.charAt(0) == '@' || s.charAt(0) == '-' || s.charAt(0) == '+')) {
       s = s.substring(1).strip();
@@ -214,14 +258,25 @@ final class ProjectRecipes {
         out.append('$'); // $$ is the shell's $
         k++;
       } else if (n == '(' || n == '{') {
-        k = closing(s, k + 1);
-        out.append(UNKNOWN);
+        int end = closing(s, k + 1);
+        String name = s.substring(k + 2, Math.max(k + 2, end));
+        String value = variables.get(name);
+        k = end;
+        out.append(value != null && depth < 4 && programPosition(out) ? recipeLine(value, variables, depth + 1)
+            : UNKNOWN);
       } else {
         out.append(UNKNOWN); // $@, $<, $X: one-character variables
         k++;
       }
     }
     return out.toString();
+  }
+
+  /** Whether the next word is a program: the start of the line or after {@code |}, {@code &}, {@code ;} ... */
+  private static boolean programPosition(StringBuilder before) {
+    String b = before.toString().strip();
+    return b.isEmpty() || "|&;({!".indexOf(b.charAt(b.length() - 1)) >= 0 || b.endsWith(" then") || b.endsWith(" do")
+        || b.endsWith(" else");
   }
 
   /** The index of the bracket closing the one at {@code open} (nesting counted), or the last index. */
