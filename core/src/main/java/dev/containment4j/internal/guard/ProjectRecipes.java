@@ -373,6 +373,7 @@ final class ProjectRecipes {
 
   // ---------------------------------------------------------------- just
 
+  private static final Pattern BACKTICK = Pattern.compile("`([^`]+)`");
   private static final Pattern JUST_RECIPE = Pattern.compile("^@?([A-Za-z_][\\w-]*)([^:]*?):(?!=)(.*)$");
 
   private static List<Line> just(List<String> argv, Path cwd, Function<Path, ScriptFiles.Script> reader) {
@@ -403,8 +404,16 @@ final class ProjectRecipes {
       return List.of();
     }
     Map<String, Rule> rules = new LinkedHashMap<>();
+    List<Line> out = new ArrayList<>();
     Rule current = null;
     for (String line : s.text().replace("\r\n", "\n").split("\n", -1)) {
+      if (!line.isEmpty() && line.charAt(0) != ' ' && line.charAt(0) != '\t' && !line.startsWith("#")) {
+        // a backtick in a variable or setting runs when just loads the file, whatever the recipe
+        Matcher b = BACKTICK.matcher(line);
+        while (b.find()) {
+          out.add(new Line(s.path(), "`…` (when just loads the file)", justLine(b.group(1))));
+        }
+      }
       if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
         if (current != null && !line.isBlank()) {
           current.commands().add(justLine(line));
@@ -434,7 +443,8 @@ final class ProjectRecipes {
     } else if (!rules.isEmpty()) {
       targets.add(rules.containsKey("default") ? "default" : rules.keySet().iterator().next());
     }
-    return follow(s.path(), rules, targets);
+    out.addAll(follow(s.path(), rules, targets));
+    return out;
   }
 
   /** A just recipe line: prefixes dropped, {@code {{expr}}} interpolations unknown, {@code {{{{} } the literal. */
@@ -474,9 +484,10 @@ final class ProjectRecipes {
     if (s == null) {
       return List.of();
     }
-    JsonNode tasks = tree(YAML, s.text()).path("tasks");
+    JsonNode root = tree(YAML, s.text());
+    JsonNode tasks = root.path("tasks");
     Map<String, Rule> rules = new LinkedHashMap<>();
-    tasks.fields().forEachRemaining(e -> {
+    tasks.properties().forEach(e -> {
       Rule r = new Rule(new ArrayList<>(), new ArrayList<>());
       JsonNode t = e.getValue();
       JsonNode cmds = t.isObject() ? t.path("cmds") : t; // a task may be just a command or a list of them
@@ -504,7 +515,15 @@ final class ProjectRecipes {
     if (names.isEmpty()) {
       names.add("default");
     }
-    return follow(s.path(), rules, names);
+    // dynamic variables ({@code X: {sh: cmd}}) run while task resolves variables: judged for every task
+    List<Line> out = new ArrayList<>();
+    for (JsonNode sh : root.findValues("sh")) {
+      if (sh.isTextual()) {
+        out.add(new Line(s.path(), "sh: (a dynamic variable)", taskLine(sh.asText())));
+      }
+    }
+    out.addAll(follow(s.path(), rules, names));
+    return out;
   }
 
   /** A Taskfile command: Go template expressions ({@code {{.CLI_ARGS}}}) are unknown. */
