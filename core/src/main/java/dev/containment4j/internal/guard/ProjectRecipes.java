@@ -12,12 +12,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,18 +124,16 @@ final class ProjectRecipes {
     if (s == null) {
       return List.of();
     }
-    Makefile mf = makefile(s.text());
+    Makefile mf = PARSED.computeIfAbsent(s, ProjectRecipes::parsed);
     // $(shell …) runs while make reads the file, whatever the target
     List<Line> out = new ArrayList<>();
     for (String c : mf.shellCalls()) {
-      out.add(new Line(s.path(), "$(shell …)", recipeLine(c, mf.variables(), 0)));
+      out.add(new Line(s.path(), "$(shell …)", c));
     }
     if (dryRun) {
       return out;
     }
-    Map<String, Rule> rules = new LinkedHashMap<>();
-    mf.rules().forEach((t, r) -> rules.put(t, new Rule(r.prerequisites(),
-        r.commands().stream().map(c -> recipeLine(c, mf.variables(), 0)).toList())));
+    Map<String, Rule> rules = mf.rules();
     if (targets.isEmpty()) {
       rules.keySet().stream().filter(t -> !t.startsWith(".") && !t.contains("%")).findFirst().ifPresent(targets::add);
     }
@@ -143,6 +143,22 @@ final class ProjectRecipes {
 
   /** A makefile's rules (recipe lines as written), its variables and the commands of its {@code $(shell …)} calls. */
   private record Makefile(Map<String, Rule> rules, Map<String, String> variables, List<String> shellCalls) {}
+
+  /**
+   * Parsed makefiles by the text ScriptFiles keeps for an unchanged file (the same instance until the file changes),
+   * so a repeated {@code make test} is not parsed again; weak, so it lives as long as ScriptFiles keeps the text.
+   */
+  private static final Map<ScriptFiles.Script, Makefile> PARSED = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** The makefile with its recipe lines and shell calls as the shell gets them. */
+  private static Makefile parsed(ScriptFiles.Script s) {
+    Makefile raw = makefile(s.text());
+    Map<String, Rule> rules = new LinkedHashMap<>();
+    raw.rules().forEach((t, r) -> rules.put(t, new Rule(List.copyOf(r.prerequisites()),
+        r.commands().stream().map(c -> recipeLine(c, raw.variables(), 0)).toList())));
+    return new Makefile(rules, raw.variables(), raw.shellCalls().stream()
+        .map(c -> recipeLine(c, raw.variables(), 0)).toList());
+  }
 
   private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*(?:export\\s+|override\\s+)*([A-Za-z_][\\w.-]*)"
       + "\\s*(:{1,3}|\\+|\\?|!)?=\\s*(.*)$");
