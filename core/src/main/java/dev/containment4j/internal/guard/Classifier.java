@@ -437,6 +437,31 @@ final class Classifier {
         + "; let the user review the script", "");
   }
 
+  /**
+   * The recipe a task runner runs ({@code make test}, {@code npm run build}, {@code just x}, {@code task x}), read
+   * from the project's file when it lies in the workspace or a scratch directory and judged like a script's lines:
+   * only a command the guard would deny stops the call, named with its file and target.
+   */
+  private Judgement recipesRun(Unit u, Flow flow) {
+    if (flow.depth > 2 || u.cwd() == null) {
+      return Judgement.ALLOW;
+    }
+    for (ProjectRecipes.Line line : ProjectRecipes.of(u.argv(), u.cwd(), f -> readableScript(f, "shell"))) {
+      Judgement j;
+      try {
+        j = judgeText(u, line.command(), "shell", flow, true);
+      } catch (RuntimeException | StackOverflowError e) {
+        continue; // a line too complex for the analysis is judged by the runner's name, as before
+      }
+      if (j.atLeast(Judgement.Decision.DENY)) {
+        return new Judgement(j.decision(), j.category(), show(u) + " runs the recipe `" + line.target() + "` of "
+            + line.file() + ", `" + line.command() + "`, in which " + j.reason()
+            + "; let the user review the recipe", "");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
   /** The script at {@code file} when it lies (really) in the workspace or a scratch directory, else null. */
   private ScriptFiles.Script readableScript(Path file, String language) {
     Set<Place> places = placesOf(file);
@@ -662,6 +687,7 @@ final class Classifier {
         }
       }
     }
+    c = c.max(recipesRun(u, flow));
     Judgement eager = OverEagerActions.judge(u, this);
     // on a tie its reason is the more specific one (`--acl public-read` says more than "changes cloud resources")
     c = eager.decision() != Judgement.Decision.ALLOW && eager.atLeast(c.decision()) ? eager : c;
