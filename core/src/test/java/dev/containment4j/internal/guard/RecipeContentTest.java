@@ -127,8 +127,15 @@ class RecipeContentTest {
 
   @Test
   void aRecipeFileOutsideTheWorkspaceAndScratchIsNotRead() throws Exception {
-    // the build directory: neither the workspace nor a scratch directory (the temporary workspace is under /tmp)
-    Path outside = Files.createDirectories(Path.of("target", "recipe-outside").toAbsolutePath());
+    // neither the workspace nor a scratch directory (the temporary workspace is under /tmp): the build directory, or
+    // a directory under the home when the checkout itself lies in a scratch directory (a clone under /tmp)
+    Path build = Path.of("target", "recipe-outside").toAbsolutePath().normalize();
+    boolean buildIsScratch = List.of("/tmp", "/var/tmp", "/private/tmp", "/dev/shm").stream()
+        .anyMatch(t -> build.startsWith(t));
+    Path outside = Files.createDirectories(buildIsScratch
+        ? Path.of(System.getProperty("user.home"), ".cache", "containment4j-tests", "recipe-outside-"
+            + ProcessHandle.current().pid())
+        : build);
     try {
       Files.copy(bad.resolve("Makefile"), outside.resolve("Makefile"), StandardCopyOption.REPLACE_EXISTING);
       assertThat(bash("make -C " + outside + " wipe").decision()).isEqualTo("allow");
