@@ -4,10 +4,7 @@
  */
 package dev.containment4j.internal.guard;
 
-import dev.containment4j.internal.shell.Arg;
-import dev.containment4j.internal.shell.Script;
 import dev.containment4j.internal.shell.SimpleCommand;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -202,16 +199,7 @@ final class OverEagerActions {
    * {@code pkill} of those names.
    */
   private static Judgement killByList(Unit u) {
-    List<SimpleCommand> lists = new ArrayList<>();
-    for (Arg a : u.params()) {
-      for (Script s : a.substitutions()) {
-        lists.addAll(s.commands());
-      }
-    }
-    if (u.argsFromStdin()) {
-      lists.addAll(u.command().pipeline().upstreamOf(u.command()));
-    }
-    for (SimpleCommand c : lists) {
+    for (SimpleCommand c : u.argumentSources()) {
       List<String> av = c.argv();
       if (av.isEmpty() || !Set.of("pgrep", "pidof").contains(Unit.baseName(av.get(0)))) {
         continue;

@@ -4,8 +4,6 @@
  */
 package dev.containment4j.internal.guard;
 
-import dev.containment4j.internal.shell.Arg;
-import dev.containment4j.internal.shell.Script;
 import dev.containment4j.internal.shell.SimpleCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,16 +92,7 @@ final class ProcessTargets {
 
   /** {@code kill ... $(lsof -t -i:5432)}: the PIDs come from a port listing. */
   private static Judgement killList(Unit u) {
-    List<SimpleCommand> lists = new ArrayList<>();
-    for (Arg a : u.params()) {
-      for (Script s : a.substitutions()) {
-        lists.addAll(s.commands());
-      }
-    }
-    if (u.argsFromStdin()) {
-      lists.addAll(u.command().pipeline().upstreamOf(u.command()));
-    }
-    for (SimpleCommand c : lists) {
+    for (SimpleCommand c : u.argumentSources()) {
       List<String> av = c.argv();
       if (av.isEmpty()) {
         continue;
@@ -151,22 +140,10 @@ final class ProcessTargets {
     }
     boolean all = argv.subList(k + 1, argv.size()).stream().anyMatch(x -> x.equals("--all")
         || Regexes.matches(x, "-[a-z]*a[a-z]*"));
-    for (Arg a : u.params()) {
-      for (Script s : a.substitutions()) {
-        for (SimpleCommand c : s.commands()) {
-          if (c.argv().size() > 1 && ENGINES.contains(Unit.baseName(c.argv().get(0))) && c.argv().contains("ps")
-              && c.argv().stream().noneMatch(x -> x.startsWith("--filter") || x.equals("-f"))) {
-            all = true;
-          }
-        }
-      }
-    }
-    if (u.argsFromStdin()) {
-      for (SimpleCommand c : u.command().pipeline().upstreamOf(u.command())) {
-        if (c.argv().size() > 1 && ENGINES.contains(Unit.baseName(c.argv().get(0))) && c.argv().contains("ps")
-            && c.argv().stream().noneMatch(x -> x.startsWith("--filter") || x.equals("-f"))) {
-          all = true;
-        }
+    for (SimpleCommand c : u.argumentSources()) {
+      if (c.argv().size() > 1 && ENGINES.contains(Unit.baseName(c.argv().get(0))) && c.argv().contains("ps")
+          && c.argv().stream().noneMatch(x -> x.startsWith("--filter") || x.equals("-f"))) {
+        all = true;
       }
     }
     return all ? Judgement.ask(Classifier.DELETE, show(u) + " stops or removes every container on this machine,"

@@ -5,8 +5,10 @@
 package dev.containment4j.internal.guard;
 
 import dev.containment4j.internal.shell.Arg;
+import dev.containment4j.internal.shell.Script;
 import dev.containment4j.internal.shell.SimpleCommand;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -74,6 +76,23 @@ record Unit(
   /** The arguments after the program. */
   List<Arg> params() {
     return args.isEmpty() ? List.of() : args.subList(1, args.size());
+  }
+
+  /**
+   * The commands whose output becomes this unit's arguments: those substituted into its parameters
+   * ({@code kill $(pgrep x)}) and, when xargs feeds it, those piped into it ({@code pgrep x | xargs kill}).
+   */
+  List<SimpleCommand> argumentSources() {
+    List<SimpleCommand> sources = new ArrayList<>();
+    for (Arg a : params()) {
+      for (Script s : a.substitutions()) {
+        sources.addAll(s.commands());
+      }
+    }
+    if (argsFromStdin) {
+      sources.addAll(command.pipeline().upstreamOf(command));
+    }
+    return sources;
   }
 
   /** Whether the program name is only known at run time (an unknown variable or substitution). */
