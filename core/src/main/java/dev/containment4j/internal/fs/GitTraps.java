@@ -58,6 +58,14 @@ public final class GitTraps {
   public List<String> removeNew() {
     List<String> notes = new ArrayList<>();
     for (Path p : watched) {
+      if (!Files.isDirectory(p.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+        // .git is no longer the directory it was (a link swapped in?): the path now leads elsewhere, delete nothing
+        if (Files.exists(p.getParent(), LinkOption.NOFOLLOW_LINKS)) {
+          notes.add(p.getParent() + " was replaced during the call; check it before running git in "
+              + p.getParent().getParent());
+        }
+        continue;
+      }
       if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
         FileTrees.deleteTree(p);
         notes.add(Files.exists(p, LinkOption.NOFOLLOW_LINKS)

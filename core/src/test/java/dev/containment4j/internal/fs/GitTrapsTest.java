@@ -46,6 +46,17 @@ class GitTrapsTest {
   }
 
   @Test
+  void aGitDirectoryReplacedByALinkDuringTheCallLeadsNowhere() throws IOException {
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Path hostFile = Files.writeString(elsewhere.resolve("commondir"), "a host file\n");
+    GitTraps traps = GitTraps.before(List.of(work));
+    Files.delete(git);
+    Files.createSymbolicLink(git, elsewhere);
+    assertThat(traps.removeNew()).singleElement().asString().contains("was replaced during the call");
+    assertThat(hostFile).hasContent("a host file\n");
+  }
+
+  @Test
   void aCommondirThatWasThereBeforeAndRootsWithoutAGitDirectoryAreLeftAlone() throws IOException {
     Path c = Files.writeString(git.resolve("commondir"), "../main/.git\n");
     Path plain = Files.createDirectories(tmp.resolve("plain"));
