@@ -730,7 +730,8 @@ final class Classifier {
   // ------------------------------------------------------------------------------------ environment assignments
 
   private Judgement environment(Unit u) {
-    Judgement j = Judgement.ALLOW;
+    Judgement go = PackageSources.goSettings("the command", u.env());
+    Judgement j = go == null ? Judgement.ALLOW : go;
     for (Map.Entry<String, String> e : u.env().entrySet()) {
       String k = e.getKey().toUpperCase(Locale.ROOT);
       String v = e.getValue().trim();
@@ -1524,6 +1525,10 @@ final class Classifier {
       case "ssh-keygen":
         return Judgement.ALLOW;
       default:
+        Judgement source = PackageSources.judge(show(u), name, argv);
+        if (source != null) {
+          return source;
+        }
         break;
     }
     if (NET_CLIENTS.contains(name)) {
@@ -3207,6 +3212,10 @@ final class Classifier {
 
   private Judgement packages(Unit u, List<String> argv, Units.Analysis a, Flow flow) {
     String name = u.name();
+    Judgement source = PackageSources.judge(show(u), name, argv);
+    if (source != null) {
+      return source;
+    }
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
     String op = ops.size() > 1 ? ops.get(1) : "";
     if (name.equals("uv") && op.equals("pip")) {

@@ -207,6 +207,9 @@ final class CodeScan {
   }
 
   private static List<String> shellCommandsUncached(String code, String language) {
+    if (language.equals("awk")) {
+      return AwkCommands.of(code);
+    }
     List<String> out = new ArrayList<>();
     Matcher m = SHELL_CALL.matcher(code);
     int from = 0;
