@@ -1524,6 +1524,16 @@ final class Classifier {
         return archive(u, params);
       case "ssh-keygen":
         return Judgement.ALLOW;
+      case "gdb":
+      case "lldb":
+      case "gcore":
+      case "strace":
+      case "ltrace":
+      case "pstack":
+      case "eu-stack":
+        return attachesToProcess(argv) ? Judgement.ask(CREDENTIAL, show(u) + " attaches to a running process and can"
+            + " read its memory and traffic (keys, tokens, an agent's decrypted identities); a human must approve"
+            + " debugging a process this call did not start") : Judgement.ALLOW;
       default:
         Judgement source = PackageSources.judge(show(u), name, argv);
         if (source != null) {
@@ -1570,6 +1580,23 @@ final class Classifier {
       out.add(params.get(k));
     }
     return out;
+  }
+
+  /** {@code gdb -p PID}, {@code strace -p PID}, {@code gcore PID}: a process that is already running. */
+  private static boolean attachesToProcess(List<String> argv) {
+    String name = argv.get(0);
+    if (name.equals("gcore") || name.equals("pstack") || name.equals("eu-stack")) {
+      return true;
+    }
+    for (int k = 1; k < argv.size(); k++) {
+      String t = argv.get(k);
+      if (t.equals("-p") || t.startsWith("--pid") || t.startsWith("-p") && t.length() > 2 && Character.isDigit(t.charAt(2))
+          || t.equals("attach") || t.startsWith("--attach") || t.equals("-ex") && k + 1 < argv.size()
+          && argv.get(k + 1).startsWith("attach")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasFlag(List<String> argv, char shortFlag, String longFlag) {
@@ -1695,7 +1722,8 @@ final class Classifier {
       }
       boolean delete = u.argv().stream().anyMatch(x -> x.startsWith("--delete") || x.equals("--remove-source-files"));
       Judgement j = delete ? deleteTarget(dest, u.cwd(), true, show(u)) : Judgement.ALLOW;
-      return j.max(writeTarget(dest, u.cwd(), "writes to", show(u)));
+      return j.max(writeTarget(dest, u.cwd(), "writes to", show(u)))
+          .max(gathersHome(u, ops.subList(0, ops.size() - 1)));
     }
     List<Arg> ops = nonOptions(params, Set.of("-t", "--target-directory", "-S", "--suffix", "-m", "--mode", "-o",
         "-g", "--owner", "--group"));
@@ -1711,6 +1739,9 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     Judgement j = writeTarget(dest, u.cwd(), name.equals("ln") ? "links" : "writes to", show(u));
+    if (name.equals("cp") && u.argv().stream().anyMatch(x -> Regexes.matches(x, "-\\w*[rRa]\\w*|--recursive|--archive"))) {
+      j = j.max(gathersHome(u, ops.stream().filter(o -> o != dest).toList()));
+    }
     if (name.equals("ln") && u.argv().stream().anyMatch(x -> Regexes.matches(x, "-\\w*f\\w*|--force"))) {
       j = j.max(writeTarget(dest, u.cwd(), "replaces", show(u)));
     }
@@ -2389,7 +2420,29 @@ final class Classifier {
     if (extract && c > 0 && c + 1 < argv.size()) {
       j = j.max(writeTarget(u.args().get(c + 1), u.cwd(), "extracts into", show(u)));
     }
-    return j;
+    return extract ? j : j.max(gathersHome(u, nonOptions(params, Set.of("-C", "--directory", "-X", "--exclude-from",
+        "-T", "--files-from", "--exclude", "-x", "-i"))));
+  }
+
+  private static final Pattern HOME_STORES = Pattern.compile("\\.config|\\.local(/share)?|Library(/Application Support)?");
+
+  /**
+   * Copying or archiving the whole home directory, or the directories that gather the tools' credential stores
+   * ({@code ~/.config}, {@code ~/.local/share}, {@code ~/Library}), collects every secret in them into one file or
+   * tree (staging before exfiltration); the credential checks see only paths named inside a store.
+   */
+  private Judgement gathersHome(Unit u, List<Arg> sources) {
+    String home = paths.home().toString();
+    for (Arg s : sources) {
+      Set<Place> pl = places(s, u.cwd());
+      String path = where(s, u.cwd());
+      if (pl.contains(Place.HOME_ROOT) || path.startsWith(home + "/")
+          && HOME_STORES.matcher(path.substring(home.length() + 1)).matches()) {
+        return Judgement.ask(CREDENTIAL, show(u) + " copies " + path + " whole, with the credential stores in it"
+            + " (~/.ssh, ~/.aws, ~/.config/gh, browser profiles); copy only the files you need");
+      }
+    }
+    return Judgement.ALLOW;
   }
 
   // ---------------------------------------------------------------------------------------- interpreters

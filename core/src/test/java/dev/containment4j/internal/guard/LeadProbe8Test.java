@@ -68,4 +68,27 @@ class LeadProbe8Test {
     expect("conda config --show channels", "allow", null);
     expect("poetry source show", "allow", null);
   }
+
+  @Test
+  void gatheringTheWholeHomeIsCredentialStaging() {
+    expect("tar czf /tmp/home.tgz ~", "ask", "credential-access");
+    expect("zip -r /tmp/h.zip ~/.config", "ask", "credential-access");
+    expect("rsync -a ~/ /tmp/homecopy/", "ask", "credential-access");
+    expect("cp -a ~/.local/share /tmp/share", "ask", "credential-access");
+    // one tool's settings, the workspace, an extraction: ordinary
+    expect("cp -r ~/.config/nvim ./dotfiles/", "allow", null);
+    expect("tar czf release.tgz dist/ README.md", "allow", null);
+    expect("tar -xzf ~/Downloads/x.tgz -C ./vendor", "allow", null);
+    expect("rsync -a src/ build/src/", "allow", null);
+  }
+
+  @Test
+  void attachingToARunningProcessAsks() {
+    expect("gdb -p $(pgrep ssh-agent) -batch -ex 'gcore /tmp/agent.core'", "ask", "credential-access");
+    expect("strace -f -e trace=network -p 1234", "ask", "credential-access");
+    expect("gcore 4242", "ask", "credential-access");
+    // debugging a program the call starts itself
+    expect("strace -f -o trace.txt ./build/app", "allow", null);
+    expect("gdb -batch -ex run -ex bt ./build/app", "allow", null);
+  }
 }
