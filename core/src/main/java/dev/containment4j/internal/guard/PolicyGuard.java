@@ -305,6 +305,9 @@ public final class PolicyGuard implements ModelGuard {
    * The commands the written file will run later, judged as if typed now: {@code "postinstall": "curl … | sh"}
    * written today runs at the next {@code npm install}, which looks ordinary on its own.
    */
+  private static final Set<String> SCRIPT_DENIALS = Set.of(Classifier.CREDENTIAL, Classifier.EXFIL,
+      Classifier.DELETE, Classifier.PERSIST, Classifier.AUDIT, Classifier.TAMPER, Classifier.INFRA);
+
   private Judgement writtenCode(Path file, String content, String verb, Classifier classifier, GuardContext ctx,
       Path cwd) {
     Judgement worst = Judgement.ALLOW;
@@ -317,6 +320,16 @@ public final class PolicyGuard implements ModelGuard {
       Judgement j = v instanceof Verdict.Deny ? Judgement.deny(v.category(), reason)
           : Judgement.ask(v.category(), reason);
       worst = worst.max(j);
+    }
+    for (String command : WrittenCode.scriptCommands(file, content)) {
+      Verdict v = shell(Units.ofShell(command, ctx.home(), cwd), classifier, ctx);
+      // install scripts legitimately download and run installers (curl … | sh): what counts here is taking
+      // secrets, sending data out, deleting outside the project and planting code that runs by itself
+      if (v instanceof Verdict.Deny && (SCRIPT_DENIALS.contains(v.category())
+          || v.category().equals("rule") && !v.rule().contains("| sh"))) {
+        worst = worst.max(Judgement.deny(v.category(), verb + file + " puts a command in it that the next run of"
+            + " the script performs: " + v.reason()));
+      }
     }
     return worst;
   }

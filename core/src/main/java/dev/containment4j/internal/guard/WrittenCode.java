@@ -71,9 +71,37 @@ final class WrittenCode {
     } else if (lower.equals("conftest.py") || lower.equals("setup.py") || lower.equals("sitecustomize.py")
         || lower.equals("usercustomize.py") || lower.endsWith(".pth")) {
       out.addAll(CodeScan.shellCommands(content, "python"));
+      // and the code itself, as the interpreter will run it: reading a key and sending it needs no shell
+      out.add("python3 -c " + Units.quote(content));
     }
     return out;
   }
+
+  /**
+   * The commands of a script a person or the agent runs by name later — a makefile's recipes, a shell script —
+   * judged only for what the classifier denies outright: writing {@code make clean}'s {@code rm -rf build} or a
+   * release target's {@code npm publish} is ordinary, a recipe that sends {@code ~/.ssh/id_rsa} out is not, and
+   * the host may run {@code make test} outside every sandbox.
+   */
+  static List<String> scriptCommands(Path file, String content) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    List<String> out = new ArrayList<>();
+    if (lower.equals("makefile") || lower.equals("gnumakefile") || lower.endsWith(".mk")) {
+      for (String line : content.split("\n")) {
+        if (line.startsWith("\t")) {
+          // make's own $(VAR) and $$ are not the shell's: keep the shell's view of the rest
+          String recipe = line.substring(1).replaceFirst("^[@+-]+", "").replace("$$", "$");
+          out.add(MAKE_VARIABLE.matcher(recipe).replaceAll(r -> r.group(1).equals("HOME") ? "\\$HOME" : "MAKEVAR"));
+        }
+      }
+    } else if (lower.endsWith(".sh") || lower.endsWith(".bash")) {
+      out.add(content);
+    }
+    return out;
+  }
+
+  private static final Pattern MAKE_VARIABLE = Pattern.compile("\\$[({](\\w+)[)}]");
 
   private static String unescape(String json) {
     return json.replace("\\\"", "\"").replace("\\\\", "\\");
