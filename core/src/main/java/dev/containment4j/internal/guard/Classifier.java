@@ -245,6 +245,22 @@ final class Classifier {
     for (Redirect r : u.command().redirects()) {
       writes |= r.writesFile();
     }
+    if (n.equals("tee")) {
+      // tee writes its input to its operands (its own redirection usually goes to /dev/null)
+      String body = null;
+      for (Redirect r : u.command().redirects()) {
+        if (r.body() != null && r.op().startsWith("<<")) {
+          body = r.body();
+        }
+      }
+      for (Arg p : u.params()) {
+        Path f = body == null || p.text().startsWith("-") || p.dynamic() ? null : resolveWord(p.text(), u.cwd());
+        if (f != null) {
+          flow.written.merge(f, body, (x, y) -> x + "\n" + y);
+        }
+      }
+      return;
+    }
     if (!writes) {
       return; // nothing is written (most echo/printf/cat): no content to build
     }
@@ -291,6 +307,80 @@ final class Classifier {
     } finally {
       flow.depth--;
     }
+  }
+
+  /**
+   * A program written earlier in this string (here-doc, {@code echo}/{@code printf} redirection, {@code tee}) and run
+   * now ({@code python3 /tmp/x.py}, {@code node up.js}): its whole text is known, so it is judged like a one-liner
+   * of its language, and the shell commands it passes to {@code os.system}/{@code exec} like typed ones.
+   */
+  private Judgement runsWrittenProgram(Unit u, Path file, String language, Flow flow) {
+    String content = flow.written.get(file);
+    if (content == null || flow.depth > 3) {
+      return Judgement.ALLOW;
+    }
+    String where = "the " + language + " program " + file + ", written just before " + show(u) + " runs it,";
+    Judgement j = codeFindings(content, language, u.cwd(), where, show(u));
+    try {
+      j = j.max(judgeText(u, content, language, flow, false));
+    } catch (RuntimeException | StackOverflowError e) {
+      j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs " + file + ", written just before, which the guard"
+          + " cannot analyse"));
+    }
+    if (!j.atLeast(Judgement.Decision.ASK)) {
+      return Judgement.ALLOW;
+    }
+    return new Judgement(j.decision(), j.category(), j.reason().startsWith(where) ? j.reason()
+        : show(u) + " runs " + file + ", written just before with code that does this: " + j.reason(), "");
+  }
+
+  /**
+   * {@code go run}, {@code cargo run/build/test} (a crate's {@code build.rs} runs on build): source files written
+   * earlier in this string below the directory they build are run, judged like {@link #runsWrittenProgram}.
+   */
+  private Judgement compiledRun(Unit u, Flow flow) {
+    List<String> argv = u.argv();
+    if (flow.written.isEmpty() || argv.size() < 2 || u.cwd() == null) {
+      return Judgement.ALLOW;
+    }
+    String ext;
+    if (u.name().equals("go") && argv.get(1).equals("run")) {
+      ext = ".go";
+    } else if (u.name().equals("cargo") && Set.of("run", "build", "test", "b", "r", "t").contains(argv.get(1))) {
+      ext = ".rs";
+    } else {
+      return Judgement.ALLOW;
+    }
+    Judgement j = Judgement.ALLOW;
+    for (Path f : List.copyOf(flow.written.keySet())) {
+      if (f.toString().endsWith(ext) && (f.startsWith(u.cwd()) || argv.contains(f.toString())
+          || argv.stream().anyMatch(x -> f.equals(resolveWord(x, u.cwd()))))) {
+        j = j.max(runsWrittenProgram(u, f, ext.equals(".go") ? "go" : "rust", flow));
+      }
+    }
+    return j;
+  }
+
+  /**
+   * A program the write or edit tool puts into a file, judged as if it ran: what a one-liner of its language would be
+   * refused for. Only refusals count (a file that opens a connection or deletes its build directory is ordinary);
+   * the caller decides whether that denies (a file that runs by itself) or asks (one a person runs later).
+   */
+  Judgement writtenProgram(Path file, String content) {
+    String language = ProgramFiles.language(file, content);
+    if (language == null || content.length() > 65536) {
+      return Judgement.ALLOW;
+    }
+    String where = "the " + language + " code written to " + file;
+    Judgement j = language.equals("shell") ? Judgement.ALLOW
+        : codeFindings(content, language, paths.workspace(), where, "the code written to " + file);
+    try {
+      Units.Analysis a = Units.ofShell("true", paths.home(), paths.workspace());
+      j = j.max(judgeText(a.units().get(0), content, language, new Flow(), true));
+    } catch (RuntimeException | StackOverflowError e) {
+      return Judgement.ALLOW;
+    }
+    return j.atLeast(Judgement.Decision.DENY) ? j : Judgement.ALLOW;
   }
 
   /** Tools whose {@code --dry-run} reports what they would change and changes nothing. */
@@ -675,7 +765,9 @@ final class Classifier {
     } else if (u.language() != null && u.code() == null) {
       String file = Units.firstOperand(u.params());
       if (file != null && !file.equals("-") && !u.language().equals("shell")) {
-        c = c.max(scriptOnDisk(u, resolveWord(file, u.cwd()), u.language(), flow));
+        Path p = resolveWord(file, u.cwd());
+        c = c.max(p != null && flow.written.containsKey(p) ? runsWrittenProgram(u, p, u.language(), flow)
+            : scriptOnDisk(u, p, u.language(), flow));
       } else if (file == null || file.equals("-")) {
         // sh < f, python3 - < f: the program reads its code from the file
         for (Redirect r : u.command().redirects()) {
@@ -688,6 +780,7 @@ final class Classifier {
       }
     }
     c = c.max(recipesRun(u, flow));
+    c = c.max(compiledRun(u, flow));
     Judgement eager = OverEagerActions.judge(u, this);
     // on a tie its reason is the more specific one (`--acl public-read` says more than "changes cloud resources")
     c = eager.decision() != Judgement.Decision.ALLOW && eager.atLeast(c.decision()) ? eager : c;
@@ -2503,20 +2596,30 @@ final class Classifier {
     if (code == null) {
       return j;
     }
-    CodeScan.Findings f = CodeScan.scan(code, u.language());
-    String lang = u.language();
+    return j.max(codeFindings(code, u.language(), u.cwd(), "the " + u.language() + " code in " + show(u),
+        show(u)));
+  }
+
+  /**
+   * What program text does, judged by the APIs and literals a pattern scan finds: decoding and executing, network
+   * with local data, credential files, and the paths its literals name (read, deleted, written). {@code where}
+   * names the code in reasons ("the python code in `…`"), {@code who} the command or file that holds it.
+   */
+  private Judgement codeFindings(String code, String lang, Path cwd, String where, String who) {
+    Judgement j = Judgement.ALLOW;
+    CodeScan.Findings f = CodeScan.scan(code, lang);
     if (f.decode() && f.exec()) {
-      return Judgement.deny(OBFUSCATION, show(u) + " decodes data and executes it; run plain, reviewable code");
+      return Judgement.deny(OBFUSCATION, who + " decodes data and executes it; run plain, reviewable code");
     }
     if (f.network() && (f.sensitive() || f.env() || f.fileRead() || f.exec())) {
-      j = j.max(Judgement.deny(EXFIL, "the " + lang + " code in " + show(u) + " reads local data (files,"
+      j = j.max(Judgement.deny(EXFIL, where + " reads local data (files,"
           + " environment or command output) and uses the network; that can send it out"));
     } else if (f.network()) {
-      j = j.max(Judgement.ask(NETWORK, "the " + lang + " code in " + show(u) + " opens network connections;"
+      j = j.max(Judgement.ask(NETWORK, where + " opens network connections;"
           + " a human must confirm where it connects"));
     }
     if (f.sensitive()) {
-      j = j.max(Judgement.deny(CREDENTIAL, "the " + lang + " code in " + show(u) + " touches credential files"));
+      j = j.max(Judgement.deny(CREDENTIAL, where + " touches credential files"));
     }
     for (String lit : f.literals()) {
       if (!(lit.startsWith("/") || lit.startsWith("~") || lit.startsWith("../")) || lit.contains("\n")
@@ -2525,20 +2628,20 @@ final class Classifier {
       }
       // code expands ~ itself (expanduser, homedir): treat it as the home directory
       Arg la = Arg.literal(lit.equals("~") || lit.startsWith("~/") ? paths.home() + lit.substring(1) : lit);
-      j = j.max(readTarget(la, u.cwd(), "the " + lang + " code in " + show(u), false));
+      j = j.max(readTarget(la, cwd, where, false));
       if (f.delete()) {
-        j = j.max(deleteTarget(la, u.cwd(), true, "the " + lang + " code in " + show(u)));
+        j = j.max(deleteTarget(la, cwd, true, where));
       }
       if (f.fileWrite()) {
-        j = j.max(writeTarget(la, u.cwd(), "writes to", "the " + lang + " code in " + show(u)));
+        j = j.max(writeTarget(la, cwd, "writes to", where));
       }
     }
     if (f.delete() && f.home() && !j.atLeast(Judgement.Decision.DENY)) {
       // rmSync(os.homedir(), {recursive: true}): the target is computed, so no literal above named it
       j = j.max(f.recursive()
-          ? Judgement.deny(DELETE, "the " + lang + " code in " + show(u) + " deletes recursively under the home"
+          ? Judgement.deny(DELETE, where + " deletes recursively under the home"
               + " directory")
-          : Judgement.ask(DELETE, "the " + lang + " code in " + show(u) + " deletes files under the home directory"));
+          : Judgement.ask(DELETE, where + " deletes files under the home directory"));
     }
     return j;
   }

@@ -285,7 +285,8 @@ public final class PolicyGuard implements ModelGuard {
     if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
       j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd));
       if (call.oldText().isPresent()) {
-        j = j.max(QualityGates.edit(lexical.toString(), call.oldText().get(), call.content().get()));
+        j = j.max(QualityGates.edit(lexical.toString(), call.oldText().get(), call.content().get()))
+            .max(DisabledTests.edit(lexical.toString(), call.oldText().get(), call.content().get()));
       }
     }
     if (ctx.tainted() && tool != Rule.Tool.READ
@@ -317,6 +318,24 @@ public final class PolicyGuard implements ModelGuard {
       Judgement j = v instanceof Verdict.Deny ? Judgement.deny(v.category(), reason)
           : Judgement.ask(v.category(), reason);
       worst = worst.max(j);
+    }
+    for (String command : WrittenCode.laterCommands(file, content)) {
+      Verdict v = shell(Units.ofShell(command, ctx.home(), cwd), classifier, ctx);
+      if (v instanceof Verdict.Deny) {
+        worst = worst.max(Judgement.deny(v.category(), verb + file + " puts a command in it that runs when someone"
+            + " builds or runs its targets: " + v.reason()));
+      }
+    }
+    Judgement program = classifier.writtenProgram(file, content);
+    // an installer script that downloads and runs code is the usual shape of an installer; running it is judged
+    // when it runs (scripts run by path are read). Deleting, reading keys or sending data out is not an installer's.
+    if (program.atLeast(Judgement.Decision.DENY) && (WrittenCode.runsByItself(file)
+        || !program.category().equals(Classifier.DOWNLOAD_EXEC))) {
+      String reason = verb + file + " puts a program there that " + (WrittenCode.runsByItself(file)
+          ? "runs by itself on an ordinary build, install or test" : "someone will run") + ", and "
+          + program.reason() + (WrittenCode.runsByItself(file) ? "" : "; a human must confirm it is wanted");
+      worst = worst.max(WrittenCode.runsByItself(file) ? Judgement.deny(program.category(), reason)
+          : Judgement.ask(program.category(), reason));
     }
     return worst;
   }

@@ -163,9 +163,12 @@ public final class ToolCallJson {
         String neu = text(input, "new_string", "new", "newText", "new_str");
         JsonNode edits = input.get("edits");
         if (old == null && edits != null && edits.isArray() && edits.size() > 0) {
-          old = edits.get(0).path("old_string").asText("");
+          // every replacement's old and new text, so a check comparing them sees the whole edit
+          StringBuilder olds = new StringBuilder();
           StringBuilder all = new StringBuilder();
+          edits.forEach(e -> olds.append(e.path("old_string").asText("")).append('\n'));
           edits.forEach(e -> all.append(e.path("new_string").asText("")).append('\n'));
+          old = olds.toString();
           neu = all.toString();
         }
         return ToolCall.edit(requiredPath(tool, input), old == null ? "" : old, neu == null ? "" : neu);

@@ -75,6 +75,43 @@ final class WrittenCode {
     return out;
   }
 
+  /** A Dockerfile's shell-form {@code RUN} instruction, with its continuation lines. */
+  private static final Pattern DOCKER_RUN = Pattern.compile("(?im)^\\s*RUN\\s+(?!\\[)((?:[^\\n]*\\\\\\r?\\n)*[^\\n]*)");
+
+  /**
+   * The commands {@code content} puts into a file whose commands run later when a person or a build asks for them
+   * by an ordinary command: a makefile's recipes ({@code make test}), a Dockerfile's {@code RUN} lines
+   * ({@code docker build}). Like recipes read when they run, only a command the guard would deny counts.
+   */
+  static List<String> laterCommands(Path file, String content) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("makefile") || lower.equals("gnumakefile") || lower.endsWith(".mk")) {
+      return ProjectRecipes.makefileCommands(content);
+    }
+    if (lower.equals("dockerfile") || lower.equals("containerfile") || lower.endsWith(".dockerfile")
+        || lower.startsWith("dockerfile.")) {
+      List<String> out = new ArrayList<>();
+      Matcher m = DOCKER_RUN.matcher(content);
+      while (m.find()) {
+        out.add(m.group(1).replaceAll("\\\\\\r?\\n", " "));
+      }
+      return out;
+    }
+    return List.of();
+  }
+
+  /**
+   * Whether a program written to {@code file} runs by itself during ordinary commands: a Cargo build script
+   * ({@code build.rs}, run by {@code cargo build}), {@code setup.py}, {@code conftest.py} and Python's start-up
+   * files. What such a program would be refused for is refused when it is written.
+   */
+  static boolean runsByItself(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.equals("build.rs") || name.equals("setup.py") || name.equals("conftest.py")
+        || name.equals("sitecustomize.py") || name.equals("usercustomize.py") || name.endsWith(".pth");
+  }
+
   private static String unescape(String json) {
     return json.replace("\\\"", "\"").replace("\\\\", "\\");
   }
