@@ -1439,9 +1439,11 @@ final class Classifier {
       case "gopass":
       case "keepassxc-cli":
       case "sops":
+        // `vault token lookup` shows the token's policies and expiry, not the token
         return argv.size() > 1 && Regexes.matches(argv.get(1),
             "show|read|get|item|kv|list|ls|decrypt|export|-d|--decrypt"
-            + "|token|login|unlock")
+            + "|token|login|unlock") && !(argv.size() > 2 && argv.get(1).equals("token")
+                && Regexes.matches(argv.get(2), "lookup|capabilities"))
             ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
             : Judgement.ALLOW;
       default:
@@ -3186,7 +3188,7 @@ final class Classifier {
       }
       return Judgement.ALLOW;
     }
-    if (a1.equals("secret") || a1.equals("variable") && !a2.equals("list") || a1.equals("repo") && (a2.equals("edit")
+    if ((a1.equals("secret") || a1.equals("variable")) && !a2.equals("list") || a1.equals("repo") && (a2.equals("edit")
         || a2.equals("create") && argv.contains("--public")) || a1.equals("pr") && a2.equals("merge")
         && argv.contains("--admin") || a1.equals("workflow") && a2.equals("run")) {
       return Judgement.ask(INFRA, show(u) + " changes repository settings, secrets or merges without review");
@@ -3269,6 +3271,12 @@ final class Classifier {
         || joined.contains("--userns=host"))) {
       return Judgement.deny(TAMPER, show(u) + " starts a container with host-level access, an escape from the"
           + " sandbox");
+    }
+    boolean danglingOnly = argv.contains("image") && argv.contains("prune") && !argv.contains("-a")
+        && !argv.contains("--all") && argv.stream().noneMatch(x -> x.startsWith("--filter"));
+    if (danglingOnly) {
+      // docker image prune without -a removes only images no tag or container refers to
+      return Judgement.ALLOW;
     }
     if (argv.contains("prune") || argv.contains("rm") && (argv.contains("-f") || argv.contains("--force"))
         || argv.contains("rmi") || argv.contains("volume") && (argv.contains("rm") || argv.contains("prune"))) {
@@ -3522,8 +3530,14 @@ final class Classifier {
           : Judgement.ALLOW;
     }
     String q = url.getRawQuery();
-    boolean encoded = q != null && ENCODED.matcher(java.net.URLDecoder.decode(q.replace("+", "%2B"),
-        java.nio.charset.StandardCharsets.UTF_8)).find();
+    boolean encoded = q != null && encodedData(java.net.URLDecoder.decode(q.replace("+", "%2B"),
+        java.nio.charset.StandardCharsets.UTF_8));
+    String whole = url.toString();
+    if (!AuditText.redact(whole).equals(whole)) {
+      // a token or key in the URL is sent to the host and lands in its logs, whatever the host is
+      return Judgement.deny(EXFIL, "fetching " + url + " sends a credential in the URL (the content filter's secret"
+          + " rules find one) to " + host + "; never put secrets in URLs");
+    }
     if (EXFIL_HOSTS.matcher(host).find()) {
       return q != null || url.getPath().contains("post")
           ? Judgement.deny(EXFIL, "fetching " + url + " sends data to " + host + ", a paste or webhook service")
@@ -3532,6 +3546,35 @@ final class Classifier {
     if (encoded) {
       return Judgement.ask(EXFIL, "the URL " + url + " carries encoded data in its query; that can leak data");
     }
+    String path = url.getRawPath();
+    if (path != null) {
+      for (String segment : path.split("/")) {
+        // base64 of data in a path segment; hex runs stay ordinary there (commit and content hashes)
+        if (segment.length() >= 32 && MIXED_BASE64.matcher(segment).matches()) {
+          return Judgement.ask(EXFIL, "the URL " + url + " carries encoded data in its path; that can leak data");
+        }
+      }
+    }
     return Judgement.ALLOW;
+  }
+
+  /** A base64 run that mixes cases and digits, as encoded bytes do (words joined by {@code +} do not). */
+  private static final Pattern MIXED_BASE64 = Pattern.compile("(?=[A-Za-z0-9+/_=-]*[a-z])(?=[A-Za-z0-9+/_=-]*[A-Z])"
+      + "(?=[A-Za-z0-9+/_=-]*[0-9])[A-Za-z0-9+/_-]{24,}={0,2}");
+
+  /**
+   * Whether a decoded query carries encoded data: a long hex run, or a base64 run that mixes upper case, lower case
+   * and digits ({@code java+sealed+interfaces} is a search, not data).
+   */
+  private static boolean encodedData(String query) {
+    java.util.regex.Matcher m = ENCODED.matcher(query);
+    while (m.find()) {
+      String run = m.group();
+      if (run.length() >= 32 && run.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)
+          || MIXED_BASE64.matcher(run).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

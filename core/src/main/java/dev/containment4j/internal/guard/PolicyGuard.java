@@ -283,7 +283,8 @@ public final class PolicyGuard implements ModelGuard {
       }
     }
     if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
-      j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd));
+      j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd))
+          .max(SharedStateActions.lockfileWrite(lexical));
       if (call.oldText().isPresent()) {
         j = j.max(QualityGates.edit(lexical.toString(), call.oldText().get(), call.content().get()))
             .max(DisabledTests.edit(lexical.toString(), call.oldText().get(), call.content().get()));
@@ -406,9 +407,7 @@ public final class PolicyGuard implements ModelGuard {
     if (byArguments instanceof Verdict.Deny || byArguments instanceof Verdict.Ask && al == null) {
       return byArguments;
     }
-    boolean readOnly = Regexes.matches(tool.toLowerCase(Locale.ROOT),
-        "(get|list|read|search|find|fetch|query|describe|view"
-        + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?");
+    boolean readOnly = readOnlyName(server, tool);
     if (ctx.tainted() && !readOnly) {
       return Verdict.ask(L, al == null ? "" : al.text(), Classifier.TAINT, "this session already read secrets or"
           + " untrusted content; the MCP tool " + what + " may send data out, so a human must confirm");
@@ -428,6 +427,26 @@ public final class PolicyGuard implements ModelGuard {
                 + " allow it with Mcp(" + what + ") or have a human confirm");
     }
   }
+
+  /**
+   * Whether an MCP tool's name says it only reads ({@code get_…}, {@code list_…}, {@code search_…}), also when the
+   * server repeats its own name in front ({@code slack/slack_list_channels}, {@code puppeteer/puppeteer_…}).
+   */
+  private static boolean readOnlyName(String server, String tool) {
+    String t = tool.toLowerCase(Locale.ROOT);
+    String s = server.toLowerCase(Locale.ROOT);
+    if (!s.isEmpty() && t.length() > s.length() + 1 && t.startsWith(s) && "_-".indexOf(t.charAt(s.length())) >= 0) {
+      t = t.substring(s.length() + 1);
+    }
+    return Regexes.matches(t, "(get|list|read|search|find|fetch|query|describe|view"
+        + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?");
+  }
+
+  /** Argument keys whose text an MCP tool sends to its service as a message, body, comment or file content. */
+  private static final Set<String> TEXT_KEYS = Set.of("text", "message", "body", "content", "contents", "comment",
+      "description", "title", "blocks", "files", "value", "data", "payload", "note", "summary");
+  private static final Set<String> SEARCH_DIR_KEYS = Set.of("path", "directory", "dir", "root", "cwd");
+  private static final Set<String> SEARCH_PATTERN_KEYS = Set.of("pattern", "query", "name", "regex", "glob");
 
   private static final Set<String> COMMAND_KEYS = Set.of("command", "cmd", "script", "shell_command", "commandline",
       "command_line", "bash", "shell");
@@ -449,6 +468,10 @@ public final class PolicyGuard implements ModelGuard {
         ".*(write|create|edit|move|delete|remove|update|append|put|save|upload|mkdir|rename|copy|patch|set).*");
     List<Verdict> found = new ArrayList<>();
     collectArguments(call.arguments(), ctx, writes, found, 0);
+    searchArguments(call, ctx, found);
+    if (!readOnlyName(call.server().orElse(""), call.name())) {
+      sentSecrets(call.arguments(), found, 0);
+    }
     Verdict worst = null;
     for (Verdict v : found) {
       if (worst == null || rank(v) > rank(worst)) {
@@ -501,6 +524,60 @@ public final class PolicyGuard implements ModelGuard {
               + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`); a human must confirm"));
         }
       }
+    }
+  }
+
+  /**
+   * A search tool ({@code filesystem/search_files {path, pattern}}) is judged as the {@code find} and {@code grep}
+   * it amounts to, so a hunt for key names or secret words outside the workspace meets the same rules.
+   */
+  private void searchArguments(ToolCall call, GuardContext ctx, List<Verdict> out) {
+    if (!Regexes.matches(call.name().toLowerCase(Locale.ROOT), ".*(search|find|grep|glob).*")) {
+      return;
+    }
+    String dir = null;
+    String pattern = null;
+    for (Map.Entry<String, Object> e : call.arguments().entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (e.getValue() instanceof String v && !v.isBlank()) {
+        if (SEARCH_DIR_KEYS.contains(key)) {
+          dir = v;
+        } else if (SEARCH_PATTERN_KEYS.contains(key)) {
+          pattern = v;
+        }
+      }
+    }
+    if (dir == null || pattern == null) {
+      return;
+    }
+    String where = dir.equals("~") ? "~" : dir.startsWith("~/") ? "~/" + Units.quote(dir.substring(2))
+        : Units.quote(dir);
+    out.add(review(ToolCall.bash("find " + where + " -name " + Units.quote(pattern)), ctx));
+    out.add(review(ToolCall.bash("grep -rn -e " + Units.quote(pattern) + " -- " + where), ctx));
+  }
+
+  /**
+   * A credential in the text an MCP tool sends to its service (a chat message, an issue comment, a gist's file): the
+   * content filter's secret rules find it, and sending it is exfiltration whoever reads the service.
+   */
+  private static void sentSecrets(Object value, List<Verdict> out, int depth) {
+    if (depth > 5) {
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = String.valueOf(e.getKey()).toLowerCase(Locale.ROOT);
+        if (TEXT_KEYS.contains(key) || e.getValue() instanceof Map || e.getValue() instanceof List) {
+          sentSecrets(e.getValue(), out, depth + 1);
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      list.stream().limit(64).forEach(x -> sentSecrets(x, out, depth + 1));
+    } else if (value instanceof String text && !text.isBlank() && text.length() <= 262144
+        && !AuditText.redact(text).equals(text)) {
+      out.add(Verdict.deny(L, "", Classifier.EXFIL, "its text carries a credential (the content filter's secret"
+          + " rules find one), and the tool sends it to its service, where others can read it; never send"
+          + " secrets, reference them by name"));
     }
   }
 
