@@ -876,6 +876,10 @@ final class Classifier {
     for (Redirect r : u.command().redirects()) {
       String t = r.target().text();
       if ((r.writesFile() || r.readsFile()) && (t.startsWith("/dev/tcp/") || t.startsWith("/dev/udp/"))) {
+        if (portCheck(u, r, t)) {
+          // `echo > /dev/tcp/127.0.0.1/5432`: is a local service listening? Nothing leaves the machine
+          continue;
+        }
         j = j.max(Judgement.deny(EXFIL, "redirecting to " + t + " opens a raw network connection (a reverse shell"
             + " or data exfiltration)"));
         continue;
@@ -888,6 +892,28 @@ final class Classifier {
       }
     }
     return j;
+  }
+
+  private static final Set<String> PORT_CHECKERS = Set.of("echo", "printf", "true", ":");
+
+  /**
+   * A bash port check: a literal (or nothing) written to a loopback address's port that is not a control API
+   * (container engine, kubelet, etcd, Consul), by a command that reads no file and runs nothing.
+   */
+  private static boolean portCheck(Unit u, Redirect r, String target) {
+    String[] parts = target.split("/");
+    if (parts.length != 5 || r.readsFile() || r.body() != null || !PORT_CHECKERS.contains(u.name())
+        || u.args().stream().anyMatch(a -> a.dynamic() || !a.substitutions().isEmpty())
+        || u.command().redirects().stream().anyMatch(x -> x != r && (x.readsFile() || x.body() != null))) {
+      return false;
+    }
+    String host = parts[3];
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    try {
+      return loopback && !CONTROL_PORTS.contains(Integer.parseInt(parts[4]));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   // ------------------------------------------------------------------------------------------ path judgements
@@ -1133,6 +1159,17 @@ final class Classifier {
     if (recursive && target.dynamic() && target.text().indexOf('/') < 0) {
       // `${D}x`, `$D-old`: the known part names no directory, so where it lands is decided by the variable
       return runTimeDelete(target, what);
+    }
+    if (pl.contains(Place.CACHE) && !pl.contains(Place.UNKNOWN) && !pl.contains(Place.INSIDE_WORKSPACE)) {
+      Path p = resolveWord(target.text(), cwd);
+      boolean whole = p != null && (paths.cacheRoot(p) || target.glob() && p.getFileName() != null
+          && GLOB_NAME.matcher(p.getFileName().toString()).find() && paths.cacheRoot(p.getParent()));
+      if (whole) {
+        // the over-eager "fix the build" step: every project and tool of the user loses its cache (offline work,
+        // pinned artefacts, other projects' environments); one entry is the targeted fix
+        return Judgement.ask(DELETE, what + " deletes the whole cache " + path + ", shared by every project and"
+            + " tool of the user; delete the one entry that is broken, or let the user decide");
+      }
     }
     if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP) || pl.contains(Place.CACHE)
         && !pl.contains(Place.UNKNOWN)) {
