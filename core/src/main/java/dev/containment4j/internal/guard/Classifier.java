@@ -3382,7 +3382,8 @@ final class Classifier {
         return Judgement.ALLOW;
       }
       if (op.equals("publish") || op.equals("unpublish") || op.equals("deprecate") || op.equals("owner")
-          || op.equals("token") || op.equals("adduser") || op.equals("login")) {
+          || op.equals("token") && !argv.contains("list") && !argv.contains("ls") || op.equals("adduser")
+          || op.equals("login")) {
         return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");
       }
       if (op.equals("set-script") || op.equals("pkg") && !argv.contains("get")

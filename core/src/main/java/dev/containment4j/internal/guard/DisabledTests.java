@@ -37,7 +37,7 @@ final class DisabledTests {
   /** A test definition: a function or case the runner collects. */
   private static final Pattern TEST_DEF = Pattern.compile("(?m)(\\bdef test_?\\w*\\s*\\(|\\bfunc Test\\w*\\s*\\("
       + "|(^|[^\\w.])(it|test|describe|context)\\s*\\(\\s*['\"`]|@Test\\b|@ParameterizedTest\\b|#\\[test\\]"
-      + "|\\bdef test_\\w+|^\\s*(it|describe|context|scenario)\\s+['\"])");
+      + "|\\bdef test_\\w+|\\bfunc Test\\w+|^\\s*(it|describe|context|scenario)\\s+['\"])");
   /** A marker that makes the runner skip a test or a group of tests. */
   private static final Pattern SKIP = Pattern.compile("(@pytest\\.mark\\.(skip|xfail)\\b|@unittest\\.skip|\\bpytest\\.skip\\("
       + "|\\b(it|test|describe|context)\\.(skip|todo)\\b|(^|[^\\w.])x(it|describe|test)\\s*\\(|\\b(it|test|describe)\\.only\\b"
@@ -117,7 +117,8 @@ final class DisabledTests {
 
   private static Judgement removes(Unit u, List<String> files) {
     for (String f : files) {
-      if (tests(f)) {
+      // what find -exec selected (`{}` of a selective find): the find itself was judged by its -name and -path
+      if (tests(f) && !name(f).equals("found-by-find")) {
         return Judgement.ask(Classifier.AUDIT, show(u) + " deletes tests (" + f + "), so what they check is no longer"
             + " checked; fix the code or the test, or let the user decide");
       }
@@ -154,6 +155,9 @@ final class DisabledTests {
         inOptions = true;
         if ((x.equals("-name") || x.equals("-iname")) && k + 1 < argv.size()) {
           names.add(argv.get(++k));
+        } else if ((x.equals("-path") || x.equals("-ipath") || x.equals("-wholename")) && k + 1 < argv.size()) {
+          // -path '*/tests/*' says where, like a starting directory
+          dirs.add(argv.get(++k));
         }
       } else if (!inOptions) {
         dirs.add(x);

@@ -24,7 +24,7 @@ final class SharedStateActions {
   /** A credential, as a subcommand or resource word names it ({@code api_keys}, {@code ssh-key}, {@code sa-key}). */
   private static final Set<String> CREDENTIAL_NOUNS = Set.of("key", "keys", "credential", "credentials", "secret",
       "secrets", "token", "tokens", "password", "passwords", "apikey", "apikeys", "accesskey", "certificate", "cert",
-      "certs");
+      "certs", "authorization", "authorizations", "oauth");
   /** What ends a credential's use. */
   private static final Set<String> ENDING_VERBS = Set.of("delete", "revoke", "reset", "roll", "rotate", "regenerate",
       "renew", "disable", "deactivate", "invalidate", "expire", "destroy", "remove", "rm");
@@ -33,7 +33,7 @@ final class SharedStateActions {
       "printf", "cat", "grep", "rg", "find", "git", "ls", "touch", "mkdir", "ssh-keygen", "gpg", "gpg2", "openssl",
       "keytool", "sqlite3", "psql", "mysql", "redis-cli", "jq", "yq", "awk", "tee", "head", "tail", "make", "npm",
       "yarn", "pnpm", "python", "python3", "node", "ruby", "bash", "sh", "kubectl", "docker", "terraform");
-  private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_-]*");
+  private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_:-]*");
   private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
       "pnpm-lock.yaml", "bun.lockb", "bun.lock", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock",
       "cargo.lock", "gemfile.lock", "composer.lock", "go.sum", "packages.lock.json", "gradle.lockfile",
@@ -102,11 +102,12 @@ final class SharedStateActions {
       if (!WORD.matcher(lw).matches()) {
         continue;
       }
-      for (String part : lw.split("[-_]")) {
+      // heroku authorizations:revoke, stripe api_keys roll: a resource and its action may share one word
+      for (String part : lw.split("[-_:]")) {
         noun |= CREDENTIAL_NOUNS.contains(part);
-      }
-      if (ENDING_VERBS.contains(lw)) {
-        verb = lw;
+        if (ENDING_VERBS.contains(part) && (part.equals(lw) || lw.contains(":"))) {
+          verb = part;
+        }
       }
     }
     if (!noun || verb == null) {
@@ -118,14 +119,17 @@ final class SharedStateActions {
 
   private static Judgement packages(Unit u, List<String> argv) {
     List<String> ops = words(argv);
-    if (ops.size() > 2 && ops.get(1).equals("audit") && ops.get(2).equals("fix") && argv.contains("--force")) {
+    if (ops.size() > 1 && ops.get(1).equals("audit") && (ops.contains("fix") || argv.contains("--fix"))
+        && argv.contains("--force")) {
       return Judgement.ask(Classifier.SUPPLY_CHAIN, show(u) + " installs breaking (major) upgrades the project did not"
           + " choose, to make the audit pass; upgrade the affected packages deliberately, or let the user decide");
     }
     int set = ops.indexOf("set");
     if (ops.size() > 1 && ops.get(1).equals("config") && set > 0 && set + 1 < ops.size()) {
       String kv = String.join("=", ops.subList(set + 1, ops.size())).toLowerCase(Locale.ROOT);
-      if (Regexes.matches(kv, "(audit|audit-level)=(false|0|no|none|critical)")) {
+      // npm's audit=false, yarn berry's npmAuditIgnore…, pnpm's auditConfig.ignoreCves
+      if (Regexes.matches(kv, "(audit|audit-level)=(false|0|no|none|critical)")
+          || Regexes.matches(kv, "[a-z.]*audit[a-z.]*(ignore|exclude|disable)[a-z.]*=.*")) {
         return Judgement.ask(Classifier.AUDIT, show(u) + " switches off the dependency audit for every later install;"
             + " fix or deliberately accept the findings instead, or let the user decide");
       }
