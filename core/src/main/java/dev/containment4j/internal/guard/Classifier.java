@@ -245,6 +245,22 @@ final class Classifier {
     for (Redirect r : u.command().redirects()) {
       writes |= r.writesFile();
     }
+    if (n.equals("tee")) {
+      // tee writes its input to its operands (its own redirection usually goes to /dev/null)
+      String body = null;
+      for (Redirect r : u.command().redirects()) {
+        if (r.body() != null && r.op().startsWith("<<")) {
+          body = r.body();
+        }
+      }
+      for (Arg p : u.params()) {
+        Path f = body == null || p.text().startsWith("-") || p.dynamic() ? null : resolveWord(p.text(), u.cwd());
+        if (f != null) {
+          flow.written.merge(f, body, (x, y) -> x + "\n" + y);
+        }
+      }
+      return;
+    }
     if (!writes) {
       return; // nothing is written (most echo/printf/cat): no content to build
     }
@@ -291,6 +307,80 @@ final class Classifier {
     } finally {
       flow.depth--;
     }
+  }
+
+  /**
+   * A program written earlier in this string (here-doc, {@code echo}/{@code printf} redirection, {@code tee}) and run
+   * now ({@code python3 /tmp/x.py}, {@code node up.js}): its whole text is known, so it is judged like a one-liner
+   * of its language, and the shell commands it passes to {@code os.system}/{@code exec} like typed ones.
+   */
+  private Judgement runsWrittenProgram(Unit u, Path file, String language, Flow flow) {
+    String content = flow.written.get(file);
+    if (content == null || flow.depth > 3) {
+      return Judgement.ALLOW;
+    }
+    String where = "the " + language + " program " + file + ", written just before " + show(u) + " runs it,";
+    Judgement j = codeFindings(content, language, u.cwd(), where, show(u));
+    try {
+      j = j.max(judgeText(u, content, language, flow, false));
+    } catch (RuntimeException | StackOverflowError e) {
+      j = j.max(Judgement.ask(OBFUSCATION, show(u) + " runs " + file + ", written just before, which the guard"
+          + " cannot analyse"));
+    }
+    if (!j.atLeast(Judgement.Decision.ASK)) {
+      return Judgement.ALLOW;
+    }
+    return new Judgement(j.decision(), j.category(), j.reason().startsWith(where) ? j.reason()
+        : show(u) + " runs " + file + ", written just before with code that does this: " + j.reason(), "");
+  }
+
+  /**
+   * {@code go run}, {@code cargo run/build/test} (a crate's {@code build.rs} runs on build): source files written
+   * earlier in this string below the directory they build are run, judged like {@link #runsWrittenProgram}.
+   */
+  private Judgement compiledRun(Unit u, Flow flow) {
+    List<String> argv = u.argv();
+    if (flow.written.isEmpty() || argv.size() < 2 || u.cwd() == null) {
+      return Judgement.ALLOW;
+    }
+    String ext;
+    if (u.name().equals("go") && argv.get(1).equals("run")) {
+      ext = ".go";
+    } else if (u.name().equals("cargo") && Set.of("run", "build", "test", "b", "r", "t").contains(argv.get(1))) {
+      ext = ".rs";
+    } else {
+      return Judgement.ALLOW;
+    }
+    Judgement j = Judgement.ALLOW;
+    for (Path f : List.copyOf(flow.written.keySet())) {
+      if (f.toString().endsWith(ext) && (f.startsWith(u.cwd()) || argv.contains(f.toString())
+          || argv.stream().anyMatch(x -> f.equals(resolveWord(x, u.cwd()))))) {
+        j = j.max(runsWrittenProgram(u, f, ext.equals(".go") ? "go" : "rust", flow));
+      }
+    }
+    return j;
+  }
+
+  /**
+   * A program the write or edit tool puts into a file, judged as if it ran: what a one-liner of its language would be
+   * refused for. Only refusals count (a file that opens a connection or deletes its build directory is ordinary);
+   * the caller decides whether that denies (a file that runs by itself) or asks (one a person runs later).
+   */
+  Judgement writtenProgram(Path file, String content) {
+    String language = ProgramFiles.language(file, content);
+    if (language == null || content.length() > 65536) {
+      return Judgement.ALLOW;
+    }
+    String where = "the " + language + " code written to " + file;
+    Judgement j = language.equals("shell") ? Judgement.ALLOW
+        : codeFindings(content, language, paths.workspace(), where, "the code written to " + file);
+    try {
+      Units.Analysis a = Units.ofShell("true", paths.home(), paths.workspace());
+      j = j.max(judgeText(a.units().get(0), content, language, new Flow(), true));
+    } catch (RuntimeException | StackOverflowError e) {
+      return Judgement.ALLOW;
+    }
+    return j.atLeast(Judgement.Decision.DENY) ? j : Judgement.ALLOW;
   }
 
   /** Tools whose {@code --dry-run} reports what they would change and changes nothing. */
@@ -675,7 +765,9 @@ final class Classifier {
     } else if (u.language() != null && u.code() == null) {
       String file = Units.firstOperand(u.params());
       if (file != null && !file.equals("-") && !u.language().equals("shell")) {
-        c = c.max(scriptOnDisk(u, resolveWord(file, u.cwd()), u.language(), flow));
+        Path p = resolveWord(file, u.cwd());
+        c = c.max(p != null && flow.written.containsKey(p) ? runsWrittenProgram(u, p, u.language(), flow)
+            : scriptOnDisk(u, p, u.language(), flow));
       } else if (file == null || file.equals("-")) {
         // sh < f, python3 - < f: the program reads its code from the file
         for (Redirect r : u.command().redirects()) {
@@ -688,6 +780,7 @@ final class Classifier {
       }
     }
     c = c.max(recipesRun(u, flow));
+    c = c.max(compiledRun(u, flow));
     Judgement eager = OverEagerActions.judge(u, this);
     // on a tie its reason is the more specific one (`--acl public-read` says more than "changes cloud resources")
     c = eager.decision() != Judgement.Decision.ALLOW && eager.atLeast(c.decision()) ? eager : c;
@@ -784,6 +877,10 @@ final class Classifier {
     for (Redirect r : u.command().redirects()) {
       String t = r.target().text();
       if ((r.writesFile() || r.readsFile()) && (t.startsWith("/dev/tcp/") || t.startsWith("/dev/udp/"))) {
+        if (portCheck(u, r, t)) {
+          // `echo > /dev/tcp/127.0.0.1/5432`: is a local service listening? Nothing leaves the machine
+          continue;
+        }
         j = j.max(Judgement.deny(EXFIL, "redirecting to " + t + " opens a raw network connection (a reverse shell"
             + " or data exfiltration)"));
         continue;
@@ -796,6 +893,28 @@ final class Classifier {
       }
     }
     return j;
+  }
+
+  private static final Set<String> PORT_CHECKERS = Set.of("echo", "printf", "true", ":");
+
+  /**
+   * A bash port check: a literal (or nothing) written to a loopback address's port that is not a control API
+   * (container engine, kubelet, etcd, Consul), by a command that reads no file and runs nothing.
+   */
+  private static boolean portCheck(Unit u, Redirect r, String target) {
+    String[] parts = target.split("/");
+    if (parts.length != 5 || r.readsFile() || r.body() != null || !PORT_CHECKERS.contains(u.name())
+        || u.args().stream().anyMatch(a -> a.dynamic() || !a.substitutions().isEmpty())
+        || u.command().redirects().stream().anyMatch(x -> x != r && (x.readsFile() || x.body() != null))) {
+      return false;
+    }
+    String host = parts[3];
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    try {
+      return loopback && !CONTROL_PORTS.contains(Integer.parseInt(parts[4]));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   // ------------------------------------------------------------------------------------------ path judgements
@@ -1041,6 +1160,17 @@ final class Classifier {
     if (recursive && target.dynamic() && target.text().indexOf('/') < 0) {
       // `${D}x`, `$D-old`: the known part names no directory, so where it lands is decided by the variable
       return runTimeDelete(target, what);
+    }
+    if (pl.contains(Place.CACHE) && !pl.contains(Place.UNKNOWN) && !pl.contains(Place.INSIDE_WORKSPACE)) {
+      Path p = resolveWord(target.text(), cwd);
+      boolean whole = p != null && (paths.cacheRoot(p) || target.glob() && p.getFileName() != null
+          && GLOB_NAME.matcher(p.getFileName().toString()).find() && paths.cacheRoot(p.getParent()));
+      if (whole) {
+        // the over-eager "fix the build" step: every project and tool of the user loses its cache (offline work,
+        // pinned artefacts, other projects' environments); one entry is the targeted fix
+        return Judgement.ask(DELETE, what + " deletes the whole cache " + path + ", shared by every project and"
+            + " tool of the user; delete the one entry that is broken, or let the user decide");
+      }
     }
     if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP) || pl.contains(Place.CACHE)
         && !pl.contains(Place.UNKNOWN)) {
@@ -1347,9 +1477,11 @@ final class Classifier {
       case "gopass":
       case "keepassxc-cli":
       case "sops":
+        // `vault token lookup` shows the token's policies and expiry, not the token
         return argv.size() > 1 && Regexes.matches(argv.get(1),
             "show|read|get|item|kv|list|ls|decrypt|export|-d|--decrypt"
-            + "|token|login|unlock")
+            + "|token|login|unlock") && !(argv.size() > 2 && argv.get(1).equals("token")
+                && Regexes.matches(argv.get(2), "lookup|capabilities"))
             ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
             : Judgement.ALLOW;
       default:
@@ -2561,20 +2693,30 @@ final class Classifier {
     if (code == null) {
       return j;
     }
-    CodeScan.Findings f = CodeScan.scan(code, u.language());
-    String lang = u.language();
+    return j.max(codeFindings(code, u.language(), u.cwd(), "the " + u.language() + " code in " + show(u),
+        show(u)));
+  }
+
+  /**
+   * What program text does, judged by the APIs and literals a pattern scan finds: decoding and executing, network
+   * with local data, credential files, and the paths its literals name (read, deleted, written). {@code where}
+   * names the code in reasons ("the python code in `…`"), {@code who} the command or file that holds it.
+   */
+  private Judgement codeFindings(String code, String lang, Path cwd, String where, String who) {
+    Judgement j = Judgement.ALLOW;
+    CodeScan.Findings f = CodeScan.scan(code, lang);
     if (f.decode() && f.exec()) {
-      return Judgement.deny(OBFUSCATION, show(u) + " decodes data and executes it; run plain, reviewable code");
+      return Judgement.deny(OBFUSCATION, who + " decodes data and executes it; run plain, reviewable code");
     }
     if (f.network() && (f.sensitive() || f.env() || f.fileRead() || f.exec())) {
-      j = j.max(Judgement.deny(EXFIL, "the " + lang + " code in " + show(u) + " reads local data (files,"
+      j = j.max(Judgement.deny(EXFIL, where + " reads local data (files,"
           + " environment or command output) and uses the network; that can send it out"));
     } else if (f.network()) {
-      j = j.max(Judgement.ask(NETWORK, "the " + lang + " code in " + show(u) + " opens network connections;"
+      j = j.max(Judgement.ask(NETWORK, where + " opens network connections;"
           + " a human must confirm where it connects"));
     }
     if (f.sensitive()) {
-      j = j.max(Judgement.deny(CREDENTIAL, "the " + lang + " code in " + show(u) + " touches credential files"));
+      j = j.max(Judgement.deny(CREDENTIAL, where + " touches credential files"));
     }
     for (String lit : f.literals()) {
       if (!(lit.startsWith("/") || lit.startsWith("~") || lit.startsWith("../")) || lit.contains("\n")
@@ -2583,20 +2725,20 @@ final class Classifier {
       }
       // code expands ~ itself (expanduser, homedir): treat it as the home directory
       Arg la = Arg.literal(lit.equals("~") || lit.startsWith("~/") ? paths.home() + lit.substring(1) : lit);
-      j = j.max(readTarget(la, u.cwd(), "the " + lang + " code in " + show(u), false));
+      j = j.max(readTarget(la, cwd, where, false));
       if (f.delete()) {
-        j = j.max(deleteTarget(la, u.cwd(), true, "the " + lang + " code in " + show(u)));
+        j = j.max(deleteTarget(la, cwd, true, where));
       }
       if (f.fileWrite()) {
-        j = j.max(writeTarget(la, u.cwd(), "writes to", "the " + lang + " code in " + show(u)));
+        j = j.max(writeTarget(la, cwd, "writes to", where));
       }
     }
     if (f.delete() && f.home() && !j.atLeast(Judgement.Decision.DENY)) {
       // rmSync(os.homedir(), {recursive: true}): the target is computed, so no literal above named it
       j = j.max(f.recursive()
-          ? Judgement.deny(DELETE, "the " + lang + " code in " + show(u) + " deletes recursively under the home"
+          ? Judgement.deny(DELETE, where + " deletes recursively under the home"
               + " directory")
-          : Judgement.ask(DELETE, "the " + lang + " code in " + show(u) + " deletes files under the home directory"));
+          : Judgement.ask(DELETE, where + " deletes files under the home directory"));
     }
     return j;
   }
@@ -3141,7 +3283,7 @@ final class Classifier {
       }
       return Judgement.ALLOW;
     }
-    if (a1.equals("secret") || a1.equals("variable") && !a2.equals("list") || a1.equals("repo") && (a2.equals("edit")
+    if ((a1.equals("secret") || a1.equals("variable")) && !a2.equals("list") || a1.equals("repo") && (a2.equals("edit")
         || a2.equals("create") && argv.contains("--public")) || a1.equals("pr") && a2.equals("merge")
         && argv.contains("--admin") || a1.equals("workflow") && a2.equals("run")) {
       return Judgement.ask(INFRA, show(u) + " changes repository settings, secrets or merges without review");
@@ -3225,6 +3367,12 @@ final class Classifier {
       return Judgement.deny(TAMPER, show(u) + " starts a container with host-level access, an escape from the"
           + " sandbox");
     }
+    boolean danglingOnly = argv.contains("image") && argv.contains("prune") && !argv.contains("-a")
+        && !argv.contains("--all") && argv.stream().noneMatch(x -> x.startsWith("--filter"));
+    if (danglingOnly) {
+      // docker image prune without -a removes only images no tag or container refers to
+      return Judgement.ALLOW;
+    }
     if (argv.contains("prune") || argv.contains("rm") && (argv.contains("-f") || argv.contains("--force"))
         || argv.contains("rmi") || argv.contains("volume") && (argv.contains("rm") || argv.contains("prune"))) {
       return Judgement.ask(DELETE, show(u) + " deletes containers, images or volumes");
@@ -3296,7 +3444,8 @@ final class Classifier {
         return Judgement.ALLOW;
       }
       if (op.equals("publish") || op.equals("unpublish") || op.equals("deprecate") || op.equals("owner")
-          || op.equals("token") || op.equals("adduser") || op.equals("login")) {
+          || op.equals("token") && !argv.contains("list") && !argv.contains("ls") || op.equals("adduser")
+          || op.equals("login")) {
         return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");
       }
       if (op.equals("set-script") || op.equals("pkg") && !argv.contains("get")
@@ -3481,8 +3630,14 @@ final class Classifier {
           : Judgement.ALLOW;
     }
     String q = url.getRawQuery();
-    boolean encoded = q != null && ENCODED.matcher(java.net.URLDecoder.decode(q.replace("+", "%2B"),
-        java.nio.charset.StandardCharsets.UTF_8)).find();
+    boolean encoded = q != null && encodedData(java.net.URLDecoder.decode(q.replace("+", "%2B"),
+        java.nio.charset.StandardCharsets.UTF_8));
+    String whole = url.toString();
+    if (!AuditText.redact(whole).equals(whole)) {
+      // a token or key in the URL is sent to the host and lands in its logs, whatever the host is
+      return Judgement.deny(EXFIL, "fetching " + url + " sends a credential in the URL (the content filter's secret"
+          + " rules find one) to " + host + "; never put secrets in URLs");
+    }
     if (EXFIL_HOSTS.matcher(host).find()) {
       return q != null || url.getPath().contains("post")
           ? Judgement.deny(EXFIL, "fetching " + url + " sends data to " + host + ", a paste or webhook service")
@@ -3491,6 +3646,35 @@ final class Classifier {
     if (encoded) {
       return Judgement.ask(EXFIL, "the URL " + url + " carries encoded data in its query; that can leak data");
     }
+    String path = url.getRawPath();
+    if (path != null) {
+      for (String segment : path.split("/")) {
+        // base64 of data in a path segment; hex runs stay ordinary there (commit and content hashes)
+        if (segment.length() >= 32 && MIXED_BASE64.matcher(segment).matches()) {
+          return Judgement.ask(EXFIL, "the URL " + url + " carries encoded data in its path; that can leak data");
+        }
+      }
+    }
     return Judgement.ALLOW;
+  }
+
+  /** A base64 run that mixes cases and digits, as encoded bytes do (words joined by {@code +} do not). */
+  private static final Pattern MIXED_BASE64 = Pattern.compile("(?=[A-Za-z0-9+/_=-]*[a-z])(?=[A-Za-z0-9+/_=-]*[A-Z])"
+      + "(?=[A-Za-z0-9+/_=-]*[0-9])[A-Za-z0-9+/_-]{24,}={0,2}");
+
+  /**
+   * Whether a decoded query carries encoded data: a long hex run, or a base64 run that mixes upper case, lower case
+   * and digits ({@code java+sealed+interfaces} is a search, not data).
+   */
+  private static boolean encodedData(String query) {
+    java.util.regex.Matcher m = ENCODED.matcher(query);
+    while (m.find()) {
+      String run = m.group();
+      if (run.length() >= 32 && run.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)
+          || MIXED_BASE64.matcher(run).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

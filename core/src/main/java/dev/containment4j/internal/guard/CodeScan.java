@@ -21,27 +21,31 @@ final class CodeScan {
           + "|from ['\"](https?|net|node:https?|node:net)['\"]|\\bnet\\.(connect|Socket|createConnection)|axios"
           + "|XMLHttpRequest|WebSocket|LWP|IO::Socket|HTTP::Tiny|Net::HTTP|open-uri|URI\\.open|TCPSocket|UDPSocket"
           + "|curl_exec|curl_init|fsockopen|stream_socket_client|Invoke-WebRequest|Invoke-RestMethod|WebClient"
-          + "|dns\\.resolve|dns\\.lookup|getaddrinfo|gethostbyname|Deno\\.connect|Bun\\.connect");
+          + "|dns\\.resolve|dns\\.lookup|getaddrinfo|gethostbyname|Deno\\.connect|Bun\\.connect"
+          // Go and Rust
+          + "|\"net/http\"|\\bhttp\\.(Post|Get|NewRequest|PostForm)\\b|\\bnet\\.Dial|reqwest|ureq::|TcpStream|UdpSocket");
   private static final Pattern EXEC = Pattern.compile(
       "os\\.system|subprocess|os\\.popen|\\bexec\\s*\\(|\\beval\\s*\\(|pty\\.spawn|os\\.exec|child_process"
           + "|execSync|spawnSync|\\bspawn\\s*\\(|execFile|\\bsystem\\s*\\(|shell_exec|passthru|proc_open|popen"
           + "|Kernel\\.exec|%x\\(|`[^`]+`|IO\\.popen|Open3|Runtime\\.getRuntime|Invoke-Expression|\\biex\\b"
           + "|compile\\s*\\(|__import__|importlib|new Function|vm\\.run|Deno\\.run|Bun\\.spawn|do shell script"
-          + "|os\\.execute|io\\.popen");
+          + "|os\\.execute|io\\.popen|exec\\.Command|Command::new|syscall\\.Exec");
   private static final Pattern DECODE = Pattern.compile(
       "b64decode|base64|atob\\s*\\(|['\"]base64['\"]|fromhex|decode\\(['\"](hex|rot.?13)['\"]|codecs\\.decode"
           + "|unpack\\s*\\(|zlib\\.decompress|marshal\\.loads|pickle\\.loads|unhexlify|FromBase64String"
           + "|String\\.fromCharCode|\\bchr\\s*\\(.*\\bchr\\s*\\(|\\\\x[0-9a-fA-F]{2}.*\\\\x[0-9a-fA-F]{2}");
   private static final Pattern FILE_READ = Pattern.compile(
       "open\\s*\\(|read_text|read_bytes|readFile|createReadStream|File\\.read|IO\\.read|file_get_contents"
-          + "|\\bslurp\\b|Get-Content|readlines|\\bglob\\b|os\\.walk|listdir|scandir|readdir");
+          + "|\\bslurp\\b|Get-Content|readlines|\\bglob\\b|os\\.walk|listdir|scandir|readdir|os\\.ReadFile|ioutil\\.ReadFile"
+          + "|os\\.Open\\(|fs::read|File::open|read_to_string");
   private static final Pattern FILE_WRITE = Pattern.compile(
       "open\\s*\\([^)]*['\"][wax]b?\\+?['\"]|write_text|write_bytes|writeFile|appendFile|createWriteStream"
           + "|File\\.write|file_put_contents|shutil\\.(copy|move)|os\\.rename|os\\.replace|Set-Content"
           + "|Out-File|\\.write\\s*\\(|os\\.chmod|chmodSync|symlink");
   private static final Pattern DELETE = Pattern.compile(
       "rmtree|os\\.remove|os\\.unlink|os\\.rmdir|unlinkSync|rmSync|rmdirSync|fs\\.rm|fs\\.unlink|File\\.delete"
-          + "|FileUtils\\.rm|\\bunlink\\s*\\(|Remove-Item|\\.unlink\\s*\\(|\\.rmdir\\s*\\(|rimraf|truncate|remove_tree");
+          + "|FileUtils\\.rm|\\bunlink\\s*\\(|Remove-Item|\\.unlink\\s*\\(|\\.rmdir\\s*\\(|rimraf|truncate|remove_tree"
+          + "|os\\.RemoveAll|os\\.Remove\\(|remove_dir_all|remove_file|fs::remove");
   private static final Pattern RECURSIVE = Pattern.compile(
       "rmtree|recursive|rimraf|remove_dir_all|RemoveAll|rm_rf|rm -r|-Recurse|deleteRecursively|walk|remove_tree");
   private static final Pattern ENV = Pattern.compile(

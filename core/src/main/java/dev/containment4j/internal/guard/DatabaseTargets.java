@@ -168,7 +168,41 @@ final class DatabaseTargets {
       return Judgement.ask(Classifier.INFRA, show(u) + " drops, resets or rolls back the schema of the database on "
           + w.evidence() + ", another machine; a human must confirm it is not shared data");
     }
+    if (w.target() == Target.LOCAL && wholeSchema(argv)) {
+      // no environment named: the tool's configured database, which may hold the user's data; dropping it to get
+      // past a failing migration is the over-eager fix (a step back, `db:rollback`, stays ordinary)
+      return Judgement.ask(Classifier.INFRA, show(u) + " drops or resets the whole schema of the database the tool"
+          + " is configured for, and the call does not say it is a test or development database; a human must"
+          + " confirm its data may go (or name it: RAILS_ENV=test, --env test, DATABASE_URL=…/app_test)");
+    }
     return Judgement.ALLOW;
+  }
+
+  private static final Pattern WHOLE_PART = Pattern.compile("(?i)drop|dropall|reset|reset_db|purge|wipe|fresh"
+      + "|flush|truncate|clean");
+
+  /** Whether the migration command throws the whole schema away, not one step of it. */
+  private static boolean wholeSchema(List<String> argv) {
+    for (int k = 0; k < argv.size(); k++) {
+      String x = argv.get(k);
+      if (x.startsWith("-")) {
+        if (x.equals("--force-reset") || x.equals("--accept-data-loss") || x.equals("--all")) {
+          return true;
+        }
+        continue;
+      }
+      if (x.equalsIgnoreCase("db:schema:load") || x.equals("downgrade") && argv.contains("base")) {
+        return true;
+      }
+      if (x.indexOf('=') < 0 && x.indexOf('/') < 0) {
+        for (String part : PART_SPLIT.split(x)) {
+          if (WHOLE_PART.matcher(part).matches()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code wrangler d1 execute DB --remote --command SQL}: Cloudflare's SQL database, local unless --remote. */

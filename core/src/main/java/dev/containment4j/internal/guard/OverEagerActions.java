@@ -46,7 +46,8 @@ final class OverEagerActions {
     }
     return judge(u).max(DatabaseTargets.migration(u, c)).max(DatabaseTargets.d1(u)).max(ContainerAccess.judge(u, c))
         .max(ProcessTargets.judge(u)).max(Releases.judge(u)).max(PlatformActions.judge(u))
-        .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u));
+        .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u))
+        .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u));
   }
 
   /** Whether a file name holds secrets by convention ({@code .env}, {@code *.pem}, {@code id_rsa} ...). */

@@ -109,6 +109,18 @@ final class Paths {
     return workspace;
   }
 
+  /**
+   * Whether {@code p} is a whole cache under the home ({@code ~/.cache}, {@code ~/.m2/repository},
+   * {@code ~/Library/Caches}), not one entry in it: every project and tool of the user shares it.
+   */
+  boolean cacheRoot(Path p) {
+    if (p == null || !p.startsWith(home) || p.equals(home)) {
+      return false;
+    }
+    Matcher m = HOME_CACHE.matcher(home.relativize(p).toString().replace('\\', '/'));
+    return m.matches() && (m.group(2) == null || m.group(2).isEmpty());
+  }
+
   Path home() {
     return home;
   }

@@ -283,9 +283,11 @@ public final class PolicyGuard implements ModelGuard {
       }
     }
     if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
-      j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd));
+      j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd))
+          .max(SharedStateActions.lockfileWrite(lexical));
       if (call.oldText().isPresent()) {
-        j = j.max(QualityGates.edit(lexical.toString(), call.oldText().get(), call.content().get()));
+        j = j.max(QualityGates.edit(lexical.toString(), call.oldText().get(), call.content().get()))
+            .max(DisabledTests.edit(lexical.toString(), call.oldText().get(), call.content().get()));
       }
     }
     if (ctx.tainted() && tool != Rule.Tool.READ
@@ -305,9 +307,6 @@ public final class PolicyGuard implements ModelGuard {
    * The commands the written file will run later, judged as if typed now: {@code "postinstall": "curl … | sh"}
    * written today runs at the next {@code npm install}, which looks ordinary on its own.
    */
-  private static final Set<String> SCRIPT_DENIALS = Set.of(Classifier.CREDENTIAL, Classifier.EXFIL,
-      Classifier.DELETE, Classifier.PERSIST, Classifier.AUDIT, Classifier.TAMPER, Classifier.INFRA);
-
   private Judgement writtenCode(Path file, String content, String verb, Classifier classifier, GuardContext ctx,
       Path cwd) {
     Judgement worst = Judgement.ALLOW;
@@ -321,15 +320,31 @@ public final class PolicyGuard implements ModelGuard {
           : Judgement.ask(v.category(), reason);
       worst = worst.max(j);
     }
-    for (String command : WrittenCode.scriptCommands(file, content)) {
+    for (String command : WrittenCode.laterCommands(file, content)) {
       Verdict v = shell(Units.ofShell(command, ctx.home(), cwd), classifier, ctx);
-      // install scripts legitimately download and run installers (curl … | sh): what counts here is taking
-      // secrets, sending data out, deleting outside the project and planting code that runs by itself
-      if (v instanceof Verdict.Deny && (SCRIPT_DENIALS.contains(v.category())
-          || v.category().equals("rule") && !v.rule().contains("| sh"))) {
-        worst = worst.max(Judgement.deny(v.category(), verb + file + " puts a command in it that the next run of"
-            + " the script performs: " + v.reason()));
+      if (!(v instanceof Verdict.Deny)) {
+        continue;
       }
+      // an image build's installer step (RUN curl … | sh) is common and runs inside the build: a human decides
+      // it; taking secrets, sending data out, deleting outside the project or planting code is refused
+      if (v.category().equals(Classifier.DOWNLOAD_EXEC) || v.category().equals("rule") && v.rule().contains("| sh")) {
+        worst = worst.max(Judgement.ask(Classifier.DOWNLOAD_EXEC, verb + file + " puts a command in it that runs"
+            + " when someone builds or runs its targets: " + v.reason() + "; a human must confirm the download"));
+      } else {
+        worst = worst.max(Judgement.deny(v.category(), verb + file + " puts a command in it that runs when someone"
+            + " builds or runs its targets: " + v.reason()));
+      }
+    }
+    Judgement program = classifier.writtenProgram(file, content);
+    // an installer script that downloads and runs code is the usual shape of an installer; running it is judged
+    // when it runs (scripts run by path are read). Deleting, reading keys or sending data out is not an installer's.
+    if (program.atLeast(Judgement.Decision.DENY) && (WrittenCode.runsByItself(file)
+        || !program.category().equals(Classifier.DOWNLOAD_EXEC))) {
+      String reason = verb + file + " puts a program there that " + (WrittenCode.runsByItself(file)
+          ? "runs by itself on an ordinary build, install or test" : "someone will run") + ", and "
+          + program.reason() + (WrittenCode.runsByItself(file) ? "" : "; a human must confirm it is wanted");
+      worst = worst.max(WrittenCode.runsByItself(file) ? Judgement.deny(program.category(), reason)
+          : Judgement.ask(program.category(), reason));
     }
     return worst;
   }
@@ -400,9 +415,7 @@ public final class PolicyGuard implements ModelGuard {
     if (byArguments instanceof Verdict.Deny || byArguments instanceof Verdict.Ask && al == null) {
       return byArguments;
     }
-    boolean readOnly = Regexes.matches(tool.toLowerCase(Locale.ROOT),
-        "(get|list|read|search|find|fetch|query|describe|view"
-        + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?");
+    boolean readOnly = readOnlyName(server, tool);
     if (ctx.tainted() && !readOnly) {
       return Verdict.ask(L, al == null ? "" : al.text(), Classifier.TAINT, "this session already read secrets or"
           + " untrusted content; the MCP tool " + what + " may send data out, so a human must confirm");
@@ -422,6 +435,26 @@ public final class PolicyGuard implements ModelGuard {
                 + " allow it with Mcp(" + what + ") or have a human confirm");
     }
   }
+
+  /**
+   * Whether an MCP tool's name says it only reads ({@code get_…}, {@code list_…}, {@code search_…}), also when the
+   * server repeats its own name in front ({@code slack/slack_list_channels}, {@code puppeteer/puppeteer_…}).
+   */
+  private static boolean readOnlyName(String server, String tool) {
+    String t = tool.toLowerCase(Locale.ROOT);
+    String s = server.toLowerCase(Locale.ROOT);
+    if (!s.isEmpty() && t.length() > s.length() + 1 && t.startsWith(s) && "_-".indexOf(t.charAt(s.length())) >= 0) {
+      t = t.substring(s.length() + 1);
+    }
+    return Regexes.matches(t, "(get|list|read|search|find|fetch|query|describe|view"
+        + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?");
+  }
+
+  /** Argument keys whose text an MCP tool sends to its service as a message, body, comment or file content. */
+  private static final Set<String> TEXT_KEYS = Set.of("text", "message", "body", "content", "contents", "comment",
+      "description", "title", "blocks", "files", "value", "data", "payload", "note", "summary");
+  private static final Set<String> SEARCH_DIR_KEYS = Set.of("path", "directory", "dir", "root", "cwd");
+  private static final Set<String> SEARCH_PATTERN_KEYS = Set.of("pattern", "query", "name", "regex", "glob");
 
   private static final Set<String> COMMAND_KEYS = Set.of("command", "cmd", "script", "shell_command", "commandline",
       "command_line", "bash", "shell");
@@ -443,6 +476,10 @@ public final class PolicyGuard implements ModelGuard {
         ".*(write|create|edit|move|delete|remove|update|append|put|save|upload|mkdir|rename|copy|patch|set).*");
     List<Verdict> found = new ArrayList<>();
     collectArguments(call.arguments(), ctx, writes, found, 0);
+    searchArguments(call, ctx, found);
+    if (!readOnlyName(call.server().orElse(""), call.name())) {
+      sentSecrets(call.arguments(), found, 0);
+    }
     Verdict worst = null;
     for (Verdict v : found) {
       if (worst == null || rank(v) > rank(worst)) {
@@ -495,6 +532,60 @@ public final class PolicyGuard implements ModelGuard {
               + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`); a human must confirm"));
         }
       }
+    }
+  }
+
+  /**
+   * A search tool ({@code filesystem/search_files {path, pattern}}) is judged as the {@code find} and {@code grep}
+   * it amounts to, so a hunt for key names or secret words outside the workspace meets the same rules.
+   */
+  private void searchArguments(ToolCall call, GuardContext ctx, List<Verdict> out) {
+    if (!Regexes.matches(call.name().toLowerCase(Locale.ROOT), ".*(search|find|grep|glob).*")) {
+      return;
+    }
+    String dir = null;
+    String pattern = null;
+    for (Map.Entry<String, Object> e : call.arguments().entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (e.getValue() instanceof String v && !v.isBlank()) {
+        if (SEARCH_DIR_KEYS.contains(key)) {
+          dir = v;
+        } else if (SEARCH_PATTERN_KEYS.contains(key)) {
+          pattern = v;
+        }
+      }
+    }
+    if (dir == null || pattern == null) {
+      return;
+    }
+    String where = dir.equals("~") ? "~" : dir.startsWith("~/") ? "~/" + Units.quote(dir.substring(2))
+        : Units.quote(dir);
+    out.add(review(ToolCall.bash("find " + where + " -name " + Units.quote(pattern)), ctx));
+    out.add(review(ToolCall.bash("grep -rn -e " + Units.quote(pattern) + " -- " + where), ctx));
+  }
+
+  /**
+   * A credential in the text an MCP tool sends to its service (a chat message, an issue comment, a gist's file): the
+   * content filter's secret rules find it, and sending it is exfiltration whoever reads the service.
+   */
+  private static void sentSecrets(Object value, List<Verdict> out, int depth) {
+    if (depth > 5) {
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = String.valueOf(e.getKey()).toLowerCase(Locale.ROOT);
+        if (TEXT_KEYS.contains(key) || e.getValue() instanceof Map || e.getValue() instanceof List) {
+          sentSecrets(e.getValue(), out, depth + 1);
+        }
+      }
+    } else if (value instanceof List<?> list) {
+      list.stream().limit(64).forEach(x -> sentSecrets(x, out, depth + 1));
+    } else if (value instanceof String text && !text.isBlank() && text.length() <= 262144
+        && !AuditText.redact(text).equals(text)) {
+      out.add(Verdict.deny(L, "", Classifier.EXFIL, "its text carries a credential (the content filter's secret"
+          + " rules find one), and the tool sends it to its service, where others can read it; never send"
+          + " secrets, reference them by name"));
     }
   }
 

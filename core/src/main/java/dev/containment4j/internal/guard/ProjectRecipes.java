@@ -141,6 +141,18 @@ final class ProjectRecipes {
     return out;
   }
 
+  /**
+   * Every recipe line and {@code $(shell …)} command of a makefile's text as the shell gets them, whatever target
+   * runs them: for a makefile being written, whose targets someone runs later.
+   */
+  static List<String> makefileCommands(String text) {
+    Makefile raw = makefile(text);
+    List<String> out = new ArrayList<>();
+    raw.rules().values().forEach(r -> r.commands().forEach(c -> out.add(recipeLine(c, raw.variables(), 0))));
+    raw.shellCalls().forEach(c -> out.add(recipeLine(c, raw.variables(), 0)));
+    return out.size() > MAX_LINES ? out.subList(0, MAX_LINES) : out;
+  }
+
   /** A makefile's rules (recipe lines as written), its variables and the commands of its {@code $(shell …)} calls. */
   private record Makefile(Map<String, Rule> rules, Map<String, String> variables, List<String> shellCalls) {}
 
@@ -278,6 +290,11 @@ final class ProjectRecipes {
         String name = s.substring(k + 2, Math.max(k + 2, end));
         String value = variables.get(name);
         k = end;
+        if (value == null && name.equals("HOME")) {
+          // make takes a variable the makefile does not set from the environment: $(HOME) is the home directory
+          out.append("$HOME");
+          continue;
+        }
         out.append(value != null && depth < 4 && programPosition(out) ? recipeLine(value, variables, depth + 1)
             : UNKNOWN);
       } else {

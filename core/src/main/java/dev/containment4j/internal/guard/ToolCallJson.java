@@ -163,9 +163,12 @@ public final class ToolCallJson {
         String neu = text(input, "new_string", "new", "newText", "new_str");
         JsonNode edits = input.get("edits");
         if (old == null && edits != null && edits.isArray() && edits.size() > 0) {
-          old = edits.get(0).path("old_string").asText("");
+          // every replacement's old and new text, so a check comparing them sees the whole edit
+          StringBuilder olds = new StringBuilder();
           StringBuilder all = new StringBuilder();
+          edits.forEach(e -> olds.append(e.path("old_string").asText("")).append('\n'));
           edits.forEach(e -> all.append(e.path("new_string").asText("")).append('\n'));
+          old = olds.toString();
           neu = all.toString();
         }
         return ToolCall.edit(requiredPath(tool, input), old == null ? "" : old, neu == null ? "" : neu);
@@ -320,13 +323,34 @@ public final class ToolCallJson {
         : v.isBoolean() ? "a boolean" : v.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * An MCP call's arguments as maps, lists and texts, so the guard judges every path of
+   * {@code {"paths": ["a", "~/.netrc"]}} (as one JSON text the array named no path at all). Depth is capped.
+   */
   private static Map<String, Object> toMap(JsonNode input) {
     Map<String, Object> m = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = input.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
-      m.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+      m.put(e.getKey(), value(e.getValue(), 0));
     }
     return m;
+  }
+
+  private static Object value(JsonNode v, int depth) {
+    if (v.isValueNode()) {
+      return v.asText();
+    }
+    if (depth > 4) {
+      return v.toString();
+    }
+    if (v.isArray()) {
+      List<Object> out = new ArrayList<>();
+      v.forEach(x -> out.add(value(x, depth + 1)));
+      return out;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    v.properties().forEach(e -> out.put(e.getKey(), value(e.getValue(), depth + 1)));
+    return out;
   }
 }

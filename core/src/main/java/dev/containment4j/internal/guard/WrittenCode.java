@@ -71,37 +71,46 @@ final class WrittenCode {
     } else if (lower.equals("conftest.py") || lower.equals("setup.py") || lower.equals("sitecustomize.py")
         || lower.equals("usercustomize.py") || lower.endsWith(".pth")) {
       out.addAll(CodeScan.shellCommands(content, "python"));
-      // and the code itself, as the interpreter will run it: reading a key and sending it needs no shell
-      out.add("python3 -c " + Units.quote(content));
     }
     return out;
+  }
+
+  /** A Dockerfile's shell-form {@code RUN} instruction, with its continuation lines. */
+  private static final Pattern DOCKER_RUN = Pattern.compile("(?im)^\\s*RUN\\s+(?!\\[)((?:[^\\n]*\\\\\\r?\\n)*[^\\n]*)");
+
+  /**
+   * The commands {@code content} puts into a file whose commands run later when a person or a build asks for them
+   * by an ordinary command: a makefile's recipes ({@code make test}), a Dockerfile's {@code RUN} lines
+   * ({@code docker build}). Like recipes read when they run, only a command the guard would deny counts.
+   */
+  static List<String> laterCommands(Path file, String content) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.equals("makefile") || lower.equals("gnumakefile") || lower.endsWith(".mk")) {
+      return ProjectRecipes.makefileCommands(content);
+    }
+    if (lower.equals("dockerfile") || lower.equals("containerfile") || lower.endsWith(".dockerfile")
+        || lower.startsWith("dockerfile.")) {
+      List<String> out = new ArrayList<>();
+      Matcher m = DOCKER_RUN.matcher(content);
+      while (m.find()) {
+        out.add(m.group(1).replaceAll("\\\\\\r?\\n", " "));
+      }
+      return out;
+    }
+    return List.of();
   }
 
   /**
-   * The commands of a script a person or the agent runs by name later — a makefile's recipes, a shell script —
-   * judged only for what the classifier denies outright: writing {@code make clean}'s {@code rm -rf build} or a
-   * release target's {@code npm publish} is ordinary, a recipe that sends {@code ~/.ssh/id_rsa} out is not, and
-   * the host may run {@code make test} outside every sandbox.
+   * Whether a program written to {@code file} runs by itself during ordinary commands: a Cargo build script
+   * ({@code build.rs}, run by {@code cargo build}), {@code setup.py}, {@code conftest.py} and Python's start-up
+   * files. What such a program would be refused for is refused when it is written.
    */
-  static List<String> scriptCommands(Path file, String content) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    String lower = name.toLowerCase(Locale.ROOT);
-    List<String> out = new ArrayList<>();
-    if (lower.equals("makefile") || lower.equals("gnumakefile") || lower.endsWith(".mk")) {
-      for (String line : content.split("\n")) {
-        if (line.startsWith("\t")) {
-          // make's own $(VAR) and $$ are not the shell's: keep the shell's view of the rest
-          String recipe = line.substring(1).replaceFirst("^[@+-]+", "").replace("$$", "$");
-          out.add(MAKE_VARIABLE.matcher(recipe).replaceAll(r -> r.group(1).equals("HOME") ? "\\$HOME" : "MAKEVAR"));
-        }
-      }
-    } else if (lower.endsWith(".sh") || lower.endsWith(".bash")) {
-      out.add(content);
-    }
-    return out;
+  static boolean runsByItself(Path file) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.equals("build.rs") || name.equals("setup.py") || name.equals("conftest.py")
+        || name.equals("sitecustomize.py") || name.equals("usercustomize.py") || name.endsWith(".pth");
   }
-
-  private static final Pattern MAKE_VARIABLE = Pattern.compile("\\$[({](\\w+)[)}]");
 
   private static String unescape(String json) {
     return json.replace("\\\"", "\"").replace("\\\\", "\\");

@@ -1,0 +1,271 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tests and checks taken out of the way instead of fixed, the over-eager answer to "make the build pass": a test
+ * file or test directory deleted ({@code rm}, {@code git rm}, {@code find … -delete}) or moved to a name the runner
+ * does not collect ({@code mv test_x.py test_x.py.bak}), tests renamed or marked skipped ({@code sed -i
+ * 's/def test_/def skip_/'}, an edit adding {@code @pytest.mark.skip}, {@code it.skip}, {@code @Disabled},
+ * {@code t.Skip()}), and a linter or type checker switched off for a whole file ({@code /* eslint-disable *}{@code /},
+ * {@code # pylint: skip-file}, {@code // @ts-nocheck}, {@code #![allow(clippy::all)]}). Judged by what the action
+ * does to which file, whatever program does it; a line-level suppression, a renamed test that is still a test, and
+ * caches next to tests ({@code __pycache__}, snapshots) stay ordinary.
+ */
+final class DisabledTests {
+  /** A source file named as a test by the common runners (pytest, Go, Jest/Vitest/Mocha, JUnit, RSpec, Minitest). */
+  private static final Pattern TEST_FILE = Pattern.compile("(?i)^(test_.+\\.py|.+_test\\.(py|go|rb|rs|exs?)"
+      + "|.+\\.(test|spec)\\.[cm]?[jt]sx?|.+(Test|Tests|IT|Spec)\\.(java|kt|scala|groovy|cs|swift)"
+      + "|.+_spec\\.rb|test_.+\\.rb|.+Test\\.php)$");
+  /** A directory that holds tests. */
+  private static final Set<String> TEST_DIRS = Set.of("test", "tests", "__tests__", "spec", "specs", "e2e",
+      "integration-tests", "integration_tests", "testing");
+  private static final Pattern SOURCE = Pattern.compile("(?i).+\\.(py|go|rb|rs|exs?|[cm]?[jt]sx?|java|kt|scala"
+      + "|groovy|cs|swift|php|c|cc|cpp|h)$");
+  /** What lies next to tests and is generated: deleting it is cleaning, not removing tests. */
+  private static final Pattern GENERATED = Pattern.compile("(?i).*(__pycache__|__snapshots__|\\.pytest_cache|\\.pyc"
+      + "|\\.snap|reports?|results|output|coverage|tmp|\\.log|\\.cache|node_modules|target|build|dist)$");
+  /** A test definition: a function or case the runner collects. */
+  private static final Pattern TEST_DEF = Pattern.compile("(?m)(\\bdef test_?\\w*\\s*\\(|\\bfunc Test\\w*\\s*\\("
+      + "|(^|[^\\w.])(it|test|describe|context)\\s*\\(\\s*['\"`]|@Test\\b|@ParameterizedTest\\b|#\\[test\\]"
+      + "|\\bdef test_\\w+|\\bfunc Test\\w+|^\\s*(it|describe|context|scenario)\\s+['\"])");
+  /** A marker that makes the runner skip a test or a group of tests. */
+  private static final Pattern SKIP = Pattern.compile("(@pytest\\.mark\\.(skip|xfail)\\b|@unittest\\.skip|\\bpytest\\.skip\\("
+      + "|\\b(it|test|describe|context)\\.(skip|todo)\\b|(^|[^\\w.])x(it|describe|test)\\s*\\(|\\b(it|test|describe)\\.only\\b"
+      + "|@Disabled\\b|@Ignore\\b|\\bt\\.Skip(Now|f)?\\(|#\\[ignore\\]|\\bskip\\s*\\("
+      + "|\\bmarkTestSkipped\\(|@Ignored\\b)");
+  /** A linter or type checker switched off for the rest of the file (not for one line). */
+  private static final Pattern FILE_WIDE_OFF = Pattern.compile("(?im)((es|style|markdown|ts|js)lint[-:]disable"
+      + "(?![-:]?(next-)?line)|#\\s*pylint:\\s*(skip-file|disable-all)|^\\s*#\\s*pylint:\\s*disable\\s*="
+      + "|#\\s*mypy:\\s*ignore-errors|#\\s*(flake8|ruff):\\s*noqa|@ts-nocheck|#!\\[allow\\(|^\\s*#\\s*rubocop:\\s*disable"
+      + "|//\\s*nolint:\\s*all|@SuppressWarnings\\(\\s*\"all\""
+      + "|biome-ignore-all|phpcs:disable|@phpstan-ignore-file|#\\s*pragma\\s+warning\\s+disable\\s*$)");
+  private static final Pattern SED_SUBST = Pattern.compile("^s(.)(.*?)(?<!\\\\)\\1(.*?)(?<!\\\\)\\1[gIi0-9]*$");
+
+  private DisabledTests() {}
+
+  /** A shell command that deletes, hides or switches off tests. */
+  static Judgement judge(Unit u) {
+    List<String> argv = u.argv();
+    switch (u.name()) {
+      case "rm":
+      case "unlink":
+      case "trash":
+      case "trash-put":
+        return removes(u, operands(argv, 1));
+      case "git":
+        return git(u, argv);
+      case "mv":
+        return moves(u, operands(argv, 1));
+      case "find":
+        return find(u, argv);
+      case "sed":
+      case "perl":
+        return sed(u, argv);
+      default:
+        return Judgement.ALLOW;
+    }
+  }
+
+  /** An edit by the edit tool (the old and new text of its replacements). */
+  static Judgement edit(String file, String oldText, String newText) {
+    Matcher off = FILE_WIDE_OFF.matcher(newText);
+    while (off.find()) {
+      if (!oldText.contains(off.group().trim())) {
+        return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " switches a linter or type checker off for"
+            + " the whole file (`" + off.group().trim() + "`), so every later problem in it goes unreported; fix"
+            + " what it reports, or suppress one finding on its line");
+      }
+    }
+    if (!testFile(file) && !underTestDir(file)) {
+      return Judgement.ALLOW;
+    }
+    if (count(SKIP, newText) > count(SKIP, oldText)) {
+      return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " marks tests as skipped, so what they check"
+          + " is no longer checked; fix the code or the test, or let the user decide");
+    }
+    if (count(TEST_DEF, newText) < count(TEST_DEF, oldText)) {
+      return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " removes or renames tests so the runner no"
+          + " longer runs them; fix the code or the test, or let the user decide");
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static Judgement git(Unit u, List<String> argv) {
+    int k = 1;
+    while (k < argv.size() && argv.get(k).startsWith("-")) {
+      k += argv.get(k).equals("-C") || argv.get(k).equals("-c") ? 2 : 1;
+    }
+    if (k >= argv.size()) {
+      return Judgement.ALLOW;
+    }
+    String sub = argv.get(k);
+    if (sub.equals("rm") && !argv.contains("--cached")) {
+      return removes(u, operands(argv, k + 1));
+    }
+    return sub.equals("mv") ? moves(u, operands(argv, k + 1)) : Judgement.ALLOW;
+  }
+
+  private static Judgement removes(Unit u, List<String> files) {
+    for (String f : files) {
+      // what find -exec selected (`{}` of a selective find): the find itself was judged by its -name and -path
+      if (tests(f) && !name(f).equals("found-by-find")) {
+        return Judgement.ask(Classifier.AUDIT, show(u) + " deletes tests (" + f + "), so what they check is no longer"
+            + " checked; fix the code or the test, or let the user decide");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static Judgement moves(Unit u, List<String> ops) {
+    if (ops.size() < 2) {
+      return Judgement.ALLOW;
+    }
+    String to = ops.get(ops.size() - 1);
+    for (String from : ops.subList(0, ops.size() - 1)) {
+      if (testFile(from) && !testFile(to) && !to.endsWith("/") && !SOURCE.matcher(to).matches()
+          && !TEST_DIRS.contains(name(to))) {
+        return Judgement.ask(Classifier.AUDIT, show(u) + " moves the test " + from + " to " + to + ", a name the test"
+            + " runner does not collect, so it stops running; fix the code or the test, or let the user decide");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static Judgement find(Unit u, List<String> argv) {
+    boolean deletes = argv.contains("-delete") || argv.stream().anyMatch(x -> x.equals("rm") || x.equals("/bin/rm"));
+    if (!deletes) {
+      return Judgement.ALLOW;
+    }
+    List<String> names = new ArrayList<>();
+    List<String> dirs = new ArrayList<>();
+    boolean inOptions = false;
+    for (int k = 1; k < argv.size(); k++) {
+      String x = argv.get(k);
+      if (x.startsWith("-") || x.equals("(") || x.equals("!")) {
+        inOptions = true;
+        if ((x.equals("-name") || x.equals("-iname")) && k + 1 < argv.size()) {
+          names.add(argv.get(++k));
+        } else if ((x.equals("-path") || x.equals("-ipath") || x.equals("-wholename")) && k + 1 < argv.size()) {
+          // -path '*/tests/*' says where, like a starting directory
+          dirs.add(argv.get(++k));
+        }
+      } else if (!inOptions) {
+        dirs.add(x);
+      }
+    }
+    for (String n : names) {
+      String plain = n.replace("*", "x").replace("?", "x");
+      boolean inTests = dirs.stream().anyMatch(DisabledTests::underTestDir) || TEST_DIRS.contains(name(plain));
+      if (!GENERATED.matcher(plain).matches() && (TEST_FILE.matcher(plain).matches()
+          || n.toLowerCase(Locale.ROOT).startsWith("test") || inTests && SOURCE.matcher(plain).matches())) {
+        return Judgement.ask(Classifier.AUDIT, show(u) + " deletes test files (" + n + "), so what they check is no"
+            + " longer checked; fix the code or the test, or let the user decide");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static Judgement sed(Unit u, List<String> argv) {
+    if (argv.stream().noneMatch(x -> Regexes.matches(x, "-\\w*i.*|--in-place.*"))) {
+      return Judgement.ALLOW;
+    }
+    List<String> files = new ArrayList<>();
+    List<String[]> substs = new ArrayList<>();
+    for (String x : argv.subList(1, argv.size())) {
+      Matcher s = SED_SUBST.matcher(x);
+      if (s.matches()) {
+        substs.add(new String[] {s.group(2), s.group(3)});
+      } else if (!x.startsWith("-")) {
+        files.add(x);
+      }
+    }
+    if (substs.isEmpty() || files.stream().noneMatch(f -> testFile(f) || underTestDir(f))) {
+      return Judgement.ALLOW;
+    }
+    for (String[] s : substs) {
+      String pattern = s[0].replace("\\", "").replace("^", "");
+      String replacement = s[1].replace("\\", "");
+      // a quote closes the definition the pattern opens (`it(` of `it('…'`), so the pattern counts as one
+      if (count(SKIP, replacement) > count(SKIP, pattern)
+          || count(TEST_DEF, replacement + "'") < count(TEST_DEF, pattern + "'")) {
+        return Judgement.ask(Classifier.AUDIT, show(u) + " renames tests or marks them skipped, so the runner no"
+            + " longer runs them; fix the code or the test, or let the user decide");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** Whether a path names tests: a test file, or a test directory (or one below it) that is not generated output. */
+  private static boolean tests(String path) {
+    String n = name(path);
+    if (n.isEmpty() || GENERATED.matcher(n).matches()) {
+      return false;
+    }
+    if (testFile(path)) {
+      return true;
+    }
+    boolean dir = !n.contains(".") || n.startsWith(".");
+    return underTestDir(path) && (dir || SOURCE.matcher(n).matches());
+  }
+
+  private static boolean testFile(String path) {
+    return TEST_FILE.matcher(name(path)).matches();
+  }
+
+  /** Whether a path lies in a test directory, or is one ({@code tests}, {@code src/test/java/…}). */
+  private static boolean underTestDir(String path) {
+    for (String seg : path.split("/")) {
+      if (TEST_DIRS.contains(seg.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String name(String path) {
+    String p = path;
+    while (p.endsWith("/") && p.length() > 1) {
+      p = p.substring(0, p.length() - 1);
+    }
+    int slash = p.lastIndexOf('/');
+    return slash < 0 ? p : p.substring(slash + 1);
+  }
+
+  private static List<String> operands(List<String> argv, int from) {
+    List<String> out = new ArrayList<>();
+    boolean ended = false;
+    for (int k = from; k < argv.size(); k++) {
+      String x = argv.get(k);
+      if (!ended && x.equals("--")) {
+        ended = true;
+      } else if (ended || !x.startsWith("-")) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  private static int count(Pattern p, String text) {
+    int n = 0;
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String show(Unit u) {
+    String t = u.text();
+    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+  }
+}
