@@ -77,8 +77,14 @@ final class InjectionDetector {
       windows.add(Math.min(to, p + 2 * WINDOW));
     }
     List<int[]> merged = merge(windows, text, from, to);
-    for (int[] w : merged) {
-      InjectionGate.Known known = InjectionGate.judge(text, w[0], w[1]);
+    // the gate's literals and keys: one pass per stretch of overlapping windows, each window reads its slice
+    WindowIndex index = merged.isEmpty() ? null : InjectionGate.index(text);
+    for (int i = 0; i < merged.size(); i++) {
+      int[] w = merged.get(i);
+      if (!index.covers(text, w[0], w[1])) {
+        index.cover(w[0], stretchEnd(merged, i));
+      }
+      InjectionGate.Known known = InjectionGate.judge(text, w[0], w[1], index);
       if (known != null) {
         scoreWindow(text, w[0], w[1], out, 0, known.possible(), known.verifier());
       }
@@ -105,6 +111,26 @@ final class InjectionDetector {
         out.add(new Span("injection", "encoded-payload:" + rule, s, e, Math.max(best, 0.8), false, 0));
       }
     }
+  }
+
+  /** Longest stretch one index covers: bounds its buffers whatever the text. */
+  private static final int MAX_STRETCH = 1 << 16;
+
+  /**
+   * End of the stretch that starts with window {@code i}: the windows after it that overlap the stretch so far join
+   * it (up to {@link #MAX_STRETCH} characters); a window that starts at or after its end opens the next.
+   */
+  private static int stretchEnd(List<int[]> windows, int i) {
+    int start = windows.get(i)[0];
+    int end = windows.get(i)[1];
+    for (int j = i + 1; j < windows.size(); j++) {
+      int[] w = windows.get(j);
+      if (w[0] >= end || w[1] - start > MAX_STRETCH) {
+        break;
+      }
+      end = Math.max(end, w[1]);
+    }
+    return end;
   }
 
   private static void addWindows(IntList points, int from, int to, IntList windows, int w) {

@@ -32,6 +32,12 @@ import java.util.regex.Pattern;
  * first; runs of whitespace collapsed, see {@link Prefilter#ofCollapsed}) and, for hiding markup, the 600
  * characters before it. Windows with tag characters or several
  * invisible characters always go to the scorer (it reports those on their own).
+ *
+ * <p>Session 8: an ASCII window does not scan itself. The scan runs the literal and key automata once over each
+ * stretch of overlapping windows ({@link WindowIndex}); a window reads its slice of their position lists and is
+ * rejected there when no matcher with a key in it has its literal condition met, before anything is built for it.
+ * Sentence starts and per-sentence bounds are computed only when the bound over the whole window still reaches the
+ * sentence threshold. Windows with any non-ASCII character are normalised and scanned on their own, as before.
  */
 final class InjectionGate {
   /** Floating-point slack: the bound adds the same weights as the scorer, in another order. */
@@ -216,6 +222,20 @@ final class InjectionGate {
 
   /** {@link #possible}, with the hits the gate found on the way; null: skip the window. */
   static Known judge(CharSequence text, int from, int to) {
+    return judge(text, from, to, null);
+  }
+
+  /** An index of {@code text} for {@link #judge(CharSequence, int, int, WindowIndex)}, covering nothing yet. */
+  static WindowIndex index(CharSequence text) {
+    return new WindowIndex(text, LITERALS, Math.max(1, LITERAL_ID.size()), MATCHERS);
+  }
+
+  /**
+   * {@link #judge(CharSequence, int, int)}, an ASCII window reading its literal and key occurrences from
+   * {@code index} (one that covers the window, on the same text; otherwise, or when null, the window is indexed on its
+   * own). A window with any other character is normalised and scanned on its own, as before.
+   */
+  static Known judge(CharSequence text, int from, int to, WindowIndex index) {
     boolean ascii = true;
     for (int i = from; i < to; i++) {
       if (text.charAt(i) >= 128) {
@@ -223,18 +243,20 @@ final class InjectionGate {
         break;
       }
     }
-    double extras = 0;
-    String t;
     if (ascii) {
-      t = asciiLowerCase(text, from, to); // exactly the scorer's normalised text of an ASCII window
-    } else {
-      Normalized nz = Normalized.of(text, from, to);
-      if (nz.tags > 0 || nz.invisibles > 0) {
-        return ALL; // hidden-character evidence: let the scorer report and weigh it
+      WindowIndex ix = index;
+      if (ix == null || !ix.covers(text, from, to)) {
+        ix = index(text);
+        ix.cover(from, to);
       }
-      extras += nz.mixedScriptWords > 0 ? 0.3 : 0;
-      t = nz.text;
+      return judgeAscii(text, from, to, ix);
     }
+    Normalized nz = Normalized.of(text, from, to);
+    if (nz.tags > 0 || nz.invisibles > 0) {
+      return ALL; // hidden-character evidence: let the scorer report and weigh it
+    }
+    double extras = nz.mixedScriptWords > 0 ? 0.3 : 0;
+    String t = nz.text;
     Occurrences occ = Occurrences.of(t);
     if (occ.size == 0 && ALWAYS.length == 0) {
       return null;
@@ -254,9 +276,58 @@ final class InjectionGate {
     if (!any) {
       return null;
     }
+    return decide(text, from, to, t, occ, keyAt, possible, extras);
+  }
+
+  /**
+   * An ASCII window, from the index: the normalised text of an ASCII window is the window lower-cased, so offsets are
+   * the text's minus {@code from}. The cheapest rejection comes first: no matcher with a key in the window whose
+   * literal condition holds there, read off the stamped slices without building anything.
+   */
+  private static Known judgeAscii(CharSequence text, int from, int to, WindowIndex ix) {
+    int mark = ix.nextStamp();
+    boolean[] word = InjectionKeys.wordKeys();
+    int keyed = ix.stampMatchers(from, to, word, mark);
+    if (keyed == 0) {
+      return null;
+    }
+    ix.stampLiterals(from, to, mark);
+    int[] stamp = ix.literalStamp;
+    boolean[] possible = null;
+    for (int i = 0; i < keyed; i++) {
+      int m = ix.keyed[i];
+      if (STAMPED[m].test(stamp, mark, mark)) {
+        if (possible == null) {
+          possible = new boolean[MATCHERS];
+        }
+        possible[m] = true;
+      }
+    }
+    if (possible == null) {
+      return null;
+    }
+    IntList[] keyAt = new IntList[MATCHERS];
+    ix.keys(from, to, word, (id, s) -> {
+      for (int m : InjectionKeys.matchersOf(id)) {
+        if (keyAt[m] == null) {
+          keyAt[m] = new IntList();
+        }
+        keyAt[m].add(s);
+      }
+    });
+    Occurrences occ = new Occurrences();
+    ix.literals(from, to, occ::add);
+    return decide(text, from, to, asciiLowerCase(text, from, to), occ, keyAt, possible, 0);
+  }
+
+  /**
+   * The bounds of a window whose possible matchers are known: a cluster of phrase features, then per sentence; where
+   * a bound reaches its threshold, the heaviest matcher it counts is run (see the class comment).
+   */
+  private static Known decide(CharSequence text, int from, int to, String t, Occurrences occ, IntList[] keyAt,
+      boolean[] possible, double extras) {
     // literal conditions say what may match; where they are not enough, the scorer's own matching decides
-    int[] starts = InjectionDetector.sentenceStarts(t);
-    Verifier verifier = new Verifier(t, keyAt, starts);
+    Verifier verifier = new Verifier(t, keyAt);
     Hide hide = new Hide(text, from, to);
     while (reaches(clusterBound(possible, extras), InjectionDetector.THRESHOLD, hide)) {
       int m = heaviestUnverified(possible, verifier, null, -1);
@@ -265,10 +336,21 @@ final class InjectionGate {
       }
       possible[m] = verifier.matches(m);
     }
+    // every sentence counts a part of what the whole window may hold: below the threshold there, below it everywhere
+    if (!reaches(groupBound(possible, extras), InjectionDetector.SENTENCE_THRESHOLD, hide)) {
+      return null;
+    }
     // sentences: the scorer's threshold is per sentence, so is this bound (see sentenceBound)
+    int[] starts = verifier.starts();
     int[] stamp = new int[LITERAL_ID.size()];
     boolean[] counted = new boolean[MATCHERS];
+    // a sentence counts only matchers with a key in or near it (markdown excepted): without one its bound is 0
+    int[] keys = keyPositions(possible, keyAt);
+    boolean keyless = possible[MATCHERS - 1];
     for (int s = 0; s < starts.length; s++) {
+      if (!keyless && !keyNear(keys, starts, s, t.length())) {
+        continue;
+      }
       while (reaches(sentenceBound(t, starts, s, occ, keyAt, possible, stamp, extras, verifier, counted),
           InjectionDetector.SENTENCE_THRESHOLD, hide)) {
         int m = heaviestUnverified(possible, verifier, counted, s);
@@ -283,6 +365,55 @@ final class InjectionGate {
       }
     }
     return null;
+  }
+
+  /** The starts of every key of a possible matcher, sorted. */
+  private static int[] keyPositions(boolean[] possible, IntList[] keyAt) {
+    int n = 0;
+    for (int m = 0; m < MATCHERS; m++) {
+      n += possible[m] && keyAt[m] != null ? keyAt[m].size() : 0;
+    }
+    int[] a = new int[n];
+    int k = 0;
+    for (int m = 0; m < MATCHERS; m++) {
+      if (possible[m] && keyAt[m] != null) {
+        for (int i = 0; i < keyAt[m].size(); i++) {
+          a[k++] = keyAt[m].get(i);
+        }
+      }
+    }
+    java.util.Arrays.sort(a);
+    return a;
+  }
+
+  /**
+   * Whether a key lies where {@link #sentenceBound} could count it for sentence {@code s}: from its start to the
+   * end of the cue region ({@code E} there) or {@link InjectionDetector#KEY_REACH} past its end, whichever is later.
+   * A cue's hit starting in the sentence lies in that region and contains its key; a feature's starts at most
+   * {@code KEY_REACH} before its key.
+   */
+  private static boolean keyNear(int[] keys, int[] starts, int s, int length) {
+    int ss = starts[s];
+    int se = s + 1 < starts.length ? starts[s + 1] : length;
+    int e = length;
+    for (int k = s + 1; k < starts.length; k++) {
+      if (starts[k] > se + 2) {
+        e = starts[k];
+        break;
+      }
+    }
+    int hi = Math.max(e, se + InjectionDetector.KEY_REACH);
+    int lo = 0;
+    int up = keys.length;
+    while (lo < up) {
+      int mid = (lo + up) >>> 1;
+      if (keys[mid] < ss) {
+        lo = mid + 1;
+      } else {
+        up = mid;
+      }
+    }
+    return lo < keys.length && keys[lo] < hi;
   }
 
   /** Whether {@code bound}, or the bound with the hiding bonus when markup may hide the window, reaches it. */
@@ -342,7 +473,8 @@ final class InjectionGate {
   static final class Verifier {
     private final String t;
     private final IntList[] keyAt;
-    private final int[] starts;
+    /** Sentence starts of {@link #t}, found on first need (most windows are decided without them). */
+    private int[] starts;
     private final IntList[] hitStarts = new IntList[MATCHERS];
     private final List<InjectionDetector.Hit>[] featureHits;
     /** Per cue: the sentences whose hits are known, and per searched sentence the hits of its search. */
@@ -350,12 +482,18 @@ final class InjectionGate {
     private final List<InjectionDetector.Hit>[][] cueHits;
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type
-    Verifier(String t, IntList[] keyAt, int[] starts) {
+    Verifier(String t, IntList[] keyAt) {
       this.t = t;
       this.keyAt = keyAt;
-      this.starts = starts;
       this.featureHits = new List[MATCHERS];
       this.cueHits = new List[MATCHERS][];
+    }
+
+    int[] starts() {
+      if (starts == null) {
+        starts = InjectionDetector.sentenceStarts(t);
+      }
+      return starts;
     }
 
     /** The normalised window text the matching ran on. */
@@ -409,6 +547,7 @@ final class InjectionGate {
      * {@code s} ends. Those searches are run here the same way (all of them, whether the scorer would run them or not).
      */
     void searchCue(int m, int s) {
+      int[] starts = starts();
       if (cueKnown[m] == null) {
         cueKnown[m] = new boolean[starts.length];
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -429,6 +568,7 @@ final class InjectionGate {
     }
 
     private int end(int s) {
+      int[] starts = starts();
       return s + 1 < starts.length ? starts[s + 1] : t.length();
     }
 
@@ -494,8 +634,6 @@ final class InjectionGate {
         stamp[lit] = inFrom;
       }
     }
-    double[] groupBest = new double[GROUPS.length];
-    boolean anyGroup = false;
     java.util.Arrays.fill(counted, false);
     for (int m = 0; m < MATCHERS; m++) {
       if (!possible[m]) {
@@ -512,8 +650,22 @@ final class InjectionGate {
         can = (m >= FEATURES || keyIn(keyAt[m], ss, se + InjectionDetector.KEY_REACH))
             && STAMPED[m].test(stamp, inFrom, inRegion);
       }
-      if (can) {
-        counted[m] = true;
+      counted[m] = can;
+    }
+    return groupBound(counted, extras);
+  }
+
+  /**
+   * The sentence scoring's score if every matcher {@code counted} marks matched in one sentence at its top weight:
+   * each group at its best (an override one and a half times), with the scoring's bonuses; 0 when the groups are not
+   * specific to text aimed at a model. More matchers never give less, so the window's possible matchers bound every
+   * sentence.
+   */
+  private static double groupBound(boolean[] counted, double extras) {
+    double[] groupBest = new double[GROUPS.length];
+    boolean anyGroup = false;
+    for (int m = 0; m < MATCHERS; m++) {
+      if (counted[m]) {
         int g = GROUP_OF[m];
         groupBest[g] = Math.max(groupBest[g], g == OVERRIDE ? 1.5 * WEIGHT[m] : WEIGHT[m]);
         anyGroup = true;

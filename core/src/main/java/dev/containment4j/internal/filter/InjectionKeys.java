@@ -79,6 +79,26 @@ final class InjectionKeys {
     void key(int matcher, int start);
   }
 
+  /** Receives every key occurrence: key id, start and end (exclusive). */
+  interface KeySink {
+    void key(int id, int start, int end);
+  }
+
+  /** Every key occurrence in {@code chars[from, to)}, word start or not ({@link #wordKeys} says which must be). */
+  static void scanKeys(char[] chars, int from, int to, KeySink sink) {
+    KEYS.scan(chars, from, to, (id, end) -> sink.key(id, end - KEYS.keywordLength(id), end));
+  }
+
+  /** Per key: whether it counts only at a word start (its first character is a letter). */
+  static boolean[] wordKeys() {
+    return WORD;
+  }
+
+  /** The matchers that need key {@code id}. */
+  static int[] matchersOf(int id) {
+    return MATCHERS_OF[id];
+  }
+
   static void scan(String t, Sink sink) {
     KEYS.scan(t, 0, t.length(), (id, end) -> {
       int start = end - KEYS.keywordLength(id);

@@ -16,9 +16,9 @@ import java.util.Locale;
 
 /**
  * Where the time of one scan goes, stage by stage (not a test: a tool run by hand). Per file: thread CPU time of the
- * trigger pass alone, the secret scan, PII, the injection gate over the merged windows, the scorer over the windows
- * the gate lets through, and the whole scan; windows opened and scored per MB. Reads private fields of
- * {@link Scanner} and {@link InjectionDetector} to rebuild the windows the way the scan does.
+ * trigger pass alone, the secret scan, PII, the injection gate over the merged windows (with its per-stretch index),
+ * the scorer over the windows the gate lets through, and the whole scan; windows opened and scored per MB. Reads
+ * private fields of {@link Scanner} and {@link InjectionDetector} to rebuild the windows the way the scan does.
  *
  * <pre>
  * java -cp core/target/test-classes:core/target/classes:DEPS dev.containment4j.internal.filter.FilterStages FILE...
@@ -42,6 +42,8 @@ public final class FilterStages {
     Method merge = InjectionDetector.class.getDeclaredMethod("merge", IntList.class, CharSequence.class, int.class,
         int.class);
     merge.setAccessible(true);
+    Method stretchEnd = InjectionDetector.class.getDeclaredMethod("stretchEnd", List.class, int.class);
+    stretchEnd.setAccessible(true);
     System.out.println("| text | MB | whole MB/s | triggers MB/s | secrets MB/s | pii MB/s | gate ms | score ms |"
         + " windows/MB | windows scored/MB | windows with a span/MB | chars scored % |");
     for (String a : args) {
@@ -75,8 +77,13 @@ public final class FilterStages {
       List<int[]> pass = new ArrayList<>();
       List<InjectionGate.Known> known = new ArrayList<>();
       t0 = CPU.getCurrentThreadCpuTime();
-      for (int[] w : merged) {
-        InjectionGate.Known k = InjectionGate.judge(t, w[0], w[1]);
+      WindowIndex index = InjectionGate.index(t); // as the scan does: one index per stretch of overlapping windows
+      for (int i = 0; i < merged.size(); i++) {
+        int[] w = merged.get(i);
+        if (!index.covers(t, w[0], w[1])) {
+          index.cover(w[0], (Integer) stretchEnd.invoke(null, merged, i));
+        }
+        InjectionGate.Known k = InjectionGate.judge(t, w[0], w[1], index);
         if (k != null) {
           pass.add(w);
           known.add(k);
