@@ -137,7 +137,7 @@ public final class EgressProxy implements EgressGateway {
   public ServedSocket serve(int listeningFd, String callId, AuditListener events) {
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(events, "events");
-    ProxyServer.Served served = server.serve(listeningFd, context.withAudit(new EgressAudit(events, callId)));
+    ProxyServer.Served served = server.serve(listeningFd, context.forSandbox(new EgressAudit(events, callId)));
     return new ServedSocket() {
       @Override
       public InetSocketAddress address() {
@@ -281,7 +281,7 @@ public final class EgressProxy implements EgressGateway {
       }
       Limits.Counters counters = new Limits.Counters();
       ProxyContext px = new ProxyContext(gatekeeper, credentials, interception, new EgressAudit(events), limits,
-          counters, ProxyServer.socketChannelFactory());
+          counters, ProxyServer.socketChannelFactory(), Limits.Share.whole(limits));
       ProxyServer server;
       try {
         server = ProxyServer.start(px, listen, resolverPool);
