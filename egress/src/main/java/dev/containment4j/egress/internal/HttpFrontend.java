@@ -676,6 +676,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     ex = new Exchange("CONNECT", "connect");
     state = State.CONNECTING;
     client.config().setAutoRead(false);
+    HttpServerCodec codec = client.pipeline().get(HttpServerCodec.class);
+    if (codec != null) {
+      // what follows the CONNECT head belongs to the tunnel (a ClientHello sent with the request): the HTTP decoder
+      // must not read it, or it is taken for a malformed request or loses its first bytes; the encoder stays for a
+      // refusal. The decoder hands what it holds on to this frontend (pending) as it goes
+      codec.removeInboundHandler();
+    }
     px.gatekeeper().check(target.host(), target.port()).whenComplete((t, err) -> client.eventLoop().execute(() -> {
       if (state != State.CONNECTING || !client.isActive()) {
         return;
@@ -712,7 +719,8 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
 
       @Override
       public void connected(Channel upstream, AtomicLong up, AtomicLong down) {
-        switchToRelay(client, upstream, pending, up, down, "HTTP/1.1 200 Connection established\r\n\r\n");
+        switchToRelay(px, t, "connect", ex.start, client, upstream, pending, up, down,
+            "HTTP/1.1 200 Connection established\r\n\r\n");
         state = State.TUNNEL;
       }
     });
@@ -720,10 +728,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
 
   /**
    * Removes the HTTP handlers, writes the raw CONNECT answer, forwards bytes the client sent early and starts relaying
-   * both ways.
+   * both ways; a TLS ClientHello from the client (early or not) must name the tunnel's host ({@link TunnelSni}).
    */
-  static void switchToRelay(Channel client, Channel upstream, ArrayDeque<Object> early, AtomicLong up,
-      AtomicLong down, String answer) {
+  static void switchToRelay(ProxyContext px, Gatekeeper.Target t, String protocol, long start, Channel client,
+      Channel upstream, ArrayDeque<Object> early, AtomicLong up, AtomicLong down, String answer) {
     var p = client.pipeline();
     if (p.get(HttpServerCodec.class) != null) {
       p.remove(HttpServerCodec.class); // may deliver buffered early bytes to the handler still in place
@@ -739,18 +747,23 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         p.remove(h.getKey());
       }
     }
+    p.addLast("tunnel-sni", new TunnelSni(px, t, protocol, upstream, start));
     p.addLast("relay", new Relay(upstream, up));
     upstream.pipeline().addLast("relay", new Relay(client, down));
+    // bytes sent with the request (a ClientHello right after CONNECT) take the same way as the rest: SNI check, relay
     Object m;
+    boolean any = false;
     while ((m = early.poll()) != null) {
       if (m instanceof ByteBuf b) {
-        up.addAndGet(b.readableBytes());
-        upstream.write(b);
+        p.fireChannelRead(b);
+        any = true;
       } else {
         ReferenceCountUtil.release(m);
       }
     }
-    upstream.flush();
+    if (any) {
+      p.fireChannelReadComplete();
+    }
     client.config().setAutoRead(true);
     upstream.config().setAutoRead(true);
   }

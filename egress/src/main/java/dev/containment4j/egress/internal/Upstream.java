@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Opens upstream connections on the client's event loop (no cross-thread hand-off), within the tunnel cap. */
 final class Upstream {
+  /** Set on a tunnel's upstream channel that was refused after connecting (its close reports no allow event). */
+  static final io.netty.util.AttributeKey<Boolean> REFUSED = io.netty.util.AttributeKey.valueOf("containment.refused");
+
   /** Per-direction buffering bound: above the high mark the other side stops reading. */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
 
@@ -102,7 +105,11 @@ final class Upstream {
       AtomicLong up = new AtomicLong();
       AtomicLong down = new AtomicLong();
       Channel upstream = done.channel();
-      upstream.closeFuture().addListener(x -> px.audit().allow(protocol, t, up.get(), down.get(), start, Map.of()));
+      upstream.closeFuture().addListener(x -> {
+        if (!Boolean.TRUE.equals(upstream.attr(REFUSED).get())) {
+          px.audit().allow(protocol, t, up.get(), down.get(), start, Map.of());
+        }
+      });
       then.connected(upstream, up, down);
     });
   }

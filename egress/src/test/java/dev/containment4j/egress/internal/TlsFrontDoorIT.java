@@ -40,11 +40,14 @@ class TlsFrontDoorIT {
   private final List<AutoCloseable> closers = new ArrayList<>();
   private final TestOrigins.Pki upstreamPki = new TestOrigins.Pki();
   private RawOrigin secure;
+  private RawOrigin passthrough;
 
   @BeforeEach
   void setUp() throws Exception {
     secure = new RawOrigin(upstreamPki.serverContext("sec.test"));
+    passthrough = new RawOrigin(upstreamPki.serverContext("pass.test"));
     closers.add(secure);
+    closers.add(passthrough);
   }
 
   @AfterEach
@@ -56,8 +59,10 @@ class TlsFrontDoorIT {
 
   private EgressProxy start() throws Exception {
     Policy.Network n = new Policy.Network(Policy.NetworkMode.PROXY, List.of("sec.test:" + secure.port(),
-        "other.test:" + secure.port(), "plain443.test:443"), List.of(), true, Policy.TlsMode.PASSTHROUGH,
-        Map.of("sec.test", "127.0.0.1", "other.test", "127.0.0.1", "plain443.test", "127.0.0.1"),
+        "other.test:" + secure.port(), "plain443.test:443", "pass.test:" + passthrough.port(),
+        "cdn-other.test:" + passthrough.port()), List.of(), true, Policy.TlsMode.PASSTHROUGH,
+        Map.of("sec.test", "127.0.0.1", "other.test", "127.0.0.1", "plain443.test", "127.0.0.1", "pass.test",
+            "127.0.0.1", "cdn-other.test", "127.0.0.1"),
         List.of("127.0.0.0/8"), List.of(
             new Policy.Credential("sec.test", "Authorization", Secret.of("Bearer " + SECRET, "${env:T}"), "SEC_TOKEN"),
             new Policy.Credential("plain443.test", "Authorization", Secret.of("Bearer " + SECRET, "${env:T}"),
@@ -102,8 +107,8 @@ class TlsFrontDoorIT {
     for (int off = 0; off < bytes.length; off += segment) {
       out.write(bytes, off, Math.min(segment, bytes.length - off));
       out.flush();
-      if (segment < bytes.length) {
-        Thread.sleep(1);
+      if (segment < bytes.length && off / segment % 16 == 15) {
+        Thread.sleep(1); // now and then, so that the proxy reads the hello in many pieces
       }
     }
   }
@@ -152,6 +157,71 @@ class TlsFrontDoorIT {
         .allSatisfy(e -> assertThat(e.fields()).containsEntry("reason", "sni-mismatch")
             .containsEntry("port", secure.port()).containsKeys("bytesUp", "bytesDown", "durationMs"));
     assertThat(secure.requests).isEmpty();
+  }
+
+  @Test
+  void aPassthroughTunnelCarriesOnlyAHelloForItsOwnHost() throws Exception {
+    EgressProxy proxy = start();
+    String target = "pass.test:" + passthrough.port();
+    Map<String, String> got = new LinkedHashMap<>();
+    for (String sni : new String[] {"pass.test", "PASS.test.", null, "cdn-other.test", "127.0.0.1"}) {
+      try (Socket s = connectTo(proxy, target)) {
+        write(s, RawClientHello.records(RawClientHello.handshake(sni, false), 300), 7);
+        got.put("CONNECT, SNI " + sni, answer(s));
+      }
+    }
+    // the hello sent together with the CONNECT request, before the proxy's answer (one write, one segment)
+    for (String sni : new String[] {"pass.test", "cdn-other.test"}) {
+      try (Socket s = ProxyClients.connect(proxy)) {
+        java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+        both.writeBytes(("CONNECT " + target + " HTTP/1.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        both.writeBytes(RawClientHello.records(RawClientHello.handshake(sni, true), 16384));
+        s.getOutputStream().write(both.toByteArray());
+        assertThat(ProxyClients.readHead(s)).startsWith("HTTP/1.1 200");
+        got.put("early hello, SNI " + sni + ", ECH", answer(s));
+      }
+    }
+    // SOCKS5
+    try (Socket s = ProxyClients.connect(proxy)) {
+      var out = s.getOutputStream();
+      out.write(new byte[] {5, 1, 0});
+      assertThat(s.getInputStream().readNBytes(2)).containsExactly(5, 0);
+      byte[] name = "pass.test".getBytes(StandardCharsets.US_ASCII);
+      java.io.ByteArrayOutputStream cmd = new java.io.ByteArrayOutputStream();
+      cmd.write(new byte[] {5, 1, 0, 3, (byte) name.length});
+      cmd.write(name);
+      cmd.write(new byte[] {(byte) (passthrough.port() >> 8), (byte) passthrough.port()});
+      out.write(cmd.toByteArray());
+      assertThat(s.getInputStream().readNBytes(10)[1]).isEqualTo((byte) 0);
+      write(s, RawClientHello.records(RawClientHello.handshake("cdn-other.test", false), 16384), 100_000);
+      got.put("SOCKS5, SNI cdn-other.test", answer(s));
+    }
+    // the proxy passes a trailing dot on (same name); the JDK origin itself refuses such an SNI with an alert
+    assertThat(got.get("CONNECT, SNI PASS.test.")).isIn("server-hello", "alert");
+    assertThat(got).containsEntry("CONNECT, SNI pass.test", "server-hello")
+        .containsEntry("early hello, SNI pass.test, ECH", "server-hello").containsEntry("CONNECT, SNI null", "server-hello")
+        .containsEntry("CONNECT, SNI cdn-other.test", "closed").containsEntry("CONNECT, SNI 127.0.0.1", "closed")
+        .containsEntry("early hello, SNI cdn-other.test, ECH", "closed")
+        .containsEntry("SOCKS5, SNI cdn-other.test", "closed");
+    assertThat(events.await("egress.deny", 4)).hasSize(4).allSatisfy(e -> assertThat(e.fields())
+        .containsEntry("reason", "sni-mismatch").containsEntry("port", passthrough.port())
+        .containsKeys("host", "bytesUp", "bytesDown", "durationMs"));
+    assertThat(events.of("egress.deny")).extracting(e -> e.fields().get("protocol"))
+        .containsExactly("connect", "connect", "connect", "socks5");
+    Thread.sleep(300);
+    assertThat(events.of("egress.allow")).as("refused tunnels report no allow").hasSize(4)
+        .allSatisfy(e -> assertThat((Long) e.fields().get("bytesUp")).isPositive());
+    // a real TLS client through the passthrough tunnel: end to end with the origin's own certificate
+    try (Socket s = connectTo(proxy, target)) {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, upstreamPki.trust().getTrustManagers(), null);
+      SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, "pass.test", passthrough.port(), true);
+      ssl.startHandshake();
+      ssl.getOutputStream().write(("GET /through HTTP/1.1\r\nHost: " + target + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(ProxyClients.readAll(ssl, 3000)).startsWith("HTTP/1.1 200");
+    }
+    assertThat(passthrough.paths()).containsExactly("/through");
   }
 
   @Test
