@@ -42,14 +42,21 @@ class Http2HostileIT {
   private final TestOrigins.Pki upstreamPki = new TestOrigins.Pki();
   private RawOrigin secure;
   private ScriptedOrigin broken;
+  private ScriptedOrigin echo;
 
   @BeforeEach
   void setUp() throws Exception {
     secure = new RawOrigin(upstreamPki.serverContext("sec.test"));
     broken = new ScriptedOrigin(upstreamPki.serverContext("broken.test"), head -> ScriptedOrigin.ascii(
         "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok"));
+    echo = new ScriptedOrigin(upstreamPki.serverContext("echo.test"), head -> {
+      String body = "you sent " + ScriptedOrigin.header(head, "Authorization");
+      return ScriptedOrigin.ascii("HTTP/1.1 401 Unauthorized\r\nX-Echo: " + ScriptedOrigin.header(head, "Authorization")
+          + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    });
     closers.add(secure);
     closers.add(broken);
+    closers.add(echo);
   }
 
   @AfterEach
@@ -61,10 +68,12 @@ class Http2HostileIT {
 
   private EgressProxy start(Duration idle) throws Exception {
     Policy.Network n = new Policy.Network(Policy.NetworkMode.PROXY, List.of("sec.test:" + secure.port(),
-        "broken.test:" + broken.port(), "evil.test:" + secure.port()), List.of(), true, Policy.TlsMode.INTERCEPT,
-        Map.of("sec.test", "127.0.0.1", "broken.test", "127.0.0.1", "evil.test", "127.0.0.1"),
+        "broken.test:" + broken.port(), "evil.test:" + secure.port(), "echo.test:" + echo.port()), List.of(), true,
+        Policy.TlsMode.INTERCEPT, Map.of("sec.test", "127.0.0.1", "broken.test", "127.0.0.1", "evil.test",
+            "127.0.0.1", "echo.test", "127.0.0.1"),
         List.of("127.0.0.0/8"), List.of(new Policy.Credential("sec.test", "Authorization",
-            Secret.of("Bearer " + SECRET, "${env:T}"), "SEC_TOKEN")), List.of(), List.of());
+            Secret.of("Bearer " + SECRET, "${env:T}"), "SEC_TOKEN"), new Policy.Credential("echo.test", "Authorization",
+            Secret.of("Bearer " + SECRET, "${env:T}"), "ECHO_TOKEN")), List.of(), List.of());
     EgressProxy p = EgressProxy.builder(n).upstreamTrust(upstreamPki.trust())
         .limits(256, 256, Duration.ofSeconds(10), idle).events(events).start();
     closers.add(0, p);
@@ -255,6 +264,21 @@ class Http2HostileIT {
       Thread.sleep(100);
     }
     assertThat(proxy.openTunnels()).as("upstream connections left open").isZero();
+  }
+
+  @Test
+  void theRealSecretEchoedOverH2IsMasked() throws Exception {
+    EgressProxy proxy = start(Duration.ofMinutes(1));
+    String ph = proxy.environment().get("ECHO_TOKEN");
+    try (RawH2 c = h2(proxy, "echo.test", echo.port())) {
+      c.request(1, true, RawH2.get("echo.test:" + echo.port(), "/echo", h("authorization", "Bearer " + ph)));
+      RawH2.Outcome o = c.await(1, 5000);
+      assertThat(o.status()).isEqualTo(401);
+      assertThat(o.body()).startsWith("you sent ").doesNotContain(SECRET);
+      assertThat(o.headers().get("x-echo").toString()).doesNotContain(SECRET).matches("\\*+");
+    }
+    assertThat(echo.heads).singleElement().satisfies(h -> assertThat(ScriptedOrigin.header(h, "Authorization"))
+        .isEqualTo("Bearer " + SECRET));
   }
 
   @Test
