@@ -206,8 +206,8 @@ public final class EgressProxy implements EgressGateway {
     /**
      * Resource bounds.
      *
-     * @param maxConnections client connections at once
-     * @param maxTunnels upstream connections at once
+     * @param maxConnections client connections at once (a sandbox's own listener, {@link #serve}: a quarter of them)
+     * @param maxTunnels upstream connections at once (a sandbox's own listener: a quarter of them)
      * @param handshakeTimeout time for a request head, SOCKS handshake or TLS handshake
      * @param idleTimeout close connections idle this long
      */
