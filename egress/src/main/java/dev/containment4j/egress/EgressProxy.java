@@ -137,7 +137,7 @@ public final class EgressProxy implements EgressGateway {
   public ServedSocket serve(int listeningFd, String callId, AuditListener events) {
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(events, "events");
-    ProxyServer.Served served = server.serve(listeningFd, context.withAudit(new EgressAudit(events, callId)));
+    ProxyServer.Served served = server.serve(listeningFd, context.forSandbox(new EgressAudit(events, callId)));
     return new ServedSocket() {
       @Override
       public InetSocketAddress address() {
@@ -206,8 +206,8 @@ public final class EgressProxy implements EgressGateway {
     /**
      * Resource bounds.
      *
-     * @param maxConnections client connections at once
-     * @param maxTunnels upstream connections at once
+     * @param maxConnections client connections at once (a sandbox's own listener, {@link #serve}: a quarter of them)
+     * @param maxTunnels upstream connections at once (a sandbox's own listener: a quarter of them)
      * @param handshakeTimeout time for a request head, SOCKS handshake or TLS handshake
      * @param idleTimeout close connections idle this long
      */
@@ -281,7 +281,7 @@ public final class EgressProxy implements EgressGateway {
       }
       Limits.Counters counters = new Limits.Counters();
       ProxyContext px = new ProxyContext(gatekeeper, credentials, interception, new EgressAudit(events), limits,
-          counters, ProxyServer.socketChannelFactory());
+          counters, ProxyServer.socketChannelFactory(), Limits.Share.whole(limits));
       ProxyServer server;
       try {
         server = ProxyServer.start(px, listen, resolverPool);

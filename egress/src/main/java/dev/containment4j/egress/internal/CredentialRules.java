@@ -92,6 +92,50 @@ public final class CredentialRules {
     return bindings.stream().anyMatch(b -> b.host().matchesHost(host));
   }
 
+  /**
+   * The spellings of the real secrets injected for {@code host} that an echo could show: each whole value, each of
+   * its words of 8 characters or more (the token of {@code Bearer <token>}), and for {@code Basic} values the decoded
+   * {@code user:password} and password. Used to mask them in the answer ({@link SecretMask}) and to refuse them on the
+   * way to any other host.
+   */
+  public List<String> secretForms(HostName host) {
+    if (bindings.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Binding b : bindings) {
+      if (b.host().matchesHost(host)) {
+        out.addAll(forms(b));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> forms(Binding b) {
+    String v = b.value().reveal();
+    List<String> out = new ArrayList<>();
+    out.add(v);
+    for (String word : v.split("[ \\t]+")) {
+      if (word.length() >= 8 && !word.equals(v)) {
+        out.add(word);
+      }
+    }
+    String s = v.strip();
+    if (s.length() > 6 && s.substring(0, 6).equalsIgnoreCase("basic ")) {
+      try {
+        String decoded = new String(Base64.getDecoder().decode(s.substring(6).strip()), StandardCharsets.UTF_8);
+        out.add(decoded);
+        int colon = decoded.indexOf(':');
+        if (colon >= 0 && decoded.length() - colon - 1 >= 8) {
+          out.add(decoded.substring(colon + 1));
+        }
+      } catch (IllegalArgumentException e) {
+        // not base64: the value itself is masked
+      }
+    }
+    return out;
+  }
+
   /** Names of the headers injected for {@code host} (for audit events). */
   public List<String> injectedHeaders(HostName host) {
     return bindings.stream().filter(b -> b.host().matchesHost(host)).map(Binding::header).toList();
@@ -107,13 +151,24 @@ public final class CredentialRules {
     }
     String decodedUri = percentDecoded(uri);
     for (Binding b : bindings) {
-      if (!b.host().matchesHost(host) && (carries(b.placeholder(), uri, headers)
-          || decodedUri.contains(b.placeholder()))) {
+      if (b.host().matchesHost(host)) {
+        continue;
+      }
+      if (carries(b.placeholder(), uri, headers) || decodedUri.contains(b.placeholder())) {
         return Optional.of(Denial.forbidden("credential-leak", "network.credentials: " + b,
             "the placeholder of the credential bound to " + b.host() + " was sent to " + host.authority()
                 + "; it is only valid for " + b.host() + " and was not forwarded",
             "nothing to change if this was not intended; bind a credential to " + host.authority()
                 + " in network.credentials if it needs one"));
+      }
+      for (String secret : forms(b)) {
+        // the sandbox never holds the real value; if it has it anyway (an echo, a leak elsewhere), it goes nowhere
+        if (secret.length() >= 8 && (carries(secret, uri, headers) || decodedUri.contains(secret))) {
+          return Optional.of(Denial.forbidden("credential-leak", "network.credentials: " + b,
+              "the request to " + host.authority() + " carries the real value of the credential bound to "
+                  + b.host() + "; it was not forwarded",
+              "nothing to change: the sandbox is not meant to hold that value"));
+        }
       }
     }
     List<Binding> mine = bindings.stream().filter(b -> b.host().matchesHost(host)).toList();

@@ -104,6 +104,8 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     /** A 1xx response head (100 Continue, 103 Early Hints) waiting for its end to be sent as one message. */
     HttpResponse interim;
     String credentials = "";
+    /** Masks the injected secrets in the answer (null when nothing was injected). */
+    SecretMask mask;
 
     Exchange(String method, String protocol) {
       this.method = method;
@@ -257,6 +259,11 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
               target.host().authority() + ":" + target.port(), "the URL names"));
           return;
         }
+      } else if (fixed != null && !tls && fixed.port() == 443) {
+        // port 443 carries TLS; plain HTTP there would send the bound credential (if any) in clear over the network
+        deny(req, fixed.host().name(), fixed.port(), Denial.badRequest("plain HTTP inside a tunnel to "
+            + fixed.host().authority() + ":443; speak TLS there (https://)"));
+        return;
       } else if (fixed != null && (lower.startsWith(tls ? "https://" : "http://") || uri.startsWith("/"))) {
         if (uri.startsWith("/")) {
           path = uri;
@@ -297,6 +304,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       int hash = path.indexOf('#');
       if (hash >= 0) {
         path = path.substring(0, hash);
+      }
+      if (!RequestFraming.isRequestTarget(path)) {
+        // an h2 :path (or a request line with a bare CR) would reach the origin's request line as written
+        throw new IllegalArgumentException("a space or control character in the path; percent-encode it");
       }
     } catch (IllegalArgumentException e) {
       deny(req, "?", 0, Denial.badRequest("bad request target '" + Authority.printable(req.uri()) + "': "
@@ -441,6 +452,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       return;
     }
     ex.credentials = String.join(",", px.credentials().injectedHeaders(t.host()));
+    ex.mask = SecretMask.of(px.credentials().secretForms(t.host()));
     boolean defaultPort = t.port() == (tls ? 443 : 80);
     h.set(HttpHeaderNames.HOST, t.host().authority() + (defaultPort ? "" : ":" + t.port()));
     String key = t.dial() + "|" + t.host().name();
@@ -476,7 +488,7 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     });
     if (connecting.isEmpty()) {
       releasePending();
-      deny(req, t.host().name(), t.port(), Upstream.tooManyTunnels(px.limits().maxTunnels()));
+      deny(req, t.host().name(), t.port(), Upstream.tooManyTunnels(px));
       return;
     }
     ChannelFuture f = connecting.get();
@@ -595,8 +607,8 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   private void deny(HttpRequest req, String host, int port, Denial d) {
     px.audit().deny(fixed == null ? (req != null && req.method().equals(HttpMethod.CONNECT) ? "connect" : "http")
         : intercepted, host, port, d, ex == null ? System.nanoTime() : ex.start,
-        req == null ? Map.of() : pool != null ? Map.of("method", req.method().name(), "version", "h2")
-            : Map.of("method", req.method().name()));
+        req == null ? (pool != null ? Map.of("version", "h2") : Map.of()) : pool != null
+            ? Map.of("method", req.method().name(), "version", "h2") : Map.of("method", req.method().name()));
     state = State.CLOSED;
     releasePending();
     releaseHeld();
@@ -623,14 +635,14 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
   private void park() {
     if (pool == null && !parked) {
       parked = true;
-      px.counters().parkIdle(client);
+      px.counters().parkIdle(client, px.share());
     }
   }
 
   private void unpark() {
     if (parked) {
       parked = false;
-      px.counters().unparkIdle(client);
+      px.counters().unparkIdle(client, px.share());
     }
   }
 
@@ -664,6 +676,13 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
     ex = new Exchange("CONNECT", "connect");
     state = State.CONNECTING;
     client.config().setAutoRead(false);
+    HttpServerCodec codec = client.pipeline().get(HttpServerCodec.class);
+    if (codec != null) {
+      // what follows the CONNECT head belongs to the tunnel (a ClientHello sent with the request): the HTTP decoder
+      // must not read it, or it is taken for a malformed request or loses its first bytes; the encoder stays for a
+      // refusal. The decoder hands what it holds on to this frontend (pending) as it goes
+      codec.removeInboundHandler();
+    }
     px.gatekeeper().check(target.host(), target.port()).whenComplete((t, err) -> client.eventLoop().execute(() -> {
       if (state != State.CONNECTING || !client.isActive()) {
         return;
@@ -700,7 +719,8 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
 
       @Override
       public void connected(Channel upstream, AtomicLong up, AtomicLong down) {
-        switchToRelay(client, upstream, pending, up, down, "HTTP/1.1 200 Connection established\r\n\r\n");
+        switchToRelay(px, t, "connect", ex.start, client, upstream, pending, up, down,
+            "HTTP/1.1 200 Connection established\r\n\r\n");
         state = State.TUNNEL;
       }
     });
@@ -708,10 +728,10 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
 
   /**
    * Removes the HTTP handlers, writes the raw CONNECT answer, forwards bytes the client sent early and starts relaying
-   * both ways.
+   * both ways; a TLS ClientHello from the client (early or not) must name the tunnel's host ({@link TunnelSni}).
    */
-  static void switchToRelay(Channel client, Channel upstream, ArrayDeque<Object> early, AtomicLong up,
-      AtomicLong down, String answer) {
+  static void switchToRelay(ProxyContext px, Gatekeeper.Target t, String protocol, long start, Channel client,
+      Channel upstream, ArrayDeque<Object> early, AtomicLong up, AtomicLong down, String answer) {
     var p = client.pipeline();
     if (p.get(HttpServerCodec.class) != null) {
       p.remove(HttpServerCodec.class); // may deliver buffered early bytes to the handler still in place
@@ -727,18 +747,23 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         p.remove(h.getKey());
       }
     }
+    p.addLast("tunnel-sni", new TunnelSni(px, t, protocol, upstream, start));
     p.addLast("relay", new Relay(upstream, up));
     upstream.pipeline().addLast("relay", new Relay(client, down));
+    // bytes sent with the request (a ClientHello right after CONNECT) take the same way as the rest: SNI check, relay
     Object m;
+    boolean any = false;
     while ((m = early.poll()) != null) {
       if (m instanceof ByteBuf b) {
-        up.addAndGet(b.readableBytes());
-        upstream.write(b);
+        p.fireChannelRead(b);
+        any = true;
       } else {
         ReferenceCountUtil.release(m);
       }
     }
-    upstream.flush();
+    if (any) {
+      p.fireChannelReadComplete();
+    }
     client.config().setAutoRead(true);
     upstream.config().setAutoRead(true);
   }
@@ -769,6 +794,14 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         ctx.close();
         return;
       }
+      if (state == State.RESOLVING) {
+        // the origin spoke before this exchange's request went out on its connection (a second answer to the
+        // previous request, arriving late): an answer to nothing. The request is sent on a new connection
+        ReferenceCountUtil.release(msg);
+        upstream = null;
+        ctx.close();
+        return;
+      }
       if (msg instanceof io.netty.handler.codec.http.HttpObject o && o.decoderResult().isFailure()) {
         // an answer the proxy cannot frame one way (two Content-Length headers, a bad chunk size): relaying a guess
         // would desynchronise the client; the decoder discards the rest, so waiting would hang the client instead
@@ -785,15 +818,24 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
         return;
       }
       if (msg instanceof HttpResponse r) {
+        boolean started = ex.responseStarted;
         ex.responseStarted = true;
         int code = r.status().code();
         ex.informational = code >= 100 && code < 200;
         if (code == 101) {
           if (!ex.websocket || state != State.AWAIT_RESPONSE || !held.isEmpty()
               || !HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(r.headers().get(HttpHeaderNames.UPGRADE, ""))) {
+            // switching to a protocol nobody asked for: what follows is not HTTP the client can read
             ReferenceCountUtil.release(msg);
+            Exchange e = ex;
+            upstream = null;
             ctx.close();
-            client.close();
+            if (!started) {
+              deny(null, e.target.host().name(), e.target.port(), Upstream.malformedAnswer(e.target,
+                  new IllegalStateException("101 Switching Protocols without a WebSocket upgrade request")));
+            } else {
+              client.close();
+            }
             return;
           }
           ex.switching = true;
@@ -811,6 +853,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
           }
         }
         HttpHeaders h = r.headers();
+        if (ex.mask != null) {
+          ex.mask.headers(h);
+        }
         for (String name : connectionListed(h)) {
           h.remove(name);
         }
@@ -830,6 +875,9 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       }
       if (msg instanceof HttpContent c) {
         ex.down += c.content().readableBytes();
+        if (ex.mask != null) {
+          msg = ex.mask.content(c);
+        }
       }
       boolean last = msg instanceof LastHttpContent;
       if (last && ex.informational) {
@@ -931,11 +979,24 @@ final class HttpFrontend extends ChannelInboundHandlerAdapter {
       if (deadline != null) {
         deadline.awaitNext();
       }
-      replayHeld();
-      updateClientRead();
-      if (state == State.HEAD && held.isEmpty()) {
+      if (held.isEmpty()) {
+        updateClientRead();
         park();
+        return;
       }
+      // a pipelined request waits until this read of the upstream is over: anything the origin sent after the
+      // response (a second answer, a body after HEAD/204/304) is then seen with no exchange and closes the upstream,
+      // instead of becoming the answer to the next request
+      client.eventLoop().execute(() -> {
+        if (state != State.HEAD) {
+          return;
+        }
+        replayHeld();
+        updateClientRead();
+        if (state == State.HEAD && held.isEmpty()) {
+          park();
+        }
+      });
     }
 
     @Override

@@ -193,6 +193,7 @@ public final class Interception {
 
   /** Adds TLS termination (SNI-checked), ALPN and the HTTP/1.1 or h2 frontend after {@code after}. */
   private void installTls(ProxyContext px, Gatekeeper.Target t, ChannelPipeline p, String after) {
+    boolean[] reported = {false}; // Netty may ask twice for one refused hello: one event per connection
     SniHandler sni = new SniHandler((String hostname, Promise<SslContext> promise) -> {
       if (hostname != null) {
         HostName asked;
@@ -202,6 +203,10 @@ public final class Interception {
           return promise.setFailure(new SSLException("bad SNI"));
         }
         if (!asked.equals(t.host())) {
+          if (reported[0]) {
+            return promise.setFailure(new SSLException("SNI does not match the CONNECT target"));
+          }
+          reported[0] = true;
           px.audit().deny("https-intercepted", asked.name(), t.port(), Denial.forbidden("sni-mismatch",
               "SNI = CONNECT target = Host", "TLS SNI " + asked.name() + " does not match the CONNECT target "
                   + t.host().authority() + " (domain fronting is refused)", ""), System.nanoTime(), Map.of());
@@ -220,6 +225,11 @@ public final class Interception {
       public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof SslHandshakeCompletionEvent e && !e.isSuccess()) {
           ctx.close();
+        } else if (evt instanceof io.netty.handler.timeout.IdleStateEvent) {
+          // nothing either way for the idle timeout: an h2 connection's streams live on child channels, which never
+          // see this event, so it is acted on here for every intercepted connection
+          ctx.close();
+          return;
         }
         ctx.fireUserEventTriggered(evt);
       }

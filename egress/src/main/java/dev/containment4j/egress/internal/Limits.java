@@ -35,6 +35,38 @@ public record Limits(int maxConnections, int maxTunnels, Duration handshakeTimeo
         timeout);
   }
 
+  /**
+   * One client's share of the caps: the connections accepted on one listener and the upstream connections they
+   * hold. A sandbox's own listener (a served descriptor) gets a quarter of each cap, so one sandbox flooding the proxy
+   * leaves the others room; the host listener, which cannot tell its clients apart, shares the whole caps.
+   */
+  public static final class Share {
+    final int maxConnections;
+    final int maxTunnels;
+    final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger tunnels = new AtomicInteger();
+    final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
+
+    private Share(int maxConnections, int maxTunnels) {
+      this.maxConnections = maxConnections;
+      this.maxTunnels = maxTunnels;
+    }
+
+    /** The whole caps (the host listener). */
+    public static Share whole(Limits limits) {
+      return new Share(limits.maxConnections(), limits.maxTunnels());
+    }
+
+    /** One sandbox's listener: a quarter of each cap, at least one. */
+    public static Share sandbox(Limits limits) {
+      return new Share(Math.max(1, limits.maxConnections() / 4), Math.max(1, limits.maxTunnels() / 4));
+    }
+
+    public int maxTunnels() {
+      return maxTunnels;
+    }
+  }
+
   /** Live counters of one proxy. */
   public static final class Counters {
     final AtomicInteger connections = new AtomicInteger();
@@ -42,18 +74,24 @@ public record Limits(int maxConnections, int maxTunnels, Duration handshakeTimeo
     /** Kept-alive client connections waiting for their next request, longest waiting first. */
     private final ConcurrentLinkedDeque<Channel> idle = new ConcurrentLinkedDeque<>();
 
-    void parkIdle(Channel c) {
+    void parkIdle(Channel c, Share share) {
       idle.addLast(c);
+      share.idle.addLast(c);
     }
 
-    void unparkIdle(Channel c) {
+    void unparkIdle(Channel c, Share share) {
       idle.remove(c);
+      share.idle.remove(c);
     }
 
-    /** The longest-waiting idle kept-alive connection, taken off the list, or null when there is none. */
-    Channel reclaimIdle() {
+    /**
+     * The longest-waiting idle kept-alive connection, taken off the list, or null when there is none: of the whole
+     * proxy ({@code share} null) or of one client's share. Its frontend unparks it from the other list as it closes.
+     */
+    Channel reclaimIdle(Share share) {
+      var list = share == null ? idle : share.idle;
       Channel c;
-      while ((c = idle.pollFirst()) != null) {
+      while ((c = list.pollFirst()) != null) {
         if (c.isActive()) {
           return c;
         }
@@ -61,19 +99,32 @@ public record Limits(int maxConnections, int maxTunnels, Duration handshakeTimeo
       return null;
     }
 
-    boolean tryAcquireTunnel(int max) {
+    /** One upstream connection within {@code share}'s cap and the proxy's; false when either is reached. */
+    boolean tryAcquireTunnel(Share share, int max) {
+      if (!acquire(share.tunnels, share.maxTunnels)) {
+        return false;
+      }
+      if (!acquire(tunnels, max)) {
+        share.tunnels.decrementAndGet();
+        return false;
+      }
+      return true;
+    }
+
+    private static boolean acquire(AtomicInteger count, int max) {
       while (true) {
-        int n = tunnels.get();
+        int n = count.get();
         if (n >= max) {
           return false;
         }
-        if (tunnels.compareAndSet(n, n + 1)) {
+        if (count.compareAndSet(n, n + 1)) {
           return true;
         }
       }
     }
 
-    void releaseTunnel() {
+    void releaseTunnel(Share share) {
+      share.tunnels.decrementAndGet();
       tunnels.decrementAndGet();
     }
 

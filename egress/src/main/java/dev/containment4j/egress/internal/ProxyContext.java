@@ -19,13 +19,19 @@ import java.util.function.Supplier;
  * @param limits resource bounds
  * @param counters live counters
  * @param socketChannel the client-socket channel type for upstream connections
+ * @param share the caps of the clients of one listener
  */
 public record ProxyContext(Gatekeeper gatekeeper, CredentialRules credentials, Optional<Interception> interception,
-    EgressAudit audit, Limits limits, Limits.Counters counters, Supplier<? extends SocketChannel> socketChannel) {
+    EgressAudit audit, Limits limits, Limits.Counters counters, Supplier<? extends SocketChannel> socketChannel,
+    Limits.Share share) {
 
-  /** The same proxy with another audit sink (connections of one sandbox report to that sandbox's call). */
-  public ProxyContext withAudit(EgressAudit other) {
-    return new ProxyContext(gatekeeper, credentials, interception, other, limits, counters, socketChannel);
+  /**
+   * The same proxy for one sandbox's own listener: its events report to that sandbox's call, and its connections and
+   * upstream connections have a share of the caps of their own ({@link Limits.Share#sandbox}).
+   */
+  public ProxyContext forSandbox(EgressAudit other) {
+    return new ProxyContext(gatekeeper, credentials, interception, other, limits, counters, socketChannel,
+        Limits.Share.sandbox(limits));
   }
 
   static HeadDeadline deadline(Channel ch) {

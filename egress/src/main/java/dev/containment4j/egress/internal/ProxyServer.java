@@ -110,18 +110,33 @@ public final class ProxyServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel c) {
-            if (px.counters().connections.incrementAndGet() > limits.maxConnections()) {
-              // at the cap, a kept-alive connection waiting for its next request makes room (its client reconnects,
-              // as after any keep-alive close); idle ones must not lock new clients out until the idle timeout
-              Channel idle = px.counters().reclaimIdle();
+            Limits.Share share = px.share();
+            // at a cap, a kept-alive connection waiting for its next request makes room (its client reconnects, as
+            // after any keep-alive close); idle ones must not lock new clients out until the idle timeout. A
+            // sandbox's own listener has its own share, so one sandbox cannot take every connection
+            if (share.connections.incrementAndGet() > share.maxConnections) {
+              Channel idle = px.counters().reclaimIdle(share);
               if (idle == null) {
-                px.counters().connections.decrementAndGet();
+                share.connections.decrementAndGet();
                 c.close();
                 return;
               }
               idle.close();
             }
-            c.closeFuture().addListener(x -> px.counters().connections.decrementAndGet());
+            if (px.counters().connections.incrementAndGet() > limits.maxConnections()) {
+              Channel idle = px.counters().reclaimIdle(null);
+              if (idle == null) {
+                px.counters().connections.decrementAndGet();
+                share.connections.decrementAndGet();
+                c.close();
+                return;
+              }
+              idle.close();
+            }
+            c.closeFuture().addListener(x -> {
+              px.counters().connections.decrementAndGet();
+              share.connections.decrementAndGet();
+            });
             if (children != null) {
               children.add(c);
             }

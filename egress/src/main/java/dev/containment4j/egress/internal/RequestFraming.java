@@ -72,6 +72,21 @@ final class RequestFraming {
     return true;
   }
 
+  /**
+   * Whether {@code target} can stand in a request line as written: no space, control character or DEL (an h2
+   * {@code :path} is not split at spaces or line ends, and would otherwise reach the origin as a request line of its
+   * own making).
+   */
+  static boolean isRequestTarget(String target) {
+    for (int i = 0; i < target.length(); i++) {
+      char c = target.charAt(i);
+      if (c <= 0x20 || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Any control character but horizontal tab (RFC 9110 field-value), DEL included. */
   static boolean hasControl(String value) {
     for (int i = 0; i < value.length(); i++) {

@@ -144,7 +144,7 @@ final class Socks5Frontend extends ChannelInboundHandlerAdapter {
         if (p.get("socks-command") != null) {
           p.remove("socks-command"); // early bytes after the request land in 'early'
         }
-        HttpFrontend.switchToRelay(client, upstream, early, up, down, null);
+        HttpFrontend.switchToRelay(px, t, "socks5", start, client, upstream, early, up, down, null);
       }
     });
   }

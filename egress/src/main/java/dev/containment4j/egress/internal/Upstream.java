@@ -19,15 +19,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Opens upstream connections on the client's event loop (no cross-thread hand-off), within the tunnel cap. */
 final class Upstream {
+  /** Set on a tunnel's upstream channel that was refused after connecting (its close reports no allow event). */
+  static final io.netty.util.AttributeKey<Boolean> REFUSED = io.netty.util.AttributeKey.valueOf("containment.refused");
+
   /** Per-direction buffering bound: above the high mark the other side stops reading. */
   static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
 
   private Upstream() {}
 
-  /** The denial when the cap is reached. */
-  static Denial tooManyTunnels(int max) {
+  /** The denial when the cap, or the client's share of it, is reached. */
+  static Denial tooManyTunnels(ProxyContext px) {
+    int max = px.limits().maxTunnels();
+    int mine = px.share().maxTunnels();
     return new Denial("too-many-tunnels", "proxy limit maxTunnels=" + max,
-        "too many connections through the proxy at once (" + max + "); close some and retry", "",
+        "too many connections through the proxy at once (" + (mine < max ? "at most " + mine + " for one sandbox, "
+            : "") + max + " in all); close some and retry", "",
         io.netty.handler.codec.http.HttpResponseStatus.SERVICE_UNAVAILABLE,
         io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FAILURE);
   }
@@ -37,7 +43,7 @@ final class Upstream {
    * reached. The permit is released when the upstream channel closes.
    */
   static Optional<ChannelFuture> connect(ProxyContext px, Channel client, Gatekeeper.Target t, ChannelHandler init) {
-    if (!px.counters().tryAcquireTunnel(px.limits().maxTunnels())) {
+    if (!px.counters().tryAcquireTunnel(px.share(), px.limits().maxTunnels())) {
       return Optional.empty();
     }
     ChannelFuture f;
@@ -52,10 +58,10 @@ final class Upstream {
           .handler(init)
           .connect(t.dial());
     } catch (RuntimeException e) {
-      px.counters().releaseTunnel();
+      px.counters().releaseTunnel(px.share());
       throw e;
     }
-    f.channel().closeFuture().addListener(x -> px.counters().releaseTunnel());
+    f.channel().closeFuture().addListener(x -> px.counters().releaseTunnel(px.share()));
     return Optional.of(f);
   }
 
@@ -84,7 +90,7 @@ final class Upstream {
   static void tunnel(ProxyContext px, Channel client, Gatekeeper.Target t, String protocol, long start, Tunnel then) {
     Optional<ChannelFuture> connecting = connect(px, client, t, NO_HANDLER);
     if (connecting.isEmpty()) {
-      then.refused(tooManyTunnels(px.limits().maxTunnels()));
+      then.refused(tooManyTunnels(px));
       return;
     }
     connecting.get().addListener((ChannelFutureListener) done -> {
@@ -99,7 +105,11 @@ final class Upstream {
       AtomicLong up = new AtomicLong();
       AtomicLong down = new AtomicLong();
       Channel upstream = done.channel();
-      upstream.closeFuture().addListener(x -> px.audit().allow(protocol, t, up.get(), down.get(), start, Map.of()));
+      upstream.closeFuture().addListener(x -> {
+        if (!Boolean.TRUE.equals(upstream.attr(REFUSED).get())) {
+          px.audit().allow(protocol, t, up.get(), down.get(), start, Map.of());
+        }
+      });
       then.connected(upstream, up, down);
     });
   }
