@@ -49,15 +49,18 @@ public final class BwrapCommandLine {
       List.of("/proc/sys", "/proc/sysrq-trigger", "/proc/fs", "/proc/acpi", "/proc/scsi", "/proc/driver");
 
   /**
-   * What the sandbox's {@code /sys} shows of the host's: the cgroup tree (the JVM and others read their limits there),
-   * the CPU and NUMA topology ({@code sysconf(_SC_NPROCESSORS_ONLN)}, {@code nproc}, {@code os.cpu_count()}) and the
-   * transparent huge page settings (JVM, allocators); roughly what gVisor's own sysfs offers. The rest of the host's
-   * sysfs is behind a read-only tmpfs: the host's network interfaces and their addresses ({@code /sys/class/net}
-   * shows the sysfs mounter's network namespace, the host's), and, to a sandbox of a host run as root, root-only
-   * files such as the firmware's ACPI and DMI tables, serial numbers and debugfs.
+   * What the sandbox's {@code /sys} shows of the host's: the CPU and NUMA topology
+   * ({@code sysconf(_SC_NPROCESSORS_ONLN)}, {@code nproc}, {@code os.cpu_count()}) and the transparent huge page
+   * settings (JVM, allocators); roughly what gVisor's own sysfs offers. The rest of the host's sysfs is behind a
+   * read-only tmpfs: the host's network interfaces and their addresses ({@code /sys/class/net} shows the sysfs
+   * mounter's network namespace, the host's), the host's cgroup tree (the names of its services and containers; in
+   * the sandbox's cgroup namespace it showed the host root's limits, never the call's, so a JVM inside sizes itself
+   * the same without it), and, to a sandbox of a host run as root, root-only files such as the firmware's ACPI and
+   * DMI tables, serial numbers and debugfs. The cgroup tree is also the costly part: binding its dozen mounts added
+   * about as much to a bwrap start as the rest of this together (docs/benchmarks.md).
    */
-  static final List<String> SYS_VISIBLE = List.of("/sys/fs/cgroup", "/sys/devices/system/cpu",
-      "/sys/devices/system/node", "/sys/kernel/mm/transparent_hugepage");
+  static final List<String> SYS_VISIBLE = List.of("/sys/devices/system/cpu", "/sys/devices/system/node",
+      "/sys/kernel/mm/transparent_hugepage");
 
   private BwrapCommandLine() {}
 
