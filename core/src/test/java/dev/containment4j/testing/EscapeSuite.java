@@ -999,9 +999,14 @@ public abstract class EscapeSuite {
 
   /** Runs the host's git in the workdir, as a user's shell would, without the user's global configuration. */
   private String hostGit(String... args) throws Exception {
+    return hostGitIn(work, args);
+  }
+
+  /** As {@link #hostGit}, in {@code dir}. */
+  private String hostGitIn(Path dir, String... args) throws Exception {
     List<String> argv = new ArrayList<>(List.of("/usr/bin/git"));
     argv.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(argv).directory(work.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().put("HOME", scratch.toString());
     pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
     // a workdir git does not take for a repository must not lead it to the repository this build runs in
@@ -1117,5 +1122,440 @@ public abstract class EscapeSuite {
       assertThat(r.stdout()).doesNotContain("CONNECTED").contains("refused");
       assertThat(acceptsNothing(server)).as("the host listener saw no connection").isTrue();
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Session 8: the rest of git, resources that hurt the host, processes after a time-out, information leaks.
+  // ---------------------------------------------------------------------------------------------------------------
+
+  /**
+   * Files and directories the repository's own configuration points into the worktree: {@code core.hooksPath}
+   * (husky's {@code .husky}, {@code .githooks}) and {@code include.path} ({@code ../.gitconfig.local}). The
+   * configuration is read-only inside, but its targets are ordinary worktree files: a hook planted there runs on the
+   * host's next {@code git commit}, an included file's {@code core.fsmonitor} on its next {@code git status}. Tried
+   * with the targets present and missing, written directly and by moving the directory away. Git (and the existing
+   * hook) still work inside.
+   */
+  @Test
+  void gitConfigurationPathsIntoTheWorktreeAreWriteProtected() throws Exception {
+    assumeGit();
+    for (boolean present : List.of(true, false)) {
+      resetWork();
+      hostRepository();
+      hostGit("config", "core.hooksPath", "tools/hooks");
+      hostGit("config", "include.path", "../.gitconfig.local");
+      hostGit("config", "includeIf.gitdir:" + work + "/.path", "../.gitconfig.if");
+      if (present) {
+        Files.createDirectories(work.resolve("tools/hooks"));
+        Files.writeString(work.resolve(".gitconfig.local"), "[user]\n\tname = t\n");
+        Files.writeString(work.resolve(".gitconfig.if"), "[user]\n\temail = t@t\n");
+        Path hook = Files.writeString(work.resolve("tools/hooks/pre-commit"), "#!/bin/sh\nexit 0\n");
+        hook.toFile().setExecutable(true);
+      }
+      String trap = "touch " + scratch + "/TRAP-%s";
+      String hook = "printf '#!/bin/sh\\n" + trap + "\\n' > %s; chmod +x %s";
+      List<String> attempts = List.of(
+          "mkdir -p tools/hooks; " + hook.formatted("hook", "tools/hooks/pre-commit", "tools/hooks/pre-commit"),
+          "mv tools t2 2>/dev/null; mkdir -p tools/hooks && " + hook.formatted("moved", "tools/hooks/pre-commit",
+              "tools/hooks/pre-commit"),
+          "mv tools/hooks tools/h2 2>/dev/null; mkdir -p tools/hooks && " + hook.formatted("moved2",
+              "tools/hooks/pre-commit", "tools/hooks/pre-commit"),
+          "printf '[core]\\n\\tfsmonitor = " + trap.formatted("include") + "\\n' >> .gitconfig.local",
+          "printf '[core]\\n\\tfsmonitor = " + trap.formatted("includeif") + "\\n' >> .gitconfig.if",
+          "rm -f .gitconfig.local; printf '[core]\\n\\tfsmonitor = " + trap.formatted("replaced")
+              + "\\n' > .gitconfig.local");
+      for (String attempt : attempts) {
+        ToolResult r = sh("git status --porcelain >/dev/null 2>&1 && echo GIT_WORKS; " + attempt
+            + " 2>/dev/null; echo planted");
+        assertThat(r.stdout()).as(r.stderr()).contains("GIT_WORKS", "planted");
+        hostGit("status", "--porcelain");
+        hostGit("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "host");
+      }
+      assertThat(traps()).as("trap commands the host's git ran (targets present: %s)", present).isEmpty();
+    }
+  }
+
+  /**
+   * A submodule's git directory ({@code .git/modules/NAME}) holds a config and hooks of its own, and the submodule's
+   * worktree names it in a {@code .git} file; the host's {@code git status} recurses into the submodule and runs its
+   * {@code core.fsmonitor}. Edit the submodule's config, point its {@code .git} file at a copy of the tool's, or move
+   * its git directory away and put another in its place: none may run on the host. The submodule stays usable inside.
+   */
+  @Test
+  void submoduleGitDirectoriesCannotBeRedirected() throws Exception {
+    assumeGit();
+    hostRepository();
+    Path source = Files.createDirectories(scratch.resolve("subsrc"));
+    hostGitIn(source, "init", "-q", ".");
+    Files.writeString(source.resolve("s"), "sub\n");
+    hostGitIn(source, "add", "s");
+    hostGitIn(source, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "sub");
+    hostGit("-c", "protocol.file.allow=always", "submodule", "add", "-q", source.toString(), "m");
+    hostGit("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "add m");
+    assertThat(work.resolve(".git/modules/m/config")).exists();
+    String fsmonitor = "\\tfsmonitor = touch " + scratch + "/TRAP-%s\\n";
+    List<String> attempts = List.of(
+        "printf '[core]\\n" + fsmonitor.formatted("config") + "' >> .git/modules/m/config",
+        "printf '#!/bin/sh\\ntouch " + scratch + "/TRAP-hook\\n' > .git/modules/m/hooks/pre-commit;"
+            + " chmod +x .git/modules/m/hooks/pre-commit",
+        "cp -r .git/modules/m .git/modules/evil && printf '[core]\\n" + fsmonitor.formatted("gitfile")
+            + "' >> .git/modules/evil/config && echo 'gitdir: ../.git/modules/evil' > m/.git",
+        "mv .git/modules/m .git/modules/m-old && cp -r .git/modules/m-old .git/modules/m && printf '[core]\\n"
+            + fsmonitor.formatted("moved") + "' >> .git/modules/m/config",
+        "mv m m-old && mkdir m && cp m-old/s m/ && cp -r .git/modules/m .git/modules/evil2 && printf '[core]\\n"
+            + fsmonitor.formatted("worktree") + "' >> .git/modules/evil2/config"
+            + " && echo 'gitdir: ../.git/modules/evil2' > m/.git");
+    for (String attempt : attempts) {
+      ToolResult r = sh("(cd m && git status --porcelain >/dev/null 2>&1) && echo SUB_WORKS; " + attempt
+          + " 2>/dev/null; echo planted");
+      assertThat(r.stdout()).as(r.stderr()).contains("SUB_WORKS", "planted");
+      hostGit("status", "--porcelain");
+      hostGit("diff");
+    }
+    assertThat(traps()).as("trap commands the host's git ran").isEmpty();
+    assertThat(work.resolve(".git/modules/m/hooks/pre-commit")).as("a hook for the host's next commit in m")
+        .doesNotExist();
+  }
+
+  /**
+   * A linked worktree ({@code git worktree add}) outside the workdir keeps its administrative directory in the
+   * workdir's {@code .git/worktrees/NAME}: git in that checkout reads config and hooks from where its
+   * {@code commondir} points, and its {@code config.worktree}. Neither may be redirected for the host's next
+   * {@code git status} there.
+   */
+  @Test
+  void linkedWorktreesOutsideTheWorkdirCannotBeRedirected() throws Exception {
+    assumeGit();
+    hostRepository();
+    Path linked = scratch.resolve("linked");
+    hostGit("config", "extensions.worktreeConfig", "true");
+    hostGit("worktree", "add", "-q", linked.toString());
+    Path admin = work.resolve(".git/worktrees/linked");
+    assertThat(admin.resolve("commondir")).exists();
+    String config = "[core]\\n\\trepositoryformatversion = 0\\n\\tbare = false\\n\\tfsmonitor = touch " + scratch
+        + "/TRAP-%s\\n";
+    List<String> attempts = List.of(
+        "mkdir -p evil && cp -r .git/objects .git/refs .git/HEAD evil/ && printf '" + config.formatted("commondir")
+            + "' > evil/config && echo ../../../evil > .git/worktrees/linked/commondir",
+        "printf '" + config.formatted("worktreeconfig").replace("\\trepositoryformatversion = 0\\n\\tbare = false\\n",
+            "") + "' > .git/worktrees/linked/config.worktree",
+        "mv .git/worktrees/linked .git/worktrees/l2 && mkdir .git/worktrees/linked && cp .git/worktrees/l2/* "
+            + ".git/worktrees/linked/ && echo ../../../evil > .git/worktrees/linked/commondir");
+    for (String attempt : attempts) {
+      ToolResult r = sh("git status --porcelain >/dev/null 2>&1 && echo GIT_WORKS; " + attempt
+          + " 2>/dev/null; echo planted");
+      assertThat(r.stdout()).as(r.stderr()).contains("GIT_WORKS", "planted");
+      hostGitIn(linked, "status", "--porcelain");
+    }
+    assertThat(traps()).as("trap commands the host's git ran in the linked worktree").isEmpty();
+  }
+
+  /**
+   * The git traps this library does not stop (a new gitlink in the writable index with a nested repository, a bare
+   * repository's layout in a subdirectory) run nothing under the hardened command
+   * {@code docs/bubblewrap.md} tells host code to use. Prints which of them the host's plain {@code git status} runs,
+   * for the documentation.
+   */
+  @Test
+  void gitTrapsLeftToHostCodeRunNothingUnderTheHardenedCommand() throws Exception {
+    assumeGit();
+    hostRepository();
+    String config = "[core]\\n\\trepositoryformatversion = 0\\n\\tbare = false\\n\\tfsmonitor = touch " + scratch
+        + "/TRAP-%s\\n";
+    ToolResult r = sh("git init -q sub && printf '" + config.formatted("nested") + "' > sub/.git/config"
+        + " && git -C sub -c user.name=t -c user.email=t@t commit -q --allow-empty -m s"
+        + " && git update-index --add --cacheinfo 160000,$(git -C sub rev-parse HEAD),sub;"
+        + " mkdir -p bare/objects bare/refs && echo 'ref: refs/heads/main' > bare/HEAD && printf '"
+        + config.formatted("bare").replace("bare = false", "bare = true") + "' > bare/config; echo planted");
+    assertThat(r.stdout()).as(r.stderr()).contains("planted");
+    List<String> hardened = List.of("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c",
+        "safe.bareRepository=explicit", "-c", "submodule.recurse=false", "-c", "diff.ignoreSubmodules=all");
+    List<String> status = new ArrayList<>(hardened);
+    status.addAll(List.of("status", "--ignore-submodules=all"));
+    hostGit(status.toArray(String[]::new));
+    hostGitIn(work.resolve("bare"), status.toArray(String[]::new));
+    assertThat(traps()).as("trap commands the hardened host git ran").isEmpty();
+    hostGit("status");
+    hostGitIn(work.resolve("bare"), "status");
+    System.out.println("[escape] git traps the host's plain git status ran: " + traps());
+  }
+
+  private static void assumeGit() {
+    org.assertj.core.api.Assumptions.assumeThat(Files.isExecutable(Path.of("/usr/bin/git"))).as("git on the host")
+        .isTrue();
+  }
+
+  /** A repository with one commit in the workdir, made by the host's git. */
+  private void hostRepository() throws Exception {
+    hostGit("init", "-q", ".");
+    Files.writeString(work.resolve("f"), "tracked\n");
+    hostGit("add", "f");
+    hostGit("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init");
+  }
+
+  private void resetWork() throws IOException {
+    try (Stream<Path> walk = Files.walk(work)) {
+      for (Path p : walk.sorted(Collections.reverseOrder()).filter(p -> !p.equals(work)).toList()) {
+        p.toFile().setWritable(true);
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** The TRAP-* files a planted command created in the scratch directory. */
+  private List<String> traps() throws IOException {
+    try (Stream<Path> s = Files.list(scratch)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("TRAP-")).sorted().toList();
+    }
+  }
+
+  /**
+   * A call that hits its wall limit while its processes try to outlive it: a child subreaper, children that ignore
+   * every catchable signal and set a parent-death signal of SIGCONT, a double-forked {@code setsid} daemon, a loop
+   * that keeps forking. Checked from the host once the call returned: no such process, no mount of the call's paths in
+   * the host's mount table, nothing of the backend left ({@link #hostLeftovers()}).
+   */
+  @Test
+  void aTimedOutCallLeavesNothingOnTheHost() {
+    String marker = Long.toString(600_000 + (System.nanoTime() % 90_000));
+    ToolResult r = sh(policy(Duration.ofSeconds(2), 256, 128, 1 << 20, List.of(), List.of()), outliving(marker));
+    assertThat(r.stdout()).contains("started");
+    assertThat(r.timedOut()).isTrue();
+    assertThat(r.exitCode()).hasValue(124);
+    assertThat(survivors(marker)).as("processes left running after the call").isEmpty();
+    assertThat(hostMountsOf(scratch)).as("host mounts of the call's paths").isEmpty();
+    assertThat(hostLeftovers()).as("what the backend left on the host").isEmpty();
+  }
+
+  /**
+   * The same in a session, whose sandbox outlives the call: the next call of the session sees none of the timed-out
+   * call's processes, and neither does the host.
+   */
+  @Test
+  void aTimedOutSessionCallLeavesNothingForTheNextCall() {
+    String marker = Long.toString(500_000 + (System.nanoTime() % 90_000));
+    try (Containment c = Containment.with(policy(Duration.ofSeconds(2), 256, 128, 1 << 20, List.of(), List.of()))
+        .withWorkdir(work)
+        .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "escape suite: isolation only"))
+        .withFilter((text, ctx) -> FilterResult.pass(text));
+        dev.containment4j.ContainmentSession session = c.openSession()) {
+      String list = "sleep 0.5; for d in /proc/[0-9]*; do grep -qs '^State:.*Z' $d/status && continue;"
+          + " tr '\\0' ' ' < $d/cmdline 2>/dev/null; echo; done; echo listed";
+      ToolResult r = session.run(ToolCall.command("/bin/sh", "-c", outliving(marker)));
+      assertThat(r.timedOut()).as(r.stdout() + r.stderr()).isTrue();
+      ToolResult next = session.run(ToolCall.command("/bin/sh", "-c", list));
+      assertThat(next.stdout()).contains("listed").doesNotContain("sleep " + marker);
+      // a call that ends by itself while its respawning loop keeps forking
+      String again = marker + "7";
+      ToolResult quick = session.run(ToolCall.command("/bin/sh", "-c", "for i in 1 2 3 4; do sh -c 'while :; do"
+          + " (sleep " + again + " &); done' & done; sleep 0.5; echo started"));
+      assertThat(quick.stdout()).as(quick.stderr()).contains("started");
+      ToolResult after = session.run(ToolCall.command("/bin/sh", "-c", list));
+      assertThat(after.stdout()).contains("listed").doesNotContain("sleep " + again);
+      assertThat(survivors(marker)).as("processes left running after the call").isEmpty();
+    }
+  }
+
+  /** A script whose processes try every way to outlive the call, then waits; each sleeps with {@code marker}. */
+  private static String outliving(String marker) {
+    return "/usr/bin/python3 -c \"$(cat <<'PY'\n"
+        + "import ctypes, os, signal, subprocess, time\n"
+        + "libc = ctypes.CDLL(None)\n"
+        + "libc.prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER\n"
+        + "for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):\n"
+        + "    signal.signal(s, signal.SIG_IGN)\n"
+        + "for i in range(3):\n"
+        + "    if os.fork() == 0:\n"
+        + "        libc.prctl(1, int(signal.SIGCONT), 0, 0, 0)  # PR_SET_PDEATHSIG: survive the parent quietly\n"
+        + "        os.setsid()\n"
+        + "        if os.fork() == 0:\n"
+        + "            os.execvp('sh', ['sh', '-c', \"trap '' TERM HUP INT; while :; do sleep " + marker
+        + "; done\"])\n"
+        + "        os._exit(0)\n"
+        + "subprocess.Popen(['sh', '-c', 'while :; do (sleep " + marker + ".1 &); sleep 0.05; done'])\n"
+        + "print('started', flush=True)\n"
+        + "time.sleep(600)\n"
+        + "PY\n)\"";
+  }
+
+  /** What the backend left on the host after its {@link Containment} was closed; nothing is checked by default. */
+  protected List<String> hostLeftovers() {
+    return List.of();
+  }
+
+  private static List<String> hostMountsOf(Path p) {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().filter(l -> l.contains(p.toString()))
+          .toList();
+    } catch (IOException e) {
+      return List.of("cannot read /proc/self/mountinfo: " + e);
+    }
+  }
+
+  /**
+   * Output with no line break, without end, on both streams, with a child that keeps the pipes open: the call ends at
+   * its wall limit with both streams capped; the host JVM neither blocks nor buffers more than the cap.
+   */
+  @Test
+  void endlessOutputWithoutLineBreaksIsCappedAndEndsAtTheWallLimit() {
+    long t0 = System.nanoTime();
+    ToolResult r = sh(policy(Duration.ofSeconds(3), 256, 128, 65_536, List.of(), List.of()),
+        "(while :; do printf xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; done) >&2 &"
+            + " exec tr -d '\\n' < /dev/zero");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
+    assertThat(r.timedOut()).isTrue();
+    assertThat(r.truncated()).isTrue();
+    assertThat(r.stdout().length()).isLessThanOrEqualTo(65_536);
+    assertThat(r.stderr().length()).isLessThanOrEqualTo(65_536);
+  }
+
+  /**
+   * Filling the private {@code /tmp} and {@code /dev/shm} (memory file systems) is bounded by the call's memory limit,
+   * and what was written does not stay on the host: the host's {@code /dev/shm} and temp directory have as much room
+   * after the call as before (within 32 MiB, for other processes of the machine).
+   */
+  @Test
+  void fillingTmpAndDevShmIsBoundedAndLeavesNothing() throws IOException {
+    org.assertj.core.api.Assumptions.assumeThat(unenforcedLimits())
+        .as("%s cannot enforce memoryMb on this platform", backend.id()).doesNotContain("memoryMb");
+    java.nio.file.FileStore shm = Files.getFileStore(Path.of("/dev/shm"));
+    java.nio.file.FileStore tmp = Files.getFileStore(Path.of(System.getProperty("java.io.tmpdir")));
+    long shmBefore = shm.getUsableSpace();
+    long tmpBefore = tmp.getUsableSpace();
+    ToolResult r = sh(policy(Duration.ofSeconds(20), 64, 128, 1 << 20, List.of(), List.of()),
+        "for d in /tmp /dev/shm; do head -c 400000000 /dev/zero > $d/fill 2>/dev/null && echo FILLED $d;"
+            + " done; echo done");
+    assertThat(r.stdout()).doesNotContain("FILLED");
+    long slack = 32L << 20;
+    assertThat(shm.getUsableSpace()).as("room on the host's /dev/shm").isGreaterThan(shmBefore - slack);
+    assertThat(tmp.getUsableSpace()).as("room in the host's temp directory").isGreaterThan(tmpBefore - slack);
+  }
+
+  /**
+   * Descriptor and process-table exhaustion, an argument list and environment too big for exec, and thousands of
+   * files in {@code /tmp} stay the call's problem: the next call of the same backend runs normally.
+   */
+  @Test
+  void exhaustionInsideLeavesTheNextCallWorking() {
+    ToolResult r = py(policy(Duration.ofSeconds(20), 256, 64, 1 << 20, List.of(), List.of()),
+        "import os, resource, subprocess",
+        "soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)",
+        "try: resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))",
+        "except (ValueError, OSError): pass",
+        "fds = []",
+        "try:",
+        "    while len(fds) < 100000: fds.append(os.open('/dev/null', os.O_RDONLY))",
+        "except OSError: pass",
+        "print('fds', len(fds))",
+        "for fd in fds: os.close(fd)",
+        "for i in range(20000): open('/tmp/f%d' % i, 'w').close()",
+        "try: subprocess.run(['/bin/true', 'x' * (4 << 20)]); print('HUGE_ARGV_RAN')",
+        "except OSError as e: print('argv', e.errno)",
+        "try: subprocess.run(['/bin/true'], env={'X': 'y' * (4 << 20)}); print('HUGE_ENV_RAN')",
+        "except OSError as e: print('env', e.errno)",
+        "print('done')");
+    assertThat(r.stdout()).as(r.stderr()).contains("done").containsPattern("fds [1-9]");
+    assertThat(sh("echo next-ok").stdout()).isEqualTo("next-ok\n");
+  }
+
+  /**
+   * What the sandbox learns about the host: none of its network interfaces or hardware addresses
+   * ({@code /sys/class/net} shows the sysfs mounter's network namespace), none of its firmware tables or serial
+   * numbers (root-only files a sandbox of a root-run host could read), no {@code /proc} entry of the JVM, and none of
+   * the agent, desktop and session sockets' variables.
+   */
+  @Test
+  void hostInterfacesFirmwareAndSessionDetailsAreNotVisible() throws Exception {
+    List<String> secrets = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (!ni.isLoopback()) {
+        names.add(ni.getName());
+        byte[] mac = ni.getHardwareAddress();
+        if (mac != null && mac.length == 6) {
+          secrets.add(java.util.HexFormat.ofDelimiter(":").formatHex(mac));
+        }
+      }
+    }
+    for (String f : List.of("/sys/class/dmi/id/product_uuid", "/sys/class/dmi/id/product_serial",
+        "/sys/class/dmi/id/board_serial", "/sys/class/dmi/id/chassis_serial")) {
+      try {
+        String v = Files.readString(Path.of(f)).strip();
+        if (v.length() >= 8) {
+          secrets.add(v);
+        }
+      } catch (IOException | RuntimeException unreadable) {
+        // not on this host, or not readable by the test: nothing to compare
+      }
+    }
+    try {
+      byte[] dsdt = Files.readAllBytes(Path.of("/sys/firmware/acpi/tables/DSDT"));
+      secrets.add(java.util.HexFormat.of().formatHex(dsdt, 0, Math.min(36, dsdt.length)));
+    } catch (IOException | RuntimeException unreadable) {
+      // no ACPI tables here
+    }
+    try {
+      Files.readAllLines(Path.of("/etc/shadow")).stream().map(l -> l.split(":"))
+          .filter(f -> f.length > 1 && f[1].startsWith("$")).forEach(f -> secrets.add(f[1]));
+    } catch (IOException | RuntimeException notRoot) {
+      // the test does not run as root: the sandbox cannot read it either
+    }
+    // the session runtime directories ($XDG_RUNTIME_DIR: podman's registry credentials, agent sockets)
+    Path runtime = null;
+    if (Files.isDirectory(Path.of("/run/user")) && Files.isWritable(Path.of("/run/user"))) {
+      runtime = Files.createDirectories(Path.of("/run/user", "c4j-" + UUID.randomUUID(), "containers"));
+      Files.writeString(runtime.resolve("auth.json"), canary);
+    }
+    long jvm = ProcessHandle.current().pid();
+    ToolResult r;
+    try {
+      r = py("import os, binascii",
+        "def walk(top):",
+        "    for root, dirs, files in os.walk(top):",
+        "        for f in files:",
+        "            p = os.path.join(root, f)",
+        "            try:",
+        "                with open(p, 'rb') as fh: data = fh.read(4096)",
+        "            except OSError: continue",
+        "            print('FILE', p, data.decode('ascii', 'replace').strip(), binascii.hexlify(data[:36]).decode())",
+        "for d in ('/sys/class/net', '/sys/devices/virtual/net'):",
+        "    try: print('LIST', d, sorted(os.listdir(d)))",
+        "    except OSError as e: print('LIST', d, 'refused', e.errno)",
+        "for top in ('/sys/class/net/', '/sys/class/dmi', '/sys/devices/virtual/dmi', '/sys/firmware'):",
+        "    walk(top)",
+        "for p in ('/proc/" + jvm + "/cmdline', '/proc/" + jvm + "/environ'):",
+        "    try:",
+        "        with open(p, 'rb') as fh: print('PROC', p, fh.read().replace(b'\\0', b' ').decode('ascii', 'replace'))",
+        "    except OSError as e: print('PROC', p, 'refused', e.errno)",
+        "for v in ('SSH_AUTH_SOCK', 'XDG_RUNTIME_DIR', 'DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'WAYLAND_DISPLAY'):",
+        "    print('ENV', v, os.environ.get(v))",
+        "for top in ('/run/user',):",
+        "    walk(top)",
+        "for f in ('/etc/shadow', '/etc/gshadow'):",
+        "    try: print('ETC', f, open(f).read())",
+        "    except OSError as e: print('ETC', f, 'refused', e.errno)",
+        "print('done')");
+    } finally {
+      if (runtime != null) {
+        Files.deleteIfExists(runtime.resolve("auth.json"));
+        Files.deleteIfExists(runtime);
+        Files.deleteIfExists(runtime.getParent());
+      }
+    }
+    String out = r.stdout();
+    assertThat(out).as("a file in a session runtime directory").doesNotContain(canary);
+    assertThat(out).as(r.stderr()).contains("done");
+    for (String line : out.lines().filter(l -> l.startsWith("LIST ")).toList()) {
+      for (String name : names) {
+        assertThat(line).as("host interface %s", name).doesNotContain("'" + name + "'");
+      }
+    }
+    for (String s : secrets) {
+      assertThat(out).as("a host hardware identifier").doesNotContainIgnoringCase(s);
+    }
+    assertThat(out.lines().filter(l -> l.startsWith("PROC ")))
+        .allMatch(l -> l.contains(" refused ") || (!l.contains("java") && !l.contains("surefire")
+            && !l.contains("failsafe")), "the JVM's /proc entries stay invisible");
+    assertThat(out.lines().filter(l -> l.startsWith("ENV "))).allMatch(l -> l.endsWith(" None"));
   }
 }

@@ -190,6 +190,14 @@ public record FilesystemPlan(
         protectIn(root, names, protectedPaths);
       }
     }
+    for (Path root : writable) {
+      HostPath git = HostPath.of(root.resolve(ProtectedNames.GIT));
+      if (git.isDirectory()) {
+        for (Path target : GitRedirects.targets(git.path(), realHome)) {
+          protectRedirect(target, List.copyOf(writable), protectedPaths);
+        }
+      }
+    }
     return new FilesystemPlan(workdir, List.copyOf(writable), denyRead, allowRead, denyWrite, protectedPaths,
         hiddenHome, notes);
   }
@@ -221,6 +229,64 @@ public record FilesystemPlan(
         case MISSING -> out.add(new ProtectedPath(p, Protection.OCCUPY));
         case SYMLINK -> throw symlink(p);
         default -> out.add(new ProtectedPath(p, Protection.READ_ONLY));
+      }
+    }
+  }
+
+  /**
+   * Protects a file git reads or runs because the repository's configuration names it ({@link GitRedirects}) when it
+   * lies in a writable root: read-only when it exists, occupied when it does not, and every directory between the
+   * root and it pinned, so that none can be renamed away and replaced (a mount moves with its parent directory).
+   * The first missing directory on the way is occupied, which leaves nothing below it to create.
+   */
+  private static void protectRedirect(Path target, List<Path> writable, List<ProtectedPath> out) {
+    Path root = null;
+    for (Path w : writable) {
+      if (target.startsWith(w) && (root == null || w.getNameCount() > root.getNameCount())) {
+        root = w;
+      }
+    }
+    if (root == null) {
+      return; // outside every writable root: read-only like the rest of the host
+    }
+    if (target.equals(root) || target.equals(root.resolve(ProtectedNames.GIT))) {
+      // the whole root, or .git itself (it must stay writable for git to work inside)
+      throw new dev.containment4j.ContainmentException("the git repository in " + root + " reads hooks or"
+          + " configuration from " + target + " itself (core.hooksPath or include.path), which cannot be"
+          + " write-protected while it stays writable. Point them at a subdirectory. Nothing was run.");
+    }
+    java.util.Map<Path, Protection> known = new java.util.HashMap<>();
+    for (ProtectedPath p : out) {
+      known.put(p.path(), p.protection());
+    }
+    Path rel = root.relativize(target);
+    Path cur = root;
+    for (int i = 0; i < rel.getNameCount(); i++) {
+      cur = cur.resolve(rel.getName(i));
+      boolean last = i == rel.getNameCount() - 1;
+      Protection already = known.get(cur);
+      if (already != null) {
+        if (already != Protection.PIN || last) {
+          if (already == Protection.PIN) {
+            out.remove(new ProtectedPath(cur, Protection.PIN));
+            out.add(new ProtectedPath(cur, Protection.READ_ONLY));
+          }
+          return; // read-only or occupied covers everything below it
+        }
+        continue;
+      }
+      HostPath hp = HostPath.of(cur);
+      switch (hp.kind()) {
+        case MISSING -> {
+          out.add(new ProtectedPath(cur, Protection.OCCUPY));
+          return;
+        }
+        case SYMLINK -> throw symlink(cur);
+        case DIRECTORY -> out.add(new ProtectedPath(cur, last ? Protection.READ_ONLY : Protection.PIN));
+        default -> {
+          out.add(new ProtectedPath(cur, Protection.READ_ONLY));
+          return; // a file: nothing below it
+        }
       }
     }
   }

@@ -193,7 +193,17 @@ public final class PlanCache {
       for (Path root : writableRoots) {
         // protected names are looked up in the root and in its .git
         t.directory(root);
-        t.directory(root.resolve(ProtectedNames.GIT));
+        Path git = root.resolve(ProtectedNames.GIT);
+        t.directory(git);
+        if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
+          // what the repository's configuration names (GitRedirects): the files read, the paths it leads to
+          for (Path in : GitRedirects.inputs(git)) {
+            t.file(in);
+          }
+          for (Path target : GitRedirects.targets(git, PathResolver.real(home))) {
+            t.trace(target);
+          }
+        }
       }
       if (t.tooMuch || t.untrusted) {
         return Optional.empty();
@@ -282,6 +292,14 @@ public final class PlanCache {
     void directory(Path dir) throws IOException {
       Path real = trace(dir);
       if (isDirectory(real)) {
+        record(real);
+      }
+    }
+
+    /** Records {@code file} itself when it exists (its content decides something; a write changes its ctime). */
+    void file(Path file) throws IOException {
+      Path real = trace(file);
+      if (Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
         record(real);
       }
     }

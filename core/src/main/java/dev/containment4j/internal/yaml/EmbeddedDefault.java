@@ -32,7 +32,7 @@ final class EmbeddedDefault {
       "/var/run/secrets", "/run/credentials", "/etc/credstore", "/etc/kubernetes", "/etc/rancher",
       "/etc/gitlab-runner", "/etc/wireguard", "/etc/NetworkManager/system-connections", "/etc/mysql/debian.cnf",
       "/var/lib/cloud", "/var/spool/cron",
-      "/root", "/home");
+      "/root", "/home", "/run/user");
 
   static Policy policy() {
     Policy.Filesystem filesystem = new Policy.Filesystem(".", List.of(), DENY_READ,

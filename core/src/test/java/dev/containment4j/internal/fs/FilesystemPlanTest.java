@@ -178,4 +178,68 @@ class FilesystemPlanTest {
     assertThat(Policy.defaults().isolation().filesystem().denyRead()).contains("/etc/shadow", "/etc/gshadow",
         "/etc/sudoers", "/etc/sudoers.d", "/etc/ssh/ssh_host_*_key", "/root", "/home");
   }
+
+  /**
+   * Paths the repository's read-only config names in the worktree (core.hooksPath, include.path, includeIf) and the
+   * existing submodules' config, hooks and {@code .git} files are protected; the directories on the way are pinned; a
+   * missing target's first missing directory is occupied; what lies outside every writable root is left alone.
+   */
+  @Test
+  void pathsTheRepositoryConfigurationNamesAreProtected() throws IOException {
+    Files.createDirectories(work.resolve(".git/hooks"));
+    Files.writeString(work.resolve(".git/config"), "[core]\n\thooksPath = \"tools/git hooks\" # husky\n"
+        + "[include]\n\tpath = ../.gitconfig.local\n[includeIf \"gitdir:/x/\"]\n  path = extra.cfg\n"
+        + "[include]\n\tpath = /etc/gitconfig\n");
+    Files.createDirectories(work.resolve("tools/git hooks"));
+    Files.createDirectories(work.resolve(".git/modules/lib/hooks"));
+    Files.writeString(work.resolve(".git/modules/lib/HEAD"), "ref: refs/heads/main\n");
+    Files.writeString(work.resolve(".git/modules/lib/config"), "[core]\n\tworktree = ../../../lib\n");
+    Files.createDirectories(work.resolve("lib"));
+    Files.writeString(work.resolve("lib/.git"), "gitdir: ../.git/modules/lib\n");
+    Files.createDirectories(work.resolve(".git/worktrees/feature"));
+    Files.writeString(work.resolve(".git/worktrees/feature/commondir"), "../..\n");
+    Map<Path, Protection> p = protections();
+    assertThat(p).containsEntry(work.resolve("tools"), Protection.PIN)
+        .containsEntry(work.resolve("tools/git hooks"), Protection.READ_ONLY)
+        .containsEntry(work.resolve(".gitconfig.local"), Protection.OCCUPY)
+        .containsEntry(work.resolve(".git/extra.cfg"), Protection.OCCUPY)
+        .containsEntry(work.resolve(".git/modules"), Protection.PIN)
+        .containsEntry(work.resolve(".git/modules/lib"), Protection.PIN)
+        .containsEntry(work.resolve(".git/modules/lib/config"), Protection.READ_ONLY)
+        .containsEntry(work.resolve(".git/modules/lib/hooks"), Protection.READ_ONLY)
+        .containsEntry(work.resolve("lib"), Protection.PIN)
+        .containsEntry(work.resolve("lib/.git"), Protection.READ_ONLY)
+        .containsEntry(work.resolve(".git"), Protection.PIN)
+        .containsEntry(work.resolve(".git/worktrees"), Protection.PIN)
+        .containsEntry(work.resolve(".git/worktrees/feature"), Protection.PIN)
+        .containsEntry(work.resolve(".git/worktrees/feature/commondir"), Protection.READ_ONLY)
+        .containsEntry(work.resolve(".git/worktrees/feature/config.worktree"), Protection.OCCUPY)
+        .doesNotContainKey(Path.of("/etc/gitconfig"));
+    Files.writeString(work.resolve(".git/config"), "[core]\n\thooksPath = missing/deeper/hooks\n");
+    assertThat(protections()).containsEntry(work.resolve("missing"), Protection.OCCUPY)
+        .doesNotContainKey(work.resolve("missing/deeper"));
+  }
+
+  @Test
+  void aHooksPathThatIsTheWorkdirOrGitItselfOrASymlinkFailsClosed() throws IOException {
+    Files.createDirectories(work.resolve(".git"));
+    for (String value : List.of(".", ".git")) {
+      Files.writeString(work.resolve(".git/config"), "[core]\n\thooksPath = " + value + "\n");
+      assertThatThrownBy(this::protections).isInstanceOf(ContainmentException.class)
+          .hasMessageContaining("core.hooksPath");
+    }
+    Files.createSymbolicLink(work.resolve("hooks"), tmp);
+    Files.writeString(work.resolve(".git/config"), "[core]\n\thooksPath = hooks\n");
+    assertThatThrownBy(this::protections).isInstanceOf(ContainmentException.class).hasMessageContaining("symlink");
+  }
+
+  @Test
+  void gitConfigurationSyntax() {
+    assertThat(GitRedirects.parse("[Core]\n\tHooksPath = \"a \\\" b\" ; c\n[core] bare\n"
+        + "[include.x]\n path = p\\\nq  \n# comment\n[includeIf \"gitdir:~/w/\"]\npath=z # t\n"))
+        .containsExactly(new GitRedirects.Entry("core", "hookspath", "a \" b"),
+            new GitRedirects.Entry("core", "bare", "true"),
+            new GitRedirects.Entry("include", "path", "pq"),
+            new GitRedirects.Entry("includeif", "path", "z"));
+  }
 }

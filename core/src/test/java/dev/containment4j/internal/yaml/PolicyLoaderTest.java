@@ -34,7 +34,7 @@ class PolicyLoaderTest {
       "/var/run/secrets", "/run/credentials", "/etc/credstore", "/etc/kubernetes", "/etc/rancher",
       "/etc/gitlab-runner", "/etc/wireguard", "/etc/NetworkManager/system-connections", "/etc/mysql/debian.cnf",
       "/var/lib/cloud", "/var/spool/cron",
-      "/root", "/home");
+      "/root", "/home", "/run/user");
 
   @Test
   void designExampleBindsEveryKey() throws IOException {

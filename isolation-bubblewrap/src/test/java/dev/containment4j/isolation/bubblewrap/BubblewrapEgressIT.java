@@ -22,6 +22,7 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfBubblewrap;
 import dev.containment4j.testing.NoNetworkProbe;
+import dev.containment4j.testing.ProxyListenerAbuse;
 import dev.containment4j.testing.TestHttpOrigin;
 import dev.containment4j.testing.TestTlsOrigin;
 import java.io.IOException;
@@ -325,6 +326,16 @@ class BubblewrapEgressIT {
       assertThat(slow.stdout()).contains("hello from origin");
       ToolResult next = sh(c, "curl -sS --max-time 20 http://origin.test:" + port() + "/");
       assertThat(next.stdout()).as(next.stderr()).isEqualTo("hello from origin\n");
+    }
+  }
+
+  /** The proxy's listener used as anything but a proxy ({@link ProxyListenerAbuse}) only refuses. */
+  @Test
+  @Tag("escape")
+  void theProxyListenerUsedAsAnythingButAProxyOnlyRefuses() {
+    try (Containment c = containment(policy())) {
+      ProxyListenerAbuse.check(sh(c, ProxyListenerAbuse.script("http://origin.test:" + port() + "/")),
+          "hello from origin");
     }
   }
 

@@ -24,6 +24,7 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfGvisor;
 import dev.containment4j.testing.NoNetworkProbe;
+import dev.containment4j.testing.ProxyListenerAbuse;
 import dev.containment4j.testing.TestHttpOrigin;
 import dev.containment4j.testing.TestTlsOrigin;
 import java.io.BufferedReader;
@@ -279,6 +280,16 @@ class GvisorEgressIT {
    * could read differently) and a foreign key in other credential places, to a host with a bound credential. Only
    * the placeholder request gets through, carrying the bound secret.
    */
+  /** The proxy's listener used as anything but a proxy ({@link ProxyListenerAbuse}) only refuses. */
+  @Test
+  @Tag("escape")
+  void theProxyListenerUsedAsAnythingButAProxyOnlyRefuses() {
+    try (Containment c = containment(policy(0))) {
+      ProxyListenerAbuse.check(c.run(sh(ProxyListenerAbuse.script("http://origin.test:" + port() + "/"))),
+          "hello from origin");
+    }
+  }
+
   @Test
   void hostileRawRequestsFromInsideNeverCarryAForeignKeyToTheOrigin() throws IOException {
     String secret = "ghp_gvisorRealSecret0123456789abcdef";

@@ -88,6 +88,9 @@ public final class BubblewrapBackend implements IsolationBackend {
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       deniedFile = Files.createFile(privateDir.resolve("denied"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("---------")));
+      // the placeholder source for protected names that do not exist: readable, empty (createFile's mode is umasked)
+      Files.setPosixFilePermissions(Files.createFile(emptyFileOf(deniedFile)),
+          PosixFilePermissions.fromString("r--r--r--"));
       seccompFile = Files.createFile(privateDir.resolve("seccomp.bpf"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (IOException e) {
@@ -270,6 +273,11 @@ public final class BubblewrapBackend implements IsolationBackend {
     return shown;
   }
 
+  /** The empty, readable placeholder source, next to the denied file in the backend's private directory. */
+  static Path emptyFileOf(Path deniedFile) {
+    return deniedFile.resolveSibling("empty");
+  }
+
   static BwrapCommandLine.Invocation commandLine(IsolationSpec spec, Path bwrap, FilesystemPlan plan, Optional<Path> tmp,
       Path deniedFile, Path cwd, Map<String, String> extraEnv, List<String> command) {
     Map<String, String> env = new TreeMap<>(spec.environment());
@@ -287,6 +295,7 @@ public final class BubblewrapBackend implements IsolationBackend {
         .network(spec.policy().network().mode())
         .tmpSource(tmp)
         .deniedFile(deniedFile)
+        .emptyFile(emptyFileOf(deniedFile))
         .seccompFd(Launcher.SECCOMP_FD)
         .cwd(cwd)
         .command(command)

@@ -6,6 +6,7 @@ package dev.containment4j.isolation.bubblewrap.internal;
 
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.fs.HostPath;
+import dev.containment4j.internal.fs.ProtectedNames;
 import dev.containment4j.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,6 +48,20 @@ public final class BwrapCommandLine {
   private static final List<String> PROC_READ_ONLY =
       List.of("/proc/sys", "/proc/sysrq-trigger", "/proc/fs", "/proc/acpi", "/proc/scsi", "/proc/driver");
 
+  /**
+   * What the sandbox's {@code /sys} shows of the host's: the CPU and NUMA topology
+   * ({@code sysconf(_SC_NPROCESSORS_ONLN)}, {@code nproc}, {@code os.cpu_count()}) and the transparent huge page
+   * settings (JVM, allocators); roughly what gVisor's own sysfs offers. The rest of the host's sysfs is behind a
+   * read-only tmpfs: the host's network interfaces and their addresses ({@code /sys/class/net} shows the sysfs
+   * mounter's network namespace, the host's), the host's cgroup tree (the names of its services and containers; in
+   * the sandbox's cgroup namespace it showed the host root's limits, never the call's, so a JVM inside sizes itself
+   * the same without it), and, to a sandbox of a host run as root, root-only files such as the firmware's ACPI and
+   * DMI tables, serial numbers and debugfs. The cgroup tree is also the costly part: binding its dozen mounts added
+   * about as much to a bwrap start as the rest of this together (docs/benchmarks.md).
+   */
+  static final List<String> SYS_VISIBLE = List.of("/sys/devices/system/cpu", "/sys/devices/system/node",
+      "/sys/kernel/mm/transparent_hugepage");
+
   private BwrapCommandLine() {}
 
   public static Builder builder(Path bwrap) {
@@ -61,6 +76,7 @@ public final class BwrapCommandLine {
     private Policy.NetworkMode network = Policy.NetworkMode.NONE;
     private Optional<Path> tmpSource = Optional.empty();
     private Path deniedFile;
+    private String occupySource = OCCUPY_SOURCE;
     private List<Path> readOnly = List.of();
     private OptionalInt seccompFd = OptionalInt.empty();
     private Path cwd;
@@ -96,6 +112,17 @@ public final class BwrapCommandLine {
     /** An empty, mode 0000 host file bound over denied files, so reads fail with "Permission denied". */
     public Builder deniedFile(Path value) {
       this.deniedFile = value;
+      return this;
+    }
+
+    /**
+     * An empty, read-only (0444) host file bound over protected names that do not exist, except {@code .git} and
+     * {@code HEAD}; {@code /dev/null} when unset, which the sandbox cannot open (bind mounts are {@code nodev}): git
+     * dies on an include file it cannot read, so occupied {@code include.path} targets ({@code GitRedirects}) need a
+     * file that reads as empty.
+     */
+    public Builder emptyFile(Path value) {
+      this.occupySource = value.toString();
       return this;
     }
 
@@ -175,6 +202,18 @@ public final class BwrapCommandLine {
         a.add(p);
         a.add(p);
       }
+      a.add("--perms");
+      a.add("0555");
+      a.add("--tmpfs");
+      a.add("/sys");
+      for (String p : SYS_VISIBLE) {
+        a.add("--ro-bind-try");
+        a.add(p);
+        a.add(p);
+      }
+      // read-only like the host's sysfs was; the binds below keep their own read-only flag
+      a.add("--remount-ro");
+      a.add("/sys");
       mounts(a);
       a.add("--chdir");
       a.add(cwd.toString());
@@ -220,7 +259,7 @@ public final class BwrapCommandLine {
         switch (p.protection()) {
           case PIN -> mounts.add(new Mount(p.path(), 5, List.of("--bind", s, s)));
           case READ_ONLY -> mounts.add(new Mount(p.path(), 6, List.of("--ro-bind", s, s)));
-          case OCCUPY -> mounts.add(new Mount(p.path(), 6, List.of("--ro-bind", OCCUPY_SOURCE, s)));
+          case OCCUPY -> mounts.add(new Mount(p.path(), 6, List.of("--ro-bind", occupySource(p.path()), s)));
           default -> throw new IllegalStateException(p.protection().toString());
         }
       }
@@ -233,6 +272,16 @@ public final class BwrapCommandLine {
         a.add("--remount-ro");
         a.add(r.toString());
       }
+    }
+
+    /**
+     * {@code /dev/null}, which cannot be opened inside, for the names git reads as a repository ({@code .git},
+     * {@code HEAD}): an unreadable one is ignored, while an empty file would be parsed and refused ("invalid gitfile
+     * format"), breaking git in a workdir that is no repository. The readable empty file for the rest.
+     */
+    private String occupySource(Path p) {
+      String name = p.getFileName().toString();
+      return name.equals(ProtectedNames.GIT) || ProtectedNames.TOP_LEVEL.contains(name) ? OCCUPY_SOURCE : occupySource;
     }
 
     private static void checkName(String name) {

@@ -35,12 +35,13 @@ class BwrapCommandLineTest {
         new ProtectedPath(root.resolve(".git/config"), Protection.READ_ONLY),
         new ProtectedPath(root.resolve(".bashrc"), Protection.OCCUPY),
         new ProtectedPath(root.resolve(".mcp.json"), Protection.OCCUPY),
+        new ProtectedPath(root.resolve("HEAD"), Protection.OCCUPY),
         new ProtectedPath(root.resolve(".vscode"), Protection.READ_ONLY));
   }
 
   private static BwrapCommandLine.Builder builder(FilesystemPlan plan) {
-    return BwrapCommandLine.builder(BWRAP).plan(plan).environment(ENV).deniedFile(DENIED).seccompFd(3).cwd(WORK)
-        .command(CMD);
+    return BwrapCommandLine.builder(BWRAP).plan(plan).environment(ENV).deniedFile(DENIED)
+        .emptyFile(DENIED.resolveSibling("empty")).seccompFd(3).cwd(WORK).command(CMD);
   }
 
   @Test
