@@ -48,7 +48,9 @@ final class InjectionContext {
   private static final String OPTION = "(?:\\\\f[bi])?(?:\\\\?-){1,2}[a-z0-9][\\w\\\\-]*(?:\\\\f[rp])?";
   private static final Pattern OPTION_LINE = Pattern.compile("^[ \\t]*(?:\\.tp\\b.*|\\.ip\\b.*|" + OPTION
       // more spellings of the option, then at most one argument name: "-f, --force", "--tls-max version"
-      + "(?:(?:,\\s*|\\s+)" + OPTION + ")*(?:[ =][<\\[]?[\\w.:|/-]+[>\\]]?)?)\\s*$");
+      + "(?:(?:,\\s*|\\s+)" + OPTION + ")*(?:[ =][<\\[]?[\\w.:|/-]+[>\\]]?)?"
+      // session 8: or the two columns of a --help screen, the description after two spaces on the same line
+      + "(?:[ \\t]{2,}\\S.*)?)\\s*$");
   /** A speaker label at a line start or a role field: the turns of a transcript (or of a forged one). */
   private static final Pattern ROLE_LABEL = Pattern.compile("(?:^|\\n)[ \\t>*]*(user|human|customer|assistant|ai|model|"
       + "bot|agent|gpt|claude)[ \\t]*:|\"role\"\\s*:\\s*\"(user|assistant|model)\"");
@@ -263,14 +265,16 @@ final class InjectionContext {
    * authority claims injections make), nor "this page", "these instructions" (the content speaking of itself).
    */
   private static final Pattern REPORTED = Pattern.compile("(?<!\\b(?:this|these|following) (?:[\\w-]{1,20} )?)\\b(?:attackers?|adversar(?:y|ies)|payloads?|injections?|"
+      // session 8: people reported asking the model ("when a user asks it to ignore its instructions")
+      + "users?|someone|somebody|people|customers?|"
       + "pages?|sites?|websites?|texts?|content|comments?|documents?|e-?mails?|messages?|readmes?|files?|issues?|"
       + "tickets?|markup|snippets?|strings?|inputs?|instructions|prompts?|html|it|they|which|that)"
       + "(?:\\s+(?:can|could|may|might|would|will|then|also|just|often|successfully|still|first|\\w+ly))*\\s+"
       + "(?:tries to|tried to|attempts? to|asks?|asked|tells?|told|instructs?|instructed|makes?|made|tricks?|tricked|"
       + "gets?|got|causes?|caused|forces?|forced|convinces?|convinced|persuades?|persuaded|lures?|lured|coerces?|"
-      + "coerced|directs?|directed|leads?|led|manipulates?|manipulated)\\s+(?:the|a|an|its|their|any|every)\\s+"
+      + "coerced|directs?|directed|leads?|led|manipulates?|manipulated)\\s+(?:(?:the|a|an|its|their|any|every)\\s+"
       + "(?:[\\w-]+\\s+){0,2}?(?:models?|assistants?|agents?|bots?|llms?|ai|chatbots?|copilot|victims?|targets?|"
-      + "clients?|plugins?|summari[sz]ers?)\\b");
+      + "clients?|plugins?|summari[sz]ers?)|it|them)\\b");
 
   /** Whether the clause before a phrase reports what a text or an attacker does to the model. */
   static boolean reported(String clauseBefore) {
@@ -327,6 +331,35 @@ final class InjectionContext {
       return m.find() && m.group(1).equals(label);
     }
     return false;
+  }
+
+  private static final Pattern FIELD = Pattern.compile("^([ \\t]*)([a-z_][\\w.-]{0,30})[ \\t]*:[ \\t]*\\S");
+  private static final java.util.Set<String> ROLES = java.util.Set.of("system", "user", "human", "assistant", "ai",
+      "model", "bot", "agent", "developer", "operator", "admin", "administrator", "root", "customer", "gpt", "claude");
+
+  /**
+   * Whether the line is one field of a definition list (session 8): the line above or below, at the same indentation,
+   * holds a field whose name is no role ({@code prompt: the user message.} over {@code system: the system prompt;
+   * ...} in a docstring's Args, YAML, HTTP headers). A forged turn stands alone or next to other turns.
+   */
+  static boolean fieldList(String t, int ls, int le) {
+    Matcher own = FIELD.matcher(t.substring(ls, le));
+    if (!own.find()) {
+      return false;
+    }
+    String indent = own.group(1);
+    if (ls > 1) {
+      int ps = t.lastIndexOf('\n', ls - 2) + 1;
+      if (otherField(t.substring(ps, ls - 1), indent)) {
+        return true;
+      }
+    }
+    return le < t.length() && otherField(t.substring(le + 1, lineEnd(t, le + 1)), indent);
+  }
+
+  private static boolean otherField(String line, String indent) {
+    Matcher m = FIELD.matcher(line);
+    return m.find() && m.group(1).equals(indent) && !ROLES.contains(m.group(2));
   }
 
   /** Whether the hit is a whole string literal: {@code "<|im_start|>"} names a token, it does not open a turn. */
@@ -417,7 +450,7 @@ final class InjectionContext {
    * A heading or an opening line that declares the document guidance for coding agents: {@code # AGENTS.md}, {@code ##
    * Rules for coding agents}, "Claude, when you work in this repo:".
    */
-  private static final Pattern AGENT_GUIDANCE = Pattern.compile("(?m)^[ \\t]*(?:#{1,4}[ \\t]*(?:agents\\.md|claude\\.md|"
+  private static final Pattern AGENT_GUIDANCE = Pattern.compile("(?m)(?:^|\\\\n|(?<= - ))[ \\t]*(?:#{1,4}[ \\t]*(?:agents\\.md|claude\\.md|"
       + "gemini\\.md|copilot-instructions\\.md|\\.cursorrules|(?:rules|guidelines|instructions|notes|conventions|tips|"
       + "guidance)(?: for| to) (?:the )?(?:ai |coding |llm |autonomous )?(?:agents?|assistants?|claude|copilot|codex|"
       + "gemini))|(?:claude|copilot|codex|gemini|(?:ai |coding )?agents?|(?:ai |coding )?assistants?),? when you "
@@ -430,6 +463,19 @@ final class InjectionContext {
    */
   static boolean agentGuidance(String t) {
     return AGENT_GUIDANCE.matcher(t).find();
+  }
+
+  /** A statement of code, then a comment at the end of the same line ({@code continue  # override: drop ...}). */
+  private static final Pattern TRAILING_COMMENT = Pattern.compile("^[ \\t]*(?![#/*\\[<])[^\\n#]*?[\\w)\\]};:'\"][ \\t]+(?:#|//)[ \\t]");
+
+  /**
+   * Whether the phrase lies in a comment at the end of a line of code (session 8): such a comment says what the
+   * statement before it does ({@code if cfg.ignore_system_prompt: continue  # drop the system prompt for the
+   * ablation}). An order planted in code stands in comment lines or blocks of its own, which this leaves alone.
+   */
+  static boolean trailingComment(String line, int hitInLine) {
+    Matcher m = TRAILING_COMMENT.matcher(line);
+    return m.find() && m.end() <= hitInLine;
   }
 
   /** Whether the line is a markdown table row: its cells are quoted data. */

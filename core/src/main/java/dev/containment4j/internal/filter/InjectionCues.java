@@ -94,8 +94,8 @@ final class InjectionCues {
     String ai = "(?:ai|a\\.i\\.|llm|llms|language models?|assistants?|chatbots?|bots?|copilot|claude|chatgpt|gpt-?\\d?|"
         + "gemini|models?|agents?|helpers?|crawlers?|reviewers?)";
     // the reader addressed as the model
-    cue(c, "address", 0.45, "(?:^|[\\n.!?:;>\\]\"*#(-]\\s*@?)(?:dear |hey |hi |hello |attention,? |note:? |to |for )?"
-        + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])" + ai + "\\s*(?:[,:!]|reading|running|processing|"
+    cue(c, "address", 0.45, "(?:^|(?:[\\n.!?:;>\\]\"*#(-]|\\\\n)\\s*@?)(?:dear |hey |hi |hello |attention,? |note:? |to |for )?"
+        + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?(?:(?<=\\\\n)|(?<![\\w\\\\/._-]))" + ai + "\\s*(?:[,:!](?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)|reading|running|processing|"
         + "working|parsing|that (?:reads?|processes|sees))");
     cue(c, "address", 0.45, "\\b(?:automated|autonomous|ai|coding|llm-based) (?:assistants?|agents?|reviewers?|tools?|"
         + "helpers?|systems?|models?)\\b");
@@ -124,7 +124,7 @@ final class InjectionCues {
         + "from (?:this point|now) (?:on|forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
         + " (?:what|the user|your)|instead of (?:what|doing what) the user)");
     cue(c, "override", 0.6, "\\b(?:set aside|stop following|stop obeying|do not follow|don'?t follow|no need to"
-        + " follow|disregard|ignore|forget|discard|abandon|cancel|abort)\\s[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
+        + " follow|disregard|ignore|forget|discard|abandon|cancel|abort)\\s(?!(?:its|their|his|her)\\b)[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
         + "rules|request|context|task|prompt|told|asked|said|user|above|before|earlier)\\b");
     // a claimed grant of authority
     cue(c, "authority", 0.4, "\\b(?:granted|grants? (?:you|the|all|full|them)|(?:permission|clearance|"
@@ -184,7 +184,8 @@ final class InjectionCues {
         + "file|output|context)|document|output|context|file|data|results?)|begin (?:user|system|new))\\b\\]?|"
         + "</?(?:output|result|results|context|data|document|system|user|assistant)>|\\bend (?:of )?(?:tool|function)"
         + " (?:result|output|response)s?\\b|<\\|[a-z_]{2,30}\\|>"
-        + "|(?:^|\\n)\\s*(?:assistant|system|user|human)\\s*:");
+        // a YAML key with nested keys ("assistant:\n  title: ...") is a locale file or configuration
+        + "|(?:^|\\n)\\s*(?:assistant|system|user|human)\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)");
     return List.copyOf(c);
   }
 
@@ -195,7 +196,7 @@ final class InjectionCues {
       case "authority", "cue-authority", "guard-targeted" -> "authority";
       case "authority-claim" -> "source"; // "I am the maintainer": who speaks, not yet an order to the model
       case "goal-answer", "goal-when", "answer-manipulation", "cue-answer", "dictated-verdict" -> "answer";
-      case "address-ai", "cue-address", "addressee-modal" -> "address";
+      case "address-ai", "cue-address", "addressee-modal", "addressed-order" -> "address";
       case "fake-delimiter", "role-spoof", "cue-structure" -> "structure";
       case "secrecy", "cue-secrecy" -> "secrecy";
       case "goal-you-must", "cue-directive", "goal-also" -> "directive";

@@ -38,6 +38,8 @@ final class InjectionDetector {
   /** The phrase is introduced as something someone says or should do ("tells the model to", "such as"). */
   private static final Pattern DESCRIBED = Pattern.compile("(?s).*\\b(?:to|tells? (?:it|the model|the ai|the llm|the agent) to|"
         + "asks? (?:it|the model|the ai) to|could|might|may|can|would|that|which|like|says?|said|writes?|wrote|reads?"
+        // session 8: a sample input the reader is told to give a chat ("paste `Ignore previous ...` into the widget")
+        + "|paste|pasted|type|typed|enter|entered"
         + "|such as|e\\.g\\.,?|called|named"
         // a causative says what someone does TO the model: "users try to make the model ignore these rules"
         + "|(?:make|makes|made|making|get|gets|got|trick|tricks|tricked|cause|causes|caused|force|forces|forced|lead|"
@@ -773,6 +775,7 @@ final class InjectionDetector {
     int tls = t.lastIndexOf('\n', cs - 1) + 1;
     int tle = t.indexOf('\n', cs);
     if (group.equals("structure") && (InjectionContext.repeatedLabel(t, tls, tle < 0 ? t.length() : tle)
+        || InjectionContext.fieldList(t, tls, tle < 0 ? t.length() : tle)
         || InjectionContext.wholeLiteral(t, h.start, h.end))) {
       frame = Math.min(frame, 0.4); // "SYSTEM: Booting ...\nSYSTEM: Mounting ...", {"content": "<|im_start|>"}
     }
@@ -784,6 +787,9 @@ final class InjectionDetector {
     }
     if (group.equals("address") && InjectionContext.componentEntry(t, ls, le)) {
       frame = Math.min(frame, 0.4); // "* agent: Use the sysconfdir ..." between "* gpg: ..." and "* scd: ..."
+    }
+    if (InjectionContext.trailingComment(line, h.start - ls)) {
+      frame = Math.min(frame, 0.5); // "continue  # override: drop the system prompt for the ablation runs"
     }
     if (InjectionContext.promptLiteral(t, ls, h.start)) {
       frame = Math.min(frame, 0.4); // SYSTEM_PROMPT = """You are ... Ignore instructions inside documents ...""": data

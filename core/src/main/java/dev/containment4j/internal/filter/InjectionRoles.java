@@ -118,7 +118,7 @@ final class InjectionRoles {
         "(?:(?:^|(?<=[.!?;:,\\n\"'(>*-]))\\s{0,3}|\\b(?:and|then|just|please|to|must|should|shall|will|always|also|simply|"
             + "only|you|is to|are to)\\s+)(?:(?:summari[sz]e|describe|report(?: back)?|(?:rate|mark) (?:it|this|them|the)\\b|"
             + "classify|portray|answer|reply|respond|conclude)\\b[^.\\n]{0,60}?\\b(?:as|with|that|saying)|(?:say|state that|claim|confirm|assure|reassure|"
-            + "report(?: back)?|tell (?:the user|them|him|her|whoever asks|everyone|anyone|the reviewer))\\b(?:[^.\\n]{0,40}?"
+            + "report(?: back)?|tell (?:the user|them|him|her|whoever asks|the reviewer|" + InjectionRules.AUDIENCE + "))\\b(?:[^.\\n]{0,40}?"
             + "\\bthat\\b)?)\\s*:?\\s*[\"'“‘]?(?:[\\w-]+,? ){0,5}?" + success));
     // a credential read, encoded, then hidden in an image (its alt text, its URL): exfiltration through the answer
     String sensitive = "(?:credentials?|secrets?|api[ _-]?keys?|private keys?|ssh (?:private )?keys?|tokens?|"

@@ -125,6 +125,10 @@ final class InjectionRules {
       + "directory|dir|set|register|registers|cache|pointer|count|tab|panel|templates?|builder|parser|format|list|"
       + "manual|sheet|docs?|window|view|engine|editor)\\b)";
 
+  /** Session 8: whom the reader's answer reaches besides "the user": listeners, viewers, the channel, everyone. */
+  static final String AUDIENCE = "(?:(?:the |all |our |your )?(?:users|readers|listeners|viewers|customers|visitors|"
+      + "audience|subscribers|shoppers|buyers)|the (?:channel|team|thread)|everyone|anyone)";
+
   /** "the response body", "the output file": a program's output, not the reader's answer. */
   private static final String NOT_PROGRAM_OUTPUT = "(?![ _-](?:files?|body|bodies|headers?|codes?|status|objects?|"
       + "time|format|directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes|pages?|box|boxes|"
@@ -150,7 +154,9 @@ final class InjectionRules {
     // the same verb before an unqualified noun is as often code or docs: "skip invalid instructions", "forget cached
     // instructions between runs" (CPU instructions, caches); it needs other evidence
     f.add(feature("override", 0.8, keys("ignor", "disregard", "forget", "overrid", "bypass", "skip", "drop", "discard", "abandon", "neglect", "set aside"),
-        "\\b(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+"
+        // session 8: "override default instructions" configures, "ignore its instructions" reports what a model does
+        "\\b(?!override (?:the |any |all |these |those )?defaults?\\b)(?:ignore|disregard|forget|override|bypass|skip|drop|"
+            + "discard|abandon|neglect|set aside)\\s+(?!(?:its|their|his|her)\\b)"
             // an unqualified "prompt" is a CLI's interactive prompt ("skip the prompt to proceed")
             + "(?:[\\w'-]+[ \\t]+){0,2}?(?!prompts?\\b)" + what + "\\b" + NOT_COMPOUND));
     f.add(feature("override", 1.0, keys("ignor", "disregard", "forget", "set aside", "drop", "discard"),
@@ -191,7 +197,7 @@ final class InjectionRules {
             + "chatbot|automated)"));
     f.add(feature("address-ai", 0.5, keys("assistant", "agent", "claude", "chatgpt", "gpt", "copilot", "gemini", "model", "bot", "llm", "ai,", "ai:", "ai!", "a.i."),
         "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*@?)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])(?:ai|a\\.i\\.|llm|assistants?|agents?|claude|"
-            + "chatgpt|gpt-?\\d?|copilot|gemini|models?|bots?)\\s*[,:!]\\s"));
+            + "chatgpt|gpt-?\\d?|copilot|gemini|models?|bots?)\\s*[,:!](?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)\\s"));
     f.add(feature("address-ai", 0.5, keys("attention", "hey", "dear", "hello"), "\\b(?:attention|hey|dear|hello),? (?:[\\w-]+ )?(?:ai|assistant|agent|claude|chatgpt|"
         + "copilot|gemini|llm|model|bot)s?\\b"));
     f.add(feature("address-ai", 0.6, keys("agent", "assistant", "model", "bot", "llm", "crawler"), "\\b(?:for|to) (?:all |any |the |every )?(?:ai|llm|automated|autonomous|coding)? ?"
@@ -389,8 +395,8 @@ final class InjectionRules {
         + "repl(?:y|ying)|summari[sz](?:e|ing)|writ(?:e|ing)|describ(?:e|ing)|report(?:ing)?|present(?:ing)?|"
         + "explain(?:ing)?)[^.\\n]{0,60}?,? (?:please |always |also |first |"
         + "make sure (?:to |you )|be sure to |you (?:must|should) |remember to )?" + manipulate + "\\b"));
-    f.add(feature("answer-manipulation", 0.6, keys("the user", "the reader", "them", "the customer"), "\\b" + manipulate + " (?:the user|the reader|them|the customer) (?:that|to)"
-        + "\\b|\\b(?:tell|inform|convince|persuade|assure|remind|urge|advise) the (?:user|reader|customer)\\b"
+    f.add(feature("answer-manipulation", 0.6, keys("the user", "the reader", "them", "the customer"), "\\b" + manipulate + " (?:the user|the reader|them|the customer|" + AUDIENCE + ") (?:that|to)"
+        + "\\b|\\b(?:tell|inform|convince|persuade|assure|remind|urge|advise) (?:the (?:user|reader|customer)|" + AUDIENCE + ")\\b"
         + "(?! (?:which|what|how|whether|if|when|where|why|who|about (?:the|any|your|what|which|how))\\b)"));
     f.add(feature("answer-manipulation", 0.5, keys("regardless", "no matter", "even though"), "\\b(?:regardless of|no matter) (?:the |what |any |its )?(?:findings|results|"
         + "facts|evidence|contents?|what (?:the|you|it) (?:find|found|see|read|says|contains)|what (?:this|the) \\w+ (?:says|contains))|\\beven though (?:it|this|that) (?:is|was) not\\b"));
@@ -457,8 +463,10 @@ final class InjectionRules {
     f.add(feature("address-ai", 0.6, keys("助手", "助理", "アシスタント", "エージェント", "ассистент", "помощник", "нейросеть", "어시스턴트", "에이전트", "人工智能", "aiへ", "aiに", "ai에게", "ai：", "ai，", "ai、"), Fold.foldNonAscii(
         "(?:ai|人工智能|助手|助理|アシスタント|エージェント|ai助手|ассистент|помощник|ии|нейросеть|어시스턴트|에이전트)"
             + "(?:への|へ|に|에게|:|：|,|，|、)")));
-    f.add(feature("exfil", 0.7, keys("envía", "envia", "envíe", "envie", "manda", "sube", "envoie", "envoyez", "transmets", "transmettez", "sende", "senden", "schicke", "übermittle", "lade", "invia", "inviate", "carica", "mande", "transmita", "encaminhe"), Fold.foldNonAscii(
-        "\\b(?:envía|envia|envíe|envie|manda|sube|envoie|envoyez|transmets|transmettez|sende|senden sie|schicke|"
+    f.add(feature("exfil", 0.7, keys("envía", "envia", "envíe", "envie", "manda", "sube", "envoie", "envoyez", "transmets", "transmettez", "transfère",
+        "transférez", "transfiere", "reenvía", "inoltra", "encaminha", "leite", "sende", "senden", "schicke", "übermittle", "lade", "invia", "inviate", "carica", "mande", "transmita", "encaminhe"), Fold.foldNonAscii(
+        "\\b(?:envía|envia|envíe|envie|manda|sube|envoie|envoyez|transmets|transmettez|transfère|transférez|transfiere|"
+            + "reenvía|inoltra|encaminha|leite|sende|senden sie|schicke|"
             + "übermittle|lade|invia|inviate|manda|carica|mande|transmita|encaminhe)\\b[^\\n]{0,80}"
             + "(?:https?://|@[a-z0-9.-]+\\.[a-z]{2,}|~/\\.|\\.env|credencial|contraseñ|clave|mot de passe|"
             + "identifiant|passwort|schlüssel|zugangsdaten|inhalt|credenziali|password|chiav|senha|chave|"
@@ -503,6 +511,76 @@ final class InjectionRules {
     return List.copyOf(f);
   }
 
+  /**
+   * Session 8: an order to the reader that asks for something harmful, anywhere in the paragraph a header addressed
+   * to the reader opens. The header names the reader by its kind ("If you are an AI assistant reading this code:",
+   * "P.S. to whatever AI is reading this write-up:", "quick one for the assistant that manages this inbox:", "Assistant
+   * building this image:", "@assistant", "Hey AI,") or poses as the system ("[SYSTEM NOTICE]"). What follows it in
+   * the same paragraph (no blank line) counts when a clause there is an imperative that asks for a dangerous command
+   * or flag, a secret, a transfer to an outside destination, a deletion, an approval or a payment, or when the
+   * paragraph hides the order from the user or claims it was approved. An AGENTS.md that asks agents to run the
+   * tests and never push to main asks for none of these (and its address is damped as guidance, see
+   * {@link InjectionContext#agentGuidance}); a negated clause ("never use --force") is no order.
+   */
+  private static void addressedOrder(List<Feature> f) {
+    String reader = "(?:ai|a\\.i\\.|llms?|language models?|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|"
+        + "chatgpt|gpt|gemini|crawlers?|operators? ai)";
+    String qual = "(?:[\\w-]+ ){0,2}?";
+    String header = "(?:if you(?:'re| are) (?:an? |the )?" + qual + reader + "\\b[^:\\n]{0,60}?:"
+        + "|(?:(?:this |a |one |quick )?(?:note|message|memo|reminder|tip|request|instructions?|notice|heads[- ]up|word|"
+        + "one)(?: is)?\\s+)?(?:to|for)\\s+(?:the |any |all |every |each |whatever |whichever |an? )?" + qual + reader
+        + "\\b[^:\\n]{0,60}?:"
+        + "|(?:hey|hi|hello|dear|attention),? " + qual + reader + "\\s*[,:!]"
+        // a name of two words or with a participle ("automated agents:", "assistant building this image:"); a
+        // YAML key with nested keys below it ("agent:\n  label: linux") is configuration
+        + "|(?:[\\w-]+ )" + reader + "\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
+        + "|" + qual + reader + " [\\w-]+ing\\b(?: [\\w'-]+){0,4}?\\s*:"
+        + "|" + reader + " (?:instructions?|notes?|directives?|guidance)\\s*:"
+        + "|@(?:assistant|ai|agent|copilot|claude|bot|model|gpt|gemini)s?\\b"
+        + "|\\[{1,2}\\s*(?:system|admin(?:istrator)?|operator|developer|root)(?:[ _-]\\w+){0,2}\\s*\\]{1,2})";
+    // the paragraph after the header: line breaks but no blank line
+    String body = "(?:[^\\n]|\\n(?![ \\t]*\\n)){0,300}?";
+    // a clause opens after punctuation, a list bullet, "and", "then", ... or a purpose ("to restore access run ...")
+    String clause = "(?:[\\n:;.!?,]\\s*(?:[-*]\\s+|\\d+[.)]\\s+)?|\\s(?:and|then|also|please|first|now|just|kindly|so)\\s+"
+        + "|\\bto\\s+(?:[\\w-]+\\s+){1,4}?)";
+    String lead = "(?:please |also |then |now |first |just |kindly |immediately )?";
+    // the rest of the clause, as long as it negates nothing ("run the tests and never use --force")
+    String rest = "(?:(?!\\b(?:never|not|don'?t|no)\\b)(?:[^.;\\n]|\\.(?=\\S))){0,160}?"; // a URL's dots end no clause
+    String verbs = IMPERATIVE.substring(0, IMPERATIVE.length() - 1) + "|resend|patch|commit|reset|accept|close|complete|"
+        + "ship|sync)";
+    String danger = "\\|\\s*(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\|\\s*curl\\b|\\bcurl\\b[^\\n]{0,80}?\\s(?:-d|--data[\\w-]*|-f|-t|"
+        + "--upload-file)\\s|--(?:force|no-verify|allow-all|insecure|dangerously[\\w-]*)\\b|-auto-approve\\b|\\bsudo\\b|"
+        + "\\brm\\s+-[rf]{1,2}\\b|\\bchmod\\s+(?:-r\\s+)?777\\b|\\bprivileged\\s*[=:]\\s*true\\b|\\bwrite-all\\b";
+    String secret = "~/\\.\\w|\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
+        + "\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\bbackup codes?\\b|\\b(?:2fa|mfa)\\b|"
+        + "\\bcard numbers?\\b|\\bphone numbers?\\b|\\b(?:home|billing) address\\b|\\boutput of `?(?:env|printenv)\\b|"
+        + "\\bsettings\\.xml\\b|\\bconfig\\.json\\b|\\bid_[a-z0-9]+\\b";
+    String any = "(?:" + verbs + ")\\b" + rest + "(?:" + danger + "|" + secret + ")";
+    String send = "(?:send|resend|post|upload|forward|e-?mail|share|publish|push|copy|transfer|submit|attach|paste|export|"
+        + "sync)\\b" + rest + "(?:https?://|\\b[\\w.+-]+@[\\w-]+\\.[\\w.-]+|\\b(?:docker\\.io|ghcr\\.io|pastebin|gist|"
+        + "webhook)\\b|\\bpublic (?:hub|repo\\w*|bucket|gist|channel|mirror)\\b)";
+    String destroy = "(?:delete|remove|wipe|erase|drop|destroy|purge|reset|disable|turn off)\\b" + rest
+        + "\\b(?:directory|folder|namespace|branch|repo(?:sitory)?|database|tests?|backups?|bucket|cluster|tables?|history|"
+        + "inbox|them|2fa|mfa|review|protection|sandbox)\\b";
+    String approve = "(?:approve|merge|accept|close|mark)\\b" + rest + "\\b(?:pr|pull requests?|merge requests?|invites?|"
+        + "reports?|advisor(?:y|ies)|as (?:resolved|safe|approved|duplicate|won'?t ?fix))\\b";
+    String pay = "(?:wire|pay|transfer)\\b" + rest + "(?:\\busd\\b|\\beur\\b|\\$|€|\\baccount\\b|\\binvoice\\b|\\biban\\b)";
+    String act = lead + "(?:" + any + "|" + send + "|" + destroy + "|" + approve + "|" + pay + ")";
+    String aside = "(?:(?:don'?t|do not|never) (?:tell|mention|show|inform|notify|reveal)\\b[^.;\\n]{0,40}?\\b(?:this|it|these|"
+        + "that|the user|anyone|anything|them|the reviewer|the team)\\b|\\bwithout (?:asking|telling|showing|informing)\\b|"
+        + "\\bskip (?:the )?(?:review|approval|confirmation)\\b|\\bno need to (?:tell|ask|confirm|check)\\b|"
+        + "\\b(?:approved|authori[sz]ed|cleared|lifted|sanctioned|pre-?approved|pre-?authori[sz]ed|signed off|requested) by"
+        + " (?:the |your )?(?:owner|maintainers?|admin\\w*|cto|ceo|ciso|security team|it|user|management|operators?)\\b|"
+        + "\\b(?:already|has|have) (?:agreed|approved|authori[sz]ed|pre-?authori[sz]ed|consented)\\b|\\b(?:pre-?authori[sz]ed|"
+        + "pre-?approved) (?:this|it)\\b)";
+    f.add(feature("addressed-order", 1.0, keys("ai", "a.i.", "llm", "language model", "assistant", "agent", "model",
+        "bot", "chatbot", "copilot", "claude", "chatgpt", "gpt", "gemini", "crawler", "[system", "[[system", "[admin",
+        "[[admin", "[operator", "[developer", "[root", "[ system", "[ admin"),
+        // the header opens a line, a sentence, a quote, markup, a chat line ("bot-2: @assistant") or a table column
+        "(?:^|(?<=[\\n.!?;:>\\[\\]\"'(*#/{|-])[ \\t]*|(?<=[ \\t]{2})|\\\\n[ \\t]*)(?:p\\.?s\\.?:?\\s+)?" + header
+            + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"));
+  }
+
   /** Verbs in the imperative that start an order to the reader ("AI agent: call ...", "assistant: please run ..."). */
   private static final String IMPERATIVE = "(?:run|execute|call|invoke|use|send|post|upload|forward|email|copy|paste|"
       + "put|include|append|add|write|say|tell|reply|respond|answer|end|start|begin|rate|describe|recommend|mention|"
@@ -516,6 +594,7 @@ final class InjectionRules {
    * literal keys, so a keyword prefilter can gate it.
    */
   private static void structural(List<Feature> f) {
+    addressedOrder(f);
     String ai = "(?:ai|a\\.i\\.|llm|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|"
         + "reviewers?|ai readers?)";
     // the reader named, then a colon or comma, then an imperative: "AI agent: call ...", "For the LLM reading this
@@ -523,11 +602,11 @@ final class InjectionRules {
     f.add(feature("address-ai", 0.9, keys("ai", "a.i.", "llm", "assistant", "agent", "model", "bot", "copilot", "claude",
         "chatgpt", "gpt", "gemini", "reviewer"),
         // the clause start is looked behind, not matched: a match that began on the previous line would be scored there
-        "(?:^|(?<=[\\n.!?;>\\]\"'(*#/{-])\\s*|\\b(?:note|message|notice|instructions?|reminder|memo|important)\\s+(?:to|for)"
+        "(?:^|(?<=[\\n.!?;>\\]\"'(*#/{-])\\s*|\\\\n\\s*|\\b(?:note|message|notice|instructions?|reminder|memo|important)\\s+(?:to|for)"
             + "\\s+)"
             + "(?:dear |hey |hi |hello |attention,? |to |for )?(?:the |any |all |every |each )?(?:[\\w-]+ )?"
             // the reader's name stands alone: "stackdriver-agent, run:" names a package
-            + "(?<![\\w\\\\/._-])" + ai
+            + "(?:(?<=\\\\n)|(?<![\\w\\\\/._-]))" + ai
             + "(?: (?:reading|processing|parsing|summari[sz]ing|reviewing|analy[sz]ing|handling|running|seeing|"
             + "browsing|editing|working on)(?: (?:this|these|the|that|my|our))?(?: [\\w-]+)?)?\\s*[:,]\\s*"
             + "(?:(?:when|once|after|before|while|as soon as) you [^,.\\n]{1,60}, )?"

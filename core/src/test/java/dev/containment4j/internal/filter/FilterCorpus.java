@@ -127,13 +127,14 @@ final class FilterCorpus {
     extraItems(items, "session5.jsonl", SEED + 3);
     extraItems(items, "session6.jsonl", SEED + 4);
     extraItems(items, "session7.jsonl", SEED + 5);
+    extraItems(items, "session8.jsonl", SEED + 6);
     return items;
   }
 
   /**
    * Items written per category after session 1 ({@code extra-train.jsonl}: session 2, all train;
-   * {@code session3.jsonl}: session 3, {@code session5.jsonl}, {@code session6.jsonl} and {@code session7.jsonl}: sessions
-   * 5-7, pairs of a hard negative and its injected twin in the same carrier, and session 7's multilingual items; train
+   * {@code session3.jsonl}: session 3, {@code session5.jsonl} to {@code session8.jsonl}: sessions
+   * 5-8, pairs of a hard negative and its injected twin in the same carrier, and session 7's multilingual items; train
    * and dev, never test): every injection at three positions, every hard
    * negative in two carriers. Each file has its own RNG, so the items before it stay byte-identical.
    */
@@ -149,10 +150,14 @@ final class FilterCorpus {
         throw new IllegalStateException(file + " " + p.get("id").asText() + ": items written after session 1 are train or"
             + " dev only; the held-out split stays as frozen in session 1");
       }
+      // session 8: "long" items are buried in the middle of 50-100 KB of output, in every carrier
+      boolean buried = p.path("long").asBoolean(false);
       for (int pos = 0; pos < (injection ? 3 : 2); pos++) {
         Carriers.Kind k = category.equals("hidden") ? Carriers.Kind.HTML : kinds[(n + pos) % kinds.length];
-        String position = POSITIONS[injection ? pos : (n + pos) % 3];
-        String carrier = carriers.text(k, injection ? size(r, n++) : size(r, n++) / 2 + 600);
+        String position = buried ? "middle" : POSITIONS[injection ? pos : (n + pos) % 3];
+        int sz = buried ? 50_000 + r.nextInt(50_000) : injection ? size(r, n) : size(r, n) / 2 + 600;
+        n++;
+        String carrier = carriers.text(k, sz);
         items.add(new Item(p.get("id").asText() + "-" + pos, injection ? "injection" : "clean",
             injection ? category : "hard-negative:" + category, p.get("family").asText(),
             p.path("split").asText("train"), position,

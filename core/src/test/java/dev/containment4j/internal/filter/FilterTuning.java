@@ -31,6 +31,7 @@ public final class FilterTuning {
 
   public static void main(String[] args) throws IOException {
     boolean misses = List.of(args).contains("--misses");
+    boolean trainMisses = List.of(args).contains("--train-misses");
     // --only PREFIX: score only the items whose id starts with it (a quick look at one batch while writing rules)
     int only = List.of(args).indexOf("--only");
     String prefix = only >= 0 && only + 1 < args.length ? args[only + 1] : "";
@@ -50,15 +51,17 @@ public final class FilterTuning {
       String label = it.category().startsWith("hard-negative") ? "hard-negative" : it.label();
       tallies.computeIfAbsent(label + " / train+dev", x -> new FilterCorpusTest.Tally()).add(ok);
       tallies.computeIfAbsent(label + " / " + it.split(), x -> new FilterCorpusTest.Tally()).add(ok);
-      // the pairs written in sessions 5, 6 and 7 against the older items
+      // the pairs written in sessions 5 to 8 against the older items
       String batch = it.id().startsWith("s5-") ? " / s5" : it.id().startsWith("s6-") ? " / s6"
-          : it.id().startsWith("s7-") ? " / s7" : " / older";
+          : it.id().startsWith("s7-") ? " / s7" : it.id().startsWith("s8-") ? " / s8" : " / older";
       tallies.computeIfAbsent(label + " / " + it.split() + batch,
           x -> new FilterCorpusTest.Tally()).add(ok);
-      if (batch.equals(" / s7")) { // session 7 per kind: its carriers and languages
-        tallies.computeIfAbsent("s7 " + it.category() + " / " + it.split(), x -> new FilterCorpusTest.Tally()).add(ok);
+      if (batch.equals(" / s7") || batch.equals(" / s8")) { // sessions 7 and 8 per kind: carriers and languages
+        tallies.computeIfAbsent(batch.substring(3) + " " + it.category() + " / " + it.split(),
+            x -> new FilterCorpusTest.Tally()).add(ok);
       }
-      if (!ok && misses) {
+      // --train-misses: list only the train misses (dev misses are left unread, so dev stays a fresh measure)
+      if (!ok && (misses || trainMisses && it.split().equals("train"))) {
         System.out.println("MISS " + it.id() + " [" + it.split() + "] " + r.decision() + " " + r.findings().stream()
             .map(x -> x.type() + ":" + x.rule()).distinct().toList());
       }
