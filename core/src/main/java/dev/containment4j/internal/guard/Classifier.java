@@ -823,6 +823,7 @@ final class Classifier {
   // ------------------------------------------------------------------------------------ environment assignments
 
   private Judgement environment(Unit u) {
+    // Go's module settings (GOPROXY, GOINSECURE, GOSUMDB, …) are judged in one place, also for go env -w
     Judgement go = PackageSources.goSettings("the command", u.env());
     Judgement j = go == null ? Judgement.ALLOW : go;
     for (Map.Entry<String, String> e : u.env().entrySet()) {
@@ -834,8 +835,7 @@ final class Classifier {
           || k.equals("GIT_SSL_NO_VERIFY") && !off && !v.isEmpty()
           || (k.equals("NPM_CONFIG_STRICT_SSL") || k.equals("YARN_STRICT_SSL")) && off
           || (k.equals("CURL_CA_BUNDLE") || k.equals("REQUESTS_CA_BUNDLE")) && v.isEmpty()
-          || k.equals("SSL_CERT_FILE") && v.equals("/dev/null") || k.equals("PIP_TRUSTED_HOST")
-          || k.equals("GONOSUMCHECK") || k.equals("GOINSECURE") || k.equals("GOSUMDB") && vl.equals("off")) {
+          || k.equals("SSL_CERT_FILE") && v.equals("/dev/null") || k.equals("PIP_TRUSTED_HOST")) {
         j = j.max(Judgement.deny(WEAKEN, "setting " + e.getKey() + "=" + v
             + " turns off TLS or integrity verification; keep certificate checks on"));
       } else if (Regexes.matches(k, "(HTTPS?|ALL|FTP|NO|SOCKS)_PROXY")) {

@@ -338,12 +338,13 @@ public final class PolicyGuard implements ModelGuard {
     Judgement program = classifier.writtenProgram(file, content);
     // an installer script that downloads and runs code is the usual shape of an installer; running it is judged
     // when it runs (scripts run by path are read). Deleting, reading keys or sending data out is not an installer's.
-    if (program.atLeast(Judgement.Decision.DENY) && (WrittenCode.runsByItself(file)
+    boolean runsByItself = WrittenCode.runsByItself(file);
+    if (program.atLeast(Judgement.Decision.DENY) && (runsByItself
         || !program.category().equals(Classifier.DOWNLOAD_EXEC))) {
-      String reason = verb + file + " puts a program there that " + (WrittenCode.runsByItself(file)
+      String reason = verb + file + " puts a program there that " + (runsByItself
           ? "runs by itself on an ordinary build, install or test" : "someone will run") + ", and "
-          + program.reason() + (WrittenCode.runsByItself(file) ? "" : "; a human must confirm it is wanted");
-      worst = worst.max(WrittenCode.runsByItself(file) ? Judgement.deny(program.category(), reason)
+          + program.reason() + (runsByItself ? "" : "; a human must confirm it is wanted");
+      worst = worst.max(runsByItself ? Judgement.deny(program.category(), reason)
           : Judgement.ask(program.category(), reason));
     }
     return worst;
