@@ -2642,12 +2642,43 @@ final class Classifier {
     return false;
   }
 
+  /**
+   * {@code python3 -m http.server --bind 127.0.0.1 --directory dist} and {@code php -S localhost:8000}: a preview of
+   * the project's own files for this machine only. Any other address (the default is every interface), or a
+   * directory that is absolute, under home or climbs out, still asks.
+   */
+  private static boolean servesWorkspaceOnLoopback(List<String> argv) {
+    boolean loopback = false;
+    for (int k = 1; k < argv.size(); k++) {
+      String t = argv.get(k);
+      String next = k + 1 < argv.size() ? argv.get(k + 1) : "";
+      String bind = t.equals("-b") || t.equals("--bind") || t.equals("-S") ? next
+          : t.startsWith("--bind=") ? t.substring("--bind=".length()) : null;
+      if (bind != null) {
+        // php's host:port and [v6]:port; a bare IPv6 address (two or more colons) has no port
+        String host = bind.indexOf(':') == bind.lastIndexOf(':') || bind.startsWith("[")
+            ? bind.replaceFirst(":\\d+$", "") : bind;
+        loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.equals("[::1]");
+        if (!loopback) {
+          return false;
+        }
+      }
+      String dir = t.equals("-d") || t.equals("--directory") || t.equals("-t") ? next
+          : t.startsWith("--directory=") ? t.substring("--directory=".length()) : null;
+      if (dir != null && (dir.startsWith("/") || dir.startsWith("~") || dir.startsWith("$") || dir.equals("..")
+          || dir.startsWith("../") || dir.contains("/../"))) {
+        return false;
+      }
+    }
+    return loopback;
+  }
+
   private Judgement interpreter(Unit u, Units.Analysis a, Flow flow) {
     Judgement j = Judgement.ALLOW;
     List<String> argv = u.argv();
     int mi = argv.indexOf("-m");
-    if (mi > 0 && mi + 1 < argv.size() && Regexes.matches(argv.get(mi + 1), "http\\.server|SimpleHTTPServer|pyftpdlib"
-        + "|smtpd|uploadserver") || u.language().equals("php") && argv.contains("-S")) {
+    if ((mi > 0 && mi + 1 < argv.size() && Regexes.matches(argv.get(mi + 1), "http\\.server|SimpleHTTPServer|pyftpdlib"
+        + "|smtpd|uploadserver") || u.language().equals("php") && argv.contains("-S")) && !servesWorkspaceOnLoopback(argv)) {
       j = j.max(Judgement.ask(EXFIL, show(u) + " serves files over the network; a human must confirm what is"
           + " exposed"));
     }
@@ -3480,7 +3511,7 @@ final class Classifier {
           String t = argv.get(k);
           if (t.equals("-r") || t.equals("--requirement") || t.equals("-c") || t.equals("--constraint")
               || t.equals("-e") || t.equals("--editable") || t.equals("--target") || t.equals("-t")
-              || t.equals("--prefix") || t.equals("--group") || t.equals("-G")) {
+              || t.equals("--prefix") || t.equals("--group") || t.equals("-G") || INSTALL_VALUE_OPTIONS.contains(t)) {
             if ((t.equals("-e") || t.equals("--editable")) && k + 1 < argv.size()) {
               String v = argv.get(k + 1);
               if (v.contains("://") || v.startsWith("git+")) {
@@ -3520,6 +3551,14 @@ final class Classifier {
     }
     return Judgement.ALLOW;
   }
+
+  /**
+   * Python installers' options whose next word is a value, not a package: poetry's dependency groups and extras
+   * ({@code poetry install --with dev}), uv's extras and interpreter, pip's platform selection.
+   */
+  private static final Set<String> INSTALL_VALUE_OPTIONS = Set.of("--with", "--without", "--only", "-E", "--extras",
+      "--extra", "--python", "--platform", "--python-version", "--implementation", "--abi", "--only-binary",
+      "--no-binary", "--upgrade-strategy", "--config-settings", "-C", "--root", "--src", "--log", "--cache-dir");
 
   private Judgement installs(Unit u, List<String> pkgs, boolean global, boolean update) {
     Judgement j = Judgement.ALLOW;

@@ -50,6 +50,8 @@ final class Paths {
           + "|Library/Application Support/(Google/Chrome|BraveSoftware|Microsoft Edge|Vivaldi|Firefox/Profiles)/.*"
           + "|\\.config/op(/.*)?|\\.oci(/.*)?|\\.boto"
           + "|\\.s3cfg|\\.config/rclone(/.*)?|\\.kaggle(/.*)?|\\.config/doctl(/.*)?|\\.fly(/.*)?|\\.ssh)$");
+  private static final Pattern CONFINED_APP = Pattern.compile(
+      "^(?:snap/[^/]+/(?:common|current|x?\\d+)|\\.var/app/[^/]+)/(.+)$");
   private static final Pattern WEAK_CREDENTIAL = Pattern.compile(
       "^(\\.npmrc|\\.pypirc|\\.m2/settings(-security)?\\.xml|\\.gradle/gradle\\.properties|\\.ssh/config"
           + "|\\.config/git/credentials|\\.yarnrc(\\.yml)?|\\.composer/auth\\.json|\\.bundle/config)$");
@@ -341,9 +343,12 @@ final class Paths {
     if (p.startsWith(home) && !inWs) {
       set.add(Place.UNDER_HOME);
       String rel = home.relativize(p).toString().replace('\\', '/');
-      if (STRONG_CREDENTIAL.matcher(rel).matches()) {
+      String app = confinedAppHome(rel);
+      if (STRONG_CREDENTIAL.matcher(rel).matches() || app != null && (STRONG_CREDENTIAL.matcher(app).matches()
+          || STRONG_CREDENTIAL.matcher(".config/" + app).matches())) {
         set.add(Place.CREDENTIAL);
-      } else if (WEAK_CREDENTIAL.matcher(rel).matches()) {
+      } else if (WEAK_CREDENTIAL.matcher(rel).matches()
+          || app != null && WEAK_CREDENTIAL.matcher(app).matches()) {
         set.add(Place.WEAK_CREDENTIAL);
       }
       if (rel.equals(".ssh/authorized_keys") || rel.startsWith(".ssh/authorized_keys")) {
@@ -404,6 +409,26 @@ final class Paths {
       set.add(Place.AUDIT_LOG);
     }
     return set;
+  }
+
+  /**
+   * The path inside a sandboxed desktop app's own home, or null: snap keeps an app's files under {@code
+   * ~/snap/APP/(common|current|REV)/}, flatpak under {@code ~/.var/app/ID/} (with {@code config/} and {@code data/}
+   * for the XDG directories). A browser's cookies or an SSH key there are the same credentials as in the real home.
+   */
+  static String confinedAppHome(String rel) {
+    Matcher m = CONFINED_APP.matcher(rel);
+    if (!m.matches()) {
+      return null;
+    }
+    String inner = m.group(1);
+    if (inner.startsWith("config/")) {
+      return ".config/" + inner.substring("config/".length());
+    }
+    if (inner.startsWith("data/")) {
+      return ".local/share/" + inner.substring("data/".length());
+    }
+    return inner;
   }
 
   private static void inWorkspace(String rel, Set<Place> set) {
