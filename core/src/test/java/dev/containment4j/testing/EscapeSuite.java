@@ -417,7 +417,8 @@ public abstract class EscapeSuite {
    * The host JVM has a real controlling terminal (a pseudo-terminal of {@code script}): the sandbox can neither open
    * it ({@code /dev/tty}: write escape sequences, read keystrokes, {@code tcsetpgrp} it to its own group), nor reach
    * it through its standard descriptors, and {@code TIOCSTI} is refused even on a terminal the sandbox made its own
-   * controlling terminal (session and pseudo-terminal of its own: only the seccomp filter refuses it there).
+   * controlling terminal (session and pseudo-terminal of its own, where the kernel itself allows it: bubblewrap's
+   * seccomp filter refuses it with EPERM, gVisor's kernel does not implement it).
    */
   @Test
   void theHostsControllingTerminalCannotBeOpenedOrInjected() throws Exception {
@@ -433,18 +434,15 @@ public abstract class EscapeSuite {
         + "  try:\n    fcntl.ioctl(0, termios.TIOCSTI, b\"x\"); os.write(1, b\"TIOCSTI_OWN_TTY_OK\\n\")\n"
         + "  except OSError as e: os.write(1, b\"TIOCSTI_OWN_TTY_REFUSED %d\\n\" % e.errno)\n"
         + "  os._exit(0)\n"
-        + "got = b\"\"\n"
-        + "while True:\n"
-        + "  try:\n    b = os.read(master, 1000)\n  except OSError: break\n"
-        + "  if not b: break\n"
-        + "  got += b\n"
         + "os.waitpid(pid, 0)\n"
+        + "os.set_blocking(master, False)\n"
+        + "try:\n  got = os.read(master, 1000)\nexcept OSError:\n  got = b\"\"\n"
         + "print(got.decode(errors=\"replace\").replace(\"\\r\", \"\"))';"
         + " echo DONE");
     assertThat(out).as("the host JVM must have a controlling terminal, or nothing was tested").contains("HOST_TTY=ok");
     assertThat(out).contains("DONE").doesNotContain("TTY_READ_OPENED").doesNotContain("TTY_WRITE_OPENED")
         .doesNotContain("TIOCSTI_OK").doesNotContain("TIOCSPGRP_OK").doesNotContain("TIOCSTI_OWN_TTY_OK")
-        .contains("TIOCSTI_OWN_TTY_REFUSED 1").contains("HOST_JVM_ALIVE");
+        .contains("TIOCSTI_OWN_TTY_REFUSED").contains("HOST_JVM_ALIVE");
   }
 
   /**

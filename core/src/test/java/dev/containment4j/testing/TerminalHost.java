@@ -42,7 +42,8 @@ public final class TerminalHost {
           .withFilter((text, ctx) -> FilterResult.pass(text))) {
         r = c.run(ToolCall.command("/bin/sh", "-c", script));
       }
-      System.out.println("SANDBOX<<" + r.stdout() + "\n" + r.stderr() + ">>");
+      System.out.println("SANDBOX<<" + r.stdout() + "\n" + r.stderr() + ">> EXIT=" + r.exitCode() + " TIMED_OUT="
+          + r.timedOut());
       Thread.sleep(200);
       System.out.println("VICTIM_ALIVE=" + victim.isAlive());
     } finally {
