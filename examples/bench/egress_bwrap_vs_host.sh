@@ -5,8 +5,8 @@
 #   examples/bench/egress_bwrap_vs_host.sh [REPS]          (env: M2=<maven repo>, BENCH_SECONDS=4,
 #                                                             BENCH_ROWS=ka,new,latency,bulk, BENCH_WARMUP_MAX=6)
 # The load generator runs four ways per repetition: on the host in this JVM's session, on the host in a session of its
-# own (setsid: the scheduling group every sandbox gets from bwrap --new-session), inside the sandbox (the bridge) and
-# inside the same sandbox on the host network. M2 must lie outside $HOME (the sandbox hides $HOME).
+# own (setsid: the scheduling group every sandbox got from bwrap --new-session before c4j-pgrp replaced it), inside
+# the sandbox (the bridge) and inside the same sandbox on the host network. M2 must lie outside $HOME (the sandbox hides $HOME).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPS="${1:-3}"

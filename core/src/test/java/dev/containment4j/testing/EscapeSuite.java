@@ -111,6 +111,16 @@ public abstract class EscapeSuite {
 
   protected Policy policy(Duration wall, long memoryMb, int pids, long outputBytes, List<String> denyRead,
       List<String> allowRead) {
+    return policy(backend, wall, memoryMb, pids, outputBytes, denyRead, allowRead);
+  }
+
+  /** {@link #policy()} of the suite for {@code backend} (for {@link TerminalHost}). */
+  static Policy suitePolicy(Policy.Backend backend) {
+    return policy(backend, Duration.ofSeconds(20), 256, 128, 1 << 20, List.of(), List.of());
+  }
+
+  private static Policy policy(Policy.Backend backend, Duration wall, long memoryMb, int pids, long outputBytes,
+      List<String> denyRead, List<String> allowRead) {
     Policy d = Policy.defaults();
     Policy.Isolation i = d.isolation();
     Policy.Filesystem fs = i.filesystem();
@@ -386,6 +396,83 @@ public abstract class EscapeSuite {
       assertThat(got).as("a host process got the sandbox's process-group signal").doesNotExist();
     } finally {
       victim.destroyForcibly();
+    }
+  }
+
+  /**
+   * {@code kill(-1, SIGKILL)} and then {@code kill(0, SIGKILL)} from inside: the first reaches only the sandbox's own
+   * processes (pid namespace), the second only its own process group. The kernel does not stop a process group at a
+   * pid namespace, so a sandbox left in its host's process group kills that host (measured: without bwrap's
+   * {@code --new-session} or the launcher's own process group, the shell that started bwrap died). Run from a
+   * {@link TerminalHost} JVM, so that a defect kills that JVM, not this one and the build that started it.
+   */
+  @Test
+  void killingItsProcessGroupAndEverythingFromInsideLeavesTheHostAlive() throws Exception {
+    String out = underTerminal("kill -KILL -1 2>/dev/null; echo AFTER_KILL_ALL; kill -KILL 0; echo NOT_REACHED");
+    assertThat(out).contains("AFTER_KILL_ALL").doesNotContain("NOT_REACHED").contains("VICTIM_ALIVE=true")
+        .contains("HOST_JVM_ALIVE");
+  }
+
+  /**
+   * The host JVM has a real controlling terminal (a pseudo-terminal of {@code script}): the sandbox can neither open
+   * it ({@code /dev/tty}: write escape sequences, read keystrokes, {@code tcsetpgrp} it to its own group), nor reach
+   * it through its standard descriptors, and {@code TIOCSTI} is refused even on a terminal the sandbox made its own
+   * controlling terminal (session and pseudo-terminal of its own, where the kernel itself allows it: bubblewrap's
+   * seccomp filter refuses it with EPERM, gVisor's kernel does not implement it).
+   */
+  @Test
+  void theHostsControllingTerminalCannotBeOpenedOrInjected() throws Exception {
+    String out = underTerminal("( : < /dev/tty ) 2>/dev/null && echo TTY_READ_OPENED;"
+        + " ( echo hi > /dev/tty ) 2>/dev/null && echo TTY_WRITE_OPENED;"
+        + " /usr/bin/python3 -c 'import fcntl, os, pty, signal, termios\n"
+        + "signal.signal(signal.SIGTTOU, signal.SIG_IGN)\n"
+        + "for fd in (0, 1, 2):\n"
+        + "  try:\n    fcntl.ioctl(fd, termios.TIOCSTI, b\"x\"); print(\"TIOCSTI_OK\", fd)\n  except OSError: pass\n"
+        + "  try:\n    os.tcsetpgrp(fd, os.getpgrp()); print(\"TIOCSPGRP_OK\", fd)\n  except OSError: pass\n"
+        + "pid, master = pty.fork()\n"
+        + "if pid == 0:\n"
+        + "  try:\n    fcntl.ioctl(0, termios.TIOCSTI, b\"x\"); os.write(1, b\"TIOCSTI_OWN_TTY_OK\\n\")\n"
+        + "  except OSError as e: os.write(1, b\"TIOCSTI_OWN_TTY_REFUSED %d\\n\" % e.errno)\n"
+        + "  os._exit(0)\n"
+        + "os.waitpid(pid, 0)\n"
+        + "os.set_blocking(master, False)\n"
+        + "try:\n  got = os.read(master, 1000)\nexcept OSError:\n  got = b\"\"\n"
+        + "print(got.decode(errors=\"replace\").replace(\"\\r\", \"\"))';"
+        + " echo DONE");
+    assertThat(out).as("the host JVM must have a controlling terminal, or nothing was tested").contains("HOST_TTY=ok");
+    assertThat(out).contains("DONE").doesNotContain("TTY_READ_OPENED").doesNotContain("TTY_WRITE_OPENED")
+        .doesNotContain("TIOCSTI_OK").doesNotContain("TIOCSPGRP_OK").doesNotContain("TIOCSTI_OWN_TTY_OK")
+        .contains("TIOCSTI_OWN_TTY_REFUSED").contains("HOST_JVM_ALIVE");
+  }
+
+  /**
+   * Runs {@code script} in a sandbox of this backend from a {@link TerminalHost} JVM under {@code script -qec} (a
+   * session, process group and pseudo-terminal of its own); returns what it printed. Linux with util-linux's
+   * {@code script} only (a visible skip elsewhere).
+   */
+  private String underTerminal(String script) throws Exception {
+    Path scriptTool = Path.of("/usr/bin/script");
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux")
+        && Files.isExecutable(scriptTool), "needs Linux and util-linux's /usr/bin/script (a pseudo-terminal)");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(scriptTool.toString(), "-qec",
+        "exec \"$C4J_JAVA\" -Xmx256m -cp \"$C4J_CP\" " + TerminalHost.class.getName()
+            + " \"$C4J_BACKEND\" \"$C4J_WORK\" \"$C4J_SCRIPT\"", "/dev/null").redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    env.put("SHELL", "/bin/sh");
+    env.put("C4J_JAVA", javaBin);
+    env.put("C4J_CP", System.getProperty("java.class.path"));
+    env.put("C4J_BACKEND", backend.name());
+    env.put("C4J_WORK", work.toString());
+    env.put("C4J_SCRIPT", script);
+    Process p = pb.start();
+    try {
+      // its output is short (a pipe's buffer holds it): wait first, so that a hang fails instead of blocking
+      assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the terminal host ended").isTrue();
+      return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace("\r", "");
+    } finally {
+      p.getOutputStream().close();
+      p.destroyForcibly();
     }
   }
 

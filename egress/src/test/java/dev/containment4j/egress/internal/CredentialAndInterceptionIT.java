@@ -200,13 +200,7 @@ class CredentialAndInterceptionIT {
     EgressProxy proxy = start(EgressProxy.builder(policy(Policy.TlsMode.INTERCEPT))
         .upstreamTrust(upstreamPki.trust()));
     String placeholder = proxy.environment().get("SECURE_TOKEN");
-    java.security.cert.X509Certificate ca;
-    try (InputStream in = Files.newInputStream(proxy.caCertificate().orElseThrow())) {
-      ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-          .generateCertificate(in);
-    }
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, TestOrigins.Pki.trust(ca).getTrustManagers(), null);
+    SSLContext tls = ProxyClients.trustingProxyCa(proxy, "TLS");
     String authority = "secure.test:" + secure.port();
     try (Socket s = ProxyClients.connect(proxy)) {
       s.getOutputStream().write(("CONNECT " + authority + " HTTP/1.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -157,22 +157,7 @@ class HostileClientsIT {
   }
 
   private SSLSocket tunnel(EgressProxy proxy, Socket s) throws Exception {
-    s.getOutputStream().write(("CONNECT sec.test:" + secure.port() + " HTTP/1.1\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
-    assertThat(ProxyClients.readHead(s)).startsWith("HTTP/1.1 200");
-    java.security.cert.X509Certificate ca;
-    try (InputStream in = Files.newInputStream(proxy.caCertificate().orElseThrow())) {
-      ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-          .generateCertificate(in);
-    }
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, TestOrigins.Pki.trust(ca).getTrustManagers(), null);
-    SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, "sec.test", secure.port(), true);
-    var params = ssl.getSSLParameters();
-    params.setApplicationProtocols(new String[] {"http/1.1"});
-    ssl.setSSLParameters(params);
-    ssl.startHandshake();
-    return ssl;
+    return ProxyClients.interceptedTunnel(proxy, s, "sec.test", secure.port(), "http/1.1");
   }
 
   private static List<Integer> statuses(String answer) {

@@ -212,21 +212,7 @@ class HostileUpstreamsIT {
   /** The request and the whole answer, inside an intercepted tunnel to sbound.test, over HTTP/1.1. */
   private String intercepted(EgressProxy proxy, String request) throws Exception {
     try (Socket s = ProxyClients.connect(proxy)) {
-      s.getOutputStream().write(("CONNECT sbound.test:" + secure.port() + " HTTP/1.1\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      assertThat(ProxyClients.readHead(s)).startsWith("HTTP/1.1 200");
-      java.security.cert.X509Certificate ca;
-      try (InputStream in = Files.newInputStream(proxy.caCertificate().orElseThrow())) {
-        ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-            .generateCertificate(in);
-      }
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(null, TestOrigins.Pki.trust(ca).getTrustManagers(), null);
-      SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, "sbound.test", secure.port(), true);
-      var params = ssl.getSSLParameters();
-      params.setApplicationProtocols(new String[] {"http/1.1"});
-      ssl.setSSLParameters(params);
-      ssl.startHandshake();
+      SSLSocket ssl = ProxyClients.interceptedTunnel(proxy, s, "sbound.test", secure.port(), "http/1.1");
       ssl.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       return ProxyClients.readAll(ssl, 1500);
     }

@@ -92,21 +92,7 @@ class Http2HostileIT {
     }
     s.connect(new java.net.InetSocketAddress("127.0.0.1", proxy.address().getPort()), 5000);
     s.setSoTimeout(5000);
-    s.getOutputStream().write(("CONNECT " + host + ":" + port + " HTTP/1.1\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
-    assertThat(ProxyClients.readHead(s)).startsWith("HTTP/1.1 200");
-    java.security.cert.X509Certificate ca;
-    try (InputStream in = Files.newInputStream(proxy.caCertificate().orElseThrow())) {
-      ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-          .generateCertificate(in);
-    }
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, TestOrigins.Pki.trust(ca).getTrustManagers(), null);
-    SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, host, port, true);
-    var params = ssl.getSSLParameters();
-    params.setApplicationProtocols(new String[] {"h2"});
-    ssl.setSSLParameters(params);
-    ssl.startHandshake();
+    SSLSocket ssl = ProxyClients.interceptedTunnel(proxy, s, host, port, "h2");
     assertThat(ssl.getApplicationProtocol()).isEqualTo("h2");
     RawH2 c = new RawH2(ssl);
     closers.add(0, c);

@@ -134,6 +134,36 @@ final class ProxyClients {
   }
 
   /** Collects audit events. */
+  /** A TLS context that trusts the proxy's interception CA (and nothing else), as a sandbox's clients do. */
+  static javax.net.ssl.SSLContext trustingProxyCa(EgressProxy proxy, String protocol) throws Exception {
+    java.security.cert.X509Certificate ca;
+    try (InputStream in = Files.newInputStream(proxy.caCertificate().orElseThrow())) {
+      ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(in);
+    }
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance(protocol);
+    tls.init(null, TestOrigins.Pki.trust(ca).getTrustManagers(), null);
+    return tls;
+  }
+
+  /**
+   * {@code CONNECT host:port} on {@code s} (a 200 expected), then a TLS handshake inside that trusts the proxy's CA
+   * and offers {@code alpn}: an intercepted tunnel.
+   */
+  static javax.net.ssl.SSLSocket interceptedTunnel(EgressProxy proxy, Socket s, String host, int port, String alpn)
+      throws Exception {
+    s.getOutputStream().write(("CONNECT " + host + ":" + port + " HTTP/1.1\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    org.assertj.core.api.Assertions.assertThat(readHead(s)).startsWith("HTTP/1.1 200");
+    javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) trustingProxyCa(proxy, "TLS").getSocketFactory()
+        .createSocket(s, host, port, true);
+    var params = ssl.getSSLParameters();
+    params.setApplicationProtocols(new String[] {alpn});
+    ssl.setSSLParameters(params);
+    ssl.startHandshake();
+    return ssl;
+  }
+
   static final class Events implements dev.containment4j.event.AuditListener {
     final List<AuditEvent> all = new CopyOnWriteArrayList<>();
 

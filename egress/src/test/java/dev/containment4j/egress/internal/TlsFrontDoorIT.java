@@ -250,13 +250,7 @@ class TlsFrontDoorIT {
   @Test
   void aResumedSessionStillHasEveryRequestsHostChecked() throws Exception {
     EgressProxy proxy = start();
-    java.security.cert.X509Certificate ca;
-    try (InputStream in = Files.newInputStream(proxy.caCertificate().orElseThrow())) {
-      ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-          .generateCertificate(in);
-    }
-    SSLContext tls = SSLContext.getInstance("TLSv1.3");
-    tls.init(null, TestOrigins.Pki.trust(ca).getTrustManagers(), null);
+    SSLContext tls = ProxyClients.trustingProxyCa(proxy, "TLSv1.3");
     String target = "sec.test:" + secure.port();
     List<byte[]> ids = new ArrayList<>();
     List<String> answers = new ArrayList<>();
@@ -285,13 +279,7 @@ class TlsFrontDoorIT {
   @Test
   void alpnOffersTheProxyDoesNotSpeakFallBackToHttp11() throws Exception {
     EgressProxy proxy = start();
-    java.security.cert.X509Certificate ca;
-    try (InputStream in = Files.newInputStream(proxy.caCertificate().orElseThrow())) {
-      ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-          .generateCertificate(in);
-    }
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, TestOrigins.Pki.trust(ca).getTrustManagers(), null);
+    SSLContext tls = ProxyClients.trustingProxyCa(proxy, "TLS");
     for (String[] offer : List.of(new String[] {"spdy/3.1", "http/1.0"}, new String[0])) {
       try (Socket s = connectTo(proxy, "sec.test:" + secure.port())) {
         SSLSocket ssl = (SSLSocket) tls.getSocketFactory().createSocket(s, "sec.test", secure.port(), true);

@@ -30,9 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The egress path from inside a bubblewrap sandbox against the same proxy reached directly from the host, in the same
  * run: one egress proxy in this JVM; per repetition, {@link EgressBench}'s load generator runs on the host (against
- * the proxy's host listener) twice, once in this JVM's session and once in a session of its own ({@code setsid}, as
- * bubblewrap's {@code --new-session} puts every sandbox: with the scheduler's autogroups on, a new session is a new
- * scheduling group), once inside a real bubblewrap sandbox with {@code network.mode: proxy} (against {@code
+ * the proxy's host listener) twice, once in this JVM's session and once in a session of its own ({@code setsid}, where
+ * bubblewrap's {@code --new-session} put every sandbox before the {@code c4j-pgrp} launcher step: with the scheduler's
+ * autogroups on, a new session is a new scheduling group), once inside a real bubblewrap sandbox with {@code network.mode: proxy} (against {@code
  * 127.0.0.1:3128} inside, the listening socket the proxy adopted from the sandbox) and once inside the same sandbox
  * with the host's network (against the host listener: the sandbox's cost without the bridge), in rotating order; the
  * order of the CONNECT and SOCKS5 targets inside each load run alternates by repetition. Prints one Markdown table of

@@ -61,6 +61,8 @@ public final class BubblewrapBackend implements IsolationBackend {
   /** The zero-relay path to the egress proxy, when {@code network.mode: proxy}. */
   private final Optional<EgressBridge> egress;
   private final PreparedLaunchers launchers;
+  /** {@link ProcessGroupHelper} in the private directory: bwrap then runs without {@code --new-session}. */
+  private final Optional<Path> pgrpHelper;
   /** The filesystem plan, kept while the directories that decided it are unchanged (see {@link PlanCache}). */
   private final PlanCache plans;
   /** A one-shot call's private /tmp, made ahead of the call on the preparing thread. */
@@ -93,6 +95,8 @@ public final class BubblewrapBackend implements IsolationBackend {
           PosixFilePermissions.fromString("r--r--r--"));
       seccompFile = Files.createFile(privateDir.resolve("seccomp.bpf"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      // without a helper that runs here, every sandbox keeps its own session (never neither protection)
+      pgrpHelper = ProcessGroupHelper.install(privateDir);
     } catch (IOException e) {
       throw new SandboxSetupException(ID, -1, "", "cannot create the backend's private directory under "
           + System.getProperty("java.io.tmpdir") + ": " + e.getMessage() + "; check java.io.tmpdir", e);
@@ -133,10 +137,11 @@ public final class BubblewrapBackend implements IsolationBackend {
                 : ", net (loopback only)")
             + (egress.isPresent() ? "; egress proxy at 127.0.0.1:" + EgressBridge.PORT + " inside (its listening"
                 + " socket served by the proxy, no relay)" : ""),
-        "capabilities: all dropped; new session; environment cleared",
+        "capabilities: all dropped; " + (pgrpHelper.isPresent() ? "own process group in the caller's session, no"
+            + " controlling terminal (c4j-pgrp)" : "new session") + "; environment cleared",
         seccomp.describe());
     launchers = new PreparedLaunchers(privateDir, seccompFile, cgroups, limits.memoryMb() * 1024 * 1024,
-        limits.pids(), prepareSetting.equals("auto") && Files.isExecutable(PreparedLaunchers.BASH),
+        limits.pids(), prepareSetting.equals("auto") && Files.isExecutable(PreparedLaunchers.BASH), pgrpHelper,
         this::prepareNextCall);
   }
 
@@ -225,19 +230,29 @@ public final class BubblewrapBackend implements IsolationBackend {
   @Override
   public String explain() {
     return explain(spec, bwrap, deniedFile, Optional.of(seccomp.describe()),
-        cgroups.map(c -> "cgroup " + c.version()));
+        cgroups.map(c -> "cgroup " + c.version()), pgrpHelper);
   }
 
-  /** The explanation without opening anything (works on any OS). */
+  /**
+   * The explanation without opening anything (works on any OS): with the c4j-pgrp helper when one is bundled for this
+   * CPU (an opened backend that cannot run it keeps {@code --new-session}).
+   */
   public static String explain(IsolationSpec spec, Path bwrap, Path deniedFile, Optional<String> seccomp,
       Optional<String> limitMechanism) {
+    Optional<Path> helper = ProcessGroupHelper.resourceFor(System.getProperty("os.arch", ""))
+        .map(r -> deniedFile.resolveSibling(ProcessGroupHelper.FILE_NAME));
+    return explain(spec, bwrap, deniedFile, seccomp, limitMechanism, helper);
+  }
+
+  private static String explain(IsolationSpec spec, Path bwrap, Path deniedFile, Optional<String> seccomp,
+      Optional<String> limitMechanism, Optional<Path> pgrpHelper) {
     FilesystemPlan plan = FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home());
     List<String> command = SAMPLE_COMMAND;
     if (spec.policy().network().mode() == Policy.NetworkMode.PROXY) {
       command = EgressBridge.Interpreter.perl(Path.of("/usr/bin/perl")).wrap(SAMPLE_COMMAND);
     }
     List<String> argv = withHostValuesHidden(commandLine(spec, bwrap, plan, Optional.empty(), deniedFile,
-        spec.workdir(), Map.of(), command).argv(), spec.policy().isolation().env().pass());
+        spec.workdir(), Map.of(), command, pgrpHelper.isEmpty()).argv(), spec.policy().isolation().env().pass());
     Policy.Limits l = spec.policy().isolation().limits();
     StringBuilder sb = new StringBuilder();
     sb.append("# bubblewrap backend: each call runs this (here for: ").append(String.join(" ", SAMPLE_COMMAND))
@@ -245,6 +260,9 @@ public final class BubblewrapBackend implements IsolationBackend {
     sb.append("# started by a launcher shell with an empty environment, prepared ahead of the call (it joins the"
         + " call's cgroups, then waits for this list) that execs bwrap with the seccomp program on fd ")
         .append(Launcher.SECCOMP_FD).append('\n');
+    pgrpHelper.ifPresent(h -> sb.append("# bwrap is exec'd through ").append(h).append(" (c4j-pgrp): a process group"
+        + " of its own and no controlling terminal, in place of --new-session (which would give every sandbox a"
+        + " scheduling group of its own)\n"));
     sb.append("# seccomp: ").append(seccomp.orElse("compiled when the backend opens")).append('\n');
     sb.append("# limits: wall ").append(l.wall().toSeconds()).append(" s (host timer, tree kill), memory ")
         .append(l.memoryMb()).append(" MiB and pids ").append(l.pids()).append(" (")
@@ -279,7 +297,7 @@ public final class BubblewrapBackend implements IsolationBackend {
   }
 
   static BwrapCommandLine.Invocation commandLine(IsolationSpec spec, Path bwrap, FilesystemPlan plan, Optional<Path> tmp,
-      Path deniedFile, Path cwd, Map<String, String> extraEnv, List<String> command) {
+      Path deniedFile, Path cwd, Map<String, String> extraEnv, List<String> command, boolean newSession) {
     Map<String, String> env = new TreeMap<>(spec.environment());
     List<Path> readable = List.of();
     if (spec.policy().network().mode() == Policy.NetworkMode.PROXY && spec.egress().isPresent()) {
@@ -297,6 +315,7 @@ public final class BubblewrapBackend implements IsolationBackend {
         .deniedFile(deniedFile)
         .emptyFile(emptyFileOf(deniedFile))
         .seccompFd(Launcher.SECCOMP_FD)
+        .newSession(newSession)
         .cwd(cwd)
         .command(command)
         .build();
@@ -364,7 +383,7 @@ public final class BubblewrapBackend implements IsolationBackend {
       enforced.addAll(launch.limits());
       List<String> command = egress.map(e -> e.interpreter().wrap(request.argv())).orElse(request.argv());
       BwrapCommandLine.Invocation argv = commandLine(spec, bwrap, plan, Optional.of(tmp), deniedFile, request.cwd(),
-          request.env(), command);
+          request.env(), command, pgrpHelper.isEmpty());
       Process started;
       try {
         started = launch.go(argv);
@@ -391,6 +410,10 @@ public final class BubblewrapBackend implements IsolationBackend {
       }
       if (!o.timedOut() && exit == Launcher.LAUNCHER_FAILED && stderr.startsWith("containment-launcher:")) {
         throw new SandboxSetupException(ID, exit, tail(stderr), "the launcher failed; nothing was run");
+      }
+      if (!o.timedOut() && ProcessGroupHelper.refused(exit, stderr)) {
+        throw new SandboxSetupException(ID, exit, tail(stderr), "the c4j-pgrp helper could not give the sandbox its"
+            + " own process group or drop the controlling terminal; nothing was run");
       }
       if (!o.timedOut() && exit == 1 && stderr.startsWith("bwrap: ")) {
         if (stderr.startsWith("bwrap: execvp ")) {

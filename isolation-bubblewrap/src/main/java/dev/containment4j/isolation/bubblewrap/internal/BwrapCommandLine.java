@@ -81,6 +81,7 @@ public final class BwrapCommandLine {
     private OptionalInt seccompFd = OptionalInt.empty();
     private Path cwd;
     private List<String> command;
+    private boolean newSession = true;
 
     private Builder(Path bwrap) {
       this.bwrap = Objects.requireNonNull(bwrap, "bwrap");
@@ -147,6 +148,16 @@ public final class BwrapCommandLine {
       return this;
     }
 
+    /**
+     * Whether bwrap puts the sandbox in a session of its own ({@code --new-session}, the default). Off only when the
+     * launcher starts bwrap through {@link ProcessGroupHelper}, which gives it a process group of its own and no
+     * controlling terminal instead.
+     */
+    public Builder newSession(boolean value) {
+      this.newSession = value;
+      return this;
+    }
+
     public Builder command(List<String> value) {
       this.command = List.copyOf(value);
       return this;
@@ -165,7 +176,9 @@ public final class BwrapCommandLine {
       a.add(bwrap.toString());
       // process and namespaces
       a.add("--die-with-parent");
-      a.add("--new-session");
+      if (newSession) {
+        a.add("--new-session");
+      }
       a.add("--unshare-all");
       a.add("--unshare-user");
       if (network == Policy.NetworkMode.HOST) {

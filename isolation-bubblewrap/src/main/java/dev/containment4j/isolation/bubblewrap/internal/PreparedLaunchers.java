@@ -53,6 +53,8 @@ final class PreparedLaunchers implements AutoCloseable {
   private final long memoryBytes;
   private final int pids;
   private final boolean prepare;
+  /** {@link ProcessGroupHelper}, which then execs bwrap; empty: bwrap is exec'd directly (and keeps --new-session). */
+  private final Optional<Path> pgrpHelper;
   private final AtomicReference<CompletableFuture<Launch>> pending = new AtomicReference<>();
   private final AtomicLong counter = new AtomicLong();
   private final AtomicLong released = new AtomicLong();
@@ -66,16 +68,18 @@ final class PreparedLaunchers implements AutoCloseable {
    */
   PreparedLaunchers(Path privateDir, Path seccompFile, Optional<Cgroups> cgroups, long memoryBytes, int pids,
       boolean prepare) {
-    this(privateDir, seccompFile, cgroups, memoryBytes, pids, prepare, () -> { });
+    this(privateDir, seccompFile, cgroups, memoryBytes, pids, prepare, Optional.empty(), () -> { });
   }
 
   /**
    * @param prepare whether to start launchers ahead ({@code /bin/bash} present); otherwise each call starts one
+   * @param pgrpHelper {@link ProcessGroupHelper} to exec bwrap through, if bwrap runs without {@code --new-session}
    * @param prepareNextCall what else to do on the preparing thread between calls (from the second call on)
    */
   PreparedLaunchers(Path privateDir, Path seccompFile, Optional<Cgroups> cgroups, long memoryBytes, int pids,
-      boolean prepare, Runnable prepareNextCall) {
+      boolean prepare, Optional<Path> pgrpHelper, Runnable prepareNextCall) {
     this.prepareNextCall = prepareNextCall;
+    this.pgrpHelper = pgrpHelper;
     this.privateDir = privateDir;
     this.seccompFile = seccompFile;
     this.cgroups = cgroups;
@@ -346,6 +350,9 @@ final class PreparedLaunchers implements AutoCloseable {
     Process go(BwrapCommandLine.Invocation bwrap) {
       byte[] options = BwrapCommandLine.nulTerminated(bwrap.options());
       List<String> argv = bwrap.viaArgsFd(Launcher.ARGS_FD);
+      if (pgrpHelper.isPresent()) {
+        argv = ProcessGroupHelper.wrap(pgrpHelper.get(), argv);
+      }
       if (!prepare) {
         writePrivate(optionsFile, options);
         process = start(Launcher.argv(seccompFile, optionsFile, procs(cgroup), addressSpaceKb(cgroup),

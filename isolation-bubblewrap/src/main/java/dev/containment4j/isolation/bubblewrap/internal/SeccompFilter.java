@@ -53,8 +53,9 @@ public final class SeccompFilter {
 
   /**
    * Terminal ioctls refused: {@code TIOCSTI} (push input into a terminal, CVE-2017-5226) and {@code TIOCLINUX}
-   * (console selection can do the same). bwrap's {@code --new-session} already leaves the sandbox without the
-   * caller's terminal; this holds even if a descriptor of one reaches it. Compared on the low 32 bits only, the width
+   * (console selection can do the same). The launcher already leaves the sandbox without the caller's terminal
+   * ({@link ProcessGroupHelper}'s {@code TIOCNOTTY}, or bwrap's {@code --new-session} without it); this holds even if
+   * a descriptor of one reaches it, and on a terminal the sandbox makes its own controlling terminal. Compared on the low 32 bits only, the width
    * the kernel uses (CVE-2019-10063: high bits set slipped past filters comparing all 64).
    */
   static final List<Long> DENIED_IOCTLS = List.of(0x5412L, 0x541CL);

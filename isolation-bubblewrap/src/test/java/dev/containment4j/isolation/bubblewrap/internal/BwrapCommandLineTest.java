@@ -132,6 +132,15 @@ class BwrapCommandLineTest {
   }
 
   @Test
+  void aNewSessionUnlessTheLauncherGivesAProcessGroupAndDropsTheTerminal() {
+    FilesystemPlan plan = new FilesystemPlan(WORK, List.of(WORK), List.of(), List.of(), List.of(), List.of(),
+        Optional.empty(), List.of());
+    assertThat(builder(plan).build().options()).contains("--new-session");
+    assertThat(builder(plan).newSession(false).build().options()).doesNotContain("--new-session")
+        .contains("--die-with-parent", "--unshare-all", "--unshare-user");
+  }
+
+  @Test
   void badNamesAreRefused() {
     FilesystemPlan plan = new FilesystemPlan(WORK, List.of(WORK), List.of(), List.of(), List.of(), List.of(),
         Optional.empty(), List.of());
