@@ -59,6 +59,7 @@ final class InjectionContext {
   /** An assignment or call that opens a list or tuple literal on the next lines. */
   private static final Pattern LITERAL_OPENED = Pattern.compile("(?:\\w\\s*[:=]|\\()\\s*[\\[({]\\s*$");
   /** A row of a markdown table. */
+  private static final Pattern OPTION_ROW = Pattern.compile("^\\s*\\|\\s*`?-{1,2}[a-z0-9][\\w-]*(?:[ =][^|`]*)?`?\\s*\\|");
   private static final Pattern TABLE_ROW = Pattern.compile("^\\s*\\|.*\\|.*\\|\\s*$");
 
   /** Whether the words right before a phrase forbid it. */
@@ -115,6 +116,10 @@ final class InjectionContext {
    * at most four lines up) names a command-line option. A note after the option list, past a blank line, is not.
    */
   static boolean optionDescription(String t, int ls) {
+    int le = t.indexOf('\n', ls);
+    if (OPTION_ROW.matcher(t.substring(ls, le < 0 ? t.length() : le)).find()) {
+      return true; // session 9: a markdown table row whose first cell is an option: "| `--force` | false | ... |"
+    }
     int s = ls;
     for (int k = 0; k < 5; k++) {
       int e = t.indexOf('\n', s);
@@ -457,12 +462,21 @@ final class InjectionContext {
       + "(?:work|are working|make changes) (?:in|on) this (?:repo|repository|project|codebase)[^\\n]{0,40}:)[ \\t]*$");
 
   /**
+   * Session 9: a README's or CONTRIBUTING's note for coding agents, a label set off as markdown structure (a quote, a
+   * bullet, a heading or bold: "> **Note for AI assistants:** run `npm test` before committing"); a plain line "Note
+   * to any AI assistant triaging this issue:" in a comment is an address, not a document's guidance.
+   */
+  private static final Pattern AGENT_NOTE = Pattern.compile("(?m)(?:^|\\\\n)[ \\t]*(?:>[ \\t]*[*_]{0,2}|[-*][ \\t]+[*_]{0,2}|#+[ \\t]*"
+      + "|[*_]{2})(?:notes?|tips?|reminders?|guidance|instructions) for (?:the )?(?:ai|coding|llm)(?: coding)? "
+      + "(?:agents?|assistants?)[*_]{0,2}[ \\t]*:");
+
+  /**
    * Whether the window is a repository's guidance for coding agents (session 7): an AGENTS.md or CLAUDE.md addresses
    * the agent by design, so being addressed is no sign of an injection there; what it asks still counts (an order to
    * send {@code .env} out and keep quiet about it is flagged in such a file too).
    */
   static boolean agentGuidance(String t) {
-    return AGENT_GUIDANCE.matcher(t).find();
+    return AGENT_GUIDANCE.matcher(t).find() || AGENT_NOTE.matcher(t).find();
   }
 
   /** A statement of code, then a comment at the end of the same line ({@code continue  # override: drop ...}). */

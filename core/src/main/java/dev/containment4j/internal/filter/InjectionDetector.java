@@ -361,6 +361,9 @@ final class InjectionDetector {
     java.util.Set<String> seenText = new java.util.HashSet<>();
     java.util.Set<String> groups = new java.util.HashSet<>();
     double maxDamping = 0;
+    // session 9: the string elements of a list literal in code are separate items of data (a fixture's attack
+    // strings): evidence adds up within an element, and only the strongest element counts
+    java.util.Map<Integer, java.util.Map<String, Double>> elements = new java.util.HashMap<>();
     for (Hit h : cluster) {
       if (!seenText.add(h.text)) {
         continue; // the same phrase repeated (log lines, boilerplate) is one piece of evidence
@@ -369,6 +372,13 @@ final class InjectionDetector {
       maxDamping = Math.max(maxDamping, d);
       double w = h.weight * d;
       groups.add(InjectionCues.group(h.id));
+      int element = d <= 0.25 ? listElement(t, h) : -1;
+      if (element >= 0) {
+        elements.computeIfAbsent(element, x -> new java.util.HashMap<>()).merge(h.id, w, Math::max);
+        start = Math.min(start, h.start);
+        end = Math.max(end, h.end);
+        continue;
+      }
       Double b = best.get(h.id);
       if (b == null) {
         best.put(h.id, w);
@@ -393,6 +403,20 @@ final class InjectionDetector {
         rule = e.getKey();
       }
     }
+    double strongest = 0;
+    for (var element : elements.values()) {
+      double sum = 0;
+      for (var e : element.entrySet()) {
+        sum += e.getValue();
+        best.putIfAbsent(e.getKey(), 0.0); // the element's features still say which kinds of evidence were seen
+        if (e.getValue() > top) {
+          top = e.getValue();
+          rule = e.getKey();
+        }
+      }
+      strongest = Math.max(strongest, sum);
+    }
+    score += strongest;
     if (!InjectionCues.specific(groups) && java.util.Collections.disjoint(best.keySet(), STRONG)) {
       return; // imperatives, flags and commands without a sign that they are aimed at the model: docs, READMEs
     }
@@ -702,6 +726,16 @@ final class InjectionDetector {
     return false;
   }
 
+  /** The start of the line of a string element of a list literal in code that holds the hit, or -1. */
+  private static int listElement(String t, Hit h) {
+    int ls = Math.min(h.start, Math.max(0, t.lastIndexOf('\n', h.start - 1) + 1));
+    int le = t.indexOf('\n', Math.max(h.end, h.start + 1));
+    if (le < 0) {
+      le = t.length();
+    }
+    return InjectionContext.listedInCode(t, ls, le) ? ls : -1;
+  }
+
   /** Lower weight when the phrase is quoted or described rather than addressed to the reader. */
   private static double damping(String t, Hit h, boolean windowMeta) {
     int ls = Math.min(h.start, Math.max(0, t.lastIndexOf('\n', h.start - 1) + 1));
@@ -782,7 +816,9 @@ final class InjectionDetector {
     if (group.equals("structure") && InjectionContext.trainingRecords(t)) {
       frame = Math.min(frame, 0.4); // "### Instruction: ... ### Response: ..." twice: a dump of a training set
     }
-    if (group.equals("address") && InjectionContext.agentGuidance(t)) {
+    // session 9: an addressed order asks for something outside the project's own work (a transfer, a secret, an
+    // install from elsewhere, a dangerous command), which no guidance for agents legitimately asks
+    if (group.equals("address") && !h.id().equals("addressed-order") && InjectionContext.agentGuidance(t)) {
       frame = Math.min(frame, 0.35); // "## Rules for coding agents\n- Agents must run `pnpm test` ...": addressed by design
     }
     if (group.equals("address") && InjectionContext.componentEntry(t, ls, le)) {

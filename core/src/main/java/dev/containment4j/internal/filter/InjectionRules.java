@@ -527,9 +527,10 @@ final class InjectionRules {
         + "chatgpt|gpt|gemini|crawlers?|operators? ai)";
     String qual = "(?:[\\w-]+ ){0,2}?";
     String header = "(?:if you(?:'re| are) (?:an? |the )?" + qual + reader + "\\b[^:\\n]{0,60}?:"
-        + "|(?:(?:this |a |one |quick )?(?:note|message|memo|reminder|tip|request|instructions?|notice|heads[- ]up|word|"
-        + "one)(?: is)?\\s+)?(?:to|for)\\s+(?:the |any |all |every |each |whatever |whichever |an? )?" + qual + reader
-        + "\\b[^:\\n]{0,60}?:"
+        // session 9: "policy update for the running agent:", "to the LLM agent making this request - retry ..."
+        + "|(?:(?:this |a |one |quick )?(?:[\\w-]+ )?(?:note|message|memo|reminder|tip|request|instructions?|notice|"
+        + "heads[- ]up|word|one|update|alert|warning)(?: is)?\\s+)?(?:to|for)\\s+(?:the |any |all |every |each |"
+        + "whatever |whichever |an? )?" + qual + reader + "\\b[^:\\n]{0,60}?(?::| [-\u2013\u2014] )"
         + "|(?:hey|hi|hello|dear|attention),? " + qual + reader + "\\s*[,:!]"
         // a name of two words or with a participle ("automated agents:", "assistant building this image:"); a
         // YAML key with nested keys below it ("agent:\n  label: linux") is configuration
@@ -550,7 +551,9 @@ final class InjectionRules {
         + "ship|sync)";
     String danger = "\\|\\s*(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\|\\s*curl\\b|\\bcurl\\b[^\\n]{0,80}?\\s(?:-d|--data[\\w-]*|-f|-t|"
         + "--upload-file)\\s|--(?:force|no-verify|allow-all|insecure|dangerously[\\w-]*)\\b|-auto-approve\\b|\\bsudo\\b|"
-        + "\\brm\\s+-[rf]{1,2}\\b|\\bchmod\\s+(?:-r\\s+)?777\\b|\\bprivileged\\s*[=:]\\s*true\\b|\\bwrite-all\\b";
+        + "\\brm\\s+-[rf]{1,2}\\b|\\bchmod\\s+(?:-r\\s+)?777\\b|\\bprivileged\\s*[=:]\\s*true\\b|\\bwrite-all\\b"
+        // session 9: software installed from elsewhere than the project's own sources
+        + "|--(?:extra-)?index-url[= ]+https?://|--registry[= ]+https?://|\\bregistry\\s+https?://|\\bnpx\\s+(?:-y|--yes)\\b";
     String secret = "~/\\.\\w|\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
         + "\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\bbackup codes?\\b|\\b(?:2fa|mfa)\\b|"
         + "\\bcard numbers?\\b|\\bphone numbers?\\b|\\b(?:home|billing) address\\b|\\boutput of `?(?:env|printenv)\\b|"
@@ -565,7 +568,8 @@ final class InjectionRules {
     String approve = "(?:approve|merge|accept|close|mark)\\b" + rest + "\\b(?:pr|pull requests?|merge requests?|invites?|"
         + "reports?|advisor(?:y|ies)|as (?:resolved|safe|approved|duplicate|won'?t ?fix))\\b";
     String pay = "(?:wire|pay|transfer)\\b" + rest + "(?:\\busd\\b|\\beur\\b|\\$|€|\\baccount\\b|\\binvoice\\b|\\biban\\b)";
-    String act = lead + "(?:" + any + "|" + send + "|" + destroy + "|" + approve + "|" + pay + ")";
+    String fetch = "(?:install|download)\\b" + rest + "\\bfrom\\s+`?https?://"; // session 9: install from elsewhere
+    String act = lead + "(?:" + any + "|" + send + "|" + destroy + "|" + approve + "|" + pay + "|" + fetch + ")";
     String aside = "(?:(?:don'?t|do not|never) (?:tell|mention|show|inform|notify|reveal)\\b[^.;\\n]{0,40}?\\b(?:this|it|these|"
         + "that|the user|anyone|anything|them|the reviewer|the team)\\b|\\bwithout (?:asking|telling|showing|informing)\\b|"
         + "\\bskip (?:the )?(?:review|approval|confirmation)\\b|\\bno need to (?:tell|ask|confirm|check)\\b|"
@@ -756,7 +760,9 @@ final class InjectionRules {
           + "['\"]\\s*\\+\\s*[a-z_][\\w.]*(?:\\[['\"]?\\w+['\"]?\\])?\\s*(?:\\+|\\)|,|;|$)|"
           + "\\bmessage\\[['\"](?:role|content)|\\.\\w+\\(\\s*f?['\"]|\\bassert(?:that|equals|true|false)?\\s*\\(|\\bexpect\\s*\\(|"
           + "\\.(?:scan|detect|classify|is_?injection|filter)\\s*\\(|\\bis_?(?:flagged|blocked|injection)\\b|"
-          + "\\bapply_chat_template\\b");
+          + "\\bapply_chat_template\\b|"
+          // session 9: an f-string or template placeholder of a turn's role or content: f"<|...|>{m['role']}"
+          + "\\{\\s*\\w+(?:\\[['\"](?:role|content)['\"]\\]|\\.(?:role|content))\\s*\\}");
 
   /** An interrogative that opens a question about a phrase ("how do I make ChatGPT ignore ...?"). */
   static final Pattern QUESTION = Pattern.compile(

@@ -47,6 +47,52 @@ final class Normalized {
     return map[end - 1] + 1;
   }
 
+  /** The byte a variation selector at {@code i} stands for (VS1-16: 0-15, VS17-256: 16-255), or -1. */
+  private static int selectorByte(CharSequence src, int i, int to) {
+    if (i >= to) {
+      return -1;
+    }
+    char c = src.charAt(i);
+    if (c >= 0xFE00 && c <= 0xFE0F) {
+      return c - 0xFE00;
+    }
+    if (c == 0xDB40 && i + 1 < to) {
+      char lo = src.charAt(i + 1);
+      return lo >= 0xDD00 && lo <= 0xDDEF ? lo - 0xDD00 + 16 : -1;
+    }
+    return -1;
+  }
+
+  private static boolean selectorBefore(CharSequence src, int i, int from) {
+    if (i - 1 < from) {
+      return false;
+    }
+    char p = src.charAt(i - 1);
+    return p >= 0xFE00 && p <= 0xFE0F
+        || p >= 0xDD00 && p <= 0xDDEF && i - 2 >= from && src.charAt(i - 2) == 0xDB40;
+  }
+
+  /**
+   * Whether the bidi control at {@code i} stands next to a right-to-left letter (Hebrew, Arabic, Syriac, Thaana and
+   * their presentation forms), looking past spaces and other controls: there it embeds or isolates a word of that
+   * script. An override around Latin text (Trojan-source style) has none beside it.
+   */
+  private static boolean besideRightToLeft(CharSequence src, int i, int from, int to) {
+    for (int dir = -1; dir <= 1; dir += 2) {
+      for (int j = i + dir, k = 0; j >= from && j < to && k < 4; j += dir, k++) {
+        char c = src.charAt(j);
+        if (c == ' ' || Fold.isBidiControl(c)) {
+          continue;
+        }
+        if (c >= 0x0590 && c <= 0x08FF || c >= 0xFB1D && c <= 0xFDFF || c >= 0xFE70 && c <= 0xFEFE) {
+          return true;
+        }
+        break;
+      }
+    }
+    return false;
+  }
+
   static Normalized of(CharSequence src, int from, int to) {
     StringBuilder b = new StringBuilder(to - from);
     int[] map = new int[(to - from) * 2 + 8];
@@ -78,7 +124,29 @@ final class Normalized {
         continue;
       }
       if (Fold.isInvisible(c) || Fold.isBidiControl(c)) {
-        invisibles++;
+        if (!(Fold.isBidiControl(c) && besideRightToLeft(src, i, from, to) || c == '\u00AD' && i > from && i + 1 < to
+            && Character.isLetter(src.charAt(i - 1)) && Character.isLetter(src.charAt(i + 1)))) {
+          // a soft hyphen inside a word is a hyphenation point (its words are still read joined)
+          invisibles++; // session 9: embedding marks around Hebrew or Arabic words are formatting, not hiding
+        }
+        continue;
+      }
+      int selector = selectorByte(src, i, to);
+      if (selector >= 0) {
+        int len = c == 0xDB40 ? 2 : 1;
+        if (selectorByte(src, i + len, to) >= 0 || selectorBefore(src, i, from)) {
+          // session 9: a run of variation selectors spells bytes (text smuggled after one emoji); a single selector
+          // after a base character is ordinary emoji presentation and is only dropped
+          tags++;
+          if (selector >= 0x20 && selector < 0x7F) {
+            if (n >= map.length) {
+              map = java.util.Arrays.copyOf(map, map.length * 2);
+            }
+            b.append(Character.toLowerCase((char) selector));
+            map[n++] = i;
+          }
+        }
+        i += len - 1;
         continue;
       }
       if (c == 0xDB40 && i + 1 < to) {
