@@ -64,7 +64,8 @@ final class Classifier {
   private static final Set<String> ENCODERS = Set.of("base64", "base32", "xxd", "gzip", "bzip2", "xz", "tar",
       "zip", "openssl", "gpg", "od", "hexdump", "basenc", "uuencode", "zstd");
   private static final Set<String> DB_CLIENTS = Set.of("psql", "mysql", "mariadb", "sqlite3", "sqlcmd",
-      "mongosh", "mongo", "redis-cli", "cqlsh", "clickhouse-client", "cockroach", "duckdb", "snowsql", "bq");
+      "mongosh", "mongo", "redis-cli", "cqlsh", "clickhouse-client", "cockroach", "duckdb", "snowsql", "bq",
+      "pg_restore", "mongorestore", "mongoimport", "mysqlimport");
   private static final Set<String> SHARED_BRANCHES = Set.of("main", "master", "develop", "development", "dev",
       "trunk", "production", "prod", "staging", "stable", "gh-pages", "live", "head");
   private static final Set<String> NPX_TOOLS = Set.of("tsc", "eslint", "prettier", "jest", "vitest", "playwright",
@@ -1029,6 +1030,10 @@ final class Classifier {
     return p == null ? a.text() : p.toString();
   }
 
+  /** Rules files are instructions in prose, as AGENTS.md is (.cursorrules, .clinerules, .cursor/rules/x.mdc). */
+  private static final Pattern RULES_FILE = Pattern.compile("/\\.(cursor|windsurf|cline)rules(/[^/]*)?$"
+      + "|/\\.(cursor|windsurf)/rules/[^/]+$");
+
   Judgement writeTarget(Arg target, Path cwd, String verb, String what) {
     Set<Place> pl = places(target, cwd);
     String path = where(target, cwd);
@@ -1036,7 +1041,7 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     if (pl.contains(Place.AGENT_CONFIG)) {
-      if (path.endsWith(".md")) {
+      if (path.endsWith(".md") || RULES_FILE.matcher(path).find()) {
         return Judgement.ask(TAMPER, what + " " + verb + " " + path + ", an instruction file agents obey;"
             + " a human must review changes to it");
       }
@@ -1641,7 +1646,8 @@ final class Classifier {
       case "localtunnel":
       case "bore":
       case "frpc":
-        return Judgement.ask(EXFIL, show(u) + " opens a tunnel that exposes this machine to the internet");
+      case "tailscale":
+        return HostedServices.tunnel(u, show(u));
       case "containment":
         return argv.stream().anyMatch(x -> x.equals("none") || x.contains("--backend=none"))
             ? Judgement.deny(TAMPER, show(u) + " runs containment without isolation") : Judgement.ALLOW;
@@ -1666,10 +1672,15 @@ final class Classifier {
         return attachesToProcess(argv) ? Judgement.ask(CREDENTIAL, show(u) + " attaches to a running process and can"
             + " read its memory and traffic (keys, tokens, an agent's decrypted identities); a human must approve"
             + " debugging a process this call did not start") : Judgement.ALLOW;
+      case "stripe":
+        return HostedServices.stripe(u, show(u));
       default:
         Judgement source = PackageSources.judge(show(u), name, argv);
         if (source != null) {
           return source;
+        }
+        if (WindowsShells.relevant(name)) {
+          return windows(u, flow);
         }
         break;
     }
@@ -1692,6 +1703,11 @@ final class Classifier {
       return interpreter(u, a, flow);
     }
     return executes(u, flow);
+  }
+
+  /** PowerShell, cmd.exe and Windows tools: the guard does not parse them, so what it cannot place asks. */
+  private Judgement windows(Unit u, Flow flow) {
+    return WindowsShells.judge(u, this, show(u), text -> judgeText(u, text, "shell", flow, false));
   }
 
   private static List<Arg> nonOptions(List<Arg> params, Set<String> withValue) {
@@ -2648,8 +2664,10 @@ final class Classifier {
     int mi = argv.indexOf("-m");
     if (mi > 0 && mi + 1 < argv.size() && Regexes.matches(argv.get(mi + 1), "http\\.server|SimpleHTTPServer|pyftpdlib"
         + "|smtpd|uploadserver") || u.language().equals("php") && argv.contains("-S")) {
-      j = j.max(Judgement.ask(EXFIL, show(u) + " serves files over the network; a human must confirm what is"
-          + " exposed"));
+      if (!HostedServices.loopbackOnly(argv)) {
+        j = j.max(Judgement.ask(EXFIL, show(u) + " serves files over the network; a human must confirm what is"
+            + " exposed"));
+      }
     }
     boolean readsStdin = u.code() == null && readsStdin(u) && !u.language().equals("awk");
     SimpleCommand c = u.command();
@@ -2838,7 +2856,8 @@ final class Classifier {
     if (u.name().equals("chmod")) {
       return Judgement.ALLOW;
     }
-    return Judgement.ALLOW;
+    // a CLI the classifier has no model of (neonctl, pscale, turso …) whose command destroys something
+    return p == null ? HostedServices.unknownCli(u, show(u)) : Judgement.ALLOW;
   }
 
   // -------------------------------------------------------------------------------------------------- git
@@ -3196,7 +3215,8 @@ final class Classifier {
       }
       return Judgement.ALLOW;
     }
-    if (Regexes.matches(op, "(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel|stop)-.*")
+    if (Regexes.matches(op, "(batch-)?(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel"
+        + "|stop)-.*")
         || op.equals("rb")) {
       return Judgement.deny(INFRA, show(u) + " deletes or stops cloud resources (" + svc + " " + op + ")");
     }
@@ -3236,6 +3256,10 @@ final class Classifier {
     }
     if (Regexes.matches(joined, ".*\\b(delete|destroy|remove|rm|apps:destroy|purge|terminate|uninstall|drop)\\b.*")) {
       return Judgement.deny(INFRA, show(u) + " deletes cloud resources");
+    }
+    Judgement hosted = HostedServices.offline(u, show(u), ops);
+    if (hosted != null) {
+      return hosted;
     }
     if (Regexes.matches(joined,
         ".*\\b(deploy|create|update|apply|set|add-iam-policy-binding|scale|promote|release|publish"
@@ -3333,6 +3357,9 @@ final class Classifier {
       return Judgement.ALLOW; // reports a rollout, changes nothing
     }
     String joined = String.join(" ", argv);
+    if (op.equals("delete") && HostedServices.localCluster(argv)) {
+      return Judgement.ALLOW; // --context minikube, kind-dev: a throw-away cluster on this machine
+    }
     if (op.equals("delete")) {
       if (Regexes.matches(joined, ".*\\b(ns|namespace|namespaces|pv|persistentvolume|pvc|node|nodes|crd|"
           + "customresourcedefinition|clusterrole|clusterrolebinding)\\b.*") || joined.contains("--all")
@@ -3351,6 +3378,10 @@ final class Classifier {
     if (Regexes.matches(op,
         "apply|create|replace|patch|edit|scale|drain|cordon|taint|rollout|set|label|annotate|exec|cp"
         + "|port-forward|run|expose|autoscale")) {
+      if (HostedServices.localCluster(argv)) {
+        // --context kind-dev, minikube, docker-desktop: a throw-away cluster on this machine
+        return Judgement.ALLOW;
+      }
       return Judgement.ask(INFRA, show(u) + " changes or enters a cluster; a human must confirm which one");
     }
     return Judgement.ALLOW;
