@@ -74,6 +74,7 @@ final class WindowsShells {
   private static final Pattern WINDOWS_VAR = Pattern.compile("(?i)(%[a-z_]+%|\\$env:[a-z_]+)([\\\\/].*)?");
   private static final Pattern WIPES = Pattern.compile("(?i)clear-recyclebin|format-volume|clear-disk"
       + "|remove-partition|initialize-disk");
+  private static final Pattern LOCAL_PROGRAM = Pattern.compile("(?i)(^|[;&|]\\s*)([\\w.-]+\\.(bat|cmd|exe|com|ps1)\\b)");
   private static final Pattern STATEMENT_SPLIT = Pattern.compile("\\s*(;|\\||&&|\\|\\||\\r?\\n)\\s*");
 
   private WindowsShells() {}
@@ -187,8 +188,16 @@ final class WindowsShells {
         statements.add(s.trim());
       }
     }
+    boolean windowsWords = false;
     for (String s : statements) {
       j = j.max(statement(s, cmd, u, c, shown, asShell));
+      String verb = s.split("\\s+")[0].replaceAll("^[(&.]+", "");
+      windowsWords |= verb.indexOf('-') > 0 || TOOLS.contains(verb) || DELETES.matcher(verb).find();
+    }
+    if (!windowsWords && statements.size() > 1) {
+      // plain programs joined by | or && (cmd /c "curl … | sh"): the POSIX rules judge the whole, pipes included
+      // Windows looks for a program in the current directory first: a.bat there is ./a.bat
+      j = j.max(asShell.apply(LOCAL_PROGRAM.matcher(text.replace('\\', '/')).replaceAll("$1./$2")));
     }
     if (sends) {
       return j.atLeast(Judgement.Decision.ASK) && j.category().equals(Classifier.CREDENTIAL)
