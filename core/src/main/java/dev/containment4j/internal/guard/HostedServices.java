@@ -138,7 +138,7 @@ final class HostedServices {
     return false;
   }
 
-  /** A file server told to listen on the loopback interface only ({@code --bind 127.0.0.1}, {@code -S localhost:8000}). */
+  /** A file server told to listen on loopback only ({@code --bind 127.0.0.1}, {@code -S localhost:8000}). */
   static boolean loopbackOnly(List<String> argv) {
     for (int k = 1; k < argv.size(); k++) {
       String t = argv.get(k);

@@ -52,7 +52,8 @@ final class WindowsShells {
       + "|netsh\\s+(advfirewall|firewall)\\s+set\\b.*\\boff\\b|set-netfirewallprofile\\b.*-enabled\\s+\\$?false"
       + "|bcdedit\\b.*\\b(testsigning|nointegritychecks)\\s+on");
   private static final Pattern PERSISTS = Pattern.compile("(?i)(reg(\\.exe)?\\s+add|new-itemproperty|set-itemproperty"
-      + "|sp\\s)[^|;]*(\\\\|currentversion|ntcurrentversion)(run|runonce|winlogon|image file execution options|userinit|shell folders)\\b"
+      + "|sp\\s)[^|;]*(\\\\|currentversion|ntcurrentversion)(run|runonce|winlogon|image file execution options"
+      + "|userinit|shell folders)\\b"
       + "|schtasks(\\.exe)?\\s+/create|register-scheduledtask|new-scheduledtask|new-service\\b|sc(\\.exe)?\\s+create"
       + "|\\\\start menu\\\\programs\\\\startup|\\$profile\\b[^|;]*(add-content|set-content|>>)|(add-content"
       + "|set-content|out-file)[^|;]*\\$profile\\b|register-wmievent|set-wmiinstance");
@@ -74,7 +75,8 @@ final class WindowsShells {
   private static final Pattern WINDOWS_VAR = Pattern.compile("(?i)(%[a-z_]+%|\\$env:[a-z_]+)([\\\\/].*)?");
   private static final Pattern WIPES = Pattern.compile("(?i)clear-recyclebin|format-volume|clear-disk"
       + "|remove-partition|initialize-disk");
-  private static final Pattern LOCAL_PROGRAM = Pattern.compile("(?i)(^|[;&|]\\s*)([\\w.-]+\\.(bat|cmd|exe|com|ps1)\\b)");
+  private static final Pattern LOCAL_PROGRAM = Pattern.compile(
+      "(?i)(^|[;&|]\\s*)([\\w.-]+\\.(bat|cmd|exe|com|ps1)\\b)");
   private static final Pattern STATEMENT_SPLIT = Pattern.compile("\\s*(;|\\||&&|\\|\\||\\r?\\n)\\s*");
 
   private WindowsShells() {}
