@@ -25,6 +25,14 @@ final class AgentCommands {
     if (!AGENTS.contains(u.name())) {
       return Judgement.ALLOW;
     }
+    for (String x : u.argv()) {
+      // approvals off under a plain word: cursor-agent --force ("allow commands unless explicitly denied"),
+      // aider --yes-always (every confirmation answered yes)
+      if (x.equals("--yes-always") || u.name().equals("cursor-agent") && (x.equals("--force") || x.equals("-f"))) {
+        return Judgement.deny(Classifier.TAMPER, "`" + u.name() + " " + x + "` starts an agent that runs every"
+            + " command without asking; agents may not start agents with their approvals switched off");
+      }
+    }
     List<String> ops = u.argv().stream().filter(x -> !x.startsWith("-")).toList();
     for (int k = 1; k + 1 < ops.size(); k++) {
       String area = ops.get(k);

@@ -64,7 +64,8 @@ final class Classifier {
   private static final Set<String> ENCODERS = Set.of("base64", "base32", "xxd", "gzip", "bzip2", "xz", "tar",
       "zip", "openssl", "gpg", "od", "hexdump", "basenc", "uuencode", "zstd");
   private static final Set<String> DB_CLIENTS = Set.of("psql", "mysql", "mariadb", "sqlite3", "sqlcmd",
-      "mongosh", "mongo", "redis-cli", "cqlsh", "clickhouse-client", "cockroach", "duckdb", "snowsql", "bq");
+      "mongosh", "mongo", "redis-cli", "cqlsh", "clickhouse-client", "cockroach", "duckdb", "snowsql", "bq",
+      "pg_restore", "mongorestore", "mongoimport", "mysqlimport");
   private static final Set<String> SHARED_BRANCHES = Set.of("main", "master", "develop", "development", "dev",
       "trunk", "production", "prod", "staging", "stable", "gh-pages", "live", "head");
   private static final Set<String> NPX_TOOLS = Set.of("tsc", "eslint", "prettier", "jest", "vitest", "playwright",
@@ -1029,6 +1030,10 @@ final class Classifier {
     return p == null ? a.text() : p.toString();
   }
 
+  /** Rules files are instructions in prose, as AGENTS.md is (.cursorrules, .clinerules, .cursor/rules/x.mdc). */
+  private static final Pattern RULES_FILE = Pattern.compile("/\\.(cursor|windsurf|cline)rules(/[^/]*)?$"
+      + "|/\\.(cursor|windsurf)/rules/[^/]+$");
+
   Judgement writeTarget(Arg target, Path cwd, String verb, String what) {
     Set<Place> pl = places(target, cwd);
     String path = where(target, cwd);
@@ -1036,7 +1041,7 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     if (pl.contains(Place.AGENT_CONFIG)) {
-      if (path.endsWith(".md")) {
+      if (path.endsWith(".md") || RULES_FILE.matcher(path).find()) {
         return Judgement.ask(TAMPER, what + " " + verb + " " + path + ", an instruction file agents obey;"
             + " a human must review changes to it");
       }
@@ -1641,7 +1646,8 @@ final class Classifier {
       case "localtunnel":
       case "bore":
       case "frpc":
-        return Judgement.ask(EXFIL, show(u) + " opens a tunnel that exposes this machine to the internet");
+      case "tailscale":
+        return HostedServices.tunnel(u, show(u));
       case "containment":
         return argv.stream().anyMatch(x -> x.equals("none") || x.contains("--backend=none"))
             ? Judgement.deny(TAMPER, show(u) + " runs containment without isolation") : Judgement.ALLOW;
@@ -1666,10 +1672,15 @@ final class Classifier {
         return attachesToProcess(argv) ? Judgement.ask(CREDENTIAL, show(u) + " attaches to a running process and can"
             + " read its memory and traffic (keys, tokens, an agent's decrypted identities); a human must approve"
             + " debugging a process this call did not start") : Judgement.ALLOW;
+      case "stripe":
+        return HostedServices.stripe(u, show(u));
       default:
         Judgement source = PackageSources.judge(show(u), name, argv);
         if (source != null) {
           return source;
+        }
+        if (WindowsShells.relevant(name)) {
+          return windows(u, flow);
         }
         break;
     }
@@ -1692,6 +1703,11 @@ final class Classifier {
       return interpreter(u, a, flow);
     }
     return executes(u, flow);
+  }
+
+  /** PowerShell, cmd.exe and Windows tools: the guard does not parse them, so what it cannot place asks. */
+  private Judgement windows(Unit u, Flow flow) {
+    return WindowsShells.judge(u, this, show(u), text -> judgeText(u, text, "shell", flow, false));
   }
 
   private static List<Arg> nonOptions(List<Arg> params, Set<String> withValue) {
@@ -2648,29 +2664,19 @@ final class Classifier {
    * directory that is absolute, under home or climbs out, still asks.
    */
   private static boolean servesWorkspaceOnLoopback(List<String> argv) {
-    boolean loopback = false;
+    if (!HostedServices.loopbackOnly(argv)) {
+      return false;
+    }
     for (int k = 1; k < argv.size(); k++) {
       String t = argv.get(k);
-      String next = k + 1 < argv.size() ? argv.get(k + 1) : "";
-      String bind = t.equals("-b") || t.equals("--bind") || t.equals("-S") ? next
-          : t.startsWith("--bind=") ? t.substring("--bind=".length()) : null;
-      if (bind != null) {
-        // php's host:port and [v6]:port; a bare IPv6 address (two or more colons) has no port
-        String host = bind.indexOf(':') == bind.lastIndexOf(':') || bind.startsWith("[")
-            ? bind.replaceFirst(":\\d+$", "") : bind;
-        loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.equals("[::1]");
-        if (!loopback) {
-          return false;
-        }
-      }
-      String dir = t.equals("-d") || t.equals("--directory") || t.equals("-t") ? next
+      String dir = t.equals("-d") || t.equals("--directory") || t.equals("-t") ? k + 1 < argv.size() ? argv.get(k + 1) : ""
           : t.startsWith("--directory=") ? t.substring("--directory=".length()) : null;
       if (dir != null && (dir.startsWith("/") || dir.startsWith("~") || dir.startsWith("$") || dir.equals("..")
           || dir.startsWith("../") || dir.contains("/../"))) {
         return false;
       }
     }
-    return loopback;
+    return true;
   }
 
   private Judgement interpreter(Unit u, Units.Analysis a, Flow flow) {
@@ -2869,7 +2875,8 @@ final class Classifier {
     if (u.name().equals("chmod")) {
       return Judgement.ALLOW;
     }
-    return Judgement.ALLOW;
+    // a CLI the classifier has no model of (neonctl, pscale, turso …) whose command destroys something
+    return p == null ? HostedServices.unknownCli(u, show(u)) : Judgement.ALLOW;
   }
 
   // -------------------------------------------------------------------------------------------------- git
@@ -3227,7 +3234,8 @@ final class Classifier {
       }
       return Judgement.ALLOW;
     }
-    if (Regexes.matches(op, "(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel|stop)-.*")
+    if (Regexes.matches(op, "(batch-)?(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel"
+        + "|stop)-.*")
         || op.equals("rb")) {
       return Judgement.deny(INFRA, show(u) + " deletes or stops cloud resources (" + svc + " " + op + ")");
     }
@@ -3267,6 +3275,10 @@ final class Classifier {
     }
     if (Regexes.matches(joined, ".*\\b(delete|destroy|remove|rm|apps:destroy|purge|terminate|uninstall|drop)\\b.*")) {
       return Judgement.deny(INFRA, show(u) + " deletes cloud resources");
+    }
+    Judgement hosted = HostedServices.offline(u, show(u), ops);
+    if (hosted != null) {
+      return hosted;
     }
     if (Regexes.matches(joined,
         ".*\\b(deploy|create|update|apply|set|add-iam-policy-binding|scale|promote|release|publish"
@@ -3364,6 +3376,9 @@ final class Classifier {
       return Judgement.ALLOW; // reports a rollout, changes nothing
     }
     String joined = String.join(" ", argv);
+    if (op.equals("delete") && HostedServices.localCluster(argv)) {
+      return Judgement.ALLOW; // --context minikube, kind-dev: a throw-away cluster on this machine
+    }
     if (op.equals("delete")) {
       if (Regexes.matches(joined, ".*\\b(ns|namespace|namespaces|pv|persistentvolume|pvc|node|nodes|crd|"
           + "customresourcedefinition|clusterrole|clusterrolebinding)\\b.*") || joined.contains("--all")
@@ -3382,6 +3397,10 @@ final class Classifier {
     if (Regexes.matches(op,
         "apply|create|replace|patch|edit|scale|drain|cordon|taint|rollout|set|label|annotate|exec|cp"
         + "|port-forward|run|expose|autoscale")) {
+      if (HostedServices.localCluster(argv)) {
+        // --context kind-dev, minikube, docker-desktop: a throw-away cluster on this machine
+        return Judgement.ALLOW;
+      }
       return Judgement.ask(INFRA, show(u) + " changes or enters a cluster; a human must confirm which one");
     }
     return Judgement.ALLOW;

@@ -45,7 +45,9 @@ final class CodeScan {
   private static final Pattern DELETE = Pattern.compile(
       "rmtree|os\\.remove|os\\.unlink|os\\.rmdir|unlinkSync|rmSync|rmdirSync|fs\\.rm|fs\\.unlink|File\\.delete"
           + "|FileUtils\\.rm|\\bunlink\\s*\\(|Remove-Item|\\.unlink\\s*\\(|\\.rmdir\\s*\\(|rimraf|truncate|remove_tree"
-          + "|os\\.RemoveAll|os\\.Remove\\(|remove_dir_all|remove_file|fs::remove");
+          + "|os\\.RemoveAll|os\\.Remove\\(|remove_dir_all|remove_file|fs::remove"
+          // perl's list operator without parentheses (unlink glob …), a function named as a string (array_map)
+          + "|\\bunlink\\s+[\\w$@\"'(<]|['\"](unlink|rmdir)['\"]");
   private static final Pattern RECURSIVE = Pattern.compile(
       "rmtree|recursive|rimraf|remove_dir_all|RemoveAll|rm_rf|rm -r|-Recurse|deleteRecursively|walk|remove_tree");
   private static final Pattern ENV = Pattern.compile(

@@ -85,7 +85,24 @@ final class DatabaseTargets {
     boolean tableLevel = !dbLevel && TABLE_LEVEL.matcher(sql).find();
     boolean grants = Regexes.matches(sql, ".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*");
     if (!dbLevel && !tableLevel) {
-      return grants ? Judgement.ask(Classifier.WEAKEN, show(u) + " grants database permissions") : Judgement.ALLOW;
+      if (grants) {
+        return Judgement.ask(Classifier.WEAKEN, show(u) + " grants database permissions");
+      }
+      Judgement redis = u.name().equals("redis-cli") ? redis(u, c, sql) : null;
+      if (redis != null) {
+        return redis;
+      }
+      String unseen = unseenStatements(u);
+      if (unseen == null) {
+        return Judgement.ALLOW;
+      }
+      Where w = clientTarget(u, c, sql);
+      return w.target() == Target.PRODUCTION || w.target() == Target.REMOTE
+          ? Judgement.ask(Classifier.INFRA, show(u) + " runs statements from " + unseen + " against " + w.evidence()
+              + (w.target() == Target.PRODUCTION ? ", which is named like production" : ", a database on another"
+              + " machine") + "; the guard cannot read them (a dump or script may drop and replace tables), so a"
+              + " human must confirm")
+          : Judgement.ALLOW;
     }
     Where w = clientTarget(u, c, sql);
     String what = dbLevel ? "drops or empties a whole database" : "deletes tables, empties them or changes every"
@@ -121,6 +138,71 @@ final class DatabaseTargets {
             : Judgement.ask(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + " on this machine,"
                 + " whose name does not say it is for tests or development; a human must confirm the data may go");
     }
+  }
+
+  /** Redis commands that change or remove data, or the server's own configuration. */
+  private static final Pattern REDIS_WRITE = Pattern.compile("(?i)del|unlink|flushdb|flushall|set|mset|setex|getdel"
+      + "|expire|pexpire|rename|hdel|hset|lrem|ltrim|srem|zrem|zremrangebyscore|eval|evalsha|script|function"
+      + "|config|shutdown|debug|migrate|slaveof|replicaof|module|acl|restore|swapdb|move|copy");
+  /**
+   * {@code redis-cli}: {@code CONFIG SET dir|dbfilename} makes the server write its dump where it is told (a cron
+   * file, {@code authorized_keys}: the classic takeover), denied anywhere; other writes ask unless the server is a
+   * local one.
+   */
+  private static Judgement redis(Unit u, Classifier c, String sql) {
+    if (Regexes.matches(sql, ".*\\bCONFIG ; SET ; (DIR|DBFILENAME)\\b.*")
+        || Regexes.matches(sql, ".*\\bCONFIG SET (DIR|DBFILENAME)\\b.*")) {
+      return Judgement.deny(Classifier.PERSIST, show(u) + " points the Redis server's dump file at another"
+          + " directory or name, which writes files (cron jobs, authorized_keys) with the server's rights");
+    }
+    List<String> argv = u.argv();
+    String command = null;
+    for (int k = 1; k < argv.size(); k++) {
+      String t = argv.get(k);
+      if (t.startsWith("-")) {
+        if (Regexes.matches(t, "-[hpansu]|--user|--pass|--pattern|--count|-r|-i|--cacert|--cert|--key")) {
+          k++;
+        }
+        continue;
+      }
+      command = t;
+      break;
+    }
+    if (command == null || !REDIS_WRITE.matcher(command).matches()) {
+      return null;
+    }
+    Where w = clientTarget(u, c, sql);
+    return w.target() == Target.LOCAL || w.target() == Target.LOCAL_TEST ? Judgement.ALLOW
+        : Judgement.ask(Classifier.INFRA, show(u) + " changes or removes data (" + command + ") on the Redis server "
+            + w.evidence() + (w.target() == Target.UNKNOWN ? "" : ", not a local one") + "; a human must confirm it"
+            + " is not shared or production data");
+  }
+
+  /**
+   * Where the client reads statements the guard cannot see: {@code -f FILE}, {@code < FILE} (not a here-doc), or
+   * arguments from standard input ({@code xargs}); null when every statement is on the command line.
+   */
+  private static String unseenStatements(Unit u) {
+    List<String> argv = u.argv();
+    for (int k = 1; k < argv.size(); k++) {
+      String t = argv.get(k);
+      if ((t.equals("-f") || t.equals("--file") || t.equals("-i") && u.name().startsWith("psql")) && k + 1 < argv.size()
+          && !argv.get(k + 1).equals("-")) {
+        return argv.get(k + 1);
+      }
+      if (t.startsWith("--file=")) {
+        return t.substring(7);
+      }
+    }
+    for (Redirect r : u.command().redirects()) {
+      if (r.op().equals("<") && r.target() != null) {
+        return r.target().text();
+      }
+    }
+    if (u.name().endsWith("restore") || u.name().endsWith("import")) {
+      return "a dump (" + u.name() + " replaces or adds whole tables and collections)";
+    }
+    return u.argsFromStdin() ? "standard input (xargs)" : null;
   }
 
   /** Whether a word such as {@code db:drop}, {@code migrate:fresh}, {@code ecto.reset} drops or resets a schema. */

@@ -285,6 +285,8 @@ public final class PolicyGuard implements ModelGuard {
     if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
       j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd))
           .max(SharedStateActions.lockfileWrite(lexical));
+      j = j.max(WrittenSecrets.judge(lexical, call.content().get(), call.oldText().orElse(null),
+          classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)));
       if (call.oldText().isPresent()) {
         j = j.max(QualityGates.edit(lexical.toString(), call.oldText().get(), call.content().get()))
             .max(DisabledTests.edit(lexical.toString(), call.oldText().get(), call.content().get()));

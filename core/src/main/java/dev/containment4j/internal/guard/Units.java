@@ -332,6 +332,12 @@ final class Units {
         case "find":
           findExec(c, args, wrappers, privileged, env, cwd, full);
           return;
+        case "fd":
+        case "fdfind":
+          if (fdExec(c, args, wrappers, privileged, env, cwd, full)) {
+            return;
+          }
+          break;
         default:
           break;
       }
@@ -647,6 +653,56 @@ final class Units {
       }
     }
     emit(c, own, wrappers, privileged, false, env, cwd, null, null, full);
+  }
+
+  /**
+   * {@code fd PATTERN DIR -X rm -rf}: fd runs the command after {@code -x}/{@code -X} ({@code --exec},
+   * {@code --exec-batch}) on what it finds under DIR, as find's {@code -exec} does; the command is judged on DIR's
+   * contents ({@code DIR/*}, or {@code DIR/found-by-fd} when a pattern selects some files). False when there is no
+   * command to run.
+   */
+  private boolean fdExec(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged,
+      Map<String, String> env, Path cwd, List<String> full) {
+    int x = -1;
+    List<String> positional = new ArrayList<>();
+    for (int i = 1; i < args.size(); i++) {
+      String t = args.get(i).text();
+      if (t.equals("-x") || t.equals("-X") || t.equals("--exec") || t.equals("--exec-batch")) {
+        x = i;
+        break;
+      }
+      if (!t.startsWith("-")) {
+        positional.add(t);
+      } else if (Regexes.matches(t, "-[edtEcjS]|--(extension|type|exclude|max-depth|min-depth|size|changed-within"
+          + "|changed-before|owner|threads|color|search-path|base-directory)")) {
+        i++; // the option's value is no pattern or directory
+      }
+    }
+    if (x < 0 || x + 1 >= args.size()) {
+      return false;
+    }
+    String root = positional.size() > 1 ? positional.get(1) : ".";
+    boolean selective = !positional.isEmpty() && !positional.get(0).equals(".") && !positional.get(0).equals("^")
+        || args.stream().anyMatch(a -> Regexes.matches(a.text(), "-[et]|--(extension|type|size|changed-.*)"));
+    String found = (root.endsWith("/") ? root : root + "/") + (selective ? "found-by-fd" : "*");
+    List<Arg> inner = new ArrayList<>();
+    boolean placeholder = false;
+    for (int j = x + 1; j < args.size() && !args.get(j).text().equals(";"); j++) {
+      String w = args.get(j).text();
+      if (w.contains("{")) {
+        placeholder = true;
+        inner.add(new Arg(w.replaceAll("\\{[/.]*\\}|\\{//\\}|\\{/\\.\\}", found), false, !selective, false,
+            List.of()));
+      } else {
+        inner.add(args.get(j));
+      }
+    }
+    if (!placeholder) {
+      inner.add(new Arg(found, false, !selective, false, List.of()));
+    }
+    emit(c, args.subList(0, x), wrappers, privileged, false, env, cwd, null, null, full);
+    unwrap(c, inner, plus(wrappers, "fd " + args.get(x).text()), privileged, false, env, cwd, full);
+    return true;
   }
 
   /** Whether a find expression selects some files (by name, path, age, size ...) rather than everything. */
