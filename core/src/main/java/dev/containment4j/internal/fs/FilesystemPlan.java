@@ -356,7 +356,7 @@ public record FilesystemPlan(
   }
 
   /** The audit file as the host opens it: relative to the JVM's working directory, its directory's real path. */
-  static Path auditPath(Path jsonl) {
+  public static Path auditPath(Path jsonl) {
     Path abs = jsonl.toAbsolutePath().normalize();
     Path parent = abs.getParent();
     if (parent == null || abs.getFileName() == null) {
