@@ -85,9 +85,7 @@ public final class ProfilePlan {
    * (below {@code /}), so the parent pins of {@link ProfileBuilder} cover them too: what the repository's read-only
    * configuration names ({@code core.hooksPath}, {@code include.path}, submodules, linked worktrees: core's
    * {@link GitRedirects}, which bubblewrap and gVisor protect the same way) and the audit file the host appends to.
-   * Not yet: pins above literal {@code denyRead}/{@code denyWrite} entries inside the workdir (bubblewrap and gVisor
-   * pin them since session 9; a Seatbelt rule names a path, so a renamed parent shows the file under another name,
-   * unverified without macOS).
+   * (Denied paths and their parents are pinned by {@link ProfileBuilder} already.)
    */
   static List<String> insideRoots(Policy policy, List<FsTarget> roots, Path home) {
     List<Path> rootPaths = roots.stream().filter(t -> !t.isGlob()).map(t -> Path.of(t.path())).toList();
