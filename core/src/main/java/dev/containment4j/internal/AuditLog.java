@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -117,8 +118,17 @@ public final class AuditLog implements AuditListener, AutoCloseable {
         if (parent != null) {
           Files.createDirectories(parent);
         }
+        // The file may sit in a workdir a tool wrote: never follow a link it planted there, never block on a FIFO
+        // (opening one for writing waits for a reader), never append to a device
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+            && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          LOG.error("audit file {} is not a regular file (a symlink, FIFO or device put there?); audit events go to"
+              + " the containment.audit logger only. Remove it, or point audit.jsonl outside the workdir", file);
+          closed = true;
+          return;
+        }
         writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            StandardOpenOption.APPEND, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       }
       writer.write(line);
       writer.write('\n');

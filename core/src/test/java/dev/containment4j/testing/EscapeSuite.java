@@ -62,9 +62,12 @@ import org.junit.jupiter.api.Test;
 @Tag("escape")
 @Tag("integration")
 public abstract class EscapeSuite {
-  /** Environment names a sandbox may show besides the policy's: the allowlist and what shells add themselves. */
+  /**
+   * Environment names a sandbox may show besides the policy's: the allowlist, what shells add themselves, and
+   * {@code JAVA_TOOL_OPTIONS} (the call's memory for JVMs inside, fixed by the backend).
+   */
   protected static final Set<String> ALLOWED_ENV = Set.of("PATH", "HOME", "LANG", "TERM", "TZ", "USER", "LOGNAME",
-      "TMPDIR", "PWD", "OLDPWD", "SHLVL", "_", "C4J_SET");
+      "TMPDIR", "PWD", "OLDPWD", "SHLVL", "_", "C4J_SET", "JAVA_TOOL_OPTIONS");
 
   private final Policy.Backend backend;
   /** Scratch root of one test. */
@@ -1644,5 +1647,162 @@ public abstract class EscapeSuite {
         .allMatch(l -> l.contains(" refused ") || (!l.contains("java") && !l.contains("surefire")
             && !l.contains("failsafe")), "the JVM's /proc entries stay invisible");
     assertThat(out.lines().filter(l -> l.startsWith("ENV "))).allMatch(l -> l.endsWith(" None"));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Session 9: one call plants, a later call or the host is the victim; the kernel's information and device files.
+  // ---------------------------------------------------------------------------------------------------------------
+
+  /** {@code base} with these {@code denyWrite} entries and this audit file. */
+  protected static Policy withDenyWriteAndAudit(Policy base, List<String> denyWrite, java.util.Optional<Path> audit) {
+    Policy.Isolation i = base.isolation();
+    Policy.Filesystem fs = i.filesystem();
+    Policy.Filesystem f = new Policy.Filesystem(fs.workdir(), fs.allowWrite(), fs.denyRead(), fs.allowRead(),
+        denyWrite, fs.hideHome(), fs.tmp());
+    Policy.Isolation iso = new Policy.Isolation(i.backend(), f, i.limits(), i.env(), i.backends());
+    return new Policy(base.source(), iso, base.network(), base.guard(), base.content(), base.trust(),
+        new Policy.Audit(audit));
+  }
+
+  /**
+   * A {@code denyRead} file and a {@code denyWrite} file below a subdirectory of the workdir. Their masks are mounts,
+   * which cannot be renamed, but a directory above them could be: the mount moves with it, and the next call plans the
+   * policy's paths, finds nothing there, and shows the moved secret unmasked (or the host reads a replaced file at
+   * the protected name). Call 1 moves the directories away (also behind a symlink), call 2 (a new
+   * {@code Containment}) looks everywhere; on the host both files are still where the policy names them, unchanged.
+   */
+  @Test
+  void protectionsBelowTheWorkdirHoldAfterTheirDirectoriesAreMovedBetweenCalls() throws IOException {
+    Path secretFile = Files.writeString(Files.createDirectories(work.resolve("conf/keys")).resolve("secret.env"),
+        canary);
+    Path settings = Files.writeString(work.resolve("conf/settings.json"), "original");
+    Path secretDir = Files.createDirectories(work.resolve("data/private/vault"));
+    Files.writeString(secretDir.resolve("token"), canary);
+    Policy p = withDenyWriteAndAudit(policy(Duration.ofSeconds(20), 256, 128, 1 << 20,
+        List.of(secretFile.toString(), secretDir.toString()), List.of()), List.of(settings.toString()),
+        java.util.Optional.empty());
+    ToolResult first = sh(p, "mv conf c2 && echo MOVED-conf; mv conf/keys conf/k3 && echo MOVED-keys;"
+        + " mv data d2 && echo MOVED-data; mv data/private data/p2 && echo MOVED-private;"
+        + " mkdir -p conf/keys; echo evil > conf/settings.json; ln -s ../d2 data2; echo planted");
+    ToolResult second = sh(p, "cat c2/keys/secret.env conf/k3/secret.env conf/keys/secret.env 2>&1;"
+        + " find . \\( -name secret.env -o -name token \\) -exec cat {} + 2>&1; echo looked");
+    System.out.println("[escape] moving the directories above masks: " + first.stdout().replace('\n', ' '));
+    assertThat(first.stdout()).as(first.stderr()).contains("planted");
+    assertThat(second.stdout()).as(second.stderr()).contains("looked");
+    assertThat(all(first) + all(second)).as("a masked secret seen by a later call").doesNotContain(canary);
+    assertThat(secretFile).as("the secret stays where the policy names it").hasContent(canary);
+    assertThat(secretDir.resolve("token")).hasContent(canary);
+    assertThat(settings).as("the denyWrite file the host reads").hasContent("original");
+  }
+
+  /**
+   * The host appends an audit line to {@code audit.jsonl} after each call; with the policy's audit file in the
+   * workdir (the documented {@code ./containment-audit.jsonl} of a CLI run in the project), a call replaces it with a
+   * symlink to a host file, or a FIFO, and the next {@code Containment} (a new CLI process) opens it: it must neither
+   * write through the link nor block, and the call's audit must not vanish.
+   */
+  @Test
+  void theAuditFileInTheWorkdirCannotBeRedirectedOrMadeToBlock() throws Exception {
+    Path victim = Files.writeString(outside.resolve("victim"), "original\n");
+    Path audit = work.resolve("audit.jsonl");
+    Policy p = withDenyWriteAndAudit(policy(), List.of(), java.util.Optional.of(audit));
+    sh(p, "echo first");
+    assertThat(audit).as("positive control: the audit file is written").isNotEmptyFile();
+    ToolResult link = sh(p, "rm -f audit.jsonl && ln -s '" + victim + "' audit.jsonl && echo LINKED;"
+        + " mv audit.jsonl a2 && echo MOVED; echo tampered >> audit.jsonl && echo APPENDED; echo done");
+    ToolResult next = within60s(() -> sh(p, "echo next"));
+    ToolResult fifo = within60s(() -> sh(p, "rm -f audit.jsonl; mkfifo audit.jsonl && echo FIFO; echo done"));
+    ToolResult last = within60s(() -> sh(p, "echo after"));
+    System.out.println("[escape] audit file swap: " + (link.stdout() + fifo.stdout()).replace('\n', ' '));
+    assertThat(next.stdout() + last.stdout()).as("later calls run, and the host did not block").contains("next")
+        .contains("after");
+    assertThat(victim).as("a host file outside the workdir").hasContent("original\n");
+    assertThat(link.stdout() + fifo.stdout()).doesNotContain("LINKED").doesNotContain("MOVED")
+        .doesNotContain("APPENDED").doesNotContain("FIFO");
+    assertThat(Files.isRegularFile(audit, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isTrue();
+    assertThat(Files.readString(audit)).as("the audit of the earlier calls").doesNotContain("tampered").contains("{");
+  }
+
+  private static ToolResult within60s(java.util.function.Supplier<ToolResult> call) throws Exception {
+    return java.util.concurrent.CompletableFuture.supplyAsync(call).get(60, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /**
+   * What a call leaves in its private {@code /tmp} (a host directory for bubblewrap) is removed when it ends, even
+   * what makes a host-side walk fail: a tree 3 000 directories deep (its paths are longer than {@code PATH_MAX}),
+   * mode-000 directories, symlinks to a host file and directory (removed, never followed), a FIFO (never opened).
+   */
+  @Test
+  void whatACallLeavesInItsTmpIsRemovedWithoutFollowingIt() throws IOException {
+    Path victim = Files.writeString(outside.resolve("victim"), "original");
+    ToolResult r = py(policy(Duration.ofSeconds(90), 256, 128, 1 << 20, List.of(), List.of()), "import os",
+        "os.chdir('/tmp')",
+        "os.symlink('" + outside + "', 'dirlink'); os.symlink('" + victim + "', 'filelink')",
+        "os.mkfifo('fifo')",
+        "os.makedirs('locked/inner'); open('locked/inner/f', 'w').write('x')",
+        "os.chmod('locked/inner', 0); os.chmod('locked', 0)",
+        "os.mkdir('deep'); os.chdir('deep')",
+        "for i in range(3000):",
+        "    os.mkdir('d'); os.chdir('d')",
+        "open('bottom', 'w').write('x' * 1000000)",
+        "print('planted', len(os.getcwd()))");
+    assertThat(r.stdout()).as("exit %s, timed out %s: %s", r.exitCode(), r.timedOut(), r.stderr()).contains("planted");
+    assertThat(victim).hasContent("original");
+    assertThat(hostLeftovers()).as("what the backend left on the host").isEmpty();
+  }
+
+  /**
+   * The kernel's log, memory and symbol files, and the kernel crypto API ({@code AF_ALG}, a frequent source of kernel
+   * bugs reachable by any user): none reads, none opens. Also printed, not judged: {@code memfd_create} plus
+   * {@code execveat} of it (running a file the tool wrote, no more than running one from the workdir) and the
+   * {@code /proc} files that still read (information about the host's hardware, not its data).
+   */
+  @Test
+  void kernelLogMemoryAndCryptoSurfacesAreClosed() {
+    assumeX8664();
+    ToolResult r = py("import os, socket, ctypes",
+        "for p in ('/dev/kmsg', '/proc/kmsg', '/proc/kcore', '/dev/mem', '/dev/kmem', '/dev/port', '/proc/kpagecount',",
+        "          '/proc/kpageflags', '/proc/self/pagemap', '/dev/cpu/0/msr', '/proc/timer_list', '/proc/keys'):",
+        "    try:",
+        "        fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)",
+        "        try: data = os.read(fd, 4096)",
+        "        except OSError as e: data = b''",
+        "        os.close(fd)",
+        "        print('OPEN', p, len(data), 'nonzero' if data.strip(b'\\0') else 'zero')",
+        "    except OSError as e: print('REFUSED', p, e.errno)",
+        "nonzero = 0",
+        "try:",
+        "    for line in open('/proc/kallsyms'):",
+        "        if int(line.split()[0], 16) != 0: nonzero += 1",
+        "except OSError as e: print('KALLSYMS refused', e.errno)",
+        "print('KALLSYMS nonzero', nonzero)",
+        "try:",
+        "    s = socket.socket(38, socket.SOCK_SEQPACKET, 0)",
+        "    s.bind(('hash', 'sha256'))",
+        "    print('ALG open')",
+        "except OSError as e: print('ALG refused', e.errno)",
+        "try:",
+        "    fd = os.memfd_create('x')",
+        "    os.write(fd, open('/bin/true', 'rb').read())",
+        "    pid = os.fork()",
+        "    if pid == 0:",
+        "        try: os.execve(fd, ['true'], {})",
+        "        finally: os._exit(99)",
+        "    print('MEMFD exec status', os.waitpid(pid, 0)[1])",
+        "except OSError as e: print('MEMFD refused', e.errno)",
+        "print('done')");
+    String out = r.stdout();
+    System.out.println("[escape] kernel surfaces: " + out.replace('\n', ' '));
+    assertThat(out).as(r.stderr()).contains("done");
+    for (String p : List.of("/dev/kmsg", "/proc/kmsg", "/proc/kcore", "/dev/mem", "/dev/kmem", "/dev/port",
+        "/dev/cpu/0/msr")) {
+      assertThat(out).as("%s opened", p).doesNotContain("OPEN " + p + " ");
+    }
+    assertThat(out.lines().filter(l -> l.startsWith("OPEN /proc/kpage") || l.startsWith("OPEN /proc/self/pagemap")))
+        .as("physical page data").allMatch(l -> l.endsWith(" zero"));
+    assertThat(out.lines().filter(l -> l.startsWith("OPEN /proc/timer_list") || l.startsWith("OPEN /proc/keys")))
+        .as("the host kernel's timers and keyrings").allMatch(l -> l.endsWith(" zero"));
+    assertThat(out).as("kernel symbol addresses").contains("KALLSYMS nonzero 0");
+    assertThat(out).as("the kernel crypto API").contains("ALG refused");
   }
 }

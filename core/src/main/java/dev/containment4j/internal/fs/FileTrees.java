@@ -4,7 +4,14 @@
  */
 package dev.containment4j.internal.fs;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -59,8 +66,88 @@ public final class FileTrees {
         }
       });
     } catch (IOException e) {
-      LOG.warn("could not delete {}: {}", root, e.toString());
+      // a tree deeper than PATH_MAX (a sandbox can make one with relative mkdir/chdir) fails every path-based call
+      // below that depth: take it apart relative to the root's open descriptor instead
+      try {
+        deleteByHoisting(root);
+      } catch (IOException | RuntimeException again) {
+        LOG.warn("could not delete {}: {}; then {}", root, e.toString(), again.toString());
+      }
     }
+  }
+
+  /**
+   * Empties {@code root} and deletes it without ever naming a path longer than two components: every directory that
+   * is not empty has its entries moved up into {@code root} under fresh names (rename relative to open directories,
+   * links never followed), so the depth of the tree does not matter and at most three descriptors are open. Each entry
+   * moves once, so the work is linear in the number of entries.
+   */
+  static void deleteByHoisting(Path root) throws IOException {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(root);
+      return;
+    }
+    root.toFile().setReadable(true, true);
+    root.toFile().setWritable(true, true);
+    root.toFile().setExecutable(true, true);
+    try (DirectoryStream<Path> opened = Files.newDirectoryStream(root)) {
+      if (!(opened instanceof SecureDirectoryStream<Path> top)) {
+        throw new IOException("no SecureDirectoryStream on this platform for " + root);
+      }
+      long fresh = 0;
+      while (true) {
+        List<Path> names = new ArrayList<>();
+        try (SecureDirectoryStream<Path> listing = top.newDirectoryStream(Path.of("."), LinkOption.NOFOLLOW_LINKS)) {
+          for (Path p : listing) {
+            names.add(p.getFileName());
+          }
+        }
+        if (names.isEmpty()) {
+          break;
+        }
+        for (Path name : names) {
+          BasicFileAttributes a = top.getFileAttributeView(name, BasicFileAttributeView.class,
+              LinkOption.NOFOLLOW_LINKS).readAttributes();
+          if (!a.isDirectory()) {
+            top.deleteFile(name);
+            continue;
+          }
+          try {
+            top.deleteDirectory(name);
+            continue;
+          } catch (DirectoryNotEmptyException notEmpty) {
+            // hoist its entries below
+          }
+          // a direct child of root: a short path, so chmod by path works even on a mode-000 directory
+          File dir = root.resolve(name).toFile();
+          dir.setReadable(true, true);
+          dir.setWritable(true, true);
+          dir.setExecutable(true, true);
+          try (SecureDirectoryStream<Path> child = top.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path c : child) {
+              fresh = hoist(child, c.getFileName(), top, fresh);
+            }
+          }
+        }
+      }
+    }
+    Files.delete(root);
+  }
+
+  /** Moves {@code name} from {@code from} into {@code to} under an unused name; returns the next counter value. */
+  private static long hoist(SecureDirectoryStream<Path> from, Path name, SecureDirectoryStream<Path> to, long fresh)
+      throws IOException {
+    for (int attempt = 0; attempt < 1000; attempt++, fresh++) {
+      Path target = Path.of(".c4j-delete-" + fresh);
+      try {
+        to.getFileAttributeView(target, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
+        continue; // taken
+      } catch (NoSuchFileException free) {
+        from.move(name, to, target);
+        return fresh + 1;
+      }
+    }
+    throw new IOException("no free name to move " + name + " to");
   }
 
   /**

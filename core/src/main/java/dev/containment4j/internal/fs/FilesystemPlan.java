@@ -198,6 +198,20 @@ public record FilesystemPlan(
         }
       }
     }
+    // A mount moves with its parent directory: a hidden or read-only path below a writable root stays masked only
+    // while nothing above it can be renamed away (the next call would plan the old name and find nothing there).
+    List<Path> hiddenDirectories = denyRead.stream().filter(HostPath::isDirectory).map(HostPath::path).toList();
+    for (HostPath d : denyRead) {
+      pinDirectoriesAbove(d.path(), List.copyOf(writable), hiddenDirectories, protectedPaths);
+    }
+    for (Path d : denyWrite) {
+      pinDirectoriesAbove(d, List.copyOf(writable), hiddenDirectories, protectedPaths);
+    }
+    // the host appends to the audit file after every call: the tool must not swap in a symlink or a FIFO
+    Optional<Path> audit = policy.audit().jsonl().map(FilesystemPlan::auditPath);
+    if (audit.isPresent() && writable.stream().anyMatch(audit.get()::startsWith)) {
+      protectRedirect(audit.get(), List.copyOf(writable), protectedPaths);
+    }
     return new FilesystemPlan(workdir, List.copyOf(writable), denyRead, allowRead, denyWrite, protectedPaths,
         hiddenHome, notes);
   }
@@ -289,6 +303,66 @@ public record FilesystemPlan(
         }
       }
     }
+  }
+
+  /**
+   * Pins every directory between the writable root that holds {@code target} and {@code target} (a mounted mask or a
+   * read-only bind), so none of them can be renamed away with the mount inside it. Stops at a hidden directory on the
+   * way (itself a mount point, and a bind below it would show what it hides) and at a path already protected in place.
+   */
+  private static void pinDirectoriesAbove(Path target, List<Path> writable, List<Path> hiddenDirectories,
+      List<ProtectedPath> out) {
+    Path root = deepestRoot(target, writable);
+    if (root == null || target.equals(root)) {
+      return;
+    }
+    java.util.Map<Path, Protection> known = new java.util.HashMap<>();
+    for (ProtectedPath p : out) {
+      known.put(p.path(), p.protection());
+    }
+    Path rel = root.relativize(target);
+    Path cur = root;
+    for (int i = 0; i < rel.getNameCount() - 1; i++) {
+      cur = cur.resolve(rel.getName(i));
+      if (hiddenDirectories.contains(cur) || writable.contains(cur)) {
+        return; // a mount point of its own: cannot be renamed, and what is below is handled with it
+      }
+      Protection already = known.get(cur);
+      if (already == Protection.PIN) {
+        continue;
+      }
+      if (already != null) {
+        return; // read-only or occupied: nothing below it can be moved
+      }
+      HostPath hp = HostPath.of(cur);
+      switch (hp.kind()) {
+        case DIRECTORY -> out.add(new ProtectedPath(cur, Protection.PIN));
+        case SYMLINK -> throw symlink(cur);
+        default -> {
+          return; // changed since the entry was resolved: the mount of the target fails or lands as planned
+        }
+      }
+    }
+  }
+
+  private static Path deepestRoot(Path target, List<Path> writable) {
+    Path root = null;
+    for (Path w : writable) {
+      if (target.startsWith(w) && (root == null || w.getNameCount() > root.getNameCount())) {
+        root = w;
+      }
+    }
+    return root;
+  }
+
+  /** The audit file as the host opens it: relative to the JVM's working directory, its directory's real path. */
+  public static Path auditPath(Path jsonl) {
+    Path abs = jsonl.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    if (parent == null || abs.getFileName() == null) {
+      return abs;
+    }
+    return PathResolver.real(parent).resolve(abs.getFileName().toString());
   }
 
   private static RuntimeException symlink(Path p) {

@@ -42,4 +42,33 @@ class FileTreesTest {
     assertThat(parent.resolve("tree")).doesNotExist();
     assertThat(outside).hasContent("keep");
   }
+
+  @Test
+  void aTreeDeeperThanPathMaxWithLockedDirectoriesLinksAndAFifoIsDeleted() throws Exception {
+    Path outside = Files.writeString(parent.resolve("precious"), "keep");
+    Path tree = Files.createDirectories(parent.resolve("tree"));
+    // relative mkdir/chdir, as a sandboxed tool makes it: 3 000 levels are 6 000 characters, beyond PATH_MAX
+    org.assertj.core.api.Assumptions.assumeThat(Files.isExecutable(Path.of("/usr/bin/python3"))).as("python3")
+        .isTrue();
+    String script = String.join("\n", "import os, sys",
+        "tree, outside = sys.argv[1], sys.argv[2]",
+        "os.chdir(tree); os.symlink(outside, 'top-link'); os.mkfifo('fifo')",
+        "for i in range(3000):",
+        "    os.mkdir('d'); os.chdir('d')",
+        "os.symlink(outside, 'link'); os.symlink(tree + '/..', 'dirlink'); os.mkfifo('fifo')",
+        "os.makedirs('locked/inner'); open('locked/inner/f', 'w').write('x')",
+        "os.chmod('locked/inner', 0); os.chmod('locked', 0)",
+        "print('planted', len(os.getcwd()))");
+    Process p = new ProcessBuilder("/usr/bin/python3", "-c", script, tree.toString(), outside.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("planted");
+
+    FileTrees.deleteTree(tree);
+
+    assertThat(tree).doesNotExist();
+    assertThat(outside).hasContent("keep");
+    assertThat(parent).isDirectory();
+  }
 }

@@ -242,4 +242,47 @@ class FilesystemPlanTest {
             new GitRedirects.Entry("include", "path", "pq"),
             new GitRedirects.Entry("includeif", "path", "z"));
   }
+
+  /** A mount moves with its directory: every directory above a mask or read-only bind inside the workdir is pinned. */
+  @Test
+  void directoriesAboveMasksAndReadOnlyFilesInsideTheWorkdirArePinned() throws IOException {
+    Files.createDirectories(work.resolve("conf/keys"));
+    Files.writeString(work.resolve("conf/keys/secret.env"), "s");
+    Files.writeString(work.resolve("conf/settings.json"), "{}");
+    Files.createDirectories(work.resolve("data/vault/inner"));
+    Files.writeString(work.resolve("data/vault/inner/token"), "t");
+    Files.writeString(work.resolve("top.env"), "s");
+    FilesystemPlan plan = FilesystemPlan.resolve(policy(List.of(), List.of("conf/keys/secret.env", "data/vault",
+        "data/vault/inner/token", "top.env"), List.of(), List.of("conf/settings.json"), false), work, home);
+    Map<Path, Protection> p = new java.util.HashMap<>();
+    plan.protectedPaths().forEach(x -> p.put(x.path(), x.protection()));
+    assertThat(p).containsEntry(work.resolve("conf"), Protection.PIN)
+        .containsEntry(work.resolve("conf/keys"), Protection.PIN)
+        .containsEntry(work.resolve("data"), Protection.PIN)
+        .as("nothing is bound inside a hidden directory, which would show it")
+        .doesNotContainKey(work.resolve("data/vault")).doesNotContainKey(work.resolve("data/vault/inner"))
+        .doesNotContainKey(work).doesNotContainKey(work.resolve("top.env"));
+  }
+
+  /** The audit file inside the workdir is read-only (occupied while missing), the directories above it pinned. */
+  @Test
+  void anAuditFileInsideTheWorkdirIsProtectedAndOneOutsideIsNot() throws IOException {
+    Policy base = policy(List.of(), List.of(), List.of(), List.of(), false);
+    Files.createDirectories(work.resolve("logs"));
+    Files.writeString(work.resolve("logs/audit.jsonl"), "{}\n");
+    Policy inside = new Policy(base.source(), base.isolation(), base.network(), base.guard(), base.content(),
+        base.trust(), new Policy.Audit(java.util.Optional.of(work.resolve("logs/audit.jsonl"))));
+    Map<Path, Protection> p = new java.util.HashMap<>();
+    FilesystemPlan.resolve(inside, work, home).protectedPaths().forEach(x -> p.put(x.path(), x.protection()));
+    assertThat(p).containsEntry(work.resolve("logs"), Protection.PIN)
+        .containsEntry(work.resolve("logs/audit.jsonl"), Protection.READ_ONLY);
+    Policy missing = new Policy(base.source(), base.isolation(), base.network(), base.guard(), base.content(),
+        base.trust(), new Policy.Audit(java.util.Optional.of(work.resolve("audit.jsonl"))));
+    assertThat(FilesystemPlan.resolve(missing, work, home).protectedPaths())
+        .contains(new FilesystemPlan.ProtectedPath(work.resolve("audit.jsonl"), Protection.OCCUPY));
+    Policy outside = new Policy(base.source(), base.isolation(), base.network(), base.guard(), base.content(),
+        base.trust(), new Policy.Audit(java.util.Optional.of(tmp.resolve("audit.jsonl"))));
+    assertThat(FilesystemPlan.resolve(outside, work, home).protectedPaths())
+        .noneMatch(x -> x.path().equals(tmp.resolve("audit.jsonl")));
+  }
 }

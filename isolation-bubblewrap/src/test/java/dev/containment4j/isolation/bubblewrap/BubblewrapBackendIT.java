@@ -403,4 +403,39 @@ class BubblewrapBackendIT {
     Thread.sleep(20);
     return true;
   }
+
+  /**
+   * A JVM inside sizes itself from the call's {@code memoryMb}, not the host's memory: under 256 MiB it reports a
+   * maximum heap below the limit and runs out of heap with an {@code OutOfMemoryError} it can catch, instead of
+   * growing a heap sized from the host's RAM until the memory cgroup kills it (exit 137, measured in session 8).
+   */
+  @Test
+  void aJvmInsideSizesItsHeapFromTheCallsMemoryLimit() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Files.writeString(tmp.resolve("Alloc.java"), String.join("\n",
+        "public class Alloc {",
+        "  public static void main(String[] a) {",
+        "    System.out.println(\"max \" + Runtime.getRuntime().maxMemory());",
+        "    java.util.List<byte[]> keep = new java.util.ArrayList<>();",
+        "    try {",
+        "      while (true) keep.add(new byte[1 << 20]);",
+        "    } catch (OutOfMemoryError e) {",
+        "      int n = keep.size(); keep = null; System.out.println(\"OOME after \" + n + \" MiB\");",
+        "    }",
+        "  }",
+        "}"));
+    Policy d = policy();
+    Policy.Isolation i = d.isolation();
+    Policy p = new Policy(d.source(), new Policy.Isolation(i.backend(), i.filesystem(),
+        new Policy.Limits(Duration.ofSeconds(60), 256, 256, 1 << 20), i.env(), i.backends()), d.network(), d.guard(),
+        d.content(), d.trust(), d.audit());
+    ToolResult version = sh(p, "'" + java + "' -Xshare:auto -version 2>&1");
+    assertThat(version.exitCode()).as(version.stdout()).hasValue(0);
+    ToolResult r = sh(p, "'" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 Alloc.java 2>&1");
+    assertThat(r.exitCode()).as(r.stdout() + r.stderr()).hasValue(0);
+    long max = Long.parseLong(r.stdout().lines().filter(l -> l.startsWith("max ")).findFirst().orElseThrow()
+        .substring(4).trim());
+    assertThat(max).as("the heap a JVM inside allows itself").isLessThan(256L << 20);
+    assertThat(r.stdout()).contains("OOME after");
+  }
 }

@@ -46,6 +46,7 @@ public final class BubblewrapBackend implements IsolationBackend {
   static final String PRIVATE_PREFIX = "containment4j-bwrap-";
   private static final Logger LOG = LoggerFactory.getLogger(BubblewrapBackend.class);
   private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+  private static final List<String> PROC_MASKS = BwrapCommandLine.hostProcMasks();
   /** What {@code explain()} shows as the command. */
   static final List<String> SAMPLE_COMMAND = List.of("/bin/bash", "-c", "echo hello");
   /** How long the egress bridge may wait for the sandbox's listener (perl starts in a few ms). */
@@ -306,6 +307,8 @@ public final class BubblewrapBackend implements IsolationBackend {
     }
     env.putAll(extraEnv);
     env.put("TMPDIR", "/tmp");
+    env.put(JavaMemory.VARIABLE, JavaMemory.options(env.get(JavaMemory.VARIABLE),
+        spec.policy().isolation().limits().memoryMb()));
     return BwrapCommandLine.builder(bwrap)
         .readOnly(readable)
         .plan(plan)
@@ -313,6 +316,7 @@ public final class BubblewrapBackend implements IsolationBackend {
         .network(spec.policy().network().mode())
         .tmpSource(tmp)
         .deniedFile(deniedFile)
+        .procMasks(PROC_MASKS)
         .emptyFile(emptyFileOf(deniedFile))
         .seccompFd(Launcher.SECCOMP_FD)
         .newSession(newSession)

@@ -49,6 +49,20 @@ public final class BwrapCommandLine {
       List.of("/proc/sys", "/proc/sysrq-trigger", "/proc/fs", "/proc/acpi", "/proc/scsi", "/proc/driver");
 
   /**
+   * {@code /proc} files a sandbox of a root-run host (the host's root uid, no capabilities) could still read and that
+   * tell about the host's kernel rather than the call: physical page flags (a side channel's map), the kernel's
+   * timers and keyrings. Covered by the empty mode-0000 file, as Docker masks them; measured readable before
+   * ({@code kernelLogMemoryAndCryptoSurfacesAreClosed}).
+   */
+  static final List<String> PROC_MASKED = List.of("/proc/kpageflags", "/proc/kpagecount",
+      "/proc/kpagecgroup", "/proc/timer_list", "/proc/keys", "/proc/key-users", "/proc/sched_debug");
+
+  /** The files of {@link #PROC_MASKED} that exist on this host. */
+  static List<String> hostProcMasks() {
+    return PROC_MASKED.stream().filter(p -> java.nio.file.Files.exists(Path.of(p))).toList();
+  }
+
+  /**
    * What the sandbox's {@code /sys} shows of the host's: the CPU and NUMA topology
    * ({@code sysconf(_SC_NPROCESSORS_ONLN)}, {@code nproc}, {@code os.cpu_count()}) and the transparent huge page
    * settings (JVM, allocators); roughly what gVisor's own sysfs offers. The rest of the host's sysfs is behind a
@@ -76,6 +90,7 @@ public final class BwrapCommandLine {
     private Policy.NetworkMode network = Policy.NetworkMode.NONE;
     private Optional<Path> tmpSource = Optional.empty();
     private Path deniedFile;
+    private List<String> procMasks = List.of();
     private String occupySource = OCCUPY_SOURCE;
     private List<Path> readOnly = List.of();
     private OptionalInt seccompFd = OptionalInt.empty();
@@ -101,6 +116,15 @@ public final class BwrapCommandLine {
 
     public Builder network(Policy.NetworkMode value) {
       this.network = Objects.requireNonNull(value, "network");
+      return this;
+    }
+
+    /**
+     * Files of {@code PROC_MASKED} that exist on this host, to be covered by the denied file (bwrap cannot create a
+     * missing mount point in {@code /proc}); the backend passes {@link #hostProcMasks()}.
+     */
+    public Builder procMasks(List<String> value) {
+      this.procMasks = List.copyOf(value);
       return this;
     }
 
@@ -213,6 +237,11 @@ public final class BwrapCommandLine {
       for (String p : PROC_READ_ONLY) {
         a.add("--ro-bind-try");
         a.add(p);
+        a.add(p);
+      }
+      for (String p : procMasks) {
+        a.add("--ro-bind-try");
+        a.add(deniedFile.toString());
         a.add(p);
       }
       a.add("--perms");

@@ -4,8 +4,12 @@
  */
 package dev.containment4j.isolation.seatbelt.internal;
 
+import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.GitRedirects;
 import dev.containment4j.internal.fs.ProtectedNames;
 import dev.containment4j.policy.Policy;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -69,8 +73,44 @@ public final class ProfilePlan {
     roots.add(resolver.directory("workdir", workdir));
     roots.addAll(all(resolver, "allowWrite", fs.allowWrite()));
     roots.add(resolver.directory("tmp", tmp));
-    return new ProfileInput(tag, readDeny, all(resolver, "allowRead", fs.allowRead()), roots,
-        all(resolver, "denyWrite", fs.denyWrite()), protectedGlobs(policy), network);
+    List<FsTarget> denyWrite = all(resolver, "denyWrite", fs.denyWrite());
+    List<String> globs = new ArrayList<>(protectedGlobs(policy));
+    globs.addAll(insideRoots(policy, roots, home));
+    return new ProfileInput(tag, readDeny, all(resolver, "allowRead", fs.allowRead()), roots, denyWrite,
+        List.copyOf(new LinkedHashSet<>(globs)), network);
+  }
+
+  /**
+   * Paths inside the writable roots that must never be written, renamed or moved with a parent, as literal globs
+   * (below {@code /}), so the parent pins of {@link ProfileBuilder} cover them too: what the repository's read-only
+   * configuration names ({@code core.hooksPath}, {@code include.path}, submodules, linked worktrees: core's
+   * {@link GitRedirects}, which bubblewrap and gVisor protect the same way) and the audit file the host appends to.
+   * (Denied paths and their parents are pinned by {@link ProfileBuilder} already.)
+   */
+  static List<String> insideRoots(Policy policy, List<FsTarget> roots, Path home) {
+    List<Path> rootPaths = roots.stream().filter(t -> !t.isGlob()).map(t -> Path.of(t.path())).toList();
+    List<Path> targets = new ArrayList<>();
+    for (Path root : rootPaths) {
+      Path git = root.resolve(ProtectedNames.GIT);
+      if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
+        targets.addAll(GitRedirects.targets(git, home));
+      }
+    }
+    policy.audit().jsonl().map(FilesystemPlan::auditPath).ifPresent(targets::add);
+    List<String> out = new ArrayList<>();
+    for (Path t : targets) {
+      if (rootPaths.stream().noneMatch(r -> t.startsWith(r) && !t.equals(r))) {
+        continue; // outside every writable root: not writable anyway
+      }
+      String glob = t.toString().substring(1);
+      if (GlobRegex.isGlob(glob) || glob.indexOf('{') >= 0 || glob.indexOf('}') >= 0 || glob.indexOf('[') >= 0
+          || glob.indexOf(']') >= 0 || glob.indexOf('\\') >= 0) {
+        throw new IllegalArgumentException("cannot write-protect " + Sbpl.printable(t.toString()) + " inside a"
+            + " writable root: its name contains glob characters. Rename it, or move it out of the workdir");
+      }
+      out.add(glob);
+    }
+    return out;
   }
 
   private static List<FsTarget> all(PathResolver resolver, String key, List<String> entries) {
