@@ -526,10 +526,12 @@ final class InjectionRules {
     String reader = "(?:ai|a\\.i\\.|llms?|language models?|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|"
         + "chatgpt|gpt|gemini|crawlers?|operators? ai)";
     String qual = "(?:[\\w-]+ ){0,2}?";
-    String header = "(?:if you(?:'re| are) (?:an? |the )?" + qual + reader + "\\b[^:\\n]{0,60}?:"
+    // session 9: "If an AI mail assistant is reading this:", a conditional address in the third person
+    String conditional = "if (?:an?|the|any|some) " + qual + reader + "\\b(?: [\\w-]+)? (?:is |are )?[\\w-]+ing\\b(?: [\\w'-]+){0,4}?:";
+    String header = "(?:if you(?:'re| are) (?:an? |the )?" + qual + reader + "\\b[^:\\n]{0,60}?:|" + conditional
         // session 9: "policy update for the running agent:", "to the LLM agent making this request - retry ..."
         + "|(?:(?:this |a |one |quick )?(?:[\\w-]+ )?(?:note|message|memo|reminder|tip|request|instructions?|notice|"
-        + "heads[- ]up|word|one|update|alert|warning)(?: is)?\\s+)?(?:to|for)\\s+(?:the |any |all |every |each |"
+        + "heads[- ]up|word|one|update|alert|warning|important|urgent)(?: is)?\\s+)?(?:to|for)\\s+(?:the |any |all |every |each |"
         + "whatever |whichever |an? )?" + qual + reader + "\\b[^:\\n]{0,60}?(?::| [-\u2013\u2014] )"
         + "|(?:hey|hi|hello|dear|attention),? " + qual + reader + "\\s*[,:!]"
         // a name of two words or with a participle ("automated agents:", "assistant building this image:"); a
@@ -548,14 +550,14 @@ final class InjectionRules {
     // the rest of the clause, as long as it negates nothing ("run the tests and never use --force")
     String rest = "(?:(?!\\b(?:never|not|don'?t|no)\\b)(?:[^.;\\n]|\\.(?=\\S))){0,160}?"; // a URL's dots end no clause
     String verbs = IMPERATIVE.substring(0, IMPERATIVE.length() - 1) + "|resend|patch|commit|reset|accept|close|complete|"
-        + "ship|sync)";
+        + "ship|sync|dm)";
     String danger = "\\|\\s*(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\|\\s*curl\\b|\\bcurl\\b[^\\n]{0,80}?\\s(?:-d|--data[\\w-]*|-f|-t|"
         + "--upload-file)\\s|--(?:force|no-verify|allow-all|insecure|dangerously[\\w-]*)\\b|-auto-approve\\b|\\bsudo\\b|"
         + "\\brm\\s+-[rf]{1,2}\\b|\\bchmod\\s+(?:-r\\s+)?777\\b|\\bprivileged\\s*[=:]\\s*true\\b|\\bwrite-all\\b"
         // session 9: software installed from elsewhere than the project's own sources
         + "|--(?:extra-)?index-url[= ]+https?://|--registry[= ]+https?://|\\bregistry\\s+https?://|\\bnpx\\s+(?:-y|--yes)\\b";
     String secret = "~/\\.\\w|\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
-        + "\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\bbackup codes?\\b|\\b(?:2fa|mfa)\\b|"
+        + "\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\b(?:backup|recovery) codes?\\b|\\b(?:2fa|mfa)\\b|"
         + "\\bcard numbers?\\b|\\bphone numbers?\\b|\\b(?:home|billing) address\\b|\\boutput of `?(?:env|printenv)\\b|"
         + "\\bsettings\\.xml\\b|\\bconfig\\.json\\b|\\bid_[a-z0-9]+\\b";
     String any = "(?:" + verbs + ")\\b" + rest + "(?:" + danger + "|" + secret + ")";
