@@ -4,14 +4,12 @@
  */
 package dev.containment4j.internal.guard;
 
+import static dev.containment4j.internal.guard.DefaultPolicyCases.WS;
+import static dev.containment4j.internal.guard.DefaultPolicyCases.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containment4j.ToolCall;
 import dev.containment4j.Verdict;
-import dev.containment4j.guard.GuardContext;
-import dev.containment4j.guard.ModelGuard;
-import dev.containment4j.internal.yaml.PolicyLoader;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,23 +18,6 @@ import org.junit.jupiter.api.Test;
  * generalise beyond the items they were written against.
  */
 class TargetedActionsTest {
-  private static final ModelGuard GUARD = PolicyGuard.of(PolicyLoader.defaults());
-  private static final Path WS = Path.of("/home/dev/proj");
-  private static final GuardContext CTX = new GuardContext(WS, WS, Path.of("/home/dev"), false, 0, 0);
-
-  private static Verdict expect(ToolCall call, String decision, String category) {
-    Verdict v = GUARD.review(call, CTX);
-    assertThat(v.decision()).as(call + " -> " + v.reason()).isEqualTo(decision);
-    if (category != null) {
-      assertThat(v.category()).as(call.toString()).isEqualTo(category);
-    }
-    return v;
-  }
-
-  private static Verdict expect(String cmd, String decision, String category) {
-    return expect(ToolCall.bash(cmd), decision, category);
-  }
-
   @Test
   void destructiveSqlIsJudgedByTheDatabaseItReaches() {
     Verdict v = expect("psql -h orders.prod.example.net -c 'DELETE FROM invoices'", "deny", "infra-destruction");

@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.containment4j.ToolCall;
+import dev.containment4j.Verdict;
+import dev.containment4j.guard.GuardContext;
+import dev.containment4j.guard.ModelGuard;
+import dev.containment4j.internal.yaml.PolicyLoader;
+import java.nio.file.Path;
+
+/**
+ * The embedded default policy's guard in a workspace {@code /home/dev/proj} (home {@code /home/dev}), and the one
+ * check the shape tests make of it: a call gets this decision, in this category when one is given.
+ */
+final class DefaultPolicyCases {
+  static final Path WS = Path.of("/home/dev/proj");
+  private static final ModelGuard GUARD = PolicyGuard.of(PolicyLoader.defaults());
+  private static final GuardContext CTX = new GuardContext(WS, WS, Path.of("/home/dev"), false, 0, 0);
+
+  private DefaultPolicyCases() {}
+
+  static Verdict expect(ToolCall call, String decision, String category) {
+    Verdict v = GUARD.review(call, CTX);
+    assertThat(v.decision()).as(call + " -> " + v.reason()).isEqualTo(decision);
+    if (category != null) {
+      assertThat(v.category()).as(call.toString()).isEqualTo(category);
+    }
+    return v;
+  }
+
+  static Verdict expect(String cmd, String decision, String category) {
+    return expect(ToolCall.bash(cmd), decision, category);
+  }
+}
