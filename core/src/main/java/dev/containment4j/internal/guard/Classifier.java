@@ -2669,7 +2669,8 @@ final class Classifier {
     }
     for (int k = 1; k < argv.size(); k++) {
       String t = argv.get(k);
-      String dir = t.equals("-d") || t.equals("--directory") || t.equals("-t") ? k + 1 < argv.size() ? argv.get(k + 1) : ""
+      String next = k + 1 < argv.size() ? argv.get(k + 1) : "";
+      String dir = t.equals("-d") || t.equals("--directory") || t.equals("-t") ? next
           : t.startsWith("--directory=") ? t.substring("--directory=".length()) : null;
       if (dir != null && (dir.startsWith("/") || dir.startsWith("~") || dir.startsWith("$") || dir.equals("..")
           || dir.startsWith("../") || dir.contains("/../"))) {
@@ -2684,7 +2685,8 @@ final class Classifier {
     List<String> argv = u.argv();
     int mi = argv.indexOf("-m");
     if ((mi > 0 && mi + 1 < argv.size() && Regexes.matches(argv.get(mi + 1), "http\\.server|SimpleHTTPServer|pyftpdlib"
-        + "|smtpd|uploadserver") || u.language().equals("php") && argv.contains("-S")) && !servesWorkspaceOnLoopback(argv)) {
+        + "|smtpd|uploadserver") || u.language().equals("php") && argv.contains("-S"))
+        && !servesWorkspaceOnLoopback(argv)) {
       j = j.max(Judgement.ask(EXFIL, show(u) + " serves files over the network; a human must confirm what is"
           + " exposed"));
     }
