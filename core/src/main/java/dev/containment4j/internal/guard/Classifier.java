@@ -888,7 +888,7 @@ final class Classifier {
       }
       if (r.writesFile()) {
         Judgement w = writeTarget(r.target(), u.cwd(), r.truncates() ? "truncates" : "writes to", show(u));
-        j = j.max(w);
+        j = j.max(w).max(SourceDeletes.emptied(u, r));
       } else if (r.readsFile()) {
         j = j.max(readTarget(r.target(), u.cwd(), show(u), false));
       }
@@ -1354,7 +1354,8 @@ final class Classifier {
       case "mkdir":
         return targets(u, nonOptions(params, Set.of("-m", "-d", "-r", "-t")), "creates");
       case "truncate":
-        return targets(u, nonOptions(params, Set.of("-s", "--size", "-r", "--reference")), "truncates");
+        List<Arg> truncated = nonOptions(params, Set.of("-s", "--size", "-r", "--reference"));
+        return targets(u, truncated, "truncates").max(SourceDeletes.truncate(u, truncated));
       case "sed":
       case "perl":
         if (argv.stream().anyMatch(x -> x.startsWith("-i") || x.startsWith("--in-place") || Regexes.matches(x,
@@ -1778,7 +1779,7 @@ final class Classifier {
     for (Arg t : targets) {
       j = j.max(deleteTarget(t, u.cwd(), recursive, show(u)));
     }
-    return j;
+    return j.max(SourceDeletes.rm(u, targets));
   }
 
   private Judgement find(Unit u, List<Arg> params) {
@@ -1794,7 +1795,7 @@ final class Classifier {
     if (roots.isEmpty()) {
       roots.add(Arg.literal("."));
     }
-    Judgement j = Judgement.ALLOW;
+    Judgement j = SourceDeletes.find(u);
     if (argv.contains("-delete")) {
       boolean selective = Units.selective(params);
       for (Arg r : roots) {

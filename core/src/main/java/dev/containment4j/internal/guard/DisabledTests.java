@@ -29,10 +29,10 @@ final class DisabledTests {
   /** A directory that holds tests. */
   private static final Set<String> TEST_DIRS = Set.of("test", "tests", "__tests__", "spec", "specs", "e2e",
       "integration-tests", "integration_tests", "testing");
-  private static final Pattern SOURCE = Pattern.compile("(?i).+\\.(py|go|rb|rs|exs?|[cm]?[jt]sx?|java|kt|scala"
+  static final Pattern SOURCE = Pattern.compile("(?i).+\\.(py|go|rb|rs|exs?|[cm]?[jt]sx?|java|kt|scala"
       + "|groovy|cs|swift|php|c|cc|cpp|h)$");
   /** What lies next to tests and is generated: deleting it is cleaning, not removing tests. */
-  private static final Pattern GENERATED = Pattern.compile("(?i).*(__pycache__|__snapshots__|\\.pytest_cache|\\.pyc"
+  static final Pattern GENERATED = Pattern.compile("(?i).*(__pycache__|__snapshots__|\\.pytest_cache|\\.pyc"
       + "|\\.snap|reports?|results|output|coverage|tmp|\\.log|\\.cache|node_modules|target|build|dist)$");
   /** A test definition: a function or case the runner collects. */
   private static final Pattern TEST_DEF = Pattern.compile("(?m)(\\bdef test_?\\w*\\s*\\(|\\bfunc Test\\w*\\s*\\("

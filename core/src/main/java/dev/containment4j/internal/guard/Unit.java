@@ -99,4 +99,8 @@ record Unit(
   boolean nameDynamic() {
     return !args.isEmpty() && (args.get(0).dynamic() && !args.get(0).text().contains("/") || name().isEmpty());
   }
+  /** The unit's text in backquotes for a reason, cut to 80 characters. */
+  String shown() {
+    return "`" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "`";
+  }
 }

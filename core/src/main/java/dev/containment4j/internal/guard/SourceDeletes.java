@@ -1,0 +1,147 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import dev.containment4j.internal.shell.Arg;
+import dev.containment4j.internal.shell.Redirect;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The project's source code destroyed by kind rather than by name, inside the workspace where deletes are otherwise
+ * ordinary clean-ups: every file of a language deleted ({@code find . -name '*.py' -delete}, {@code find src -name
+ * '*.java' -exec rm {} +}, {@code rm -f src/**}{@code /*.ts}) and a source file emptied ({@code truncate -s 0
+ * App.java}, {@code : > main.go}, {@code cat /dev/null > lib.rs}). Version control may not hold the uncommitted
+ * work, so a human decides. Generated code is cleaning: a pattern or directory naming build output
+ * ({@code dist}, {@code build}, {@code target}, {@code __pycache__}, {@code *.pyc}) stays ordinary.
+ */
+final class SourceDeletes {
+  private static final Set<String> EMPTY_WRITERS = Set.of("", ":", "true");
+
+  private SourceDeletes() {}
+
+  /** {@code find} deleting by a source file pattern. */
+  static Judgement find(Unit u) {
+    List<String> argv = u.argv();
+    if (!argv.contains("-delete") && !execsADelete(u.full())) {
+      return Judgement.ALLOW;
+    }
+    List<String> names = new ArrayList<>();
+    List<String> places = new ArrayList<>();
+    boolean inOptions = false;
+    for (int k = 1; k < argv.size(); k++) {
+      String x = argv.get(k);
+      if (x.startsWith("-") || x.equals("(") || x.equals("!")) {
+        inOptions = true;
+        if ((x.equals("-name") || x.equals("-iname")) && k + 1 < argv.size()) {
+          names.add(argv.get(++k));
+        } else if ((x.equals("-path") || x.equals("-ipath") || x.equals("-wholename") || x.equals("-regex"))
+            && k + 1 < argv.size()) {
+          places.add(argv.get(++k));
+        } else if (x.equals("-not") || x.equals("!")) {
+          k++; // an excluded pattern says what survives, not what is deleted
+        }
+      } else if (!inOptions) {
+        places.add(x);
+      }
+    }
+    if (places.stream().anyMatch(SourceDeletes::generated)) {
+      return Judgement.ALLOW;
+    }
+    for (String n : names) {
+      if (sourceGlob(n)) {
+        return ask(u, "deletes every file matching " + n);
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** Whether find's {@code -exec}/{@code -execdir}/{@code -ok} runs a delete (the command is a unit of its own). */
+  private static boolean execsADelete(List<String> words) {
+    for (int k = 0; k + 1 < words.size(); k++) {
+      if (words.get(k).startsWith("-exec") || words.get(k).startsWith("-ok")) {
+        String program = words.get(k + 1);
+        String base = program.substring(program.lastIndexOf('/') + 1);
+        if (base.equals("rm") || base.equals("unlink") || base.equals("shred")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code rm} of a glob of source files ({@code src/*.py}, {@code **}{@code /*.java}). */
+  static Judgement rm(Unit u, List<Arg> targets) {
+    for (Arg t : targets) {
+      String p = t.text();
+      int slash = p.lastIndexOf('/');
+      String last = p.substring(slash + 1);
+      if (last.contains("*") && sourceGlob(last) && !generated(p)) {
+        return ask(u, "deletes every file matching " + p);
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** {@code truncate} to size zero of a source file. */
+  static Judgement truncate(Unit u, List<Arg> files) {
+    List<String> argv = u.argv();
+    boolean toZero = false;
+    for (int k = 1; k < argv.size(); k++) {
+      String x = argv.get(k);
+      String size = x.equals("-s") || x.equals("--size") ? (k + 1 < argv.size() ? argv.get(k + 1) : "")
+          : x.startsWith("--size=") ? x.substring(7) : x.startsWith("-s") ? x.substring(2) : null;
+      if (size != null && size.matches("0+[KMGkmg]?B?")) {
+        toZero = true;
+      }
+    }
+    if (toZero) {
+      for (Arg f : files) {
+        if (source(f.text())) {
+          return ask(u, "empties the source file " + f.text());
+        }
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** A truncating redirection that writes nothing ({@code : > f}, {@code > f}, {@code cat /dev/null > f}). */
+  static Judgement emptied(Unit u, Redirect r) {
+    List<String> argv = u.argv();
+    boolean writesNothing = EMPTY_WRITERS.contains(u.name())
+        || u.name().equals("cat") && argv.size() == 2 && argv.get(1).equals("/dev/null");
+    if (r.truncates() && writesNothing && source(r.target().text())) {
+      return ask(u, "empties the source file " + r.target().text());
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static Judgement ask(Unit u, String what) {
+    return Judgement.ask(Classifier.DELETE, u.shown() + " " + what + ", the project's source code; uncommitted work"
+        + " would be lost, so a human must confirm");
+  }
+
+  private static boolean sourceGlob(String glob) {
+    String plain = glob.replace("*", "x").replace("?", "x");
+    return glob.contains("*") && source(plain);
+  }
+
+  private static boolean source(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return DisabledTests.SOURCE.matcher(name).matches() && !generated(path);
+  }
+
+  /** Whether a path or pattern names build output or caches rather than source. */
+  private static boolean generated(String path) {
+    for (String part : path.split("/")) {
+      if (DisabledTests.GENERATED.matcher(part).matches() || part.equals("out") || part.equals("vendor")
+          || part.equals("gen") || part.equals("generated")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
