@@ -212,6 +212,12 @@ final class InjectionRules {
             + "tool_call|function_call|search_results?|document_content|untrusted_data|system_prompt|"
             + "instructions|admin|system-reminder)>|<<\\s*sys\\s*>>|\\[/inst\\]|\\[inst\\](?=[\\s\\S]{0,800}?\\[/inst\\])|\\[/?(?:system|sys)"
             + "(?: message| prompt| note| override)?\\]|<\\|/?(?:system|user|assistant)\\|?>"));
+    // session 10: a forged tool call in the forms models are trained on: harmony's "assistant to=functions.send_email"
+    // (with or without its <|channel|> tokens) and function-call markup, so the reading model takes it as its own call
+    f.add(feature("fake-delimiter", 1.2, keys("to=functions", "to=browser", "to=python", "to=container", "to=tools",
+        "<function_calls", "<invoke"),
+        "(?:^|\\\\n|[\n>])[ \t]*(?:assistant|model)\\b[ \t]*(?:<\\|channel\\|>[ \t]*\\w+[ \t]*)?to=(?:functions|browser|"
+            + "python|container|tools?)\\.[\\w.-]+|</?function_calls>|<invoke\\s+name=[\"'][\\w.-]+[\"']"));
     // an opening [INST] without its closing tag: a bracketed tag in changelogs ("[inst] fix Makefile.in") as often
     f.add(feature("fake-delimiter", 0.6, keys("[inst"), "\\[inst\\]"));
     f.add(feature("fake-delimiter", 0.8, keys("<system", "<user", "<assistant", "<human", "<ai>", "<model", "<important", "</"),
@@ -528,7 +534,16 @@ final class InjectionRules {
     String qual = "(?:[\\w-]+ ){0,2}?";
     // session 9: "If an AI mail assistant is reading this:", a conditional address in the third person
     String conditional = "if (?:an?|the|any|some) " + qual + reader + "\\b(?: [\\w-]+)? (?:is |are )?[\\w-]+ing\\b(?: [\\w'-]+){0,4}?:";
+    // session 10: "When an automated assistant reads this manifest it must ...": the reader named by its reading of
+    // this very content, then an obligation
+    String reading = "(?:when|whenever|once|if) (?:an?|the|any|some|your) " + qual + reader + "\\b(?: [\\w-]+)? (?:is |are )?"
+        + "(?:reads?|reading|process(?:es|ing)?|pars(?:es|ing)|sees?|seeing|summari[sz](?:es|ing)|reviews?|reviewing|"
+        + "scans?|scanning|ingests?|ingesting|loads?|loading|opens?|opening) (?:this|these|the following)\\b(?: [\\w'-]+){0,3}?"
+        + "(?::|,| (?:it|they|you) (?:must|should|shall|needs? to|has to|have to|is to|are to)\\b)";
     String header = "(?:if you(?:'re| are) (?:an? |the )?" + qual + reader + "\\b[^:\\n]{0,60}?:|" + conditional
+        + "|" + reading
+        // session 10: a reader named by its role ("AI reviewer:", "LLM grader:", "AI summarizer:")
+        + "|" + reader + " [\\w-]+(?:er|or)s?\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
         // session 9: "policy update for the running agent:", "to the LLM agent making this request - retry ..."
         + "|(?:(?:this |a |one |quick )?(?:[\\w-]+ )?(?:note|message|memo|reminder|tip|request|instructions?|notice|"
         + "heads[- ]up|word|one|update|alert|warning|important|urgent)(?: is)?\\s+)?(?:to|for)\\s+(?:the |any |all |every |each |"
@@ -582,8 +597,9 @@ final class InjectionRules {
     f.add(feature("addressed-order", 1.0, keys("ai", "a.i.", "llm", "language model", "assistant", "agent", "model",
         "bot", "chatbot", "copilot", "claude", "chatgpt", "gpt", "gemini", "crawler", "[system", "[[system", "[admin",
         "[[admin", "[operator", "[developer", "[root", "[ system", "[ admin"),
-        // the header opens a line, a sentence, a quote, markup, a chat line ("bot-2: @assistant") or a table column
-        "(?:^|(?<=[\\n.!?;:>\\[\\]\"'(*#/{|-])[ \\t]*|(?<=[ \\t]{2})|\\\\n[ \\t]*)(?:p\\.?s\\.?:?\\s+)?" + header
+        // the header opens a line, a sentence, a quote, markup, a chat line ("bot-2: @assistant"), a table column or a
+        // comment of any language (#, //, /*, --, %)
+        "(?:^|(?<=[\\n.!?;:>\\[\\]\"'(*#/{|%-])[ \\t]*|(?<=[ \\t]{2})|\\\\n[ \\t]*)(?:p\\.?s\\.?:?\\s+)?" + header
             + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"));
   }
 

@@ -174,6 +174,11 @@ final class SecretRules {
         "(?<![A-Za-z0-9+.\\-])((?i:https?|ftps?|sftp|git|ssh|smtps?|ldaps?|wss?))://"
             + "[^\\s:/@\"'<>]{1,64}:([^\\s@\"'<>/]{3,256})@[A-Za-z0-9.\\-\\[\\]]{2,}",
         2, 16, 420, SecretRules::isUrlPassword, 80));
+    // registry credentials stored as base64 of "user:password": Docker/Podman/Helm config.json "auth" and .npmrc's
+    // legacy _auth; the value is only a finding when it decodes to a user and a real password
+    r.add(rule("registry-auth", List.of("\"auth\"", "_auth"),
+        "(?:\"auth\"\\s*:\\s*\"|(?<![A-Za-z0-9_])_auth\\s*=\\s*[\"']?)([A-Za-z0-9+/]{8,800}={0,2})(?![A-Za-z0-9+/=])",
+        1, 24, 830, SecretRules::isEncodedUserPassword, 85));
     // --- headers and command lines
     r.add(rule("bearer-token", List.of("bearer "),
         "(?i:bearer)\\s+([A-Za-z0-9._~+/\\-]{20,4000}=*)", 1, 8, 4100, entropyAtLeast(3.5), 70));
@@ -229,6 +234,19 @@ final class SecretRules {
   private static String pad(String b64) {
     int m = b64.length() % 4;
     return m == 0 ? b64 : m == 2 ? b64 + "==" : m == 3 ? b64 + "=" : b64.substring(0, b64.length() - 1);
+  }
+
+  /** Base64 of {@code user:password} whose password is not empty, a placeholder or a variable. */
+  private static boolean isEncodedUserPassword(String v) {
+    String decoded;
+    try {
+      decoded = new String(java.util.Base64.getDecoder().decode(v), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int colon = decoded.indexOf(':');
+    return colon > 0 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+        && isUrlPassword(decoded.substring(colon + 1));
   }
 
   private static boolean isUrlPassword(String v) {

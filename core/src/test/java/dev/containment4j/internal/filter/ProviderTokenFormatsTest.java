@@ -162,4 +162,22 @@ class ProviderTokenFormatsTest {
       assertThat(FilterCorpusTest.leaks(token, res.text())).as(res.text()).isFalse();
     }
   }
+  @Test
+  void registryCredentialsStoredAsBase64OfUserAndPasswordAreRedacted() {
+    FakeSecrets fake = new FakeSecrets(new Random(17));
+    String auth = java.util.Base64.getEncoder().encodeToString(
+        ("ci-bot:" + fake.s(ALNUM, 30)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (String text : List.of("{\"auths\": {\"registry.example.com\": {\"" + p("au", "th") + "\": \"" + auth + "\"}}}\n",
+        "registry=https://npm.example.com/\n" + p("_au", "th") + "=" + auth + "\n")) {
+      FilterResult res = FILTER.filter(text, FilterContext.standalone());
+      assertThat(res.findings()).as(text).anyMatch(x -> x.type().equals("secret"));
+      assertThat(FilterCorpusTest.leaks(auth, res.text())).as(res.text()).isFalse();
+    }
+    // a user without a password, or a variable standing for it, is no finding
+    for (String plain : List.of("ci-bot:", "ci-bot:${REGISTRY_PASSWORD}", "just-a-name")) {
+      String b64 = java.util.Base64.getEncoder().encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(FILTER.filter("{\"" + p("au", "th") + "\": \"" + b64 + "\"}", FilterContext.standalone()).decision())
+          .as(plain).isEqualTo(FilterResult.Decision.PASS);
+    }
+  }
 }
