@@ -177,7 +177,7 @@ class GvisorBackendIT {
   @Test
   void theBackendsStateDirectoryIsInvisibleInside() {
     String script = "for f in '" + fx.stateDir + "'/*/owner '" + fx.stateDir + "'/*/b/*/config.json '"
-        + fx.stateDir + "'/*/p/*.json; do cat \"$f\" 2>/dev/null && echo READ; done; busybox ls -a '" + fx.stateDir
+        + fx.stateDir + "'/*/p/*.json; do cat \"$f\" 2>/dev/null && echo READ; done; ls -a '" + fx.stateDir
         + "' 2>&1; grep -c '" + fx.stateDir + "' /proc/self/mountinfo";
     ExecResult oneShot = backend.exec(fx.sh(script));
     assertThat(oneShot.stdout()).as(out(oneShot)).doesNotContain("READ").doesNotContain("ociVersion");
