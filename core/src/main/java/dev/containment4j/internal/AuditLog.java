@@ -5,7 +5,6 @@
 package dev.containment4j.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.containment4j.event.AuditEvent;
 import dev.containment4j.event.AuditListener;
@@ -92,7 +91,7 @@ public final class AuditLog implements AuditListener, AutoCloseable {
 
   /** Created on first use: with the audit logger off and no file (the CLI's default), Jackson never starts. */
   private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    static final ObjectMapper MAPPER = JsonLines.mapper();
   }
 
   /** One JSON object per event: {@code time}, {@code type}, {@code callId}, then the fields. */

@@ -15,6 +15,7 @@ import dev.containment4j.guard.FilterContext;
 import dev.containment4j.guard.FilterResult;
 import dev.containment4j.guard.StreamingContentFilter;
 import dev.containment4j.internal.Filters;
+import dev.containment4j.internal.JsonLines;
 import dev.containment4j.policy.Policy;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -51,7 +52,7 @@ import picocli.CommandLine.Option;
 @Command(name = "filter", mixinStandardHelpOptions = true,
     description = "Filter text from stdin: redact secrets, quarantine prompt injections, cap the size.")
 public final class FilterCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonLines.mapper();
 
   @Option(names = {"-p", "--policy"}, description = "Policy YAML file (default: the embedded safe policy).")
   Path policy;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.containment4j.Verdict;
 import dev.containment4j.guard.GuardContext;
 import dev.containment4j.guard.ModelGuard;
+import dev.containment4j.internal.JsonLines;
 import dev.containment4j.internal.guard.PolicyGuard;
 import dev.containment4j.internal.guard.ToolCallJson;
 import dev.containment4j.policy.Policy;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Option;
 @Command(name = "guard", mixinStandardHelpOptions = true,
     description = "Judges tool calls read as JSON lines on stdin: one decision line per input line.")
 public final class GuardCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonLines.mapper();
 
   @Option(names = {"-p", "--policy"}, paramLabel = "FILE", description = "policy YAML (default: the embedded"
       + " default policy)")

@@ -7,6 +7,7 @@ package dev.containment4j.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containment4j.egress.EgressProxy;
 import dev.containment4j.event.AuditEvent;
+import dev.containment4j.internal.JsonLines;
 import dev.containment4j.policy.Policy;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -65,7 +66,7 @@ public final class ProxyCommand implements Callable<Integer> {
       err.println("containment: " + e.getMessage());
       return CONTAINMENT_ERROR;
     }
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = JsonLines.mapper();
     EgressProxy proxy;
     try {
       proxy = EgressProxy.builder(network).listen(address).events(e -> printEvent(json, e)).start();

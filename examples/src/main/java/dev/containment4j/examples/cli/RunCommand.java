@@ -13,6 +13,7 @@ import dev.containment4j.Finding;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.ToolCall;
 import dev.containment4j.ToolResult;
+import dev.containment4j.internal.JsonLines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   static String toJson(ToolResult r) {
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = JsonLines.mapper();
     ObjectNode n = m.createObjectNode();
     n.put("decision", r.verdict().decision());
     n.put("layer", r.verdict().layer().id());

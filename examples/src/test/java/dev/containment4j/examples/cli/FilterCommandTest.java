@@ -69,6 +69,15 @@ class FilterCommandTest {
   }
 
   @Test
+  void jsonlAnswersStayOneLineWhenTheTextHoldsUnicodeLineSeparators() throws Exception {
+    // JSON allows U+2028/U+2029/U+0085 raw in strings, but line readers (Python's splitlines) split on them
+    Run r = run(utf8("{\"text\":\"a\\u2028b\\u2029c\\u0085d\"}\n{\"text\":\"e\"}\n"), "--jsonl");
+    String[] lines = r.out().split("\\R");
+    assertThat(lines).hasSize(2);
+    assertThat(JSON.readTree(lines[0]).get("text").asText()).isEqualTo("a\u2028b\u2029c\u0085d");
+  }
+
+  @Test
   void binaryInvalidUtf8AndEmptyInputDoNotCrash() throws Exception {
     byte[] binary = new byte[4096];
     new java.util.Random(1).nextBytes(binary);
