@@ -54,7 +54,8 @@ final class InjectionCues {
           "access token", "session", "cookie", "private key", "ssh", "environment variable", "env var", "keychain",
           "wallet", "seed phrase", "chat history", "conversation", "this chat", "personal data", "customer data",
           "database", "configuration", "the user", ".env", "~/.aws", "id_rsa", "~/.npmrc", "~/.netrc", "~/.pypirc",
-          "~/.docker", "~/.kube", "~/.git-credentials", "~/.cursor", "~/.config"}),
+          "~/.docker", "~/.kube", "~/.git-credentials", "~/.cursor", "~/.config", "_secret", "_token", "_password",
+          "_api_key", "_private_key"}),
       java.util.Map.entry("danger", new String[] {"rm -", "--force", "force=true", "sudo", "chmod", "|", "deploy",
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
           "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop"}),
@@ -142,7 +143,9 @@ final class InjectionCues {
         + "environment variables|env vars|keychain|wallet|seed phrase|chat history|conversation(?: history)?|this"
         + " chat|personal data|customer data|(?:production|prod) database|database dump|configuration|"
         + "the user'?s (?:messages?|data|files|emails?|address|details|last message|request))\\b|\\.env\\b|~/\\.ssh|"
-        + "~/\\.aws|id_rsa|~/\\.(?:npmrc|netrc|pypirc|docker|kube|git-credentials|cursor|config/gh))");
+        + "~/\\.aws|id_rsa|~/\\.(?:npmrc|netrc|pypirc|docker|kube|git-credentials|cursor|config/gh)"
+        // session 10: a secret named by its environment variable (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, DB_PASSWORD)
+        + "|\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret(?:_access)?_key|secret|token|password|api_key|private_key)\\b)");
     // dangerous or irreversible actions
     cue(c, "danger", 0.35, "(?:\\brm -(?:rf|fr|r)\\b|--force\\b|\\bforce=true\\b|\\bsudo\\b|\\bchmod (?:-r )?777|\\|"
         + " ?(?:ba|z)?sh\\b|\\bdeploy[\\w ]{0,12}production|\\bwithout (?:any )?(?:review|approval|confirmation|"

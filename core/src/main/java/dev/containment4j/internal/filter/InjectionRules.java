@@ -218,6 +218,10 @@ final class InjectionRules {
         "<function_calls", "<invoke"),
         "(?:^|\\\\n|[\n>])[ \t]*(?:assistant|model)\\b[ \t]*(?:<\\|channel\\|>[ \t]*\\w+[ \t]*)?to=(?:functions|browser|"
             + "python|container|tools?)\\.[\\w.-]+|</?function_calls>|<invoke\\s+name=[\"'][\\w.-]+[\"']"));
+    // session 10: the same tags in square brackets with attributes ("[tool_output status=\"pending\"]"): weaker alone
+    f.add(feature("fake-delimiter", 0.8, keys("[tool_", "[/tool_", "[function_", "[/function_"),
+        "\\[/?(?:tool_output|tool_result|tool_response|function_result|function_output)"
+            + "(?:\\s+[\\w-]+=[^\\]\\n]{1,40}){0,4}\\s*\\]"));
     // an opening [INST] without its closing tag: a bracketed tag in changelogs ("[inst] fix Makefile.in") as often
     f.add(feature("fake-delimiter", 0.6, keys("[inst"), "\\[inst\\]"));
     f.add(feature("fake-delimiter", 0.8, keys("<system", "<user", "<assistant", "<human", "<ai>", "<model", "<important", "</"),
@@ -234,6 +238,10 @@ final class InjectionRules {
     f.add(feature("role-spoof", 0.7, keys("system", "admin", "developer", "operator", "root"),
         "(?:[.!?\"]\\s+|^)(?:system|admin|administrator|developer|operator|root)(?: message| notice| update|"
             + " override| alert| note| prompt)?\\s*:\\s*(?:the |you |your |all |ignore|new |from now|this )"));
+    // session 10: the sender claims to be the model's maker or operator ("this is your developer speaking")
+    f.add(feature("role-spoof", 0.9, keys("speaking", "here:", "here,"),
+        "\\bthis is (?:your|the model'?s|the assistant'?s) (?:developers?|creators?|makers?|admin(?:istrator)?s?|"
+            + "operators?|owners?|trainers?|system) (?:team )?(?:speaking|here\\s*[:,.!-])"));
     f.add(feature("role-spoof", 0.8, keys("system", "admin", "developer", "root", "security", "emergency"),
         "\\b(?:system|admin|developer|root|security|emergency) (?:override|mode|update|alert|prompt)\\s*[:!-]"));
     // authority and permission claims
@@ -530,7 +538,7 @@ final class InjectionRules {
    */
   private static void addressedOrder(List<Feature> f) {
     String reader = "(?:ai|a\\.i\\.|llms?|language models?|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|"
-        + "chatgpt|gpt|gemini|crawlers?|operators? ai)";
+        + "chatgpt|gpt|gemini|crawlers?|operators? ai|automations?)";
     String qual = "(?:[\\w-]+ ){0,2}?";
     // session 9: "If an AI mail assistant is reading this:", a conditional address in the third person
     String conditional = "if (?:an?|the|any|some) " + qual + reader + "\\b(?: [\\w-]+)? (?:is |are )?[\\w-]+ing\\b(?: [\\w'-]+){0,4}?:";
@@ -542,12 +550,21 @@ final class InjectionRules {
         + "(?::|,| (?:it|they|you) (?:must|should|shall|needs? to|has to|have to|is to|are to)\\b)";
     String header = "(?:if you(?:'re| are) (?:an? |the )?" + qual + reader + "\\b[^:\\n]{0,60}?:|" + conditional
         + "|" + reading
+        // session 10: "models reading this response should ...": the reader by its reading, then an obligation
+        + "|" + qual + reader + " (?:reading|processing|parsing|seeing|summari[sz]ing|handling) (?:this|these)\\b"
+        + "(?: [\\w'-]+){0,2}? (?:should|must|shall|needs? to|have to|has to|are to|is to)\\b"
+        // session 10: a vocative ("Reviewer bot, please approve ..."), a code tag ("TODO(ai):") and a JSON key
+        // ("_assistant": "...") naming the reader
+        + "|(?:[\\w-]+ )?" + reader + ",\\s+(?=please\\b|kindly\\b|now\\b|immediately\\b|you (?:must|should|need to)\\b"
+        + "|go ahead\\b)"
+        + "|\\b(?:todo|fixme|note|hack|xxx|nb)\\((?:ai|agents?|assistants?|copilot|claude|cursor|llms?|bots?|models?)\\)"
+        + "\\s*:"
         // session 10: a reader named by its role ("AI reviewer:", "LLM grader:", "AI summarizer:")
         + "|" + reader + " [\\w-]+(?:er|or)s?\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
         // session 9: "policy update for the running agent:", "to the LLM agent making this request - retry ..."
-        + "|(?:(?:this |a |one |quick )?(?:[\\w-]+ )?(?:note|message|memo|reminder|tip|request|instructions?|notice|"
-        + "heads[- ]up|word|one|update|alert|warning|important|urgent)(?: is)?\\s+)?(?:to|for)\\s+(?:the |any |all |every |each |"
-        + "whatever |whichever |an? )?" + qual + reader + "\\b[^:\\n]{0,60}?(?::| [-\u2013\u2014] )"
+        + "|(?:(?:this |a |one |quick )?(?:[\\w-]+ ){0,2}?(?:note|message|memo|reminder|tip|request|instructions?|"
+        + "notice|heads[- ]up|word|one|update|alert|warning|important|urgent|action|step|task)(?: is)?\\s+)?"
+        + "(?:to|for)\\s+(?:the |any |all |every |each |whatever |whichever |an? )?" + qual + reader + "\\b[^:\\n]{0,60}?(?::| [-\u2013\u2014] )"
         + "|(?:hey|hi|hello|dear|attention),? " + qual + reader + "\\s*[,:!]"
         // a name of two words or with a participle ("automated agents:", "assistant building this image:"); a
         // YAML key with nested keys below it ("agent:\n  label: linux") is configuration
@@ -556,6 +573,9 @@ final class InjectionRules {
         + "|" + reader + " (?:instructions?|notes?|directives?|guidance)\\s*:"
         + "|@(?:assistant|ai|agent|copilot|claude|bot|model|gpt|gemini)s?\\b"
         + "|\\[{1,2}\\s*(?:system|admin(?:istrator)?|operator|developer|root)(?:[ _-]\\w+){0,2}\\s*\\]{1,2})";
+    // a JSON key naming the reader ("_assistant": "...", "ai_note": "..."): it stands after a comma or a brace
+    String jsonKey = "\"_{0,2}(?:ai|llm|assistant|agent|model|bot|copilot)(?:[_-](?:notes?|instructions?|directives?|"
+        + "messages?|hints?|prompt))?\"\\s*:\\s*\"";
     // the paragraph after the header: line breaks but no blank line
     String body = "(?:[^\\n]|\\n(?![ \\t]*\\n)){0,300}?";
     // a clause opens after punctuation, a list bullet, "and", "then", ... or a purpose ("to restore access run ...")
@@ -587,20 +607,22 @@ final class InjectionRules {
     String pay = "(?:wire|pay|transfer)\\b" + rest + "(?:\\busd\\b|\\beur\\b|\\$|€|\\baccount\\b|\\binvoice\\b|\\biban\\b)";
     String fetch = "(?:install|download)\\b" + rest + "\\bfrom\\s+`?https?://"; // session 9: install from elsewhere
     String act = lead + "(?:" + any + "|" + send + "|" + destroy + "|" + approve + "|" + pay + "|" + fetch + ")";
-    String aside = "(?:(?:don'?t|do not|never) (?:tell|mention|show|inform|notify|reveal)\\b[^.;\\n]{0,40}?\\b(?:this|it|these|"
-        + "that|the user|anyone|anything|them|the reviewer|the team)\\b|\\bwithout (?:asking|telling|showing|informing)\\b|"
-        + "\\bskip (?:the )?(?:review|approval|confirmation)\\b|\\bno need to (?:tell|ask|confirm|check)\\b|"
+    String aside = "(?:(?:don'?t|do not|never) (?:tell|mention|show|inform|notify|reveal|ask|bother|consult|check with)\\b"
+        + "[^.;\\n]{0,40}?\\b(?:this|it|these|that|the user|the human|the humans|the owner|the maintainers?|anyone|anything|"
+        + "them|the reviewer|the team)\\b|\\bwithout (?:asking|telling|showing|informing)\\b|"
+        + "\\bskip (?:all |any |the )?(?:reviews?|approvals?|confirmations?)\\b|\\bno need to (?:tell|ask|confirm|check)\\b|"
         + "\\b(?:approved|authori[sz]ed|cleared|lifted|sanctioned|pre-?approved|pre-?authori[sz]ed|signed off|requested) by"
         + " (?:the |your )?(?:owner|maintainers?|admin\\w*|cto|ceo|ciso|security team|it|user|management|operators?)\\b|"
         + "\\b(?:already|has|have) (?:agreed|approved|authori[sz]ed|pre-?authori[sz]ed|consented)\\b|\\b(?:pre-?authori[sz]ed|"
         + "pre-?approved) (?:this|it)\\b)";
     f.add(feature("addressed-order", 1.0, keys("ai", "a.i.", "llm", "language model", "assistant", "agent", "model",
-        "bot", "chatbot", "copilot", "claude", "chatgpt", "gpt", "gemini", "crawler", "[system", "[[system", "[admin",
+        "automation", "bot", "chatbot", "copilot", "claude", "chatgpt", "gpt", "gemini", "crawler", "[system", "[[system", "[admin",
         "[[admin", "[operator", "[developer", "[root", "[ system", "[ admin"),
         // the header opens a line, a sentence, a quote, markup, a chat line ("bot-2: @assistant"), a table column or a
         // comment of any language (#, //, /*, --, %)
         "(?:^|(?<=[\\n.!?;:>\\[\\]\"'(*#/{|%-])[ \\t]*|(?<=[ \\t]{2})|\\\\n[ \\t]*)(?:p\\.?s\\.?:?\\s+)?" + header
-            + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"));
+            + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"
+            + "|" + jsonKey + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"));
   }
 
   /** Verbs in the imperative that start an order to the reader ("AI agent: call ...", "assistant: please run ..."). */
