@@ -8,6 +8,7 @@ import dev.containment4j.ExecResult;
 import dev.containment4j.egress.EgressProxy;
 import dev.containment4j.event.AuditListener;
 import dev.containment4j.isolation.bubblewrap.BubblewrapProvider;
+import dev.containment4j.isolation.bubblewrap.internal.SeccompFilter;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationBackend;
@@ -56,6 +57,10 @@ public final class BubblewrapEgressBench {
       perCall(args.length > 1 ? Integer.parseInt(args[1]) : 40);
       return;
     }
+    if (args.length > 1 && args[0].equals("parts")) {
+      writeParts(Path.of(args[1]));
+      return;
+    }
     int reps = args.length > 0 ? Integer.parseInt(args[0]) : 12;
     String seconds = System.getProperty("bench.seconds", "1");
     long seed = Long.getLong("bench.seed", System.nanoTime());
@@ -98,7 +103,7 @@ public final class BubblewrapEgressBench {
           System.out.println("(no curl on this host: no curl bulk rows)");
         }
         Load load = new Load(java, cp, originPort, hostPort, backend, hostNet, work,
-            System.getProperty("bench.rows", "bulk").contains("bulk") ? curl : Optional.empty());
+            System.getProperty("bench.rows", "ka,new,latency,bulk").contains("bulk") ? curl : Optional.empty());
         // warm-up: from the host until the JIT of this JVM (the proxy's) is quiet, then every path once
         load.warmUp();
         for (String where : Load.PATHS) {
@@ -164,16 +169,24 @@ public final class BubblewrapEgressBench {
       argv.addAll(rep % 2 == 0 ? targets : List.of(targets.get(1), targets.get(0)));
       String table = exec(where, argv, rep);
       if (curl.isPresent()) {
-        // the same path with curl (CONNECT, then SOCKS5 with the name resolved by the proxy), as one more table row
+        // the same path with curl (CONNECT and SOCKS5 with the name resolved by the proxy, first in turn), one more row
         long bytes = Long.getLong("bench.curl.bytes", 1L << 30);
         String url = "http://origin.test:" + originPort + "/big?n=" + bytes;
         List<String> viaConnect = List.of(curl.get(), "-s", "-o", "/dev/null", "-w", "%{speed_download}", "-p", "-x",
             "http://127.0.0.1:" + port, url);
         List<String> viaSocks = List.of(curl.get(), "-s", "-o", "/dev/null", "-w", "%{speed_download}",
             "--socks5-hostname", "127.0.0.1:" + port, url);
+        double connect;
+        double socks;
+        if (rep % 2 == 0) {
+          connect = Double.parseDouble(exec(where, viaConnect, rep).strip());
+          socks = Double.parseDouble(exec(where, viaSocks, rep).strip());
+        } else {
+          socks = Double.parseDouble(exec(where, viaSocks, rep).strip());
+          connect = Double.parseDouble(exec(where, viaConnect, rep).strip());
+        }
         table += String.format(Locale.ROOT, "| row | connect | socks5 |%n| %s | %.1f | %.1f |%n", curlRow(bytes),
-            Double.parseDouble(exec(where, viaConnect, rep).strip()) / 1e6,
-            Double.parseDouble(exec(where, viaSocks, rep).strip()) / 1e6);
+            connect / 1e6, socks / 1e6);
       }
       return table;
     }
@@ -210,6 +223,27 @@ public final class BubblewrapEgressBench {
   static Optional<String> curl() {
     return Stream.of("/usr/bin/curl", "/bin/curl", "/usr/local/bin/curl")
         .filter(c -> Files.isExecutable(Path.of(c))).findFirst();
+  }
+
+  /**
+   * Writes the backend's seccomp program ({@code filter.bpf}) and its {@code c4j-pgrp} helper into {@code dir}, for
+   * {@code examples/bench/bwrap_bulk_toggles.py}, which starts bwrap itself with each part toggled.
+   */
+  static void writeParts(Path dir) throws IOException {
+    Path filter = dir.resolve("filter.bpf");
+    Files.deleteIfExists(filter);
+    Files.createFile(filter, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    System.out.println(SeccompFilter.compileTo(filter).describe());
+    String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch64" : "x86_64";
+    try (var in = SeccompFilter.class.getResourceAsStream("c4j-pgrp-" + arch)) {
+      if (in == null) {
+        throw new IllegalStateException("no c4j-pgrp for " + arch);
+      }
+      Path helper = dir.resolve("c4j-pgrp");
+      Files.copy(in, helper, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(helper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   /**
