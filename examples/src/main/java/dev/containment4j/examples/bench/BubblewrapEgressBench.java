@@ -8,6 +8,7 @@ import dev.containment4j.ExecResult;
 import dev.containment4j.egress.EgressProxy;
 import dev.containment4j.event.AuditListener;
 import dev.containment4j.isolation.bubblewrap.BubblewrapProvider;
+import dev.containment4j.isolation.bubblewrap.internal.SeccompFilter;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationBackend;
@@ -20,12 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The egress path from inside a bubblewrap sandbox against the same proxy reached directly from the host, in the same
@@ -34,12 +38,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * bubblewrap's {@code --new-session} put every sandbox before the {@code c4j-pgrp} launcher step: with the scheduler's
  * autogroups on, a new session is a new scheduling group), once inside a real bubblewrap sandbox with {@code network.mode: proxy} (against {@code
  * 127.0.0.1:3128} inside, the listening socket the proxy adopted from the sandbox) and once inside the same sandbox
- * with the host's network (against the host listener: the sandbox's cost without the bridge), in rotating order; the
- * order of the CONNECT and SOCKS5 targets inside each load run alternates by repetition. Prints one Markdown table of
- * medians and per-repetition ratios.
+ * with the host's network (against the host listener: the sandbox's cost without the bridge), in a random order per
+ * repetition (seed printed, {@code -Dbench.seed} repeats it); the order of the CONNECT and SOCKS5 targets inside each
+ * load run alternates by repetition. With the bulk row, each path also fetches {@code bench.curl.bytes} (1 GiB) with
+ * curl to {@code /dev/null} per protocol: a native client whose own run-to-run spread is a third of the Java load
+ * generator's on that row (docs/benchmarks.md, session 10). Prints one Markdown table of medians and per-repetition
+ * ratios (median and interquartile range).
  *
  * <pre>
- * java -cp CP dev.containment4j.examples.bench.BubblewrapEgressBench [REPS]    (-Dbench.seconds=4)
+ * java -cp CP dev.containment4j.examples.bench.BubblewrapEgressBench [REPS]    (-Dbench.seconds=1)
  * </pre>
  */
 public final class BubblewrapEgressBench {
@@ -50,8 +57,13 @@ public final class BubblewrapEgressBench {
       perCall(args.length > 1 ? Integer.parseInt(args[1]) : 40);
       return;
     }
-    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-    String seconds = System.getProperty("bench.seconds", "4");
+    if (args.length > 1 && args[0].equals("parts")) {
+      writeParts(Path.of(args[1]));
+      return;
+    }
+    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+    String seconds = System.getProperty("bench.seconds", "1");
+    long seed = Long.getLong("bench.seed", System.nanoTime());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp = System.getProperty("java.class.path");
     int originPort = freePort();
@@ -85,18 +97,25 @@ public final class BubblewrapEgressBench {
         System.out.println("bubblewrap egress bench: " + reps + " reps, " + seconds + " s per row, proxy "
             + proxy.address() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
             + System.getProperty("java.version") + ", scheduler autogroups " + autogroups()
-            + ", load average at start " + loadAverage());
-        Load load = new Load(java, cp, originPort, hostPort, backend, hostNet, work);
+            + ", load average at start " + loadAverage() + ", path order seed " + seed);
+        Optional<String> curl = curl();
+        if (curl.isEmpty()) {
+          System.out.println("(no curl on this host: no curl bulk rows)");
+        }
+        Load load = new Load(java, cp, originPort, hostPort, backend, hostNet, work,
+            System.getProperty("bench.rows", "ka,new,latency,bulk").contains("bulk") ? curl : Optional.empty());
         // warm-up: from the host until the JIT of this JVM (the proxy's) is quiet, then every path once
         load.warmUp();
         for (String where : Load.PATHS) {
           load.run(where, "2", -1);
         }
         Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
+        Random random = new Random(seed);
         for (int rep = 0; rep < reps; rep++) {
-          // rotate the order, so drift of the shared machine does not favour one path
-          for (int k = 0; k < Load.PATHS.size(); k++) {
-            String where = Load.PATHS.get((k + rep) % Load.PATHS.size());
+          // a random order per repetition, so neither drift of the shared machine nor a fixed neighbour favours a path
+          List<String> order = new ArrayList<>(Load.PATHS);
+          Collections.shuffle(order, random);
+          for (String where : order) {
             collect(results, where, load.run(where, seconds, rep));
           }
           System.err.println("rep " + (rep + 1) + "/" + reps + " done");
@@ -120,7 +139,7 @@ public final class BubblewrapEgressBench {
    * sandbox with {@code network.mode: proxy}, or inside the same sandbox with the host's network.
    */
   private record Load(String java, String cp, int originPort, int hostPort, IsolationBackend backend,
-      IsolationBackend hostNet, Path work) {
+      IsolationBackend hostNet, Path work, Optional<String> curl) {
     static final List<String> PATHS = List.of("host", "host-session", "sandbox", "sandbox-hostnet");
 
     /** Host load runs until the proxy's JIT (this JVM's) and the load generator's are quiet (at most 60 s each). */
@@ -148,23 +167,82 @@ public final class BubblewrapEgressBench {
         argv.add(1, "-Dbench.rows=" + rows);
       }
       argv.addAll(rep % 2 == 0 ? targets : List.of(targets.get(1), targets.get(0)));
+      String table = exec(where, argv, rep);
+      if (curl.isPresent()) {
+        // the same path with curl (CONNECT and SOCKS5 with the name resolved by the proxy, first in turn), one more row
+        long bytes = Long.getLong("bench.curl.bytes", 1L << 30);
+        String url = "http://origin.test:" + originPort + "/big?n=" + bytes;
+        List<String> viaConnect = List.of(curl.get(), "-s", "-o", "/dev/null", "-w", "%{speed_download}", "-p", "-x",
+            "http://127.0.0.1:" + port, url);
+        List<String> viaSocks = List.of(curl.get(), "-s", "-o", "/dev/null", "-w", "%{speed_download}",
+            "--socks5-hostname", "127.0.0.1:" + port, url);
+        double connect;
+        double socks;
+        if (rep % 2 == 0) {
+          connect = Double.parseDouble(exec(where, viaConnect, rep).strip());
+          socks = Double.parseDouble(exec(where, viaSocks, rep).strip());
+        } else {
+          socks = Double.parseDouble(exec(where, viaSocks, rep).strip());
+          connect = Double.parseDouble(exec(where, viaConnect, rep).strip());
+        }
+        table += String.format(Locale.ROOT, "| row | connect | socks5 |%n| %s | %.1f | %.1f |%n", curlRow(bytes),
+            connect / 1e6, socks / 1e6);
+      }
+      return table;
+    }
+
+    /** Runs argv on the path ({@code where}) and returns its standard output; fails on a non-zero exit. */
+    private String exec(String where, List<String> argv, int rep) throws IOException, InterruptedException {
       if (where.startsWith("host")) {
+        List<String> command = new ArrayList<>(argv);
         if (where.equals("host-session")) {
-          argv.addAll(0, List.of("setsid", "--wait"));
+          command.addAll(0, List.of("setsid", "--wait"));
         }
-        Process p = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String table = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-          throw new IllegalStateException("host load failed: " + table);
+          throw new IllegalStateException(where + " " + argv.get(0) + " failed: " + out);
         }
-        return table;
+        return out;
       }
       IsolationBackend b = where.equals("sandbox") ? backend : hostNet;
       ExecResult r = b.exec(ExecRequest.of(argv, work).withCallId("bench-" + rep));
       if (r.exitCode() != 0) {
-        throw new IllegalStateException(where + " load failed (" + r.exitCode() + "): " + r.stderr());
+        throw new IllegalStateException(where + " " + argv.get(0) + " failed (" + r.exitCode() + "): " + r.stderr());
       }
       return r.stdout();
+    }
+  }
+
+  static String curlRow(long bytes) {
+    return (bytes % (1L << 30) == 0 ? bytes / (1L << 30) + " GiB" : bytes / (1L << 20) + " MiB")
+        + " through one tunnel, curl to /dev/null (MB/s)";
+  }
+
+  /** curl's absolute path (the sandbox's PATH is the backend's, not this JVM's). */
+  static Optional<String> curl() {
+    return Stream.of("/usr/bin/curl", "/bin/curl", "/usr/local/bin/curl")
+        .filter(c -> Files.isExecutable(Path.of(c))).findFirst();
+  }
+
+  /**
+   * Writes the backend's seccomp program ({@code filter.bpf}) and its {@code c4j-pgrp} helper into {@code dir}, for
+   * {@code examples/bench/bwrap_bulk_toggles.py}, which starts bwrap itself with each part toggled.
+   */
+  static void writeParts(Path dir) throws IOException {
+    Path filter = dir.resolve("filter.bpf");
+    Files.deleteIfExists(filter);
+    Files.createFile(filter, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    System.out.println(SeccompFilter.compileTo(filter).describe());
+    String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch64" : "x86_64";
+    try (var in = SeccompFilter.class.getResourceAsStream("c4j-pgrp-" + arch)) {
+      if (in == null) {
+        throw new IllegalStateException("no c4j-pgrp for " + arch);
+      }
+      Path helper = dir.resolve("c4j-pgrp");
+      Files.copy(in, helper, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.setPosixFilePermissions(helper, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
 
@@ -245,12 +323,14 @@ public final class BubblewrapEgressBench {
   }
 
   /**
-   * Medians per path, and the median (min–max) of the per-repetition ratios of the sandbox with the bridge to the host
+   * Medians per path, and the median (interquartile range) of the per-repetition ratios of the sandbox with the bridge to the host
    * path in this JVM's session and to the host path in a session of its own, and of the same sandbox on the host's
    * network to the latter (same repetition each).
    */
   private static void print(Map<String, Map<String, List<Double>>> results) {
-    StringBuilder md = new StringBuilder("| row / proxy protocol | host → proxy | host, own session → proxy"
+    int n = results.values().stream().flatMap(m -> m.values().stream()).mapToInt(List::size).max().orElse(0);
+    StringBuilder md = new StringBuilder("Medians of " + n + " repetitions; ratio cells: median of the per-repetition"
+        + " ratios (interquartile range).\n\n| row / proxy protocol | host → proxy | host, own session → proxy"
         + " | bwrap proxy mode → proxy (bridge) | bwrap host network → proxy | bridge / host"
         + " | bridge / host own session | hostnet sandbox / host own session | bridge ≥ 0.95× host"
         + " | bridge ≥ 0.95× host own session |\n|---|---|---|---|---|---|---|---|---|---|\n");
@@ -309,6 +389,7 @@ public final class BubblewrapEgressBench {
     }
   }
 
+  /** Median and interquartile range of the per-repetition ratios {@code other / base} (same repetition each). */
   private static String ratios(List<Double> base, List<Double> other) {
     List<Double> r = new ArrayList<>();
     for (int i = 0; i < Math.min(base.size(), other.size()); i++) {
@@ -317,9 +398,16 @@ public final class BubblewrapEgressBench {
     if (r.isEmpty()) {
       return "-";
     }
-    return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", EgressBench.median(r),
-        r.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
-        r.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+    return String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75));
+  }
+
+  /** The {@code p}-quantile, linear between the closest ranks (R's type 7, numpy's default). */
+  static double quantile(List<Double> v, double p) {
+    List<Double> s = new ArrayList<>(v);
+    Collections.sort(s);
+    double h = (s.size() - 1) * p;
+    int lo = (int) Math.floor(h);
+    return s.get(lo) + (h - lo) * (s.get(Math.min(lo + 1, s.size() - 1)) - s.get(lo));
   }
 
   private static int freePort() throws IOException {
