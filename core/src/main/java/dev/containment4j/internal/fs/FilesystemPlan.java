@@ -21,7 +21,8 @@ import java.util.Set;
  * <p>Rules it applies (the backends only translate them):
  * <ul>
  *   <li>the workdir and existing {@code allowWrite} entries are writable roots; a workdir-relative {@code allowWrite}
- *       entry whose real path leaves the workdir (a planted symlink) is refused, and {@code /} is never writable;
+ *       entry whose real path leaves the workdir (a planted symlink) is refused, and no writable root may be one of
+ *       the {@link HostCriticalPaths} ({@code /}, the home directory or above, a system tree, above the JVM);
  *   <li>{@code denyRead} entries that exist are hidden (files read as nothing, directories as empty), except the
  *       workdir itself and the home when {@code hideHome} already hides it; the workdir and writable roots below
  *       a hidden directory stay visible;
@@ -102,6 +103,11 @@ public record FilesystemPlan(
     Path realHome = PathResolver.real(home);
 
     Set<Path> writable = new LinkedHashSet<>();
+    Optional<String> unsafeWorkdir = HostCriticalPaths.whyNotWritable(workdir, realHome);
+    if (unsafeWorkdir.isPresent()) {
+      throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.workdir", "the workdir "
+          + unsafeWorkdir.get() + "; make a project directory the workdir (or pass another with --workdir)");
+    }
     writable.add(workdir);
     for (int i = 0; i < fs.allowWrite().size(); i++) {
       String entry = fs.allowWrite().get(i);
@@ -118,6 +124,11 @@ public record FilesystemPlan(
         if (!HostPath.of(p).exists()) {
           notes.add("allowWrite " + entry + ": " + p + " does not exist, skipped");
           continue;
+        }
+        Optional<String> unsafe = HostCriticalPaths.whyNotWritable(p, realHome);
+        if (unsafe.isPresent()) {
+          throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.allowWrite[" + i + "]",
+              "\"" + entry + "\" cannot be writable: " + unsafe.get() + "; name a directory of its own instead");
         }
         writable.add(p);
       }

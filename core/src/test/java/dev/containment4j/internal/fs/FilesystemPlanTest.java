@@ -152,11 +152,19 @@ class FilesystemPlanTest {
         .anyMatch(n -> n.contains("not inside a hidden path"));
   }
 
+  /** The home's start-up files, ~/.gitconfig and ~/.local/bin would be writable: what the host runs next. */
   @Test
-  void aWorkdirContainingHomeKeepsHomeVisible() {
-    FilesystemPlan plan = FilesystemPlan.resolve(policy(List.of(), List.of(), List.of(), List.of(), true), tmp, home);
-    assertThat(plan.hiddenHome()).isEmpty();
-    assertThat(plan.notes()).anyMatch(n -> n.contains("hideHome"));
+  void aWorkdirOrAllowWriteThatIsOrHoldsTheHomeIsRefused() {
+    for (Path dir : List.of(tmp, home)) {
+      assertThatThrownBy(() -> FilesystemPlan.resolve(policy(List.of(), List.of(), List.of(), List.of(), true), dir,
+          home)).isInstanceOf(PolicyException.class).hasMessageContaining("isolation.filesystem.workdir")
+          .hasMessageContaining("the workdir " + dir).hasMessageContaining("home directory " + home);
+    }
+    assertThatThrownBy(() -> plan(policy(List.of(home.getParent().toString()), List.of(), List.of(), List.of(),
+        true))).isInstanceOf(PolicyException.class).hasMessageContaining("allowWrite[0]")
+        .hasMessageContaining("holds the home directory");
+    assertThatThrownBy(() -> plan(policy(List.of("/etc"), List.of(), List.of(), List.of(), true)))
+        .isInstanceOf(PolicyException.class).hasMessageContaining("system directory /etc");
   }
 
   @Test
