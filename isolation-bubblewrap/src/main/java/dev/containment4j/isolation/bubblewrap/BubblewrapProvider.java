@@ -4,6 +4,8 @@
  */
 package dev.containment4j.isolation.bubblewrap;
 
+import dev.containment4j.SandboxSetupException;
+import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.isolation.bubblewrap.internal.BubblewrapBackend;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
 import dev.containment4j.isolation.bubblewrap.internal.HostCache;
@@ -53,9 +55,20 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
         HostCache.under(HostCache.defaultBase()));
   }
 
+  /**
+   * @throws SandboxSetupException when the configured bwrap is a relative path or a file another user could replace
+   *     (it runs outside any sandbox), or none was found
+   */
   @Override
   public IsolationBackend open(IsolationSpec spec) {
-    return new BubblewrapBackend(spec, bwrap(spec));
+    Path bwrap = bwrap(spec);
+    Optional<String> untrusted = HostExecutables.whyUntrusted(bwrap);
+    if (untrusted.isPresent()) {
+      throw new SandboxSetupException(BubblewrapBackend.ID, -1, "", "will not run " + bwrap + " as bwrap: "
+          + untrusted.get() + "; set isolation.bubblewrap.bwrap to an absolute path owned by root (or this user) and"
+          + " writable by no one else; nothing was run");
+    }
+    return new BubblewrapBackend(spec, bwrap);
   }
 
   /** The argument list for a sample command, built without running or compiling anything. */
