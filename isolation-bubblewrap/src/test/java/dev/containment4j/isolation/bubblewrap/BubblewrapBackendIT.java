@@ -16,6 +16,7 @@ import dev.containment4j.ToolCall;
 import dev.containment4j.ToolResult;
 import dev.containment4j.Verdict;
 import dev.containment4j.guard.FilterResult;
+import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.Availability;
 import dev.containment4j.testing.EnabledIfBubblewrap;
@@ -66,6 +67,33 @@ class BubblewrapBackendIT {
     try (Containment c = containment(p)) {
       return c.run(ToolCall.command("/bin/sh", "-c", script));
     }
+  }
+
+  /**
+   * bwrap runs on the host, outside any sandbox: a policy naming a bwrap inside the workdir (which every call may
+   * rewrite, so the next backend would run what a tool left there) is refused before anything runs. Judged on the
+   * host: the copy, a script that leaves a marker, never runs.
+   */
+  @Test
+  void aBwrapInsideTheWorkdirIsNeverRun() throws IOException {
+    Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bwrap-in-workdir"))
+        .toAbsolutePath(), "w").toRealPath();
+    Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path bin = Files.createDirectories(work.resolve("tools/bin"));
+    Path marker = work.resolve("planted-bwrap-ran");
+    Path planted = Files.writeString(bin.resolve("bwrap"), "#!/bin/sh\necho ran >> '" + marker + "'\nexec "
+        + BwrapProbe.findOnPath("/usr/bin:/bin").orElseThrow() + " \"$@\"\n");
+    Files.setPosixFilePermissions(planted, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Policy p = policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), Map.of("bwrap", planted.toString()));
+    assertThatThrownBy(() -> {
+      try (Containment c = Containment.with(p).withWorkdir(work)
+          .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "test"))
+          .withFilter((text, ctx) -> FilterResult.pass(text))) {
+        c.run(ToolCall.command("/bin/true"));
+      }
+    }).isInstanceOf(SandboxSetupException.class).hasMessageContaining(planted.toString())
+        .hasMessageContaining("inside " + work);
+    assertThat(marker).as("the planted bwrap ran on the host").doesNotExist();
   }
 
   /**
