@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +20,9 @@ import java.util.Set;
  * current directory is, often the project the agent works in, and is skipped, as Go's {@code exec.LookPath} refuses;
  * so is a program that another user, or anything running as another user, could replace: the file or a directory
  * above it writable by group or others, or owned by neither root nor this user (the rule of OpenSSH's
- * {@code StrictModes} and sudo's {@code secure_path}). Thread-safe.
+ * {@code StrictModes} and sudo's {@code secure_path}). A {@code PATH} entry inside the current directory counts as
+ * relative (it is the default workdir), and a backend refuses a binary inside any writable root of its policy
+ * ({@link #whyUnsafe}). Thread-safe.
  */
 public final class HostExecutables {
   private static final Set<PosixFilePermission> SHARED_WRITE = Set.of(PosixFilePermission.GROUP_WRITE,
@@ -35,8 +38,10 @@ public final class HostExecutables {
     if (path == null) {
       return Optional.empty();
     }
+    Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
     for (String dir : path.split(":")) {
-      if (dir.isEmpty() || !dir.startsWith("/")) {
+      // inside the current directory counts as relative: it is the default workdir, which every call may rewrite
+      if (dir.isEmpty() || !dir.startsWith("/") || Path.of(dir).normalize().startsWith(cwd)) {
         continue;
       }
       Optional<Path> found = trusted(Path.of(dir, name));
@@ -86,6 +91,20 @@ public final class HostExecutables {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@link #whyUntrusted}, and also when {@code file} lies inside one of {@code writableRoots} (a sandbox's workdir or
+   * {@code allowWrite} entries): a call could replace it, and the next start would run the replacement on the host.
+   */
+  public static Optional<String> whyUnsafe(Path file, Collection<Path> writableRoots) {
+    Optional<String> untrusted = whyUntrusted(file);
+    if (untrusted.isPresent()) {
+      return untrusted;
+    }
+    Path real = real(file).orElse(file);
+    return writableRoots.stream().filter(real::startsWith).findFirst().map(root -> real + " lies inside " + root
+        + ", which the sandbox may write: a call could replace it");
   }
 
   private static Optional<Path> real(Path file) {

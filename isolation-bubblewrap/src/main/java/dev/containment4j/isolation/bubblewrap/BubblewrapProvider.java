@@ -5,6 +5,7 @@
 package dev.containment4j.isolation.bubblewrap;
 
 import dev.containment4j.SandboxSetupException;
+import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.isolation.bubblewrap.internal.BubblewrapBackend;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
@@ -56,17 +57,18 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
   }
 
   /**
-   * @throws SandboxSetupException when the configured bwrap is a relative path or a file another user could replace
-   *     (it runs outside any sandbox), or none was found
+   * @throws SandboxSetupException when bwrap (it runs outside any sandbox) is a relative path, a file another user
+   *     could replace or one inside a writable root of the policy, or none was found
    */
   @Override
   public IsolationBackend open(IsolationSpec spec) {
     Path bwrap = bwrap(spec);
-    Optional<String> untrusted = HostExecutables.whyUntrusted(bwrap);
+    Optional<String> untrusted = HostExecutables.whyUnsafe(bwrap, FilesystemPlan.resolve(spec.policy(),
+        spec.workdir(), spec.home()).writable());
     if (untrusted.isPresent()) {
       throw new SandboxSetupException(BubblewrapBackend.ID, -1, "", "will not run " + bwrap + " as bwrap: "
-          + untrusted.get() + "; set isolation.bubblewrap.bwrap to an absolute path owned by root (or this user) and"
-          + " writable by no one else; nothing was run");
+          + untrusted.get() + "; set isolation.bubblewrap.bwrap to an absolute path outside the workdir, owned by root (or"
+          + " this user) and writable by no one else; nothing was run");
     }
     return new BubblewrapBackend(spec, bwrap);
   }

@@ -6,6 +6,7 @@ package dev.containment4j.isolation.gvisor;
 
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.isolation.gvisor.internal.Explain;
 import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
 import dev.containment4j.isolation.gvisor.internal.GvisorProbe;
@@ -21,6 +22,7 @@ import dev.containment4j.spi.IsolationBackendProvider;
 import dev.containment4j.spi.IsolationSpec;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gVisor backend ({@code isolation.backend: gvisor}): each sandbox is a {@code runsc} OCI sandbox with gVisor's
@@ -98,6 +100,14 @@ public final class GvisorBackendProvider implements IsolationBackendProvider {
   @Override
   public IsolationBackend open(IsolationSpec spec) {
     GvisorSettings settings = settings(spec);
+    // runsc runs on the host (as root, usually): never one a call could have replaced, not even for the probe
+    Optional<Path> runsc = GvisorProbe.resolve(settings.runsc());
+    Optional<String> unsafe = runsc.flatMap(bin -> HostExecutables.whyUnsafe(bin, FilesystemPlan.resolve(
+        spec.policy(), spec.workdir(), spec.home()).writable()));
+    if (unsafe.isPresent()) {
+      throw new SandboxSetupException(ID, -1, "", "will not run " + runsc.get() + " as runsc: " + unsafe.get()
+          + "; set isolation.gvisor.runsc to an absolute path outside the workdir; nothing was run");
+    }
     GvisorProbe.Result r = GvisorProbe.probe(settings);
     if (!r.availability().available() || r.binary().isEmpty()) {
       throw new SandboxSetupException(ID, -1, "", "gVisor is not usable: " + r.availability().describe());
