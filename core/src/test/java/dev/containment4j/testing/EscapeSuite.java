@@ -2051,4 +2051,28 @@ public abstract class EscapeSuite {
     assertThat(all(r)).doesNotContain(canary);
     assertThat(work.resolve("from-other")).doesNotExist();
   }
+
+  /**
+   * An {@code allowWrite} entry written as an absolute path inside the workdir (as a host fills in its own paths): a
+   * call moves the directory above it away and puts a symlink to a host directory outside in its place, and a second call (a new
+   * {@code Containment}, as in a new CLI process) writes through it. Checked on the host: nothing appears outside.
+   */
+  @Test
+  void anAllowWriteInsideTheWorkdirSwappedForASymlinkLeadsNowhere() throws IOException {
+    Path cache = Files.createDirectories(work.resolve("build/cache"));
+    Policy base = policy();
+    Policy.Isolation i = base.isolation();
+    Policy.Filesystem fs = i.filesystem();
+    Policy p = new Policy(base.source(), new Policy.Isolation(i.backend(), new Policy.Filesystem(fs.workdir(),
+        List.of(cache.toString()), fs.denyRead(), fs.allowRead(), fs.denyWrite(), fs.hideHome(), fs.tmp()),
+        i.limits(), i.env(), i.backends()), base.network(), base.guard(), base.content(), base.trust(), base.audit());
+    List<String> refusals = new ArrayList<>();
+    // the entry is a mount point (EBUSY), so the attack moves the directory above it, taking the mount along
+    ToolResult swap = attempt(p, work, ToolCall.command("/bin/sh", "-c", "rm -rf build/cache; mv build b2; mkdir"
+        + " build; ln -s '" + outside + "' build/cache; ls -la build"), refusals).orElseThrow();
+    java.util.Optional<ToolResult> write = attempt(p, work, ToolCall.command("/bin/sh", "-c", "echo x > build/cache/f;"
+        + " echo x > '" + outside + "/g'"), refusals);
+    assertThat(outside).as("written through the swapped allowWrite (%s; %s, refusals %s)", all(swap),
+        write.map(EscapeSuite::all).orElse(""), refusals).isEmptyDirectory();
+  }
 }
