@@ -116,7 +116,10 @@ public record FilesystemPlan(
           throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.allowWrite[" + i + "]",
               "\"" + entry + "\" makes / writable, which leaves nothing protected; name the directories instead");
         }
-        if (resolver.isWorkdirRelative(entry) && !p.startsWith(workdir)) {
+        // written inside the workdir (relative, or an absolute path below it): a call may have swapped a directory
+        // on the way for a symlink, so it must still resolve inside
+        if ((resolver.isWorkdirRelative(entry) || resolver.absolute(entry).startsWith(workdir))
+            && !p.startsWith(workdir)) {
           throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.allowWrite[" + i + "]",
               "\"" + entry + "\" is inside the workdir but resolves to " + p + " outside it (a symlink); remove the"
                   + " symlink or write the real path in the policy");
