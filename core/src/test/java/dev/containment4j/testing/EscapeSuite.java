@@ -2075,4 +2075,29 @@ public abstract class EscapeSuite {
     assertThat(outside).as("written through the swapped allowWrite (%s; %s, refusals %s)", all(swap),
         write.map(EscapeSuite::all).orElse(""), refusals).isEmptyDirectory();
   }
+
+  /**
+   * An {@code allowRead} carve-out written inside the workdir ({@code ./docs}, relative and absolute) that a call
+   * replaces with a symlink to a {@code denyRead} directory: the next call (a new {@code Containment}) must not find
+   * the carve-out opening the hidden directory. Checked on the host side: the canary never reaches the output.
+   */
+  @Test
+  void anAllowReadInsideTheWorkdirSwappedForASymlinkOpensNothing() throws IOException {
+    Path secrets = Files.createDirectory(scratch.resolve("secrets"));
+    Files.writeString(Files.createDirectory(secrets.resolve("sub")).resolve("key"), canary);
+    Files.createDirectory(work.resolve("docs"));
+    for (String entry : List.of("./docs", work.resolve("docs").toString())) {
+      Policy p = policy(Duration.ofSeconds(20), 256, 128, 1 << 20, List.of(secrets.toString()), List.of(entry));
+      List<String> refusals = new ArrayList<>();
+      ToolResult swap = attempt(p, work, ToolCall.command("/bin/sh", "-c", "rm -rf docs; ln -sfn '" + secrets
+          + "/sub' docs; echo \"docs -> $(readlink docs)\""), refusals).orElseThrow();
+      assertThat(swap.stdout()).as("the swap happened: %s", all(swap)).contains("docs -> " + secrets);
+      java.util.Optional<ToolResult> read = attempt(p, work, ToolCall.command("/bin/sh", "-c", "cat docs/key '"
+          + secrets + "/sub/key'"), refusals);
+      assertThat(read.map(EscapeSuite::all).orElse("")).as("%s: %s; refusals %s", entry, all(swap), refusals)
+          .doesNotContain(canary);
+      Files.deleteIfExists(work.resolve("docs"));
+      Files.createDirectory(work.resolve("docs"));
+    }
+  }
 }
