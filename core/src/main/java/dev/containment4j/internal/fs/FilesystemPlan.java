@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>{@code denyRead} entries that exist are hidden (files read as nothing, directories as empty), except the
  *       workdir itself and the home when {@code hideHome} already hides it; the workdir and writable roots below
  *       a hidden directory stay visible;
- *   <li>{@code allowRead} entries count only inside a hidden path (a {@code denyRead} directory or the hidden home);
+ *   <li>{@code allowRead} entries count only inside a hidden path (a {@code denyRead} directory or the hidden home),
+ *       and one written inside a writable root only while it resolves inside that root;
  *   <li>{@code denyWrite} entries count only inside a writable root;
  *   <li>{@link ProtectedNames} inside every writable directory are write-protected whether they exist or not.
  * </ul>
@@ -169,7 +170,14 @@ public record FilesystemPlan(
     List<Path> allowRead = new ArrayList<>();
     for (int i = 0; i < fs.allowRead().size(); i++) {
       String entry = fs.allowRead().get(i);
+      // written inside a writable root: a call may have planted a symlink on the way, into a hidden directory
+      Optional<Path> plantable = writable.stream().filter(resolver.absolute(entry)::startsWith).findFirst();
       for (Path p : expand(policy, resolver, entry, "isolation.filesystem.allowRead[" + i + "]")) {
+        if (plantable.isPresent() && !p.startsWith(plantable.get())) {
+          notes.add("allowRead " + entry + ": resolves to " + p + ", outside the writable " + plantable.get() + " it is"
+              + " written in (a symlink a call may have planted); nothing carved out");
+          continue;
+        }
         boolean insideHidden = hiddenHome.map(p::startsWith).orElse(false)
             || denyRead.stream().anyMatch(d -> d.isDirectory() && p.startsWith(d.path()) && !p.equals(d.path()));
         if (!HostPath.of(p).exists()) {

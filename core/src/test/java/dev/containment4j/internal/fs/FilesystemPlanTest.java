@@ -154,6 +154,21 @@ class FilesystemPlanTest {
         .anyMatch(n -> n.contains("not inside a hidden path"));
   }
 
+  /** A call may plant a symlink into a hidden directory where an allowRead entry is written: nothing opens. */
+  @Test
+  void anAllowReadWrittenInsideTheWorkdirThatLeadsIntoAHiddenDirectoryCarvesNothing() throws IOException {
+    Path secrets = Files.createDirectories(tmp.resolve("secrets/sub"));
+    Files.createSymbolicLink(work.resolve("docs"), secrets);
+    for (String entry : List.of("./docs", work.resolve("docs").toString())) {
+      FilesystemPlan plan = plan(policy(List.of(), List.of(secrets.getParent().toString()), List.of(entry), List.of(),
+          true));
+      assertThat(plan.allowRead()).as(entry).isEmpty();
+      assertThat(plan.notes()).anyMatch(n -> n.contains("allowRead " + entry) && n.contains("planted"));
+    }
+    assertThat(plan(policy(List.of(), List.of(secrets.getParent().toString()), List.of(secrets.toString()),
+        List.of(), true)).allowRead()).as("the real path written out").containsExactly(secrets);
+  }
+
   /** The home's start-up files, ~/.gitconfig and ~/.local/bin would be writable: what the host runs next. */
   @Test
   void aWorkdirOrAllowWriteThatIsOrHoldsTheHomeIsRefused() {
