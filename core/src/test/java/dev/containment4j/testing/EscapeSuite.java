@@ -2100,4 +2100,39 @@ public abstract class EscapeSuite {
       Files.createDirectory(work.resolve("docs"));
     }
   }
+
+  /**
+   * 400 MB each into the root file system outside every bind ({@code /var/tmp}, {@code /opt}, {@code /}) under
+   * {@code memoryMb: 64}: read-only for bubblewrap; gVisor's root overlay lives in the sandbox's memory and must be
+   * charged to it. Judged on the host: no such file appears, the host's disk and {@code /dev/shm} keep their room,
+   * the call ends before its wall limit and the next call runs.
+   */
+  @Test
+  void fillingTheRootFileSystemIsBoundedAndLeavesNothing() throws IOException {
+    org.assertj.core.api.Assumptions.assumeThat(unenforcedLimits())
+        .as("%s cannot enforce memoryMb on this platform", backend.id()).doesNotContain("memoryMb");
+    java.nio.file.FileStore root = Files.getFileStore(Path.of("/"));
+    java.nio.file.FileStore shm = Files.getFileStore(Path.of("/dev/shm"));
+    long rootBefore = root.getUsableSpace();
+    long shmBefore = shm.getUsableSpace();
+    String name = "c4j-fill-" + UUID.randomUUID();
+    ToolResult r = sh(policy(Duration.ofSeconds(60), 64, 128, 1 << 20, List.of(), List.of()),
+        "for d in /var/tmp /opt /; do head -c 400000000 /dev/zero > $d/" + name + " 2>/dev/null && echo FILLED $d;"
+            + " done; echo done");
+    try {
+      assertThat(r.timedOut()).as(all(r)).isFalse();
+      assertThat(r.stdout()).doesNotContain("FILLED");
+      for (String d : List.of("/var/tmp", "/opt", "/")) {
+        assertThat(Path.of(d, name)).doesNotExist();
+      }
+      long slack = 64L << 20;
+      assertThat(root.getUsableSpace()).as("room on the host's root file system").isGreaterThan(rootBefore - slack);
+      assertThat(shm.getUsableSpace()).as("room on the host's /dev/shm").isGreaterThan(shmBefore - slack);
+      assertThat(sh("echo next").stdout()).isEqualTo("next\n");
+    } finally {
+      for (String d : List.of("/var/tmp", "/opt", "/")) {
+        Files.deleteIfExists(Path.of(d, name));
+      }
+    }
+  }
 }
