@@ -1821,6 +1821,23 @@ public abstract class EscapeSuite {
     }
   }
 
+  /** {@code base} with {@code set} as its whole {@code env.set}. */
+  private static Policy withEnv(Policy base, Map<String, String> set) {
+    Policy.Isolation i = base.isolation();
+    return new Policy(base.source(), new Policy.Isolation(i.backend(), i.filesystem(), i.limits(),
+        new Policy.Env(List.of(), set), i.backends()), base.network(), base.guard(), base.content(), base.trust(),
+        base.audit());
+  }
+
+  /** {@code base} with {@code allowWrite} as its whole {@code allowWrite}. */
+  private static Policy withAllowWrite(Policy base, List<String> allowWrite) {
+    Policy.Isolation i = base.isolation();
+    Policy.Filesystem fs = i.filesystem();
+    return new Policy(base.source(), new Policy.Isolation(i.backend(), new Policy.Filesystem(fs.workdir(),
+        allowWrite, fs.denyRead(), fs.allowRead(), fs.denyWrite(), fs.hideHome(), fs.tmp()), i.limits(), i.env(),
+        i.backends()), base.network(), base.guard(), base.content(), base.trust(), base.audit());
+  }
+
   /** Whether {@code text} is what bwrap or runsc print for {@code --help}/{@code --version}. */
   private static boolean hostToolSpoke(String text) {
     String t = text.toLowerCase(java.util.Locale.ROOT);
@@ -1873,12 +1890,7 @@ public abstract class EscapeSuite {
     java.util.Optional<ToolResult> inArgv = attempt(policy(), work, ToolCall.command("/bin/sh", "-c", write, "sh",
         smuggled), refusals);
     inArgv.ifPresent(res -> assertThat(res.stdout()).doesNotContain("][--bind]"));
-    Policy base = policy();
-    Policy.Isolation i = base.isolation();
-    Policy withValue = new Policy(base.source(), new Policy.Isolation(i.backend(), i.filesystem(), i.limits(),
-        new Policy.Env(List.of(), Map.of("C4J_SET", smuggled)), i.backends()), base.network(), base.guard(),
-        base.content(), base.trust(), base.audit());
-    attempt(withValue, work, ToolCall.command("/bin/sh", "-c", write), refusals);
+    attempt(withEnv(policy(), Map.of("C4J_SET", smuggled)), work, ToolCall.command("/bin/sh", "-c", write), refusals);
     assertThat(outside).as("a NUL split bwrap's options: %s", refusals).isEmptyDirectory();
   }
 
@@ -1906,11 +1918,7 @@ public abstract class EscapeSuite {
         "ENV", rc.toString(), "PATH", bin + ":/usr/bin:/bin", "PYTHONSTARTUP", rc.toString(), "PERL5OPT",
         "-Mwork", "NODE_OPTIONS", "--require " + rc));
     hostile.put("C4J_SET", "visible");
-    Policy base = policy();
-    Policy.Isolation i = base.isolation();
-    Policy p = new Policy(base.source(), new Policy.Isolation(i.backend(), i.filesystem(), i.limits(),
-        new Policy.Env(List.of(), hostile), i.backends()), base.network(), base.guard(), base.content(), base.trust(),
-        base.audit());
+    Policy p = withEnv(policy(), hostile);
     String ownNs = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
     Map<Long, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
     java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -1998,7 +2006,8 @@ public abstract class EscapeSuite {
   /**
    * Paths with the characters runsc's and bwrap's own parsers split on ({@code ,}, {@code =}, {@code :}), spaces,
    * newlines, glob characters and a leading dash, as the workdir, an {@code allowWrite} directory, a {@code denyRead}
-   * file and (glob characters in the workdir's name) under a {@code denyRead} glob: the workdir works, the extra directory is writable, the secret stays hidden, and nothing
+   * file and (glob characters in the workdir's name) under a {@code denyRead} glob: the workdir works, the extra
+   * directory is writable, the secret stays hidden, and nothing
    * lands anywhere else on the host.
    */
   @Test
@@ -2009,14 +2018,11 @@ public abstract class EscapeSuite {
     Files.writeString(Files.createDirectory(w.resolve("keys")).resolve("id.key"), canary);
     Policy base = policy(Duration.ofSeconds(20), 256, 128, 1 << 20, List.of(w.resolve("sec,ret=1:a\nb").toString(),
         "**/*.key"), List.of());
-    Policy.Isolation i = base.isolation();
-    Policy.Filesystem fs = i.filesystem();
-    Policy p = new Policy(base.source(), new Policy.Isolation(i.backend(), new Policy.Filesystem(fs.workdir(),
-        List.of(extra.toString()), fs.denyRead(), fs.allowRead(), fs.denyWrite(), fs.hideHome(), fs.tmp()),
-        i.limits(), i.env(), i.backends()), base.network(), base.guard(), base.content(), base.trust(), base.audit());
+    Policy p = withAllowWrite(base, List.of(extra.toString()));
     List<String> refusals = new ArrayList<>();
     java.util.Optional<ToolResult> r = attempt(p, w, ToolCall.command("/bin/sh", "-c", "echo ok > f; pwd;"
-        + " cat ./sec* keys/id.key; echo y > \"$1/g\"; echo z > '" + outside + "/h'", "sh", extra.toString()), refusals);
+        + " cat ./sec* keys/id.key; echo y > \"$1/g\"; echo z > '" + outside + "/h'", "sh", extra.toString()),
+        refusals);
     assertThat(outside).isEmptyDirectory();
     r.ifPresent(res -> assertThat(all(res)).doesNotContain(canary));
     assertThat(r).as("refused: %s", refusals).isPresent();
@@ -2033,18 +2039,15 @@ public abstract class EscapeSuite {
   @Test
   void aConcurrentContainmentReachesNothingOfAnother() throws Exception {
     Path other = Files.createDirectory(scratch.resolve("other"));
-    Policy base = policy();
-    Policy.Isolation i = base.isolation();
-    Policy holder = new Policy(base.source(), new Policy.Isolation(i.backend(), i.filesystem(), i.limits(),
-        new Policy.Env(List.of(), Map.of("C4J_SET", canary)), i.backends()), base.network(), base.guard(),
-        base.content(), base.trust(), base.audit());
+    Policy holder = withEnv(policy(), Map.of("C4J_SET", canary));
     java.util.concurrent.CompletableFuture<java.util.Optional<ToolResult>> first =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> attempt(holder, work, ToolCall.command("/bin/sh",
             "-c", "echo \"$C4J_SET\" > /tmp/held; sleep 4; echo done"), new ArrayList<>()));
     Thread.sleep(1500);
     String look = "for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do cat $f 2>/dev/null; done | tr '\\0' '\\n';"
         + " for d in /tmp /dev/shm /var/tmp /run '" + System.getProperty("java.io.tmpdir") + "'; do"
-        + " grep -rsa -e C4J-CANARY \"$d\" 2>/dev/null | head -5; done; echo x > '" + work + "/from-other'; echo looked";
+        + " grep -rsa -e C4J-CANARY \"$d\" 2>/dev/null | head -5; done; echo x > '" + work + "/from-other';"
+        + " echo looked";
     ToolResult r = attempt(policy(), other, ToolCall.command("/bin/sh", "-c", look), new ArrayList<>()).orElseThrow();
     assertThat(first.get().orElseThrow().stdout()).contains("done");
     assertThat(r.stdout()).contains("looked");
@@ -2054,18 +2057,14 @@ public abstract class EscapeSuite {
 
   /**
    * An {@code allowWrite} entry written as an absolute path inside the workdir (as a host fills in its own paths): a
-   * call moves the directory above it away and puts a symlink to a host directory outside in its place, and a second call (a new
-   * {@code Containment}, as in a new CLI process) writes through it. Checked on the host: nothing appears outside.
+   * call moves the directory above it away and puts a symlink to a host directory outside in its place, and a second
+   * call (a new {@code Containment}, as in a new CLI process) writes through it. Checked on the host: nothing appears
+   * outside.
    */
   @Test
   void anAllowWriteInsideTheWorkdirSwappedForASymlinkLeadsNowhere() throws IOException {
     Path cache = Files.createDirectories(work.resolve("build/cache"));
-    Policy base = policy();
-    Policy.Isolation i = base.isolation();
-    Policy.Filesystem fs = i.filesystem();
-    Policy p = new Policy(base.source(), new Policy.Isolation(i.backend(), new Policy.Filesystem(fs.workdir(),
-        List.of(cache.toString()), fs.denyRead(), fs.allowRead(), fs.denyWrite(), fs.hideHome(), fs.tmp()),
-        i.limits(), i.env(), i.backends()), base.network(), base.guard(), base.content(), base.trust(), base.audit());
+    Policy p = withAllowWrite(policy(), List.of(cache.toString()));
     List<String> refusals = new ArrayList<>();
     // the entry is a mount point (EBUSY), so the attack moves the directory above it, taking the mount along
     ToolResult swap = attempt(p, work, ToolCall.command("/bin/sh", "-c", "rm -rf build/cache; mv build b2; mkdir"

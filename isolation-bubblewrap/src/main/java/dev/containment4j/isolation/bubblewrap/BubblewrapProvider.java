@@ -67,8 +67,8 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
         spec.workdir(), spec.home()).writable());
     if (untrusted.isPresent()) {
       throw new SandboxSetupException(BubblewrapBackend.ID, -1, "", "will not run " + bwrap + " as bwrap: "
-          + untrusted.get() + "; set isolation.bubblewrap.bwrap to an absolute path outside the workdir, owned by root (or"
-          + " this user) and writable by no one else; nothing was run");
+          + untrusted.get() + "; set isolation.bubblewrap.bwrap to an absolute path outside the workdir, owned by root"
+          + " (or this user) and writable by no one else; nothing was run");
     }
     return new BubblewrapBackend(spec, bwrap);
   }

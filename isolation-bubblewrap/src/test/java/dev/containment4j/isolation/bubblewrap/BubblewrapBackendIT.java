@@ -20,6 +20,7 @@ import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.Availability;
 import dev.containment4j.testing.EnabledIfBubblewrap;
+import dev.containment4j.testing.PlantedHostBinary;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -76,24 +77,11 @@ class BubblewrapBackendIT {
    */
   @Test
   void aBwrapInsideTheWorkdirIsNeverRun() throws IOException {
-    Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "bwrap-in-workdir"))
-        .toAbsolutePath(), "w").toRealPath();
-    Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path bin = Files.createDirectories(work.resolve("tools/bin"));
-    Path marker = work.resolve("planted-bwrap-ran");
-    Path planted = Files.writeString(bin.resolve("bwrap"), "#!/bin/sh\necho ran >> '" + marker + "'\nexec "
-        + BwrapProbe.findOnPath("/usr/bin:/bin").orElseThrow() + " \"$@\"\n");
-    Files.setPosixFilePermissions(planted, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-    Policy p = policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), Map.of("bwrap", planted.toString()));
-    assertThatThrownBy(() -> {
-      try (Containment c = Containment.with(p).withWorkdir(work)
-          .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "test"))
-          .withFilter((text, ctx) -> FilterResult.pass(text))) {
-        c.run(ToolCall.command("/bin/true"));
-      }
-    }).isInstanceOf(SandboxSetupException.class).hasMessageContaining(planted.toString())
-        .hasMessageContaining("inside " + work);
-    assertThat(marker).as("the planted bwrap ran on the host").doesNotExist();
+    PlantedHostBinary planted = PlantedHostBinary.plant("bwrap", BwrapProbe.findOnPath("/usr/bin:/bin").orElseThrow());
+    Policy p = policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), Map.of("bwrap", planted.program().toString()));
+    assertThat(planted.refusal(p)).get().isInstanceOf(SandboxSetupException.class).extracting(Throwable::getMessage)
+        .asString().contains(planted.program().toString(), "inside " + planted.workdir());
+    assertThat(planted.marker()).as("the planted bwrap ran on the host").doesNotExist();
   }
 
   /**

@@ -6,16 +6,9 @@ package dev.containment4j.isolation.gvisor;
 
 import static dev.containment4j.isolation.gvisor.GvisorFixture.out;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.containment4j.Containment;
-import dev.containment4j.ContainmentException;
 import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
-import dev.containment4j.Layer;
-import dev.containment4j.ToolCall;
-import dev.containment4j.Verdict;
-import dev.containment4j.guard.FilterResult;
 import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
 import dev.containment4j.isolation.gvisor.internal.GvisorProbe;
 import dev.containment4j.policy.Policy;
@@ -25,12 +18,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import dev.containment4j.testing.EnabledIfGvisor;
+import dev.containment4j.testing.PlantedHostBinary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -65,30 +58,17 @@ class GvisorBackendIT {
    */
   @Test
   void aRunscInsideTheWorkdirIsNeverRun() throws IOException {
-    Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "runsc-in-workdir"))
-        .toAbsolutePath(), "w").toRealPath();
-    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Path bin = Files.createDirectories(work.resolve("tools/bin"));
-    Path marker = work.resolve("planted-runsc-ran");
-    Path planted = Files.writeString(bin.resolve("runsc"), "#!/bin/sh\necho ran >> '" + marker + "'\nexec "
-        + GvisorProbe.resolve("runsc").orElseThrow() + " \"$@\"\n");
-    Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxr-xr-x"));
+    PlantedHostBinary planted = PlantedHostBinary.plant("runsc", GvisorProbe.resolve("runsc").orElseThrow());
     Policy base = fx.policy(0);
     Policy.Isolation i = base.isolation();
     Map<String, String> gv = new HashMap<>(i.backend("gvisor"));
-    gv.put("runsc", planted.toString());
+    gv.put("runsc", planted.program().toString());
     Policy p = new Policy(base.source(),
         new Policy.Isolation(i.backend(), i.filesystem(), i.limits(), i.env(),
             Map.of("gvisor", gv)), base.network(), base.guard(), base.content(), base.trust(), base.audit());
-    assertThatThrownBy(() -> {
-      try (Containment c = Containment.with(p).withWorkdir(work)
-          .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "test"))
-          .withFilter((text, ctx) -> FilterResult.pass(text))) {
-        c.run(ToolCall.command("/bin/true"));
-      }
-    }).isInstanceOf(ContainmentException.class).hasMessageContaining(planted.toString())
-        .hasMessageContaining("inside " + work);
-    assertThat(marker).as("the planted runsc ran on the host").doesNotExist();
+    assertThat(planted.refusal(p)).get().extracting(Throwable::getMessage).asString()
+        .contains(planted.program().toString(), "inside " + planted.workdir());
+    assertThat(planted.marker()).as("the planted runsc ran on the host").doesNotExist();
   }
 
   @Test
