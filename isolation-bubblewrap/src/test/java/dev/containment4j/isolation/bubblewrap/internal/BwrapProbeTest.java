@@ -53,16 +53,18 @@ class BwrapProbeTest {
 
   /**
    * bwrap runs outside any sandbox, as the JVM's user: a {@code bwrap} in a relative {@code PATH} entry (resolved
-   * against the current directory, often the project the agent writes), in a directory every user can write, or one
-   * that is itself group-writable is never the one chosen; the installed one is.
+   * against the current directory, often the project the agent writes), an absolute one inside the current directory
+   * (the default workdir), in a directory every user can write, or one that is itself group-writable is never the one
+   * chosen; the installed one is.
    */
   @Test
   @EnabledOnOs(OS.LINUX)
   void aPlantedBwrapIsNeverChosen() throws IOException {
     Optional<Path> installed = BwrapProbe.findOnPath("/usr/bin:/bin");
     assumeThat(installed).as("bwrap installed in /usr/bin or /bin").isPresent();
-    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "planted")).toAbsolutePath(),
-        "bin").toRealPath();
+    // outside the current directory (the module's), whose entries count as relative
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("..", "target", "planted").toAbsolutePath()
+        .normalize()), "bin").toRealPath();
     Path planted = Files.writeString(dir.resolve("bwrap"), "#!/bin/sh\ntouch \"$0.ran\"\n");
     Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(BwrapProbe.findOnPath(dir + ":/usr/bin:/bin")).as("positive control").hasValue(planted);
@@ -70,6 +72,11 @@ class BwrapProbeTest {
     Path relative = Path.of("").toAbsolutePath().relativize(dir);
     assertThat(BwrapProbe.findOnPath(relative + ":/usr/bin:/bin")).as("relative entry %s", relative)
         .isEqualTo(installed);
+    Path inCwd = Files.createTempDirectory(Files.createDirectories(Path.of("target", "planted")).toAbsolutePath(),
+        "bin").toRealPath();
+    Files.setPosixFilePermissions(Files.copy(planted, inCwd.resolve("bwrap")), PosixFilePermissions.fromString(
+        "rwxr-xr-x"));
+    assertThat(BwrapProbe.findOnPath(inCwd + ":/usr/bin:/bin")).as("inside the current directory").isEqualTo(installed);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
     assertThat(BwrapProbe.findOnPath(dir + ":/usr/bin:/bin")).as("world-writable directory").isEqualTo(installed);
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
