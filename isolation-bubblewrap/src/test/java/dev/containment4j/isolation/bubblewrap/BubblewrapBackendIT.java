@@ -85,6 +85,36 @@ class BubblewrapBackendIT {
   }
 
   /**
+   * The backend's private directory (the seccomp program, bwrap's options) goes to {@code java.io.tmpdir} without
+   * cgroups; a host that points {@code java.io.tmpdir} into the project (the workdir) must not hand the sandbox its
+   * own seccomp program: call 1 replaces it with "allow everything", call 2 opens an {@code AF_UNIX} socket, which
+   * the filter refuses.
+   */
+  @Test
+  void thePrivateDirectoryIsNeverInsideTheWorkdir() throws Exception {
+    Path work = Files.createDirectory(tmp.resolve("project"));
+    Path inside = Files.createDirectory(work.resolve("tmp"));
+    String previous = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", inside.toString());
+    try (Containment c = Containment.with(policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20),
+        Map.of("cgroups", "off"))).withWorkdir(work)
+        .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "test"))
+        .withFilter((text, ctx) -> FilterResult.pass(text))) {
+      // one BPF instruction: return SECCOMP_RET_ALLOW
+      ToolResult swap = c.run(ToolCall.command("/bin/sh", "-c", "for f in tmp/*/seccomp.bpf; do printf"
+          + " '\\006\\000\\000\\000\\000\\000\\377\\177' > \"$f\" && echo replaced; done"));
+      ToolResult unix = c.run(ToolCall.command("/usr/bin/python3", "-c", "import socket; socket.socket("
+          + "socket.AF_UNIX); print('AF_UNIX open')"));
+      assertThat(unix.stdout()).as("%s / %s", swap.stdout() + swap.stderr(), unix.stderr())
+          .doesNotContain("AF_UNIX open");
+    } catch (SandboxSetupException refused) {
+      assertThat(refused).hasMessageContaining(inside.toString());
+    } finally {
+      System.setProperty("java.io.tmpdir", previous);
+    }
+  }
+
+  /**
    * The backend keeps its filesystem plan between calls while nothing it depends on changed (PlanCache): what changes
    * on the host between calls of one backend must count at the next call, whether a denyRead target appears or a
    * protected file is renamed away.

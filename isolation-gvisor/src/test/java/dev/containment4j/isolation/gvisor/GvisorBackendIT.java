@@ -7,6 +7,7 @@ package dev.containment4j.isolation.gvisor;
 import static dev.containment4j.isolation.gvisor.GvisorFixture.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containment4j.ContainmentException;
 import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import dev.containment4j.testing.EnabledIfGvisor;
 import dev.containment4j.testing.PlantedHostBinary;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +51,22 @@ class GvisorBackendIT {
       backend.close();
     }
     fx.delete();
+  }
+
+  /**
+   * runsc's state and the sandboxes' bundles ({@code config.json}: mounts, environment) are trusted by every later
+   * runsc command: a {@code stateDir} inside the workdir is refused before anything runs (before the fix the call ran
+   * with its state and bundle there, in a directory the sandbox may write).
+   */
+  @Test
+  void theStateDirectoryIsNeverInsideTheWorkdir() throws IOException {
+    PlantedHostBinary planted = PlantedHostBinary.plant("state", Path.of("/bin/true"));
+    Path state = planted.workdir().resolve(".cache/c4j-gvisor");
+    Policy base = fx.policy(0, state);
+    Optional<ContainmentException> refused = planted.refusal(base);
+    assertThat(refused).as("a stateDir inside the workdir must be refused").isPresent();
+    assertThat(refused.get()).hasMessageContaining(state.toString()).hasMessageContaining("inside "
+        + planted.workdir());
   }
 
   /**
