@@ -89,6 +89,15 @@ public record FilesystemPlan(
   }
 
   /**
+   * The writable root that holds {@code path} (by its real path), if any: a place a call may have written, so nothing
+   * the host later runs or trusts (a host program, the backend's private files) may live there.
+   */
+  public Optional<Path> writableRootHolding(Path path) {
+    Path real = PathResolver.real(path);
+    return writable.stream().filter(real::startsWith).findFirst();
+  }
+
+  /**
    * Resolves {@code fs} for one call.
    *
    * @param policy the policy (for its source name in errors and its workspace config name)

@@ -4,9 +4,6 @@
  */
 package dev.containment4j.isolation.bubblewrap;
 
-import dev.containment4j.SandboxSetupException;
-import dev.containment4j.internal.fs.FilesystemPlan;
-import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.isolation.bubblewrap.internal.BubblewrapBackend;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
 import dev.containment4j.isolation.bubblewrap.internal.HostCache;
@@ -62,15 +59,7 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
    */
   @Override
   public IsolationBackend open(IsolationSpec spec) {
-    Path bwrap = bwrap(spec);
-    Optional<String> untrusted = HostExecutables.whyUnsafe(bwrap, FilesystemPlan.resolve(spec.policy(),
-        spec.workdir(), spec.home()).writable());
-    if (untrusted.isPresent()) {
-      throw new SandboxSetupException(BubblewrapBackend.ID, -1, "", "will not run " + bwrap + " as bwrap: "
-          + untrusted.get() + "; set isolation.bubblewrap.bwrap to an absolute path outside the workdir, owned by root"
-          + " (or this user) and writable by no one else; nothing was run");
-    }
-    return new BubblewrapBackend(spec, bwrap);
+    return new BubblewrapBackend(spec, bwrap(spec));
   }
 
   /** The argument list for a sample command, built without running or compiling anything. */
