@@ -14,13 +14,23 @@ import java.util.Optional;
  * above it (shell start-up files, {@code ~/.gitconfig}, {@code ~/.config/autostart}, {@code ~/.local/bin}); the
  * directories above the running JVM; and the system trees, inside or above ({@code /etc}, {@code /usr}, the
  * {@code /bin}, {@code /sbin} and {@code /lib} trees, {@code /boot}, and the kernel's {@code /proc}, {@code /sys},
- * {@code /dev}, {@code /run}). Thread-safe.
+ * {@code /dev}, {@code /run}); and {@code /home}, {@code /var}, {@code /opt} and their like themselves (a project inside
+ * them is fine). Thread-safe.
  */
 public final class HostCriticalPaths {
   /** System trees: no writable root inside them or above them. Compared as real paths (merged /usr links). */
   private static final List<Path> SYSTEM = List.of("/etc", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64",
       "/libx32", "/boot", "/proc", "/sys", "/dev", "/run").stream().map(p -> PathResolver.real(Path.of(p))).distinct()
       .toList();
+
+  /**
+   * Directories that hold what the host runs or other users own: no writable root may be one of them or above them,
+   * though a project inside them is fine ({@code /home/dev/project}, {@code /var/lib/ci/workspace}); the cron spool
+   * not even inside.
+   */
+  private static final List<Path> SHARED = List.of("/home", "/root", "/var", "/var/lib", "/var/spool", "/opt", "/srv",
+      "/mnt", "/media").stream().map(p -> PathResolver.real(Path.of(p))).distinct().toList();
+  private static final Path CRON = PathResolver.real(Path.of("/var/spool/cron"));
 
   private HostCriticalPaths() {}
 
@@ -47,6 +57,15 @@ public final class HostCriticalPaths {
         return Optional.of(root + (root.startsWith(system) ? " is inside" : " holds") + " the system directory "
             + system + ", which the host runs and trusts");
       }
+    }
+    for (Path shared : SHARED) {
+      if (shared.startsWith(root)) {
+        return Optional.of(root + (root.equals(shared) ? " is " : " holds ") + shared + ", which holds other users'"
+            + " homes or what the host runs; name a project directory inside it");
+      }
+    }
+    if (root.startsWith(CRON) || CRON.startsWith(root)) {
+      return Optional.of(root + " is or holds the cron spool " + CRON + ": a crontab there runs on the host");
     }
     return Optional.empty();
   }

@@ -182,6 +182,12 @@ class FilesystemPlanTest {
         .hasMessageContaining("holds the home directory");
     assertThatThrownBy(() -> plan(policy(List.of("/etc"), List.of(), List.of(), List.of(), true)))
         .isInstanceOf(PolicyException.class).hasMessageContaining("system directory /etc");
+    for (String shared : List.of("/home", "/var", "/opt")) {
+      assertThatThrownBy(() -> plan(policy(List.of(shared), List.of(), List.of(), List.of(), true)))
+          .isInstanceOf(PolicyException.class).hasMessageContaining(shared + " is " + shared);
+    }
+    assertThat(HostCriticalPaths.whyNotWritable(Path.of("/var/lib/ci/workspace"), home)).as("a project inside /var")
+        .isEmpty();
   }
 
   @Test
