@@ -1805,4 +1805,333 @@ public abstract class EscapeSuite {
     assertThat(out).as("kernel symbol addresses").contains("KALLSYMS nonzero 0");
     assertThat(out).as("the kernel crypto API").contains("ALG refused");
   }
+
+  // ---- Session 10: the host side. Everything below is judged on the host: files outside the sandbox's reach, the
+  // environment of host processes, what a refusal says.
+
+  /** Runs {@code call} in {@code workdir}; empty with the message in {@code refusals} when the library refuses it. */
+  private java.util.Optional<ToolResult> attempt(Policy policy, Path workdir, ToolCall call, List<String> refusals) {
+    try (Containment c = Containment.with(policy).withWorkdir(workdir)
+        .withGuard((tc, ctx) -> Verdict.allow(Layer.GUARD, "", "", "escape suite: isolation only"))
+        .withFilter((text, ctx) -> FilterResult.pass(text))) {
+      return java.util.Optional.of(c.run(call));
+    } catch (dev.containment4j.ContainmentException e) {
+      refusals.add(String.valueOf(e.getMessage()));
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** {@code base} with {@code set} as its whole {@code env.set}. */
+  private static Policy withEnv(Policy base, Map<String, String> set) {
+    Policy.Isolation i = base.isolation();
+    return new Policy(base.source(), new Policy.Isolation(i.backend(), i.filesystem(), i.limits(),
+        new Policy.Env(List.of(), set), i.backends()), base.network(), base.guard(), base.content(), base.trust(),
+        base.audit());
+  }
+
+  /** {@code base} with {@code allowWrite} as its whole {@code allowWrite}. */
+  private static Policy withAllowWrite(Policy base, List<String> allowWrite) {
+    Policy.Isolation i = base.isolation();
+    Policy.Filesystem fs = i.filesystem();
+    return new Policy(base.source(), new Policy.Isolation(i.backend(), new Policy.Filesystem(fs.workdir(),
+        allowWrite, fs.denyRead(), fs.allowRead(), fs.denyWrite(), fs.hideHome(), fs.tmp()), i.limits(), i.env(),
+        i.backends()), base.network(), base.guard(), base.content(), base.trust(), base.audit());
+  }
+
+  /** Whether {@code text} is what bwrap or runsc print for {@code --help}/{@code --version}. */
+  private static boolean hostToolSpoke(String text) {
+    String t = text.toLowerCase(java.util.Locale.ROOT);
+    return t.contains("usage: bwrap") || t.contains("bubblewrap 0.") || t.contains("runsc version")
+        || t.contains("usage: runsc") || t.contains("subcommands for");
+  }
+
+  /**
+   * A tool argv whose first words are options of the host tools that start the sandbox (bwrap's {@code --bind},
+   * {@code --args}, {@code --help}; runsc's {@code --root=}; the helpers' {@code --kill-all}): each must reach the
+   * sandbox as the command (and fail there as a missing program) and never be read as an option on the host.
+   */
+  @Test
+  void optionLikeArgvIsNeverAnOptionOfAHostTool() throws IOException {
+    Path target = outside.resolve("bound");
+    String marker = outside.resolve("ran").toString();
+    List<List<String>> argvs = List.of(
+        List.of("--bind", "/", target.toString(), "/bin/sh", "-c", "echo x > " + marker),
+        List.of("--help"), List.of("--version"), List.of("--args", "3", "/bin/true"), List.of("-c", "echo x"),
+        List.of("--", "/bin/sh", "-c", "echo x > " + marker), List.of("--root=/", "list"),
+        List.of("--kill-all", "--help"), List.of("-", "x"), List.of("--setenv", "LD_PRELOAD", "/x", "/bin/true"));
+    for (List<String> argv : argvs) {
+      List<String> refusals = new ArrayList<>();
+      java.util.Optional<ToolResult> r = attempt(policy(), work, ToolCall.command(argv), refusals);
+      String said = r.map(EscapeSuite::all).orElse(String.join("\n", refusals));
+      assertThat(hostToolSpoke(said)).as("%s answered by a host tool: %s", argv, said).isFalse();
+      r.ifPresent(res -> assertThat(res.exitCode()).as("%s ran: %s", argv, said).isPresent().isNotEqualTo(
+          java.util.Optional.of(0)));
+      assertThat(outside).as("%s", argv).isEmptyDirectory();
+    }
+  }
+
+  /**
+   * Words with newlines, {@code =}, {@code ,} and leading dashes stay one argument each; a NUL, which no process can
+   * receive, in an argument or in a policy's environment value (where it could smuggle {@code --bind} into bwrap's
+   * NUL-separated options) is refused or cut, never split into more words.
+   */
+  @Test
+  void argumentsWithNewlinesAndNulsStayOneWordOrAreRefused() {
+    List<String> words = List.of("a\nb", "--setenv", "X=1,ro", "--bind=/", " -", "--", "c:d e*?[x]");
+    List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "for a; do printf '[%s]' \"$a\"; done", "sh"));
+    argv.addAll(words);
+    ToolResult r = attempt(policy(), work, ToolCall.command(argv), new ArrayList<>()).orElseThrow();
+    assertThat(r.stdout()).isEqualTo(words.stream().map(w -> "[" + w + "]").collect(Collectors.joining()));
+
+    Path mounted = work.resolve("o");
+    String smuggled = "v\0--bind\0" + outside + "\0" + mounted;
+    List<String> refusals = new ArrayList<>();
+    String write = "mkdir -p o; echo x > o/f; for a; do printf '[%s]' \"$a\"; done";
+    java.util.Optional<ToolResult> inArgv = attempt(policy(), work, ToolCall.command("/bin/sh", "-c", write, "sh",
+        smuggled), refusals);
+    inArgv.ifPresent(res -> assertThat(res.stdout()).doesNotContain("][--bind]"));
+    attempt(withEnv(policy(), Map.of("C4J_SET", smuggled)), work, ToolCall.command("/bin/sh", "-c", write), refusals);
+    assertThat(outside).as("a NUL split bwrap's options: %s", refusals).isEmptyDirectory();
+  }
+
+  /**
+   * A policy's environment naming the dynamic loader's and the shells' start-up variables and a {@code PATH} into the
+   * workdir (where the tool plants a {@code bwrap}, a {@code runsc}, shells and interpreters that leave a marker
+   * outside): the tool inside may get them, no host-side process may. Checked twice on the host: the environment of
+   * every process the JVM started in its own pid namespace (the launcher, bwrap, runsc and its helpers) read while
+   * the call runs, and the marker directory (read-only inside, so only a host process could write there).
+   */
+  @Test
+  void hostProcessesNeverGetThePolicysLoaderShellOrPathVariables() throws Exception {
+    Path ran = Files.createDirectory(outside.resolve("ran"));
+    Path rc = work.resolve("rc.sh");
+    String leave = "#!/bin/sh\necho \"$0\" > '" + ran + "'/\"$(basename \"$0\")-$$\"\n";
+    Files.writeString(rc, leave);
+    Path bin = Files.createDirectory(work.resolve("bin"));
+    for (String name : List.of("bwrap", "runsc", "sh", "bash", "dash", "perl", "python3", "env", "true", "cat",
+        "sleep", "c4j-pgrp", "c4j-exec", "newuidmap", "ip", "mount", "umount", "unshare", "nsenter", "iptables")) {
+      Path f = Files.writeString(bin.resolve(name), leave + "exec /usr/bin/" + name + " \"$@\"\n");
+      f.toFile().setExecutable(true, false);
+    }
+    Map<String, String> hostile = new java.util.TreeMap<>(Map.of("LD_PRELOAD", work + "/evil.so", "LD_LIBRARY_PATH",
+        work.toString(), "LD_AUDIT", work + "/evil.so", "GCONV_PATH", work.toString(), "BASH_ENV", rc.toString(),
+        "ENV", rc.toString(), "PATH", bin + ":/usr/bin:/bin", "PYTHONSTARTUP", rc.toString(), "PERL5OPT",
+        "-Mwork", "NODE_OPTIONS", "--require " + rc));
+    hostile.put("C4J_SET", "visible");
+    Policy p = withEnv(policy(), hostile);
+    String ownNs = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+    Map<Long, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread watcher = new Thread(() -> {
+      while (running.get()) {
+        ProcessHandle.current().descendants().forEach(h -> {
+          Path proc = Path.of("/proc", Long.toString(h.pid()));
+          try {
+            if (Files.readSymbolicLink(proc.resolve("ns/pid")).toString().equals(ownNs)) {
+              String env = new String(Files.readAllBytes(proc.resolve("environ")), StandardCharsets.UTF_8);
+              String cmd = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+              if (!cmd.contains("jspawnhelper")) { // the JVM's own spawn stage, before it execs the child
+                seen.merge(h.pid(), cmd.replace('\0', ' ') + " ENV\0" + env, (a, b) -> a.length() >= b.length() ? a
+                    : b);
+              }
+            }
+          } catch (IOException | RuntimeException gone) {
+            // exited meanwhile
+          }
+        });
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    watcher.start();
+    ToolResult r;
+    try {
+      r = attempt(p, work, ToolCall.command("/bin/sh", "-c", "sleep 2; echo inside-$LD_PRELOAD"), new ArrayList<>())
+          .orElseThrow();
+      attempt(p, work, ToolCall.bash("sleep 1; echo bash-ok"), new ArrayList<>());
+    } finally {
+      running.set(false);
+      watcher.join();
+    }
+    assertThat(r.stdout()).as("the tool gets what the policy sets").contains("inside-" + work + "/evil.so");
+    assertThat(seen).as("host-side processes seen during the call").isNotEmpty();
+    for (String proc : seen.values()) {
+      List<String> env = List.of(proc.substring(proc.indexOf(" ENV\0") + 5).split("\0"));
+      String who = proc.substring(0, proc.indexOf(" ENV\0"));
+      assertThat(env).as("host process %s", who).noneMatch(v -> hostile.keySet().stream()
+          .anyMatch(name -> !name.equals("PATH") && v.startsWith(name + "="))).noneMatch(v -> v.contains(work
+              .toString()));
+    }
+    try (Stream<Path> left = Files.list(ran)) {
+      assertThat(left.map(f -> f.getFileName().toString()).toList()).as("programs that ran on the host").isEmpty();
+    }
+  }
+
+  /**
+   * A workdir that is {@code /}, the home directory (or a directory above it), a system directory or a directory
+   * above the JVM's own files would make all of that writable from inside: the library refuses it before anything
+   * runs, with a message that names the directory. Checked on the host: the file the call writes there is absent.
+   */
+  @Test
+  void workdirsThatWouldExposeTheHostAreRefused() throws IOException {
+    Path home = Path.of(System.getProperty("user.home")).toRealPath();
+    Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+    List<Path> dirs = new ArrayList<>(List.of(Path.of("/"), home, Path.of("/etc"), Path.of("/usr"),
+        javaHome.getParent()));
+    if (home.getParent() != null && home.getParent().getParent() != null) {
+      dirs.add(home.getParent());
+    }
+    List<String> outcomes = new ArrayList<>();
+    for (Path dir : dirs) {
+      Path planted = dir.resolve("c4j-escape-" + UUID.randomUUID());
+      List<String> refusals = new ArrayList<>();
+      try {
+        java.util.Optional<ToolResult> r = attempt(policy(), dir, ToolCall.command("/bin/sh", "-c",
+            "echo x > '" + planted + "'; echo x > '" + outside + "/root-writable'"), refusals);
+        boolean written = Files.exists(planted) || Files.exists(outside.resolve("root-writable"));
+        outcomes.add(dir + ": " + (written ? "ESCAPED (written on the host)" : r.isPresent() ? "ran, nothing written"
+            : refusals.get(0).contains(dir.toString()) ? "refused" : "refused without naming it: " + refusals));
+      } finally {
+        Files.deleteIfExists(planted);
+        Files.deleteIfExists(outside.resolve("root-writable"));
+      }
+    }
+    System.out.println("[escape] host workdirs: " + outcomes);
+    assertThat(outcomes).allMatch(o -> o.endsWith(": refused"));
+  }
+
+  /**
+   * Paths with the characters runsc's and bwrap's own parsers split on ({@code ,}, {@code =}, {@code :}), spaces,
+   * newlines, glob characters and a leading dash, as the workdir, an {@code allowWrite} directory, a {@code denyRead}
+   * file and (glob characters in the workdir's name) under a {@code denyRead} glob: the workdir works, the extra
+   * directory is writable, the secret stays hidden, and nothing
+   * lands anywhere else on the host.
+   */
+  @Test
+  void pathsWithSeparatorsNewlinesAndGlobCharactersStayOnePath() throws IOException {
+    Path w = Files.createDirectory(scratch.resolve("w,ro=1:x -y\n*?[z]"));
+    Path extra = Files.createDirectory(scratch.resolve("-aw,readonly,dst=outside"));
+    Files.writeString(w.resolve("sec,ret=1:a\nb"), canary);
+    Files.writeString(Files.createDirectory(w.resolve("keys")).resolve("id.key"), canary);
+    Policy base = policy(Duration.ofSeconds(20), 256, 128, 1 << 20, List.of(w.resolve("sec,ret=1:a\nb").toString(),
+        "**/*.key"), List.of());
+    Policy p = withAllowWrite(base, List.of(extra.toString()));
+    List<String> refusals = new ArrayList<>();
+    java.util.Optional<ToolResult> r = attempt(p, w, ToolCall.command("/bin/sh", "-c", "echo ok > f; pwd;"
+        + " cat ./sec* keys/id.key; echo y > \"$1/g\"; echo z > '" + outside + "/h'", "sh", extra.toString()),
+        refusals);
+    assertThat(outside).isEmptyDirectory();
+    r.ifPresent(res -> assertThat(all(res)).doesNotContain(canary));
+    assertThat(r).as("refused: %s", refusals).isPresent();
+    assertThat(w.resolve("f")).as(all(r.get())).hasContent("ok");
+    assertThat(r.get().stdout()).startsWith(w + "\n");
+    assertThat(extra.resolve("g")).hasContent("y");
+  }
+
+  /**
+   * Two {@code Containment}s of one JVM at the same time: one call holds a secret in its environment (a policy value)
+   * and a file in its private {@code /tmp}; the other looks for it everywhere it can read (processes, the temp and
+   * shared-memory directories, the backends' state directories) and tries to write into the first one's workdir.
+   */
+  @Test
+  void aConcurrentContainmentReachesNothingOfAnother() throws Exception {
+    Path other = Files.createDirectory(scratch.resolve("other"));
+    Policy holder = withEnv(policy(), Map.of("C4J_SET", canary));
+    java.util.concurrent.CompletableFuture<java.util.Optional<ToolResult>> first =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> attempt(holder, work, ToolCall.command("/bin/sh",
+            "-c", "echo \"$C4J_SET\" > /tmp/held; sleep 4; echo done"), new ArrayList<>()));
+    Thread.sleep(1500);
+    String look = "for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do cat $f 2>/dev/null; done | tr '\\0' '\\n';"
+        + " for d in /tmp /dev/shm /var/tmp /run '" + System.getProperty("java.io.tmpdir") + "'; do"
+        + " grep -rsa -e C4J-CANARY \"$d\" 2>/dev/null | head -5; done; echo x > '" + work + "/from-other';"
+        + " echo looked";
+    ToolResult r = attempt(policy(), other, ToolCall.command("/bin/sh", "-c", look), new ArrayList<>()).orElseThrow();
+    assertThat(first.get().orElseThrow().stdout()).contains("done");
+    assertThat(r.stdout()).contains("looked");
+    assertThat(all(r)).doesNotContain(canary);
+    assertThat(work.resolve("from-other")).doesNotExist();
+  }
+
+  /**
+   * An {@code allowWrite} entry written as an absolute path inside the workdir (as a host fills in its own paths): a
+   * call moves the directory above it away and puts a symlink to a host directory outside in its place, and a second
+   * call (a new {@code Containment}, as in a new CLI process) writes through it. Checked on the host: nothing appears
+   * outside.
+   */
+  @Test
+  void anAllowWriteInsideTheWorkdirSwappedForASymlinkLeadsNowhere() throws IOException {
+    Path cache = Files.createDirectories(work.resolve("build/cache"));
+    Policy p = withAllowWrite(policy(), List.of(cache.toString()));
+    List<String> refusals = new ArrayList<>();
+    // the entry is a mount point (EBUSY), so the attack moves the directory above it, taking the mount along
+    ToolResult swap = attempt(p, work, ToolCall.command("/bin/sh", "-c", "rm -rf build/cache; mv build b2; mkdir"
+        + " build; ln -s '" + outside + "' build/cache; ls -la build"), refusals).orElseThrow();
+    java.util.Optional<ToolResult> write = attempt(p, work, ToolCall.command("/bin/sh", "-c", "echo x > build/cache/f;"
+        + " echo x > '" + outside + "/g'"), refusals);
+    assertThat(outside).as("written through the swapped allowWrite (%s; %s, refusals %s)", all(swap),
+        write.map(EscapeSuite::all).orElse(""), refusals).isEmptyDirectory();
+  }
+
+  /**
+   * An {@code allowRead} carve-out written inside the workdir ({@code ./docs}, relative and absolute) that a call
+   * replaces with a symlink to a {@code denyRead} directory: the next call (a new {@code Containment}) must not find
+   * the carve-out opening the hidden directory. Checked on the host side: the canary never reaches the output.
+   */
+  @Test
+  void anAllowReadInsideTheWorkdirSwappedForASymlinkOpensNothing() throws IOException {
+    Path secrets = Files.createDirectory(scratch.resolve("secrets"));
+    Files.writeString(Files.createDirectory(secrets.resolve("sub")).resolve("key"), canary);
+    Files.createDirectory(work.resolve("docs"));
+    for (String entry : List.of("./docs", work.resolve("docs").toString())) {
+      Policy p = policy(Duration.ofSeconds(20), 256, 128, 1 << 20, List.of(secrets.toString()), List.of(entry));
+      List<String> refusals = new ArrayList<>();
+      ToolResult swap = attempt(p, work, ToolCall.command("/bin/sh", "-c", "rm -rf docs; ln -sfn '" + secrets
+          + "/sub' docs; echo \"docs -> $(readlink docs)\""), refusals).orElseThrow();
+      assertThat(swap.stdout()).as("the swap happened: %s", all(swap)).contains("docs -> " + secrets);
+      java.util.Optional<ToolResult> read = attempt(p, work, ToolCall.command("/bin/sh", "-c", "cat docs/key '"
+          + secrets + "/sub/key'"), refusals);
+      assertThat(read.map(EscapeSuite::all).orElse("")).as("%s: %s; refusals %s", entry, all(swap), refusals)
+          .doesNotContain(canary);
+      Files.deleteIfExists(work.resolve("docs"));
+      Files.createDirectory(work.resolve("docs"));
+    }
+  }
+
+  /**
+   * 400 MB each into the root file system outside every bind ({@code /var/tmp}, {@code /opt}, {@code /}) under
+   * {@code memoryMb: 64}: read-only for bubblewrap; gVisor's root overlay lives in the sandbox's memory and must be
+   * charged to it. Judged on the host: no such file appears, the host's disk and {@code /dev/shm} keep their room,
+   * the call ends before its wall limit and the next call runs.
+   */
+  @Test
+  void fillingTheRootFileSystemIsBoundedAndLeavesNothing() throws IOException {
+    org.assertj.core.api.Assumptions.assumeThat(unenforcedLimits())
+        .as("%s cannot enforce memoryMb on this platform", backend.id()).doesNotContain("memoryMb");
+    java.nio.file.FileStore root = Files.getFileStore(Path.of("/"));
+    java.nio.file.FileStore shm = Files.getFileStore(Path.of("/dev/shm"));
+    long rootBefore = root.getUsableSpace();
+    long shmBefore = shm.getUsableSpace();
+    String name = "c4j-fill-" + UUID.randomUUID();
+    ToolResult r = sh(policy(Duration.ofSeconds(60), 64, 128, 1 << 20, List.of(), List.of()),
+        "for d in /var/tmp /opt /; do head -c 400000000 /dev/zero > $d/" + name + " 2>/dev/null && echo FILLED $d;"
+            + " done; echo done");
+    try {
+      assertThat(r.timedOut()).as(all(r)).isFalse();
+      assertThat(r.stdout()).doesNotContain("FILLED");
+      for (String d : List.of("/var/tmp", "/opt", "/")) {
+        assertThat(Path.of(d, name)).doesNotExist();
+      }
+      long slack = 64L << 20;
+      assertThat(root.getUsableSpace()).as("room on the host's root file system").isGreaterThan(rootBefore - slack);
+      assertThat(shm.getUsableSpace()).as("room on the host's /dev/shm").isGreaterThan(shmBefore - slack);
+      assertThat(sh("echo next").stdout()).isEqualTo("next\n");
+    } finally {
+      for (String d : List.of("/var/tmp", "/opt", "/")) {
+        Files.deleteIfExists(Path.of(d, name));
+      }
+    }
+  }
 }

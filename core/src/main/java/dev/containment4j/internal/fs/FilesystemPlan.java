@@ -21,11 +21,13 @@ import java.util.Set;
  * <p>Rules it applies (the backends only translate them):
  * <ul>
  *   <li>the workdir and existing {@code allowWrite} entries are writable roots; a workdir-relative {@code allowWrite}
- *       entry whose real path leaves the workdir (a planted symlink) is refused, and {@code /} is never writable;
+ *       entry whose real path leaves the workdir (a planted symlink) is refused, and no writable root may be one of
+ *       the {@link HostCriticalPaths} ({@code /}, the home directory or above, a system tree, above the JVM);
  *   <li>{@code denyRead} entries that exist are hidden (files read as nothing, directories as empty), except the
  *       workdir itself and the home when {@code hideHome} already hides it; the workdir and writable roots below
  *       a hidden directory stay visible;
- *   <li>{@code allowRead} entries count only inside a hidden path (a {@code denyRead} directory or the hidden home);
+ *   <li>{@code allowRead} entries count only inside a hidden path (a {@code denyRead} directory or the hidden home),
+ *       and one written inside a writable root only while it resolves inside that root;
  *   <li>{@code denyWrite} entries count only inside a writable root;
  *   <li>{@link ProtectedNames} inside every writable directory are write-protected whether they exist or not.
  * </ul>
@@ -87,6 +89,15 @@ public record FilesystemPlan(
   }
 
   /**
+   * The writable root that holds {@code path} (by its real path), if any: a place a call may have written, so nothing
+   * the host later runs or trusts (a host program, the backend's private files) may live there.
+   */
+  public Optional<Path> writableRootHolding(Path path) {
+    Path real = PathResolver.real(path);
+    return writable.stream().filter(real::startsWith).findFirst();
+  }
+
+  /**
    * Resolves {@code fs} for one call.
    *
    * @param policy the policy (for its source name in errors and its workspace config name)
@@ -102,6 +113,11 @@ public record FilesystemPlan(
     Path realHome = PathResolver.real(home);
 
     Set<Path> writable = new LinkedHashSet<>();
+    Optional<String> unsafeWorkdir = HostCriticalPaths.whyNotWritable(workdir, realHome);
+    if (unsafeWorkdir.isPresent()) {
+      throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.workdir", "the workdir "
+          + unsafeWorkdir.get() + "; make a project directory the workdir (or pass another with --workdir)");
+    }
     writable.add(workdir);
     for (int i = 0; i < fs.allowWrite().size(); i++) {
       String entry = fs.allowWrite().get(i);
@@ -110,7 +126,10 @@ public record FilesystemPlan(
           throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.allowWrite[" + i + "]",
               "\"" + entry + "\" makes / writable, which leaves nothing protected; name the directories instead");
         }
-        if (resolver.isWorkdirRelative(entry) && !p.startsWith(workdir)) {
+        // written inside the workdir (relative, or an absolute path below it): a call may have swapped a directory
+        // on the way for a symlink, so it must still resolve inside
+        if ((resolver.isWorkdirRelative(entry) || resolver.absolute(entry).startsWith(workdir))
+            && !p.startsWith(workdir)) {
           throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.allowWrite[" + i + "]",
               "\"" + entry + "\" is inside the workdir but resolves to " + p + " outside it (a symlink); remove the"
                   + " symlink or write the real path in the policy");
@@ -118,6 +137,11 @@ public record FilesystemPlan(
         if (!HostPath.of(p).exists()) {
           notes.add("allowWrite " + entry + ": " + p + " does not exist, skipped");
           continue;
+        }
+        Optional<String> unsafe = HostCriticalPaths.whyNotWritable(p, realHome);
+        if (unsafe.isPresent()) {
+          throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem.allowWrite[" + i + "]",
+              "\"" + entry + "\" cannot be writable: " + unsafe.get() + "; name a directory of its own instead");
         }
         writable.add(p);
       }
@@ -155,7 +179,14 @@ public record FilesystemPlan(
     List<Path> allowRead = new ArrayList<>();
     for (int i = 0; i < fs.allowRead().size(); i++) {
       String entry = fs.allowRead().get(i);
+      // written inside a writable root: a call may have planted a symlink on the way, into a hidden directory
+      Optional<Path> plantable = writable.stream().filter(resolver.absolute(entry)::startsWith).findFirst();
       for (Path p : expand(policy, resolver, entry, "isolation.filesystem.allowRead[" + i + "]")) {
+        if (plantable.isPresent() && !p.startsWith(plantable.get())) {
+          notes.add("allowRead " + entry + ": resolves to " + p + ", outside the writable " + plantable.get() + " it is"
+              + " written in (a symlink a call may have planted); nothing carved out");
+          continue;
+        }
         boolean insideHidden = hiddenHome.map(p::startsWith).orElse(false)
             || denyRead.stream().anyMatch(d -> d.isDirectory() && p.startsWith(d.path()) && !p.equals(d.path()));
         if (!HostPath.of(p).exists()) {

@@ -67,7 +67,27 @@ public final class PathResolver {
     if (!isGlob(entry)) {
       return List.of(real(absolute(entry)));
     }
-    return glob(absolute(entry), entry);
+    // glob syntax counts only in what the policy wrote: a workdir or home whose own name holds * ? [ { (a clone in
+    // "proj[1]") must stay literal, or "**/*.pem" under it would match nothing and hide nothing
+    Path written = Path.of(entry.strip());
+    Path prefix = workdir;
+    for (String home : List.of("~/", "$HOME/", "${HOME}/")) {
+      if (entry.strip().startsWith(home)) {
+        prefix = this.home;
+        written = Path.of(entry.strip().substring(home.length()));
+      }
+    }
+    if (written.isAbsolute()) {
+      prefix = written.getRoot();
+      written = prefix.relativize(written);
+    }
+    List<Path> paths = new ArrayList<>(glob(prefix, written, entry));
+    // a path that exists exactly as written (a name with [ or * in it) is what the entry names, besides any match
+    Path literal = absolute(entry);
+    if (HostPath.of(literal).exists() && !paths.contains(real(literal))) {
+      paths.add(real(literal));
+    }
+    return paths;
   }
 
   /**
@@ -119,16 +139,19 @@ public final class PathResolver {
     return Path.of(e);
   }
 
-  private static List<Path> glob(Path pattern, String entry) {
-    Path base = pattern.getRoot();
+  /** Matches of {@code written} (the entry's own text, relative) below {@code prefix}, which is taken literally. */
+  private static List<Path> glob(Path prefix, Path written, String entry) {
+    Path base = prefix;
     int firstGlob = 0;
-    for (Path part : pattern) {
+    for (Path part : written) {
       if (isGlob(part.toString())) {
         break;
       }
       base = base.resolve(part);
       firstGlob++;
     }
+    base = base.normalize();
+    Path pattern = written;
     String rest = pattern.subpath(firstGlob, pattern.getNameCount()).toString();
     List<PathMatcher> matchers = new ArrayList<>();
     matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + rest));

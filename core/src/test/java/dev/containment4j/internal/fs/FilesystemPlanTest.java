@@ -75,9 +75,11 @@ class FilesystemPlanTest {
         .isInstanceOf(PolicyException.class)
         .hasMessageContaining("isolation.filesystem.allowWrite[0]")
         .hasMessageContaining("outside");
-    // written as an absolute path, the user meant the real target: it is used, by its real path
-    FilesystemPlan plan = plan(policy(List.of(work.resolve("out").toString()), List.of(), List.of(), List.of(),
-        true));
+    // written as an absolute path it is refused too (since session 10): a call may have planted the link, so the
+    // policy's path no longer says which directory is writable; the real path written out is used
+    assertThatThrownBy(() -> plan(policy(List.of(work.resolve("out").toString()), List.of(), List.of(), List.of(),
+        true))).isInstanceOf(PolicyException.class).hasMessageContaining("outside it (a symlink)");
+    FilesystemPlan plan = plan(policy(List.of(outside.toString()), List.of(), List.of(), List.of(), true));
     assertThat(plan.writable()).containsExactly(work, outside);
   }
 
@@ -152,11 +154,40 @@ class FilesystemPlanTest {
         .anyMatch(n -> n.contains("not inside a hidden path"));
   }
 
+  /** A call may plant a symlink into a hidden directory where an allowRead entry is written: nothing opens. */
   @Test
-  void aWorkdirContainingHomeKeepsHomeVisible() {
-    FilesystemPlan plan = FilesystemPlan.resolve(policy(List.of(), List.of(), List.of(), List.of(), true), tmp, home);
-    assertThat(plan.hiddenHome()).isEmpty();
-    assertThat(plan.notes()).anyMatch(n -> n.contains("hideHome"));
+  void anAllowReadWrittenInsideTheWorkdirThatLeadsIntoAHiddenDirectoryCarvesNothing() throws IOException {
+    Path secrets = Files.createDirectories(tmp.resolve("secrets/sub"));
+    Files.createSymbolicLink(work.resolve("docs"), secrets);
+    for (String entry : List.of("./docs", work.resolve("docs").toString())) {
+      FilesystemPlan plan = plan(policy(List.of(), List.of(secrets.getParent().toString()), List.of(entry), List.of(),
+          true));
+      assertThat(plan.allowRead()).as(entry).isEmpty();
+      assertThat(plan.notes()).anyMatch(n -> n.contains("allowRead " + entry) && n.contains("planted"));
+    }
+    assertThat(plan(policy(List.of(), List.of(secrets.getParent().toString()), List.of(secrets.toString()),
+        List.of(), true)).allowRead()).as("the real path written out").containsExactly(secrets);
+  }
+
+  /** The home's start-up files, ~/.gitconfig and ~/.local/bin would be writable: what the host runs next. */
+  @Test
+  void aWorkdirOrAllowWriteThatIsOrHoldsTheHomeIsRefused() {
+    for (Path dir : List.of(tmp, home)) {
+      assertThatThrownBy(() -> FilesystemPlan.resolve(policy(List.of(), List.of(), List.of(), List.of(), true), dir,
+          home)).isInstanceOf(PolicyException.class).hasMessageContaining("isolation.filesystem.workdir")
+          .hasMessageContaining("the workdir " + dir).hasMessageContaining("home directory " + home);
+    }
+    assertThatThrownBy(() -> plan(policy(List.of(home.getParent().toString()), List.of(), List.of(), List.of(),
+        true))).isInstanceOf(PolicyException.class).hasMessageContaining("allowWrite[0]")
+        .hasMessageContaining("holds the home directory");
+    assertThatThrownBy(() -> plan(policy(List.of("/etc"), List.of(), List.of(), List.of(), true)))
+        .isInstanceOf(PolicyException.class).hasMessageContaining("system directory /etc");
+    for (String shared : List.of("/home", "/var", "/opt")) {
+      assertThatThrownBy(() -> plan(policy(List.of(shared), List.of(), List.of(), List.of(), true)))
+          .isInstanceOf(PolicyException.class).hasMessageContaining(shared + " is " + shared);
+    }
+    assertThat(HostCriticalPaths.whyNotWritable(Path.of("/var/lib/ci/workspace"), home)).as("a project inside /var")
+        .isEmpty();
   }
 
   @Test

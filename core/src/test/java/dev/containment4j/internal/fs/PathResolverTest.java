@@ -56,4 +56,23 @@ class PathResolverTest {
     assertThatThrownBy(() -> r.expand("many/*.key")).isInstanceOf(PathResolver.GlobTooBroadException.class)
         .hasMessageContaining("matches more than");
   }
+
+  /**
+   * Glob syntax counts only in the entry's own text: a workdir or home whose name holds {@code [ ] * ?} (a clone in
+   * {@code proj[1]}) stays literal, and a path that exists exactly as written is named as well as matched.
+   */
+  @Test
+  void globCharactersInTheWorkdirOrHomeNameAreLiteral() throws IOException {
+    Path real = tmp.toRealPath();
+    Path w = Files.createDirectories(real.resolve("proj[1]*?{a,b}"));
+    Path h = Files.createDirectories(real.resolve("home[x]"));
+    Files.writeString(Files.createDirectories(w.resolve("keys")).resolve("id.key"), "");
+    Files.writeString(h.resolve("a.pem"), "");
+    PathResolver r = new PathResolver(w, h);
+    assertThat(r.expand("**/*.key")).containsExactly(w.resolve("keys/id.key"));
+    assertThat(r.expand("~/*.pem")).containsExactly(h.resolve("a.pem"));
+    Path literal = Files.writeString(w.resolve("name[z]"), "");
+    assertThat(r.expand(literal.toString())).containsExactly(literal);
+    assertThat(r.expand("name[z]")).containsExactly(literal);
+  }
 }

@@ -53,6 +53,10 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
         HostCache.under(HostCache.defaultBase()));
   }
 
+  /**
+   * @throws SandboxSetupException when bwrap (it runs outside any sandbox) is a relative path, a file another user
+   *     could replace or one inside a writable root of the policy, or none was found
+   */
   @Override
   public IsolationBackend open(IsolationSpec spec) {
     return new BubblewrapBackend(spec, bwrap(spec));

@@ -16,9 +16,11 @@ import dev.containment4j.ToolCall;
 import dev.containment4j.ToolResult;
 import dev.containment4j.Verdict;
 import dev.containment4j.guard.FilterResult;
+import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.Availability;
 import dev.containment4j.testing.EnabledIfBubblewrap;
+import dev.containment4j.testing.PlantedHostBinary;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -65,6 +67,50 @@ class BubblewrapBackendIT {
   private ToolResult sh(Policy p, String script) {
     try (Containment c = containment(p)) {
       return c.run(ToolCall.command("/bin/sh", "-c", script));
+    }
+  }
+
+  /**
+   * bwrap runs on the host, outside any sandbox: a policy naming a bwrap inside the workdir (which every call may
+   * rewrite, so the next backend would run what a tool left there) is refused before anything runs. Judged on the
+   * host: the copy, a script that leaves a marker, never runs.
+   */
+  @Test
+  void aBwrapInsideTheWorkdirIsNeverRun() throws IOException {
+    PlantedHostBinary planted = PlantedHostBinary.plant("bwrap", BwrapProbe.findOnPath("/usr/bin:/bin").orElseThrow());
+    Policy p = policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20), Map.of("bwrap", planted.program().toString()));
+    assertThat(planted.refusal(p)).get().isInstanceOf(SandboxSetupException.class).extracting(Throwable::getMessage)
+        .asString().contains(planted.program().toString(), "inside " + planted.workdir());
+    assertThat(planted.marker()).as("the planted bwrap ran on the host").doesNotExist();
+  }
+
+  /**
+   * The backend's private directory (the seccomp program, bwrap's options) goes to {@code java.io.tmpdir} without
+   * cgroups; a host that points {@code java.io.tmpdir} into the project (the workdir) must not hand the sandbox its
+   * own seccomp program: call 1 replaces it with "allow everything", call 2 opens an {@code AF_UNIX} socket, which
+   * the filter refuses.
+   */
+  @Test
+  void thePrivateDirectoryIsNeverInsideTheWorkdir() throws Exception {
+    Path work = Files.createDirectory(tmp.resolve("project"));
+    Path inside = Files.createDirectory(work.resolve("tmp"));
+    String previous = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", inside.toString());
+    try (Containment c = Containment.with(policy(Policy.NetworkMode.NONE, Duration.ofSeconds(20),
+        Map.of("cgroups", "off"))).withWorkdir(work)
+        .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "test"))
+        .withFilter((text, ctx) -> FilterResult.pass(text))) {
+      // one BPF instruction: return SECCOMP_RET_ALLOW
+      ToolResult swap = c.run(ToolCall.command("/bin/sh", "-c", "for f in tmp/*/seccomp.bpf; do printf"
+          + " '\\006\\000\\000\\000\\000\\000\\377\\177' > \"$f\" && echo replaced; done"));
+      ToolResult unix = c.run(ToolCall.command("/usr/bin/python3", "-c", "import socket; socket.socket("
+          + "socket.AF_UNIX); print('AF_UNIX open')"));
+      assertThat(unix.stdout()).as("%s / %s", swap.stdout() + swap.stderr(), unix.stderr())
+          .doesNotContain("AF_UNIX open");
+    } catch (SandboxSetupException refused) {
+      assertThat(refused).hasMessageContaining(inside.toString());
+    } finally {
+      System.setProperty("java.io.tmpdir", previous);
     }
   }
 

@@ -54,10 +54,13 @@ class UnprivilegedEgressIT {
     }
     Path work = Files.createDirectory(tmp.resolve("work"));
     Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxrwxrwx"));
+    // nobody's own home (/nonexistent) does not exist; a workdir that is the home is refused (session 10)
+    Path home = Files.createDirectory(tmp.resolve("home"));
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
     chmodReadable(cp);
     Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
         "--inh-caps=-all", "--", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.io.tmpdir=/tmp", "-Duser.home=" + work, "-cp", String.join(File.pathSeparator, entries),
+        "-Djava.io.tmpdir=/tmp", "-Duser.home=" + home, "-cp", String.join(File.pathSeparator, entries),
         UnprivilegedEgressHelper.class.getName(), work.toString())
         .redirectErrorStream(true).start();
     p.getOutputStream().close();

@@ -6,6 +6,7 @@ package dev.containment4j.isolation.gvisor;
 
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.isolation.gvisor.internal.Explain;
 import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
 import dev.containment4j.isolation.gvisor.internal.GvisorProbe;
@@ -21,6 +22,7 @@ import dev.containment4j.spi.IsolationBackendProvider;
 import dev.containment4j.spi.IsolationSpec;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The gVisor backend ({@code isolation.backend: gvisor}): each sandbox is a {@code runsc} OCI sandbox with gVisor's
@@ -98,6 +100,21 @@ public final class GvisorBackendProvider implements IsolationBackendProvider {
   @Override
   public IsolationBackend open(IsolationSpec spec) {
     GvisorSettings settings = settings(spec);
+    // runsc runs on the host (as root, usually) and trusts its state and bundles: none of it where a call could have
+    // written, not even for the probe
+    FilesystemPlan plan = FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home());
+    Optional<Path> runsc = GvisorProbe.resolve(settings.runsc());
+    Optional<String> unsafe = runsc.flatMap(bin -> HostExecutables.whyUnsafe(bin, plan.writable()));
+    if (unsafe.isPresent()) {
+      throw new SandboxSetupException(ID, -1, "", "will not run " + runsc.get() + " as runsc: " + unsafe.get()
+          + "; set isolation.gvisor.runsc to an absolute path outside the workdir; nothing was run");
+    }
+    Optional<Path> holder = plan.writableRootHolding(settings.stateDir());
+    if (holder.isPresent()) {
+      throw new SandboxSetupException(ID, -1, "", "the runsc state directory " + settings.stateDir() + " is inside "
+          + holder.get() + ", which the sandbox may write (a call could rewrite the next sandbox's config.json);"
+          + " set isolation.gvisor.stateDir (or java.io.tmpdir) outside the workdir; nothing was run");
+    }
     GvisorProbe.Result r = GvisorProbe.probe(settings);
     if (!r.availability().available() || r.binary().isEmpty()) {
       throw new SandboxSetupException(ID, -1, "", "gVisor is not usable: " + r.availability().describe());

@@ -7,9 +7,12 @@ package dev.containment4j.isolation.gvisor;
 import static dev.containment4j.isolation.gvisor.GvisorFixture.out;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containment4j.ContainmentException;
 import dev.containment4j.ExecResult;
 import dev.containment4j.IsolationReport;
 import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
+import dev.containment4j.isolation.gvisor.internal.GvisorProbe;
+import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationSession;
 import java.io.IOException;
@@ -17,8 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import dev.containment4j.testing.EnabledIfGvisor;
+import dev.containment4j.testing.PlantedHostBinary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -44,6 +51,42 @@ class GvisorBackendIT {
       backend.close();
     }
     fx.delete();
+  }
+
+  /**
+   * runsc's state and the sandboxes' bundles ({@code config.json}: mounts, environment) are trusted by every later
+   * runsc command: a {@code stateDir} inside the workdir is refused before anything runs (before the fix the call ran
+   * with its state and bundle there, in a directory the sandbox may write).
+   */
+  @Test
+  void theStateDirectoryIsNeverInsideTheWorkdir() throws IOException {
+    PlantedHostBinary planted = PlantedHostBinary.plant("state", Path.of("/bin/true"));
+    Path state = planted.workdir().resolve(".cache/c4j-gvisor");
+    Policy base = fx.policy(0, state);
+    Optional<ContainmentException> refused = planted.refusal(base);
+    assertThat(refused).as("a stateDir inside the workdir must be refused").isPresent();
+    assertThat(refused.get()).hasMessageContaining(state.toString()).hasMessageContaining("inside "
+        + planted.workdir());
+  }
+
+  /**
+   * runsc runs on the host (as root here): a policy naming a runsc inside the workdir (which every call may rewrite,
+   * so the next backend would run what a tool left there) is refused before anything runs, the probe included.
+   * Judged on the host: the planted runsc, a script that leaves a marker, never runs.
+   */
+  @Test
+  void aRunscInsideTheWorkdirIsNeverRun() throws IOException {
+    PlantedHostBinary planted = PlantedHostBinary.plant("runsc", GvisorProbe.resolve("runsc").orElseThrow());
+    Policy base = fx.policy(0);
+    Policy.Isolation i = base.isolation();
+    Map<String, String> gv = new HashMap<>(i.backend("gvisor"));
+    gv.put("runsc", planted.program().toString());
+    Policy p = new Policy(base.source(),
+        new Policy.Isolation(i.backend(), i.filesystem(), i.limits(), i.env(),
+            Map.of("gvisor", gv)), base.network(), base.guard(), base.content(), base.trust(), base.audit());
+    assertThat(planted.refusal(p)).get().extracting(Throwable::getMessage).asString()
+        .contains(planted.program().toString(), "inside " + planted.workdir());
+    assertThat(planted.marker()).as("the planted runsc ran on the host").doesNotExist();
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.fs.GitTraps;
 import dev.containment4j.internal.fs.PlanCache;
 import dev.containment4j.internal.process.BoundedProcess;
+import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.ExecRequest;
 import dev.containment4j.spi.IsolationBackend;
@@ -83,6 +84,8 @@ public final class BubblewrapBackend implements IsolationBackend {
   public BubblewrapBackend(IsolationSpec spec, Path bwrap) {
     this.spec = spec;
     this.bwrap = bwrap;
+    refuseWhatACallCouldHaveWritten(FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()), bwrap,
+        privateBase(spec), HostCache.defaultBase());
     egress = spec.policy().network().mode() == Policy.NetworkMode.PROXY ? Optional.of(EgressBridge.open(spec))
         : Optional.empty();
     try {
@@ -144,6 +147,29 @@ public final class BubblewrapBackend implements IsolationBackend {
     launchers = new PreparedLaunchers(privateDir, seccompFile, cgroups, limits.memoryMb() * 1024 * 1024,
         limits.pids(), prepareSetting.equals("auto") && Files.isExecutable(PreparedLaunchers.BASH), pgrpHelper,
         this::prepareNextCall);
+  }
+
+  /**
+   * bwrap, the private directory (the seccomp program, bwrap's options) and the probe and seccomp cache are trusted by
+   * every later call: none of them may be where a call can write (a workdir holding {@code java.io.tmpdir}, a bwrap in
+   * the project), or a call could switch off the next one's seccomp filter or run code on the host.
+   */
+  private static void refuseWhatACallCouldHaveWritten(FilesystemPlan plan, Path bwrap, Path privateBase,
+      Path cacheBase) {
+    Optional<String> unsafe = HostExecutables.whyUnsafe(bwrap, plan.writable());
+    if (unsafe.isPresent()) {
+      throw new SandboxSetupException(ID, -1, "", "will not run " + bwrap + " as bwrap: " + unsafe.get()
+          + "; set isolation.bubblewrap.bwrap to an absolute path outside the workdir, owned by root (or this user)"
+          + " and writable by no one else; nothing was run");
+    }
+    for (Path dir : List.of(privateBase, cacheBase)) {
+      Optional<Path> root = plan.writableRootHolding(dir);
+      if (root.isPresent()) {
+        throw new SandboxSetupException(ID, -1, "", "the backend's private files would go to " + dir + ", inside "
+            + root.get() + ", which the sandbox may write (a call could replace the next call's seccomp program);"
+            + " point java.io.tmpdir outside the workdir and every allowWrite directory; nothing was run");
+      }
+    }
   }
 
   /**

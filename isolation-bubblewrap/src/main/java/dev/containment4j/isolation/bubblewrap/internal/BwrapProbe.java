@@ -7,8 +7,8 @@ package dev.containment4j.isolation.bubblewrap.internal;
 import com.sun.jna.Pointer;
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.internal.process.BoundedProcess;
+import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.spi.Availability;
-import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,21 +26,12 @@ public final class BwrapProbe {
 
   private BwrapProbe() {}
 
-  /** {@code bwrap} on {@code path} (the host's {@code PATH}), as an absolute path. */
+  /**
+   * {@code bwrap} on {@code path} (the host's {@code PATH}), as an absolute real path: only in absolute directories,
+   * and only a binary no other user can replace ({@link HostExecutables}), since it runs outside any sandbox.
+   */
   public static Optional<Path> findOnPath(String path) {
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path candidate = Path.of(dir, "bwrap");
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate.toAbsolutePath());
-      }
-    }
-    return Optional.empty();
+    return HostExecutables.onPath("bwrap", path);
   }
 
   /** The probe's command line: the hardening flags the backend relies on, then {@code true}. */

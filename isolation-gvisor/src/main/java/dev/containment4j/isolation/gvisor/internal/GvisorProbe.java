@@ -5,6 +5,7 @@
 package dev.containment4j.isolation.gvisor.internal;
 
 import dev.containment4j.internal.process.BoundedProcess;
+import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.spi.Availability;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
 public final class GvisorProbe {
 
   static final Duration SANDBOX_TIMEOUT = Duration.ofSeconds(15);
+  /** The environment's PATH of every runsc command, and where runsc is looked for after the host's PATH. */
+  static final String SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   static final String INSTALL = "install gVisor: `apt-get install runsc` (Debian/Ubuntu; Debian 12's 20221219 build"
       + " works with known bugs, see docs/gvisor.md) or a current release from"
       + " https://gvisor.dev/docs/user_guide/install/, then put runsc on PATH or set isolation.gvisor.runsc: /path/to/runsc";
@@ -64,11 +67,14 @@ public final class GvisorProbe {
     }
     Optional<Path> bin = resolve(settings.runsc());
     if (bin.isEmpty()) {
-      return new Result(Availability.unavailable("runsc not found (looked for '" + settings.runsc() + "' on PATH)",
-          INSTALL), Optional.empty(), "");
+      String why = settings.runsc().contains("/") ? HostExecutables.whyUntrusted(Path.of(settings.runsc()))
+          .map(w -> ": " + w).orElse(" (not an executable file)") : " on PATH";
+      return new Result(Availability.unavailable("runsc not found (looked for '" + settings.runsc() + "'" + why
+          + "; only an absolute path, in directories no other user can write, is run)", INSTALL), Optional.empty(),
+          "");
     }
     String runsc = bin.get().toString();
-    Map<String, String> env = Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    Map<String, String> env = Map.of("PATH", SYSTEM_PATH);
     BoundedProcess.Outcome v;
     try {
       v = BoundedProcess.run(List.of(runsc, "--version"), env, null, null, 8192, Duration.ofSeconds(5));
@@ -144,27 +150,14 @@ public final class GvisorProbe {
     }
   }
 
-  /** An absolute path as is; a bare name on PATH and the usual system directories. */
+  /**
+   * A path as is, a bare name on PATH and then the usual system directories; either way only an absolute path to a
+   * binary no other user can replace ({@link HostExecutables}), since runsc runs outside any sandbox (as root, often).
+   */
   public static Optional<Path> resolve(String runsc) {
     if (runsc.contains("/")) {
-      Path p = Path.of(runsc);
-      return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p.toAbsolutePath()) : Optional.empty();
+      return HostExecutables.trusted(Path.of(runsc));
     }
-    List<String> dirs = new ArrayList<>();
-    String path = System.getenv("PATH");
-    if (path != null) {
-      dirs.addAll(List.of(path.split(":")));
-    }
-    dirs.addAll(List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"));
-    for (String d : dirs) {
-      if (d.isEmpty()) {
-        continue;
-      }
-      Path p = Path.of(d, runsc);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
+    return HostExecutables.onPath(runsc, System.getenv("PATH") + ":" + SYSTEM_PATH);
   }
 }
