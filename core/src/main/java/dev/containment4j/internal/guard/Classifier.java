@@ -1379,6 +1379,10 @@ final class Classifier {
       case "sgdisk":
       case "mkswap":
       case "diskutil":
+        if (argv.size() > 1 && Regexes.matches(argv.get(1), "list|info|activity|listFilesystems|verifyVolume")) {
+          return Judgement.ALLOW;
+        }
+        return Judgement.deny(DELETE, show(u) + " formats or repartitions a disk, destroying its data");
       case "format":
         return Judgement.deny(DELETE, show(u) + " formats or repartitions a disk, destroying its data");
       case "shutdown":
@@ -1482,12 +1486,26 @@ final class Classifier {
       case "gopass":
       case "keepassxc-cli":
       case "sops":
-        // `vault token lookup` shows the token's policies and expiry, not the token
+        // `vault token lookup` shows the token's policies and expiry, not the token; listing shows names only
+        // (`pass ls`, `vault kv list`), except Bitwarden's, whose items carry their passwords
         return argv.size() > 1 && Regexes.matches(argv.get(1),
             "show|read|get|item|kv|list|ls|decrypt|export|-d|--decrypt"
             + "|token|login|unlock") && !(argv.size() > 2 && argv.get(1).equals("token")
                 && Regexes.matches(argv.get(2), "lookup|capabilities"))
+            && !(!name.equals("bw") && argv.stream().skip(1).limit(2).anyMatch(x -> Regexes.matches(x, "list|ls")))
             ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
+            : Judgement.ALLOW;
+      case "doppler":
+      case "infisical":
+      case "chamber":
+      case "teller":
+      case "akeyless":
+      case "berglas":
+      case "envkey":
+        // secrets services: `run`/`exec` hand the secrets to a child process only; reading or exporting prints them
+        return argv.stream().skip(1).filter(x -> !x.startsWith("-")).limit(2).anyMatch(x -> Regexes.matches(x,
+            "secrets?|export|download|get|read|show|reveal|env|access|print"))
+            ? Judgement.ask(CREDENTIAL, show(u) + " prints secrets from a secrets service")
             : Judgement.ALLOW;
       default:
         return dispatchRest(u, a, flow, name, argv, params);
@@ -3429,7 +3447,10 @@ final class Classifier {
         || argv.contains("rmi") || argv.contains("volume") && (argv.contains("rm") || argv.contains("prune"))) {
       return Judgement.ask(DELETE, show(u) + " deletes containers, images or volumes");
     }
-    if (argv.contains("push") || argv.contains("login")) {
+    if (argv.contains("system") && argv.contains("reset")) {
+      return Judgement.ask(DELETE, show(u) + " deletes every container, image, volume and network of the engine");
+    }
+    if (argv.contains("push") && !Releases.localRegistry(argv) || argv.contains("login")) {
       return Judgement.ask(EXFIL, show(u) + " publishes an image or logs into a registry");
     }
     return Judgement.ALLOW;
@@ -3477,7 +3498,8 @@ final class Classifier {
     }
     if (name.equals("apt") || name.equals("apt-get") || name.equals("dnf") || name.equals("yum")
         || name.equals("apk") || name.equals("pacman") || name.equals("brew")) {
-      if (Regexes.matches(op, "install|add|reinstall|upgrade|dist-upgrade|remove|purge|-S|-R|tap|autoremove")
+      if (Regexes.matches(op, "install|add|reinstall|upgrade|dist-upgrade|remove|uninstall|rm|purge|zap|-S|-R|tap"
+          + "|untap|autoremove")
           || argv.contains("-S") || argv.contains("-R")) {
         return Judgement.ask(SUPPLY_CHAIN, show(u) + " changes system packages; a human must approve it");
       }
@@ -3499,6 +3521,11 @@ final class Classifier {
           || op.equals("token") && !argv.contains("list") && !argv.contains("ls") || op.equals("adduser")
           || op.equals("login")) {
         return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");
+      }
+      if (op.equals("pkg") && argv.stream().anyMatch(x -> x.matches("(?i)(dev|peer|optional)?dependencies\\..*=.*")
+          && DependencySources.offRegistry(x.substring(x.indexOf('=') + 1)))) {
+        return Judgement.ask(SUPPLY_CHAIN, show(u) + " points a dependency at a git repository or URL instead of"
+            + " the registry; the next install runs that code, so a human must confirm the source");
       }
       if (op.equals("set-script") || op.equals("pkg") && !argv.contains("get")
           && argv.stream().anyMatch(x -> x.startsWith("scripts."))) {
@@ -3525,6 +3552,14 @@ final class Classifier {
       if (joined.contains("--index-url") || joined.contains("--extra-index-url") || joined.contains(" -i ")
           || op.equals("config") && joined.contains("index-url")) {
         return Judgement.ask(REDIRECT, show(u) + " installs from another package index; a human must confirm it");
+      }
+      boolean conda = name.equals("conda") || name.equals("mamba");
+      if (Regexes.matches(op, "uninstall|remove") && (argv.contains("--break-system-packages")
+          || argv.contains("--system")) || conda && (op.equals("env") && ops.size() > 2
+          && Regexes.matches(ops.get(2), "remove|delete") || Regexes.matches(op, "remove|uninstall")
+          && argv.contains("--all"))) {
+        return Judgement.ask(DELETE, show(u) + " removes packages from the system Python or a whole environment"
+            + " outside the workspace, which other projects and tools may rely on");
       }
       if (op.equals("install") || op.equals("add") || name.equals("pipx") && op.equals("run")) {
         List<String> pkgs = new ArrayList<>();
@@ -3553,6 +3588,12 @@ final class Classifier {
         return Judgement.ask(EXFIL, show(u) + " publishes a package");
       }
       return Judgement.ALLOW;
+    }
+    if ((name.equals("cargo") || name.equals("poetry") || name.equals("uv")) && op.equals("add")
+        && argv.stream().anyMatch(x -> x.equals("--git") || x.startsWith("--git=") || x.equals("--registry")
+            || x.equals("--index") || DependencySources.offRegistry(x))) {
+      return Judgement.ask(SUPPLY_CHAIN, show(u) + " adds a dependency from a git repository or another index"
+          + " instead of the registry; a human must confirm the source");
     }
     if (name.equals("twine") && (op.equals("upload") || op.equals("register")) || name.equals("gem") && op.equals("push")
         || (name.equals("cargo") || name.equals("hatch") || name.equals("flit")) && op.equals("publish")) {
