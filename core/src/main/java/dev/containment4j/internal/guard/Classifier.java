@@ -1493,6 +1493,9 @@ final class Classifier {
             + "|token|login|unlock") && !(argv.size() > 2 && argv.get(1).equals("token")
                 && Regexes.matches(argv.get(2), "lookup|capabilities"))
             && !(!name.equals("bw") && argv.stream().skip(1).limit(2).anyMatch(x -> Regexes.matches(x, "list|ls")))
+            // `vault kv metadata get|list`: versions and timestamps, no values (metadata delete destroys them all)
+            && !(argv.size() > 3 && argv.get(1).equals("kv") && argv.get(2).equals("metadata")
+                && Regexes.matches(argv.get(3), "get|list"))
             ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
             : Judgement.ALLOW;
       case "doppler":
@@ -3268,7 +3271,7 @@ final class Classifier {
         + "|modify-.*attribute|create-.*|update-.*|put-.*|run-instances|invoke)")) {
       return Judgement.ask(INFRA, show(u) + " changes cloud resources (" + svc + " " + op + ")");
     }
-    if (svc.equals("secretsmanager") && op.startsWith("get-secret") || svc.equals("ssm") && op.startsWith(
+    if (svc.equals("secretsmanager") && op.contains("get-secret") || svc.equals("ssm") && op.startsWith(
         "get-parameter") && argv.contains("--with-decryption")) {
       return Judgement.ask(CREDENTIAL, show(u) + " reads a stored secret");
     }
@@ -3327,8 +3330,12 @@ final class Classifier {
       return j;
     }
     if (a1.equals("repo") && (a2.equals("delete") || a2.equals("archive")) || a1.equals("release")
-        && a2.equals("delete") || a1.equals("secret") && a2.equals("delete")) {
+        && a2.startsWith("delete") || a1.equals("secret") && a2.equals("delete")) {
       return Judgement.deny(INFRA, show(u) + " deletes a repository or its resources");
+    }
+    if (a2.startsWith("delete")) {
+      // gh label|cache|run|variable|ruleset delete …: whatever the resource, deleting it is the user's decision
+      return Judgement.ask(INFRA, show(u) + " deletes GitHub resources");
     }
     if (a1.equals("api")) {
       String m = null;
@@ -3407,8 +3414,9 @@ final class Classifier {
       }
       return Judgement.ask(INFRA, show(u) + " deletes cluster resources");
     }
+    // `-o name` prints the secrets' names only
     if (op.equals("get") && Regexes.matches(joined, ".*\\bsecrets?\\b.*") && (joined.contains("-o") || joined.contains(
-        "--output"))) {
+        "--output")) && !Regexes.matches(joined, ".*(-o|--output)[ =]name\\b.*")) {
       return Judgement.ask(CREDENTIAL, show(u) + " prints Kubernetes secrets");
     }
     if (op.equals("config") && (joined.contains("--raw") || joined.contains("view") && joined.contains("--flatten"))) {
@@ -3518,6 +3526,7 @@ final class Classifier {
         return Judgement.ALLOW;
       }
       if (op.equals("publish") || op.equals("unpublish") || op.equals("deprecate") || op.equals("owner")
+          && !argv.contains("ls") && !argv.contains("list")
           || op.equals("token") && !argv.contains("list") && !argv.contains("ls") || op.equals("adduser")
           || op.equals("login")) {
         return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");

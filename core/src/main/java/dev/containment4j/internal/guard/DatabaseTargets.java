@@ -69,7 +69,7 @@ final class DatabaseTargets {
 
   /** Parts of a migration tool's command word that drop, empty or roll back a whole schema. */
   private static final Pattern RESET_PART = Pattern.compile("(?i)drop|dropall|reset|reset_db|purge|wipe|fresh"
-      + "|flush|rollback|downgrade|down|undo|truncate|zero");
+      + "|flush|rollback|downgrade|down|undo|truncate|zero|refresh");
   private static final Pattern PART_SPLIT = Pattern.compile("[:._-]");
   private static final Set<String> MIGRATION_TOOLS = Set.of("prisma", "rails", "rake", "manage.py", "django-admin",
       "knex", "alembic", "flyway", "liquibase", "sequelize", "sequelize-cli", "artisan", "typeorm", "doctrine",
@@ -265,7 +265,7 @@ final class DatabaseTargets {
   }
 
   private static final Pattern WHOLE_PART = Pattern.compile("(?i)drop|dropall|reset|reset_db|purge|wipe|fresh"
-      + "|flush|truncate|clean|zero");
+      + "|flush|truncate|clean|zero|refresh");
 
   /** Whether the migration command throws the whole schema away, not one step of it. */
   private static boolean wholeSchema(List<String> argv) {

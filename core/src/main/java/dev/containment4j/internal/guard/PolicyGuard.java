@@ -453,7 +453,7 @@ public final class PolicyGuard implements ModelGuard {
     // the verb leads (get_issue, listPods) or ends the name (pods_list, browser_snapshot)
     return Regexes.matches(t, "(get|list|read|search|find|fetch|query|describe|view"
         + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?")
-        || Regexes.matches(t, "[a-z]+[_-](get|list|read|search|find|describe|view|show|lookup|count|status|info"
+        || Regexes.matches(t, "[a-z][a-z_-]*[_-](get|list|read|search|find|describe|view|show|lookup|count|status|info"
             + "|log|logs|snapshot|screenshot)");
   }
 
