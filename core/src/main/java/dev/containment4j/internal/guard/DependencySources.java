@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  */
 final class DependencySources {
   /** A dependency spec that names its source: a git or archive URL, a hosted repository shorthand. */
+  // a spec ends where its quote, comma or space does, so the same spec in the old text is recognised
   private static final Pattern OFF_REGISTRY = Pattern.compile("(?i)(git\\+[a-z]+://|git://|(github|gitlab|bitbucket)"
-      + ":)\\S+|https?://\\S+(\\.git\\b|\\.(tgz|tar\\.gz|whl|zip)\\b)\\S*");
+      + ":)[^\\s\"',]+|https?://[^\\s\"',]+(\\.git\\b|\\.(tgz|tar\\.gz|whl|zip)\\b)[^\\s\"',]*");
   /** Manifest keys that hold a URL which is metadata, not a dependency. */
   private static final Pattern METADATA_KEY = Pattern.compile("(?i)\"(url|repository|homepage|bugs|funding"
       + "|\\$schema|documentation|source|changelog)\"\\s*:\\s*\\{?\\s*(\"(type|url)\"\\s*:\\s*)?\"[^\"]*$");
