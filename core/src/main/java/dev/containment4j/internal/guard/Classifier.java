@@ -2904,7 +2904,20 @@ final class Classifier {
 
   // -------------------------------------------------------------------------------------------------- git
 
+  /**
+   * {@code git filter-repo --help}, {@code gh secret set --help}: command words then only a help flag print the
+   * usage and do nothing else. Any other argument next to the flag keeps the call judged as written.
+   */
+  private static boolean helpOnly(List<String> argv) {
+    String last = argv.get(argv.size() - 1);
+    return argv.size() > 2 && (last.equals("--help") || last.equals("-h"))
+        && argv.subList(1, argv.size() - 1).stream().noneMatch(x -> x.startsWith("-") || x.contains("="));
+  }
+
   private Judgement git(Unit u, List<String> argv, Units.Analysis a, Flow flow) {
+    if (helpOnly(argv)) {
+      return Judgement.ALLOW;
+    }
     int k = 1;
     Path cwd = u.cwd();
     Judgement j = Judgement.ALLOW;
@@ -3312,6 +3325,9 @@ final class Classifier {
   }
 
   private Judgement gh(Unit u, List<String> argv) {
+    if (helpOnly(argv)) {
+      return Judgement.ALLOW;
+    }
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
     String a1 = ops.size() > 1 ? ops.get(1) : "";
     String a2 = ops.size() > 2 ? ops.get(2) : "";
