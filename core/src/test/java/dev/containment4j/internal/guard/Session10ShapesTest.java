@@ -76,6 +76,15 @@ class Session10ShapesTest {
   }
 
   @Test
+  void commandWordsFollowedOnlyByHelpPrintUsage() {
+    expect("gh secret set --help", "allow", null);
+    expect("git filter-branch -h", "allow", null);
+    // anything else next to the flag: judged as written
+    expect("gh repo delete acme/api --yes --help", "deny", "infra-destruction");
+    expect("git push --force origin main --help", "ask", "destructive-git");
+  }
+
+  @Test
   void mcpToolsWhoseActionIsOneArgumentAreJudgedAsThatCall() {
     expect(ToolCall.mcp("shell", "execute_command", Map.of("command", "rm -rf ~/Documents")), "deny", null);
     expect(ToolCall.mcp("aws", "call_aws", Map.of("cli_command", "aws s3 rb s3://acme-prod --force")), "deny", null);
