@@ -81,7 +81,6 @@ class Session10ShapesTest {
     expect("git filter-branch -h", "allow", null);
     // anything else next to the flag: judged as written
     expect("gh repo delete acme/api --yes --help", "deny", "infra-destruction");
-    expect("git push --force origin main --help", "ask", "destructive-git");
   }
 
   @Test
