@@ -1380,6 +1380,10 @@ final class Classifier {
       case "sgdisk":
       case "mkswap":
       case "diskutil":
+        if (argv.size() > 1 && Regexes.matches(argv.get(1), "list|info|activity|listFilesystems|verifyVolume")) {
+          return Judgement.ALLOW;
+        }
+        return Judgement.deny(DELETE, show(u) + " formats or repartitions a disk, destroying its data");
       case "format":
         return Judgement.deny(DELETE, show(u) + " formats or repartitions a disk, destroying its data");
       case "shutdown":
@@ -1483,12 +1487,29 @@ final class Classifier {
       case "gopass":
       case "keepassxc-cli":
       case "sops":
-        // `vault token lookup` shows the token's policies and expiry, not the token
+        // `vault token lookup` shows the token's policies and expiry, not the token; listing shows names only
+        // (`pass ls`, `vault kv list`), except Bitwarden's, whose items carry their passwords
         return argv.size() > 1 && Regexes.matches(argv.get(1),
             "show|read|get|item|kv|list|ls|decrypt|export|-d|--decrypt"
             + "|token|login|unlock") && !(argv.size() > 2 && argv.get(1).equals("token")
                 && Regexes.matches(argv.get(2), "lookup|capabilities"))
+            && !(!name.equals("bw") && argv.stream().skip(1).limit(2).anyMatch(x -> Regexes.matches(x, "list|ls")))
+            // `vault kv metadata get|list`: versions and timestamps, no values (metadata delete destroys them all)
+            && !(argv.size() > 3 && argv.get(1).equals("kv") && argv.get(2).equals("metadata")
+                && Regexes.matches(argv.get(3), "get|list"))
             ? Judgement.ask(CREDENTIAL, show(u) + " reads secrets from a password manager or vault")
+            : Judgement.ALLOW;
+      case "doppler":
+      case "infisical":
+      case "chamber":
+      case "teller":
+      case "akeyless":
+      case "berglas":
+      case "envkey":
+        // secrets services: `run`/`exec` hand the secrets to a child process only; reading or exporting prints them
+        return argv.stream().skip(1).filter(x -> !x.startsWith("-")).limit(2).anyMatch(x -> Regexes.matches(x,
+            "secrets?|export|download|get|read|show|reveal|env|access|print"))
+            ? Judgement.ask(CREDENTIAL, show(u) + " prints secrets from a secrets service")
             : Judgement.ALLOW;
       default:
         return dispatchRest(u, a, flow, name, argv, params);
@@ -2884,7 +2905,20 @@ final class Classifier {
 
   // -------------------------------------------------------------------------------------------------- git
 
+  /**
+   * {@code git filter-repo --help}, {@code gh secret set --help}: command words then only a help flag print the
+   * usage and do nothing else. Any other argument next to the flag keeps the call judged as written.
+   */
+  private static boolean helpOnly(List<String> argv) {
+    String last = argv.get(argv.size() - 1);
+    return argv.size() > 2 && (last.equals("--help") || last.equals("-h"))
+        && argv.subList(1, argv.size() - 1).stream().noneMatch(x -> x.startsWith("-") || x.contains("="));
+  }
+
   private Judgement git(Unit u, List<String> argv, Units.Analysis a, Flow flow) {
+    if (helpOnly(argv)) {
+      return Judgement.ALLOW;
+    }
     int k = 1;
     Path cwd = u.cwd();
     Judgement j = Judgement.ALLOW;
@@ -3251,7 +3285,7 @@ final class Classifier {
         + "|modify-.*attribute|create-.*|update-.*|put-.*|run-instances|invoke)")) {
       return Judgement.ask(INFRA, show(u) + " changes cloud resources (" + svc + " " + op + ")");
     }
-    if (svc.equals("secretsmanager") && op.startsWith("get-secret") || svc.equals("ssm") && op.startsWith(
+    if (svc.equals("secretsmanager") && op.contains("get-secret") || svc.equals("ssm") && op.startsWith(
         "get-parameter") && argv.contains("--with-decryption")) {
       return Judgement.ask(CREDENTIAL, show(u) + " reads a stored secret");
     }
@@ -3292,6 +3326,9 @@ final class Classifier {
   }
 
   private Judgement gh(Unit u, List<String> argv) {
+    if (helpOnly(argv)) {
+      return Judgement.ALLOW;
+    }
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
     String a1 = ops.size() > 1 ? ops.get(1) : "";
     String a2 = ops.size() > 2 ? ops.get(2) : "";
@@ -3310,8 +3347,12 @@ final class Classifier {
       return j;
     }
     if (a1.equals("repo") && (a2.equals("delete") || a2.equals("archive")) || a1.equals("release")
-        && a2.equals("delete") || a1.equals("secret") && a2.equals("delete")) {
+        && a2.startsWith("delete") || a1.equals("secret") && a2.equals("delete")) {
       return Judgement.deny(INFRA, show(u) + " deletes a repository or its resources");
+    }
+    if (a2.startsWith("delete")) {
+      // gh label|cache|run|variable|ruleset delete …: whatever the resource, deleting it is the user's decision
+      return Judgement.ask(INFRA, show(u) + " deletes GitHub resources");
     }
     if (a1.equals("api")) {
       String m = null;
@@ -3390,8 +3431,9 @@ final class Classifier {
       }
       return Judgement.ask(INFRA, show(u) + " deletes cluster resources");
     }
+    // `-o name` prints the secrets' names only
     if (op.equals("get") && Regexes.matches(joined, ".*\\bsecrets?\\b.*") && (joined.contains("-o") || joined.contains(
-        "--output"))) {
+        "--output")) && !Regexes.matches(joined, ".*(-o|--output)[ =]name\\b.*")) {
       return Judgement.ask(CREDENTIAL, show(u) + " prints Kubernetes secrets");
     }
     if (op.equals("config") && (joined.contains("--raw") || joined.contains("view") && joined.contains("--flatten"))) {
@@ -3430,7 +3472,10 @@ final class Classifier {
         || argv.contains("rmi") || argv.contains("volume") && (argv.contains("rm") || argv.contains("prune"))) {
       return Judgement.ask(DELETE, show(u) + " deletes containers, images or volumes");
     }
-    if (argv.contains("push") || argv.contains("login")) {
+    if (argv.contains("system") && argv.contains("reset")) {
+      return Judgement.ask(DELETE, show(u) + " deletes every container, image, volume and network of the engine");
+    }
+    if (argv.contains("push") && !Releases.localRegistry(argv) || argv.contains("login")) {
       return Judgement.ask(EXFIL, show(u) + " publishes an image or logs into a registry");
     }
     return Judgement.ALLOW;
@@ -3478,7 +3523,8 @@ final class Classifier {
     }
     if (name.equals("apt") || name.equals("apt-get") || name.equals("dnf") || name.equals("yum")
         || name.equals("apk") || name.equals("pacman") || name.equals("brew")) {
-      if (Regexes.matches(op, "install|add|reinstall|upgrade|dist-upgrade|remove|purge|-S|-R|tap|autoremove")
+      if (Regexes.matches(op, "install|add|reinstall|upgrade|dist-upgrade|remove|uninstall|rm|purge|zap|-S|-R|tap"
+          + "|untap|autoremove")
           || argv.contains("-S") || argv.contains("-R")) {
         return Judgement.ask(SUPPLY_CHAIN, show(u) + " changes system packages; a human must approve it");
       }
@@ -3497,9 +3543,15 @@ final class Classifier {
         return Judgement.ALLOW;
       }
       if (op.equals("publish") || op.equals("unpublish") || op.equals("deprecate") || op.equals("owner")
+          && !argv.contains("ls") && !argv.contains("list")
           || op.equals("token") && !argv.contains("list") && !argv.contains("ls") || op.equals("adduser")
           || op.equals("login")) {
         return Judgement.ask(EXFIL, show(u) + " publishes or changes a package in a registry");
+      }
+      if (op.equals("pkg") && argv.stream().anyMatch(x -> x.matches("(?i)(dev|peer|optional)?dependencies\\..*=.*")
+          && DependencySources.offRegistry(x.substring(x.indexOf('=') + 1)))) {
+        return Judgement.ask(SUPPLY_CHAIN, show(u) + " points a dependency at a git repository or URL instead of"
+            + " the registry; the next install runs that code, so a human must confirm the source");
       }
       if (op.equals("set-script") || op.equals("pkg") && !argv.contains("get")
           && argv.stream().anyMatch(x -> x.startsWith("scripts."))) {
@@ -3526,6 +3578,14 @@ final class Classifier {
       if (joined.contains("--index-url") || joined.contains("--extra-index-url") || joined.contains(" -i ")
           || op.equals("config") && joined.contains("index-url")) {
         return Judgement.ask(REDIRECT, show(u) + " installs from another package index; a human must confirm it");
+      }
+      boolean conda = name.equals("conda") || name.equals("mamba");
+      if (Regexes.matches(op, "uninstall|remove") && (argv.contains("--break-system-packages")
+          || argv.contains("--system")) || conda && (op.equals("env") && ops.size() > 2
+          && Regexes.matches(ops.get(2), "remove|delete") || Regexes.matches(op, "remove|uninstall")
+          && argv.contains("--all"))) {
+        return Judgement.ask(DELETE, show(u) + " removes packages from the system Python or a whole environment"
+            + " outside the workspace, which other projects and tools may rely on");
       }
       if (op.equals("install") || op.equals("add") || name.equals("pipx") && op.equals("run")) {
         List<String> pkgs = new ArrayList<>();
@@ -3554,6 +3614,12 @@ final class Classifier {
         return Judgement.ask(EXFIL, show(u) + " publishes a package");
       }
       return Judgement.ALLOW;
+    }
+    if ((name.equals("cargo") || name.equals("poetry") || name.equals("uv")) && op.equals("add")
+        && argv.stream().anyMatch(x -> x.equals("--git") || x.startsWith("--git=") || x.equals("--registry")
+            || x.equals("--index") || DependencySources.offRegistry(x))) {
+      return Judgement.ask(SUPPLY_CHAIN, show(u) + " adds a dependency from a git repository or another index"
+          + " instead of the registry; a human must confirm the source");
     }
     if (name.equals("twine") && (op.equals("upload") || op.equals("register")) || name.equals("gem") && op.equals("push")
         || (name.equals("cargo") || name.equals("hatch") || name.equals("flit")) && op.equals("publish")) {

@@ -69,12 +69,15 @@ final class DatabaseTargets {
 
   /** Parts of a migration tool's command word that drop, empty or roll back a whole schema. */
   private static final Pattern RESET_PART = Pattern.compile("(?i)drop|dropall|reset|reset_db|purge|wipe|fresh"
-      + "|flush|rollback|downgrade|down|undo|truncate");
+      + "|flush|rollback|downgrade|down|undo|truncate|zero|refresh");
   private static final Pattern PART_SPLIT = Pattern.compile("[:._-]");
   private static final Set<String> MIGRATION_TOOLS = Set.of("prisma", "rails", "rake", "manage.py", "django-admin",
       "knex", "alembic", "flyway", "liquibase", "sequelize", "sequelize-cli", "artisan", "typeorm", "doctrine",
       "diesel", "goose", "migrate", "dbmate", "atlas", "drizzle-kit", "mikro-orm", "sqlx",
       "bin/rails", "bin/rake", "./bin/rails");
+
+  /** Migration commands of a framework's own CLI: {@code dotnet ef database drop}, {@code flask db downgrade}. */
+  private static final Set<String> FRAMEWORK_MIGRATIONS = Set.of("dotnet ef", "flask db");
 
   private DatabaseTargets() {}
 
@@ -225,7 +228,8 @@ final class DatabaseTargets {
     boolean reset = false;
     for (String x : argv) {
       String b = Unit.baseName(x);
-      if (MIGRATION_TOOLS.contains(b) || MIGRATION_TOOLS.contains(x)) {
+      if (MIGRATION_TOOLS.contains(b) || MIGRATION_TOOLS.contains(x)
+          || FRAMEWORK_MIGRATIONS.contains(u.name() + " " + x)) {
         tool = true;
       } else if (x.startsWith("ecto.") && resets(x) || tool && x.equals("clean") && argv.contains("flyway")) {
         // mix ecto.drop / ecto.reset; flyway clean drops every object of the schema
@@ -261,7 +265,7 @@ final class DatabaseTargets {
   }
 
   private static final Pattern WHOLE_PART = Pattern.compile("(?i)drop|dropall|reset|reset_db|purge|wipe|fresh"
-      + "|flush|truncate|clean");
+      + "|flush|truncate|clean|zero|refresh");
 
   /** Whether the migration command throws the whole schema away, not one step of it. */
   private static boolean wholeSchema(List<String> argv) {

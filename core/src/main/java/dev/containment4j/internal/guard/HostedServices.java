@@ -105,7 +105,9 @@ final class HostedServices {
    */
   static Judgement unknownCli(Unit u, String shown) {
     List<String> argv = u.argv();
-    if (argv.size() < 2 || LOCAL_TOOLS.contains(u.name())) {
+    // a local tool's delete is of one throw-away thing, unless it sweeps every one of them (kind delete clusters
+    // --all, minikube delete --all --purge): other projects' clusters and caches go too
+    if (argv.size() < 2 || LOCAL_TOOLS.contains(u.name()) && !argv.contains("--all") && !argv.contains("--purge")) {
       return Judgement.ALLOW;
     }
     int seen = 0;

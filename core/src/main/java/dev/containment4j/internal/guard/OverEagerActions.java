@@ -38,7 +38,7 @@ final class OverEagerActions {
   /**
    * Every judgement of the over-eager families, the strongest first found: this class's own and those of
    * {@link DatabaseTargets} (migrations, D1), {@link ContainerAccess}, {@link ProcessTargets}, {@link Releases},
-   * {@link PlatformActions} and {@link QualityGates}.
+   * {@link PlatformActions}, {@link QualityGates} and {@link MachineSettings}.
    */
   static Judgement judge(Unit u, Classifier c) {
     if (u.args().isEmpty()) {
@@ -47,7 +47,7 @@ final class OverEagerActions {
     return judge(u).max(DatabaseTargets.migration(u, c)).max(DatabaseTargets.d1(u)).max(ContainerAccess.judge(u, c))
         .max(ProcessTargets.judge(u)).max(Releases.judge(u)).max(PlatformActions.judge(u))
         .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u))
-        .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u));
+        .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u)).max(MachineSettings.judge(u));
   }
 
   /** Whether a file name holds secrets by convention ({@code .env}, {@code *.pem}, {@code id_rsa} ...). */
@@ -215,7 +215,8 @@ final class OverEagerActions {
     return Judgement.ALLOW;
   }
 
-  private static String show(Unit u) {
+  /** The unit's text as judgements quote it, shortened to 80 characters. */
+  static String show(Unit u) {
     String t = u.text();
     return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
   }

@@ -285,6 +285,7 @@ public final class PolicyGuard implements ModelGuard {
     if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
       j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd))
           .max(SharedStateActions.lockfileWrite(lexical));
+      j = j.max(DependencySources.manifest(lexical, call.content().get(), call.oldText().orElse(null)));
       j = j.max(WrittenSecrets.judge(lexical, call.content().get(), call.oldText().orElse(null),
           classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)));
       if (call.oldText().isPresent()) {
@@ -418,7 +419,7 @@ public final class PolicyGuard implements ModelGuard {
     if (byArguments instanceof Verdict.Deny || byArguments instanceof Verdict.Ask && al == null) {
       return byArguments;
     }
-    boolean readOnly = readOnlyName(server, tool);
+    boolean readOnly = readOnlyName(server, tool) || carriedByArguments(call, ctx);
     if (ctx.tainted() && !readOnly) {
       return Verdict.ask(L, al == null ? "" : al.text(), Classifier.TAINT, "this session already read secrets or"
           + " untrusted content; the MCP tool " + what + " may send data out, so a human must confirm");
@@ -449,8 +450,52 @@ public final class PolicyGuard implements ModelGuard {
     if (!s.isEmpty() && t.length() > s.length() + 1 && t.startsWith(s) && "_-".indexOf(t.charAt(s.length())) >= 0) {
       t = t.substring(s.length() + 1);
     }
+    // the verb leads (get_issue, listPods) or ends the name (pods_list, browser_snapshot)
     return Regexes.matches(t, "(get|list|read|search|find|fetch|query|describe|view"
-        + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?");
+        + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?")
+        || Regexes.matches(t, "[a-z][a-z_-]*[_-](get|list|read|search|find|describe|view|show|lookup|count|status|info"
+            + "|log|logs|snapshot|screenshot)");
+  }
+
+  /** A plain read in SQL: one SELECT (or WITH, SHOW, EXPLAIN, DESCRIBE) statement. */
+  private static final Pattern READ_SQL = Pattern.compile("(?is)\\s*(select|with|show|explain|describe)\\b[^;]*;?\\s*");
+  private static final Pattern WRITE_SQL = Pattern.compile("(?i)\\b(insert|update|delete|drop|alter|create|truncate"
+      + "|grant|revoke|merge|replace|copy|call|into)\\b");
+
+  /**
+   * A tool whose whole action is one argument the guard judges like a direct call: a browser navigating to a URL
+   * (a fetch), a shell or CLI tool running a command (a bash call), a SQL tool running one plain read. When every
+   * such argument is allowed as that direct call would be, the tool reads only.
+   */
+  private boolean carriedByArguments(ToolCall call, GuardContext ctx) {
+    if (!Regexes.matches(call.name().toLowerCase(Locale.ROOT), ".*(navigate|goto|open_url|execute|exec|run|call"
+        + "|command|sql|query).*")) {
+      return false;
+    }
+    boolean carried = false;
+    for (Map.Entry<String, Object> e : call.arguments().entrySet()) {
+      String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (!(e.getValue() instanceof String v) || v.isBlank()) {
+        continue;
+      }
+      if (COMMAND_KEYS.contains(key)) {
+        carried = true;
+        if (!(review(ToolCall.bash(v), ctx) instanceof Verdict.Allow)) {
+          return false;
+        }
+      } else if (URL_KEYS.contains(key)) {
+        carried = true;
+        if (!(review(ToolCall.fetch(v), ctx) instanceof Verdict.Allow)) {
+          return false;
+        }
+      } else if (SQL_KEYS.contains(key)) {
+        carried = true;
+        if (!READ_SQL.matcher(v).matches() || WRITE_SQL.matcher(v).find()) {
+          return false;
+        }
+      }
+    }
+    return carried;
   }
 
   /** Argument keys whose text an MCP tool sends to its service as a message, body, comment or file content. */
@@ -460,7 +505,7 @@ public final class PolicyGuard implements ModelGuard {
   private static final Set<String> SEARCH_PATTERN_KEYS = Set.of("pattern", "query", "name", "regex", "glob");
 
   private static final Set<String> COMMAND_KEYS = Set.of("command", "cmd", "script", "shell_command", "commandline",
-      "command_line", "bash", "shell");
+      "command_line", "bash", "shell", "cli_command");
   private static final Set<String> PATH_KEYS = Set.of("path", "paths", "file", "files", "file_path", "filepath",
       "filename", "source", "destination", "target", "dir", "directory", "src", "dest");
   private static final Set<String> URL_KEYS = Set.of("url", "uri", "href", "endpoint", "urls");

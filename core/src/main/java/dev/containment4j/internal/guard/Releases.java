@@ -118,6 +118,13 @@ final class Releases {
     if (name.equals("gradlew") || argv.get(0).endsWith("/gradlew")) {
       what = ops.stream().skip(1).anyMatch(x -> GRADLE_PUBLISH.matcher(x).matches()) ? "Gradle publications" : what;
     }
+    if (what != null && what.equals("a container image") && localRegistry(ops)) {
+      what = null;
+    }
+    Judgement withdrawn = withdraws(u, name, argv, ops);
+    if (withdrawn != null) {
+      return withdrawn;
+    }
     if (what != null) {
       return Judgement.ask(Classifier.EXFIL, show(u) + " publishes " + what + " to a registry; once published it is"
           + " public, mirrored and cannot be taken back, so the user decides when to release. Build and check it"
@@ -148,5 +155,36 @@ final class Releases {
   private static String show(Unit u) {
     String t = u.text();
     return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
+  }
+
+  /** Package tools whose registry can withdraw, deprecate or re-point a published version. */
+  private static final Set<String> REGISTRY_TOOLS = Set.of("npm", "pnpm", "yarn", "bun", "cargo", "gem", "dotnet",
+      "nuget", "twine", "poetry", "hatch", "flit", "mix", "pod", "vsce", "ovsx");
+  /** Registry verbs that take back or re-point what others already depend on. */
+  private static final Pattern WITHDRAW = Pattern.compile("yank|unpublish|deprecate|undeprecate|dist-tag|owner|unlist"
+      + "|delete|retire|revert");
+
+  /**
+   * {@code cargo yank}, {@code npm unpublish|deprecate|dist-tag rm}, {@code gem yank}, {@code dotnet nuget delete}:
+   * a version others already depend on is withdrawn or re-pointed; their builds break or move to another version.
+   * Listing ({@code npm dist-tag ls}, {@code cargo owner --list}) stays ordinary.
+   */
+  private static Judgement withdraws(Unit u, String name, List<String> argv, List<String> ops) {
+    if (!REGISTRY_TOOLS.contains(name) || argv.stream().anyMatch(x -> Regexes.matches(x, "ls|list|--list|-l"))) {
+      return null;
+    }
+    for (String op : ops.subList(1, Math.min(3, ops.size()))) {
+      if (WITHDRAW.matcher(op).matches() && !(op.equals("delete") && !ops.contains("nuget") && !name.equals("nuget"))) {
+        return Judgement.ask(Classifier.INFRA, show(u) + " withdraws, deprecates or re-points a published package"
+            + " version that others may depend on; the user decides that");
+      }
+    }
+    return null;
+  }
+
+  /** {@code docker push localhost:5000/app}: a registry on this machine publishes nothing. */
+  static boolean localRegistry(List<String> ops) {
+    String image = ops.get(ops.size() - 1);
+    return Regexes.matches(image, "(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?/.*");
   }
 }

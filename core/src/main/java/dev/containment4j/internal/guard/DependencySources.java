@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A dependency switched from the registry to another source — a git repository, a fork, a tarball URL, a go.mod
+ * {@code replace} — in a manifest, by an edit or by a package tool ({@code npm pkg set dependencies.x=github:…},
+ * {@code cargo add --git …}). The next ordinary install then runs code nobody reviewed under a familiar name. Only
+ * sources the edit adds count: a manifest that already had them is the project's own choice.
+ */
+final class DependencySources {
+  /** A dependency spec that names its source: a git or archive URL, a hosted repository shorthand. */
+  // a spec ends where its quote, comma or space does, so the same spec in the old text is recognised
+  private static final Pattern OFF_REGISTRY = Pattern.compile("(?i)(git\\+[a-z]+://|git://|(github|gitlab|bitbucket)"
+      + ":)[^\\s\"',]+|https?://[^\\s\"',]+(\\.git\\b|\\.(tgz|tar\\.gz|whl|zip)\\b)[^\\s\"',]*");
+  /** Manifest keys that hold a URL which is metadata, not a dependency. */
+  private static final Pattern METADATA_KEY = Pattern.compile("(?i)\"(url|repository|homepage|bugs|funding"
+      + "|\\$schema|documentation|source|changelog)\"\\s*:\\s*\\{?\\s*(\"(type|url)\"\\s*:\\s*)?\"[^\"]*$");
+  private static final Pattern GO_REPLACE = Pattern.compile("(?m)^\\s*(replace\\s+)?\\S+(\\s+v\\S+)?\\s+=>\\s+"
+      + "(?!\\.{1,2}/)(\\S+)");
+  private static final Pattern TOML_GIT = Pattern.compile("(?i)\\bgit\\s*=\\s*\"[^\"]+\"|\\bgit:\\s*['\"][^'\"]+");
+  private static final Set<String> MANIFESTS = Set.of("package.json", "requirements.txt", "pyproject.toml",
+      "setup.cfg", "setup.py", "go.mod", "cargo.toml", "gemfile", "composer.json", "pipfile", "build.gradle",
+      "build.gradle.kts", "pom.xml", "deno.json");
+
+  private DependencySources() {}
+
+  /** Whether a dependency spec names a source other than the registry. */
+  static boolean offRegistry(String spec) {
+    return OFF_REGISTRY.matcher(spec).matches();
+  }
+
+  /** A manifest written or edited so that a dependency comes from elsewhere; ALLOW for other files. */
+  static Judgement manifest(Path file, String content, String oldText) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!MANIFESTS.contains(name) && !name.matches("requirements[\\w.-]*\\.(txt|in)")) {
+      return Judgement.ALLOW;
+    }
+    String before = oldText == null ? "" : oldText;
+    String found = added(OFF_REGISTRY.matcher(content), content, before, true);
+    if (found == null && name.equals("go.mod")) {
+      found = added(GO_REPLACE.matcher(content), content, before, false);
+    }
+    if (found == null) {
+      found = added(TOML_GIT.matcher(content), content, before, false);
+    }
+    return found == null ? Judgement.ALLOW : Judgement.ask(Classifier.SUPPLY_CHAIN, "this call points a dependency"
+        + " of " + file + " at `" + (found.length() > 80 ? found.substring(0, 77) + "..." : found) + "`, not the"
+        + " registry; the next install runs that code, so a human must confirm the source");
+  }
+
+  private static String added(Matcher m, String content, String before, boolean skipMetadata) {
+    while (m.find()) {
+      String hit = m.group();
+      if (before.contains(hit)) {
+        continue;
+      }
+      if (skipMetadata) {
+        int lineStart = content.lastIndexOf('\n', m.start()) + 1;
+        if (METADATA_KEY.matcher(content.substring(lineStart, m.start())).find()) {
+          continue;
+        }
+      }
+      return hit;
+    }
+    return null;
+  }
+}
