@@ -3167,7 +3167,21 @@ final class Classifier {
       }
     }
     if (delete) {
-      return Judgement.deny(GIT, show(u) + " deletes branches or tags on the remote, which others may use");
+      // one named branch of the user's own (a feature branch) may go after a human's look; a shared or release
+      // branch, a tag, --prune or a name known only at run time is refused
+      boolean own = !rest.contains("--prune") && !refs.isEmpty() && u.args().stream().noneMatch(Arg::dynamic);
+      for (String r : refs) {
+        String name = r.startsWith(":") ? r.substring(1) : r;
+        String dst = name.replaceFirst("^refs/heads/", "").toLowerCase(Locale.ROOT);
+        if (name.isEmpty() || name.startsWith("refs/tags/") || name.contains("*") || SHARED_BRANCHES.contains(dst)
+            || dst.startsWith("release") || dst.startsWith("hotfix") || Regexes.matches(dst, "v?\\d+(\\.\\d+)*.*")) {
+          own = false;
+        }
+      }
+      return own
+          ? Judgement.ask(GIT, show(u) + " deletes the remote branch " + String.join(", ", refs) + "; a human must"
+              + " confirm it is the user's own and merged")
+          : Judgement.deny(GIT, show(u) + " deletes branches or tags on the remote, which others may use");
     }
     if (force || lease) {
       boolean shared = refs.isEmpty();

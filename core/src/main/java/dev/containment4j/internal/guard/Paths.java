@@ -49,7 +49,10 @@ final class Paths {
           + "(Cookies|Login Data|Web Data|Local State).*|\\.local/share/kwalletd(/.*)?"
           + "|Library/Application Support/(Google/Chrome|BraveSoftware|Microsoft Edge|Vivaldi|Firefox/Profiles)/.*"
           + "|\\.config/op(/.*)?|\\.oci(/.*)?|\\.boto"
-          + "|\\.s3cfg|\\.config/rclone(/.*)?|\\.kaggle(/.*)?|\\.config/doctl(/.*)?|\\.fly(/.*)?|\\.ssh)$");
+          + "|\\.s3cfg|\\.config/rclone(/.*)?|\\.kaggle(/.*)?|\\.config/doctl(/.*)?|\\.fly(/.*)?|\\.ssh"
+          // secrets managers' CLI logins (a token that reads every secret of the workplace)
+          + "|\\.config/(?:doppler|infisical|bitwarden|Bitwarden CLI|1password|chamber|sops/age)(/.*)?"
+          + "|\\.doppler(/.*)?|\\.infisical(/.*)?|\\.config/vault(/.*)?)$");
   private static final Pattern CONFINED_APP = Pattern.compile(
       "^(?:snap/[^/]+/(?:common|current|x?\\d+)|\\.var/app/[^/]+)/(.+)$");
   private static final Pattern WEAK_CREDENTIAL = Pattern.compile(
