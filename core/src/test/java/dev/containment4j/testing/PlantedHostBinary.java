@@ -19,8 +19,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A host program (bwrap, runsc) planted inside a workdir, as a call could leave it: a script that appends to a
- * marker file next to it, then runs the real program. The workdir is made under {@code target/} with mode 0755, so that
- * only its being a writable root (not its owner or mode) can make a backend refuse the program.
+ * marker file next to it, then runs the real program. The workdir is a {@link PrivateTestDirs} directory with mode 0755,
+ * so that only its being a writable root (not its owner, mode or ancestors) can make a backend refuse the program.
  *
  * @param workdir the new workdir
  * @param program the planted script, at {@code workdir/tools/bin/NAME}
@@ -30,9 +30,7 @@ public record PlantedHostBinary(Path workdir, Path program, Path marker) {
 
   /** Plants {@code name}, which runs {@code real} after leaving its mark. */
   public static PlantedHostBinary plant(String name, Path real) throws IOException {
-    Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", name + "-in-workdir"))
-        .toAbsolutePath(), "w").toRealPath();
-    Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path work = PrivateTestDirs.create(name + "-in-workdir-");
     Path bin = Files.createDirectories(work.resolve("tools/bin"));
     Path marker = work.resolve("planted-" + name + "-ran");
     Path program = Files.writeString(bin.resolve(name), "#!/bin/sh\necho ran >> '" + marker + "'\nexec " + real

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.containment4j.spi.Availability;
+import dev.containment4j.testing.PrivateTestDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +64,7 @@ class BwrapProbeTest {
     Optional<Path> installed = BwrapProbe.findOnPath("/usr/bin:/bin");
     assumeThat(installed).as("bwrap installed in /usr/bin or /bin").isPresent();
     // outside the current directory (the module's), whose entries count as relative
-    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("..", "target", "planted").toAbsolutePath()
-        .normalize()), "bin").toRealPath();
+    Path dir = PrivateTestDirs.create("bin");
     Path planted = Files.writeString(dir.resolve("bwrap"), "#!/bin/sh\ntouch \"$0.ran\"\n");
     Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(BwrapProbe.findOnPath(dir + ":/usr/bin:/bin")).as("positive control").hasValue(planted);

@@ -6,6 +6,7 @@ package dev.containment4j.isolation.gvisor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.containment4j.testing.PrivateTestDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +25,7 @@ class GvisorProbeTest {
   @Test
   @EnabledOnOs(OS.LINUX)
   void aPlantedRunscIsNeverRun() throws IOException {
-    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "planted")).toAbsolutePath(),
-        "bin").toRealPath();
+    Path dir = PrivateTestDirs.create("bin");
     Path planted = Files.writeString(dir.resolve("runsc"), "#!/bin/sh\ntouch \"$0.ran\"\n");
     Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(GvisorProbe.resolve(planted.toString())).as("positive control").hasValue(planted);
