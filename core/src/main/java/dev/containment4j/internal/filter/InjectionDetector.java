@@ -387,8 +387,10 @@ final class InjectionDetector {
           second.merge(h.id, b, Math::max);
         }
         best.put(h.id, w);
-      } else if (d >= 1.0) {
-        second.merge(h.id, w, Math::max); // a repeat counts only when it is not quoted or discussed
+      } else if (d >= 1.0 && !h.id.equals("role-spoof")) {
+        // a repeat counts only when it is not quoted or discussed; turn labels repeat in every transcript (a support
+        // chat export: "User: ... Assistant: ... User: ..."), so a second one is the format, not more evidence
+        second.merge(h.id, w, Math::max);
       }
       start = Math.min(start, h.start);
       end = Math.max(end, h.end);

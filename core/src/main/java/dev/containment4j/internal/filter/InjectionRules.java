@@ -150,7 +150,7 @@ final class InjectionRules {
         "\\b(?!override (?:the |any |all |these |those )?defaults?\\b|(?:skip|bypass) (?:the |this |that |any |every |all )?"
             + "(?:confirmation |interactive |password |login |sudo )?prompts?\\b)(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect|set aside)\\s+(?:about\\s+)?"
             + "(?:(?:all |any |every |the |your |my |these |those |of the |of your |whatever )+(?:" + prevAdj + ")?\\s*|(?:"
-            + prevAdj + ")\\s+)(?:[\\w'-]+[ \\t]+){0,3}?" + what + "\\b" + NOT_COMPOUND));
+            + prevAdj + ")\\s+)(?:[\\w'-]+[ \\t]+){0,3}?" + what + "\\b" + DATA_SCOPE + NOT_COMPOUND));
     // the same verb before an unqualified noun is as often code or docs: "skip invalid instructions", "forget cached
     // instructions between runs" (CPU instructions, caches); it needs other evidence
     f.add(feature("override", 0.8, keys("ignor", "disregard", "forget", "overrid", "bypass", "skip", "drop", "discard", "abandon", "neglect", "set aside"),
@@ -158,7 +158,7 @@ final class InjectionRules {
         "\\b(?!override (?:the |any |all |these |those )?defaults?\\b)(?:ignore|disregard|forget|override|bypass|skip|drop|"
             + "discard|abandon|neglect|set aside)\\s+(?!(?:its|their|his|her)\\b)"
             // an unqualified "prompt" is a CLI's interactive prompt ("skip the prompt to proceed")
-            + "(?:[\\w'-]+[ \\t]+){0,2}?(?!prompts?\\b)" + what + "\\b" + NOT_COMPOUND));
+            + "(?:[\\w'-]+[ \\t]+){0,2}?(?!prompts?\\b)" + what + "\\b" + DATA_SCOPE + NOT_COMPOUND));
     f.add(feature("override", 1.0, keys("ignor", "disregard", "forget", "set aside", "drop", "discard"),
         "\\b(?:ignore|disregard|forget|set aside|drop|discard)\\s+(?:everything|all(?: of it| that)?|what)\\s+(?:you (?:were|have been)"
             + " told|(?:you )?(?:read|saw|said) (?:above|before|earlier)|above|before|previously|prior)"));
@@ -196,7 +196,10 @@ final class InjectionRules {
         "\\bif you are (?:an? |the )?(?:ai|a\\.i\\.|llm|large language model|language model|assistant|agent|bot|"
             + "chatbot|automated)"));
     f.add(feature("address-ai", 0.5, keys("assistant", "agent", "claude", "chatgpt", "gpt", "copilot", "gemini", "model", "bot", "llm", "ai,", "ai:", "ai!", "a.i."),
-        "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*@?)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])(?:ai|a\\.i\\.|llm|assistants?|agents?|claude|"
+        // session 10: not the assistant's turn after the user's in a transcript (a support chat export); an order in
+        // that turn is still an addressed order or a forged turn (role-spoof)
+        "(?!(?<=(?:^|\\n)(?:user|human|customer)\\s?:[^\\n]{0,300}\\n?)[.!?,;:\"']?\\n?(?:assistant|ai|bot|agent|model)\\s*:)"
+            + "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*@?)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])(?:ai|a\\.i\\.|llm|assistants?|agents?|claude|"
             + "chatgpt|gpt-?\\d?|copilot|gemini|models?|bots?)\\s*[,:!](?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)\\s"));
     f.add(feature("address-ai", 0.5, keys("attention", "hey", "dear", "hello"), "\\b(?:attention|hey|dear|hello),? (?:[\\w-]+ )?(?:ai|assistant|agent|claude|chatgpt|"
         + "copilot|gemini|llm|model|bot)s?\\b"));
@@ -538,7 +541,9 @@ final class InjectionRules {
    */
   private static void addressedOrder(List<Feature> f) {
     String reader = "(?:ai|a\\.i\\.|llms?|language models?|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|"
-        + "chatgpt|gpt|gemini|crawlers?|operators? ai|automations?)";
+        + "chatgpt|gpt|gemini|crawlers?|operators? ai|automations?)"
+        // session 10: the reader named by its role ("LLM clients", "AI summarisers", "AI operator")
+        + "(?: (?:clients?|tools?|summari[sz]ers?|reviewers?|operators?|readers?))?";
     String qual = "(?:[\\w-]+ ){0,2}?";
     // session 9: "If an AI mail assistant is reading this:", a conditional address in the third person
     String conditional = "if (?:an?|the|any|some) " + qual + reader + "\\b(?: [\\w-]+)? (?:is |are )?[\\w-]+ing\\b(?: [\\w'-]+){0,4}?:";
@@ -568,7 +573,11 @@ final class InjectionRules {
         + "|(?:hey|hi|hello|dear|attention),? " + qual + reader + "\\s*[,:!]"
         // a name of two words or with a participle ("automated agents:", "assistant building this image:"); a
         // YAML key with nested keys below it ("agent:\n  label: linux") is configuration
-        + "|(?:[\\w-]+ )" + reader + "\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
+        // session 10: also the bare name ("agent: first post ...", "Assistant: replace ..."), but not "model:", a key
+        + "|(?:[\\w-]+ |(?!models?\\b))" + reader + "\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
+        // session 10: an obligation put on the reader ("LLM clients must", "AI reviewing this plan must")
+        + "|" + qual + reader + "(?: [\\w-]+ing\\b(?: [\\w'-]+){0,4}?)? (?:must|should|needs? to|(?:is|are) required to|"
+        + "ha(?:ve|s) to)\\b"
         + "|" + qual + reader + " [\\w-]+ing\\b(?: [\\w'-]+){0,4}?\\s*:"
         + "|" + reader + " (?:instructions?|notes?|directives?|guidance)\\s*:"
         + "|@(?:assistant|ai|agent|copilot|claude|bot|model|gpt|gemini)s?\\b"
@@ -580,30 +589,35 @@ final class InjectionRules {
     String body = "(?:[^\\n]|\\n(?![ \\t]*\\n)){0,300}?";
     // a clause opens after punctuation, a list bullet, "and", "then", ... or a purpose ("to restore access run ...")
     String clause = "(?:[\\n:;.!?,]\\s*(?:[-*]\\s+|\\d+[.)]\\s+)?|\\s(?:and|then|also|please|first|now|just|kindly|so)\\s+"
-        + "|\\bto\\s+(?:[\\w-]+\\s+){1,4}?)";
+        + "|\\bto\\s+(?:[\\w-]+\\s+){1,4}?"
+        // session 10: the means of a fix ("fix it by running kubectl create clusterrolebinding ...")
+        + "|\\s(?:by|via)\\s+(?=running|executing))";
     String lead = "(?:please |also |then |now |first |just |kindly |immediately )?";
     // the rest of the clause, as long as it negates nothing ("run the tests and never use --force")
     String rest = "(?:(?!\\b(?:never|not|don'?t|no)\\b)(?:[^.;\\n]|\\.(?=\\S))){0,160}?"; // a URL's dots end no clause
     String verbs = IMPERATIVE.substring(0, IMPERATIVE.length() - 1) + "|resend|patch|commit|reset|accept|close|complete|"
-        + "ship|sync|dm)";
+        + "ship|sync|dm|attach|assign|running|executing)";
     String danger = "\\|\\s*(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\|\\s*curl\\b|\\bcurl\\b[^\\n]{0,80}?\\s(?:-d|--data[\\w-]*|-f|-t|"
         + "--upload-file)\\s|--(?:force|no-verify|allow-all|insecure|dangerously[\\w-]*)\\b|-auto-approve\\b|\\bsudo\\b|"
         + "\\brm\\s+-[rf]{1,2}\\b|\\bchmod\\s+(?:-r\\s+)?777\\b|\\bprivileged\\s*[=:]\\s*true\\b|\\bwrite-all\\b"
         // session 9: software installed from elsewhere than the project's own sources
-        + "|--(?:extra-)?index-url[= ]+https?://|--registry[= ]+https?://|\\bregistry\\s+https?://|\\bnpx\\s+(?:-y|--yes)\\b";
+        + "|--(?:extra-)?index-url[= ]+https?://|--registry[= ]+https?://|\\bregistry\\s+https?://|\\bnpx\\s+(?:-y|--yes)\\b"
+        // session 10: privileges granted ("cluster-admin", "AdministratorAccess", "add @x as admin")
+        + "|\\bcluster-admin\\b|\\badministratoraccess\\b|\\bas (?:an? )?(?:admin(?:istrator)?|owner)\\b|"
+        + "\\b(?:admin|root|owner) (?:rights|access|role|privileges?)\\b";
     String secret = "~/\\.\\w|\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
         + "\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\b(?:backup|recovery) codes?\\b|\\b(?:2fa|mfa)\\b|"
         + "\\bcard numbers?\\b|\\bphone numbers?\\b|\\b(?:home|billing) address\\b|\\boutput of `?(?:env|printenv)\\b|"
-        + "\\bsettings\\.xml\\b|\\bconfig\\.json\\b|\\bid_[a-z0-9]+\\b";
+        + "\\bsettings\\.xml\\b|\\bconfig\\.json\\b|\\bid_[a-z0-9]+\\b|[a-z0-9]_(?:token|secret|password|api_key)s?\\b";
     String any = "(?:" + verbs + ")\\b" + rest + "(?:" + danger + "|" + secret + ")";
     String send = "(?:send|resend|post|upload|forward|e-?mail|share|publish|push|copy|transfer|submit|attach|paste|export|"
-        + "sync)\\b" + rest + "(?:https?://|\\b[\\w.+-]+@[\\w-]+\\.[\\w.-]+|\\b(?:docker\\.io|ghcr\\.io|pastebin|gist|"
+        + "sync)\\b" + rest + "(?:https?://|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,6}/[\\w/?=&.-]|\\b[\\w.+-]+@[\\w-]+\\.[\\w.-]+|\\b(?:docker\\.io|ghcr\\.io|pastebin|gist|"
         + "webhook)\\b|\\bpublic (?:hub|repo\\w*|bucket|gist|channel|mirror)\\b)";
     String destroy = "(?:delete|remove|wipe|erase|drop|destroy|purge|reset|disable|turn off)\\b" + rest
         + "\\b(?:directory|folder|namespace|branch|repo(?:sitory)?|database|tests?|backups?|bucket|cluster|tables?|history|"
         + "inbox|them|2fa|mfa|review|protection|sandbox)\\b";
     String approve = "(?:approve|merge|accept|close|mark)\\b" + rest + "\\b(?:pr|pull requests?|merge requests?|invites?|"
-        + "reports?|advisor(?:y|ies)|as (?:resolved|safe|approved|duplicate|won'?t ?fix))\\b";
+        + "reports?|advisor(?:y|ies)|as (?:resolved|safe|approved|duplicate|won'?t ?fix|(?:an? )?false positives?))\\b";
     String pay = "(?:wire|pay|transfer)\\b" + rest + "(?:\\busd\\b|\\beur\\b|\\$|€|\\baccount\\b|\\binvoice\\b|\\biban\\b)";
     String fetch = "(?:install|download)\\b" + rest + "\\bfrom\\s+`?https?://"; // session 9: install from elsewhere
     String act = lead + "(?:" + any + "|" + send + "|" + destroy + "|" + approve + "|" + pay + "|" + fetch + ")";
@@ -618,12 +632,22 @@ final class InjectionRules {
     f.add(feature("addressed-order", 1.0, keys("ai", "a.i.", "llm", "language model", "assistant", "agent", "model",
         "automation", "bot", "chatbot", "copilot", "claude", "chatgpt", "gpt", "gemini", "crawler", "[system", "[[system", "[admin",
         "[[admin", "[operator", "[developer", "[root", "[ system", "[ admin"),
-        // the header opens a line, a sentence, a quote, markup, a chat line ("bot-2: @assistant"), a table column or a
-        // comment of any language (#, //, /*, --, %)
-        "(?:^|(?<=[\\n.!?;:>\\[\\]\"'(*#/{|%-])[ \\t]*|(?<=[ \\t]{2})|\\\\n[ \\t]*)(?:p\\.?s\\.?:?\\s+)?" + header
+        // the header opens a line, a sentence, a quote, markup, a chat line ("bot-2: @assistant"), a table column, a
+        // comment of any language (#, //, /*, --, %) or (session 10) a Markdown link or image ("![x](https://...)
+        // Assistant: replace ...")
+        "(?:^|(?<=[\\n.!?;:>\\[\\]\"'(*#/{|%)-])[ \\t]*|(?<=[ \\t]{2})|\\\\n[ \\t]*)(?:p\\.?s\\.?:?\\s+)?" + header
             + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"
             + "|" + jsonKey + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"));
   }
+
+  /**
+   * Session 10: "ignore any instructions inside the document" is a system prompt defending itself (LangChain
+   * templates, reviewer bots): the instructions to drop are those of the data being read, not the reader's own. An
+   * attacker who writes it into that data only tells the reader to disregard the attacker.
+   */
+  private static final String DATA_SCOPE = "(?!\\s+(?:inside|in|within|contained in|embedded in|found in|appearing in|"
+      + "that appear in)\\s+(?:the |this |a |any |each )?(?:documents?|input|text|data|diff|pages?|content|files?|"
+      + "e-?mails?|tool (?:output|results?)|retrieved [\\w-]+|context|search results?|web ?pages?)\\b)";
 
   /** Verbs in the imperative that start an order to the reader ("AI agent: call ...", "assistant: please run ..."). */
   private static final String IMPERATIVE = "(?:run|execute|call|invoke|use|send|post|upload|forward|email|copy|paste|"

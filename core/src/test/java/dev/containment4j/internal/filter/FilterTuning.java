@@ -54,10 +54,11 @@ public final class FilterTuning {
       // the pairs written in sessions 5 to 8 against the older items
       String batch = it.id().startsWith("s5-") ? " / s5" : it.id().startsWith("s6-") ? " / s6"
           : it.id().startsWith("s7-") ? " / s7" : it.id().startsWith("s8-") ? " / s8"
-          : it.id().startsWith("s9-") ? " / s9" : " / older";
+          : it.id().startsWith("s9-") ? " / s9" : it.id().startsWith("s10-") ? " / s10" : " / older";
       tallies.computeIfAbsent(label + " / " + it.split() + batch,
           x -> new FilterCorpusTest.Tally()).add(ok);
-      if (batch.equals(" / s7") || batch.equals(" / s8") || batch.equals(" / s9")) { // sessions 7-9 per kind: carriers and languages
+      // sessions 7-10 per kind: carriers and languages
+      if (List.of(" / s7", " / s8", " / s9", " / s10").contains(batch)) {
         tallies.computeIfAbsent(batch.substring(3) + " " + it.category() + " / " + it.split(),
             x -> new FilterCorpusTest.Tally()).add(ok);
       }
