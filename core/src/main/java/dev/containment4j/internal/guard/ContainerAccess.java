@@ -136,20 +136,16 @@ final class ContainerAccess {
       }
     }
     if (pl.contains(Place.UNDER_HOME) && !pl.contains(Place.CACHE)) {
-      return Judgement.ask(Classifier.TAMPER, show(u) + " mounts " + p + ", a directory of the home outside the"
+      return Judgement.ask(Classifier.TAMPER, u.shown() + " mounts " + p + ", a directory of the home outside the"
           + " workspace, into a container that runs outside the sandbox; a human must confirm");
     }
     return Judgement.ALLOW;
   }
 
   private static Judgement escape(Unit u, String what) {
-    return Judgement.deny(Classifier.TAMPER, show(u) + " starts a container that " + what + "; the container engine"
+    return Judgement.deny(Classifier.TAMPER, u.shown() + " starts a container that " + what + "; the container engine"
         + " runs outside the sandbox, so this reaches the host. Mount only the workspace and drop the host-level"
         + " options");
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 }

@@ -89,7 +89,7 @@ final class DatabaseTargets {
     boolean grants = Regexes.matches(sql, ".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*");
     if (!dbLevel && !tableLevel) {
       if (grants) {
-        return Judgement.ask(Classifier.WEAKEN, show(u) + " grants database permissions");
+        return Judgement.ask(Classifier.WEAKEN, u.shown() + " grants database permissions");
       }
       Judgement redis = u.name().equals("redis-cli") ? redis(u, c, sql) : null;
       if (redis != null) {
@@ -101,7 +101,7 @@ final class DatabaseTargets {
       }
       Where w = clientTarget(u, c, sql);
       return w.target() == Target.PRODUCTION || w.target() == Target.REMOTE
-          ? Judgement.ask(Classifier.INFRA, show(u) + " runs statements from " + unseen + " against " + w.evidence()
+          ? Judgement.ask(Classifier.INFRA, u.shown() + " runs statements from " + unseen + " against " + w.evidence()
               + (w.target() == Target.PRODUCTION ? ", which is named like production" : ", a database on another"
               + " machine") + "; the guard cannot read them (a dump or script may drop and replace tables), so a"
               + " human must confirm")
@@ -112,23 +112,23 @@ final class DatabaseTargets {
         + " row";
     switch (w.target()) {
       case PRODUCTION:
-        return Judgement.deny(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + ", which is named"
+        return Judgement.deny(Classifier.INFRA, u.shown() + " " + what + " on " + w.evidence() + ", which is named"
             + " like production; destroying production data is the user's decision. Run it against a local or"
             + " test database, or ask the user to run it");
       case PRODUCTION_FILE:
-        return Judgement.ask(Classifier.INFRA, show(u) + " " + what + " in " + w.evidence() + ", a database file"
+        return Judgement.ask(Classifier.INFRA, u.shown() + " " + what + " in " + w.evidence() + ", a database file"
             + " named like production; a human must confirm it is a disposable copy");
       case REMOTE:
         return dbLevel
-            ? Judgement.deny(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + ", a database on"
+            ? Judgement.deny(Classifier.INFRA, u.shown() + " " + what + " on " + w.evidence() + ", a database on"
                 + " another machine; only the user may do that")
-            : Judgement.ask(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + ", a database on"
+            : Judgement.ask(Classifier.INFRA, u.shown() + " " + what + " on " + w.evidence() + ", a database on"
                 + " another machine; a human must confirm it is not shared or production data");
       case UNKNOWN:
         return dbLevel
-            ? Judgement.deny(Classifier.INFRA, show(u) + " " + what + " on a database only known at run time ("
+            ? Judgement.deny(Classifier.INFRA, u.shown() + " " + what + " on a database only known at run time ("
                 + w.evidence() + "); name a local or test database explicitly")
-            : Judgement.ask(Classifier.INFRA, show(u) + " " + what + " on a database only known at run time ("
+            : Judgement.ask(Classifier.INFRA, u.shown() + " " + what + " on a database only known at run time ("
                 + w.evidence() + "); a human must confirm which database it is");
       case LOCAL_TEST:
         // a local test or development database (or a database file in the workspace): ordinary work
@@ -136,9 +136,9 @@ final class DatabaseTargets {
       default:
         // this machine, but not named for tests: a whole database stays denied, a table asks
         return dbLevel
-            ? Judgement.deny(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + " on this machine,"
+            ? Judgement.deny(Classifier.INFRA, u.shown() + " " + what + " on " + w.evidence() + " on this machine,"
                 + " whose name does not say it is for tests or development; only the user may drop it")
-            : Judgement.ask(Classifier.INFRA, show(u) + " " + what + " on " + w.evidence() + " on this machine,"
+            : Judgement.ask(Classifier.INFRA, u.shown() + " " + what + " on " + w.evidence() + " on this machine,"
                 + " whose name does not say it is for tests or development; a human must confirm the data may go");
     }
   }
@@ -155,7 +155,7 @@ final class DatabaseTargets {
   private static Judgement redis(Unit u, Classifier c, String sql) {
     if (Regexes.matches(sql, ".*\\bCONFIG ; SET ; (DIR|DBFILENAME)\\b.*")
         || Regexes.matches(sql, ".*\\bCONFIG SET (DIR|DBFILENAME)\\b.*")) {
-      return Judgement.deny(Classifier.PERSIST, show(u) + " points the Redis server's dump file at another"
+      return Judgement.deny(Classifier.PERSIST, u.shown() + " points the Redis server's dump file at another"
           + " directory or name, which writes files (cron jobs, authorized_keys) with the server's rights");
     }
     List<String> argv = u.argv();
@@ -176,7 +176,7 @@ final class DatabaseTargets {
     }
     Where w = clientTarget(u, c, sql);
     return w.target() == Target.LOCAL || w.target() == Target.LOCAL_TEST ? Judgement.ALLOW
-        : Judgement.ask(Classifier.INFRA, show(u) + " changes or removes data (" + command + ") on the Redis server "
+        : Judgement.ask(Classifier.INFRA, u.shown() + " changes or removes data (" + command + ") on the Redis server "
             + w.evidence() + (w.target() == Target.UNKNOWN ? "" : ", not a local one") + "; a human must confirm it"
             + " is not shared or production data");
   }
@@ -246,18 +246,18 @@ final class DatabaseTargets {
     }
     Where w = settingsTarget(u, c);
     if (w.target() == Target.PRODUCTION) {
-      return Judgement.deny(Classifier.INFRA, show(u) + " drops, resets or rolls back the schema of "
+      return Judgement.deny(Classifier.INFRA, u.shown() + " drops, resets or rolls back the schema of "
           + w.evidence() + ", which is named like production; that destroys production data. Run it against a"
           + " local or test database, or ask the user");
     }
     if (w.target() == Target.REMOTE) {
-      return Judgement.ask(Classifier.INFRA, show(u) + " drops, resets or rolls back the schema of the database on "
+      return Judgement.ask(Classifier.INFRA, u.shown() + " drops, resets or rolls back the schema of the database on "
           + w.evidence() + ", another machine; a human must confirm it is not shared data");
     }
     if (w.target() == Target.LOCAL && wholeSchema(argv)) {
       // no environment named: the tool's configured database, which may hold the user's data; dropping it to get
       // past a failing migration is the over-eager fix (a step back, `db:rollback`, stays ordinary)
-      return Judgement.ask(Classifier.INFRA, show(u) + " drops or resets the whole schema of the database the tool"
+      return Judgement.ask(Classifier.INFRA, u.shown() + " drops or resets the whole schema of the database the tool"
           + " is configured for, and the call does not say it is a test or development database; a human must"
           + " confirm its data may go (or name it: RAILS_ENV=test, --env test, DATABASE_URL=…/app_test)");
     }
@@ -304,10 +304,10 @@ final class DatabaseTargets {
     }
     String db = argv.get(argv.indexOf("execute") + 1 < argv.size() ? argv.indexOf("execute") + 1 : 0);
     if (hasWord(db, PROD_WORD)) {
-      return Judgement.deny(Classifier.INFRA, show(u) + " deletes tables or rows of the D1 database " + db
+      return Judgement.deny(Classifier.INFRA, u.shown() + " deletes tables or rows of the D1 database " + db
           + ", which is named like production; destroying production data is the user's decision");
     }
-    return argv.contains("--remote") ? Judgement.ask(Classifier.INFRA, show(u) + " deletes tables or rows of the"
+    return argv.contains("--remote") ? Judgement.ask(Classifier.INFRA, u.shown() + " deletes tables or rows of the"
         + " deployed D1 database " + db + "; a human must confirm it is not shared data") : Judgement.ALLOW;
   }
 
@@ -530,8 +530,4 @@ final class DatabaseTargets {
     return false;
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 }

@@ -119,7 +119,7 @@ final class DisabledTests {
     for (String f : files) {
       // what find -exec selected (`{}` of a selective find): the find itself was judged by its -name and -path
       if (tests(f) && !name(f).equals("found-by-find")) {
-        return Judgement.ask(Classifier.AUDIT, show(u) + " deletes tests (" + f + "), so what they check is no longer"
+        return Judgement.ask(Classifier.AUDIT, u.shown() + " deletes tests (" + f + "), so what they check is no longer"
             + " checked; fix the code or the test, or let the user decide");
       }
     }
@@ -134,7 +134,7 @@ final class DisabledTests {
     for (String from : ops.subList(0, ops.size() - 1)) {
       if (testFile(from) && !testFile(to) && !to.endsWith("/") && !SOURCE.matcher(to).matches()
           && !TEST_DIRS.contains(name(to))) {
-        return Judgement.ask(Classifier.AUDIT, show(u) + " moves the test " + from + " to " + to + ", a name the test"
+        return Judgement.ask(Classifier.AUDIT, u.shown() + " moves the test " + from + " to " + to + ", a name the test"
             + " runner does not collect, so it stops running; fix the code or the test, or let the user decide");
       }
     }
@@ -168,7 +168,7 @@ final class DisabledTests {
       boolean inTests = dirs.stream().anyMatch(DisabledTests::underTestDir) || TEST_DIRS.contains(name(plain));
       if (!GENERATED.matcher(plain).matches() && (TEST_FILE.matcher(plain).matches()
           || n.toLowerCase(Locale.ROOT).startsWith("test") || inTests && SOURCE.matcher(plain).matches())) {
-        return Judgement.ask(Classifier.AUDIT, show(u) + " deletes test files (" + n + "), so what they check is no"
+        return Judgement.ask(Classifier.AUDIT, u.shown() + " deletes test files (" + n + "), so what they check is no"
             + " longer checked; fix the code or the test, or let the user decide");
       }
     }
@@ -198,7 +198,7 @@ final class DisabledTests {
       // a quote closes the definition the pattern opens (`it(` of `it('…'`), so the pattern counts as one
       if (count(SKIP, replacement) > count(SKIP, pattern)
           || count(TEST_DEF, replacement + "'") < count(TEST_DEF, pattern + "'")) {
-        return Judgement.ask(Classifier.AUDIT, show(u) + " renames tests or marks them skipped, so the runner no"
+        return Judgement.ask(Classifier.AUDIT, u.shown() + " renames tests or marks them skipped, so the runner no"
             + " longer runs them; fix the code or the test, or let the user decide");
       }
     }
@@ -264,8 +264,4 @@ final class DisabledTests {
     return n;
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 }

@@ -27,11 +27,11 @@ final class MachineSettings {
     String op = argv.size() > 1 ? argv.get(1) : "";
     switch (u.name()) {
       case "launchctl":
-        return LAUNCHD_STOPS.matcher(op).matches() ? Judgement.ask(Classifier.SYSTEM, OverEagerActions.show(u) + " stops or"
+        return LAUNCHD_STOPS.matcher(op).matches() ? Judgement.ask(Classifier.SYSTEM, u.shown() + " stops or"
             + " unloads a launchd service, which may be a security agent or another program's; a human must confirm")
             : Judgement.ALLOW;
       case "defaults":
-        return DEFAULTS_WRITES.matcher(op).matches() ? Judgement.ask(Classifier.SYSTEM, OverEagerActions.show(u) + " changes"
+        return DEFAULTS_WRITES.matcher(op).matches() ? Judgement.ask(Classifier.SYSTEM, u.shown() + " changes"
             + " a macOS preference of the user or the system, outside the workspace; a human must confirm")
             : Judgement.ALLOW;
       case "osascript":
@@ -42,7 +42,7 @@ final class MachineSettings {
             continue;
           }
           if (argv.get(k).equals("-e") || !argv.get(k).startsWith("-")) {
-            return Judgement.ask(Classifier.SYSTEM, OverEagerActions.show(u) + " runs AppleScript, which drives other"
+            return Judgement.ask(Classifier.SYSTEM, u.shown() + " runs AppleScript, which drives other"
                 + " applications and the system as the user; a human must confirm what it does");
           }
         }

@@ -62,25 +62,25 @@ final class OverEagerActions {
         return git(u, argv);
       case "keyctl":
         return argv.size() > 1 && Set.of("print", "pipe", "read", "rdescribe").contains(argv.get(1))
-            ? Judgement.deny(Classifier.CREDENTIAL, show(u) + " prints a secret from the kernel keyring")
+            ? Judgement.deny(Classifier.CREDENTIAL, u.shown() + " prints a secret from the kernel keyring")
             : Judgement.ALLOW;
       case "gpg":
       case "gpg2":
         return argv.stream().anyMatch(x -> x.startsWith("--delete-secret") || x.startsWith("--delete-key"))
-            ? Judgement.ask(Classifier.CREDENTIAL, show(u) + " deletes keys from the user's keyring; a private key"
+            ? Judgement.ask(Classifier.CREDENTIAL, u.shown() + " deletes keys from the user's keyring; a private key"
                 + " deleted without a backup is gone, so a human must confirm")
             : Judgement.ALLOW;
       case "resolvectl":
       case "systemd-resolve":
         return argv.stream().skip(1).anyMatch(x -> RESOLVER_CHANGES.contains(x.toLowerCase(Locale.ROOT)))
             && argv.size() > 2
-            ? Judgement.deny(Classifier.REDIRECT, show(u) + " changes which DNS servers resolve names, which can"
+            ? Judgement.deny(Classifier.REDIRECT, u.shown() + " changes which DNS servers resolve names, which can"
                 + " redirect every connection of this machine; leave name resolution to the user")
             : Judgement.ALLOW;
       case "nmcli":
         return argv.stream().anyMatch(x -> Regexes.matches(x.toLowerCase(Locale.ROOT),
             "ipv[46]\\.(dns|dns-search|gateway|routes|ignore-auto-dns)"))
-            ? Judgement.deny(Classifier.REDIRECT, show(u) + " changes the DNS servers or routes of a network"
+            ? Judgement.deny(Classifier.REDIRECT, u.shown() + " changes the DNS servers or routes of a network"
                 + " connection, which can redirect this machine's traffic; leave it to the user")
             : Judgement.ALLOW;
       case "gsutil":
@@ -128,7 +128,7 @@ final class OverEagerActions {
       case "dconf":
         return argv.size() > 2 && (argv.get(1).equals("set") || argv.get(1).equals("write")
             || argv.get(1).equals("reset")) && argv.get(2).toLowerCase(Locale.ROOT).contains("proxy")
-            ? Judgement.deny(Classifier.REDIRECT, show(u) + " changes the desktop's proxy settings, which route this"
+            ? Judgement.deny(Classifier.REDIRECT, u.shown() + " changes the desktop's proxy settings, which route this"
                 + " machine's traffic around the egress proxy containment set up")
             : Judgement.ALLOW;
       default:
@@ -140,7 +140,7 @@ final class OverEagerActions {
     for (String x : argv.subList(1, argv.size())) {
       String key = x.contains("=") ? x.substring(0, x.indexOf('=')) : x;
       if (!x.startsWith("-") && PROXY_KEY.matcher(key).matches()) {
-        return Judgement.deny(Classifier.REDIRECT, show(u) + " sets " + key + ", which routes the tool's traffic"
+        return Judgement.deny(Classifier.REDIRECT, u.shown() + " sets " + key + ", which routes the tool's traffic"
             + " through another proxy, around the egress proxy containment set up; leave proxy settings alone");
       }
     }
@@ -159,7 +159,7 @@ final class OverEagerActions {
     List<String> rest = argv.subList(k + 1, argv.size());
     if (sub.equals("update-index") && rest.stream().anyMatch(x -> x.equals("--assume-unchanged")
         || x.equals("--skip-worktree"))) {
-      return Judgement.ask(Classifier.AUDIT, show(u) + " makes git ignore later changes to tracked files, so they"
+      return Judgement.ask(Classifier.AUDIT, u.shown() + " makes git ignore later changes to tracked files, so they"
           + " no longer show in status, diff or commits and escape review; a human must confirm (undo with"
           + " --no-assume-unchanged or --no-skip-worktree)");
     }
@@ -168,7 +168,7 @@ final class OverEagerActions {
       for (String x : rest) {
         String name = x.substring(x.lastIndexOf('/') + 1);
         if (!x.startsWith("-") && SECRET_FILE.matcher(name).matches()) {
-          return Judgement.ask(Classifier.CREDENTIAL, show(u) + " force-adds " + x + ", a file git ignores that"
+          return Judgement.ask(Classifier.CREDENTIAL, u.shown() + " force-adds " + x + ", a file git ignores that"
               + " holds secrets by its name; once committed and pushed the secret is in the history for good."
               + " Keep it ignored, or let the user decide");
         }
@@ -188,7 +188,7 @@ final class OverEagerActions {
           || argv.get(k - 1).equals("--public-access") && (l.equals("blob") || l.equals("container"))
           || l.contains("uri=http://acs.amazonaws.com/groups/global/allusers")
           || x.equals("delete-public-access-block")) {
-        return Judgement.ask(Classifier.EXFIL, show(u) + " makes cloud data readable by anyone on the internet;"
+        return Judgement.ask(Classifier.EXFIL, u.shown() + " makes cloud data readable by anyone on the internet;"
             + " publishing data needs a human's decision");
       }
     }
@@ -207,7 +207,7 @@ final class OverEagerActions {
       }
       if (av.contains("-u") || av.contains("-U") || av.stream().skip(1).filter(x -> !x.startsWith("-"))
           .anyMatch(x -> SERVICE.matcher(x).matches())) {
-        return Judgement.ask(Classifier.DELETE, show(u) + " kills the processes `" + String.join(" ", av)
+        return Judgement.ask(Classifier.DELETE, u.shown() + " kills the processes `" + String.join(" ", av)
             + "` lists, which may be a system service or other work; stop only what you started, by its job or"
             + " PID");
       }
@@ -216,8 +216,4 @@ final class OverEagerActions {
   }
 
   /** The unit's text as judgements quote it, shortened to 80 characters. */
-  static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 }

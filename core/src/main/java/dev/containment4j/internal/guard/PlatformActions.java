@@ -41,7 +41,7 @@ final class PlatformActions {
     }
     if (name.equals("pulumi")) {
       return argv.contains("--show-secrets") || argv.contains("--show-secrets=true")
-          ? Judgement.ask(Classifier.CREDENTIAL, show(u) + " prints secret values of the stack in clear text; a"
+          ? Judgement.ask(Classifier.CREDENTIAL, u.shown() + " prints secret values of the stack in clear text; a"
               + " human must confirm they may be shown")
           : Judgement.ALLOW;
     }
@@ -78,7 +78,7 @@ final class PlatformActions {
     } else if (Regexes.matches(joined, "variables? (list|get)( .*)?") && argv.contains("--kv")) {
       what = "prints the service's variables with their values";
     }
-    return what == null ? Judgement.ALLOW : Judgement.ask(Classifier.CREDENTIAL, show(u) + " " + what + "; agents"
+    return what == null ? Judgement.ALLOW : Judgement.ask(Classifier.CREDENTIAL, u.shown() + " " + what + "; agents"
         + " should not see production secrets. Ask the user to configure what you need");
   }
 
@@ -95,7 +95,7 @@ final class PlatformActions {
       remote = joined.substring(joined.indexOf(' ') + 1);
     }
     return remote != null && ENV_DUMP.matcher(remote.trim()).matches()
-        ? Judgement.ask(Classifier.CREDENTIAL, show(u) + " prints the environment of the deployed app, which holds"
+        ? Judgement.ask(Classifier.CREDENTIAL, u.shown() + " prints the environment of the deployed app, which holds"
             + " its production secrets; ask the user for what you need")
         : Judgement.ALLOW;
   }
@@ -118,14 +118,14 @@ final class PlatformActions {
       for (String part : op.split(":")) {
         if (Regexes.matches(part, "(?i)reset|wipe|purge|flush|truncate") && op.contains(":")) {
           // heroku pg:reset, redis:reset ...: a managed database emptied through its platform
-          return Judgement.ask(Classifier.INFRA, show(u) + " resets or empties a managed database or cache ("
+          return Judgement.ask(Classifier.INFRA, u.shown() + " resets or empties a managed database or cache ("
               + op + "); a human must confirm the data may go");
         }
         if (u.name().equals("kubectl") || u.name().equals("oc")) {
           continue;
         }
         if (OFFLINE.matcher(part).matches()) {
-          return Judgement.ask(Classifier.INFRA, show(u) + " stops or disables a deployed service or resource;"
+          return Judgement.ask(Classifier.INFRA, u.shown() + " stops or disables a deployed service or resource;"
               + " a human must confirm it may go offline");
         }
       }
@@ -134,14 +134,14 @@ final class PlatformActions {
   }
 
   private static Judgement down(Unit u) {
-    return Judgement.ask(Classifier.INFRA, show(u) + " scales a service down to zero, which takes it offline;"
+    return Judgement.ask(Classifier.INFRA, u.shown() + " scales a service down to zero, which takes it offline;"
         + " a human must confirm");
   }
 
   private static Judgement wrangler(Unit u, List<String> ops) {
     for (String op : ops.subList(1, Math.min(ops.size(), 4))) {
       if (Regexes.matches(op, "delete|rollback")) {
-        return Judgement.deny(Classifier.INFRA, show(u) + " deletes a deployed Worker or its data on Cloudflare");
+        return Judgement.deny(Classifier.INFRA, u.shown() + " deletes a deployed Worker or its data on Cloudflare");
       }
     }
     return Judgement.ALLOW;
@@ -157,15 +157,11 @@ final class PlatformActions {
     boolean clear = argv.contains("-json") || argv.contains("--json") || argv.contains("-raw")
         || argv.contains("--raw");
     if (clear && (named == null || SECRET_NAME.matcher(named).matches())) {
-      return Judgement.ask(Classifier.CREDENTIAL, show(u) + " prints infrastructure outputs in clear text,"
+      return Judgement.ask(Classifier.CREDENTIAL, u.shown() + " prints infrastructure outputs in clear text,"
           + " including those marked sensitive" + (named == null ? "" : " (" + named + ")") + "; a human must"
           + " confirm they may be shown");
     }
     return Judgement.ALLOW;
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 }

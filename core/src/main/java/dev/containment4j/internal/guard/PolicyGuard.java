@@ -181,9 +181,9 @@ public final class PolicyGuard implements ModelGuard {
       }
       Judgement j = judged.get(k);
       if (mode == Policy.GuardMode.ASK && !j.atLeast(Judgement.Decision.DENY)) {
-        j = Judgement.ask("unmatched", "no rule allows " + show(units.get(k)) + " and guard.mode is ask");
+        j = Judgement.ask("unmatched", "no rule allows " + units.get(k).shown() + " and guard.mode is ask");
       } else if (mode == Policy.GuardMode.DENY) {
-        j = Judgement.deny("unmatched", "no rule allows " + show(units.get(k)) + " and guard.mode is deny;"
+        j = Judgement.deny("unmatched", "no rule allows " + units.get(k).shown() + " and guard.mode is deny;"
             + " ask the user to add an allow rule");
       }
       result = result.max(j);
@@ -191,7 +191,7 @@ public final class PolicyGuard implements ModelGuard {
     if (ctx.tainted()) {
       for (Unit u : units) {
         if (classifier.outbound(u)) {
-          result = result.max(taint(result, show(u)));
+          result = result.max(taint(result, u.shown()));
           break;
         }
       }
@@ -221,10 +221,6 @@ public final class PolicyGuard implements ModelGuard {
     return Judgement.ask(Classifier.TAINT, reason);
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 
   private static Verdict toVerdict(Judgement j, GuardContext ctx) {
     switch (j.decision()) {

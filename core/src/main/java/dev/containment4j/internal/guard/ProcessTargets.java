@@ -49,7 +49,7 @@ final class ProcessTargets {
       case "killall":
         for (String x : operands(argv)) {
           if (SHARED.matcher(x).matches()) {
-            return Judgement.ask(Classifier.DELETE, show(u) + " kills every `" + x + "` process of the user, not"
+            return Judgement.ask(Classifier.DELETE, u.shown() + " kills every `" + x + "` process of the user, not"
                 + " only the one this task started (editors, other projects and services run on it); stop your own"
                 + " process by its PID, job or full command line");
           }
@@ -68,12 +68,12 @@ final class ProcessTargets {
       case "kill":
         return killList(u);
       case "tmux":
-        return argv.contains("kill-server") ? Judgement.ask(Classifier.DELETE, show(u) + " ends every tmux session of"
+        return argv.contains("kill-server") ? Judgement.ask(Classifier.DELETE, u.shown() + " ends every tmux session of"
             + " the user, with whatever runs in them; end only your own session (kill-session -t NAME)")
             : Judgement.ALLOW;
       case "service":
         return argv.size() > 2 && Regexes.matches(argv.get(2), "stop|restart|reload|force-reload|kill")
-            ? Judgement.ask(Classifier.SYSTEM, show(u) + " stops or restarts the system service " + argv.get(1)
+            ? Judgement.ask(Classifier.SYSTEM, u.shown() + " stops or restarts the system service " + argv.get(1)
                 + ", which other work may depend on; a human must confirm")
             : Judgement.ALLOW;
       default:
@@ -81,7 +81,7 @@ final class ProcessTargets {
     }
     if (argv.get(0).startsWith("/etc/init.d/") || argv.get(0).startsWith("/etc/rc.d/")) {
       return argv.size() > 1 && Regexes.matches(argv.get(1), "stop|restart|reload|force-reload")
-          ? Judgement.ask(Classifier.SYSTEM, show(u) + " stops or restarts a system service; a human must confirm")
+          ? Judgement.ask(Classifier.SYSTEM, u.shown() + " stops or restarts a system service; a human must confirm")
           : Judgement.ALLOW;
     }
     if (ENGINES.contains(u.name())) {
@@ -108,7 +108,7 @@ final class ProcessTargets {
       }
       if ((n.equals("pgrep") || n.equals("pidof")) && operands(av).stream().anyMatch(x -> SHARED.matcher(x)
           .matches())) {
-        return Judgement.ask(Classifier.DELETE, show(u) + " kills every process `" + String.join(" ", av)
+        return Judgement.ask(Classifier.DELETE, u.shown() + " kills every process `" + String.join(" ", av)
             + "` lists, not only the one this task started; stop your own process by its PID or full command line");
       }
     }
@@ -121,7 +121,7 @@ final class ProcessTargets {
       return null;
     }
     String service = SERVICE_PORTS.get(Integer.parseInt(m.group(1)));
-    return service == null ? null : Judgement.ask(Classifier.DELETE, show(u) + " kills whatever listens on port "
+    return service == null ? null : Judgement.ask(Classifier.DELETE, u.shown() + " kills whatever listens on port "
         + m.group(1) + ", the usual port of " + service + ", which this task did not start; stop only your own"
         + " server");
   }
@@ -146,7 +146,7 @@ final class ProcessTargets {
         all = true;
       }
     }
-    return all ? Judgement.ask(Classifier.DELETE, show(u) + " stops or removes every container on this machine,"
+    return all ? Judgement.ask(Classifier.DELETE, u.shown() + " stops or removes every container on this machine,"
         + " including those of other projects and services; name the containers this task started") : Judgement.ALLOW;
   }
 
@@ -166,8 +166,4 @@ final class ProcessTargets {
     return out;
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 }

@@ -57,7 +57,7 @@ final class QualityGates {
             int eq = kv.indexOf('=');
             if (eq > 0 && CHECK_SCRIPT.matcher(kv.substring(0, eq)).matches()
                 && NO_OP.matcher(kv.substring(eq + 1)).matches()) {
-              return Judgement.ask(Classifier.AUDIT, show(u) + " replaces the project's " + kv.substring(8, eq)
+              return Judgement.ask(Classifier.AUDIT, u.shown() + " replaces the project's " + kv.substring(8, eq)
                   + " script by a command that does nothing, so the check always passes; fix what fails instead");
             }
           }
@@ -174,17 +174,13 @@ final class QualityGates {
   }
 
   private static Judgement lower(Unit u, String what) {
-    return Judgement.ask(Classifier.AUDIT, show(u) + " lowers a quality gate (" + what + "), so checks that fail now"
+    return Judgement.ask(Classifier.AUDIT, u.shown() + " lowers a quality gate (" + what + "), so checks that fail now"
         + " pass without the code getting better; fix what fails instead, or let the user decide");
   }
 
   private static Judgement hooks(Unit u, String what) {
-    return Judgement.ask(Classifier.AUDIT, show(u) + " " + what + "; hooks run the checks the project requires"
+    return Judgement.ask(Classifier.AUDIT, u.shown() + " " + what + "; hooks run the checks the project requires"
         + " before code is shared. Run them and fix what they find, or let the user decide");
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 }

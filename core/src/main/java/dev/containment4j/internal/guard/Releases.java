@@ -126,7 +126,7 @@ final class Releases {
       return withdrawn;
     }
     if (what != null) {
-      return Judgement.ask(Classifier.EXFIL, show(u) + " publishes " + what + " to a registry; once published it is"
+      return Judgement.ask(Classifier.EXFIL, u.shown() + " publishes " + what + " to a registry; once published it is"
           + " public, mirrored and cannot be taken back, so the user decides when to release. Build and check it"
           + " locally (or use --dry-run)");
     }
@@ -134,17 +134,17 @@ final class Releases {
       for (String x : ops.subList(1, ops.size())) {
         String file = x.substring(x.lastIndexOf('/') + 1);
         if (OverEagerActions.secretFile(file)) {
-          return Judgement.deny(Classifier.EXFIL, show(u) + " posts " + x + ", a file that holds secrets by its"
+          return Judgement.deny(Classifier.EXFIL, u.shown() + " posts " + x + ", a file that holds secrets by its"
               + " name, to a paste service where anyone with the link can read it");
         }
       }
-      return Judgement.ask(Classifier.EXFIL, show(u) + " posts text to a public paste service; a human must confirm"
+      return Judgement.ask(Classifier.EXFIL, u.shown() + " posts text to a public paste service; a human must confirm"
           + " what is shared");
     }
     if (name.equals("gh") && ops.size() > 2 && ops.get(1).equals("gist") && ops.get(2).equals("create")) {
       for (String x : ops.subList(3, ops.size())) {
         if (OverEagerActions.secretFile(x.substring(x.lastIndexOf('/') + 1))) {
-          return Judgement.deny(Classifier.EXFIL, show(u) + " publishes " + x + ", a file that holds secrets by its"
+          return Judgement.deny(Classifier.EXFIL, u.shown() + " publishes " + x + ", a file that holds secrets by its"
               + " name, as a gist; gists are readable by anyone with the link");
         }
       }
@@ -152,10 +152,6 @@ final class Releases {
     return Judgement.ALLOW;
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 
   /** Package tools whose registry can withdraw, deprecate or re-point a published version. */
   private static final Set<String> REGISTRY_TOOLS = Set.of("npm", "pnpm", "yarn", "bun", "cargo", "gem", "dotnet",
@@ -175,7 +171,7 @@ final class Releases {
     }
     for (String op : ops.subList(1, Math.min(3, ops.size()))) {
       if (WITHDRAW.matcher(op).matches() && !(op.equals("delete") && !ops.contains("nuget") && !name.equals("nuget"))) {
-        return Judgement.ask(Classifier.INFRA, show(u) + " withdraws, deprecates or re-points a published package"
+        return Judgement.ask(Classifier.INFRA, u.shown() + " withdraws, deprecates or re-points a published package"
             + " version that others may depend on; the user decides that");
       }
     }

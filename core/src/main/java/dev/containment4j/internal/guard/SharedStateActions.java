@@ -74,16 +74,16 @@ final class SharedStateActions {
         || a1.equals("pr") && a2.equals("review") && argv.stream().anyMatch(x -> x.equals("--approve")
             || x.equals("-a") || x.equals("--request-changes") || x.equals("-r"))
         || a1.equals("issue") && Set.of("close", "delete", "transfer", "lock").contains(a2)) {
-      return Judgement.ask(Classifier.INFRA, show(u) + " " + (a2.equals("review") ? "reviews" : a2 + "s")
+      return Judgement.ask(Classifier.INFRA, u.shown() + " " + (a2.equals("review") ? "reviews" : a2 + "s")
           + " a pull request or issue on the user's behalf; that is a decision for the people who own it, so a"
           + " human must confirm");
     }
     if (a1.equals("auth") && (a2.equals("logout") || a2.equals("refresh"))) {
-      return Judgement.ask(Classifier.INFRA, show(u) + " changes the user's GitHub login; the user's other tools"
+      return Judgement.ask(Classifier.INFRA, u.shown() + " changes the user's GitHub login; the user's other tools"
           + " depend on it, so a human must confirm");
     }
     if (a2.equals("delete") || a2.equals("rename")) {
-      return Judgement.ask(Classifier.INFRA, show(u) + " " + a2 + "s GitHub " + a1 + " resources that others may"
+      return Judgement.ask(Classifier.INFRA, u.shown() + " " + a2 + "s GitHub " + a1 + " resources that others may"
           + " rely on; a human must confirm");
     }
     return Judgement.ALLOW;
@@ -113,7 +113,7 @@ final class SharedStateActions {
     if (!noun || verb == null) {
       return Judgement.ALLOW;
     }
-    return Judgement.ask(Classifier.INFRA, show(u) + " " + verb + "s a credential; whatever uses it (CI, deployments,"
+    return Judgement.ask(Classifier.INFRA, u.shown() + " " + verb + "s a credential; whatever uses it (CI, deployments,"
         + " other people) stops working, so rotating or revoking it is the user's decision");
   }
 
@@ -121,7 +121,7 @@ final class SharedStateActions {
     List<String> ops = words(argv);
     if (ops.size() > 1 && ops.get(1).equals("audit") && (ops.contains("fix") || argv.contains("--fix"))
         && argv.contains("--force")) {
-      return Judgement.ask(Classifier.SUPPLY_CHAIN, show(u) + " installs breaking (major) upgrades the project did not"
+      return Judgement.ask(Classifier.SUPPLY_CHAIN, u.shown() + " installs breaking (major) upgrades the project did not"
           + " choose, to make the audit pass; upgrade the affected packages deliberately, or let the user decide");
     }
     int set = ops.indexOf("set");
@@ -130,7 +130,7 @@ final class SharedStateActions {
       // npm's audit=false, yarn berry's npmAuditIgnore…, pnpm's auditConfig.ignoreCves
       if (Regexes.matches(kv, "(audit|audit-level)=(false|0|no|none|critical)")
           || Regexes.matches(kv, "[a-z.]*audit[a-z.]*(ignore|exclude|disable)[a-z.]*=.*")) {
-        return Judgement.ask(Classifier.AUDIT, show(u) + " switches off the dependency audit for every later install;"
+        return Judgement.ask(Classifier.AUDIT, u.shown() + " switches off the dependency audit for every later install;"
             + " fix or deliberately accept the findings instead, or let the user decide");
       }
     }
@@ -144,7 +144,7 @@ final class SharedStateActions {
     for (String x : argv.subList(1, argv.size())) {
       String name = x.substring(x.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
       if (LOCKFILES.contains(name)) {
-        return Judgement.ask(Classifier.SUPPLY_CHAIN, show(u) + " edits the lockfile " + x + " by hand: its"
+        return Judgement.ask(Classifier.SUPPLY_CHAIN, u.shown() + " edits the lockfile " + x + " by hand: its"
             + " versions, integrity hashes and download URLs are what the package manager trusts; change"
             + " dependencies with the package manager, or let the user review the change");
       }
@@ -163,8 +163,4 @@ final class SharedStateActions {
     return out;
   }
 
-  private static String show(Unit u) {
-    String t = u.text();
-    return "`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`";
-  }
 }
