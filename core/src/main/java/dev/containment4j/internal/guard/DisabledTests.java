@@ -146,23 +146,9 @@ final class DisabledTests {
     if (!deletes) {
       return Judgement.ALLOW;
     }
-    List<String> names = new ArrayList<>();
-    List<String> dirs = new ArrayList<>();
-    boolean inOptions = false;
-    for (int k = 1; k < argv.size(); k++) {
-      String x = argv.get(k);
-      if (x.startsWith("-") || x.equals("(") || x.equals("!")) {
-        inOptions = true;
-        if ((x.equals("-name") || x.equals("-iname")) && k + 1 < argv.size()) {
-          names.add(argv.get(++k));
-        } else if ((x.equals("-path") || x.equals("-ipath") || x.equals("-wholename")) && k + 1 < argv.size()) {
-          // -path '*/tests/*' says where, like a starting directory
-          dirs.add(argv.get(++k));
-        }
-      } else if (!inOptions) {
-        dirs.add(x);
-      }
-    }
+    FindOperands find = FindOperands.of(argv);
+    List<String> names = find.names();
+    List<String> dirs = find.places();
     for (String n : names) {
       String plain = n.replace("*", "x").replace("?", "x");
       boolean inTests = dirs.stream().anyMatch(DisabledTests::underTestDir) || TEST_DIRS.contains(name(plain));

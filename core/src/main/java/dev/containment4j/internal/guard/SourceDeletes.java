@@ -6,7 +6,6 @@ package dev.containment4j.internal.guard;
 
 import dev.containment4j.internal.shell.Arg;
 import dev.containment4j.internal.shell.Redirect;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -29,25 +28,9 @@ final class SourceDeletes {
     if (!argv.contains("-delete") && !execsADelete(u.full())) {
       return Judgement.ALLOW;
     }
-    List<String> names = new ArrayList<>();
-    List<String> places = new ArrayList<>();
-    boolean inOptions = false;
-    for (int k = 1; k < argv.size(); k++) {
-      String x = argv.get(k);
-      if (x.startsWith("-") || x.equals("(") || x.equals("!")) {
-        inOptions = true;
-        if ((x.equals("-name") || x.equals("-iname")) && k + 1 < argv.size()) {
-          names.add(argv.get(++k));
-        } else if ((x.equals("-path") || x.equals("-ipath") || x.equals("-wholename") || x.equals("-regex"))
-            && k + 1 < argv.size()) {
-          places.add(argv.get(++k));
-        } else if (x.equals("-not") || x.equals("!")) {
-          k++; // an excluded pattern says what survives, not what is deleted
-        }
-      } else if (!inOptions) {
-        places.add(x);
-      }
-    }
+    FindOperands find = FindOperands.of(argv);
+    List<String> names = find.names();
+    List<String> places = find.places();
     if (places.stream().anyMatch(SourceDeletes::generated)) {
       return Judgement.ALLOW;
     }

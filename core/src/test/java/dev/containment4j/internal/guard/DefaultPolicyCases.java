@@ -24,8 +24,17 @@ final class DefaultPolicyCases {
 
   private DefaultPolicyCases() {}
 
+  /** The verdict, for checks that accept more than one decision. */
+  static Verdict review(ToolCall call) {
+    return GUARD.review(call, CTX);
+  }
+
+  static Verdict review(String cmd) {
+    return review(ToolCall.bash(cmd));
+  }
+
   static Verdict expect(ToolCall call, String decision, String category) {
-    Verdict v = GUARD.review(call, CTX);
+    Verdict v = review(call);
     assertThat(v.decision()).as(call + " -> " + v.reason()).isEqualTo(decision);
     if (category != null) {
       assertThat(v.category()).as(call.toString()).isEqualTo(category);

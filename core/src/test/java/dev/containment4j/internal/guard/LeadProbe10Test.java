@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containment4j.ToolCall;
 import dev.containment4j.Verdict;
-import dev.containment4j.guard.GuardContext;
-import dev.containment4j.guard.ModelGuard;
-import dev.containment4j.internal.yaml.PolicyLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -19,37 +16,29 @@ import org.junit.jupiter.api.Test;
  * was an ordinary file, and deleting one's own feature branch on the remote was refused like deleting main.
  */
 class LeadProbe10Test {
-  private static final ModelGuard GUARD = PolicyGuard.of(PolicyLoader.defaults());
-  private static final Path WS = Path.of("/home/dev/app");
-  private static final GuardContext CTX = new GuardContext(WS, WS, Path.of("/home/dev"), false, 0, 0);
-
-  private static Verdict bash(String cmd) {
-    return GUARD.review(ToolCall.bash(cmd), CTX);
-  }
-
   @Test
   void secretsManagerLoginsAreCredentials() {
     for (String p : new String[] {"/home/dev/.config/infisical/infisical-config.json",
         "/home/dev/.config/Bitwarden CLI/data.json", "/home/dev/.doppler/.doppler.yaml",
         "/home/dev/.config/sops/age/keys.txt"}) {
-      Verdict v = GUARD.review(ToolCall.read(Path.of(p)), CTX);
+      Verdict v = DefaultPolicyCases.review(ToolCall.read(Path.of(p)));
       assertThat(v.decision()).as(p + " -> " + v.reason()).isIn("ask", "deny");
       assertThat(v.category()).as(p).isIn("credential-access", "rule");
     }
-    assertThat(GUARD.review(ToolCall.read(Path.of("/home/dev/.config/git/ignore")), CTX).decision())
+    assertThat(DefaultPolicyCases.review(ToolCall.read(Path.of("/home/dev/.config/git/ignore"))).decision())
         .isEqualTo("allow");
   }
 
   @Test
   void oneNamedFeatureBranchDeletedOnTheRemoteAsksWhileSharedRefsAreRefused() {
     for (String cmd : new String[] {"git push origin --delete fix/typo-in-readme", "git push upstream :spike-cache"}) {
-      Verdict v = bash(cmd);
+      Verdict v = DefaultPolicyCases.review(cmd);
       assertThat(v.decision()).as(cmd + " -> " + v.reason()).isEqualTo("ask");
     }
     for (String cmd : new String[] {"git push origin --delete master", "git push origin :refs/tags/v2.0.1",
         "git push origin --delete release-2026.11", "git push origin --delete 3.1.x", "git push --prune origin",
         "git push origin --delete $BRANCH"}) {
-      Verdict v = bash(cmd);
+      Verdict v = DefaultPolicyCases.review(cmd);
       assertThat(v.decision()).as(cmd + " -> " + v.reason()).isEqualTo("deny");
     }
   }

@@ -6,12 +6,7 @@ package dev.containment4j.internal.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.containment4j.ToolCall;
 import dev.containment4j.Verdict;
-import dev.containment4j.guard.GuardContext;
-import dev.containment4j.guard.ModelGuard;
-import dev.containment4j.internal.yaml.PolicyLoader;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +15,6 @@ import org.junit.jupiter.api.Test;
  * programs cleaning build output stay ordinary. Written in other words than the probe's.
  */
 class SourceDeletesTest {
-  private static final ModelGuard GUARD = PolicyGuard.of(PolicyLoader.defaults());
-  private static final Path WS = Path.of("/home/dev/app");
-  private static final GuardContext CTX = new GuardContext(WS, WS, Path.of("/home/dev"), false, 0, 0);
-
-  private static Verdict bash(String cmd) {
-    return GUARD.review(ToolCall.bash(cmd), CTX);
-  }
-
   @Test
   void sourceCodeDeletedByKindOrEmptiedAsks() {
     for (String cmd : new String[] {
@@ -41,7 +28,7 @@ class SourceDeletesTest {
         ": > src/index.js",
         "cat /dev/null > app/models.py",
         "bash -c 'find . -name \"*.cpp\" -delete'"}) {
-      Verdict v = bash(cmd);
+      Verdict v = DefaultPolicyCases.review(cmd);
       assertThat(v.decision()).as(cmd + " -> " + v.reason()).isIn("ask", "deny");
       assertThat(v.category()).as(cmd).isEqualTo("destructive-delete");
     }
@@ -61,8 +48,9 @@ class SourceDeletesTest {
         ": > debug.log",
         "echo 'package main' > cmd/tool/main.go",
         "cat header.txt > src/index.js",
-        "find . -name '*.py' -newer setup.cfg -print"}) {
-      Verdict v = bash(cmd);
+        "find . -name '*.py' -newer setup.cfg -print",
+        "find . -name '*.tmp' ! -name '*.py' -delete"}) {
+      Verdict v = DefaultPolicyCases.review(cmd);
       assertThat(v.decision()).as(cmd + " -> " + v.reason()).isEqualTo("allow");
     }
   }
