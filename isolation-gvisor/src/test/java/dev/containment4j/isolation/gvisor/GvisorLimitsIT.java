@@ -94,6 +94,17 @@ class GvisorLimitsIT {
     assertThat(forked).isLessThan(24);
   }
 
+  /**
+   * Runtimes size themselves from the memory they see (a JVM takes a share of it for its heap). bubblewrap shows the
+   * host's and passes {@code -XX:MaxRAM}; the Sentry's {@code /proc/meminfo} already shows the call's limit (a JVM
+   * under {@code memoryMb: 256} chose a 126 MB heap, measured in session 10), so gVisor needs no such hint.
+   */
+  @Test
+  void memInfoShowsTheCallsMemoryLimit() {
+    ExecResult r = backend.exec(fx.sh("grep MemTotal /proc/meminfo"));
+    assertThat(r.stdout()).as(out(r)).matches("MemTotal:\\s+" + 160 * 1024 + " kB\\s*");
+  }
+
   @Test
   void memoryLimitStopsAnAllocation() {
     ExecResult r = backend.exec(fx.argv("/usr/bin/python3", "-c", "b = []\n"
