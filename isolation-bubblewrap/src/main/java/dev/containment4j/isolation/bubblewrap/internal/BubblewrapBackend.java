@@ -84,12 +84,13 @@ public final class BubblewrapBackend implements IsolationBackend {
   public BubblewrapBackend(IsolationSpec spec, Path bwrap) {
     this.spec = spec;
     this.bwrap = bwrap;
-    refuseWhatACallCouldHaveWritten(FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()), bwrap,
-        privateBase(spec), HostCache.defaultBase());
+    // the plan the first call uses (cached), resolved once here for the check
+    plans = new PlanCache(spec.policy(), spec.workdir(), spec.home());
+    Path base = privateBase(spec);
+    refuseWhatACallCouldHaveWritten(plans.plan(), bwrap, base, HostCache.defaultBase());
     egress = spec.policy().network().mode() == Policy.NetworkMode.PROXY ? Optional.of(EgressBridge.open(spec))
         : Optional.empty();
     try {
-      Path base = privateBase(spec);
       privateDir = FileTrees.createOwnedDirectory(base, PRIVATE_PREFIX,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       deniedFile = Files.createFile(privateDir.resolve("denied"),
@@ -129,7 +130,6 @@ public final class BubblewrapBackend implements IsolationBackend {
     }
     // "off": every call starts its own /bin/sh launcher (no idle launcher process between calls)
     Policy.Limits limits = spec.policy().isolation().limits();
-    plans = new PlanCache(spec.policy(), spec.workdir(), spec.home());
     fixedLimits = List.of(
         new EnforcedLimit("wallSeconds", limits.wall().toSeconds() + " s",
             "host timer; process tree killed; pid namespace torn down"),
