@@ -31,6 +31,8 @@ public final class HostCriticalPaths {
   private static final List<Path> SHARED = List.of("/home", "/root", "/var", "/var/lib", "/var/spool", "/opt", "/srv",
       "/mnt", "/media").stream().map(p -> PathResolver.real(Path.of(p))).distinct().toList();
   private static final Path CRON = PathResolver.real(Path.of("/var/spool/cron"));
+  /** The running Java runtime (it does not move while the JVM runs). */
+  private static final Path JAVA_HOME = PathResolver.real(Path.of(System.getProperty("java.home")));
 
   private HostCriticalPaths() {}
 
@@ -48,9 +50,8 @@ public final class HostCriticalPaths {
       return Optional.of(root + (root.equals(realHome) ? " is" : " holds") + " the home directory " + realHome
           + ": its shell start-up files, ~/.gitconfig, ~/.config and ~/.local/bin decide what the host runs next");
     }
-    Path javaHome = PathResolver.real(Path.of(System.getProperty("java.home")));
-    if (javaHome.startsWith(root)) {
-      return Optional.of(root + " holds the Java runtime running this library (" + javaHome + ")");
+    if (JAVA_HOME.startsWith(root)) {
+      return Optional.of(root + " holds the Java runtime running this library (" + JAVA_HOME + ")");
     }
     for (Path system : SYSTEM) {
       if (root.startsWith(system) || system.startsWith(root)) {

@@ -24,6 +24,8 @@ import java.util.Objects;
  * careless pattern cannot walk the whole disk. Thread-safe.
  */
 public final class PathResolver {
+  /** How an entry starts when it is written relative to the home directory. */
+  private static final List<String> HOME_PREFIXES = List.of("~/", "$HOME/", "${HOME}/");
 
   /** Entries a single glob may visit before it is refused. */
   public static final int MAX_GLOB_VISITED = 50_000;
@@ -71,7 +73,7 @@ public final class PathResolver {
     // "proj[1]") must stay literal, or "**/*.pem" under it would match nothing and hide nothing
     Path written = Path.of(entry.strip());
     Path prefix = workdir;
-    for (String home : List.of("~/", "$HOME/", "${HOME}/")) {
+    for (String home : HOME_PREFIXES) {
       if (entry.strip().startsWith(home)) {
         prefix = this.home;
         written = Path.of(entry.strip().substring(home.length()));
@@ -131,7 +133,7 @@ public final class PathResolver {
     if (e.equals("~") || e.equals("$HOME") || e.equals("${HOME}")) {
       return home;
     }
-    for (String prefix : List.of("~/", "$HOME/", "${HOME}/")) {
+    for (String prefix : HOME_PREFIXES) {
       if (e.startsWith(prefix)) {
         return home.resolve(e.substring(prefix.length()));
       }
