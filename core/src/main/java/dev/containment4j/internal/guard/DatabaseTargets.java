@@ -81,9 +81,60 @@ final class DatabaseTargets {
 
   private DatabaseTargets() {}
 
+  /**
+   * SQL that reaches past the database into its server's host or other servers: writing or reading the server's
+   * files ({@code lo_export}, {@code INTO OUTFILE}, {@code COPY … TO '/…'}, {@code pg_read_file}), running programs
+   * ({@code COPY … PROGRAM}, {@code xp_cmdshell}, untrusted procedural languages), loading code, querying other
+   * servers ({@code dblink}, {@code OPENROWSET}). On a local server the files are the user's own home.
+   */
+  private static final Pattern SERVER_HOST = Pattern.compile("(?i)\\b(?:lo_export|lo_import|pg_file_\\w+"
+      + "|pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file|writefile|readfile|load_file|load_extension"
+      + "|sys_exec|sys_eval|dblink\\w*|openrowset|opendatasource|openquery|utl_http\\.\\w+"
+      + "|utl_file\\.\\w+)\\s*\\(|\\bINTO\\s+(?:OUTFILE|DUMPFILE)\\b"
+      + "|(?<!\\\\)\\bCOPY\\b[^;]*?\\b(?:TO|FROM)\\s+(?:PROGRAM\\b|'/)"
+      + "|\\bLANGUAGE\\s+'?(?:PLPYTHON3?U|PLPERLU|PLTCLU|C)\\b|\\bxp_cmdshell\\b|\\bEXEC(?:UTE)?\\s+(?:\\w+\\.\\.)?xp_\\w+");
+  /** SQL that acts on the server itself: other sessions, its configuration, its log and replication state. */
+  private static final Pattern SERVER_STATE = Pattern.compile("(?i)\\b(?:pg_terminate_backend|pg_cancel_backend"
+      + "|pg_reload_conf|pg_rotate_logfile|pg_switch_wal|pg_promote|pg_create_restore_point|pg_stat_reset\\w*"
+      + "|pg_(?:create|drop)_\\w*replication_slot)\\s*\\(|\\bALTER\\s+SYSTEM\\b|\\bSET\\s+GLOBAL\\b"
+      + "|(?:^|;)\\s*(?:KILL\\s+(?:QUERY\\s+|CONNECTION\\s+)?\\d|SHUTDOWN\\b)");
+  /** Functions a SELECT may call that change state or wait: sequences, settings, locks, sleeps, stored procedures. */
+  private static final Pattern STATEFUL_CALL = Pattern.compile("(?i)\\b(?:nextval|setval|set_config|pg_sleep\\w*"
+      + "|pg_advisory\\w*|sleep|benchmark|get_lock|release_lock|sp_\\w+|dbms_\\w+(?:\\.\\w+)?)\\s*\\(");
+
+  /**
+   * Whether SQL does more than read rows: used where only a plain read may pass without a human (an MCP tool that
+   * runs one query). Statements that write are judged elsewhere; this is the part a {@code SELECT} can hide.
+   */
+  static boolean actsBeyondReading(String sql) {
+    return SERVER_HOST.matcher(sql).find() || SERVER_STATE.matcher(sql).find() || STATEFUL_CALL.matcher(sql).find();
+  }
+
   /** A SQL client's call: {@code database()} of the classifier. */
   static Judgement client(Unit u, Classifier c) {
     String sql = sqlText(u);
+    return rows(u, c, sql).max(server(u, c, sql));
+  }
+
+  /** What the statements do to the server's host and state, beyond its rows. */
+  private static Judgement server(Unit u, Classifier c, String sql) {
+    if (SERVER_HOST.matcher(sql).find()) {
+      return Judgement.ask(Classifier.SYSTEM, u.shown() + " has the database server read or write files, run"
+          + " programs or reach other servers (lo_export, INTO OUTFILE, COPY … PROGRAM, dblink …); on this machine"
+          + " those are the user's own files, so a human must confirm");
+    }
+    if (SERVER_STATE.matcher(sql).find()) {
+      Where w = clientTarget(u, c, sql);
+      if (w.target() != Target.LOCAL_TEST && w.target() != Target.LOCAL) {
+        return Judgement.ask(Classifier.INFRA, u.shown() + " ends other sessions or changes the configuration of"
+            + " the database server " + w.evidence() + "; on a shared server that is an outage, so a human must"
+            + " confirm");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  private static Judgement rows(Unit u, Classifier c, String sql) {
     boolean dbLevel = DB_LEVEL.matcher(sql).find();
     boolean tableLevel = !dbLevel && TABLE_LEVEL.matcher(sql).find();
     boolean grants = Regexes.matches(sql, ".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*");

@@ -457,17 +457,6 @@ public final class PolicyGuard implements ModelGuard {
   private static final Pattern READ_SQL = Pattern.compile("(?is)\\s*(select|with|show|explain|describe)\\b[^;]*;?\\s*");
   private static final Pattern WRITE_SQL = Pattern.compile("(?i)\\b(insert|update|delete|drop|alter|create|truncate"
       + "|grant|revoke|merge|replace|copy|call|into)\\b");
-  /**
-   * Functions a SELECT can call that act on the server, its files or other servers: ending sessions, reading and
-   * writing server files, large-object export, remote queries, configuration, sequences, locks and sleeps, command
-   * execution. A plain read calls none of them.
-   */
-  private static final Pattern SIDE_EFFECT_SQL = Pattern.compile("(?i)\\b(pg_terminate_backend|pg_cancel_backend"
-      + "|pg_reload_conf|pg_rotate_logfile|pg_switch_wal|pg_promote|pg_create_restore_point|pg_stat_reset\\w*"
-      + "|pg_(?:create|drop)_\\w*replication_slot|pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file"
-      + "|pg_file_\\w+|pg_sleep\\w*|pg_advisory\\w*|lo_\\w+|dblink\\w*|set_config|setval|nextval"
-      + "|load_file|load_extension|readfile|writefile|sys_exec|sys_eval|sleep|benchmark|get_lock|release_lock"
-      + "|xp_\\w+|sp_\\w+|openrowset|opendatasource|openquery|utl_\\w+|dbms_\\w+)\\s*\\(");
 
   /**
    * A tool whose whole action is one argument the guard judges like a direct call: a browser navigating to a URL
@@ -500,7 +489,7 @@ public final class PolicyGuard implements ModelGuard {
         }
       } else if (SQL_KEYS.contains(key)) {
         carried = true;
-        if (!READ_SQL.matcher(v).matches() || WRITE_SQL.matcher(v).find() || SIDE_EFFECT_SQL.matcher(v).find()) {
+        if (!READ_SQL.matcher(v).matches() || WRITE_SQL.matcher(v).find() || DatabaseTargets.actsBeyondReading(v)) {
           return false;
         }
       }
