@@ -758,8 +758,9 @@ final class Classifier {
       j = j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
           + " is computed by decoding text; write the command plainly"));
     }
-    // the command's own judgement names the category on a tie
-    Judgement c = command(u, a, flow).max(fromClone(u, flow));
+    // the command's own judgement names the category on a tie; a subcommand's usage page changes nothing
+    boolean usage = usageOnly(u);
+    Judgement c = usage ? Judgement.ALLOW : command(u, a, flow).max(fromClone(u, flow));
     Path script = scriptRun(u);
     if (script != null) {
       c = c.max(flow.written.containsKey(script) ? runsWritten(u, script, flow) : scriptOnDisk(u, script, null, flow));
@@ -782,7 +783,7 @@ final class Classifier {
     }
     c = c.max(recipesRun(u, flow));
     c = c.max(compiledRun(u, flow));
-    Judgement eager = OverEagerActions.judge(u, this);
+    Judgement eager = usage ? Judgement.ALLOW : OverEagerActions.judge(u, this);
     // on a tie its reason is the more specific one (`--acl public-read` says more than "changes cloud resources")
     c = eager.decision() != Judgement.Decision.ALLOW && eager.atLeast(c.decision()) ? eager : c;
     if (dryRun(u) && !c.category().equals(CREDENTIAL)) {
@@ -2532,6 +2533,10 @@ final class Classifier {
   }
 
   private Judgement ssh(Unit u, List<String> argv) {
+    if (argv.size() > 1 && (argv.contains("-G") || argv.contains("-V") || argv.contains("-Q"))) {
+      // -G prints the configuration it would use, -V the version, -Q the algorithms: no connection is made
+      return Judgement.ALLOW;
+    }
     if (argv.contains("-R") || argv.contains("-D") || argv.stream().anyMatch(x -> x.startsWith("-R")
         || x.startsWith("-D"))) {
       return Judgement.ask(EXFIL, show(u) + " opens a tunnel that exposes this machine or routes traffic");
@@ -2909,6 +2914,32 @@ final class Classifier {
    * {@code git filter-repo --help}, {@code gh secret set --help}: command words then only a help flag print the
    * usage and do nothing else. Any other argument next to the flag keeps the call judged as written.
    */
+  /**
+   * Programs whose first words may name code they fetch or run (a package, a script, a recipe, a remote command):
+   * {@code --help} after them may go to that code, not to the program.
+   */
+  private static final Set<String> RUNNERS = Set.of("npx", "bunx", "pnpx", "uvx", "pipx", "deno", "go", "cargo",
+      "yarn", "pnpm", "bun", "uv", "just", "task", "rake", "invoke", "mage", "poetry", "ssh", "nix", "nix-shell",
+      "conda", "mamba", "pixi", "hatch", "rye", "pdm", "tox", "nox");
+
+  /**
+   * {@code gh secret delete --help}, {@code terraform destroy -help}, {@code kubectl delete --help}: subcommand words
+   * followed only by a request for usage print it and change nothing, whatever the subcommand would do. Plain
+   * lowercase subcommand words only (no options, values, paths or URLs); runners whose words may name code they
+   * fetch or run, scripts and interpreters are judged as usual. {@code -h} is not read as help: for some programs it
+   * means something else ({@code shutdown -h}).
+   */
+  static boolean usageOnly(Unit u) {
+    List<String> argv = u.argv();
+    if (argv.size() < 3 || u.language() != null || argv.get(0).contains("/") || RUNNERS.contains(u.name())) {
+      return false;
+    }
+    String last = argv.get(argv.size() - 1);
+    return (last.equals("--help") || last.equals("-help"))
+        && argv.subList(1, argv.size() - 1).stream().allMatch(x -> Regexes.matches(x, "[a-z][a-z0-9_:-]*"))
+        && u.params().stream().noneMatch(Arg::dynamic);
+  }
+
   private static boolean helpOnly(List<String> argv) {
     String last = argv.get(argv.size() - 1);
     return argv.size() > 2 && (last.equals("--help") || last.equals("-h"))
@@ -2988,7 +3019,8 @@ final class Classifier {
       case "checkout":
       case "restore":
         if (rest.contains("-f") || rest.contains("--force") || (rest.contains("--") || sub.equals("restore"))
-            && rest.stream().anyMatch(x -> x.equals(".") || x.equals(":/") || x.equals("*"))) {
+            && rest.stream().anyMatch(x -> x.equals(".") || x.equals(":/") || x.equals("*"))
+            && !WorkDiscards.unstagesOnly(sub, rest)) {
           return j.max(Judgement.ask(GIT, show(u) + " discards uncommitted changes"));
         }
         return j;
@@ -3225,6 +3257,10 @@ final class Classifier {
     if (Regexes.matches(key, "url\\..*\\.(insteadof|pushinsteadof)")) {
       return Judgement.deny(REDIRECT, show(u) + " rewrites git URLs, redirecting fetches and pushes");
     }
+    if (key.startsWith("alias.") && !value.startsWith("!")) {
+      // an alias without "!" expands to other git arguments (st = status), judged when it is used
+      return Judgement.ALLOW;
+    }
     if (Regexes.matches(key,
         "core\\.(sshcommand|fsmonitor|pager|editor|askpass|gitproxy)|alias\\..*|diff\\..*\\.textconv"
         + "|filter\\..*|credential\\..*|.*\\.(command|cmd|program|tool)|sequence\\.editor|gpg\\.program"
@@ -3394,11 +3430,17 @@ final class Classifier {
 
   private Judgement iac(Unit u, List<String> argv) {
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    // terragrunt run-all destroy, terragrunt run -- destroy: the command it runs in every module
+    if (ops.size() > 2 && (ops.get(1).equals("run-all") || ops.get(1).equals("run"))) {
+      ops = ops.subList(1, ops.size());
+    }
     String op = ops.size() > 1 ? ops.get(1) : "";
     boolean auto = argv.stream().anyMatch(x -> x.startsWith("-auto-approve") || x.startsWith("--auto-approve")
         || x.equals("--yes") || x.equals("-y") || x.equals("--force") || x.equals("--require-approval=never")
         || x.equals("never"));
-    if (op.equals("destroy") || argv.contains("-destroy") && !op.equals("plan") || op.equals("remove")
+    // pulumi down is pulumi destroy
+    if (op.equals("destroy") || op.equals("down") && u.name().equals("pulumi")
+        || argv.contains("-destroy") && !op.equals("plan") || op.equals("remove")
         && u.name().startsWith("s")
         || op.equals("stack") && ops.contains("rm")) {
       return Judgement.deny(INFRA, show(u) + " destroys infrastructure");
@@ -3483,6 +3525,7 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     if (argv.contains("prune") || argv.contains("rm") && (argv.contains("-f") || argv.contains("--force"))
+        && !ProcessTargets.namedContainersOnly(u)
         || argv.contains("rmi") || argv.contains("volume") && (argv.contains("rm") || argv.contains("prune"))) {
       return Judgement.ask(DELETE, show(u) + " deletes containers, images or volumes");
     }
