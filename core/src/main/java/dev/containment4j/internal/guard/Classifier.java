@@ -3261,6 +3261,21 @@ final class Classifier {
       // an alias without "!" expands to other git arguments (st = status), judged when it is used
       return Judgement.ALLOW;
     }
+    if (Regexes.matches(key, "core\\.(pager|editor)|sequence\\.editor|alias\\..*|core\\.sshcommand")
+        && ops.size() > 1) {
+      // the value is a command line git runs later: judged as one, so `less -FRX` and `code --wait` are ordinary
+      // and `less; curl …` is what the curl is; a script named by a path is not read here, so it still asks
+      String command = ops.get(1).startsWith("!") ? ops.get(1).substring(1) : ops.get(1);
+      Units.Analysis inner = Units.ofShell(command, paths.home(), u.cwd());
+      Judgement v = judgeText(u, command, "shell", new Flow(), false);
+      boolean plainPrograms = inner.units().stream().allMatch(x -> !x.argv().isEmpty() && !x.argv().get(0)
+          .contains("/"));
+      if (v.decision() == Judgement.Decision.ALLOW && plainPrograms && !inner.units().isEmpty()) {
+        return Judgement.ALLOW;
+      }
+      return Judgement.ask(PERSIST, show(u) + " configures a command git will run later"
+          + (v.decision() == Judgement.Decision.ALLOW ? "" : ": " + v.reason()));
+    }
     if (Regexes.matches(key,
         "core\\.(sshcommand|fsmonitor|pager|editor|askpass|gitproxy)|alias\\..*|diff\\..*\\.textconv"
         + "|filter\\..*|credential\\..*|.*\\.(command|cmd|program|tool)|sequence\\.editor|gpg\\.program"

@@ -137,7 +137,7 @@ final class CommandSettings {
   /** A shell command that writes a Python start-up file or names a program a package manager runs. */
   static Judgement judge(Unit u) {
     for (Redirect r : u.command().redirects()) {
-      if (!r.readsFile() && pythonStartup(r.target().text())) {
+      if (!r.readsFile() && pythonStartup(r.target().text()) && !pathEntries(u, r)) {
         return startup(u, r.target().text());
       }
     }
@@ -162,6 +162,19 @@ final class CommandSettings {
       }
     }
     return Judgement.ALLOW;
+  }
+
+  /**
+   * {@code printf '/home/dev/proj/lib\n' > x.pth}: a {@code .pth} whose known text has no {@code import} line only
+   * adds directories to Python's path (what editable installs write). Text only known at run time, a copy and
+   * Python files ({@code sitecustomize.py}) are code.
+   */
+  private static boolean pathEntries(Unit u, Redirect r) {
+    if (!r.target().text().endsWith(".pth") || !(u.name().equals("echo") || u.name().equals("printf"))
+        || u.params().stream().anyMatch(a -> a.dynamic())) {
+      return false;
+    }
+    return u.argv().stream().skip(1).noneMatch(x -> x.contains("import"));
   }
 
   private static Judgement startup(Unit u, String target) {

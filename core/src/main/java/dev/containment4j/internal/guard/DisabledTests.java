@@ -38,11 +38,11 @@ final class DisabledTests {
   private static final Pattern TEST_DEF = Pattern.compile("(?m)(\\bdef test_?\\w*\\s*\\(|\\bfunc Test\\w*\\s*\\("
       + "|(^|[^\\w.])(it|test|describe|context)\\s*\\(\\s*['\"`]|@Test\\b|@ParameterizedTest\\b|#\\[test\\]"
       + "|\\bdef test_\\w+|\\bfunc Test\\w+|^\\s*(it|describe|context|scenario)\\s+['\"]"
-      + "|\\[(Fact|Theory|Test|TestMethod|TestCase)\\b)");
+      + "|\\[(Fact|Theory|Test|TestMethod|TestCase)\\b|\\bfunction test\\w*\\s*\\()");
   /** A marker that makes the runner skip a test or a group of tests. */
   private static final Pattern SKIP = Pattern.compile("(@pytest\\.mark\\.(skip|xfail)\\b|@unittest\\.skip|\\bpytest\\.skip\\("
       + "|\\b(it|test|describe|context)\\.(skip|todo)\\b|(^|[^\\w.])x(it|describe|test)\\s*\\(|\\b(it|test|describe)\\.only\\b"
-      + "|@Disabled\\b|@Ignore\\b|\\bt\\.Skip(Now|f)?\\(|#\\[ignore\\]|\\bskip\\s*\\("
+      + "|@Disabled\\b|@Ignore\\b|\\bt\\.Skip(Now|f)?\\(|#\\[ignore\\b[^\\]]*\\]|\\bskip\\s*\\("
       + "|\\bmarkTestSkipped\\(|@Ignored\\b|\\[(Fact|Theory)\\s*\\(\\s*Skip\\s*=|\\[Ignore\\b)");
   /** A linter or type checker switched off for the rest of the file (not for one line). */
   private static final Pattern FILE_WIDE_OFF = Pattern.compile("(?im)((es|style|markdown|ts|js)lint[-:]disable"
@@ -97,7 +97,7 @@ final class DisabledTests {
       return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " marks tests as skipped, so what they check"
           + " is no longer checked; fix the code or the test, or let the user decide");
     }
-    if (count(TEST_DEF, newText) < count(TEST_DEF, oldText)) {
+    if (count(TEST_DEF, active(newText)) < count(TEST_DEF, active(oldText))) {
       return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " removes or renames tests so the runner no"
           + " longer runs them; fix the code or the test, or let the user decide");
     }
@@ -186,7 +186,8 @@ final class DisabledTests {
       // ... and a name the pattern ends with may continue (`def test_` of `def test_sync(`)
       if (count(SKIP, replacement) > count(SKIP, pattern)
           || count(TEST_DEF, replacement + "'") < count(TEST_DEF, pattern + "'")
-          || count(TEST_DEF, replacement + "x(") < count(TEST_DEF, pattern + "x(")) {
+          || count(TEST_DEF, replacement + "x(") < count(TEST_DEF, pattern + "x(")
+          || count(TEST_DEF, active(replacement + "'")) < count(TEST_DEF, active(pattern + "'"))) {
         return Judgement.ask(Classifier.AUDIT, u.shown() + " renames tests or marks them skipped, so the runner no"
             + " longer runs them; fix the code or the test, or let the user decide");
       }
@@ -242,6 +243,14 @@ final class DisabledTests {
       }
     }
     return out;
+  }
+
+  /** A line commented out ({@code // @Test}, {@code # def test_x}); Rust's {@code #[test]} is not a comment. */
+  private static final Pattern COMMENTED = Pattern.compile("(?m)^\\s*(//|/\\*|\\*|#(?!\\[)|--|;).*$");
+
+  /** The text without its commented-out lines: a test commented out is not collected. */
+  private static String active(String text) {
+    return COMMENTED.matcher(text).replaceAll("");
   }
 
   private static int count(Pattern p, String text) {

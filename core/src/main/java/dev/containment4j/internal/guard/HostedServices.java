@@ -89,7 +89,8 @@ final class HostedServices {
   }
 
   /** Command words that destroy what they name (the CLI's own resource: a database, branch, project, app). */
-  private static final Pattern DESTROYS = Pattern.compile("delete|destroy|drop|purge|wipe|teardown|nuke|terminate");
+  private static final Pattern DESTROYS = Pattern.compile("delete|destroy|drop|purge|wipe|teardown|nuke|terminate"
+      + "|rb");
   /** Short removal verbs ({@code mc rm}, {@code etcdctl del}): judged with a flag that sweeps. */
   private static final Pattern REMOVES = Pattern.compile("rm|del|remove|rmr|deleteall");
   /** Flags that widen a removal to a tree, a key prefix or everything. */
@@ -120,6 +121,9 @@ final class HostedServices {
       String t = argv.get(k);
       if (t.startsWith("-")) {
         continue;
+      }
+      if (Regexes.matches(t, ".*[.()'\"\\s].*")) {
+        continue; // code, a file name or a URL (Session.delete_all), not a command word
       }
       seen++;
       if (REMOVES.matcher(t).matches() && argv.stream().anyMatch(x -> SWEEPING.matcher(x).matches())) {
