@@ -150,7 +150,8 @@ final class ProcessTargets {
         if (w.startsWith("-") || w.equals("grep")) {
           continue;
         }
-        for (String token : w.split("[^A-Za-z0-9._-]+")) {
+        // grep [p]ostgres: the brackets keep grep from matching itself; the name is postgres
+        for (String token : w.replaceAll("[\\[\\]]", "").split("[^A-Za-z0-9._-]+")) {
           if (token.isEmpty() || token.matches("\\d+|print|NR|NF")) {
             continue;
           }

@@ -63,8 +63,9 @@ final class WorkDiscards {
       case "add":
         for (String x : rest) {
           String name = x.substring(x.lastIndexOf('/') + 1);
-          // source files named after what they handle (tokenizer.py, secrets_manager.ts) hold code, not secrets
-          if (!x.startsWith("-") && OverEagerActions.secretFile(name) && !DisabledTests.SOURCE.matcher(name).matches()) {
+          // source files and documents named after what they handle (tokenizer.py, tokens.md) hold no secrets
+          if (!x.startsWith("-") && OverEagerActions.secretFile(name) && !DisabledTests.SOURCE.matcher(name).matches()
+              && !Regexes.matches(name, "(?i).+\\.(md|markdown|rst|adoc|txt|html?)")) {
             return Judgement.ask(Classifier.CREDENTIAL, u.shown() + " stages " + x + ", a file that holds secrets by"
                 + " its name; once committed and pushed the secret is in the history for good. Keep it out of git"
                 + " (add it to .gitignore), or let the user decide");
