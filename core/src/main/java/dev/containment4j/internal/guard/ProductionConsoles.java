@@ -29,6 +29,11 @@ final class ProductionConsoles {
   static Judgement judge(Unit u) {
     List<String> argv = u.argv();
     String name = u.name();
+    if (name.equals("bundle") && argv.size() > 2 && argv.get(1).equals("exec")) {
+      // bundle exec rails runner …: the gem's executable with the bundle's load path
+      argv = argv.subList(2, argv.size());
+      name = Unit.baseName(argv.get(0));
+    }
     boolean console = (name.equals("rails") || name.equals("rake")) && argv.size() > 1
         && (argv.get(1).equals("runner") || argv.get(1).equals("r"))
         || argv.stream().anyMatch(x -> x.endsWith("manage.py")) && (argv.contains("shell") || argv.contains("shell_plus"))

@@ -82,6 +82,7 @@ class Session11ShapesTest {
     expect("RAILS_ENV=production rails r 'Tmp.delete_all'", "ask", "infra-destruction");
     expect("php artisan tinker --execute=\"App\\Models\\Log::truncate()\" --env=production", "ask",
         "infra-destruction");
+    expect("bundle exec rails runner -e production 'Invoice.destroy_all'", "ask", "infra-destruction");
     expect("bin/rails runner -e production 'puts Invoice.count'", "allow", null);
     expect("bin/rails runner -e test 'Invoice.delete_all'", "allow", null);
   }
