@@ -2915,23 +2915,32 @@ final class Classifier {
    * usage and do nothing else. Any other argument next to the flag keeps the call judged as written.
    */
   /**
-   * Programs whose first words may name code they fetch or run (a package, a script, a recipe, a remote command):
-   * {@code --help} after them may go to that code, not to the program.
+   * Programs for which a trailing {@code --help} is no usage request the guard can rely on: runners whose first words
+   * may name code they fetch or run (a package, a script, a recipe, a remote command), and tools whose operands are
+   * files, processes or times rather than subcommands (BSD {@code rm x --help} deletes x; macOS {@code shutdown now
+   * --help} shuts down).
    */
-  private static final Set<String> RUNNERS = Set.of("npx", "bunx", "pnpx", "uvx", "pipx", "deno", "go", "cargo",
-      "yarn", "pnpm", "bun", "uv", "just", "task", "rake", "invoke", "mage", "poetry", "ssh", "nix", "nix-shell",
-      "conda", "mamba", "pixi", "hatch", "rye", "pdm", "tox", "nox");
+  private static final Set<String> NO_USAGE_PAGE = Set.of("npx", "bunx", "pnpx", "uvx", "pipx", "deno", "go",
+      "cargo", "yarn", "pnpm", "bun", "uv", "just", "task", "rake", "invoke", "mage", "poetry", "ssh", "nix",
+      "nix-shell", "conda", "mamba", "pixi", "hatch", "rye", "pdm", "tox", "nox", "rm", "rmdir", "unlink", "shred",
+      "srm", "trash", "trash-put", "mv", "cp", "ln", "install", "rsync", "dd", "truncate", "tee", "touch", "mkdir",
+      "chmod", "chown", "chgrp", "chattr", "setfacl", "kill", "killall", "pkill", "killall5", "fuser", "shutdown",
+      "reboot", "halt", "poweroff", "init", "telinit", "wipefs", "fdisk", "sfdisk", "parted", "sgdisk", "mkswap",
+      "format", "find", "curl", "wget", "nc", "ncat", "netcat", "socat", "scp", "sftp", "rclone", "crontab", "at",
+      "batch", "eval", "exec", "source", "sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "node",
+      "perl", "ruby", "php", "lua", "osascript", "pwsh", "powershell", "cmd");
 
   /**
    * {@code gh secret delete --help}, {@code terraform destroy -help}, {@code kubectl delete --help}: subcommand words
    * followed only by a request for usage print it and change nothing, whatever the subcommand would do. Plain
-   * lowercase subcommand words only (no options, values, paths or URLs); runners whose words may name code they
-   * fetch or run, scripts and interpreters are judged as usual. {@code -h} is not read as help: for some programs it
-   * means something else ({@code shutdown -h}).
+   * lowercase words only (no options, values, paths or URLs), at most three of them; the programs above, scripts and
+   * interpreters are judged as usual. {@code -h} is not read as help: for some programs it means something else
+   * ({@code shutdown -h}).
    */
   static boolean usageOnly(Unit u) {
     List<String> argv = u.argv();
-    if (argv.size() < 3 || u.language() != null || argv.get(0).contains("/") || RUNNERS.contains(u.name())) {
+    if (argv.size() < 3 || argv.size() > 5 || u.language() != null || argv.get(0).contains("/")
+        || NO_USAGE_PAGE.contains(u.name()) || u.name().startsWith("mkfs")) {
       return false;
     }
     String last = argv.get(argv.size() - 1);

@@ -34,7 +34,9 @@ final class CommandSettings {
   private static final Pattern GIT_SHELL_ALIAS = Pattern.compile("(?m)^\\s*[\\w.-]+\\s*=\\s*!(?<cmd>.+)$");
   /** A kubeconfig {@code exec:} block's {@code command:} and {@code args:} (YAML, block or flow list). */
   private static final Pattern KUBE_EXEC = Pattern.compile("(?s)\\bexec:\\s*\\n(?<block>(?:[ \\t]+.*(?:\\n|$))+)");
-  private static final Pattern YAML_COMMAND = Pattern.compile("(?m)^\\s*command:\\s*(?<cmd>\\S.*)$");
+  private static final Pattern YAML_COMMAND = Pattern.compile("(?m)^[ \\t]*command:[ \\t]*(?<cmd>\\S.*)$");
+  /** A kubeconfig (its users' {@code exec} plugins run on every kubectl call), not a pod's {@code exec} probe. */
+  private static final Pattern KUBECONFIG = Pattern.compile("(?m)^(kind:\\s*Config\\b|users:\\s*$)");
   private static final Pattern YAML_ARGS = Pattern.compile("(?s)args:\\s*(\\[(?<flow>[^\\]]*)\\]|(?<block>(?:\\s*-\\s*"
       + "[^\\n]*\\n?)+))");
   /** An MCP server table in any agent's configuration format. */
@@ -87,7 +89,7 @@ final class CommandSettings {
       out.add(desktop.group("cmd").replaceAll("%[fFuUick]", "").trim());
     }
     Matcher kube = KUBE_EXEC.matcher(content);
-    while (kube.find()) {
+    while (KUBECONFIG.matcher(content).find() && kube.find()) {
       String block = kube.group("block");
       Matcher c = YAML_COMMAND.matcher(block);
       if (c.find()) {

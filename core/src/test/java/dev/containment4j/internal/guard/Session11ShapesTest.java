@@ -110,6 +110,8 @@ class Session11ShapesTest {
     expect("kubectl drain --help", "allow", null);
     expect("npx some-destroyer --help", "ask", null);
     expect("shutdown -h now", "deny", null);
+    expect("shutdown now --help", "deny", null);
+    expect("rm -rf ~/Documents --help", "deny", null);
   }
 
   @Test
