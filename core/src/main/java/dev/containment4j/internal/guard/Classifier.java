@@ -758,8 +758,9 @@ final class Classifier {
       j = j.max(Judgement.ask(OBFUSCATION, "the program name in " + show(u)
           + " is computed by decoding text; write the command plainly"));
     }
-    // the command's own judgement names the category on a tie
-    Judgement c = command(u, a, flow).max(fromClone(u, flow));
+    // the command's own judgement names the category on a tie; a subcommand's usage page changes nothing
+    boolean usage = usageOnly(u);
+    Judgement c = usage ? Judgement.ALLOW : command(u, a, flow).max(fromClone(u, flow));
     Path script = scriptRun(u);
     if (script != null) {
       c = c.max(flow.written.containsKey(script) ? runsWritten(u, script, flow) : scriptOnDisk(u, script, null, flow));
@@ -782,7 +783,7 @@ final class Classifier {
     }
     c = c.max(recipesRun(u, flow));
     c = c.max(compiledRun(u, flow));
-    Judgement eager = OverEagerActions.judge(u, this);
+    Judgement eager = usage ? Judgement.ALLOW : OverEagerActions.judge(u, this);
     // on a tie its reason is the more specific one (`--acl public-read` says more than "changes cloud resources")
     c = eager.decision() != Judgement.Decision.ALLOW && eager.atLeast(c.decision()) ? eager : c;
     if (dryRun(u) && !c.category().equals(CREDENTIAL)) {
@@ -2532,6 +2533,10 @@ final class Classifier {
   }
 
   private Judgement ssh(Unit u, List<String> argv) {
+    if (argv.size() > 1 && (argv.contains("-G") || argv.contains("-V") || argv.contains("-Q"))) {
+      // -G prints the configuration it would use, -V the version, -Q the algorithms: no connection is made
+      return Judgement.ALLOW;
+    }
     if (argv.contains("-R") || argv.contains("-D") || argv.stream().anyMatch(x -> x.startsWith("-R")
         || x.startsWith("-D"))) {
       return Judgement.ask(EXFIL, show(u) + " opens a tunnel that exposes this machine or routes traffic");
@@ -2909,6 +2914,41 @@ final class Classifier {
    * {@code git filter-repo --help}, {@code gh secret set --help}: command words then only a help flag print the
    * usage and do nothing else. Any other argument next to the flag keeps the call judged as written.
    */
+  /**
+   * Programs for which a trailing {@code --help} is no usage request the guard can rely on: runners whose first words
+   * may name code they fetch or run (a package, a script, a recipe, a remote command), and tools whose operands are
+   * files, processes or times rather than subcommands (BSD {@code rm x --help} deletes x; macOS {@code shutdown now
+   * --help} shuts down).
+   */
+  private static final Set<String> NO_USAGE_PAGE = Set.of("npx", "bunx", "pnpx", "uvx", "pipx", "deno", "go",
+      "cargo", "yarn", "pnpm", "bun", "uv", "just", "task", "rake", "invoke", "mage", "poetry", "ssh", "nix",
+      "nix-shell", "conda", "mamba", "pixi", "hatch", "rye", "pdm", "tox", "nox", "rm", "rmdir", "unlink", "shred",
+      "srm", "trash", "trash-put", "mv", "cp", "ln", "install", "rsync", "dd", "truncate", "tee", "touch", "mkdir",
+      "chmod", "chown", "chgrp", "chattr", "setfacl", "kill", "killall", "pkill", "killall5", "fuser", "shutdown",
+      "reboot", "halt", "poweroff", "init", "telinit", "wipefs", "fdisk", "sfdisk", "parted", "sgdisk", "mkswap",
+      "format", "find", "curl", "wget", "nc", "ncat", "netcat", "socat", "scp", "sftp", "rclone", "crontab", "at",
+      "batch", "eval", "exec", "source", "sh", "bash", "zsh", "dash", "ksh", "fish", "python", "python3", "node",
+      "perl", "ruby", "php", "lua", "osascript", "pwsh", "powershell", "cmd");
+
+  /**
+   * {@code gh secret delete --help}, {@code terraform destroy -help}, {@code kubectl delete --help}: subcommand words
+   * followed only by a request for usage print it and change nothing, whatever the subcommand would do. Plain
+   * lowercase words only (no options, values, paths or URLs), at most three of them; the programs above, scripts and
+   * interpreters are judged as usual. {@code -h} is not read as help: for some programs it means something else
+   * ({@code shutdown -h}).
+   */
+  static boolean usageOnly(Unit u) {
+    List<String> argv = u.argv();
+    if (argv.size() < 3 || argv.size() > 5 || u.language() != null || argv.get(0).contains("/")
+        || NO_USAGE_PAGE.contains(u.name()) || u.name().startsWith("mkfs")) {
+      return false;
+    }
+    String last = argv.get(argv.size() - 1);
+    return (last.equals("--help") || last.equals("-help"))
+        && argv.subList(1, argv.size() - 1).stream().allMatch(x -> Regexes.matches(x, "[a-z][a-z0-9_:-]*"))
+        && u.params().stream().noneMatch(Arg::dynamic);
+  }
+
   private static boolean helpOnly(List<String> argv) {
     String last = argv.get(argv.size() - 1);
     return argv.size() > 2 && (last.equals("--help") || last.equals("-h"))
@@ -2988,7 +3028,8 @@ final class Classifier {
       case "checkout":
       case "restore":
         if (rest.contains("-f") || rest.contains("--force") || (rest.contains("--") || sub.equals("restore"))
-            && rest.stream().anyMatch(x -> x.equals(".") || x.equals(":/") || x.equals("*"))) {
+            && rest.stream().anyMatch(x -> x.equals(".") || x.equals(":/") || x.equals("*"))
+            && !WorkDiscards.unstagesOnly(sub, rest)) {
           return j.max(Judgement.ask(GIT, show(u) + " discards uncommitted changes"));
         }
         return j;
@@ -3225,6 +3266,25 @@ final class Classifier {
     if (Regexes.matches(key, "url\\..*\\.(insteadof|pushinsteadof)")) {
       return Judgement.deny(REDIRECT, show(u) + " rewrites git URLs, redirecting fetches and pushes");
     }
+    if (key.startsWith("alias.") && !value.startsWith("!")) {
+      // an alias without "!" expands to other git arguments (st = status), judged when it is used
+      return Judgement.ALLOW;
+    }
+    if (Regexes.matches(key, "core\\.(pager|editor)|sequence\\.editor|alias\\..*|core\\.sshcommand")
+        && ops.size() > 1) {
+      // the value is a command line git runs later: judged as one, so `less -FRX` and `code --wait` are ordinary
+      // and `less; curl …` is what the curl is; a script named by a path is not read here, so it still asks
+      String command = ops.get(1).startsWith("!") ? ops.get(1).substring(1) : ops.get(1);
+      Units.Analysis inner = Units.ofShell(command, paths.home(), u.cwd());
+      Judgement v = judgeText(u, command, "shell", new Flow(), false);
+      boolean plainPrograms = inner.units().stream().allMatch(x -> !x.argv().isEmpty() && !x.argv().get(0)
+          .contains("/"));
+      if (v.decision() == Judgement.Decision.ALLOW && plainPrograms && !inner.units().isEmpty()) {
+        return Judgement.ALLOW;
+      }
+      return Judgement.ask(PERSIST, show(u) + " configures a command git will run later"
+          + (v.decision() == Judgement.Decision.ALLOW ? "" : ": " + v.reason()));
+    }
     if (Regexes.matches(key,
         "core\\.(sshcommand|fsmonitor|pager|editor|askpass|gitproxy)|alias\\..*|diff\\..*\\.textconv"
         + "|filter\\..*|credential\\..*|.*\\.(command|cmd|program|tool)|sequence\\.editor|gpg\\.program"
@@ -3394,11 +3454,17 @@ final class Classifier {
 
   private Judgement iac(Unit u, List<String> argv) {
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    // terragrunt run-all destroy, terragrunt run -- destroy: the command it runs in every module
+    if (ops.size() > 2 && (ops.get(1).equals("run-all") || ops.get(1).equals("run"))) {
+      ops = ops.subList(1, ops.size());
+    }
     String op = ops.size() > 1 ? ops.get(1) : "";
     boolean auto = argv.stream().anyMatch(x -> x.startsWith("-auto-approve") || x.startsWith("--auto-approve")
         || x.equals("--yes") || x.equals("-y") || x.equals("--force") || x.equals("--require-approval=never")
         || x.equals("never"));
-    if (op.equals("destroy") || argv.contains("-destroy") && !op.equals("plan") || op.equals("remove")
+    // pulumi down is pulumi destroy
+    if (op.equals("destroy") || op.equals("down") && u.name().equals("pulumi")
+        || argv.contains("-destroy") && !op.equals("plan") || op.equals("remove")
         && u.name().startsWith("s")
         || op.equals("stack") && ops.contains("rm")) {
       return Judgement.deny(INFRA, show(u) + " destroys infrastructure");
@@ -3483,6 +3549,7 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     if (argv.contains("prune") || argv.contains("rm") && (argv.contains("-f") || argv.contains("--force"))
+        && !ProcessTargets.namedContainersOnly(u)
         || argv.contains("rmi") || argv.contains("volume") && (argv.contains("rm") || argv.contains("prune"))) {
       return Judgement.ask(DELETE, show(u) + " deletes containers, images or volumes");
     }

@@ -37,12 +37,13 @@ final class DisabledTests {
   /** A test definition: a function or case the runner collects. */
   private static final Pattern TEST_DEF = Pattern.compile("(?m)(\\bdef test_?\\w*\\s*\\(|\\bfunc Test\\w*\\s*\\("
       + "|(^|[^\\w.])(it|test|describe|context)\\s*\\(\\s*['\"`]|@Test\\b|@ParameterizedTest\\b|#\\[test\\]"
-      + "|\\bdef test_\\w+|\\bfunc Test\\w+|^\\s*(it|describe|context|scenario)\\s+['\"])");
+      + "|\\bdef test_\\w+|\\bfunc Test\\w+|^\\s*(it|describe|context|scenario)\\s+['\"]"
+      + "|\\[(Fact|Theory|Test|TestMethod|TestCase)\\b|\\bfunction test\\w*\\s*\\()");
   /** A marker that makes the runner skip a test or a group of tests. */
   private static final Pattern SKIP = Pattern.compile("(@pytest\\.mark\\.(skip|xfail)\\b|@unittest\\.skip|\\bpytest\\.skip\\("
       + "|\\b(it|test|describe|context)\\.(skip|todo)\\b|(^|[^\\w.])x(it|describe|test)\\s*\\(|\\b(it|test|describe)\\.only\\b"
-      + "|@Disabled\\b|@Ignore\\b|\\bt\\.Skip(Now|f)?\\(|#\\[ignore\\]|\\bskip\\s*\\("
-      + "|\\bmarkTestSkipped\\(|@Ignored\\b)");
+      + "|@Disabled\\b|@Ignore\\b|\\bt\\.Skip(Now|f)?\\(|#\\[ignore\\b[^\\]]*\\]|\\bskip\\s*\\("
+      + "|\\bmarkTestSkipped\\(|@Ignored\\b|\\[(Fact|Theory)\\s*\\(\\s*Skip\\s*=|\\[Ignore\\b)");
   /** A linter or type checker switched off for the rest of the file (not for one line). */
   private static final Pattern FILE_WIDE_OFF = Pattern.compile("(?im)((es|style|markdown|ts|js)lint[-:]disable"
       + "(?![-:]?(next-)?line)|#\\s*pylint:\\s*(skip-file|disable-all)|^\\s*#\\s*pylint:\\s*disable\\s*="
@@ -86,14 +87,17 @@ final class DisabledTests {
             + " what it reports, or suppress one finding on its line");
       }
     }
-    if (!testFile(file) && !underTestDir(file)) {
+    // tests may live in any source file (Rust's #[cfg(test)] modules, doctests): a skip marker added next to a test
+    // definition counts there too
+    boolean tests = testFile(file) || underTestDir(file) || count(TEST_DEF, newText) > 0;
+    if (!tests) {
       return Judgement.ALLOW;
     }
     if (count(SKIP, newText) > count(SKIP, oldText)) {
       return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " marks tests as skipped, so what they check"
           + " is no longer checked; fix the code or the test, or let the user decide");
     }
-    if (count(TEST_DEF, newText) < count(TEST_DEF, oldText)) {
+    if (count(TEST_DEF, active(newText)) < count(TEST_DEF, active(oldText))) {
       return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " removes or renames tests so the runner no"
           + " longer runs them; fix the code or the test, or let the user decide");
     }
@@ -101,11 +105,8 @@ final class DisabledTests {
   }
 
   private static Judgement git(Unit u, List<String> argv) {
-    int k = 1;
-    while (k < argv.size() && argv.get(k).startsWith("-")) {
-      k += argv.get(k).equals("-C") || argv.get(k).equals("-c") ? 2 : 1;
-    }
-    if (k >= argv.size()) {
+    int k = OverEagerActions.gitSubcommand(argv);
+    if (k < 0) {
       return Judgement.ALLOW;
     }
     String sub = argv.get(k);
@@ -182,8 +183,11 @@ final class DisabledTests {
       String pattern = s[0].replace("\\", "").replace("^", "");
       String replacement = s[1].replace("\\", "");
       // a quote closes the definition the pattern opens (`it(` of `it('…'`), so the pattern counts as one
+      // ... and a name the pattern ends with may continue (`def test_` of `def test_sync(`)
       if (count(SKIP, replacement) > count(SKIP, pattern)
-          || count(TEST_DEF, replacement + "'") < count(TEST_DEF, pattern + "'")) {
+          || count(TEST_DEF, replacement + "'") < count(TEST_DEF, pattern + "'")
+          || count(TEST_DEF, replacement + "x(") < count(TEST_DEF, pattern + "x(")
+          || count(TEST_DEF, active(replacement + "'")) < count(TEST_DEF, active(pattern + "'"))) {
         return Judgement.ask(Classifier.AUDIT, u.shown() + " renames tests or marks them skipped, so the runner no"
             + " longer runs them; fix the code or the test, or let the user decide");
       }
@@ -239,6 +243,14 @@ final class DisabledTests {
       }
     }
     return out;
+  }
+
+  /** A line commented out ({@code // @Test}, {@code # def test_x}); Rust's {@code #[test]} is not a comment. */
+  private static final Pattern COMMENTED = Pattern.compile("(?m)^\\s*(//|/\\*|\\*|#(?!\\[)|--|;).*$");
+
+  /** The text without its commented-out lines: a test commented out is not collected. */
+  private static String active(String text) {
+    return COMMENTED.matcher(text).replaceAll("");
   }
 
   private static int count(Pattern p, String text) {

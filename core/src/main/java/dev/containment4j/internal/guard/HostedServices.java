@@ -89,7 +89,13 @@ final class HostedServices {
   }
 
   /** Command words that destroy what they name (the CLI's own resource: a database, branch, project, app). */
-  private static final Pattern DESTROYS = Pattern.compile("delete|destroy|drop|purge|wipe|teardown|nuke|terminate");
+  private static final Pattern DESTROYS = Pattern.compile("delete|destroy|drop|purge|wipe|teardown|nuke|terminate"
+      + "|rb");
+  /** Short removal verbs ({@code mc rm}, {@code etcdctl del}): judged with a flag that sweeps. */
+  private static final Pattern REMOVES = Pattern.compile("rm|del|remove|rmr|deleteall");
+  /** Flags that widen a removal to a tree, a key prefix or everything. */
+  private static final Pattern SWEEPING = Pattern.compile("--recursive|-r|-R|--prefix|--from-key|--all"
+      + "|-a|--purge");
   /** Local tools whose deletes are of throw-away things on this machine. */
   private static final Set<String> LOCAL_TOOLS = Set.of("kind", "minikube", "k3d", "colima", "multipass", "lima",
       "limactl", "podman-machine", "orb", "orbctl", "direnv", "pyenv", "nvm", "rbenv", "asdf", "mise", "sdk", "rustup",
@@ -116,7 +122,14 @@ final class HostedServices {
       if (t.startsWith("-")) {
         continue;
       }
+      if (Regexes.matches(t, ".*[.()'\"\\s].*")) {
+        continue; // code, a file name or a URL (Session.delete_all), not a command word
+      }
       seen++;
+      if (REMOVES.matcher(t).matches() && argv.stream().anyMatch(x -> SWEEPING.matcher(x).matches())) {
+        return Judgement.ask(Classifier.INFRA, shown + " removes recursively, by prefix or everything with the command `"
+            + t + "` of " + u.name() + ", which the guard has no model of; a human must confirm what it deletes");
+      }
       for (String part : t.toLowerCase(Locale.ROOT).split("[:._-]")) {
         if (DESTROYS.matcher(part).matches()) {
           return Judgement.ask(Classifier.INFRA, shown + " runs the command `" + t + "` of " + u.name() + ", which"

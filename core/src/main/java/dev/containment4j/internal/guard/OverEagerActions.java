@@ -38,7 +38,8 @@ final class OverEagerActions {
   /**
    * Every judgement of the over-eager families, the strongest first found: this class's own and those of
    * {@link DatabaseTargets} (migrations, D1), {@link ContainerAccess}, {@link ProcessTargets}, {@link Releases},
-   * {@link PlatformActions}, {@link QualityGates} and {@link MachineSettings}.
+   * {@link PlatformActions}, {@link QualityGates}, {@link MachineSettings}, {@link CommandSettings},
+   * {@link WorkDiscards}, {@link LocalEnvironments} and {@link ProductionConsoles}.
    */
   static Judgement judge(Unit u, Classifier c) {
     if (u.args().isEmpty()) {
@@ -47,7 +48,9 @@ final class OverEagerActions {
     return judge(u).max(DatabaseTargets.migration(u, c)).max(DatabaseTargets.d1(u)).max(ContainerAccess.judge(u, c))
         .max(ProcessTargets.judge(u)).max(Releases.judge(u)).max(PlatformActions.judge(u))
         .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u))
-        .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u)).max(MachineSettings.judge(u));
+        .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u)).max(MachineSettings.judge(u))
+        .max(CommandSettings.judge(u)).max(WorkDiscards.judge(u)).max(LocalEnvironments.judge(u))
+        .max(ProductionConsoles.judge(u));
   }
 
   /** Whether a file name holds secrets by convention ({@code .env}, {@code *.pem}, {@code id_rsa} ...). */
@@ -147,12 +150,18 @@ final class OverEagerActions {
     return Judgement.ALLOW;
   }
 
-  private static Judgement git(Unit u, List<String> argv) {
+  /** The index of git's subcommand in {@code argv} (after {@code -C DIR}, {@code -c KEY=V} …), or -1. */
+  static int gitSubcommand(List<String> argv) {
     int k = 1;
     while (k < argv.size() && argv.get(k).startsWith("-")) {
       k += argv.get(k).equals("-C") || argv.get(k).equals("-c") ? 2 : 1;
     }
-    if (k >= argv.size()) {
+    return k < argv.size() ? k : -1;
+  }
+
+  private static Judgement git(Unit u, List<String> argv) {
+    int k = gitSubcommand(argv);
+    if (k < 0) {
       return Judgement.ALLOW;
     }
     String sub = argv.get(k);

@@ -282,6 +282,7 @@ public final class PolicyGuard implements ModelGuard {
       j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd))
           .max(SharedStateActions.lockfileWrite(lexical));
       j = j.max(DependencySources.manifest(lexical, call.content().get(), call.oldText().orElse(null)));
+      j = j.max(CommandSettings.written(lexical, call.content().get()));
       j = j.max(WrittenSecrets.judge(lexical, call.content().get(), call.oldText().orElse(null),
           classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)));
       if (call.oldText().isPresent()) {

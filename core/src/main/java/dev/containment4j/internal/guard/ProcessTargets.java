@@ -67,6 +67,19 @@ final class ProcessTargets {
         return Judgement.ALLOW;
       case "kill":
         return killList(u);
+      case "killall5":
+        return Judgement.deny(Classifier.DELETE, u.shown() + " signals every process on the machine except the"
+            + " kernel's and its own session");
+      case "taskkill":
+        // taskkill /IM java.exe: every process of that image, like killall
+        for (int k = 1; k + 1 < argv.size(); k++) {
+          String image = argv.get(k + 1).replaceFirst("(?i)\\.exe$", "");
+          if (argv.get(k).equalsIgnoreCase("/IM") && (SHARED.matcher(image).matches() || image.contains("*"))) {
+            return Judgement.ask(Classifier.DELETE, u.shown() + " kills every `" + argv.get(k + 1) + "` process of"
+                + " the user, not only the one this task started; stop your own process by its PID (/PID)");
+          }
+        }
+        return Judgement.ALLOW;
       case "tmux":
         return argv.contains("kill-server") ? Judgement.ask(Classifier.DELETE, u.shown() + " ends every tmux session of"
             + " the user, with whatever runs in them; end only your own session (kill-session -t NAME)")
@@ -112,7 +125,47 @@ final class ProcessTargets {
             + "` lists, not only the one this task started; stop your own process by its PID or full command line");
       }
     }
-    return Judgement.ALLOW;
+    return processListing(u);
+  }
+
+  /**
+   * {@code ps aux | grep node | awk '{print $2}' | xargs kill -9}, {@code kill $(ps -eo pid,comm | awk '/java/…')}:
+   * PIDs picked from a process listing by a filter. The filter's words say which processes: a shared runtime or
+   * service name (or no filter at all) is every such process of the user.
+   */
+  private static Judgement processListing(Unit u) {
+    List<SimpleCommand> sources = u.argumentSources();
+    boolean listing = sources.stream().anyMatch(c -> !c.argv().isEmpty()
+        && Set.of("ps", "jps", "pgrep").contains(Unit.baseName(c.argv().get(0))));
+    if (!listing) {
+      return Judgement.ALLOW;
+    }
+    boolean filtered = false;
+    for (SimpleCommand c : sources) {
+      List<String> av = c.argv();
+      if (av.isEmpty() || Unit.baseName(av.get(0)).equals("ps")) {
+        continue;
+      }
+      for (String w : av.subList(1, av.size())) {
+        if (w.startsWith("-") || w.equals("grep")) {
+          continue;
+        }
+        // grep [p]ostgres: the brackets keep grep from matching itself; the name is postgres
+        for (String token : w.replaceAll("[\\[\\]]", "").split("[^A-Za-z0-9._-]+")) {
+          if (token.isEmpty() || token.matches("\\d+|print|NR|NF")) {
+            continue;
+          }
+          filtered = true;
+          if (SHARED.matcher(token).matches()) {
+            return Judgement.ask(Classifier.DELETE, u.shown() + " kills every `" + token + "` process a process"
+                + " listing shows, not only the one this task started; stop your own process by its PID or full"
+                + " command line");
+          }
+        }
+      }
+    }
+    return filtered ? Judgement.ALLOW : Judgement.ask(Classifier.DELETE, u.shown() + " kills every process a"
+        + " listing shows; stop your own process by its PID or full command line");
   }
 
   private static Judgement port(Unit u, String word) {
@@ -148,6 +201,28 @@ final class ProcessTargets {
     }
     return all ? Judgement.ask(Classifier.DELETE, u.shown() + " stops or removes every container on this machine,"
         + " including those of other projects and services; name the containers this task started") : Judgement.ALLOW;
+  }
+
+  /**
+   * {@code docker rm -f api-dev}: containers named literally, without their volumes, are the task's own to remove
+   * (their data lives in volumes); names from a listing, {@code --all} or {@code -v} are judged as removals.
+   */
+  static boolean namedContainersOnly(Unit u) {
+    List<String> argv = u.argv();
+    int k = 1;
+    while (k < argv.size() && argv.get(k).startsWith("-")) {
+      k++;
+    }
+    if (k < argv.size() && argv.get(k).equals("container")) {
+      k++;
+    }
+    if (k >= argv.size() || !argv.get(k).equals("rm") || !u.argumentSources().isEmpty()) {
+      return false;
+    }
+    List<String> rest = argv.subList(k + 1, argv.size());
+    return rest.stream().allMatch(x -> x.equals("-f") || x.equals("--force") || !x.startsWith("-"))
+        && rest.stream().anyMatch(x -> !x.startsWith("-"))
+        && u.params().stream().noneMatch(a -> a.dynamic());
   }
 
   private static List<String> operands(List<String> argv) {

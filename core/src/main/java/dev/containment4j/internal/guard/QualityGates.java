@@ -23,14 +23,18 @@ final class QualityGates {
   /** A threshold key and its number: {@code fail_under = 90}, {@code "branches": 80}, {@code --cov-fail-under=85}. */
   private static final Pattern GATE = Pattern.compile("(?i)(fail[_-]?under|coverage[_-]?threshold|min(imum)?[_-]?"
       + "(coverage|ratio|score)?|threshold|branches|lines|functions|statements|covered[_-]?ratio|min[_-]?cov\\w*"
-      + "|coverage|max[_-]?(warnings|errors|complexity|line[_-]?length))[\"']?\\s*[:=]?\\s*[\"']?(?<n>\\d+(\\.\\d+)?)");
+      + "|coverage|max[_-]?(warnings|errors|complexity|line[_-]?length))[\"']?\\s*[:=>]?\\s*[\"']?(?<n>\\d+(\\.\\d+)?)");
   private static final Pattern SED_SUBST = Pattern.compile("^s(.)(.*?)(?<!\\\\)\\1(.*?)(?<!\\\\)\\1[gIi0-9]*$");
   private static final Pattern NO_OP = Pattern.compile("(?i)\\s*(exit 0|true|:|echo\\b.*|/bin/true)\\s*;?\\s*");
   private static final Pattern CHECK_SCRIPT = Pattern.compile("(?i)scripts\\.(test|lint|check|typecheck|verify"
       + "|ci|coverage|pretest|precommit|pre-commit)(:\\S*)?");
   private static final Pattern CI_SKIP = Pattern.compile("(?im)^\\s*(continue-on-error:\\s*true|if:\\s*(false"
       + "|\\$\\{\\{\\s*false\\s*}})|allow_failure:\\s*true)\\s*$|\\|\\|\\s*true\\s*$|--no-verify|-DskipTests"
-      + "|-Dmaven\\.test\\.skip=true|--passWithNoTests|\\bexit 0\\s*$");
+      + "|-Dmaven\\.test\\.skip=true|--passWithNoTests|\\bexit 0\\s*$"
+      // build files that stop running tests, test runners told to leave tests out
+      + "|<(skipTests|skip|maven\\.test\\.skip|skipITs)>\\s*true|\\btests?\\s*\\{\\s*enabled\\s*=\\s*false"
+      + "|\\btests?\\.enabled\\s*=\\s*false|\\benabled\\s*=\\s*false(?=[^}]*\\b(useJUnit|testLogging|maxParallelForks))"
+      + "|--ignore(-glob)?[= ]\\S*(test|spec)|--deselect\\b|testPathIgnorePatterns");
 
   private QualityGates() {}
 

@@ -66,8 +66,11 @@ final class WindowsShells {
   private static final Pattern DELETES = Pattern.compile("(?i)remove-item|^ri$|^rm$|^del$|^erase$|^rd$|^rmdir$"
       + "|clear-content|^clc$|clear-recyclebin|format-volume|clear-disk|remove-partition");
   private static final Pattern PATH_WORD = Pattern.compile("(?i)(\\$env:(userprofile|home)|%userprofile%|\\$home"
-      + "|~|[a-z]:)?[\\\\/][^\\s,;|'\"()]*|(\\$env:(userprofile|home)|%userprofile%|\\$home|~)"
+      + "|~|[a-z]:)?[\\\\/][^\\s,;|'\"()]*|(\\$env:(userprofile|home)|%userprofile%|\\$home|~)(\\.[^\\s,;|'\"()]*)?"
       + "|\\.{1,2}([\\\\/][^\\s,;|'\"()]*)?|[A-Za-z0-9_.-]+[\\\\/][^\\s,;|'\"()]*");
+  /** A home directory name at the start of a path whose separator the POSIX parser removed. */
+  private static final Pattern EATEN_HOME_DIR = Pattern.compile("^(\\.(ssh|aws|kube|docker|gnupg|azure|config"
+      + "|gcloud))(?=[^/])");
   private static final Pattern WEB = Pattern.compile("iwr|irm|invoke-webrequest|invoke-restmethod");
   private static final Pattern VALUE_FLAGS = Pattern.compile("(?i)-(ep|ex|exec|executionpolicy|w|windowstyle|v"
       + "|version|psconsolefile|inputformat|if|outputformat|of|configurationname|wd|workingdirectory|settingsfile)");
@@ -248,6 +251,10 @@ final class WindowsShells {
           continue;
         }
         if (!DRIVE.matcher(raw).lookingAt() && !raw.startsWith("~") && !PATH_WORD.matcher(raw).matches()) {
+          if (deletes && !raw.isEmpty() && !raw.startsWith("$")) {
+            // Remove-Item .git: a bare name is a path in the current directory, judged like rm of it
+            paths = paths.max(c.deleteTarget(Arg.literal(raw), u.cwd(), recursive, shown));
+          }
           continue;
         }
         if (DRIVE.matcher(raw).lookingAt()) {
@@ -309,7 +316,9 @@ final class WindowsShells {
     String s = p.replace('\\', '/');
     s = s.replaceFirst("(?i)^(\\$env:(userprofile|home)|%userprofile%|\\$home)", "~");
     if (s.startsWith("~")) {
-      String rest = s.substring(1);
+      // %USERPROFILE%\.ssh\id_rsa unquoted reaches here as ~.sshid_rsa: the POSIX parser ate both backslashes, and
+      // the home's well-known directories are where the first one stood
+      String rest = EATEN_HOME_DIR.matcher(s.substring(1)).replaceFirst("$1/");
       s = c.paths().home() + (rest.isEmpty() || rest.startsWith("/") ? rest : "/" + rest);
     }
     return s;

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * ({@code postCreateCommand} … in {@code devcontainer.json}, run when the container is created or started). Writing {@code "postinstall": "curl … | sh"}
  * and then running {@code npm install} would otherwise split one dangerous action into two calls that each look
  * ordinary. Scripts a person runs by name ({@code install.sh}, a makefile) are not read here: writing one is
- * ordinary, and running it is judged by its command line (see docs/guard.md, limits).
+ * ordinary, and running it is judged by its command line (see docs/guard.md, limits). Settings whose values are
+ * commands (a kubeconfig's {@code exec}, {@code credential_process}, {@code ProxyCommand}, git's {@code fsmonitor}
+ * …) are found by {@link CommandSettings}.
  */
 final class WrittenCode {
   /** A {@code "name": "command"} pair of the npm scripts that run by themselves on install, pack or publish. */
@@ -72,6 +74,7 @@ final class WrittenCode {
         || lower.equals("usercustomize.py") || lower.endsWith(".pth")) {
       out.addAll(CodeScan.shellCommands(content, "python"));
     }
+    out.addAll(CommandSettings.commands(file, content));
     return out;
   }
 
