@@ -51,7 +51,9 @@ final class Classifier {
   static final String ORDINARY = "ordinary";
 
   private static final Set<String> NET_CLIENTS = Set.of("curl", "wget", "http", "https", "xh", "aria2c", "lynx",
-      "links", "w3m", "httpie", "curlie", "fetch", "lwp-request", "GET", "POST", "HEAD");
+      "links", "w3m", "httpie", "curlie", "fetch", "lwp-request", "GET", "POST", "HEAD",
+      // PowerShell's web cmdlets by their aliases, as agents on Windows type them into a shell tool
+      "iwr", "irm");
   private static final Set<String> RAW_SOCKETS = Set.of("nc", "ncat", "netcat", "socat", "telnet", "pwncat",
       "cryptcat", "nping");
   private static final Set<String> DNS = Set.of("dig", "nslookup", "host", "drill", "ping", "ping6", "traceroute",

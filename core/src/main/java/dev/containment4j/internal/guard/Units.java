@@ -549,6 +549,9 @@ final class Units {
         return "php";
       case "lua":
         return "lua";
+      case "elixir":
+      case "iex":
+        return "elixir";
       case "osascript":
         return "applescript";
       case "awk":
@@ -571,6 +574,7 @@ final class Units {
       "perl", Set.of("-e", "-E"),
       "ruby", Set.of("-e"),
       "lua", Set.of("-e"),
+      "elixir", Set.of("-e", "--eval"),
       "applescript", Set.of("-e"),
       "php", Set.of("-r"));
   private static final Set<String> DEFAULT_CODE_FLAGS = Set.of("-c", "-Command", "-command");
