@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.containment4j.egress.EgressProxy;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.EgressGateway;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -237,6 +239,37 @@ class ForbiddenTargetsIT {
     assertThat(socks5(proxy, 3, name, port())).as("the second answer is refused").isEqualTo("reply 2");
     assertThat(lookups).hasValue(2);
     assertThat(secret4.accepted()).isZero();
+  }
+
+  /**
+   * The host listener of a {@code Containment}'s proxy (the one {@code backend: none} and Seatbelt tools reach) is
+   * for this user's processes: another user of the host (uid 65534 here, through {@code setpriv}) is closed before
+   * anything is read and reported, while this user's client is served. Before session 11 the other user was served.
+   */
+  @Test
+  void aContainmentsHostListenerServesOnlyItsOwnUser() throws Exception {
+    ProxyClients.requireTool("curl");
+    org.assertj.core.api.Assumptions.assumeThat(LoopbackPeers.ownUid()).as("root, to run a client as another user")
+        .isZero();
+    org.assertj.core.api.Assumptions.assumeThat(Path.of("/usr/bin/setpriv")).as("util-linux setpriv").isExecutable();
+    Policy d = Policy.defaults();
+    Policy policy = new Policy(d.source(), d.isolation(), network(List.of("alpha.test:" + alpha.port()), List.of(),
+        Map.of("alpha.test", "127.0.0.1"), List.of("127.0.0.0/8"), Policy.TlsMode.PASSTHROUGH, List.of()),
+        d.guard(), d.content(), d.trust(), d.audit());
+    try (EgressGateway gateway = new dev.containment4j.egress.NettyEgressProvider().open(policy, events)) {
+      String proxyUrl = "http://127.0.0.1:" + gateway.address().getPort();
+      String url = "http://alpha.test:" + alpha.port();
+      var mine = ProxyClients.run(Map.of(), "curl", "-sS", "--max-time", "10", "-x", proxyUrl, url + "/mine");
+      assertThat(mine.out()).as(mine.err()).contains("ok alpha /mine");
+      for (String[] how : new String[][] {{"-x", proxyUrl}, {"--socks5-hostname",
+          "127.0.0.1:" + gateway.address().getPort()}}) {
+        var other = ProxyClients.run(Map.of(), "/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+            "--clear-groups", "curl", "-sS", "--max-time", "10", how[0], how[1], url + "/other-user");
+        assertThat(other.exit()).as(other.out()).isNotZero();
+      }
+    }
+    assertThat(alpha.seen).extracting(TestOrigins.Seen::path).containsExactly("/mine");
+    assertThat(events.await("egress.deny", 2)).extracting(e -> e.fields().get("reason")).containsOnly("foreign-user");
   }
 
   private static String firstLine(String answer) {
