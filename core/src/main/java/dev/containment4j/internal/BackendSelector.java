@@ -9,12 +9,14 @@ import dev.containment4j.IsolationReport;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.Availability;
 import dev.containment4j.spi.IsolationBackendProvider;
+import dev.containment4j.spi.IsolationSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /**
  * Picks the isolation backend for a policy. {@code auto} probes every discovered provider, highest priority first,
@@ -55,6 +57,16 @@ public final class BackendSelector {
   }
 
   public static Selection select(Policy.Backend wanted, List<IsolationBackendProvider> providers) {
+    return select(wanted, providers, IsolationBackendProvider::probe);
+  }
+
+  /** {@link #select(Policy.Backend, List)} with each provider probed for {@code spec}'s policy. */
+  public static Selection select(Policy.Backend wanted, List<IsolationBackendProvider> providers, IsolationSpec spec) {
+    return select(wanted, providers, p -> p.probe(spec));
+  }
+
+  private static Selection select(Policy.Backend wanted, List<IsolationBackendProvider> providers,
+      Function<IsolationBackendProvider, Availability> probe) {
     if (wanted == Policy.Backend.NONE) {
       return new Selection(new NoneBackendProvider(), Availability.available(
           "backend: none written in the policy; tools run UNISOLATED"), Map.of());
@@ -66,7 +78,7 @@ public final class BackendSelector {
       }
       Availability a;
       try {
-        a = p.probe();
+        a = probe.apply(p);
       } catch (RuntimeException e) {
         a = Availability.unavailable("probe failed: " + e, "report this as a bug");
       }

@@ -96,8 +96,9 @@ public final class Engine implements AutoCloseable {
   public synchronized BackendSelector.Selection selection() {
     ensureOpen();
     if (selection == null) {
+      // probed for this policy: a provider must not run a binary one of its calls could have written
       BackendSelector.Selection s = BackendSelector.select(policy.isolation().backend(),
-          BackendSelector.discover(Engine.class.getClassLoader()));
+          BackendSelector.discover(Engine.class.getClassLoader()), spec());
       Map<String, Object> fields = new LinkedHashMap<>();
       fields.put("backend", s.provider().id());
       fields.put("detail", s.availability().detail());

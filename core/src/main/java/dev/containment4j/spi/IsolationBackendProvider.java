@@ -28,6 +28,18 @@ public interface IsolationBackendProvider {
   Availability probe();
 
   /**
+   * The probe for one policy, as {@code backend: auto} and a named backend run it: a provider that looks its tool up
+   * on {@code PATH} or takes it from the policy overrides this to refuse, without running it, a binary the policy's
+   * sandboxes could have written (inside the workdir or an {@code allowWrite} directory), since the probe runs on the
+   * host before anything is isolated. The default is {@link #probe()}. Must not throw.
+   *
+   * @since 0.3
+   */
+  default Availability probe(IsolationSpec spec) {
+    return probe();
+  }
+
+  /**
    * Opens the backend for one policy. The returned backend owns its resources until closed.
    *
    * @throws dev.containment4j.SandboxSetupException when the backend cannot be prepared

@@ -95,4 +95,41 @@ class BackendSelectorTest {
     assertThatThrownBy(() -> BackendSelector.select(Policy.Backend.AUTO, List.of(throwing)))
         .hasMessageContaining("probe failed");
   }
+
+  /** With a spec, each provider is probed for that policy (a provider refuses a binary its calls could write). */
+  @Test
+  void withASpecEachProviderIsProbedForThatPolicy() {
+    IsolationSpec spec = new IsolationSpec(Policy.defaults(), java.nio.file.Path.of("/w"), java.nio.file.Path.of("/h"),
+        java.util.Map.of(), e -> { });
+    IsolationBackendProvider planted = new IsolationBackendProvider() {
+      @Override
+      public String id() {
+        return "bubblewrap";
+      }
+
+      @Override
+      public int priority() {
+        return 100;
+      }
+
+      @Override
+      public Availability probe() {
+        return Availability.available("bwrap on PATH");
+      }
+
+      @Override
+      public Availability probe(IsolationSpec s) {
+        return Availability.unavailable("will not run /w/bin/bwrap as bwrap: it lies inside " + s.workdir(), "fix");
+      }
+
+      @Override
+      public IsolationBackend open(IsolationSpec s) {
+        throw new UnsupportedOperationException("selection test");
+      }
+    };
+    BackendSelector.Selection s = BackendSelector.select(Policy.Backend.AUTO, List.of(planted, GVISOR_OK), spec);
+    assertThat(s.provider().id()).isEqualTo("gvisor");
+    assertThat(s.rejected()).containsKey("bubblewrap");
+    assertThat(s.rejected().get("bubblewrap")).contains("lies inside /w");
+  }
 }

@@ -165,6 +165,7 @@ public final class EgressProxy implements EgressGateway {
   public static final class Builder {
     private final Policy.Network network;
     private InetSocketAddress listen = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private boolean sameUserOnly;
     private AuditListener events = AuditListener.none();
     private HostResolver resolver = HostResolver.system();
     private TrustManagerFactory upstreamTrust;
@@ -173,6 +174,19 @@ public final class EgressProxy implements EgressGateway {
 
     private Builder(Policy.Network network) {
       this.network = Objects.requireNonNull(network, "network");
+    }
+
+    /**
+     * Whether the host listener serves only processes of this JVM's user (Linux; read from {@code /proc/net/tcp}):
+     * a connection from another user's process is closed and reported ({@code egress.deny}, {@code foreign-user}).
+     * Off by default (a standalone proxy may serve other users on purpose); {@code Containment}'s own proxy turns
+     * it on. Sandboxes' own listeners ({@link #serve}) are not affected.
+     *
+     * @since 0.3
+     */
+    public Builder sameUserOnly(boolean on) {
+      this.sameUserOnly = on;
+      return this;
     }
 
     /** Where to listen; default an ephemeral port on the loopback interface. */
@@ -284,7 +298,7 @@ public final class EgressProxy implements EgressGateway {
           counters, ProxyServer.socketChannelFactory(), Limits.Share.whole(limits));
       ProxyServer server;
       try {
-        server = ProxyServer.start(px, listen, resolverPool);
+        server = ProxyServer.start(px, listen, resolverPool, sameUserOnly);
       } catch (RuntimeException e) {
         trustDir.ifPresent(EgressProxy::deleteTree);
         throw e;

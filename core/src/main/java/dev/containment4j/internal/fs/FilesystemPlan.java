@@ -107,6 +107,11 @@ public record FilesystemPlan(
    *     is too broad, a writable {@code /})
    */
   public static FilesystemPlan resolve(Policy policy, Path workdir, Path home) {
+    return resolve(policy, workdir, home, HostCode.entries());
+  }
+
+  /** {@link #resolve(Policy, Path, Path)} with {@code hostCode} as the host JVM's class path and module path. */
+  static FilesystemPlan resolve(Policy policy, Path workdir, Path home, List<Path> hostCode) {
     Policy.Filesystem fs = policy.isolation().filesystem();
     PathResolver resolver = new PathResolver(workdir, home);
     List<String> notes = new ArrayList<>();
@@ -243,8 +248,30 @@ public record FilesystemPlan(
     if (audit.isPresent() && writable.stream().anyMatch(audit.get()::startsWith)) {
       protectRedirect(audit.get(), List.copyOf(writable), protectedPaths);
     }
+    protectHostCode(policy, hostCode, List.copyOf(writable), protectedPaths);
     return new FilesystemPlan(workdir, List.copyOf(writable), denyRead, allowRead, denyWrite, protectedPaths,
         hiddenHome, notes);
+  }
+
+  /**
+   * The host JVM's own code inside a writable root is read-only, its directories pinned (the host would run what a
+   * call left there on its next start); a writable root inside a class path directory (where a call could add
+   * classes or {@code META-INF/services} files the host loads) is refused.
+   */
+  private static void protectHostCode(Policy policy, List<Path> hostCode, List<Path> writable,
+      List<ProtectedPath> out) {
+    for (Path code : hostCode) {
+      for (Path root : writable) {
+        if (root.startsWith(code)) {
+          throw new PolicyException(policy.source(), 0, 0, "isolation.filesystem", "the writable directory " + root
+              + " is on, or inside, the host JVM's class path (" + code + "): a call could change the code the host"
+              + " runs next; run the host from outside the project, or make another directory the workdir");
+        }
+      }
+      if (HostPath.of(code).exists()) {
+        protectRedirect(code, writable, out);
+      }
+    }
   }
 
   private static void protectIn(Path root, List<String> names, List<ProtectedPath> out) {

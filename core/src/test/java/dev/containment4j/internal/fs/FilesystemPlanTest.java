@@ -316,4 +316,31 @@ class FilesystemPlanTest {
     assertThat(FilesystemPlan.resolve(outside, work, home).protectedPaths())
         .noneMatch(x -> x.path().equals(tmp.resolve("audit.jsonl")));
   }
+
+  /**
+   * The host JVM's own code (its class path and module path) inside the workdir: a call could replace a class or a
+   * jar the host runs on its next start (an agent host started from the project it works on). Each entry is
+   * read-only and its directories pinned; a workdir or {@code allowWrite} inside a class path directory (where a
+   * call could add classes or {@code META-INF/services} files) is refused.
+   */
+  @Test
+  void theHostsOwnCodeInsideTheWorkdirIsProtectedAndAWorkdirInsideItIsRefused() throws IOException {
+    Policy policy = policy(List.of(), List.of(), List.of(), List.of(), false);
+    Path classes = Files.createDirectories(work.resolve("target/classes"));
+    Path jar = Files.writeString(Files.createDirectories(work.resolve("lib")).resolve("agent.jar"), "PK");
+    Path outsideJar = Files.writeString(tmp.resolve("other.jar"), "PK");
+    Map<Path, Protection> p = new java.util.HashMap<>();
+    FilesystemPlan.resolve(policy, work, home, List.of(classes, jar, outsideJar, work.resolve("missing.jar")))
+        .protectedPaths().forEach(x -> p.put(x.path(), x.protection()));
+    assertThat(p).containsEntry(work.resolve("target"), Protection.PIN)
+        .containsEntry(classes, Protection.READ_ONLY)
+        .containsEntry(work.resolve("lib"), Protection.PIN)
+        .containsEntry(jar, Protection.READ_ONLY)
+        .doesNotContainKey(outsideJar)
+        .doesNotContainKey(work.resolve("missing.jar"));
+    assertThatThrownBy(() -> FilesystemPlan.resolve(policy, classes, home, List.of(classes)))
+        .isInstanceOf(PolicyException.class).hasMessageContaining("class path");
+    assertThatThrownBy(() -> FilesystemPlan.resolve(policy, work, home, List.of(work)))
+        .isInstanceOf(PolicyException.class).hasMessageContaining("class path");
+  }
 }

@@ -77,12 +77,21 @@ public final class ProxyServer implements AutoCloseable {
    * @throws UncheckedIOException when the address cannot be bound
    */
   public static ProxyServer start(ProxyContext px, InetSocketAddress address, ExecutorService resolverPool) {
+    return start(px, address, resolverPool, false);
+  }
+
+  /**
+   * {@link #start(ProxyContext, InetSocketAddress, ExecutorService)}; with {@code sameUserOnly}, a connection from a
+   * process of another user (or one whose owner cannot be read) is closed before anything is read from it.
+   */
+  public static ProxyServer start(ProxyContext px, InetSocketAddress address, ExecutorService resolverPool,
+      boolean sameUserOnly) {
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1,
         new DefaultThreadFactory("containment-egress-accept", true), ioHandler());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new DefaultThreadFactory("containment-egress", true), ioHandler());
     try {
-      Channel ch = configure(new ServerBootstrap().group(boss, workers), px, null)
+      Channel ch = configure(new ServerBootstrap().group(boss, workers), px, null, sameUserOnly)
           .channel(epoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
           .option(ChannelOption.SO_BACKLOG, 1024)
           .bind(address).syncUninterruptibly().channel();
@@ -101,7 +110,9 @@ public final class ProxyServer implements AutoCloseable {
    *
    * @param children when not null, every accepted connection is added to it (so its owner can close them)
    */
-  private static ServerBootstrap configure(ServerBootstrap b, ProxyContext px, ChannelGroup children) {
+  private static ServerBootstrap configure(ServerBootstrap b, ProxyContext px, ChannelGroup children,
+      boolean sameUserOnly) {
+    int me = sameUserOnly ? LoopbackPeers.ownUid() : -1;
     Limits limits = px.limits();
     return b
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -110,6 +121,10 @@ public final class ProxyServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel c) {
+            if (sameUserOnly && !ownedBy(me, c, px)) {
+              c.close();
+              return;
+            }
             Limits.Share share = px.share();
             // at a cap, a kept-alive connection waiting for its next request makes room (its client reconnects, as
             // after any keep-alive close); idle ones must not lock new clients out until the idle timeout. A
@@ -149,6 +164,20 @@ public final class ProxyServer implements AutoCloseable {
         });
   }
 
+  /** Whether the client end of {@code c} belongs to user {@code uid}; refusals are audited. */
+  private static boolean ownedBy(int uid, SocketChannel c, ProxyContext px) {
+    java.util.OptionalInt owner = LoopbackPeers.uid(c.remoteAddress(), c.localAddress());
+    if (uid >= 0 && owner.isPresent() && owner.getAsInt() == uid) {
+      return true;
+    }
+    px.audit().deny("listener", "?", 0, new Denial("foreign-user", "listener: this user only",
+        "a connection from " + (owner.isPresent() ? "uid " + owner.getAsInt() : "a process whose owner cannot be"
+        + " read") + " to the proxy of uid " + uid + " is refused", "", io.netty.handler.codec.http
+        .HttpResponseStatus.FORBIDDEN, io.netty.handler.codec.socksx.v5.Socks5CommandStatus.FORBIDDEN),
+        System.nanoTime(), java.util.Map.of());
+    return false;
+  }
+
   /** Whether {@link #serve} can adopt descriptors here (the epoll transport is in use). */
   public static boolean canServeDescriptors() {
     return epoll();
@@ -186,7 +215,7 @@ public final class ProxyServer implements AutoCloseable {
       throw new IllegalArgumentException("descriptor " + fd + " is not a bound TCP socket");
     }
     ChannelGroup children = new DefaultChannelGroup("containment-egress-served", GlobalEventExecutor.INSTANCE);
-    ChannelFuture f = configure(new ServerBootstrap().group(boss, workers), px, children)
+    ChannelFuture f = configure(new ServerBootstrap().group(boss, workers), px, children, false)
         .channelFactory(() -> ch)
         .register()
         .syncUninterruptibly();

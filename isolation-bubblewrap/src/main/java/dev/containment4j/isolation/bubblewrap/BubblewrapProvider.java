@@ -4,6 +4,8 @@
  */
 package dev.containment4j.isolation.bubblewrap;
 
+import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.isolation.bubblewrap.internal.BubblewrapBackend;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
 import dev.containment4j.isolation.bubblewrap.internal.HostCache;
@@ -12,6 +14,7 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationBackendProvider;
 import dev.containment4j.spi.IsolationSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,6 +57,39 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
   }
 
   /**
+   * {@link #probe()} of the bwrap this policy would run (its {@code isolation.bubblewrap.bwrap}, else the one on
+   * {@code PATH}), refused without running it when a call could have written it: the probe runs on the host before
+   * anything is isolated, and a {@code PATH} entry may lie inside the workdir (a project's virtualenv on
+   * {@code PATH}) while the current directory is elsewhere.
+   */
+  @Override
+  public Availability probe(IsolationSpec spec) {
+    return probe(spec, System.getenv("PATH"), HostCache.under(HostCache.defaultBase()));
+  }
+
+  static Availability probe(IsolationSpec spec, String path, HostCache cache) {
+    Optional<Path> bwrap = configured(spec).or(() -> BwrapProbe.findOnPath(path));
+    if (bwrap.isPresent()) {
+      Optional<String> unsafe = HostExecutables.whyUnsafe(bwrap.get(), writableRoots(spec));
+      if (unsafe.isPresent()) {
+        return Availability.unavailable("will not run " + bwrap.get() + " as bwrap: " + unsafe.get()
+            + "; nothing was run", "set isolation.bubblewrap.bwrap to an absolute path outside the workdir, owned by"
+            + " root (or this user) and writable by no one else, and take the directory off PATH");
+      }
+    }
+    return BwrapProbe.probeCached(bwrap, cache);
+  }
+
+  /** Where the policy's calls may write; the workdir alone when the policy cannot be planned (open refuses it). */
+  private static List<Path> writableRoots(IsolationSpec spec) {
+    try {
+      return FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()).writable();
+    } catch (RuntimeException e) {
+      return List.of(spec.workdir());
+    }
+  }
+
+  /**
    * @throws SandboxSetupException when bwrap (it runs outside any sandbox) is a relative path, a file another user
    *     could replace or one inside a writable root of the policy, or none was found
    */
@@ -70,10 +106,11 @@ public final class BubblewrapProvider implements IsolationBackendProvider {
   }
 
   private static Path bwrap(IsolationSpec spec) {
+    return configured(spec).or(() -> BwrapProbe.findOnPath(System.getenv("PATH"))).orElse(Path.of("bwrap"));
+  }
+
+  private static Optional<Path> configured(IsolationSpec spec) {
     String configured = spec.policy().isolation().backend(BubblewrapBackend.ID).get("bwrap");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
-    }
-    return BwrapProbe.findOnPath(System.getenv("PATH")).orElse(Path.of("bwrap"));
+    return configured == null || configured.isBlank() ? Optional.empty() : Optional.of(Path.of(configured));
   }
 }

@@ -22,6 +22,7 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfBubblewrap;
 import dev.containment4j.testing.NoNetworkProbe;
+import dev.containment4j.testing.HostNetworkTargets;
 import dev.containment4j.testing.ProxyListenerAbuse;
 import dev.containment4j.testing.TestHttpOrigin;
 import dev.containment4j.testing.TestTlsOrigin;
@@ -336,6 +337,16 @@ class BubblewrapEgressIT {
     try (Containment c = containment(policy())) {
       ProxyListenerAbuse.check(sh(c, ProxyListenerAbuse.script("http://origin.test:" + port() + "/")),
           "hello from origin");
+    }
+  }
+
+  /** Host services around the proxy ({@link HostNetworkTargets}): nothing arrives, /proc/net shows none of them. */
+  @Test
+  @Tag("escape")
+  void hostServicesAroundTheProxyAreUnreachableAndUnlisted() throws Exception {
+    try (HostNetworkTargets targets = HostNetworkTargets.start(Path.of("target").toAbsolutePath());
+        Containment c = containment(policy())) {
+      targets.check(sh(c, targets.script()));
     }
   }
 

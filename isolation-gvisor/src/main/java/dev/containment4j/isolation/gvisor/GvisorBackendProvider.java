@@ -21,6 +21,7 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationBackendProvider;
 import dev.containment4j.spi.IsolationSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,6 +77,38 @@ public final class GvisorBackendProvider implements IsolationBackendProvider {
     } catch (IllegalArgumentException e) {
       return Availability.unavailable("invalid gVisor settings: " + e.getMessage(), "fix isolation.gvisor in the"
           + " policy");
+    }
+  }
+
+  /**
+   * {@link #probe(Map)} with the policy's settings, refused without running runsc when a call of the policy could
+   * have written the binary (a {@code PATH} entry or a configured path inside the workdir or an {@code allowWrite}
+   * directory): the probe runs on the host, usually as root, before anything is isolated.
+   */
+  @Override
+  public Availability probe(IsolationSpec spec) {
+    GvisorSettings settings;
+    try {
+      settings = settings(spec);
+    } catch (RuntimeException e) {
+      return Availability.unavailable("invalid gVisor settings: " + e.getMessage(), "fix isolation.gvisor in the"
+          + " policy");
+    }
+    Optional<Path> runsc = GvisorProbe.resolve(settings.runsc());
+    Optional<String> unsafe = runsc.flatMap(bin -> HostExecutables.whyUnsafe(bin, writableRoots(spec)));
+    if (unsafe.isPresent()) {
+      return Availability.unavailable("will not run " + runsc.get() + " as runsc: " + unsafe.get()
+          + "; nothing was run", "set isolation.gvisor.runsc to an absolute path outside the workdir");
+    }
+    return GvisorProbe.probe(settings).availability();
+  }
+
+  /** Where the policy's calls may write; the workdir alone when the policy cannot be planned (open refuses it). */
+  private static List<Path> writableRoots(IsolationSpec spec) {
+    try {
+      return FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()).writable();
+    } catch (RuntimeException e) {
+      return List.of(spec.workdir());
     }
   }
 

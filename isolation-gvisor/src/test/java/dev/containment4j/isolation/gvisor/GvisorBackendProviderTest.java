@@ -9,11 +9,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.policy.Policy;
+import dev.containment4j.spi.Availability;
 import dev.containment4j.spi.IsolationSpec;
+import dev.containment4j.testing.PrivateTestDirs;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** Provider behaviour that needs no runsc: id, priority, explain on any OS, invalid settings. */
 class GvisorBackendProviderTest {
@@ -49,5 +55,28 @@ class GvisorBackendProviderTest {
   void invalidSettingsFailWithTheKey() {
     assertThatThrownBy(() -> new GvisorBackendProvider().explain(spec(Map.of("gvisor", Map.of("poolSize", "x")))))
         .isInstanceOf(SandboxSetupException.class).hasMessageContaining("isolation.gvisor.poolSize");
+  }
+
+  /**
+   * A runsc the policy names inside its own workdir (a call could have written it) is refused by the probe that
+   * {@code backend: auto} runs, before anything is isolated: it never runs on the host.
+   */
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void theProbeNeverRunsARunscACallCouldHaveWritten() throws Exception {
+    Path work = PrivateTestDirs.create("work");
+    Path marker = work.resolve("planted-runsc-ran");
+    Path planted = Files.writeString(work.resolve("runsc"), "#!/bin/sh\ntouch '" + marker + "'\n");
+    Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Policy d = Policy.defaults();
+    Policy.Isolation i = d.isolation();
+    Policy p = new Policy(d.source(), new Policy.Isolation(Policy.Backend.GVISOR, i.filesystem(), i.limits(),
+        i.env(), Map.of("gvisor", Map.of("runsc", planted.toString()))), d.network(), d.guard(), d.content(),
+        d.trust(), d.audit());
+    Availability a = new GvisorBackendProvider().probe(new IsolationSpec(p, work,
+        Path.of(System.getProperty("user.home")), Map.of(), e -> { }));
+    assertThat(a.available()).isFalse();
+    assertThat(a.describe()).contains("lies inside " + work, "nothing was run");
+    assertThat(marker).as("the planted runsc ran on the host").doesNotExist();
   }
 }

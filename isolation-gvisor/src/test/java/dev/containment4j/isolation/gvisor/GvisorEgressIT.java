@@ -24,6 +24,7 @@ import dev.containment4j.spi.IsolationBackend;
 import dev.containment4j.spi.IsolationSpec;
 import dev.containment4j.testing.EnabledIfGvisor;
 import dev.containment4j.testing.NoNetworkProbe;
+import dev.containment4j.testing.HostNetworkTargets;
 import dev.containment4j.testing.ProxyListenerAbuse;
 import dev.containment4j.testing.TestHttpOrigin;
 import dev.containment4j.testing.TestTlsOrigin;
@@ -280,6 +281,16 @@ class GvisorEgressIT {
    * could read differently) and a foreign key in other credential places, to a host with a bound credential. Only
    * the placeholder request gets through, carrying the bound secret.
    */
+  /** Host services around the proxy ({@link HostNetworkTargets}): nothing arrives, /proc/net shows none of them. */
+  @Test
+  @Tag("escape")
+  void hostServicesAroundTheProxyAreUnreachableAndUnlisted() throws Exception {
+    try (HostNetworkTargets targets = HostNetworkTargets.start(Path.of("target").toAbsolutePath());
+        Containment c = containment(policy(0))) {
+      targets.check(c.run(sh(targets.script())));
+    }
+  }
+
   /** The proxy's listener used as anything but a proxy ({@link ProxyListenerAbuse}) only refuses. */
   @Test
   @Tag("escape")

@@ -25,7 +25,8 @@ import java.util.Optional;
  * STATE_DIR/INSTANCE/state/         runsc --root
  * STATE_DIR/INSTANCE/b/ID/          one bundle per sandbox (config.json, pid, log): the reaper's list of ids
  * STATE_DIR/INSTANCE/p/             process.json files of running execs (0600: they hold the environment)
- * STATE_DIR/INSTANCE/placeholders   mount points created in the user's tree ("d PATH" or "f PATH")
+ * STATE_DIR/INSTANCE/placeholders   mount points created in the user's tree ("d PATH" or "f PATH", each ended by
+ *                                   a NUL: a path may hold line breaks, never a NUL)
  * STATE_DIR/INSTANCE/empty          empty read-only file that masks denied files
  * </pre>
  */
@@ -110,10 +111,17 @@ public record InstanceDir(Path dir) {
     return ids;
   }
 
-  /** Records a placeholder before it is created, so a crash cannot leave an unrecorded one behind. */
+  /**
+   * Records a placeholder before it is created, so a crash cannot leave an unrecorded one behind. Records end with a
+   * NUL, the one character no path holds: a writable root's name or a target named by the repository's git
+   * configuration may hold line breaks, which must not add a record for the reaper to remove.
+   */
   void recordPlaceholder(SandboxPlan.Placeholder p) {
+    if (p.path().indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("a path with a NUL character");
+    }
     try {
-      Files.writeString(placeholderList(), (p.directory() ? "d " : "f ") + p.path() + "\n", StandardCharsets.UTF_8,
+      Files.writeString(placeholderList(), (p.directory() ? "d " : "f ") + p.path() + "\0", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -123,9 +131,13 @@ public record InstanceDir(Path dir) {
   List<SandboxPlan.Placeholder> placeholders() {
     List<SandboxPlan.Placeholder> list = new ArrayList<>();
     try {
-      for (String line : Files.readAllLines(placeholderList())) {
-        if (line.length() > 2) {
-          list.add(new SandboxPlan.Placeholder(line.substring(2), line.charAt(0) == 'd'));
+      String all = Files.readString(placeholderList(), StandardCharsets.UTF_8);
+      int start = 0;
+      // only records ended by their NUL: a record cut short by a crash names no path the planner chose
+      for (int end = all.indexOf('\0'); end >= 0; start = end + 1, end = all.indexOf('\0', start)) {
+        String record = all.substring(start, end);
+        if (record.length() > 2 && (record.startsWith("d ") || record.startsWith("f "))) {
+          list.add(new SandboxPlan.Placeholder(record.substring(2), record.charAt(0) == 'd'));
         }
       }
     } catch (IOException e) {
