@@ -150,6 +150,28 @@ class RealPathsTest {
   }
 
   @Test
+  void aDirectoryLookedUpOnTheWayCarriesItsIdentityAndStillSeesANewName() throws Exception {
+    Path ws = Files.createDirectories(dir.resolve("ws"));
+    Path ssh = Files.createDirectories(dir.resolve("home/.ssh"));
+    Path real = dir.toRealPath();
+    RealPaths paths = exact();
+    nextTick();
+    for (int i = 0; i < 2; i++) {
+      assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("ws/k"));
+    }
+
+    // ws is looked up on the way to ws/k (its parent is writable here): that one statx also gives its identity,
+    // which proves k missing without a second statx of ws
+    long identities = paths.identityReads();
+    assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("ws/k"));
+    assertThat(paths.identityReads()).isEqualTo(identities);
+
+    // the identity read with the lookup is as fresh as the lookup: a link planted under the proven name shows
+    Files.createSymbolicLink(ws.resolve("k"), ssh.resolve("authorized_keys"));
+    assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("home/.ssh/authorized_keys"));
+  }
+
+  @Test
   void resettingTheDirectorysModificationTimeDoesNotHideANewLink() throws Exception {
     Path ws = Files.createDirectories(dir.resolve("ws"));
     Path ssh = Files.createDirectories(dir.resolve("home/.ssh"));
