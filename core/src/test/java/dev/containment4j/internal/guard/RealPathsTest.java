@@ -131,9 +131,12 @@ class RealPathsTest {
     long before = paths.nameLookups();
     paths.snapshot().real(ws);
     long chain = paths.nameLookups() - before;
+    long identities = paths.identityReads();
     assertThat(paths.snapshot().real(ws.resolve("k"))).isEqualTo(real.resolve("ws/k"));
     // answered by one stat of ws, not by an lstat of ws/k: only the directories on the way were looked up
     assertThat(paths.nameLookups() - before).isEqualTo(2 * chain);
+    // and that stat is ws's own lookup on the way (its parent is writable here), no second one for its identity
+    assertThat(paths.identityReads()).isEqualTo(identities);
 
     // a dangling link with that name (a write through it lands in ~/.ssh) is seen by the next decision
     Files.createSymbolicLink(ws.resolve("k"), ssh.resolve("authorized_keys"));
