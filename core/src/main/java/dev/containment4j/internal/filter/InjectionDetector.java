@@ -480,17 +480,24 @@ final class InjectionDetector {
       }
       keyAt[m].add(start);
     });
+    sortEach(keyAt);
     return keyAt;
   }
 
-  private static boolean anyIn(IntList positions, int s, int e) {
-    for (int i = 0; i < positions.size(); i++) {
-      int p = positions.get(i);
-      if (p >= s && p < e) {
-        return true;
+  /**
+   * Sorts every list of key positions: they come by where the key ends, and nothing reads their order but the
+   * searches for a key in a range, which a sorted list answers by binary search.
+   */
+  static void sortEach(IntList[] keyAt) {
+    for (IntList k : keyAt) {
+      if (k != null) {
+        k.sort();
       }
     }
-    return false;
+  }
+
+  private static boolean anyIn(IntList positions, int s, int e) {
+    return positions.anyIn(s, e);
   }
 
   /**

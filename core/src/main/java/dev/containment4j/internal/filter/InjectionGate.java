@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,7 @@ final class InjectionGate {
   private static final int CUES = InjectionCues.CUES.size();
   /** Matchers: the features, then the cues, then markdown exfiltration. */
   private static final int MATCHERS = FEATURES + CUES + 1;
+  private static final int[] EVERY_MATCHER = java.util.stream.IntStream.range(0, MATCHERS).toArray();
 
   private static final Triggers LITERALS;
   /** Per literal: the matchers whose condition mentions it. */
@@ -276,7 +278,7 @@ final class InjectionGate {
     if (!any) {
       return null;
     }
-    return decide(text, from, to, t, occ, keyAt, possible, extras);
+    return decide(text, from, to, t, () -> occ, keyAt, possible, extras);
   }
 
   /**
@@ -315,8 +317,13 @@ final class InjectionGate {
         keyAt[m].add(s);
       }
     });
-    Occurrences occ = new Occurrences();
-    ix.literals(from, to, occ::add);
+    InjectionDetector.sortEach(keyAt);
+    // the occurrences matter only to the sentence stage, which most windows never reach
+    Supplier<Occurrences> occ = () -> {
+      Occurrences o = new Occurrences();
+      ix.literals(from, to, o::add);
+      return o;
+    };
     return decide(text, from, to, asciiLowerCase(text, from, to), occ, keyAt, possible, 0);
   }
 
@@ -324,13 +331,13 @@ final class InjectionGate {
    * The bounds of a window whose possible matchers are known: a cluster of phrase features, then per sentence; where
    * a bound reaches its threshold, the heaviest matcher it counts is run (see the class comment).
    */
-  private static Known decide(CharSequence text, int from, int to, String t, Occurrences occ, IntList[] keyAt,
-      boolean[] possible, double extras) {
+  private static Known decide(CharSequence text, int from, int to, String t, Supplier<Occurrences> literals,
+      IntList[] keyAt, boolean[] possible, double extras) {
     // literal conditions say what may match; where they are not enough, the scorer's own matching decides
     Verifier verifier = new Verifier(t, keyAt);
     Hide hide = new Hide(text, from, to);
     while (reaches(clusterBound(possible, extras), InjectionDetector.THRESHOLD, hide)) {
-      int m = heaviestUnverified(possible, verifier, null, -1);
+      int m = heaviestUnverified(possible, verifier, null, -1, EVERY_MATCHER);
       if (m < 0) {
         return new Known(possible, verifier);
       }
@@ -342,8 +349,11 @@ final class InjectionGate {
     }
     // sentences: the scorer's threshold is per sentence, so is this bound (see sentenceBound)
     int[] starts = verifier.starts();
+    Occurrences occ = literals.get();
     int[] stamp = new int[LITERAL_ID.size()];
     boolean[] counted = new boolean[MATCHERS];
+    // matchers only ever become impossible from here on: each sentence looks at these few, not at all of them
+    int[] live = indicesOf(possible);
     // a sentence counts only matchers with a key in or near it (markdown excepted): without one its bound is 0
     int[] keys = keyPositions(possible, keyAt);
     boolean keyless = possible[MATCHERS - 1];
@@ -351,9 +361,9 @@ final class InjectionGate {
       if (!keyless && !keyNear(keys, starts, s, t.length())) {
         continue;
       }
-      while (reaches(sentenceBound(t, starts, s, occ, keyAt, possible, stamp, extras, verifier, counted),
+      while (reaches(sentenceBound(t, starts, s, occ, keyAt, possible, live, stamp, extras, verifier, counted),
           InjectionDetector.SENTENCE_THRESHOLD, hide)) {
-        int m = heaviestUnverified(possible, verifier, counted, s);
+        int m = heaviestUnverified(possible, verifier, counted, s, live);
         if (m < 0) {
           return new Known(possible, verifier);
         }
@@ -431,10 +441,12 @@ final class InjectionGate {
   /**
    * The heaviest matcher still possible whose matching has not been run, among those {@code among} marks (null: the
    * phrase features and the markdown rule); cues count as run once searched for sentence {@code s}. -1: none left.
+   * {@code candidates}: ascending, holding every matcher still possible (the first of equal weight wins).
    */
-  private static int heaviestUnverified(boolean[] possible, Verifier verifier, boolean[] among, int s) {
+  private static int heaviestUnverified(boolean[] possible, Verifier verifier, boolean[] among, int s,
+      int[] candidates) {
     int best = -1;
-    for (int m = 0; m < MATCHERS; m++) {
+    for (int m : candidates) {
       boolean open = isCue(m) ? among != null && !verifier.cueSearched(m, s) : !verifier.verified(m);
       if (possible[m] && open && (among == null || among[m])
           && (best < 0 || WEIGHT[m] > WEIGHT[best])) {
@@ -613,7 +625,7 @@ final class InjectionGate {
    * </ul>
    */
   private static double sentenceBound(String t, int[] starts, int s, Occurrences occ, IntList[] keyAt,
-      boolean[] possible, int[] stamp, double extras, Verifier verifier, boolean[] counted) {
+      boolean[] possible, int[] live, int[] stamp, double extras, Verifier verifier, boolean[] counted) {
     int ss = starts[s];
     int se = s + 1 < starts.length ? starts[s + 1] : t.length();
     int e = t.length();
@@ -634,9 +646,9 @@ final class InjectionGate {
         stamp[lit] = inFrom;
       }
     }
-    java.util.Arrays.fill(counted, false);
-    for (int m = 0; m < MATCHERS; m++) {
+    for (int m : live) {
       if (!possible[m]) {
+        counted[m] = false;
         continue;
       }
       boolean can;
@@ -652,7 +664,23 @@ final class InjectionGate {
       }
       counted[m] = can;
     }
-    return groupBound(counted, extras);
+    return groupBound(counted, live, extras);
+  }
+
+  /** The indices of the set entries of {@code marks}, ascending. */
+  private static int[] indicesOf(boolean[] marks) {
+    int n = 0;
+    for (boolean b : marks) {
+      n += b ? 1 : 0;
+    }
+    int[] a = new int[n];
+    int k = 0;
+    for (int m = 0; m < marks.length; m++) {
+      if (marks[m]) {
+        a[k++] = m;
+      }
+    }
+    return a;
   }
 
   /**
@@ -662,9 +690,14 @@ final class InjectionGate {
    * sentence.
    */
   private static double groupBound(boolean[] counted, double extras) {
+    return groupBound(counted, EVERY_MATCHER, extras);
+  }
+
+  /** {@link #groupBound(boolean[], double)} when only the matchers in {@code among} can be marked. */
+  private static double groupBound(boolean[] counted, int[] among, double extras) {
     double[] groupBest = new double[GROUPS.length];
     boolean anyGroup = false;
-    for (int m = 0; m < MATCHERS; m++) {
+    for (int m : among) {
       if (counted[m]) {
         int g = GROUP_OF[m];
         groupBest[g] = Math.max(groupBest[g], g == OVERRIDE ? 1.5 * WEIGHT[m] : WEIGHT[m]);
@@ -695,16 +728,7 @@ final class InjectionGate {
   }
 
   private static boolean keyIn(IntList positions, int lo, int hi) {
-    if (positions == null) {
-      return false;
-    }
-    for (int i = 0; i < positions.size(); i++) {
-      int p = positions.get(i);
-      if (p >= lo && p < hi) {
-        return true;
-      }
-    }
-    return false;
+    return positions != null && positions.anyIn(lo, hi);
   }
 
   private static String asciiLowerCase(CharSequence text, int from, int to) {

@@ -51,6 +51,8 @@ final class WindowIndex {
   private char[] raw = new char[0];
   private char[] collapsed = new char[0];
   private int[] first = new int[1];
+  /** Scratch of {@link #sortLiterals}: occurrences per start, then where each start's run begins. */
+  private int[] count = new int[0];
 
   /** Stamps for the condition test of one window ({@link #nextStamp}): no clearing per window. */
   final int[] literalStamp;
@@ -163,21 +165,33 @@ final class WindowIndex {
     keys++;
   }
 
-  /** Once per stretch: the automaton reports by end, windows read by start. */
+  /**
+   * Once per stretch: the automaton reports by end, windows read by start. A stable counting sort on the start
+   * (every start lies in the stretch, and real text has a literal occurrence every two or three characters, so this
+   * is linear where a comparison sort of hundreds of thousands of occurrences per MB was not); equal starts keep the
+   * automaton's order, as the comparison sort of (start, index) did.
+   */
   private void sortLiterals() {
-    long[] packed = new long[lits];
-    for (int i = 0; i < lits; i++) {
-      packed[i] = ((long) (litStart[i] - start) << 32) | i;
+    int span = end - start;
+    if (count.length < span + 1) {
+      count = new int[Math.max(span + 1, 2 * count.length)];
     }
-    java.util.Arrays.sort(packed);
-    int[] l = new int[lits];
-    int[] s = new int[lits];
-    int[] e = new int[lits];
+    final int[] c = count;
+    java.util.Arrays.fill(c, 0, span + 1, 0);
     for (int i = 0; i < lits; i++) {
-      int j = (int) packed[i];
-      l[i] = litId[j];
-      s[i] = litStart[j];
-      e[i] = litLast[j];
+      c[litStart[i] - start + 1]++;
+    }
+    for (int k = 1; k <= span; k++) {
+      c[k] += c[k - 1];
+    }
+    int[] l = new int[litId.length];
+    int[] s = new int[litId.length];
+    int[] e = new int[litId.length];
+    for (int i = 0; i < lits; i++) {
+      int j = c[litStart[i] - start]++;
+      l[j] = litId[i];
+      s[j] = litStart[i];
+      e[j] = litLast[i];
     }
     litId = l;
     litStart = s;
