@@ -69,6 +69,8 @@ final class SecretSweep {
     s.formats();
     s.contexts();
     s.lookalikes();
+    s.anchorLookalikes();
+    s.secondRound();
     s.pii();
     return List.copyOf(s.items);
   }
@@ -379,6 +381,101 @@ final class SecretSweep {
         + ".ingest.sentry.io/" + s(DIGITS, 7) + "' });\n");
     lookalike("nonce and salt in a response", "{\"nonce\": \"" + s(B64, 24) + "\", \"state\": \"" + s(URLSAFE, 32)
         + "\"}\n");
+  }
+
+  /**
+   * Written with the session-11 rules (after the "before" figures): text that holds the anchors of the new rules in
+   * ordinary use, so that each anchor alone is never a finding.
+   */
+  private void anchorLookalikes() {
+    lookalike("paths and patterns", "pattern = re.compile(r'^[a-z]+$')\npath = os.path.join(base, 'patches')\n"
+        + "patch: " + s(HEX, 40) + "\n");
+    lookalike("attach and attack", "ATTACHMENT_ID=att_" + s(DIGITS, 8) + "\nATTACK_SURFACE=low\nattached 3 files\n");
+    lookalike("ssl. and sl.", "ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT); sl.append(x); sl.sort()\n");
+    lookalike("locales and versions", "Accept-Language: en-US,en;q=0.9\nversion: v1.0-rc1, v1.0-beta.2\n");
+    lookalike("python floor division", "assert 1//0 == None or x == 1//2\nq = total//10\n");
+    lookalike("secret_ identifiers", "secret_key_base = Rails.application.secret_key_base\nsecret_name = "
+        + "\"prod/app/db\"\nsecret_ThisIsTheLongNameOfAnIdentifierInCodeOk = 1\n");
+    lookalike("client constructors with ids", "client = Client(\"us-east-1\")\nc = httpx.Client(\"https://api."
+        + "example.com\")\nq = QdrantClient(\"my-collection-name-for-tests\")\n");
+    lookalike("yaml name/value that is no secret", "env:\n- name: LOG_LEVEL\n  value: debug-verbose-mode\n- name:"
+        + " TOKEN_URL\n  value: https://auth.example.com/oauth/token\n- name: DB_PASSWORD\n  valueFrom:\n"
+        + "    secretKeyRef: {name: db, key: password}\n");
+    lookalike("app settings without secrets", "<add key=\"ApiKeyHeaderName\" value=\"X-Api-Key-Header\" />\n"
+        + "<add key=\"TokenLifetime\" value=\"00:30:00\" />\n");
+    lookalike("xml elements with references", "<password>${env.DEPLOY_PASSWORD}</password>\n<token>{{ token }}</token>"
+        + "\n<secret>true</secret>\n");
+    lookalike("token flags in docs", "  --token string      API token (default \"$VERCEL_TOKEN\")\n  --api-key <KEY>"
+        + "   the key\n  --password-stdin   read from stdin\n");
+    lookalike("authorization in prose", "Authorization: Token authentication is described below.\nThe Authorization"
+        + " header uses the SSWS scheme: Authorization: SSWS ${OKTA_API_TOKEN}\n");
+    lookalike("machine learning prose", "This machine learning model does not store the password anywhere.\n"
+        + "machine api.example.com login bot password ${NETRC_PASSWORD}\n");
+    lookalike("port colons in logs", "listening on 0.0.0.0:5432: ready to accept connections\n"
+        + "LOG:  connection received: host=10.0.0.4 port=5432\n");
+    lookalike("mysql without a password", "mysql -h db -u root -p orders\nmysqldump --single-transaction -p prod\n");
+    lookalike("auth tuple with a variable", "requests.get(url, auth=(\"api\", os.environ[\"MAILGUN_KEY\"]))\n"
+        + "auth=(user, password)\n");
+    String harmless = Base64.getEncoder().encodeToString(("LOG_LEVEL=debug\nPORT=8080\nDB_PASSWORD=${DB_PASSWORD}\n"
+        + "FEATURE_FLAGS=a,b,c\n").getBytes(StandardCharsets.UTF_8));
+    lookalike("base64 of a config without secrets", "$ echo " + harmless + " | base64 -d\n");
+    lookalike("hex and base64 runs", "checksum " + s(HEX, 64) + "\nblob " + s(B64, 200) + "\n");
+    lookalike("url-encoded ordinary url", "next=https%3A%2F%2Fexample.com%2Fdocs%3Fpage%3D2&lang=en\n");
+    lookalike("jwks and azure ids in json", "{\"kid\": \"" + s(ALNUM, 52) + "\", \"x5t\": \"" + s(URLSAFE, 27) + "\"}\n");
+    lookalike("-----BEGIN public url-encoded", "cert=-----BEGIN%20CERTIFICATE-----%0A" + s(ALNUM, 64) + "%0A-----END"
+        + "%20CERTIFICATE-----\n");
+    lookalike("uk-style phone-less numbers", "Order 020 7946 0000 units, batch 030 93322176\n");
+    lookalike("dotted references as values", "\"output_token\": \"StreamingDistributionList.NextMarker\",\n"
+        + "t.tokenizer.seperator=t.tokenizer.defaultSeperator\n");
+  }
+
+  /**
+   * Round 2, written after round 1's fixes and scored on the unchanged rules and on round 1's before its own fixes:
+   * carriers of human-readable labels, YAML block scalars, subscripts, PHP define(), more CLIs and file formats, and
+   * public keys under key-like names.
+   */
+  private void secondRound() {
+    String label = opaque(32);
+    context("human label with spaces", "Your new credentials\n  API Key: " + label + "\n  Region: eu-west-1\n", label);
+    String folded = s(ALNUM + "!#", 20);
+    context("yaml block scalar", "database:\n  password: >-\n    " + folded + "\n  host: db.internal\n", folded);
+    List<String> ppk = pem(3);
+    context("putty private key", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\n"
+        + "AAAAC3NzaC1lZDI1NTE5AAAAI" + s(B64, 43) + "\nPrivate-Lines: 3\n" + String.join("\n", ppk) + "\nPrivate-MAC: "
+        + s(HEX, 64) + "\n", ppk.toArray(String[]::new));
+    String redis = s(ALNUM, 24);
+    context("redis-cli -a", "$ redis-cli -h cache.internal -p 6379 -a " + redis + " --no-auth-warning INFO\n", redis);
+    String openssl = s(ALNUM, 20);
+    context("openssl -passin pass:", "openssl pkcs12 -in cert.p12 -nodes -passin pass:" + openssl + " -out cert.pem\n",
+        openssl);
+    String ps = s(ALNUM + "!#", 18);
+    context("powershell ConvertTo-SecureString", "$pw = ConvertTo-SecureString \"" + ps + "\" -AsPlainText -Force\n", ps);
+    String jdbc = s(ALNUM + "!#", 16);
+    context("jdbc getConnection literal", "Connection c = DriverManager.getConnection(\"jdbc:postgresql://db/app\", \"app\","
+        + " \"" + jdbc + "\");\n", jdbc);
+    String awsSecret = f.awsSecret();
+    context("aws configure transcript", "$ aws configure\nAWS Access Key ID [****************WXYZ]:\nAWS Secret Access Key"
+        + " [None]: " + awsSecret + "\nDefault region name [None]: eu-west-1\n", awsSecret);
+    String docker = s(ALNUM, 24);
+    context("docker login -p", "$ docker login -u ci-bot -p " + docker + " registry.acme.dev\nWARNING! Using --password via"
+        + " the CLI is insecure.\n", docker);
+    String userToken = s(HEX, 40);
+    context("token as the url user", "git clone https://" + userToken + "@git.acme.dev/platform/api.git\n", userToken);
+    String subscript = s(ALNUM + "!#", 18);
+    context("subscript assignment", "os.environ[\"DB_PASSWORD\"] = \"" + subscript + "\"\n", subscript);
+    String php = s(ALNUM + "!#%", 32);
+    context("php define", "define( 'DB_PASSWORD', '" + php + "' );\ndefine( 'DB_HOST', 'localhost' );\n", php);
+    String header = opaque(32);
+    context("header set in code", "req.headers.set(\"X-Api-Key\", \"" + header + "\");\n", header);
+    lookalike("terraform sensitive values", "  + password = (sensitive value)\n  + token    = (sensitive value)\n");
+    lookalike("htpasswd hash", "admin:$apr1$" + s(ALNUM, 8) + "$" + s(ALNUM + "./", 22) + "\n");
+    lookalike("masked and empty values", "password = \"********\"\ntoken: <REDACTED>\n\"api_key\": \"\",\npassword:"
+        + " null\n");
+    lookalike("public keys under key names", "STRIPE_PUBLISHABLE_KEY=" + p("pk", "_live_") + s(ALNUM, 24)
+        + "\nVAPID_PUBLIC_KEY=B" + s(URLSAFE, 86) + "\nPUBLIC_KEY=MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE" + s(B64, 62)
+        + "==\n");
+    lookalike("define of a non-secret", "define( 'WP_DEBUG_LOG', '/var/log/wordpress/debug-2026-11.log' );\n"
+        + "headers.set(\"Content-Type\", \"application/json; charset=utf-8\");\n");
   }
 
   // ---------------------------------------------------------------------------------------------- PII
