@@ -44,6 +44,10 @@ final class SecretRules {
         "(?i:aws_?secret_?(?:access_?)?key|secret_?access_?key|secret-access-key|aws_?secret_?key)[\"']?\\s{0,5}"
             + "(?::=|=>|=|:|,)\\s{0,5}[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
         1, 40, 80, v -> !v.contains("EXAMPLE") && entropyAtLeast(3.5).accept(v), 95));
+    // the "aws configure" prompt, whose label has spaces and a bracketed current value
+    r.add(rule("aws-secret-access-key", List.of("secret access key"),
+        "(?i:secret access key)(?:\\s*\\[[^\\]\\n]{0,40}\\])?\\s*[:=]\\s*([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])", 1, 20, 110,
+        v -> !v.contains("EXAMPLE") && entropyAtLeast(3.5).accept(v), 95));
     // an unlabelled 40-character secret next to an access key id (credentials.csv, "aws configure" echo)
     r.add(rule("aws-secret-access-key", AKID_PREFIXES,
         "(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])", 1, 300, 400,
@@ -203,14 +207,17 @@ final class SecretRules {
     r.add(rule("provider-token", List.of("jqqj"),
         "(?<![A-Za-z0-9_.\\-])([A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{28})(?![A-Za-z0-9_\\-])", 1, 60, 32,
         v -> token(0).accept(v.substring(0, 52)) && Entropy.charClasses(v) >= 3, 95));
-    // Google OAuth refresh tokens 1//0<...>, Notion's legacy secret_<43>, Twitter/X app bearer tokens (a run of 'A')
+    // Google OAuth refresh tokens 1//0<...>, Notion's legacy secret_<43>, Twitter/X app bearer tokens (a run of 'A', then
+    // URL-encoded base64)
     r.add(rule("google-oauth-token", List.of("1//0"),
         "(?<![A-Za-z0-9_.:/\\-])(1//0[A-Za-z0-9_\\-]{40,400})(?![A-Za-z0-9_\\-])", 1, 4, 410, token(4), 100));
     r.add(rule("provider-token", List.of("secret_"),
         "(?<![A-Za-z0-9_.\\-])(secret_[A-Za-z0-9]{43})(?![A-Za-z0-9_\\-])", 1, 7, 50,
         v -> token(7).accept(v) && Entropy.charClasses(v.substring(7)) >= 3, 95));
-    r.add(rule("provider-token", List.of("aaaaaaaaaaaaaaaaaaaa"),
-        "(?<![A-Za-z0-9%])(A{18,26}[A-Za-z0-9%]{60,180})(?![A-Za-z0-9%])", 1, 28, 180,
+    // (keyed on its URL-encoded '/' or '=': a run of 'A' as the key would fire at every character of a base64 blob
+    // of zeros)
+    r.add(rule("provider-token", List.of("%2f", "%3d"),
+        "(?<![A-Za-z0-9%])(A{18,26}[A-Za-z0-9%]{60,180})(?![A-Za-z0-9%])", 1, 200, 180,
         v -> v.contains("%") && token(v.indexOf('%') - 8).accept(v), 95));
     // webhooks: Microsoft Teams incoming webhooks
     r.add(rule("teams-webhook", List.of("webhook.office.com/webhookb2/", "webhook.office.com\\/webhookb2\\/"),
@@ -245,14 +252,22 @@ final class SecretRules {
         1, 4, 12100, SecretRules::isJwt, 100));
     // --- URLs with credentials (session 11: also with JSON-escaped slashes, ":\/\/", and any scheme for user info)
     r.add(rule("database-url-password", List.of("://", ":\\/\\/"),
-        "(?<![A-Za-z0-9+.\\-])((?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|mssql|"
-            + "sqlserver|oracle|cockroachdb|clickhouse|couchdb|neo4j(?:\\+s)?|jdbc:[a-z]+)):\\\\?/\\\\?/"
+        ":\\\\?/\\\\?/(?<=(?<![A-Za-z0-9+.\\-])(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|"
+            + "mssql|sqlserver|oracle|cockroachdb|clickhouse|couchdb|neo4j(?:\\+s)?|jdbc:[a-z]{1,20}):\\\\?/\\\\?/)"
             + "[^\\s:/@\"'<>]{1,64}:([^\\s@\"'<>/]{3,128})@[^\\s\"'<>]{2,}",
-        2, 40, 300, SecretRules::isUrlPassword, 90));
+        1, 40, 300, SecretRules::isUrlPassword, 90));
+    // (the pattern opens with "://" and looks back for the scheme: a scheme pattern first would be tried, and
+    // backtracked, at every position of every window around the frequent "://")
     r.add(rule("basic-auth-url", List.of("://", ":\\/\\/"),
-        "(?<![A-Za-z0-9+.\\-])([A-Za-z][A-Za-z0-9+.\\-]{1,24}):\\\\?/\\\\?/"
+        ":\\\\?/\\\\?/(?<=(?<![A-Za-z0-9+.\\-])[A-Za-z][A-Za-z0-9+.\\-]{1,24}:\\\\?/\\\\?/)"
             + "[^\\s:/@\"'<>\\\\]{1,64}:([^\\s@\"'<>/\\\\]{3,256})@[A-Za-z0-9.\\-\\[\\]]{2,}",
-        2, 40, 420, SecretRules::isUrlPassword, 80));
+        1, 40, 420, SecretRules::isUrlPassword, 80));
+    // a generated token as the whole user info (git clone https://<token>@host/...); not a Sentry DSN, whose key is
+    // public by design (it ships in web pages)
+    r.add(rule("basic-auth-url", List.of("://"),
+        "://(?<=(?<![A-Za-z0-9+.\\-])(?i:https?|git|ssh|ftps?)://)([A-Za-z0-9_\\-]{20,100})@"
+            + "(?![A-Za-z0-9.\\-]*(?i:sentry|ingest))[A-Za-z0-9.\\-\\[\\]]{2,}", 1, 16, 130,
+        SecretRules::isRandomLiteral, 80));
     // a URL with user info, URL-encoded as a query value (?dsn=postgres%3A%2F%2Fapp%3Apw%40db)
     r.add(rule("basic-auth-url", List.of("%3a%2f%2f"),
         "(?<![A-Za-z0-9+.\\-])[A-Za-z][A-Za-z0-9+.\\-]{1,24}%3[Aa]%2[Ff]%2[Ff][A-Za-z0-9._~\\-]{1,64}%3[Aa]"
@@ -284,6 +299,22 @@ final class SecretRules {
         "(?:(?<![A-Za-z0-9_])(?:mysql(?:dump|admin)?|mariadb(?:-dump)?)[^\\n]{0,200}?\\s-p([^\\s'\"\\-][^\\s'\"]{3,127})"
             + "|sshpass\\s+-p\\s*['\"]?([^\\s'\"]{4,128}))",
         -1, 10, 240, v -> v.length() >= 6 && isUrlPassword(v), 60));
+    // session 11: more CLIs that take a password as an argument, and a PuTTY key's private lines
+    r.add(rule("cli-password", List.of("redis-cli", "-passin", "-passout", "-pass ", "convertto-securestring",
+            "docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login",
+            "registry login"),
+        "(?:redis-cli[^\\n]{0,200}?\\s-a\\s+['\"]?([^\\s'\"]{4,128})"
+            + "|-pass(?:in|out)?\\s+['\"]?pass:([^\\s'\"]{4,128})"
+            + "|(?i:convertto-securestring)\\s+(?:-String\\s+)?[\"']([^\"'\\n]{4,128})[\"']"
+            + "|(?:docker|podman|buildah|skopeo|nerdctl|oras|helm registry)\\s+login\\b[^\\n]{0,200}?\\s-p\\s+['\"]?"
+            + "([^\\s'\"\\-][^\\s'\"]{3,127}))",
+        -1, 24, 300, v -> v.length() >= 6 && isUrlPassword(v), 60));
+    r.add(rule("client-credential", List.of("getconnection("),
+        "(?i:getConnection)\\(\\s*[^,()\\n]{1,300},\\s*[\"'][^\"'\\n]{0,64}[\"']\\s*,\\s*[\"']([^\"'\\n]{4,128})[\"']",
+        1, 16, 460, v -> v.length() >= 6 && isUrlPassword(v), 65));
+    r.add(rule("private-key", List.of("private-lines:"),
+        "Private-Lines:\\s*\\d{1,3}\\r?\\n((?:[A-Za-z0-9+/=]{4,}(?:\\r?\\n|$)){1,200})", 1, 16, 16000,
+        v -> Entropy.shannon(v) >= 4.0 && !Entropy.isPlaceholder(v), 120));
     // HTTP client credentials in code: requests' auth=("user", "password"), HTTPBasicAuth("user", "password"), and a
     // random string literal handed to an SDK client's constructor (cohere.ClientV2("..."), twilio Client(sid, token))
     r.add(rule("client-credential", List.of("auth=(", "auth = (", "basicauth("),
@@ -294,11 +325,17 @@ final class SecretRules {
         1, 12, 240, SecretRules::isRandomLiteral, 65));
     // --- a secret-named entry whose value sits in the next field: Kubernetes/ECS env lists (name:/value:, JSON
     // "name"/"value"), .NET appSettings and Ant/Tomcat <... key|name="X" value="...">, XML elements, .netrc, .pgpass
-    r.add(rule("secret-assignment-field", List.of("name:", "\"name\"", "key=\"", "name=\""),
-        "(?:name:[ \\t]*[\"']?" + SECRET_NAME + "[\"']?[ \\t]*\\r?\\n[ \\t]*-?[ \\t]*value:[ \\t]*[\"']?([^\\s\"']{8,400})"
-            + "|\"name\"\\s*:\\s*\"" + SECRET_NAME + "\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]{8,400})\""
-            + "|(?<![A-Za-z0-9_])(?:key|name)=\"" + SECRET_NAME + "\"\\s+value=\"([^\"]{8,400})\")",
-        -1, 8, 520, SecretRules::isAssignedValue, 50));
+    // (one rule per form, each opening with its literal, so the search through the window skips ahead quickly)
+    r.add(rule("secret-assignment-field", List.of("name:"),
+        "name:[ \\t]*[\"']?" + SECRET_NAME + "[\"']?[ \\t]*\\r?\\n[ \\t]*-?[ \\t]*value:[ \\t]*[\"']?([^\\s\"']{8,400})",
+        1, 5, 520, SecretRules::isAssignedValue, 50));
+    r.add(rule("secret-assignment-field", List.of("\"name\""),
+        "\"name\"\\s*:\\s*\"" + SECRET_NAME + "\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]{8,400})\"",
+        1, 6, 520, SecretRules::isAssignedValue, 50));
+    r.add(rule("secret-assignment-field", List.of("key=\""),
+        "key=\"" + SECRET_NAME + "\"\\s+value=\"([^\"]{8,400})\"", 1, 5, 520, SecretRules::isAssignedValue, 50));
+    r.add(rule("secret-assignment-field", List.of("name=\""),
+        "name=\"" + SECRET_NAME + "\"\\s+value=\"([^\"]{8,400})\"", 1, 6, 520, SecretRules::isAssignedValue, 50));
     r.add(rule("secret-assignment-field", List.of("password>", "passwd>", "secret>", "token>", "apikey>", "api_key>",
             "api-key>", "credentials>", "credential>"),
         "<(?!/)([A-Za-z0-9_.:\\-]{0,40}?(?i:passw(?:or)?d|secret|token|api[_.\\-]?key|apikey|credentials?))>"
@@ -311,13 +348,22 @@ final class SecretRules {
         "(?m)^[A-Za-z0-9.\\-*]{1,253}:(?:\\d{1,5}|\\*):[^:\\s]{1,63}:[^:\\s]{1,63}:(\\S{4,128})$",
         1, 300, 400, v -> v.length() >= 6 && isUrlPassword(v), 50));
     // --- .env / config assignments: last resort, so lowest priority (session 11: JSON inside a JSON string, \"...\")
+    // session 11: a human label ("API Key: ..."), a subscript (env["DB_PASSWORD"] = ...), a quoted name and value
+    // separated by a comma (PHP define('DB_PASSWORD', '...'), headers.set("X-Api-Key", "...")), a YAML block scalar
+    // (password: >- on one line, the value on the next); the comma only after a name that ends in its keyword (so a
+    // list of strings such as "appendix-a-keywords", "..." is no assignment); names of public keys
+    // (STRIPE_PUBLISHABLE_KEY, VAPID_PUBLIC_KEY) are no secret names
     r.add(rule("secret-assignment",
         List.of("secret", "token", "passw", "pwd", "passphrase", "credential", "api_key", "apikey", "api-key",
-            "_key", "-key", ".key", "access_key", "private_key", "auth_key"),
-        "(?<![A-Za-z0-9_])[\"']?([A-Za-z0-9_.\\-]{0,40}(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|"
-            + "api[_.\\-]?key|apikey|access[_.\\-]?key|private[_.\\-]?key|signing[_.\\-]?key|encryption[_.\\-]?key|"
-            + "master[_.\\-]?key|client[_.\\-]?key|auth[_.\\-]?key|[_.\\-]key)[A-Za-z0-9_.\\-]{0,24})\\\\?[\"']?"
-            + "[ \\t]{0,5}(?::=|=>|=|:)[ \\t]{0,5}(?:\\\\?[\"'`])?((?:[^\\s\"'`,;\\\\]|\\\\(?![\"'])){8,400})",
+            "_key", "-key", ".key", "access_key", "private_key", "auth_key", "api key"),
+        "(?<![A-Za-z0-9_])[\"']?"
+            + "(?![A-Za-z0-9_.\\-]{0,40}?(?i:publi(?:c|shable))[_.\\-]?(?:[A-Za-z0-9]{1,12}[_.\\-]){0,3}(?i:key)(?![A-Za-z]))"
+            + "([A-Za-z0-9_.\\-]{0,40}(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|"
+            + "api[_.\\- ]?key|apikey|access[_.\\-]?key|private[_.\\-]?key|signing[_.\\-]?key|encryption[_.\\-]?key|"
+            + "master[_.\\-]?key|client[_.\\-]?key|auth[_.\\-]?key|[_.\\-]key)[A-Za-z0-9_.\\-]{0,24})\\\\?[\"']?\\]?"
+            + "[ \\t]{0,5}(?::=|=>|=|:|(?<=(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|key)[\"']),"
+            + "(?=[ \\t]{0,5}[\"']))[ \\t]{0,5}(?:[|>][-+]?[ \\t]*\\r?\\n[ \\t]+)?"
+            + "(?:\\\\?[\"'`])?((?:[^\\s\"'`,;\\\\]|\\\\(?![\"'])){8,400})",
         2, 80, 450, SecretRules::isAssignedValue, 50));
     return List.copyOf(r);
   }
