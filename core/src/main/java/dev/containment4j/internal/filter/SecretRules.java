@@ -357,7 +357,8 @@ final class SecretRules {
         List.of("secret", "token", "passw", "pwd", "passphrase", "credential", "api_key", "apikey", "api-key",
             "_key", "-key", ".key", "access_key", "private_key", "auth_key", "api key"),
         "(?<![A-Za-z0-9_])[\"']?"
-            + "(?![A-Za-z0-9_.\\-]{0,40}?(?i:publi(?:c|shable))[_.\\-]?(?:[A-Za-z0-9]{1,12}[_.\\-]){0,3}(?i:key)(?![A-Za-z]))"
+            + "(?![A-Za-z0-9_.\\-]{0,40}?(?i:publi(?:c|shable))[_.\\-]?(?:[A-Za-z0-9]{1,12}[_.\\-]){0,3}(?i:key)"
+            + "[\"']?(?![A-Za-z0-9_.\\-]))"
             + "([A-Za-z0-9_.\\-]{0,40}(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|"
             + "api[_.\\- ]?key|apikey|access[_.\\-]?key|private[_.\\-]?key|signing[_.\\-]?key|encryption[_.\\-]?key|"
             + "master[_.\\-]?key|client[_.\\-]?key|auth[_.\\-]?key|[_.\\-]key)[A-Za-z0-9_.\\-]{0,24})\\\\?[\"']?\\]?"
