@@ -71,6 +71,7 @@ final class SecretSweep {
     s.lookalikes();
     s.anchorLookalikes();
     s.secondRound();
+    s.thirdRound();
     s.pii();
     return List.copyOf(s.items);
   }
@@ -476,6 +477,19 @@ final class SecretSweep {
         + "==\n");
     lookalike("define of a non-secret", "define( 'WP_DEBUG_LOG', '/var/log/wordpress/debug-2026-11.log' );\n"
         + "headers.set(\"Content-Type\", \"application/json; charset=utf-8\");\n");
+  }
+
+  /** Round 3, written after round 2's fixes and scored before its own: mail transcripts, cloud CLIs, client ids. */
+  private void thirdRound() {
+    String smtpPw = s(ALNUM, 20);
+    String plain = Base64.getEncoder().encodeToString(("\0mailer@acme.dev\0" + smtpPw).getBytes(StandardCharsets.UTF_8));
+    context("smtp AUTH PLAIN transcript", "S: 250-AUTH PLAIN LOGIN\nC: AUTH PLAIN " + plain + "\nS: 235 2.7.0 Authentication"
+        + " successful\n", plain);
+    String az = s(URLSAFE + "~.", 40);
+    context("az login -p", "$ az login --service-principal -u " + UUID.randomUUID() + " -p " + az + " --tenant "
+        + UUID.randomUUID() + "\n", az);
+    lookalike("client ids as uuids", "app = msal.Client(\"" + UUID.randomUUID() + "\")\nc = Client(\"" + UUID.randomUUID()
+        + "\", region=\"eu\")\n");
   }
 
   // ---------------------------------------------------------------------------------------------- PII
