@@ -302,11 +302,11 @@ final class SecretRules {
     // session 11: more CLIs that take a password as an argument, and a PuTTY key's private lines
     r.add(rule("cli-password", List.of("redis-cli", "-passin", "-passout", "-pass ", "convertto-securestring",
             "docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login",
-            "registry login"),
+            "registry login", "az login"),
         "(?:redis-cli[^\\n]{0,200}?\\s-a\\s+['\"]?([^\\s'\"]{4,128})"
             + "|-pass(?:in|out)?\\s+['\"]?pass:([^\\s'\"]{4,128})"
             + "|(?i:convertto-securestring)\\s+(?:-String\\s+)?[\"']([^\"'\\n]{4,128})[\"']"
-            + "|(?:docker|podman|buildah|skopeo|nerdctl|oras|helm registry)\\s+login\\b[^\\n]{0,200}?\\s-p\\s+['\"]?"
+            + "|(?:docker|podman|buildah|skopeo|nerdctl|oras|helm registry|az)\\s+login\\b[^\\n]{0,200}?\\s-p\\s+['\"]?"
             + "([^\\s'\"\\-][^\\s'\"]{3,127}))",
         -1, 24, 300, v -> v.length() >= 6 && isUrlPassword(v), 60));
     r.add(rule("client-credential", List.of("getconnection("),
@@ -315,6 +315,9 @@ final class SecretRules {
     r.add(rule("private-key", List.of("private-lines:"),
         "Private-Lines:\\s*\\d{1,3}\\r?\\n((?:[A-Za-z0-9+/=]{4,}(?:\\r?\\n|$)){1,200})", 1, 16, 16000,
         v -> Entropy.shannon(v) >= 4.0 && !Entropy.isPlaceholder(v), 120));
+    // SMTP/IMAP/POP AUTH PLAIN in a mail transcript: base64 of "authzid NUL user NUL password"
+    r.add(rule("basic-auth-header", List.of("auth plain "),
+        "(?i:auth plain)\\s+([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])", 1, 12, 420, SecretRules::isSaslPlain, 75));
     // HTTP client credentials in code: requests' auth=("user", "password"), HTTPBasicAuth("user", "password"), and a
     // random string literal handed to an SDK client's constructor (cohere.ClientV2("..."), twilio Client(sid, token))
     r.add(rule("client-credential", List.of("auth=(", "auth = (", "basicauth("),
@@ -404,8 +407,17 @@ final class SecretRules {
     return !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 3.5 && Entropy.charClasses(v) >= 3;
   }
 
-  /** A string literal that looks generated: letters and digits mixed, high entropy, not a word or placeholder. */
+  private static final Pattern UUID_SHAPE =
+      Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  /**
+   * A string literal that looks generated: letters and digits mixed, high entropy, not a word or placeholder, and not
+   * a UUID (in a client's constructor that is an application or tenant id, which is public).
+   */
   private static boolean isRandomLiteral(String v) {
+    if (UUID_SHAPE.matcher(v).matches()) {
+      return false;
+    }
     boolean hex = v.length() >= 32 && v.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     return isAssignedValue(v) && (hex ? Entropy.shannon(v) >= 3.3 : Entropy.shannon(v) >= 3.6 && Entropy.charClasses(v) >= 3);
   }
@@ -413,6 +425,18 @@ final class SecretRules {
   private static String pad(String b64) {
     int m = b64.length() % 4;
     return m == 0 ? b64 : m == 2 ? b64 + "==" : m == 3 ? b64 + "=" : b64.substring(0, b64.length() - 1);
+  }
+
+  /** Base64 of SASL PLAIN ({@code authzid NUL user NUL password}) whose password is real. */
+  private static boolean isSaslPlain(String v) {
+    String decoded;
+    try {
+      decoded = new String(java.util.Base64.getDecoder().decode(v), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int nul = decoded.lastIndexOf('\0');
+    return nul > 0 && decoded.indexOf('\0') < nul && isUrlPassword(decoded.substring(nul + 1));
   }
 
   /** Base64 of {@code user:password} whose password is not empty, a placeholder or a variable. */
