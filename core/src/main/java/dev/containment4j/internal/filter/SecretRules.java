@@ -429,22 +429,24 @@ final class SecretRules {
 
   /** Base64 of SASL PLAIN ({@code authzid NUL user NUL password}) whose password is real. */
   private static boolean isSaslPlain(String v) {
-    String decoded;
-    try {
-      decoded = new String(java.util.Base64.getDecoder().decode(v), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    int nul = decoded.lastIndexOf('\0');
+    String decoded = base64Text(v);
+    int nul = decoded == null ? -1 : decoded.lastIndexOf('\0');
     return nul > 0 && decoded.indexOf('\0') < nul && isUrlPassword(decoded.substring(nul + 1));
+  }
+
+  /** {@code v} decoded from base64 as UTF-8, or null when it is no base64. */
+  private static String base64Text(String v) {
+    try {
+      return new String(java.util.Base64.getDecoder().decode(v), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Base64 of {@code user:password} whose password is not empty, a placeholder or a variable. */
   private static boolean isEncodedUserPassword(String v) {
-    String decoded;
-    try {
-      decoded = new String(java.util.Base64.getDecoder().decode(v), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    String decoded = base64Text(v);
+    if (decoded == null) {
       return false;
     }
     int colon = decoded.indexOf(':');
