@@ -19,8 +19,23 @@ final class PiiDetector {
           + "(?![A-Za-z0-9-])");
   private static final Pattern IBAN = Pattern.compile(
       "(?<![A-Za-z0-9])([A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])");
+  // not \\b: "card_number" and "cc_num" are keys that name a card ('_' is a word character)
   private static final Pattern CARD_CONTEXT = Pattern.compile(
-      "(?i)\\b(?:card|visa|mastercard|amex|american express|discover|pan|cc|credit|debit|payment)\\b");
+      "(?i)(?<![A-Za-z])(?:card|visa|mastercard|amex|american express|discover|pan|cc|credit|debit|payment)(?![A-Za-z])");
+  /** Words that label a phone number, in the languages of the countries. */
+  private static final Pattern PHONE_CONTEXT = Pattern.compile(
+      "(?i)(?:tel|phone|mobile?|cell|fax|call|whatsapp|ruf|t\u00e9l|t\u00e9l\u00e9phone|telefon[eo]?|tel\u00e9fono"
+          + "|\u96fb\u8a71|\u7535\u8bdd|\u260e)[.:]?\\s*[:#]?\\s*(?:\\(\\s*)?$");
+  /** North American (ddd) ddd-dddd. */
+  private static final Pattern NANP_PAREN = Pattern.compile("\\(\\d{3}\\) ?\\d{3}[-. ]\\d{4}(?![0-9A-Za-z])");
+  /**
+   * UK National Insurance number: two prefix letters (D, F, I, Q, U, V never; O never second), six digits, a suffix
+   * A-D; the prefixes BG, GB, KN, NK, NT, TN and ZZ are not allocated.
+   */
+  private static final Pattern NINO = Pattern.compile(
+      "(?<![A-Za-z0-9])((?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])( ?)(\\d{2})\\2(\\d{2})\\2(\\d{2})\\2"
+          + "([A-D])(?![A-Za-z0-9])");
+  private static final Pattern NINO_CONTEXT = Pattern.compile("(?i)national insurance|\\bnino\\b|\\bni (?:number|no)");
   private static final Pattern SSN_CONTEXT = Pattern.compile("(?i)\\b(?:ssn|social security|social sec|tax ?id|tin)\\b");
 
   /** Shapes of a digit group ('d' a digit, then the separators): compiled once, not per group as String.matches does. */
@@ -35,6 +50,9 @@ final class PiiDetector {
       char c = text.charAt(i);
       if (c == '@') {
         email(text, i, from, to, out);
+        i++;
+      } else if (c == '(') {
+        nanp(text, i, from, to, out);
         i++;
       } else if (c >= '0' && c <= '9') {
         i = digits(text, i, from, to, out);
@@ -71,6 +89,7 @@ final class PiiDetector {
       }
       if (i - 2 >= from && Character.isUpperCase(text.charAt(i - 1)) && Character.isUpperCase(text.charAt(i - 2))) {
         iban(text, i - 2, to, out);
+        nino(text, i - 2, from, to, out);
       }
       return k;
     }
@@ -97,6 +116,10 @@ final class PiiDetector {
         && isDigit(text.charAt(end + 1)))) {
       return Math.max(end, i + 1);
     }
+    if (i - 3 >= from && text.charAt(i - 1) == ' ' && Character.isUpperCase(text.charAt(i - 2))
+        && Character.isUpperCase(text.charAt(i - 3))) {
+      nino(text, i - 3, from, to, out); // "AB 12 34 56 C"
+    }
     String digits = d.toString();
     String sh = shape.toString();
     int n = digits.length();
@@ -114,6 +137,9 @@ final class PiiDetector {
       out.add(new Span("pii", "phone", i - 1, end, 0.7, false, 10));
     } else if (n == 10 && PHONE_SHAPE.matcher(sh).matches() && i > from && text.charAt(i - 1) != '-') {
       out.add(new Span("pii", "phone", i, end, 0.5, false, 10));
+    } else if (n >= 9 && n <= 11 && digits.charAt(0) == '0' && digits.charAt(1) != '0' && sh.matches("d+[ -]d.*")
+        && PHONE_CONTEXT.matcher(before(text, i, from)).find()) {
+      out.add(new Span("pii", "phone", i, end, 0.6, false, 10)); // a national number (020 7946 0000) labelled as one
     }
     return Math.max(end, i + 1);
   }
@@ -126,6 +152,32 @@ final class PiiDetector {
         out.add(new Span("pii", "iban", m.start(1), m.end(1), 0.95, true, 20));
       }
     }
+  }
+
+  private static void nanp(CharSequence text, int i, int from, int to, List<Span> out) {
+    if (i > from && Character.isLetterOrDigit(text.charAt(i - 1))) {
+      return;
+    }
+    Matcher m = NANP_PAREN.matcher(text).region(i, Math.min(to, i + 16)).useTransparentBounds(true);
+    if (m.lookingAt()) {
+      out.add(new Span("pii", "phone", i, m.end(), 0.6, false, 10));
+    }
+  }
+
+  /** A National Insurance number: the spaced form alone, the compact form only next to a word that names it. */
+  private static void nino(CharSequence text, int s, int from, int to, List<Span> out) {
+    Matcher m = NINO.matcher(text).region(s, Math.min(to, s + 14)).useTransparentBounds(true);
+    if (m.lookingAt() && (!m.group(2).isEmpty() || NINO_CONTEXT.matcher(around(text, s, m.end(), from, to)).find())) {
+      out.add(new Span("pii", "uk-nino", m.start(), m.end(), 0.8, true, 20));
+    }
+  }
+
+  /** The 24 characters before {@code i} on its line. */
+  private static String before(CharSequence text, int i, int from) {
+    int s = Math.max(from, i - 24);
+    String b = text.subSequence(s, i).toString();
+    int nl = b.lastIndexOf('\n');
+    return nl >= 0 ? b.substring(nl + 1) : b;
   }
 
   private static String around(CharSequence text, int s, int e, int from, int to) {

@@ -85,6 +85,7 @@ final class Scanner {
     InjectionDetector.Hits inj = new InjectionDetector.Hits();
     IntList secretHits = new IntList(); // keyword, end
     IntList k8sHits = new IntList();
+    IntList encodedRuns = new IntList(); // start,end pairs, for secrets inside base64
     TRIGGERS.scan(text, from, to, new Triggers.Sink() {
       @Override
       public void hit(int id, int end) {
@@ -102,6 +103,10 @@ final class Scanner {
 
       @Override
       public void encodedRun(int start, int end) {
+        if (scope.secrets) {
+          encodedRuns.add(start);
+          encodedRuns.add(end);
+        }
         if (scope.injection) {
           inj.encoded.add(start);
           inj.encoded.add(end);
@@ -128,6 +133,7 @@ final class Scanner {
       for (int i = 0; i < k8sHits.size(); i++) {
         K8sSecrets.detect(text, from, to, k8sHits.get(i), out);
       }
+      EncodedSecrets.detect(text, encodedRuns, out);
     }
     if (scope.injection) {
       InjectionDetector.detect(text, from, to, inj, out);

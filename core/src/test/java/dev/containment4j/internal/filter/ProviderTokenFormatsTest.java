@@ -143,6 +143,9 @@ class ProviderTokenFormatsTest {
         new String[] {"POST https://api.telegram.org/bot" + telegram + "/sendMessage 200 OK", telegram},
         new String[] {"discord.py: logging in using static token " + discord, discord},
         new String[] {"{\"discord\": {\"bot\": \"" + discord + "\", \"guild\": 42}}", discord},
+        // session 11: a bot script names Discord at its top, far from where it runs the client
+        new String[] {"import discord\n\nclient = discord.Client(intents=intents)\n" + "# handlers below\n".repeat(60)
+            + "client.run(\"" + discord + "\")\n", discord},
         new String[] {"curl -H 'Authorization: Bot " + discord + "' https://example.net/api/v10/users/@me", discord},
         new String[] {"POST https://" + p("discord", ".com/api/webhooks/") + "1234567890123456789/" + hook + " 204", hook})) {
       FilterResult res = FILTER.filter(c[0], FilterContext.standalone());
