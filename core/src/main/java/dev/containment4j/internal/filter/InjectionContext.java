@@ -309,7 +309,20 @@ final class InjectionContext {
         return last;
       }
     }
-    return -1;
+    // session 11: a single quote opens after a non-letter and closes before one; an apostrophe ("user's") does neither
+    int single = -1;
+    for (int i = ls; i < p; i++) {
+      if (t.charAt(i) == '\'') {
+        boolean letterBefore = i > ls && Character.isLetter(t.charAt(i - 1));
+        boolean letterAfter = i + 1 < t.length() && Character.isLetter(t.charAt(i + 1));
+        if (!letterBefore && letterAfter && single < 0) {
+          single = i;
+        } else if (letterBefore && !letterAfter && single >= 0) {
+          single = -1;
+        }
+      }
+    }
+    return single;
   }
 
   private static final Pattern LABEL = Pattern.compile("^[ \\t]*([a-z]{2,12})[ \\t]*:");
