@@ -122,7 +122,8 @@ final class InjectionCues {
         + " (?:priority|precedence) over|supersedes?|(?:^|(?<=[.!?;:]\\s))instead,? (?:answer|reply|respond|tell|write|say|"
         + "output|do|print|list)\\b"
         // session 11: "a new job", "each new task" are things a program makes, not the reader's mission
-        + "|(?<!\\b(?:an?|each|every|this|that|one|another|per|any|first|next) )(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
+        + "|(?<!\\b(?:an?|each|every|this|that|one|another|per|any|first|next) )"
+        + "(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
         + "goal|purpose|objective|mission|instructions|operating instructions)\\b|(?:^|(?<=[.!?;:,(\\n\"']\\s{0,3}))"
         + "from (?:this point|now) (?:on|forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
         + " (?:what|the user|your)|instead of (?:what|doing what) the user)");
@@ -172,8 +173,8 @@ final class InjectionCues {
         + "secrets?|tokens?|internal|private|personal|confidential|sensitive|pii|system prompt)\\b)"
         // session 11: haste asked of the reader, not the effect of a program: "to delete immediately", "takes effect
         // immediately", "is applied right away", "the process exits immediately" describe what happens
-        + "|(?<!\\bto [a-z-]{2,20} |\\b(?:is|are|was|were|be|been|gets?) [a-z-]{2,20}ed |\\btakes? effect |\\b(?:exits|returns|"
-        + "stops|starts|fails|applies|happens|expires|terminates|ends|begins|refreshes|restarts) )"
+        + "|(?<!\\bto [a-z-]{2,20} |\\b(?:is|are|was|were|be|been|gets?) [a-z-]{2,20}ed |\\btakes? effect "
+        + "|\\b(?:exits|returns|stops|starts|fails|applies|happens|expires|terminates|ends|begins|refreshes|restarts) )"
         + "\\b(?:right away|immediately)\\b|\\b(?:on (?:their|your) own|silently|quietly|secretly|"
         + "without (?:asking|telling))\\b");
     // demands about the answer

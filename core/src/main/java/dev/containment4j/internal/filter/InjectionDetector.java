@@ -55,8 +55,8 @@ final class InjectionDetector {
   private static final Pattern NEGATED = Pattern.compile("\\b(?:no way to|cannot|can'?t|unable to|does not|doesn'?t|did"
       + " not|didn'?t|won'?t|will not|is not able to)\\s*$");
   /** The quote that follows is named as a sample of text ("the sentence", "a payload such as"). */
-  private static final Pattern SAMPLE = Pattern.compile("\\b(?:sentences?|phrases?|strings?|payloads?|snippets?|such as|e\\.g\\.,?"
-      + "|for example|for instance)\\s*:?\\s*[\"“'`]?\\s*$");
+  private static final Pattern SAMPLE = Pattern.compile("\\b(?:sentences?|phrases?|strings?|payloads?|snippets?|such as"
+      + "|e\\.g\\.,?|for example|for instance)\\s*:?\\s*[\"“'`]?\\s*$");
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
   /** URLs and e-mail addresses: their host names ("attacker.example") say nothing about the prose around them. */
   private static final Pattern URLS = Pattern.compile("\\b(?:https?|ftp)://\\S+|\\S+@\\S+");
