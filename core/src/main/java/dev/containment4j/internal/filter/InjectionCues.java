@@ -173,9 +173,10 @@ final class InjectionCues {
         + "secrets?|tokens?|internal|private|personal|confidential|sensitive|pii|system prompt)\\b)"
         // session 11: haste asked of the reader, not the effect of a program: "to delete immediately", "takes effect
         // immediately", "is applied right away", "the process exits immediately" describe what happens
-        + "|(?<!\\bto [a-z-]{2,20} |\\b(?:is|are|was|were|be|been|gets?) [a-z-]{2,20}ed |\\btakes? effect "
-        + "|\\b(?:exits|returns|stops|starts|fails|applies|happens|expires|terminates|ends|begins|refreshes|restarts) )"
-        + "\\b(?:right away|immediately)\\b|\\b(?:on (?:their|your) own|silently|quietly|secretly|"
+        // (the literal first, the look back after it, so a matcher can skip start positions)
+        + "|\\b(?:right away|immediately)\\b(?<!(?:\\bto [a-z-]{2,20}|\\b(?:is|are|was|were|be|been|gets?) [a-z-]{2,20}ed"
+        + "|\\btakes? effect|\\b(?:exits|returns|stops|starts|fails|applies|happens|expires|terminates|ends|begins|"
+        + "refreshes|restarts)) (?:right away|immediately))|\\b(?:on (?:their|your) own|silently|quietly|secretly|"
         + "without (?:asking|telling))\\b");
     // demands about the answer
     // "the output", "the response body": what a program writes; the reader's answer is "your output" or "the answer"
