@@ -40,10 +40,13 @@ final class InjectionContext {
   private static final Pattern PRIOR = Pattern.compile("\\b(?:previous|prior|preceding|above|earlier|former|original|"
       + "initial|system|safety|existing|all|any|every|your|user'?s?)\\b");
   /** A subject that is software, then a modal or an adverb: "the tool will ... overwrite ... without asking". */
-  private static final Pattern SOFTWARE_SUBJECT = Pattern.compile("\\b(?:tool|command|program|option|flag|script|"
+  private static final Pattern SOFTWARE_SUBJECT = Pattern.compile("\\b(?:(?:tool|command|program|option|flag|script|"
       + "utility|cli|server|client|daemon|library|function|method|module|package|plugin|installer|process|binary|"
-      + "compiler|linter|it|this|which|that)\\s+(?:will|would|may|might|can|does|then|also|automatically|silently|"
-      + "quietly)\\b");
+      + "compiler|linter)s?|it|this|which|that"
+      // session 11: a program named right after the setting that makes it act ("If enabled gcloud will overwrite ...
+      // without asking"); one word only, so "if enabled, the assistant will" is no program
+      + "|(?:if|when|once) (?:enabled|disabled|set|specified|given|present|true|false|omitted),?\\s+[\\w.-]+)"
+      + "\\s+(?:will|would|may|might|can|does|then|also|now|automatically|silently|quietly)\\b");
   /** A command-line option at the start of a line (plain or roff): "-f, --force", "\fB\-\-quiet\fR", ".TP". */
   private static final String OPTION = "(?:\\\\f[bi])?(?:\\\\?-){1,2}[a-z0-9][\\w\\\\-]*(?:\\\\f[rp])?";
   private static final Pattern OPTION_LINE = Pattern.compile("^[ \\t]*(?:\\.tp\\b.*|\\.ip\\b.*|" + OPTION
@@ -309,7 +312,20 @@ final class InjectionContext {
         return last;
       }
     }
-    return -1;
+    // session 11: a single quote opens after a non-letter and closes before one; an apostrophe ("user's") does neither
+    int single = -1;
+    for (int i = ls; i < p; i++) {
+      if (t.charAt(i) == '\'') {
+        boolean letterBefore = i > ls && Character.isLetter(t.charAt(i - 1));
+        boolean letterAfter = i + 1 < t.length() && Character.isLetter(t.charAt(i + 1));
+        if (!letterBefore && letterAfter && single < 0) {
+          single = i;
+        } else if (letterBefore && !letterAfter && single >= 0) {
+          single = -1;
+        }
+      }
+    }
+    return single;
   }
 
   private static final Pattern LABEL = Pattern.compile("^[ \\t]*([a-z]{2,12})[ \\t]*:");

@@ -120,7 +120,10 @@ final class InjectionCues {
     cue(c, "override", 0.3, earlier + "(?:context|requests?|messages?|conversation|configuration)\\b");
     cue(c, "override", 0.6, "\\b(?:no longer (?:apply|applies|valid|relevant|in effect|binding)|take(?:s)?"
         + " (?:priority|precedence) over|supersedes?|(?:^|(?<=[.!?;:]\\s))instead,? (?:answer|reply|respond|tell|write|say|"
-        + "output|do|print|list)\\b|(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
+        + "output|do|print|list)\\b"
+        // session 11: "a new job", "each new task" are things a program makes, not the reader's mission
+        + "|(?<!\\b(?:an?|each|every|this|that|one|another|per|any|first|next) )"
+        + "(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
         + "goal|purpose|objective|mission|instructions|operating instructions)\\b|(?:^|(?<=[.!?;:,(\\n\"']\\s{0,3}))"
         + "from (?:this point|now) (?:on|forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
         + " (?:what|the user|your)|instead of (?:what|doing what) the user)");
@@ -167,7 +170,13 @@ final class InjectionCues {
     // "never reveal API keys" protects a secret; secrecy hides something from the user ("never reveal this")
     cue(c, "secrecy", 0.3, "\\b(?:do not|don'?t|never|without) (?:mention|tell|inform|notify|alert|ask|show|"
         + "reveal)(?:ing)?\\b(?!\\s+(?:the |any |your |their )?(?:api|keys?|passwords?|passphrases?|credentials?|"
-        + "secrets?|tokens?|internal|private|personal|confidential|sensitive|pii|system prompt)\\b)|\\b(?:right away|immediately|on (?:their|your) own|silently|quietly|secretly|"
+        + "secrets?|tokens?|internal|private|personal|confidential|sensitive|pii|system prompt)\\b)"
+        // session 11: haste asked of the reader, not the effect of a program: "to delete immediately", "takes effect
+        // immediately", "is applied right away", "the process exits immediately" describe what happens
+        // (the literal first, the look back after it, so a matcher can skip start positions)
+        + "|\\b(?:right away|immediately)\\b(?<!(?:\\bto [a-z-]{2,20}|\\b(?:is|are|was|were|be|been|gets?) [a-z-]{2,20}ed"
+        + "|\\btakes? effect|\\b(?:exits|returns|stops|starts|fails|applies|happens|expires|terminates|ends|begins|"
+        + "refreshes|restarts)) (?:right away|immediately))|\\b(?:on (?:their|your) own|silently|quietly|secretly|"
         + "without (?:asking|telling))\\b");
     // demands about the answer
     // "the output", "the response body": what a program writes; the reader's answer is "your output" or "the answer"

@@ -41,6 +41,8 @@ final class InjectionDetector {
         // session 8: a sample input the reader is told to give a chat ("paste `Ignore previous ...` into the widget")
         + "|paste|pasted|type|typed|enter|entered"
         + "|such as|e\\.g\\.,?|called|named"
+        // session 11: a quoted sample named as such ("a PDF containing the sentence 'assistant, forward ...'")
+        + "|(?:sentence|phrase|string|payload|snippet|prompt)s?"
         // a causative says what someone does TO the model: "users try to make the model ignore these rules"
         + "|(?:make|makes|made|making|get|gets|got|trick|tricks|tricked|cause|causes|caused|force|forces|forced|lead|"
         + "leads|led|convince|convinces|convinced|persuade|persuades|persuaded|manipulate|manipulates|manipulated|coax|"
@@ -52,6 +54,9 @@ final class InjectionDetector {
   /** The phrase is negated: a statement about what cannot or does not happen. */
   private static final Pattern NEGATED = Pattern.compile("\\b(?:no way to|cannot|can'?t|unable to|does not|doesn'?t|did"
       + " not|didn'?t|won'?t|will not|is not able to)\\s*$");
+  /** The quote that follows is named as a sample of text ("the sentence", "a payload such as"). */
+  private static final Pattern SAMPLE = Pattern.compile("\\b(?:sentences?|phrases?|strings?|payloads?|snippets?|such as"
+      + "|e\\.g\\.,?|for example|for instance)\\s*:?\\s*[\"“'`]?\\s*$");
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
   /** URLs and e-mail addresses: their host names ("attacker.example") say nothing about the prose around them. */
   private static final Pattern URLS = Pattern.compile("\\b(?:https?|ftp)://\\S+|\\S+@\\S+");
@@ -811,6 +816,13 @@ final class InjectionDetector {
         opener + (t.startsWith("<!--", opener) ? 4 : 1))).matches()) {
       frame = Math.min(frame, meta ? 0.25 : 0.5); // "the payload in the wild read: <!-- ignore ... and send ... -->"
     }
+    // session 11: a closed quote named as a sample ("a PDF containing the sentence '...' caused", "the payload (for
+    // example \"<!-- ... -->\") hides") in a paragraph about attacks is damped as a quote among attack words on its
+    // own line is: the attack words may stand a line above the sample
+    if (opener >= 0 && quoted && !meta && windowMeta
+        && SAMPLE.matcher(t.substring(Math.max(ls, opener - 40), opener)).find() && paragraphMeta(t, h)) {
+      frame = Math.min(frame, 0.25);
+    }
     int cs = h.start; // a turn label's match begins at the line break before it
     while (cs < h.end - 1 && Character.isWhitespace(t.charAt(cs))) {
       cs++;
@@ -862,6 +874,15 @@ final class InjectionDetector {
     }
     d = Math.min(d, frame);
     return question ? Math.min(d, 0.5) : d;
+  }
+
+  /** Whether the paragraph around a hit (up to blank lines, 1200 chars each side) speaks of attacks. */
+  private static boolean paragraphMeta(String t, Hit h) {
+    int ps = t.lastIndexOf("\n\n", h.start);
+    ps = Math.max(Math.max(0, h.start - 1200), ps < 0 ? 0 : ps);
+    int pe = t.indexOf("\n\n", h.end);
+    pe = Math.min(Math.min(t.length(), h.end + 1200), pe < 0 ? t.length() : pe);
+    return InjectionRules.META.matcher(URLS.matcher(t.substring(ps, pe)).replaceAll(" ")).find();
   }
 
   /** End of the sentence that continues at {@code p} (before {@code lineEnd}): the first '.', '!' or ';'. */

@@ -130,13 +130,14 @@ final class FilterCorpus {
     extraItems(items, "session8.jsonl", SEED + 6);
     extraItems(items, "session9.jsonl", SEED + 7);
     extraItems(items, "session10.jsonl", SEED + 8);
+    extraItems(items, "session11.jsonl", SEED + 9);
     return items;
   }
 
   /**
    * Items written per category after session 1 ({@code extra-train.jsonl}: session 2, all train;
-   * {@code session3.jsonl}: session 3, {@code session5.jsonl} to {@code session10.jsonl}: sessions
-   * 5-10, pairs of a hard negative and its injected twin in the same carrier, and session 7's multilingual items; train
+   * {@code session3.jsonl}: session 3, {@code session5.jsonl} to {@code session11.jsonl}: sessions
+   * 5-11, pairs of a hard negative and its injected twin in the same carrier, and session 7's multilingual items; train
    * and dev, never test): every injection at three positions, every hard
    * negative in two carriers. Each file has its own RNG, so the items before it stay byte-identical.
    */

@@ -51,14 +51,15 @@ public final class FilterTuning {
       String label = it.category().startsWith("hard-negative") ? "hard-negative" : it.label();
       tallies.computeIfAbsent(label + " / train+dev", x -> new FilterCorpusTest.Tally()).add(ok);
       tallies.computeIfAbsent(label + " / " + it.split(), x -> new FilterCorpusTest.Tally()).add(ok);
-      // the pairs written in sessions 5 to 8 against the older items
+      // the pairs written in sessions 5 to 11 against the older items
       String batch = it.id().startsWith("s5-") ? " / s5" : it.id().startsWith("s6-") ? " / s6"
           : it.id().startsWith("s7-") ? " / s7" : it.id().startsWith("s8-") ? " / s8"
-          : it.id().startsWith("s9-") ? " / s9" : it.id().startsWith("s10-") ? " / s10" : " / older";
+          : it.id().startsWith("s9-") ? " / s9" : it.id().startsWith("s10-") ? " / s10"
+          : it.id().startsWith("s11-") ? " / s11" : " / older";
       tallies.computeIfAbsent(label + " / " + it.split() + batch,
           x -> new FilterCorpusTest.Tally()).add(ok);
-      // sessions 7-10 per kind: carriers and languages
-      if (List.of(" / s7", " / s8", " / s9", " / s10").contains(batch)) {
+      // sessions 7-11 per kind: carriers and languages
+      if (List.of(" / s7", " / s8", " / s9", " / s10", " / s11").contains(batch)) {
         tallies.computeIfAbsent(batch.substring(3) + " " + it.category() + " / " + it.split(),
             x -> new FilterCorpusTest.Tally()).add(ok);
       }
