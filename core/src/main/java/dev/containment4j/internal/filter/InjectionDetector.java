@@ -41,8 +41,9 @@ final class InjectionDetector {
         // session 8: a sample input the reader is told to give a chat ("paste `Ignore previous ...` into the widget")
         + "|paste|pasted|type|typed|enter|entered"
         + "|such as|e\\.g\\.,?|called|named"
-        // session 11: a quoted sample named as such ("a PDF containing the sentence 'assistant, forward ...'")
-        + "|(?:sentence|phrase|string|payload|snippet|prompt)s?"
+        // session 11: a quoted sample named as such ("a PDF containing the sentence 'assistant, forward ...'"); not
+        // "snippet" or "prompt": search results and tool output label their own untrusted text so ("Snippet: ...")
+        + "|(?:sentence|phrase|string|payload)s?"
         // a causative says what someone does TO the model: "users try to make the model ignore these rules"
         + "|(?:make|makes|made|making|get|gets|got|trick|tricks|tricked|cause|causes|caused|force|forces|forced|lead|"
         + "leads|led|convince|convinces|convinced|persuade|persuades|persuaded|manipulate|manipulates|manipulated|coax|"
