@@ -547,6 +547,21 @@ final class InjectionRules {
             + "|(?:阅读|读取|处理|分析|总结)(?:此|本|这个|该|这)[^：:\\n]{0,10}的(?:ai|人工智能)?(?:代理|助手|智能体|模型|ai)[：:,，]"
             + "|(?:読んでいる|読み込んでいる|処理している|要約している)(?:ai)?(?:エージェント|アシスタント|ai|モデル)(?:へ|に)?[：:、,]"
             + "|(?:읽는|읽고 있는|처리하는|요약하는) (?:ai )?(?:에이전트|어시스턴트|ai|모델)(?:에게|님)?[：:,]")));
+    // session 11: the English "delete the repository / all files" in other languages, and a delete of a path or of
+    // the user's folders: "supprime le dossier ~/projets", "borra todos los archivos", "lösche das Repository"
+    f.add(feature("tool-directive", 0.6, keys("supprime", "efface", "borra", "borre", "elimina", "elimine", "apaga",
+        "apague", "exclua", "exclui", "cancella", "lösche", "löschen sie", "entferne", "удали", "删除", "削除", "삭제"),
+        Fold.foldNonAscii("\\b(?:supprime|supprimez|efface|effacez|borra|borre|elimina|elimine|eliminate|apaga|apague"
+            + "|exclua|exclui|cancella|cancellate|lösche|löschen sie|entferne|entfernen sie|удали|удалите)\\b[^.\\n]{0,40}?"
+            + "(?:~/|/(?:home|etc|users|var)\\b|\\$home|\\b(?:le |la |les |el |los |las |o |os |a |as |il |lo |i |gli |le |das |"
+            + "den |die |alle |tous |toutes |todos |todas |tutti |tutte |все |всю |весь )*(?:dossiers?|répertoires?|dépôt"
+            + "|fichiers|base de données|carpetas?|directorios?|repositorio|archivos|base de datos|pastas?|diretórios?"
+            + "|repositório|arquivos|banco de dados|cartell[ae]|repository|file|database|ordner|verzeichnis(?:se)?"
+            + "|repository|dateien|datenbank|папк[уи]|каталог|репозиторий|файлы|базу данных))"
+            + "|(?:删除|削除して|削除し|삭제해|삭제하)[^。\\n]{0,20}?(?:~/|文件夹|目录|仓库|所有文件|数据库|フォルダ|ディレクトリ"
+            + "|リポジトリ|すべてのファイル|データベース|폴더|디렉터리|저장소|모든 파일|데이터베이스)"
+            + "|(?:~/|文件夹|目录|仓库|所有文件|数据库|フォルダ|ディレクトリ|リポジトリ|データベース|폴더|디렉터리|저장소|데이터베이스)"
+            + "[^。\\n]{0,20}?(?:删除|を削除|を消去|삭제)")));
     // "without asking for confirmation" in other languages (the English secrecy feature)
     f.add(feature("secrecy", 0.6, keys("sin pedir", "sin solicitar", "sin preguntar", "sans demander", "sans confirmation",
         "ohne nachzufragen", "ohne rückfrage", "ohne zu fragen", "ohne bestätigung", "sem pedir", "sem perguntar",
