@@ -162,7 +162,8 @@ final class SecretRules {
     r.add(rule("provider-token", List.of("api_org_", "lsv2_pt_", "lsv2_sk_", "pcsk_", "dckr_pat_", "dckr_oat_", "nfp_",
         "nfo_", "fo1_", "fm1r_", "fm2_", "sb_secret_", "hrku-aa", "sq0atp-", "sq0csp-", "ops_eyj", "dt0c01.", "squ_",
         "sqp_", "sqa_", "rubygems_", "xkeysib-", "xsmtpsib-", "sk.eyj", "phx_", "cfpat-", "atbb", "pat-na1-", "pat-eu1-",
-        "pnu_", "bkua_", "absk", "bedrock-api-key-", "nrii-", "nrjs-", "akid", "ltai"),
+        "pnu_", "bkua_", "absk", "bedrock-api-key-", "nrii-", "nrjs-", "akid", "ltai",
+        "akcp", "cmvmdgtu"),
         "(?<![A-Za-z0-9_.\\-])(api_org_[A-Za-z]{34}|lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}"
             + "|pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80}|dckr_(?:pat|oat)_[A-Za-z0-9_\\-]{27,40}"
             + "|nf[po]_[A-Za-z0-9]{36,40}|fo1_[A-Za-z0-9_\\-]{43}|fm(?:1r|2)_[A-Za-z0-9+/=_\\-]{100,2000}"
@@ -173,7 +174,9 @@ final class SecretRules {
             + "|phx_[A-Za-z0-9]{43}|CFPAT-[A-Za-z0-9_\\-]{43}|ATBB[A-Za-z0-9]{32}(?:[A-F0-9]{8})?"
             + "|pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}|pnu_[A-Za-z0-9]{36}"
             + "|bkua_[a-f0-9]{40}|ABSK[A-Za-z0-9+/]{100,400}={0,2}|bedrock-api-key-[A-Za-z0-9+/]{100,2000}={0,2}"
-            + "|NRII-[A-Za-z0-9_\\-]{32}|NRJS-[a-f0-9]{19}|AKID[A-Za-z0-9]{32}|LTAI[A-Za-z0-9]{12,20})"
+            + "|NRII-[A-Za-z0-9_\\-]{32}|NRJS-[a-f0-9]{19}|AKID[A-Za-z0-9]{32}|LTAI[A-Za-z0-9]{12,20}"
+            // JFrog API keys and reference tokens ("reftkn" in base64)
+            + "|AKCp[A-Za-z0-9]{69}|cmVmdGtu[A-Za-z0-9]{56})"
             + "(?![A-Za-z0-9_\\-])",
         1, 4, 2010, v -> token(v.indexOf('_') > 0 && v.indexOf('_') < 12 ? v.indexOf('_') + 1 : 4).accept(v)
             && Entropy.charClasses(v) >= 2, 95));
@@ -290,9 +293,12 @@ final class SecretRules {
         "(?i:authorization)[\"']?\\s*[:=]\\s*[\"']?(?i:basic)\\s+([A-Za-z0-9+/]{8,500}={0,2})", 1, 60, 520,
         v -> !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 2.5, 75));
     r.add(rule("cli-password", List.of("-u ", "--user ", "--password", "-p'", "-p\"", "--passwd", "--token",
-            "--api-key", "--apikey", "--api_key", "--access-token", "--auth-token", "--client-secret"),
+            "--api-key", "--apikey", "--api_key", "--access-token", "--auth-token", "--client-secret",
+            // session 11: any flag whose last word names a secret (--access-key-secret, --db-password, --bot_token)
+            "-secret", "_secret", "-password", "_password", "-token", "_token", "-key ", "-key="),
         "(?:(?<=\\s)(?:-u|--user)\\s+['\"]?[^\\s:'\"]{1,64}:([^\\s'\"]{6,128})"
-            + "|--(?:password|passwd|token|api[-_]?key|access-token|auth-token|client-secret)"
+            + "|--(?:[a-z0-9]+[-_])*(?:password|passwd|token|api[-_]?key|secret|secret[-_]key|private[-_]key"
+            + "|access[-_]key)"
             + "(?:[= ]|[ \\t]*\\r?\\n[ \\t]*-[ \\t]+)['\"]?([^\\s'\"]{6,128}))",
         -1, 20, 200, SecretRules::isAssignedValue, 60));
     r.add(rule("cli-password", List.of("mysql", "mariadb", "sshpass"),

@@ -65,6 +65,8 @@ class ProviderTokenFormatsTest {
     f.add(one("terraform-cloud", b -> b.of(LOWER + DIGITS, 14) + p(".atlas", "v1.") + b.of(LOWER + DIGITS + "-_", 67)));
     f.add(one("age", b -> p("AGE-SECRET", "-KEY-1") + b.of(BECH32, 58)));
     f.add(one("google-oauth-secret", b -> p("GOC", "SPX-") + b.of(URLSAFE, 28)));
+    f.add(one("jfrog-api-key", b -> p("AK", "Cp") + b.of(ALNUM, 69)));
+    f.add(one("jfrog-reference-token", b -> p("cmVm", "dGtu") + b.of(ALNUM, 56)));
     f.add(new Format("azure-account-key", b -> {
       String key = b.of(B64, 86) + "==";
       return new String[] {"DefaultEndpointsProtocol=https;AccountName=acmelogs;" + p("Account", "Key=") + key
@@ -165,6 +167,25 @@ class ProviderTokenFormatsTest {
       assertThat(FilterCorpusTest.leaks(token, res.text())).as(res.text()).isFalse();
     }
   }
+  @Test
+  void aFlagWhoseLastWordNamesASecretCarriesOne() {
+    FakeSecrets fake = new FakeSecrets(new Random(19));
+    String secret = fake.s(ALNUM, 30);
+    for (String text : List.of("aliyun configure set --access-key-id LTAI" + fake.s(ALNUM, 16)
+        + " --access-key-secret " + secret, "deploy --db-password=" + secret + " --env staging",
+        "bot start --bot_token '" + secret + "'")) {
+      FilterResult res = FILTER.filter(text, FilterContext.standalone());
+      assertThat(FilterCorpusTest.leaks(secret, res.text())).as(res.text()).isFalse();
+    }
+    // a flag naming where the secret is, or a variable standing for it, is no finding
+    for (String text : List.of("gh secret set --secret-name DEPLOY_KEY --body-file key.txt",
+        "vault write auth/approle/login --secret-id-file /run/secrets/id", "docker login --password-stdin",
+        "deploy --db-password \"$DB_PASSWORD\"", "aws dynamodb create-table --partition-key id --sort-key created_at")) {
+      assertThat(FILTER.filter(text, FilterContext.standalone()).findings()).as(text)
+          .noneMatch(x -> x.type().equals("secret"));
+    }
+  }
+
   @Test
   void registryCredentialsStoredAsBase64OfUserAndPasswordAreRedacted() {
     FakeSecrets fake = new FakeSecrets(new Random(17));
