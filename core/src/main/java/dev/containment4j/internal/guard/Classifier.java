@@ -267,15 +267,7 @@ final class Classifier {
     if (!writes) {
       return; // nothing is written (most echo/printf/cat): no content to build
     }
-    String content = null;
-    for (Redirect r : u.command().redirects()) {
-      if (r.body() != null && (r.op().startsWith("<<"))) {
-        content = r.body();
-      }
-    }
-    if (content == null && (n.equals("echo") || n.equals("printf"))) {
-      content = String.join(" ", u.argv().subList(1, u.argv().size())).replace("\\n", "\n");
-    }
+    String content = writtenText(u);
     if (content == null) {
       return;
     }
@@ -287,6 +279,21 @@ final class Classifier {
         }
       }
     }
+  }
+
+  /** What echo/printf (their words) or cat/tee (a here-doc) put out, as far as known now; else null. */
+  private static String writtenText(Unit u) {
+    String content = null;
+    for (Redirect r : u.command().redirects()) {
+      if (r.body() != null && (r.op().startsWith("<<"))) {
+        content = r.body();
+      }
+    }
+    String n = u.name();
+    if (content == null && (n.equals("echo") || n.equals("printf"))) {
+      content = String.join(" ", u.argv().subList(1, u.argv().size())).replace("\\n", "\n");
+    }
+    return content;
   }
 
   /** Judges the content of a script written earlier in the same string, when it is run. */
@@ -892,6 +899,10 @@ final class Classifier {
       if (r.writesFile()) {
         Judgement w = writeTarget(r.target(), u.cwd(), r.truncates() ? "truncates" : "writes to", show(u));
         j = j.max(w).max(SourceDeletes.emptied(u, r));
+        String text = PORT_CHECKERS.contains(u.name()) || u.name().equals("cat") ? writtenText(u) : null;
+        if (text != null) {
+          j = j.max(QualityGates.writtenScript(show(u), r.target().text(), text));
+        }
       } else if (r.readsFile()) {
         j = j.max(readTarget(r.target(), u.cwd(), show(u), false));
       }
@@ -3025,6 +3036,19 @@ final class Classifier {
           return j.max(Judgement.deny(DELETE, show(u) + " deletes untracked files in " + cwd
               + ", outside the workspace"));
         }
+        // `git clean -fdx ~/`: the paths it is given say where it deletes, too
+        for (int i = 0; i < rest.size(); i++) {
+          String x = rest.get(i);
+          if (x.equals("-e") || x.equals("--exclude")) {
+            i++;
+          } else if (!x.startsWith("-")) {
+            Path p = resolveWord(x, cwd);
+            if (p == null || !placesOf(p).contains(Place.INSIDE_WORKSPACE)) {
+              return j.max(Judgement.deny(DELETE, show(u) + " deletes untracked files in " + x
+                  + ", outside the workspace"));
+            }
+          }
+        }
         return j;
       }
       case "checkout":
@@ -3371,6 +3395,12 @@ final class Classifier {
   private Judgement cloud(Unit u, List<String> argv) {
     String name = u.name();
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
+    if (name.equals("vercel") && !helpOnly(argv) && !argv.contains("--help") && !argv.contains("--version")
+        && (ops.size() == 1 || !VERCEL_COMMANDS.contains(ops.get(1)))) {
+      // vercel's default command is deploy (`vercel`, `vercel ./dist`, `vercel --prod`)
+      return Judgement.ask(INFRA, show(u) + " deploys the project" + (argv.contains("--prod")
+          || argv.contains("--production") ? " to production" : "") + "; a human must confirm a deployment");
+    }
     String joined = String.join(" ", ops.subList(1, ops.size())).toLowerCase(Locale.ROOT);
     if (Regexes.matches(joined, ".*\\b(print-access-token|print-identity-token|get-access-token|auth:token|access-token"
         + "|print-refresh-token)\\b.*")) {
@@ -3400,6 +3430,12 @@ final class Classifier {
     }
     return Judgement.ALLOW;
   }
+
+  /** vercel's commands that do not deploy (its default command, without a name, does). */
+  private static final Set<String> VERCEL_COMMANDS = Set.of("dev", "build", "env", "link", "login", "logout", "logs",
+      "ls", "list", "inspect", "domains", "dns", "certs", "alias", "pull", "project", "projects", "teams", "switch",
+      "whoami", "help", "init", "secrets", "git", "integration", "bisect", "promote", "redeploy", "remove", "rm",
+      "rollback");
 
   private Judgement gh(Unit u, List<String> argv) {
     if (helpOnly(argv)) {

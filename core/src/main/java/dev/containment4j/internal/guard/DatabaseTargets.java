@@ -110,6 +110,27 @@ final class DatabaseTargets {
     return SERVER_HOST.matcher(sql).find() || SERVER_STATE.matcher(sql).find() || STATEFUL_CALL.matcher(sql).find();
   }
 
+  /** Tools that copy a whole database out of its server. */
+  private static final Set<String> DUMPERS = Set.of("pg_dump", "pg_dumpall", "mysqldump", "mariadb-dump",
+      "mysqlpump", "mydumper", "mongodump", "mongoexport");
+
+  /**
+   * A dump of a database on production or on another machine: its rows (customer records, tokens in tables) end up
+   * in a file here, outside the controls of the server. A local or test database's dump stays ordinary.
+   */
+  static Judgement dump(Unit u, Classifier c) {
+    if (!DUMPERS.contains(u.name()) && !(u.name().equals("redis-cli") && u.argv().contains("--rdb"))) {
+      return Judgement.ALLOW;
+    }
+    Where w = clientTarget(u, c, "");
+    if (w.target() != Target.PRODUCTION && w.target() != Target.REMOTE) {
+      return Judgement.ALLOW;
+    }
+    return Judgement.ask(Classifier.INFRA, u.shown() + " copies the data of the database " + w.evidence() + " ("
+        + (w.target() == Target.PRODUCTION ? "production" : "another machine") + ") to this machine; a human must"
+        + " confirm that this data may leave its server");
+  }
+
   /** A SQL client's call: {@code database()} of the classifier. */
   static Judgement client(Unit u, Classifier c) {
     String sql = sqlText(u);

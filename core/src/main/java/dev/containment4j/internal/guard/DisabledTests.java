@@ -51,6 +51,13 @@ final class DisabledTests {
       + "|//\\s*nolint:\\s*all|@SuppressWarnings\\(\\s*\"all\""
       + "|biome-ignore-all|phpcs:disable|@phpstan-ignore-file|#\\s*pragma\\s+warning\\s+disable\\s*$)");
   private static final Pattern SED_SUBST = Pattern.compile("^s(.)(.*?)(?<!\\\\)\\1(.*?)(?<!\\\\)\\1[gIi0-9]*$");
+  /** A sed command that deletes the lines a regular expression selects: {@code /assert/d}, {@code \|expect(|d}. */
+  private static final Pattern SED_DELETE = Pattern.compile("^(?:/((?:[^/\\\\]|\\\\.)*)/|\\\\(.)(.*?)\\2)I?\\s*d$");
+  /** What a test checks: assertions and expectations of the common runners. */
+  private static final Pattern ASSERTION = Pattern.compile("(?i)\\b(assert\\w*|expect|should|require\\.\\w+"
+      + "|t\\.(error|fatal|fail)\\w*|verify|check_?that)\\b");
+  /** An assertion turned into a comment by a substitution: {@code \1# assert}, {@code // expect(}. */
+  private static final Pattern COMMENTED_ASSERTION = Pattern.compile("(?i)(#|//)\\s*(assert|expect|should|verify)");
 
   private DisabledTests() {}
 
@@ -176,8 +183,16 @@ final class DisabledTests {
         files.add(x);
       }
     }
-    if (substs.isEmpty() || files.stream().noneMatch(f -> testFile(f) || underTestDir(f))) {
+    if (files.stream().noneMatch(f -> testFile(f) || underTestDir(f))) {
       return Judgement.ALLOW;
+    }
+    for (String x : argv.subList(1, argv.size())) {
+      Matcher d = SED_DELETE.matcher(x);
+      String selected = !d.matches() ? null : d.group(1) != null ? d.group(1) : d.group(3);
+      if (selected != null && (ASSERTION.matcher(selected).find() || TEST_DEF.matcher(selected + "'x(").find())) {
+        return Judgement.ask(Classifier.AUDIT, u.shown() + " deletes the lines of tests that check something (`" + x
+            + "`), so the tests pass without checking it; fix the code or the test, or let the user decide");
+      }
     }
     for (String[] s : substs) {
       String pattern = s[0].replace("\\", "").replace("^", "");
@@ -190,6 +205,12 @@ final class DisabledTests {
           || count(TEST_DEF, active(replacement + "'")) < count(TEST_DEF, active(pattern + "'"))) {
         return Judgement.ask(Classifier.AUDIT, u.shown() + " renames tests or marks them skipped, so the runner no"
             + " longer runs them; fix the code or the test, or let the user decide");
+      }
+      // `s/assert .*/pass/`, `s/^\(\s*\)assert/\1# assert/`: the test still runs, and checks nothing
+      if (ASSERTION.matcher(pattern).find() && (count(ASSERTION, replacement) < count(ASSERTION, pattern)
+          || COMMENTED_ASSERTION.matcher(replacement).find() && !COMMENTED_ASSERTION.matcher(pattern).find())) {
+        return Judgement.ask(Classifier.AUDIT, u.shown() + " removes or comments out what tests check, so they pass"
+            + " without checking it; fix the code or the test, or let the user decide");
       }
     }
     return Judgement.ALLOW;

@@ -283,6 +283,9 @@ public final class PolicyGuard implements ModelGuard {
           .max(SharedStateActions.lockfileWrite(lexical));
       j = j.max(DependencySources.manifest(lexical, call.content().get(), call.oldText().orElse(null)));
       j = j.max(CommandSettings.written(lexical, call.content().get()));
+      if (call.oldText().isEmpty()) {
+        j = j.max(QualityGates.writtenScript("this write", lexical.toString(), call.content().get()));
+      }
       j = j.max(WrittenSecrets.judge(lexical, call.content().get(), call.oldText().orElse(null),
           classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)));
       if (call.oldText().isPresent()) {

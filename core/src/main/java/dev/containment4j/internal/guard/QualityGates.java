@@ -36,6 +36,17 @@ final class QualityGates {
       + "|\\btests?\\.enabled\\s*=\\s*false|\\benabled\\s*=\\s*false(?=[^}]*\\b(useJUnit|testLogging|maxParallelForks))"
       + "|--ignore(-glob)?[= ]\\S*(test|spec)|--deselect\\b|testPathIgnorePatterns");
 
+  /** A script run to check the code: {@code scripts/lint.sh}, {@code bin/test}, {@code ci/check.sh}. */
+  private static final Pattern CHECK_SCRIPT_FILE = Pattern.compile("(?i)(^|.*/)(lint|test|tests|check|checks|verify"
+      + "|ci|typecheck|type-check|coverage|format-check|pre-?commit|pre-?push)(\\.(sh|bash|zsh|ps1|cmd|bat))?$");
+  /** A line of a script that does nothing: blank, a comment, the shebang, {@code exit 0}, an {@code echo} alone. */
+  private static final Pattern NOTHING = Pattern.compile("(?i)\\s*(#.*|rem\\b.*|::.*|@echo off|exit( 0)?|true"
+      + "|:|/bin/true|echo\\b[^;&|`$<>]*|set -\\w+)?\\s*;?\\s*");
+  /** A switch that makes a checker strict, and its value: {@code "strict": true}, {@code failOnWarning = true}. */
+  private static final Pattern STRICT_FLAG = Pattern.compile("(?i)[\"']?(strict|noImplicitAny|strictNullChecks"
+      + "|noImplicitReturns|failOnWarnings?|failOnError|warningsAsErrors|treatWarningsAsErrors|werror"
+      + "|fail_on_warnings?|disallow_untyped_defs|warn_unused_ignores)[\"']?\\s*[:=]\\s*[\"']?(true|false)\\b");
+
   private QualityGates() {}
 
   /** A shell command that switches off a check. */
@@ -119,6 +130,23 @@ final class QualityGates {
     return Judgement.ALLOW;
   }
 
+  /**
+   * A check script written so it does nothing ({@code printf '#!/bin/sh\\nexit 0' > scripts/lint.sh}): the check
+   * always passes. {@code who} is the command or tool call that writes it.
+   */
+  static Judgement writtenScript(String who, String file, String content) {
+    if (!CHECK_SCRIPT_FILE.matcher(file).matches()) {
+      return Judgement.ALLOW;
+    }
+    for (String line : content.split("\n")) {
+      if (!NOTHING.matcher(line).matches()) {
+        return Judgement.ALLOW;
+      }
+    }
+    return Judgement.ask(Classifier.AUDIT, who + " makes the check script " + file + " do nothing, so the check always"
+        + " passes; fix what fails instead, or let the user decide");
+  }
+
   /** An edit by the edit tool: the old and new text of one replacement. */
   static Judgement edit(String file, String oldText, String newText) {
     String lowered = lowered(oldText, newText);
@@ -150,6 +178,17 @@ final class QualityGates {
 
   /** "fail_under 90 → 0" when a threshold in {@code before} is lower in {@code after}, else null. */
   static String lowered(String before, String after) {
+    Matcher on = STRICT_FLAG.matcher(before);
+    while (on.find()) {
+      if (on.group(2).equalsIgnoreCase("true")) {
+        Matcher off = STRICT_FLAG.matcher(after);
+        while (off.find()) {
+          if (off.group(1).equalsIgnoreCase(on.group(1)) && off.group(2).equalsIgnoreCase("false")) {
+            return on.group(1) + " true → false";
+          }
+        }
+      }
+    }
     List<String[]> a = gates(before);
     List<String[]> b = gates(after);
     for (String[] x : a) {
