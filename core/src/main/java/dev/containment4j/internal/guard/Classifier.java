@@ -1218,14 +1218,33 @@ final class Classifier {
       return j;
     }
     List<Arg> params = u.params();
-    if (PATTERN_FIRST.contains(name) && params.stream().noneMatch(p -> p.text().equals("-e")
-        || p.text().equals("--regexp") || p.text().equals("-f") || p.text().startsWith("--regexp=")
-        || p.text().equals("--expression"))) {
-      List<Arg> ops = nonOptions(params, SEARCH_VALUE_OPTS);
-      if (!ops.isEmpty()) {
+    if (PATTERN_FIRST.contains(name)) {
+      // patterns given by option (`grep -rn -e aws_secret -- ~`, `--regexp=token`) leave every operand a file
+      List<Arg> patterns = new ArrayList<>();
+      List<Arg> others = new ArrayList<>();
+      boolean patternFile = false;
+      for (int k = 0; k < params.size(); k++) {
+        Arg p = params.get(k);
+        String t = p.text();
+        if ((t.equals("-e") || t.equals("--regexp") || t.equals("--expression")) && k + 1 < params.size()) {
+          patterns.add(params.get(++k));
+        } else if (t.startsWith("--regexp=") || t.startsWith("--expression=")) {
+          patterns.add(new Arg(t.substring(t.indexOf('=') + 1), p.dynamic(), p.glob(), p.computed(), List.of()));
+        } else {
+          patternFile |= t.equals("-f") || t.startsWith("--file=");
+          others.add(p);
+        }
+      }
+      List<Arg> ops = nonOptions(others, SEARCH_VALUE_OPTS);
+      if (patterns.isEmpty() && !patternFile && !ops.isEmpty()) {
         Arg pattern = ops.get(0);
         params = params.stream().filter(p -> p != pattern).toList();
         j = j.max(secretSearch(u, pattern, ops.subList(1, ops.size())));
+      } else if (!patterns.isEmpty()) {
+        params = others;
+        for (Arg pattern : patterns) {
+          j = j.max(secretSearch(u, pattern, ops));
+        }
       }
     }
     for (int k = 0; k < params.size(); k++) {
@@ -1275,7 +1294,7 @@ final class Classifier {
   private static final Pattern PROVIDER = Pattern.compile("(?i)aws|gcp|google|azure|github|gh_|gitlab|openai"
       + "|anthropic|stripe|slack|npm|docker|database|db_|pass|key|token|secret|auth|cred|session|cookie|jwt|private");
   private static final Pattern SECRET_WORDS = Pattern.compile(
-      "(?i).*(password|passwd|passphrase|secret|token|api.{0,6}key|access.{0,3}key|private.{0,3}key|BEGIN [A-Z ]*"
+      "(?i).*(password|passwd|passphrase|secret|token|api.{0,6}key|access.{0,3}key|private.{0,3}key|BEGIN.{0,20}"
       + "(PRIVATE|RSA|DSA|EC|OPENSSH|PGP)|AKIA|ASIA|aws_|credential|ghp_|github_pat|glpat|xox[abprs]|sk[-_]live"
       + "|bearer|authorization|id_rsa|id_ed25519).*");
 

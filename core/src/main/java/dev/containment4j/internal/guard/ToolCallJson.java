@@ -133,6 +133,11 @@ public final class ToolCallJson {
       case "run_shell_command":
       case "execute_command":
       case "exec_command":
+      case "run_command":
+      case "run_terminal_cmd":
+      case "run_terminal_command":
+      case "execute_bash":
+      case "local_shell":
       case "terminal": {
         String cmd = command(input);
         if (cmd == null) {
@@ -140,13 +145,48 @@ public final class ToolCallJson {
         }
         return ToolCall.bash(cmd);
       }
+      case "str_replace_based_edit_tool":
+      case "str_replace_editor":
+      case "text_editor": {
+        // Anthropic's text editor tool: one tool, the operation in input.command
+        String op = text(input, "command");
+        if (op == null && t.equals("str_replace_editor")) {
+          op = "str_replace";
+        }
+        if (op == null) {
+          throw new IllegalArgumentException(tool + " needs input.command (view, create, str_replace or insert)");
+        }
+        switch (op) {
+          case "view":
+            return ToolCall.read(requiredPath(tool, input));
+          case "create": {
+            String content = text(input, "file_text", "content");
+            return ToolCall.write(requiredPath(tool, input), content == null ? "" : content);
+          }
+          case "str_replace":
+          case "insert":
+          case "undo_edit": {
+            String old = text(input, "old_str");
+            String neu = text(input, "new_str", "insert_text");
+            return ToolCall.edit(requiredPath(tool, input), old == null ? "" : old, neu == null ? "" : neu);
+          }
+          default:
+            throw new IllegalArgumentException(tool + ": unknown command '" + op + "'; known: view, create,"
+                + " str_replace, insert, undo_edit");
+        }
+      }
+      case "delete_file":
+      case "remove_file":
+        return ToolCall.bash("rm -- " + shellPath(requiredPath(tool, input).toString()));
       case "read":
       case "read_file":
       case "view":
+      case "view_file":
       case "cat":
         return ToolCall.read(requiredPath(tool, input));
       case "write":
       case "write_file":
+      case "write_to_file":
       case "create_file":
       case "create": {
         String content = text(input, "content", "new_content", "text", "file_text");
@@ -155,12 +195,12 @@ public final class ToolCallJson {
       case "edit":
       case "edit_file":
       case "str_replace":
-      case "str_replace_editor":
+      case "replace_in_file":
       case "replace":
       case "multiedit":
       case "multi_edit": {
         String old = text(input, "old_string", "old", "oldText", "old_str");
-        String neu = text(input, "new_string", "new", "newText", "new_str");
+        String neu = text(input, "new_string", "new", "newText", "new_str", "diff", "code_edit");
         JsonNode edits = input.get("edits");
         if (old == null && edits != null && edits.isArray() && edits.size() > 0) {
           // every replacement's old and new text, so a check comparing them sees the whole edit
@@ -220,6 +260,7 @@ public final class ToolCallJson {
       }
       case "ls":
       case "list_directory":
+      case "list_files":
       case "list_dir":
         return ToolCall.bash("ls -la -- " + shellPath(place(input)));
       case "notebookread":
@@ -232,7 +273,8 @@ public final class ToolCallJson {
       }
       default:
         throw new IllegalArgumentException("unknown tool '" + tool + "'; known: bash, read, write, edit, multiedit,"
-            + " fetch, webfetch, grep, glob, ls, notebookread, notebookedit, mcp__server__tool");
+            + " str_replace_based_edit_tool, delete_file, fetch, webfetch, grep, glob, ls, notebookread, notebookedit,"
+            + " mcp__server__tool");
     }
   }
 
@@ -260,7 +302,8 @@ public final class ToolCallJson {
   }
 
   private static Path requiredPath(String tool, JsonNode input) {
-    String p = text(input, "path", "file_path", "filePath", "notebook_path", "file");
+    String p = text(input, "path", "file_path", "filePath", "notebook_path", "file", "target_file",
+        "absolute_path");
     if (p == null || p.isEmpty()) {
       throw new IllegalArgumentException(tool + " needs input.path (or file_path)");
     }

@@ -87,6 +87,17 @@ class LeadProbe13Test {
     assertAllowed("git clean -fd -e .env -- src/generated");
   }
 
+  @Test
+  void aSecretSearchWithItsPatternGivenByOptionIsStillASecretSearch() {
+    for (String cmd : new String[] {"grep -rn -e 'aws_secret_access_key' -- /home/dev", "grep -rn -e password ~",
+        "grep -r --regexp=BEGIN.RSA.PRIVATE ~/", "rg -n -e token -e secret /home/dev"}) {
+      assertAsks(cmd, "credential-access");
+    }
+    assertAllowed("grep -rn -e TODO -- /home/dev/proj");
+    assertAllowed("grep -rn -e password -- src/");
+    assertAllowed("grep -rn -e token -e secret src tests");
+  }
+
   private static void assertAsks(String cmd, String category) {
     Verdict v = DefaultPolicyCases.review(cmd);
     assertThat(v.decision()).as(cmd + " -> " + v.reason()).isIn("ask", "deny");

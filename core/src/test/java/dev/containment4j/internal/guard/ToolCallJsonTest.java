@@ -77,6 +77,27 @@ class ToolCallJsonTest {
   }
 
   @Test
+  void otherAgentsNamesForTheSameToolsAreReadTheSameWay() throws Exception {
+    ToolCallJson.Parsed view = parse("{\"tool\":\"str_replace_based_edit_tool\",\"input\":{\"command\":\"view\","
+        + "\"path\":\"/home/dev/.netrc\"}}");
+    assertThat(view.call().kind()).isEqualTo(ToolCall.Kind.READ);
+    ToolCallJson.Parsed create = parse("{\"tool\":\"str_replace_editor\",\"input\":{\"command\":\"create\","
+        + "\"path\":\"a.sh\",\"file_text\":\"echo hi\"}}");
+    assertThat(create.call().kind()).isEqualTo(ToolCall.Kind.WRITE);
+    assertThat(create.call().content()).hasValue("echo hi");
+    ToolCallJson.Parsed replace = parse("{\"tool\":\"str_replace_based_edit_tool\",\"input\":{\"command\":"
+        + "\"str_replace\",\"path\":\"a.py\",\"old_str\":\"x = 1\",\"new_str\":\"x = 2\"}}");
+    assertThat(replace.call().kind()).isEqualTo(ToolCall.Kind.EDIT);
+    assertThat(replace.call().oldText()).hasValue("x = 1");
+    assertThat(parse("{\"tool\":\"run_terminal_cmd\",\"input\":{\"command\":\"npm test\"}}").call().command())
+        .hasValue("npm test");
+    assertThat(parse("{\"tool\":\"delete_file\",\"input\":{\"target_file\":\"src/a b.py\"}}").call().command())
+        .hasValue("rm -- 'src/a b.py'");
+    assertThatThrownBy(() -> parse("{\"tool\":\"str_replace_based_edit_tool\",\"input\":{\"command\":\"rm\","
+        + "\"path\":\"a\"}}")).hasMessageContaining("unknown command");
+  }
+
+  @Test
   void explainsWhatIsWrong() {
     assertThatThrownBy(() -> parse("[1]")).hasMessageContaining("JSON object");
     assertThatThrownBy(() -> parse("{\"input\":{}}")).hasMessageContaining("no \"tool\"");
