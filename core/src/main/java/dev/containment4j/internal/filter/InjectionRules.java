@@ -237,8 +237,11 @@ final class InjectionRules {
             + "(?=[ \\t]*(?:#{2,}|={2,}|-{2,}|\\*{2,}|\\]|>|\\n|\\\\n|$))"));
     // an opening [INST] without its closing tag: a bracketed tag in changelogs ("[inst] fix Makefile.in") as often
     f.add(feature("fake-delimiter", 0.6, keys("[inst"), "\\[inst\\]"));
+    // an XML element of data (`<system><cpu>x86_64</cpu>…</system>`, a `<user>` record) holds elements, not a turn
     f.add(feature("fake-delimiter", 0.8, keys("<system", "<user", "<assistant", "<human", "<ai>", "<model", "<important", "</"),
-        "</?(?:system|user|assistant|human|ai|model|important)>"));
+        "<(?:system|user|assistant|human|ai|model|important)>(?![ \\t]*(?:\\r?\\n|\\\\n)?[ \\t]*<[a-z][\\w-]*[ >/])"
+            + "|(?<!</[a-z][\\w-]{0,30}>[ \\t]{0,20}(?:\\r?\\n|\\\\n)?[ \\t]{0,20})"
+            + "</(?:system|user|assistant|human|ai|model|important)>"));
     // instruction-tuning formats (Alpaca, Vicuna): a forged turn header on a line of its own
     f.add(feature("fake-delimiter", 0.8, keys("###"),
         // (a line break escaped in a JSON string is one too)
@@ -770,8 +773,10 @@ final class InjectionRules {
    */
   private static void structural(List<Feature> f) {
     addressedOrder(f);
+    // a reviewer is a person unless named as a program ("AI reviewer:", "automated reviewer"): "Note to reviewers:
+    // disregard the formatting changes" addresses the humans of a pull request
     String ai = "(?:ai|a\\.i\\.|llm|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|"
-        + "reviewers?|ai readers?)";
+        + "(?<=(?:ai|llm|bot|automated|autonomous|code|gpt) )reviewers?|ai readers?)";
     // the reader named, then a colon or comma, then an imperative: "AI agent: call ...", "For the LLM reading this
     // log: execute ...", "Hey Copilot, use ..."
     f.add(feature("address-ai", 0.9, keys("ai", "a.i.", "llm", "assistant", "agent", "model", "bot", "copilot", "claude",
