@@ -517,17 +517,23 @@ final class InjectionRules {
         "(?:ai|人工智能|助手|助理|アシスタント|エージェント|ai助手|ассистент|помощник|ии|нейросеть|어시스턴트|에이전트)"
             + "(?:への|へ|に|에게|:|：|,|，|、)")));
     f.add(feature("exfil", 0.7, keys("envía", "envia", "envíe", "envie", "manda", "sube", "envoie", "envoyez", "transmets", "transmettez", "transfère",
-        "transférez", "transfiere", "reenvía", "inoltra", "encaminha", "leite", "sende", "senden", "schicke", "übermittle", "lade", "invia", "inviate", "carica", "mande", "transmita", "encaminhe"), Fold.foldNonAscii(
+        "transférez", "transfiere", "reenvía", "inoltra", "encaminha", "leite", "sende", "senden", "schicke", "übermittle", "lade", "invia", "inviate", "carica", "mande", "transmita", "encaminhe",
+        // session 13: the infinitives of a task stated ("tu nueva tarea es enviar …", "deine Aufgabe: … hochladen")
+        "enviar", "subir", "reenviar", "envoyer", "transmettre", "transférer", "schicken", "hochladen", "übermitteln",
+        "inviare", "caricare", "inoltrare", "encaminhar", "transmitir"), Fold.foldNonAscii(
         "\\b(?:envía|envia|envíe|envie|manda|sube|envoie|envoyez|transmets|transmettez|transfère|transférez|transfiere|"
             + "reenvía|inoltra|encaminha|leite|sende|senden sie|schicke|"
-            + "übermittle|lade|invia|inviate|manda|carica|mande|transmita|encaminhe)\\b[^\\n]{0,80}"
+            + "übermittle|lade|invia|inviate|manda|carica|mande|transmita|encaminhe|enviar|subir|reenviar|envoyer|"
+            + "transmettre|transférer|schicken|hochladen|übermitteln|inviare|caricare|inoltrare|encaminhar|transmitir)"
+            + "\\b[^\\n]{0,80}"
             + "(?:https?://|@[a-z0-9.-]+\\.[a-z]{2,}|~/\\.|\\.env|credencial|contraseñ|clave|mot de passe|"
             + "identifiant|passwort|schlüssel|zugangsdaten|inhalt|credenziali|password|chiav|senha|chave|"
             + "contenido|contenu|contenuto|conteúdo)")));
-    f.add(feature("exfil", 0.7, keys("发送", "上传", "转发", "发给", "送信", "送って", "アップロード", "отправь", "загрузи", "перешли", "보내", "전송", "업로드"), Fold.foldNonAscii(
-        "(?:发送|上传|转发|发给|送信|送って|アップロード|отправь|отправьте|загрузи|перешли|보내|전송|업로드)"
+    f.add(feature("exfil", 0.7, keys("发送", "上传", "转发", "发给", "送信", "送って", "アップロード", "отправ", "загрузи", "перешли", "пересла", "выгрузи", "보내", "전송", "업로드"), Fold.foldNonAscii(
+        "(?:发送|上传|转发|发给|送信|送って|アップロード|отправь|отправьте|отправить|загрузи|загрузить|перешли|переслать|"
+            + "выгрузи|выгрузить|보내|전송|업로드)"
             + "[^\\n]{0,60}(?:https?://|@|~/|\\.env|密钥|凭证|密码|文件|鍵|パスワード|認証情報|ファイル|ключ|пароль|"
-            + "файл|учетн|비밀번호|키|파일|자격)")));
+            + "файл|учетн|токен|секрет|비밀번호|키|파일|자격)")));
     f.add(feature("exfil", 0.7, keys("に送", "へ送", "にアップロード", "に転送", "보내", "전송", "업로드"), Fold.foldNonAscii(
         "(?:https?://|@[a-z0-9.-]+\\.[a-z]{2,}|~/\\.|\\.env)[^\\n]{0,60}(?:に送|へ送|にアップロード|に転送|으로 보내|로 보내|"
             + "에 업로드|로 전송)")));
