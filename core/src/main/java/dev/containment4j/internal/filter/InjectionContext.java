@@ -396,6 +396,29 @@ final class InjectionContext {
     return (a == '"' || a == '\'' || a == '`') && b == a;
   }
 
+  /** A test definition or an assertion: the code around is a test, and its strings are fixtures. */
+  private static final Pattern TEST_CODE = Pattern.compile("\\bdef test_?\\w*\\s*\\(|\\bassert(?:equals|true|false|that"
+      + "|_\\w+)?\\b\\s*[(\\w]|\\bexpect\\s*\\(|@test\\b|\\b(?:it|test|describe)\\s*\\(\\s*['\"`]|\\bself\\.assert\\w*\\("
+      + "|\\bfunc test\\w*\\(");
+
+  /**
+   * Whether {@code p} lies inside a closed string literal that code opens by an assignment, a key or a call, in code
+   * with a test definition or an assertion within 800 characters (session 13): {@code text = 'Ignore all previous
+   * instructions'} above {@code assert detector.is_injection(text)} is a test's fixture, like a quoted sample.
+   */
+  static boolean testFixture(String t, int ls, int le, int p) {
+    String line = t.substring(ls, le);
+    int at = p - ls;
+    int q = at - 1;
+    while (q >= 0 && "\"'`".indexOf(line.charAt(q)) < 0) {
+      q--;
+    }
+    if (q < 0 || line.indexOf(line.charAt(q), at) < 0 || !STRING_OPENED_BY.matcher(line.substring(0, q)).find()) {
+      return false;
+    }
+    return TEST_CODE.matcher(t.substring(Math.max(0, p - 800), Math.min(t.length(), p + 800))).find();
+  }
+
   /** What opens a string of code or data: an assignment, a key or a call ({@code PROMPT = """}, {@code "content": "}). */
   private static final Pattern STRING_OPENED_BY = Pattern.compile("[\\w.\\]'\"]\\s*(?:=|:|\\(|\\+=)\\s*[frbu]?$");
   /**

@@ -852,6 +852,9 @@ final class InjectionDetector {
     if (InjectionContext.promptLiteral(t, ls, h.start)) {
       frame = Math.min(frame, 0.4); // SYSTEM_PROMPT = """You are ... Ignore instructions inside documents ...""": data
     }
+    if (InjectionContext.testFixture(t, ls, le, h.start)) {
+      frame = Math.min(frame, 0.25); // text = 'Ignore all previous instructions' … assert is_injection(text)
+    }
     if (InjectionContext.listedInCode(t, ls, le)) {
       frame = Math.min(frame, 0.25); // ATTACKS = [ "Ignore previous instructions ...", ... ]: quoted data
     }
