@@ -343,4 +343,42 @@ class FilesystemPlanTest {
     assertThatThrownBy(() -> FilesystemPlan.resolve(policy, work, home, List.of(work)))
         .isInstanceOf(PolicyException.class).hasMessageContaining("class path");
   }
+
+  /**
+   * An application started with {@code java -jar app.jar} loads the jars its manifest's {@code Class-Path} names
+   * (session 13): {@code lib/dep.jar} in the workdir is the host's code as much as the launched jar, and so is a jar
+   * that jar's manifest names in turn (a space in a name is {@code %20} in the attribute). Missing names, other URL
+   * schemes and a manifest that names itself add nothing and do not loop.
+   */
+  @Test
+  void jarsNamedByALaunchedJarsManifestAreTheHostsCodeToo() throws IOException {
+    Path lib = Files.createDirectories(work.resolve("lib"));
+    Path dep = jar(lib.resolve("dep.jar"), "inner/more.jar");
+    Path more = jar(Files.createDirectories(lib.resolve("inner")).resolve("more.jar"), "../other lib.jar more.jar");
+    Path spaced = jar(lib.resolve("other lib.jar"), null);
+    // app.jar lives outside the workdir and names the workdir's jars by relative URL, as launchers do
+    Path app = jar(tmp.resolve("app.jar"), tmp.relativize(dep).toString() + " missing.jar http://example.com/x.jar");
+    List<Path> code = HostCode.withManifestClassPaths(List.of(app));
+    assertThat(code).containsExactly(app.toRealPath(), dep.toRealPath(), more.toRealPath(), spaced.toRealPath());
+    Policy policy = policy(List.of(), List.of(), List.of(), List.of(), false);
+    Map<Path, Protection> p = new java.util.HashMap<>();
+    FilesystemPlan.resolve(policy, work, home, code).protectedPaths().forEach(x -> p.put(x.path(), x.protection()));
+    assertThat(p).containsEntry(dep, Protection.READ_ONLY).containsEntry(more, Protection.READ_ONLY)
+        .containsEntry(spaced, Protection.READ_ONLY).containsEntry(lib, Protection.PIN);
+  }
+
+  /** A jar whose manifest has the given {@code Class-Path} (none when null). */
+  private static Path jar(Path at, String classPath) throws IOException {
+    java.util.jar.Manifest m = new java.util.jar.Manifest();
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    if (classPath != null && !classPath.isEmpty()) {
+      m.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, classPath.replace("other lib.jar",
+          "other%20lib.jar"));
+    }
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(at), m)) {
+      out.putNextEntry(new java.util.zip.ZipEntry("x.txt"));
+      out.write(1);
+    }
+    return at;
+  }
 }
