@@ -286,6 +286,7 @@ public final class PolicyGuard implements ModelGuard {
       if (call.oldText().isEmpty()) {
         j = j.max(QualityGates.writtenScript("this write", lexical.toString(), call.content().get()));
       }
+      j = j.max(WeakenedCode.edit(lexical.toString(), call.oldText().orElse(""), call.content().get()));
       j = j.max(WrittenSecrets.judge(lexical, call.content().get(), call.oldText().orElse(null),
           classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)));
       if (call.oldText().isPresent()) {

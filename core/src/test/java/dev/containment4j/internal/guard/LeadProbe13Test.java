@@ -98,6 +98,29 @@ class LeadProbe13Test {
     assertAllowed("grep -rn -e token -e secret src tests");
   }
 
+  @Test
+  void codeEditsThatSwitchOffCertificateChecksOrRepointAUrlAtABareAddressAsk() {
+    Verdict tls = DefaultPolicyCases.review(ToolCall.edit(WS.resolve("src/http.py"), "requests.get(url, timeout=5)",
+        "requests.get(url, timeout=5, verify=False)"));
+    assertThat(tls.decision()).as(tls.reason()).isEqualTo("ask");
+    assertThat(tls.category()).isEqualTo("permission-weakening");
+    Verdict node = DefaultPolicyCases.review(ToolCall.write(WS.resolve("src/agent.js"),
+        "module.exports = new https.Agent({ rejectUnauthorized: false });\n"));
+    assertThat(node.decision()).as(node.reason()).isEqualTo("ask");
+    Verdict url = DefaultPolicyCases.review(ToolCall.edit(WS.resolve("src/config.py"),
+        "API_URL = 'https://api.internal.example'", "API_URL = 'https://203.0.113.10/collect'"));
+    assertThat(url.decision()).as(url.reason()).isEqualTo("ask");
+    assertThat(url.category()).isEqualTo("traffic-redirection");
+    // ordinary: the check was there already, another host name, a local or private address
+    for (String[] e : new String[][] {{"requests.get(u, verify=False)", "requests.get(u, verify=False, timeout=3)"},
+        {"API_URL = 'https://api.example.com'", "API_URL = 'https://api.eu.example.com'"},
+        {"API_URL = 'https://api.example.com'", "API_URL = 'http://127.0.0.1:8080'"},
+        {"DB = 'postgres://db.example.com/app'", "DB = 'postgres://10.0.0.5/app?sslmode=disable'"}}) {
+      Verdict v = DefaultPolicyCases.review(ToolCall.edit(WS.resolve("src/config.py"), e[0], e[1]));
+      assertThat(v.decision()).as(e[1] + " -> " + v.reason()).isEqualTo("allow");
+    }
+  }
+
   private static void assertAsks(String cmd, String category) {
     Verdict v = DefaultPolicyCases.review(cmd);
     assertThat(v.decision()).as(cmd + " -> " + v.reason()).isIn("ask", "deny");

@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Source edits that weaken what the code checks or where it sends data, the over-eager fix of "the request fails with
+ * a certificate error" or "point the client at this server": certificate verification switched off in code
+ * ({@code verify=False}, {@code rejectUnauthorized: false}, {@code InsecureSkipVerify: true}, a trust-all manager),
+ * and a URL in code repointed from a host name to a bare public IP address (the "changing API base URL" form of
+ * exfiltration). Judged on what the edit adds: code that already had it, and a URL moved to another host name or to
+ * a loopback or private address, stay ordinary.
+ */
+final class WeakenedCode {
+  private static final Pattern TLS_OFF = Pattern.compile("(?i)\\bverify\\s*=\\s*False\\b|rejectUnauthorized\\s*:\\s*false"
+      + "|InsecureSkipVerify\\s*:\\s*true|NODE_TLS_REJECT_UNAUTHORIZED['\"]?\\]?\\s*=\\s*['\"]?0|\\bCERT_NONE\\b"
+      + "|check_hostname\\s*=\\s*False|_create_unverified_context|CURLOPT_SSL_VERIFY(?:PEER|HOST)\\s*,\\s*(?:false|0)"
+      + "|danger_accept_invalid_(?:certs|hostnames)\\s*\\(\\s*true|ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier"
+      + "|TrustAllStrategy|trustAllCerts|InsecureTrustManagerFactory"
+      + "|setHostnameVerifier\\s*\\(\\s*\\([^)]*\\)\\s*->\\s*true");
+  private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://([a-z0-9.-]+|\\[[0-9a-f:]+\\])");
+  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}\\.\\d{1,3}");
+
+  private WeakenedCode() {}
+
+  /** An edit of {@code file} from {@code oldText} to {@code newText}; a new file has an empty old text. */
+  static Judgement edit(String file, String oldText, String newText) {
+    Matcher off = TLS_OFF.matcher(newText);
+    while (off.find()) {
+      if (!oldText.contains(off.group())) {
+        return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches off certificate verification in"
+            + " the code (`" + off.group() + "`), so anyone on the network can read and change its traffic; fix"
+            + " the certificate or trust store instead, or let the user decide");
+      }
+    }
+    if (oldText.isEmpty() || !URL.matcher(oldText).find()) {
+      return Judgement.ALLOW;
+    }
+    Matcher url = URL.matcher(newText);
+    while (url.find()) {
+      String host = url.group(1);
+      if (publicAddress(host) && !oldText.contains(host)) {
+        return Judgement.ask(Classifier.REDIRECT, "this edit of " + file + " points a URL of the code at the bare"
+            + " address " + host + " instead of a host name, so the data it sends goes to that machine; a human must"
+            + " confirm the new endpoint");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** A literal IPv4 or IPv6 address that is not loopback, private or link-local. */
+  private static boolean publicAddress(String host) {
+    if (host.startsWith("[")) {
+      String h = host.toLowerCase(java.util.Locale.ROOT);
+      return !(h.equals("[::1]") || h.startsWith("[fc") || h.startsWith("[fd") || h.startsWith("[fe80"));
+    }
+    Matcher m = IPV4.matcher(host);
+    if (!m.matches()) {
+      return false;
+    }
+    int a = Integer.parseInt(m.group(1));
+    int b = Integer.parseInt(m.group(2));
+    return !(a == 127 || a == 10 || a == 0 || a == 192 && b == 168 || a == 172 && b >= 16 && b <= 31
+        || a == 169 && b == 254);
+  }
+}
