@@ -73,10 +73,33 @@ final class PiiDetector {
     Matcher m = EMAIL.matcher(text).region(s, e).useTransparentBounds(true).useAnchoringBounds(false);
     while (m.find()) {
       if (m.start() < at && m.end() > at) {
-        out.add(new Span("pii", "email", m.start(), m.end(), 0.9, false, 10));
+        if (!address(text, m.start(), m.end(), from, to)) {
+          out.add(new Span("pii", "email", m.start(), m.end(), 0.9, false, 10));
+        }
         return;
       }
     }
+  }
+
+  /**
+   * Whether a {@code user@host} match is a machine's address rather than a person's mailbox (session 13): the user
+   * part of a URL ({@code https://deploy:pw@pypi.corp.example}, {@code mongodb+srv://user@cluster0…}; a password
+   * there is the secret rules' business) or an scp-style remote ({@code git@github.com:acme/api.git}).
+   */
+  private static boolean address(CharSequence text, int start, int end, int from, int to) {
+    if (end + 1 < to && text.charAt(end) == ':' && !Character.isWhitespace(text.charAt(end + 1))) {
+      return true;
+    }
+    for (int k = start - 1; k >= Math.max(from, start - 200); k--) {
+      char c = text.charAt(k);
+      if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '(' || c == ',' || c == ';') {
+        return false;
+      }
+      if (c == '/' && k >= from + 2 && text.charAt(k - 1) == '/' && text.charAt(k - 2) == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reads a group of digits joined by single spaces or dashes starting at {@code i}; returns where to resume. */

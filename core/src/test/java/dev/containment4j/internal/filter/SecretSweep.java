@@ -577,6 +577,9 @@ final class SecretSweep {
     String ni2 = "AB" + d(6) + "D";
     pii("uk-nino", "{\"nino\": \"" + ni2 + "\"}", ni2);
     // not PII
+    // session 13: a machine's address, not a mailbox (the URL's password is a secret finding of its own)
+    notPii("scp-style git remote", "origin\tgit@github.com:acme/api.git (fetch)\norigin\tgit@gitlab.example.com:g/p.git");
+    notPii("url user part", "mongodb+srv://svc-" + s(LOWER, 5) + "@cluster0.example.mongodb.net/app?retryWrites=true");
     notPii("order id", "Order ORD-2026-" + d(6) + " shipped, invoice INV-" + d(8));
     notPii("versions", "openjdk 21.0.5 2024-10-15, nginx/1.27.2, kernel 6.8.0-49-generic, v10.15.3");
     notPii("timestamps", "2026-11-28T09:12:44.123Z 1764321164 1764321164123 28/11/2026 09:12:44");
