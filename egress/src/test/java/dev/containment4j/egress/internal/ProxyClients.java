@@ -164,6 +164,16 @@ final class ProxyClients {
     return ssl;
   }
 
+  /**
+   * What a log appender holds, copied while the appender is locked: proxy threads still log while a test reads, and
+   * {@code ListAppender.list} is a plain list ({@code AppenderBase.doAppend} appends under the appender's lock).
+   */
+  static <E> List<E> logged(ch.qos.logback.core.read.ListAppender<E> appender) {
+    synchronized (appender) {
+      return List.copyOf(appender.list);
+    }
+  }
+
   static final class Events implements dev.containment4j.event.AuditListener {
     final List<AuditEvent> all = new CopyOnWriteArrayList<>();
 
