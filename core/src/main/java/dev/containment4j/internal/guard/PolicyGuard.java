@@ -452,6 +452,9 @@ public final class PolicyGuard implements ModelGuard {
       t = t.substring(s.length() + 1);
     }
     // the verb leads (get_issue, listPods) or ends the name (pods_list, browser_snapshot)
+    if (t.equals("sequentialthinking") || t.equals("sequential_thinking") || t.equals("think")) {
+      return true; // the reference thinking servers: the model's notes to itself, nothing leaves
+    }
     return Regexes.matches(t, "(get|list|read|search|find|fetch|query|describe|view"
         + "|show|lookup|count|status|info)([_-].*|[A-Z].*)?")
         || Regexes.matches(t, "[a-z][a-z_-]*[_-](get|list|read|search|find|describe|view|show|lookup|count|status|info"
@@ -476,6 +479,12 @@ public final class PolicyGuard implements ModelGuard {
     boolean carried = false;
     for (Map.Entry<String, Object> e : call.arguments().entrySet()) {
       String key = e.getKey().toLowerCase(Locale.ROOT);
+      if (!COMMAND_KEYS.contains(key) && !URL_KEYS.contains(key) && !SQL_KEYS.contains(key)
+          && !CARRIER_OPTIONS.contains(key) && !(e.getValue() == null || e.getValue() instanceof String b && b.isBlank())) {
+        // another argument shapes the action too (a container's volumes, an image, a host): the command alone does
+        // not say what the tool does (docker/run_container with volumes ["/:/host"] and `cat /host/etc/shadow`)
+        return false;
+      }
       if (!(e.getValue() instanceof String v) || v.isBlank()) {
         continue;
       }
@@ -501,6 +510,11 @@ public final class PolicyGuard implements ModelGuard {
     }
     return carried;
   }
+
+  /** Arguments beside a carried command, URL or query that do not change what it does. */
+  private static final Set<String> CARRIER_OPTIONS = Set.of("timeout", "timeout_ms", "timeoutms", "timeout_seconds",
+      "cwd", "working_directory", "workdir", "limit", "max_rows", "maxrows", "database", "db", "schema", "params",
+      "parameters", "description", "wait_until", "waituntil", "format", "shell_type", "max_output", "raw");
 
   /** Argument keys whose text an MCP tool sends to its service as a message, body, comment or file content. */
   private static final Set<String> TEXT_KEYS = Set.of("text", "message", "body", "content", "contents", "comment",

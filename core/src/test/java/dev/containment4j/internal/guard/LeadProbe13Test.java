@@ -121,6 +121,20 @@ class LeadProbe13Test {
     }
   }
 
+  @Test
+  void anMcpToolIsCarriedByItsCommandOnlyWhenNothingElseShapesTheAction() {
+    // the command reads, but the container it runs in has the host's root mounted
+    Verdict container = DefaultPolicyCases.review(ToolCall.mcp("docker", "run_container", java.util.Map.of("image",
+        "alpine", "volumes", java.util.List.of("/:/host"), "command", "cat /host/etc/shadow")));
+    assertThat(container.decision()).as(container.reason()).isIn("ask", "deny");
+    Verdict shell = DefaultPolicyCases.review(ToolCall.mcp("shell", "execute_command", java.util.Map.of(
+        "command", "ls -la", "timeout_ms", "5000")));
+    assertThat(shell.decision()).as(shell.reason()).isEqualTo("allow");
+    Verdict thinking = DefaultPolicyCases.review(ToolCall.mcp("sequential-thinking", "sequentialthinking",
+        java.util.Map.of("thought", "plan the refactor", "thoughtNumber", 1)));
+    assertThat(thinking.decision()).as(thinking.reason()).isEqualTo("allow");
+  }
+
   private static void assertAsks(String cmd, String category) {
     Verdict v = DefaultPolicyCases.review(cmd);
     assertThat(v.decision()).as(cmd + " -> " + v.reason()).isIn("ask", "deny");
