@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Destructive database work judged by what it destroys and <em>where</em>: the same {@code DELETE FROM orders} is
@@ -78,6 +79,9 @@ final class DatabaseTargets {
 
   /** Migration commands of a framework's own CLI: {@code dotnet ef database drop}, {@code flask db downgrade}. */
   private static final Set<String> FRAMEWORK_MIGRATIONS = Set.of("dotnet ef", "flask db");
+  /** The programs of {@link #FRAMEWORK_MIGRATIONS}: only their calls can name one. */
+  private static final Set<String> FRAMEWORK_PROGRAMS = FRAMEWORK_MIGRATIONS.stream()
+      .map(m -> m.substring(0, m.indexOf(' '))).collect(Collectors.toUnmodifiableSet());
 
   private DatabaseTargets() {}
 
@@ -298,10 +302,11 @@ final class DatabaseTargets {
     List<String> argv = u.argv();
     boolean tool = false;
     boolean reset = false;
+    boolean framework = FRAMEWORK_PROGRAMS.contains(u.name());
     for (String x : argv) {
       String b = Unit.baseName(x);
       if (MIGRATION_TOOLS.contains(b) || MIGRATION_TOOLS.contains(x)
-          || FRAMEWORK_MIGRATIONS.contains(u.name() + " " + x)) {
+          || framework && FRAMEWORK_MIGRATIONS.contains(u.name() + " " + x)) {
         tool = true;
       } else if (x.startsWith("ecto.") && resets(x) || tool && x.equals("clean") && argv.contains("flyway")) {
         // mix ecto.drop / ecto.reset; flyway clean drops every object of the schema

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class HostedServices {
   /** Verbs that take a service offline or throw its data away, beyond the delete words the classifier knows. */
+  /** The parts of a subcommand word; compiled once (String.split compiles a class per call). */
+  private static final Pattern PARTS = Pattern.compile("[:._-]");
   private static final Pattern OFFLINE = Pattern.compile("down|reset|wipe|flush|truncate|unlink|detach|disconnect");
   /** supabase/turso commands that act on the linked, remote project only when told so. */
   private static final Set<String> REMOTE_FLAGS = Set.of("--linked", "--db-url", "--project-ref", "--remote");
@@ -42,7 +44,7 @@ final class HostedServices {
     }
     for (int k = 1; k < ops.size(); k++) {
       String w = ops.get(k).toLowerCase(Locale.ROOT);
-      for (String part : w.split("[:._-]")) {
+      for (String part : PARTS.split(w)) {
         if (OFFLINE.matcher(part).matches()) {
           return remote ? Judgement.ask(Classifier.INFRA, shown + " takes a deployed service down or resets its"
               + " data (" + w + "); a human must confirm which project and environment") : Judgement.ALLOW;
@@ -130,7 +132,7 @@ final class HostedServices {
         return Judgement.ask(Classifier.INFRA, shown + " removes recursively, by prefix or everything with the command `"
             + t + "` of " + u.name() + ", which the guard has no model of; a human must confirm what it deletes");
       }
-      for (String part : t.toLowerCase(Locale.ROOT).split("[:._-]")) {
+      for (String part : PARTS.split(t.toLowerCase(Locale.ROOT))) {
         if (DESTROYS.matcher(part).matches()) {
           return Judgement.ask(Classifier.INFRA, shown + " runs the command `" + t + "` of " + u.name() + ", which"
               + " the guard has no model of and which destroys what it names; a human must confirm what it is");

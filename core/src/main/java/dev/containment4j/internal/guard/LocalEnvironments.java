@@ -32,6 +32,10 @@ final class LocalEnvironments {
   static Judgement judge(Unit u) {
     List<String> argv = u.argv();
     String name = u.name();
+    if (!VERSION_MANAGERS.contains(name) && !ENGINE_VMS.contains(name) && !name.equals("podman")
+        && !name.equals("finch") && !name.equals("wsl")) {
+      return Judgement.ALLOW; // neither judgement below applies to any other program: spare the word list
+    }
     List<String> words = argv.stream().skip(1).filter(x -> !x.startsWith("-")).toList();
     if (VERSION_MANAGERS.contains(name) && removesRuntime(name, words)) {
       return Judgement.ask(Classifier.DELETE, u.shown() + " removes a language runtime installed for the user;"

@@ -61,7 +61,9 @@ final class PlatformActions {
 
   private static Judgement secrets(Unit u, List<String> argv, String joined) {
     String what = null;
-    if (Regexes.matches(joined, ".*\\bsecrets? versions? access\\b.*|.*\\bkeyvault secret (show|download)\\b.*"
+    // every alternative of the first pattern holds "secret" or " list": without either it cannot match
+    if ((joined.contains("secret") || joined.contains(" list"))
+        && Regexes.matches(joined, ".*\\bsecrets? versions? access\\b.*|.*\\bkeyvault secret (show|download)\\b.*"
         + "|.*\\baccount keys list\\b.*|.*\\bsecret (get|show|reveal|read|access)\\b.*|.*\\bsecrets? (get|reveal)\\b.*"
         + "|.*\\b(appsettings|connection-string) list\\b.*")) {
       what = "prints secret values from the cloud's secret store";
@@ -111,7 +113,8 @@ final class PlatformActions {
       }
     }
     // fly scale count 0, heroku ps:scale web=0
-    if (Regexes.matches(joined, ".*\\bscale (count )?0\\b.*") || Regexes.matches(joined, ".*ps:scale( \\w+=0)+.*")) {
+    if (joined.contains("scale") && (Regexes.matches(joined, ".*\\bscale (count )?0\\b.*")
+        || Regexes.matches(joined, ".*ps:scale( \\w+=0)+.*"))) {
       return down(u);
     }
     for (String op : ops.subList(1, Math.min(ops.size(), 4))) {

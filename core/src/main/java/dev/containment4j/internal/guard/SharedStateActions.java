@@ -34,6 +34,8 @@ final class SharedStateActions {
       "keytool", "sqlite3", "psql", "mysql", "redis-cli", "jq", "yq", "awk", "tee", "head", "tail", "make", "npm",
       "yarn", "pnpm", "python", "python3", "node", "ruby", "bash", "sh", "kubectl", "docker", "terraform");
   private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_:-]*");
+  /** Where a word's resource and action meet; compiled once (String.split compiles a class per call). */
+  private static final Pattern PARTS = Pattern.compile("[-_:]");
   private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
       "pnpm-lock.yaml", "bun.lockb", "bun.lock", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock",
       "cargo.lock", "gemfile.lock", "composer.lock", "go.sum", "packages.lock.json", "gradle.lockfile",
@@ -103,7 +105,7 @@ final class SharedStateActions {
         continue;
       }
       // heroku authorizations:revoke, stripe api_keys roll: a resource and its action may share one word
-      for (String part : lw.split("[-_:]")) {
+      for (String part : PARTS.split(lw)) {
         noun |= CREDENTIAL_NOUNS.contains(part);
         if (ENDING_VERBS.contains(part) && (part.equals(lw) || lw.contains(":"))) {
           verb = part;
