@@ -1706,6 +1706,21 @@ final class Classifier {
       case "containment":
         return argv.stream().anyMatch(x -> x.equals("none") || x.contains("--backend=none"))
             ? Judgement.deny(TAMPER, show(u) + " runs containment without isolation") : Judgement.ALLOW;
+      case "sendmail":
+      case "mail":
+      case "mailx":
+      case "s-nail":
+      case "mutt":
+      case "neomutt":
+      case "msmtp":
+      case "swaks":
+      case "ssmtp":
+        // sending mail is an external action whatever it holds: the message (a redirected file, -a attachments) leaves
+        return argv.size() > 1 && (argv.contains("--help") || argv.contains("-V") || argv.contains("--version")
+            || u.name().startsWith("mail") && argv.size() == 2 && argv.get(1).equals("-H"))
+            ? Judgement.ALLOW
+            : Judgement.ask(EXFIL, show(u) + " sends e-mail, and what it sends (a file, an attachment, its input)"
+                + " leaves the machine; a human must confirm the recipient and the content");
       case "ssh":
         return ssh(u, argv);
       case "scp":
@@ -3437,6 +3452,10 @@ final class Classifier {
     }
     if (Regexes.matches(joined, ".*\\b(delete|destroy|remove|rm|apps:destroy|purge|terminate|uninstall|drop)\\b.*")) {
       return Judgement.deny(INFRA, show(u) + " deletes cloud resources");
+    }
+    if (name.equals("az") && Regexes.matches(joined, ".*\\bstorage\\b.*\\b(upload|upload-batch|sync|copy start|copy"
+        + " start-batch)\\b.*")) {
+      return Judgement.ask(EXFIL, show(u) + " uploads local files to cloud storage");
     }
     Judgement hosted = HostedServices.offline(u, show(u), ops);
     if (hosted != null) {
