@@ -250,6 +250,8 @@ class PrefilterTest {
     assertThat(InjectionGate.informative(" ")).isFalse();
     assertThat(InjectionGate.informative("the")).isFalse();
     assertThat(InjectionGate.informative("@")).isTrue();
+    assertThat(InjectionGate.informative(":")).isTrue();
+    assertThat(InjectionGate.informative("r")).isFalse();
     assertThat(InjectionGate.informative("ignore")).isTrue();
   }
 
