@@ -52,6 +52,13 @@ final class InjectionGate {
   private static final int MATCHERS = FEATURES + CUES + 1;
   private static final int[] EVERY_MATCHER = java.util.stream.IntStream.range(0, MATCHERS).toArray();
 
+  /**
+   * Literals too common to be worth finding (session 11: 55 % of the index's occurrences on man pages were one
+   * character, then these words): a condition takes them as true. Still a bound, and the scorer's matching decides.
+   */
+  private static final Set<String> UNINFORMATIVE = Set.of("the", "the ", " the", " the ", " i", "i ", "it", "to",
+      "--", "of", "in", "is", "on", "an", "or", "and", " a ", "a ");
+
   private static final Triggers LITERALS;
   /** Per literal: the matchers whose condition mentions it. */
   private static final int[][] MATCHERS_OF;
@@ -103,7 +110,7 @@ final class InjectionGate {
     COND = new Prefilter.Cond[MATCHERS];
     Set<String> literals = new LinkedHashSet<>();
     for (int m = 0; m < MATCHERS; m++) {
-      COND[m] = Prefilter.ofCollapsed(patterns.get(m));
+      COND[m] = Prefilter.weaken(Prefilter.ofCollapsed(patterns.get(m)), InjectionGate::informative);
       Prefilter.literals(COND[m], literals);
     }
     List<String> lits = new ArrayList<>(literals);
@@ -221,6 +228,18 @@ final class InjectionGate {
   record Known(boolean[] possible, Verifier verifier) {}
 
   private static final Known ALL = new Known(ALL_POSSIBLE, null);
+
+  /**
+   * Whether a condition keeps {@code literal}: not one of the words above, nor a space, letter or digit. Punctuation
+   * stays: dropping it too let 3-4x more log windows reach the gate's regexes (session 13, {@code FilterStages}).
+   */
+  static boolean informative(String literal) {
+    if (literal.length() == 1) {
+      char c = literal.charAt(0);
+      return !(c < 128 && (Character.isLetterOrDigit(c) || c == ' '));
+    }
+    return !UNINFORMATIVE.contains(literal);
+  }
 
   /** {@link #possible}, with the hits the gate found on the way; null: skip the window. */
   static Known judge(CharSequence text, int from, int to) {

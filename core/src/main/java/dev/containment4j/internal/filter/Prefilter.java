@@ -149,6 +149,24 @@ final class Prefilter {
     }
   }
 
+  /**
+   * {@code c} with every literal {@code keep} rejects taken as true: a weaker condition, so still a necessary one
+   * wherever {@code c} is (conditions are monotone: only AND and OR of literals). Used to drop literals that occur
+   * everywhere and cost more to find than they reject.
+   */
+  static Cond weaken(Cond c, java.util.function.Predicate<String> keep) {
+    if (c instanceof Lit l) {
+      return keep.test(l.text()) ? c : ALWAYS;
+    }
+    if (c instanceof All a) {
+      return simplify(new All(a.parts().stream().map(x -> weaken(x, keep)).toList()));
+    }
+    if (c instanceof Any a) {
+      return simplify(new Any(a.parts().stream().map(x -> weaken(x, keep)).toList()));
+    }
+    return c;
+  }
+
   /** Every literal the condition mentions. */
   static void literals(Cond c, Set<String> out) {
     if (c instanceof Lit l) {

@@ -201,6 +201,60 @@ class PrefilterTest {
     assertThat(InjectionGate.mayScore(prose, 0, prose.length())).isFalse();
   }
 
+  /**
+   * Session 13: the gate takes common literals as true. The weakened condition must hold wherever the full one does
+   * (so it stays a necessary condition of the rule): checked on random sets of the full condition's literals, on
+   * every window of the samples, and the weakening must really drop the common literals.
+   */
+  @Test
+  void weakenedConditionsHoldWhereverTheFullOnesDo() throws IOException {
+    java.util.Random random = new java.util.Random(13);
+    int implied = 0;
+    for (int m = 0; m < InjectionGate.matchers(); m++) {
+      Prefilter.Cond full = Prefilter.ofCollapsed(InjectionGate.pattern(m));
+      Prefilter.Cond weak = Prefilter.weaken(full, InjectionGate::informative);
+      Set<String> lits = new LinkedHashSet<>();
+      Prefilter.literals(full, lits);
+      List<String> all = new ArrayList<>(lits);
+      for (int trial = 0; trial < 200; trial++) {
+        Set<String> present = new java.util.HashSet<>();
+        double p = random.nextDouble();
+        for (String l : all) {
+          if (random.nextDouble() < p) {
+            present.add(l);
+          }
+        }
+        if (Prefilter.holds(full, present::contains)) {
+          assertThat(Prefilter.holds(weak, present::contains)).as("matcher " + m + " on " + present).isTrue();
+          implied++;
+        }
+      }
+      Set<String> kept = new LinkedHashSet<>();
+      Prefilter.literals(weak, kept);
+      assertThat(kept).as("matcher " + m).allMatch(InjectionGate::informative);
+      assertThat(weak).isEqualTo(InjectionGate.condition(m));
+    }
+    for (String text : samples()) {
+      StringBuilder collapsed = new StringBuilder();
+      Prefilter.collapse(text, 0, text.length(), collapsed);
+      String t = collapsed.toString();
+      for (int m = 0; m < InjectionGate.matchers(); m++) {
+        Prefilter.Cond full = Prefilter.ofCollapsed(InjectionGate.pattern(m));
+        if (Prefilter.holds(full, t::contains)) {
+          assertThat(Prefilter.holds(InjectionGate.condition(m), t::contains)).isTrue();
+          implied++;
+        }
+      }
+    }
+    assertThat(implied).isGreaterThan(5_000);
+    assertThat(InjectionGate.informative(" ")).isFalse();
+    assertThat(InjectionGate.informative("the")).isFalse();
+    assertThat(InjectionGate.informative("@")).isTrue();
+    assertThat(InjectionGate.informative(":")).isTrue();
+    assertThat(InjectionGate.informative("r")).isFalse();
+    assertThat(InjectionGate.informative("ignore")).isTrue();
+  }
+
   /** Rule edits stay safe only while the gate can read a condition off every rule; "matches anything" is a bug. */
   @Test
   void everyGatedRuleHasADerivableCondition() {
