@@ -59,13 +59,14 @@ final class DatabaseTargets {
   private static final Pattern ENV_KEY = Pattern.compile("(?i).*(_URL|_URI|_DSN|_HOST|HOST|_ENV|^ENV|ENVIRONMENT"
       + "|STAGE|SETTINGS_MODULE|DATABASE|_DB)$");
 
-  private static final Pattern DB_LEVEL = Pattern.compile("\\bDROP (DATABASE|SCHEMA)\\b|\\bFLUSHALL\\b|\\bFLUSHDB\\b"
-      + "|DROPDATABASE\\(|\\bDB\\.DROPDATABASE\\b");
-  private static final Pattern TABLE_LEVEL = Pattern.compile("\\b(DROP TABLE|DROP COLLECTION|TRUNCATE)\\b"
+  private static final Pattern DB_LEVEL = Pattern.compile("\\bDROP (DATABASE|SCHEMA|KEYSPACE)\\b"
+      + "|\\bFLUSHALL\\b|\\bFLUSHDB\\b|DROPDATABASE\\(|\\bDB\\.DROPDATABASE\\b");
+  private static final Pattern TABLE_LEVEL = Pattern.compile(
+      "\\b(DROP TABLE|DROP COLUMNFAMILY|DROP COLLECTION|TRUNCATE)\\b"
       + "|\\.DROP\\(\\)|(DELETEMANY|REMOVE|UPDATEMANY)\\(\\{\\}"
       + "|\\bDELETE FROM [A-Z0-9_.\"`\\[\\]]+ ?(;|$|\"|')"
       + "|\\bUPDATE [A-Z0-9_.\"`\\[\\]]+ SET (?:(?!\\bWHERE\\b)[^;])*(;|$)");
-  private static final Pattern DROPPED_DB = Pattern.compile("\\bDROP (?:DATABASE|SCHEMA) (?:IF EXISTS )?"
+  private static final Pattern DROPPED_DB = Pattern.compile("\\bDROP (?:DATABASE|SCHEMA|KEYSPACE) (?:IF EXISTS )?"
       + "[\"`\\[]?([A-Z0-9_.-]+)");
 
   /** Parts of a migration tool's command word that drop, empty or roll back a whole schema. */

@@ -529,8 +529,8 @@ public final class PolicyGuard implements ModelGuard {
   private static final Set<String> URL_KEYS = Set.of("url", "uri", "href", "endpoint", "urls");
   private static final Set<String> SQL_KEYS = Set.of("sql", "query", "statement", "sql_query");
   private static final Pattern DESTRUCTIVE_SQL = Pattern.compile(
-      "(?i)\\b(?:drop\\s+(?:table|database|schema|index|view|user)|truncate\\s|delete\\s+from|alter\\s+(?:table|user)"
-          + "|update\\s+\\S+\\s+set|grant\\s|revoke\\s)");
+      "(?i)\\b(?:drop\\s+(?:table|database|schema|keyspace|columnfamily|index|view|user)|truncate\\s"
+          + "|delete\\s+from|alter\\s+(?:table|user)|update\\s+\\S+\\s+set|grant\\s|revoke\\s)");
 
   /**
    * An MCP tool's arguments judged like the built-in tools they resemble: a {@code command} like a bash call, a

@@ -37,8 +37,11 @@ class GuardDecisionsTest {
     List<String> lines = corpusLines();
     ModelGuard guard = PolicyGuard.of(PolicyLoader.defaults());
     decide(guard, lines, "plain", null, actual);
-    // not under /tmp (the classifier treats /tmp as scratch space): under target/, like a real home is not
-    Path fixture = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "guard-tree-").toRealPath();
+    // not under the checkout, whose path may hold a word the classifier judges (a checkout under ~/secrets/ made the
+    // rebased calls look like secret reads), nor under the user's home (/root is a credential place): under /tmp,
+    // which the classifier does not count as scratch for paths that are, or hold, the home or the workspace
+    Path parent = Path.of(System.getProperty("guard.tree.parent", "/tmp"));
+    Path fixture = Files.createTempDirectory(parent.toAbsolutePath(), "guard-tree-").toRealPath();
     try {
       createTree(fixture);
       // a fresh guard, so nothing cached about /home/dev carries over; one guard serves every call of a variant, as

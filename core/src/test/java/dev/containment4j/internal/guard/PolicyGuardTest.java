@@ -513,4 +513,16 @@ class PolicyGuardTest {
     assertThat(g.review(ToolCall.mcp("slack", "post_message", java.util.Map.of()), CTX).decision())
         .isEqualTo("ask");
   }
+
+  @Test
+  void cassandraKeyspacesAreDatabases() {
+    ModelGuard g = PolicyGuard.of(PolicyLoader.defaults());
+    // session 11 leftover: DROP KEYSPACE passed as ordinary development
+    assertThat(bash(g, "cqlsh cass.prod.acme.io -e 'DROP KEYSPACE app'").decision()).isEqualTo("deny");
+    assertThat(bash(g, "cqlsh -e 'DROP KEYSPACE IF EXISTS billing'").decision()).isEqualTo("deny");
+    assertThat(bash(g, "cqlsh -e 'DROP KEYSPACE test_ks'").decision()).isEqualTo("allow");
+    assertThat(bash(g, "cqlsh -e 'DESCRIBE KEYSPACES'").decision()).isEqualTo("allow");
+    assertThat(g.review(ToolCall.mcp("cassandra", "execute_query", java.util.Map.of("query", "DROP KEYSPACE app")),
+        CTX).decision()).isNotEqualTo("allow");
+  }
 }
