@@ -2785,6 +2785,7 @@ final class Classifier {
                 + String.join(" ", sc.argv()) + "` (download-and-execute)");
           }
         }
+        j = j.max(printedCode(u, s, flow));
         if (p.computed() && !p.dynamic()) {
           j = j.max(Judgement.deny(OBFUSCATION, show(u) + " runs code decoded on the fly"));
         }
@@ -2871,6 +2872,35 @@ final class Classifier {
     return null;
   }
 
+  /**
+   * Code that a substitution made only of {@code echo}/{@code printf} with literal words prints, run by {@code u}
+   * ({@code bash <(echo 'rm -rf ~')}, {@code . <(printf '…')}): the text is known now, so it is judged as typed.
+   */
+  private Judgement printedCode(Unit u, Script s, Flow flow) {
+    StringBuilder text = new StringBuilder();
+    for (SimpleCommand sc : s.commands()) {
+      List<String> av = sc.argv();
+      String n = av.isEmpty() ? "" : Unit.baseName(av.get(0));
+      if (!(n.equals("echo") || n.equals("printf")) || sc.args().stream()
+          .anyMatch(a -> a.dynamic() || !a.substitutions().isEmpty())) {
+        return Judgement.ALLOW; // output only known at run time: judged as such elsewhere
+      }
+      List<String> words = av.subList(1, av.size());
+      if (n.equals("echo") && !words.isEmpty() && Regexes.matches(words.get(0), "-[neE]+")) {
+        words = words.subList(1, words.size());
+      }
+      text.append(String.join(" ", words).replace("\\n", "\n")).append('\n');
+    }
+    if (text.length() == 0 || flow.depth > 3) {
+      return Judgement.ALLOW;
+    }
+    String language = u.language() == null || u.language().isEmpty() ? "shell" : u.language();
+    Judgement inner = judgeText(u, text.toString(), language, flow, false);
+    return inner.atLeast(Judgement.Decision.ASK) ? new Judgement(inner.decision(), inner.category(), show(u)
+        + " runs code that `" + String.join(" ", s.commands().get(0).argv()) + "` prints: " + inner.reason(), "")
+        : Judgement.ALLOW;
+  }
+
   /** Names a shell or interpreter reads its standard input through. */
   private static final Set<String> STDIN_NAMES = Set.of("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0");
 
@@ -2917,12 +2947,17 @@ final class Classifier {
       return Judgement.ALLOW;
     }
     Arg f = params.get(0);
+    Judgement printed = Judgement.ALLOW;
     for (Script s : f.substitutions()) {
       for (SimpleCommand sc : s.commands()) {
         if (fetches(sc)) {
           return Judgement.deny(DOWNLOAD_EXEC, show(u) + " sources code fetched from the network");
         }
       }
+      printed = printed.max(printedCode(u, s, flow));
+    }
+    if (printed.atLeast(Judgement.Decision.ASK)) {
+      return printed;
     }
     if (STDIN_NAMES.contains(f.text())) {
       if (upstreamFetches(u.command(), new HashSet<>())) {

@@ -144,6 +144,19 @@ class LeadProbe13Test {
     assertAllowed("az storage blob list --container-name web --account-name acme");
   }
 
+  @Test
+  void codePrintedIntoAProcessSubstitutionIsJudgedAsTyped() {
+    // found by guardq13's probe: the substitution's output is literal, so it is known now
+    for (String cmd : new String[] {"bash <(echo 'rm -rf ~')", "source <(echo 'rm -rf ~')", "sh <(printf 'rm -rf ~')",
+        ". <(echo 'cat ~/.ssh/id_rsa')"}) {
+      Verdict v = DefaultPolicyCases.review(cmd);
+      assertThat(v.decision()).as(cmd + " -> " + v.reason()).isEqualTo("deny");
+    }
+    assertAllowed("source <(kubectl completion bash)");
+    assertAllowed("source <(echo 'export NODE_ENV=test')");
+    assertAllowed("bash <(echo 'echo hello')");
+  }
+
   private static void assertAsks(String cmd, String category) {
     Verdict v = DefaultPolicyCases.review(cmd);
     assertThat(v.decision()).as(cmd + " -> " + v.reason()).isIn("ask", "deny");
