@@ -18,9 +18,10 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * The host JVM's own code: the entries of its class path and module path, and the jars their manifests' {@code
- * Class-Path} attributes name (the {@code lib/*.jar} of an application started with {@code java -jar app.jar}), as
- * real paths (missing ones left out). A sandbox must not write them, or the host would run what a call left there on
+ * The host JVM's own code: the entries of its class path, module path and boot class path additions, its
+ * {@code -javaagent} jars (on the command line or in {@code JAVA_TOOL_OPTIONS}), and the jars their manifests'
+ * {@code Class-Path} and {@code Boot-Class-Path} attributes name (the {@code lib/*.jar} of an application started
+ * with {@code java -jar app.jar}), as real paths (missing ones left out). A sandbox must not write them, or the host would run what a call left there on
  * its next start. Thread-safe.
  */
 final class HostCode {
@@ -40,14 +41,38 @@ final class HostCode {
   private static List<Path> read() {
     Path cwd = Path.of(System.getProperty("user.dir", "")).toAbsolutePath();
     List<Path> given = new ArrayList<>();
-    for (String property : List.of("java.class.path", "jdk.module.path")) {
-      for (String entry : System.getProperty(property, "").split(File.pathSeparator)) {
-        if (!entry.isEmpty()) {
-          given.add(cwd.resolve(entry));
-        }
+    for (String property : List.of("java.class.path", "jdk.module.path", "jdk.boot.class.path.append")) {
+      addPaths(System.getProperty(property, ""), cwd, given);
+    }
+    // agents and boot class path additions, given on the command line or in the JVM's option variables
+    List<String> options = new ArrayList<>(List.of(ProcessHandle.current().info().arguments().orElse(new String[0])));
+    for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+      String v = System.getenv(variable);
+      if (v != null) {
+        options.addAll(List.of(v.trim().split("\\s+")));
+      }
+    }
+    for (String o : options) {
+      if (o.startsWith("-javaagent:")) {
+        String jar = o.substring("-javaagent:".length());
+        addPaths(jar.contains("=") ? jar.substring(0, jar.indexOf('=')) : jar, cwd, given);
+      } else if (o.startsWith("-Xbootclasspath/a:") || o.startsWith("-Xbootclasspath/p:")) {
+        addPaths(o.substring("-Xbootclasspath/a:".length()), cwd, given);
       }
     }
     return withManifestClassPaths(given);
+  }
+
+  private static void addPaths(String list, Path cwd, List<Path> out) {
+    for (String entry : list.split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        try {
+          out.add(cwd.resolve(entry));
+        } catch (RuntimeException notAPath) {
+          // nothing the JVM could have loaded either
+        }
+      }
+    }
   }
 
   /** {@code entries} as real paths (missing ones left out), each jar followed by what its manifest names. */
@@ -72,11 +97,14 @@ final class HostCode {
     String classPath;
     try (JarFile jar = new JarFile(real.toFile(), false)) {
       Manifest m = jar.getManifest();
-      classPath = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+      // an agent jar's Boot-Class-Path is loaded like a Class-Path
+      classPath = m == null ? null : String.join(" ", java.util.Objects.toString(m.getMainAttributes().getValue(
+          Attributes.Name.CLASS_PATH), ""), java.util.Objects.toString(m.getMainAttributes().getValue(
+          "Boot-Class-Path"), "")).trim();
     } catch (IOException | RuntimeException notAJar) {
       return;
     }
-    if (classPath == null || real.getParent() == null) {
+    if (classPath == null || classPath.isEmpty() || real.getParent() == null) {
       return;
     }
     // relative URLs, resolved against the jar's directory as the JVM's class loader does

@@ -367,6 +367,20 @@ class FilesystemPlanTest {
         .containsEntry(spaced, Protection.READ_ONLY).containsEntry(lib, Protection.PIN);
   }
 
+  /** An agent jar's {@code Boot-Class-Path} is loaded like a {@code Class-Path}: those jars are the host's code too. */
+  @Test
+  void jarsAnAgentsBootClassPathNamesAreTheHostsCodeToo() throws IOException {
+    Path boot = jar(Files.createDirectories(work.resolve("agent")).resolve("boot.jar"), null);
+    Path agent = tmp.resolve("agent.jar");
+    java.util.jar.Manifest m = new java.util.jar.Manifest();
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    m.getMainAttributes().putValue("Boot-Class-Path", tmp.relativize(boot).toString());
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(agent), m)) {
+      out.putNextEntry(new java.util.zip.ZipEntry("x.txt"));
+    }
+    assertThat(HostCode.withManifestClassPaths(List.of(agent))).containsExactly(agent.toRealPath(), boot.toRealPath());
+  }
+
   /** A jar whose manifest has the given {@code Class-Path} (none when null). */
   private static Path jar(Path at, String classPath) throws IOException {
     java.util.jar.Manifest m = new java.util.jar.Manifest();
