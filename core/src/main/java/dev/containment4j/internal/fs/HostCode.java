@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -21,8 +22,8 @@ import java.util.jar.Manifest;
  * The host JVM's own code: the entries of its class path, module path and boot class path additions, its
  * {@code -javaagent} jars (on the command line or in {@code JAVA_TOOL_OPTIONS}), and the jars their manifests'
  * {@code Class-Path} and {@code Boot-Class-Path} attributes name (the {@code lib/*.jar} of an application started
- * with {@code java -jar app.jar}), as real paths (missing ones left out). A sandbox must not write them, or the host would run what a call left there on
- * its next start. Thread-safe.
+ * with {@code java -jar app.jar}), as real paths (missing ones left out). A sandbox must not write them, or the host
+ * would run what a call left there on its next start. Thread-safe.
  */
 final class HostCode {
   private static final List<Path> ENTRIES = read();
@@ -56,7 +57,7 @@ final class HostCode {
       if (o.startsWith("-javaagent:")) {
         String jar = o.substring("-javaagent:".length());
         addPaths(jar.contains("=") ? jar.substring(0, jar.indexOf('=')) : jar, cwd, given);
-      } else if (o.startsWith("-Xbootclasspath/a:") || o.startsWith("-Xbootclasspath/p:")) {
+      } else if (o.startsWith("-Xbootclasspath/a:")) {
         addPaths(o.substring("-Xbootclasspath/a:".length()), cwd, given);
       }
     }
@@ -97,19 +98,22 @@ final class HostCode {
     String classPath;
     try (JarFile jar = new JarFile(real.toFile(), false)) {
       Manifest m = jar.getManifest();
+      if (m == null) {
+        return;
+      }
       // an agent jar's Boot-Class-Path is loaded like a Class-Path
-      classPath = m == null ? null : String.join(" ", java.util.Objects.toString(m.getMainAttributes().getValue(
-          Attributes.Name.CLASS_PATH), ""), java.util.Objects.toString(m.getMainAttributes().getValue(
-          "Boot-Class-Path"), "")).trim();
+      Attributes main = m.getMainAttributes();
+      classPath = (Objects.toString(main.getValue(Attributes.Name.CLASS_PATH), "") + " "
+          + Objects.toString(main.getValue("Boot-Class-Path"), "")).trim();
     } catch (IOException | RuntimeException notAJar) {
       return;
     }
-    if (classPath == null || classPath.isEmpty() || real.getParent() == null) {
+    if (classPath.isEmpty() || real.getParent() == null) {
       return;
     }
     // relative URLs, resolved against the jar's directory as the JVM's class loader does
     URI base = real.getParent().toUri();
-    for (String url : classPath.trim().split("\\s+")) {
+    for (String url : classPath.split("\\s+")) {
       try {
         URI u = base.resolve(url);
         if ("file".equals(u.getScheme())) {

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * on this machine ({@code kind}, {@code minikube}, {@code k3d}, {@code docker-desktop}).
  */
 final class HostedServices {
-  /** Verbs that take a service offline or throw its data away, beyond the delete words the classifier knows. */
   /** The parts of a subcommand word; compiled once (String.split compiles a class per call). */
   private static final Pattern PARTS = Pattern.compile("[:._-]");
+  /** Verbs that take a service offline or throw its data away, beyond the delete words the classifier knows. */
   private static final Pattern OFFLINE = Pattern.compile("down|reset|wipe|flush|truncate|unlink|detach|disconnect");
   /** supabase/turso commands that act on the linked, remote project only when told so. */
   private static final Set<String> REMOTE_FLAGS = Set.of("--linked", "--db-url", "--project-ref", "--remote");
