@@ -59,13 +59,17 @@ final class DatabaseTargets {
   private static final Pattern ENV_KEY = Pattern.compile("(?i).*(_URL|_URI|_DSN|_HOST|HOST|_ENV|^ENV|ENVIRONMENT"
       + "|STAGE|SETTINGS_MODULE|DATABASE|_DB)$");
 
-  private static final Pattern DB_LEVEL = Pattern.compile("\\bDROP (DATABASE|SCHEMA|KEYSPACE)\\b"
-      + "|\\bFLUSHALL\\b|\\bFLUSHDB\\b|DROPDATABASE\\(|\\bDB\\.DROPDATABASE\\b");
-  private static final Pattern TABLE_LEVEL = Pattern.compile(
+  // gates: every alternative names DROP or FLUSH; DROP, TRUNCATE, ({}, DELETE or UPDATE
+  private static final GatedPattern DB_LEVEL = GatedPattern.of("\\bDROP (DATABASE|SCHEMA|KEYSPACE)\\b"
+      + "|\\bFLUSHALL\\b|\\bFLUSHDB\\b|DROPDATABASE\\(|\\bDB\\.DROPDATABASE\\b", "drop", "flush");
+  private static final GatedPattern GRANTS = GatedPattern.of(".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*", "grant",
+      "alter user", "create user");
+  private static final GatedPattern TABLE_LEVEL = GatedPattern.of(
       "\\b(DROP TABLE|DROP COLUMNFAMILY|DROP COLLECTION|TRUNCATE)\\b"
       + "|\\.DROP\\(\\)|(DELETEMANY|REMOVE|UPDATEMANY)\\(\\{\\}"
       + "|\\bDELETE FROM [A-Z0-9_.\"`\\[\\]]+ ?(;|$|\"|')"
-      + "|\\bUPDATE [A-Z0-9_.\"`\\[\\]]+ SET (?:(?!\\bWHERE\\b)[^;])*(;|$)");
+      + "|\\bUPDATE [A-Z0-9_.\"`\\[\\]]+ SET (?:(?!\\bWHERE\\b)[^;])*(;|$)",
+      "drop", "truncate", "({}", "delete", "update");
   private static final Pattern DROPPED_DB = Pattern.compile("\\bDROP (?:DATABASE|SCHEMA|KEYSPACE) (?:IF EXISTS )?"
       + "[\"`\\[]?([A-Z0-9_.-]+)");
 
@@ -92,27 +96,32 @@ final class DatabaseTargets {
    * ({@code COPY … PROGRAM}, {@code xp_cmdshell}, untrusted procedural languages), loading code, querying other
    * servers ({@code dblink}, {@code OPENROWSET}). On a local server the files are the user's own home.
    */
-  private static final Pattern SERVER_HOST = Pattern.compile("(?i)\\b(?:lo_export|lo_import|pg_file_\\w+"
+  // every alternative ends in "(" or names INTO, COPY, LANGUAGE or xp_
+  private static final GatedPattern SERVER_HOST = GatedPattern.of("(?i)\\b(?:lo_export|lo_import|pg_file_\\w+"
       + "|pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file|writefile|readfile|load_file|load_extension"
       + "|sys_exec|sys_eval|dblink\\w*|openrowset|opendatasource|openquery|utl_http\\.\\w+"
       + "|utl_file\\.\\w+)\\s*\\(|\\bINTO\\s+(?:OUTFILE|DUMPFILE)\\b"
       + "|(?<!\\\\)\\bCOPY\\b[^;]*?\\b(?:TO|FROM)\\s+(?:PROGRAM\\b|'/)"
-      + "|\\bLANGUAGE\\s+'?(?:PLPYTHON3?U|PLPERLU|PLTCLU|C)\\b|\\bxp_cmdshell\\b|\\bEXEC(?:UTE)?\\s+(?:\\w+\\.\\.)?xp_\\w+");
+      + "|\\bLANGUAGE\\s+'?(?:PLPYTHON3?U|PLPERLU|PLTCLU|C)\\b|\\bxp_cmdshell\\b|\\bEXEC(?:UTE)?\\s+(?:\\w+\\.\\.)?xp_\\w+",
+      "(", "into", "copy", "language", "xp_");
   /** SQL that acts on the server itself: other sessions, its configuration, its log and replication state. */
-  private static final Pattern SERVER_STATE = Pattern.compile("(?i)\\b(?:pg_terminate_backend|pg_cancel_backend"
+  // every alternative ends in "(" or names ALTER, GLOBAL, KILL or SHUTDOWN
+  private static final GatedPattern SERVER_STATE = GatedPattern.of("(?i)\\b(?:pg_terminate_backend|pg_cancel_backend"
       + "|pg_reload_conf|pg_rotate_logfile|pg_switch_wal|pg_promote|pg_create_restore_point|pg_stat_reset\\w*"
       + "|pg_(?:create|drop)_\\w*replication_slot)\\s*\\(|\\bALTER\\s+SYSTEM\\b|\\bSET\\s+GLOBAL\\b"
-      + "|(?:^|;)\\s*(?:KILL\\s+(?:QUERY\\s+|CONNECTION\\s+)?\\d|SHUTDOWN\\b)");
+      + "|(?:^|;)\\s*(?:KILL\\s+(?:QUERY\\s+|CONNECTION\\s+)?\\d|SHUTDOWN\\b)",
+      "(", "alter", "global", "kill", "shutdown");
   /** Functions a SELECT may call that change state or wait: sequences, settings, locks, sleeps, stored procedures. */
-  private static final Pattern STATEFUL_CALL = Pattern.compile("(?i)\\b(?:nextval|setval|set_config|pg_sleep\\w*"
-      + "|pg_advisory\\w*|sleep|benchmark|get_lock|release_lock|sp_\\w+|dbms_\\w+(?:\\.\\w+)?)\\s*\\(");
+  // every alternative ends in "("
+  private static final GatedPattern STATEFUL_CALL = GatedPattern.of("(?i)\\b(?:nextval|setval|set_config|pg_sleep\\w*"
+      + "|pg_advisory\\w*|sleep|benchmark|get_lock|release_lock|sp_\\w+|dbms_\\w+(?:\\.\\w+)?)\\s*\\(", "(");
 
   /**
    * Whether SQL does more than read rows: used where only a plain read may pass without a human (an MCP tool that
    * runs one query). Statements that write are judged elsewhere; this is the part a {@code SELECT} can hide.
    */
   static boolean actsBeyondReading(String sql) {
-    return SERVER_HOST.matcher(sql).find() || SERVER_STATE.matcher(sql).find() || STATEFUL_CALL.matcher(sql).find();
+    return SERVER_HOST.find(sql) || SERVER_STATE.find(sql) || STATEFUL_CALL.find(sql);
   }
 
   /** Tools that copy a whole database out of its server. */
@@ -144,12 +153,12 @@ final class DatabaseTargets {
 
   /** What the statements do to the server's host and state, beyond its rows. */
   private static Judgement server(Unit u, Classifier c, String sql) {
-    if (SERVER_HOST.matcher(sql).find()) {
+    if (SERVER_HOST.find(sql)) {
       return Judgement.ask(Classifier.SYSTEM, u.shown() + " has the database server read or write files, run"
           + " programs or reach other servers (lo_export, INTO OUTFILE, COPY … PROGRAM, dblink …); on this machine"
           + " those are the user's own files, so a human must confirm");
     }
-    if (SERVER_STATE.matcher(sql).find()) {
+    if (SERVER_STATE.find(sql)) {
       Where w = clientTarget(u, c, sql);
       if (w.target() != Target.LOCAL_TEST && w.target() != Target.LOCAL) {
         return Judgement.ask(Classifier.INFRA, u.shown() + " ends other sessions or changes the configuration of"
@@ -161,9 +170,9 @@ final class DatabaseTargets {
   }
 
   private static Judgement rows(Unit u, Classifier c, String sql) {
-    boolean dbLevel = DB_LEVEL.matcher(sql).find();
-    boolean tableLevel = !dbLevel && TABLE_LEVEL.matcher(sql).find();
-    boolean grants = Regexes.matches(sql, ".*\\b(GRANT|ALTER USER|CREATE USER)\\b.*");
+    boolean dbLevel = DB_LEVEL.find(sql);
+    boolean tableLevel = !dbLevel && TABLE_LEVEL.find(sql);
+    boolean grants = GRANTS.matches(sql);
     if (!dbLevel && !tableLevel) {
       if (grants) {
         return Judgement.ask(Classifier.WEAKEN, u.shown() + " grants database permissions");
@@ -376,8 +385,8 @@ final class DatabaseTargets {
       return Judgement.ALLOW;
     }
     String sql = Regexes.compiled("\\s+").matcher(String.join(" ", argv).toUpperCase(Locale.ROOT)).replaceAll(" ");
-    boolean dbLevel = DB_LEVEL.matcher(sql).find();
-    if (!dbLevel && !TABLE_LEVEL.matcher(sql).find()) {
+    boolean dbLevel = DB_LEVEL.find(sql);
+    if (!dbLevel && !TABLE_LEVEL.find(sql)) {
       return Judgement.ALLOW;
     }
     String db = argv.get(argv.indexOf("execute") + 1 < argv.size() ? argv.indexOf("execute") + 1 : 0);

@@ -40,16 +40,24 @@ final class DisabledTests {
       + "|\\bdef test_\\w+|\\bfunc Test\\w+|^\\s*(it|describe|context|scenario)\\s+['\"]"
       + "|\\[(Fact|Theory|Test|TestMethod|TestCase)\\b|\\bfunction test\\w*\\s*\\()");
   /** A marker that makes the runner skip a test or a group of tests. */
-  private static final Pattern SKIP = Pattern.compile("(@pytest\\.mark\\.(skip|xfail)\\b|@unittest\\.skip|\\bpytest\\.skip\\("
+  // gate: every alternative names skip, xfail, todo, xit, xdescribe, xtest, .only, disabled or ignore
+  private static final GatedPattern SKIP = GatedPattern.of(
+      "(@pytest\\.mark\\.(skip|xfail)\\b|@unittest\\.skip|\\bpytest\\.skip\\("
       + "|\\b(it|test|describe|context)\\.(skip|todo)\\b|(^|[^\\w.])x(it|describe|test)\\s*\\(|\\b(it|test|describe)\\.only\\b"
       + "|@Disabled\\b|@Ignore\\b|\\bt\\.Skip(Now|f)?\\(|#\\[ignore\\b[^\\]]*\\]|\\bskip\\s*\\("
-      + "|\\bmarkTestSkipped\\(|@Ignored\\b|\\[(Fact|Theory)\\s*\\(\\s*Skip\\s*=|\\[Ignore\\b)");
+      + "|\\bmarkTestSkipped\\(|@Ignored\\b|\\[(Fact|Theory)\\s*\\(\\s*Skip\\s*=|\\[Ignore\\b)",
+      "skip", "xfail", "todo", "xit", "xdescribe", "xtest", ".only", "disabled", "ignore");
   /** A linter or type checker switched off for the rest of the file (not for one line). */
-  private static final Pattern FILE_WIDE_OFF = Pattern.compile("(?im)((es|style|markdown|ts|js)lint[-:]disable"
+  // gate: every alternative names lint, mypy, noqa, nocheck, #![allow(, rubocop, suppresswarnings, biome-ignore-all,
+  // phpcs:disable, phpstan-ignore-file or pragma
+  private static final GatedPattern FILE_WIDE_OFF = GatedPattern.of(
+      "(?im)((es|style|markdown|ts|js)lint[-:]disable"
       + "(?![-:]?(next-)?line)|#\\s*pylint:\\s*(skip-file|disable-all)|^\\s*#\\s*pylint:\\s*disable\\s*="
       + "|#\\s*mypy:\\s*ignore-errors|#\\s*(flake8|ruff):\\s*noqa|@ts-nocheck|#!\\[allow\\(|^\\s*#\\s*rubocop:\\s*disable"
       + "|//\\s*nolint:\\s*all|@SuppressWarnings\\(\\s*\"all\""
-      + "|biome-ignore-all|phpcs:disable|@phpstan-ignore-file|#\\s*pragma\\s+warning\\s+disable\\s*$)");
+      + "|biome-ignore-all|phpcs:disable|@phpstan-ignore-file|#\\s*pragma\\s+warning\\s+disable\\s*$)",
+      "lint", "mypy", "noqa", "nocheck", "#![allow(", "rubocop", "suppresswarnings", "biome-ignore-all",
+      "phpcs:disable", "phpstan-ignore-file", "pragma");
   private static final Pattern SED_SUBST = Pattern.compile("^s(.)(.*?)(?<!\\\\)\\1(.*?)(?<!\\\\)\\1[gIi0-9]*$");
   /** A sed command that deletes the lines a regular expression selects: {@code /assert/d}, {@code \|expect(|d}. */
   private static final Pattern SED_DELETE = Pattern.compile("^(?:/((?:[^/\\\\]|\\\\.)*)/|\\\\(.)(.*?)\\2)I?\\s*d$");
@@ -86,8 +94,8 @@ final class DisabledTests {
 
   /** An edit by the edit tool (the old and new text of its replacements). */
   static Judgement edit(String file, String oldText, String newText) {
-    Matcher off = FILE_WIDE_OFF.matcher(newText);
-    while (off.find()) {
+    Matcher off = FILE_WIDE_OFF.matcherOrNull(newText);
+    while (off != null && off.find()) {
       if (!oldText.contains(off.group().trim())) {
         return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " switches a linter or type checker off for"
             + " the whole file (`" + off.group().trim() + "`), so every later problem in it goes unreported; fix"
@@ -272,6 +280,10 @@ final class DisabledTests {
   /** The text without its commented-out lines: a test commented out is not collected. */
   private static String active(String text) {
     return COMMENTED.matcher(text).replaceAll("");
+  }
+
+  private static int count(GatedPattern p, String text) {
+    return p.mayMatch(text) ? count(p.pattern(), text) : 0;
   }
 
   private static int count(Pattern p, String text) {

@@ -16,31 +16,34 @@ import java.util.regex.Pattern;
  * a loopback or private address, stay ordinary.
  */
 final class WeakenedCode {
-  private static final Pattern TLS_OFF = Pattern.compile("(?i)\\bverify\\s*=\\s*False\\b|rejectUnauthorized\\s*:\\s*false"
+  // every alternative names verif(y|ied|ier), unauthorized, cert, hostname, trustall or insecure
+  private static final GatedPattern TLS_OFF = GatedPattern.of(
+      "(?i)\\bverify\\s*=\\s*False\\b|rejectUnauthorized\\s*:\\s*false"
       + "|InsecureSkipVerify\\s*:\\s*true|NODE_TLS_REJECT_UNAUTHORIZED['\"]?\\]?\\s*=\\s*['\"]?0|\\bCERT_NONE\\b"
       + "|check_hostname\\s*=\\s*False|_create_unverified_context|CURLOPT_SSL_VERIFY(?:PEER|HOST)\\s*,\\s*(?:false|0)"
       + "|danger_accept_invalid_(?:certs|hostnames)\\s*\\(\\s*true|ALLOW_ALL_HOSTNAME_VERIFIER|NoopHostnameVerifier"
       + "|TrustAllStrategy|trustAllCerts|InsecureTrustManagerFactory"
-      + "|setHostnameVerifier\\s*\\(\\s*\\([^)]*\\)\\s*->\\s*true");
-  private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://([a-z0-9.-]+|\\[[0-9a-f:]+\\])");
+      + "|setHostnameVerifier\\s*\\(\\s*\\([^)]*\\)\\s*->\\s*true",
+      "verif", "unauthorized", "cert", "hostname", "trustall", "insecure");
+  private static final GatedPattern URL = GatedPattern.of("(?i)\\bhttps?://([a-z0-9.-]+|\\[[0-9a-f:]+\\])", "http");
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}\\.\\d{1,3}");
 
   private WeakenedCode() {}
 
   /** An edit of {@code file} from {@code oldText} to {@code newText}; a new file has an empty old text. */
   static Judgement edit(String file, String oldText, String newText) {
-    Matcher off = TLS_OFF.matcher(newText);
-    while (off.find()) {
+    Matcher off = TLS_OFF.matcherOrNull(newText);
+    while (off != null && off.find()) {
       if (!oldText.contains(off.group())) {
         return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches off certificate verification in"
             + " the code (`" + off.group() + "`), so anyone on the network can read and change its traffic; fix"
             + " the certificate or trust store instead, or let the user decide");
       }
     }
-    if (oldText.isEmpty() || !URL.matcher(oldText).find()) {
+    if (oldText.isEmpty() || !URL.find(oldText)) {
       return Judgement.ALLOW;
     }
-    Matcher url = URL.matcher(newText);
+    Matcher url = URL.pattern().matcher(newText);
     while (url.find()) {
       String host = url.group(1);
       if (publicAddress(host) && !oldText.contains(host)) {

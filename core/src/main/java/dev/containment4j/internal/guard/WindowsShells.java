@@ -40,29 +40,41 @@ final class WindowsShells {
       + "|resolve|compare|convertto|convertfrom|join|split|group|foreach|out-string|out-host|out-null|find"
       + "|show|read|search|trace|debug|wait|use|new-object)(-.*)?|%|\\?|gci|ls|dir|cat|type|gc|echo|pwd|cd|sl"
       + "|set-location|push-location|pop-location|where|select|sort|measure|foreach|sls|select-string|write-host");
-  private static final Pattern ENCODED = Pattern.compile("(?i)(^|\\s)[-/](e|ec|en|enc|enco|encod|encode"
-      + "|encodedcommand)\\s+[A-Za-z0-9+/=]{8,}");
-  private static final Pattern RUNS_TEXT = Pattern.compile("(?i)\\b(iex|invoke-expression)\\b|\\.invoke\\(|&\\s*\\(");
-  private static final Pattern DOWNLOADS = Pattern.compile("(?i)\\b(iwr|irm|invoke-webrequest|invoke-restmethod"
+  // gates: each pattern below names one of its literals in every alternative
+  private static final GatedPattern ENCODED = GatedPattern.of("(?i)(^|\\s)[-/](e|ec|en|enc|enco|encod|encode"
+      + "|encodedcommand)\\s+[A-Za-z0-9+/=]{8,}",
+      "-e", "/e");
+  private static final GatedPattern RUNS_TEXT = GatedPattern.of(
+      "(?i)\\b(iex|invoke-expression)\\b|\\.invoke\\(|&\\s*\\(",
+      "iex", "invoke", "&");
+  private static final GatedPattern DOWNLOADS = GatedPattern.of("(?i)\\b(iwr|irm|invoke-webrequest|invoke-restmethod"
       + "|downloadstring|downloadfile|downloaddata|net\\.webclient|start-bitstransfer|curl|wget)\\b"
-      + "|-urlcache|/transfer\\b|https?://");
-  private static final Pattern WEAKENS = Pattern.compile("(?i)set-executionpolicy\\s+(-executionpolicy\\s+)?"
+      + "|-urlcache|/transfer\\b|https?://",
+      "iwr", "irm", "invoke-", "download", "webclient", "transfer", "curl", "wget", "urlcache", "http");
+  private static final GatedPattern WEAKENS = GatedPattern.of("(?i)set-executionpolicy\\s+(-executionpolicy\\s+)?"
       + "(bypass|unrestricted)|set-mppreference\\b.*-disable"
       + "|add-mppreference\\b.*-exclusion|uninstall-windowsfeature\\s+windows-defender"
       + "|netsh\\s+(advfirewall|firewall)\\s+set\\b.*\\boff\\b|set-netfirewallprofile\\b.*-enabled\\s+\\$?false"
-      + "|bcdedit\\b.*\\b(testsigning|nointegritychecks)\\s+on");
-  private static final Pattern PERSISTS = Pattern.compile("(?i)(reg(\\.exe)?\\s+add|new-itemproperty|set-itemproperty"
+      + "|bcdedit\\b.*\\b(testsigning|nointegritychecks)\\s+on",
+      "executionpolicy", "mppreference", "windows-defender", "netsh", "netfirewallprofile", "bcdedit");
+  private static final GatedPattern PERSISTS = GatedPattern.of(
+      "(?i)(reg(\\.exe)?\\s+add|new-itemproperty|set-itemproperty"
       + "|sp\\s)[^|;]*(\\\\|currentversion|ntcurrentversion)(run|runonce|winlogon|image file execution options"
       + "|userinit|shell folders)\\b"
       + "|schtasks(\\.exe)?\\s+/create|register-scheduledtask|new-scheduledtask|new-service\\b|sc(\\.exe)?\\s+create"
       + "|\\\\start menu\\\\programs\\\\startup|\\$profile\\b[^|;]*(add-content|set-content|>>)|(add-content"
-      + "|set-content|out-file)[^|;]*\\$profile\\b|register-wmievent|set-wmiinstance");
-  private static final Pattern SECRET_STORES = Pattern.compile("(?i)reg(\\.exe)?\\s+save\\s+hklm\\\\(sam|security"
+      + "|set-content|out-file)[^|;]*\\$profile\\b|register-wmievent|set-wmiinstance",
+      "run", "winlogon", "image file", "userinit", "shell folders", "schtasks", "scheduledtask", "new-service",
+      "create", "startup", "$profile", "wmievent", "wmiinstance");
+  private static final GatedPattern SECRET_STORES = GatedPattern.of("(?i)reg(\\.exe)?\\s+save\\s+hklm\\\\(sam|security"
       + "|system)|cmdkey\\s+/list|get-storedcredential|convertfrom-securestring|\\blsass\\b|mimikatz|vaultcmd"
-      + "|\\\\login data\\b|\\\\cookies\\b|ntds\\.dit|get-clipboard");
-  private static final Pattern SENDS = Pattern.compile("(?i)-method\\s+(post|put|patch)|\\s-body\\s|\\s-infile\\s"
+      + "|\\\\login data\\b|\\\\cookies\\b|ntds\\.dit|get-clipboard",
+      "save", "cmdkey", "storedcredential", "securestring", "lsass", "mimikatz", "vaultcmd", "login data", "cookies",
+      "ntds", "clipboard");
+  private static final GatedPattern SENDS = GatedPattern.of("(?i)-method\\s+(post|put|patch)|\\s-body\\s|\\s-infile\\s"
       + "|uploadfile|uploadstring|uploaddata|send-mailmessage|-urlcache|out-file\\s+\\S*\\\\\\\\|copy-item[^|;]*"
-      + "\\\\\\\\|\\\\\\\\[0-9a-z.-]+\\\\");
+      + "\\\\\\\\|\\\\\\\\[0-9a-z.-]+\\\\",
+      "-method", "-body", "-infile", "upload", "mailmessage", "urlcache", "\\\\");
   private static final Pattern DELETES = Pattern.compile("(?i)remove-item|^ri$|^rm$|^del$|^erase$|^rd$|^rmdir$"
       + "|clear-content|^clc$|clear-recyclebin|format-volume|clear-disk|remove-partition");
   private static final Pattern PATH_WORD = Pattern.compile("(?i)(\\$env:(userprofile|home)|%userprofile%|\\$home"
@@ -100,7 +112,7 @@ final class WindowsShells {
     boolean cmd = name.startsWith("cmd");
     if (SHELLS.contains(name)) {
       String raw = String.join(" ", argv);
-      if (ENCODED.matcher(raw).find()) {
+      if (ENCODED.find(raw)) {
         return Judgement.deny(Classifier.OBFUSCATION, shown + " runs base64-encoded PowerShell, which cannot be"
             + " checked before it runs; send the command as plain text");
       }
@@ -161,31 +173,31 @@ final class WindowsShells {
   private static Judgement script(String text, boolean cmd, Unit u, Classifier c, String shown,
       Function<String, Judgement> asShell) {
     String lower = text.toLowerCase(Locale.ROOT);
-    if (ENCODED.matcher(text).find()) {
+    if (ENCODED.find(text)) {
       return Judgement.deny(Classifier.OBFUSCATION, shown + " runs base64-encoded PowerShell, which cannot be checked"
           + " before it runs; send the command as plain text");
     }
-    boolean runsText = RUNS_TEXT.matcher(text).find();
-    boolean downloads = DOWNLOADS.matcher(text).find();
+    boolean runsText = RUNS_TEXT.find(text);
+    boolean downloads = DOWNLOADS.find(text);
     if (runsText && downloads) {
       return Judgement.deny(Classifier.DOWNLOAD_EXEC, shown + " downloads code and runs it (Invoke-Expression of a web"
           + " response); download the file, show it to the user, and run it only after review");
     }
-    Matcher w = WEAKENS.matcher(text);
-    if (w.find()) {
+    Matcher w = WEAKENS.matcherOrNull(text);
+    if (w != null && w.find()) {
       return Judgement.deny(Classifier.WEAKEN, shown + " turns off a Windows security control (`" + w.group()
           + "`: execution policy, Defender, firewall or code signing)");
     }
-    Matcher p = PERSISTS.matcher(text);
-    if (p.find()) {
+    Matcher p = PERSISTS.matcherOrNull(text);
+    if (p != null && p.find()) {
       return Judgement.deny(Classifier.PERSIST, shown + " makes a program start by itself later (a Run key,"
           + " scheduled task, service, startup folder or profile script): persistence is the user's decision");
     }
-    if (SECRET_STORES.matcher(text).find()) {
+    if (SECRET_STORES.find(text)) {
       return Judgement.deny(Classifier.CREDENTIAL, shown + " reads Windows credential stores (SAM/SECURITY hives,"
           + " saved credentials, browser logins, LSASS memory or the clipboard)");
     }
-    boolean sends = SENDS.matcher(text).find();
+    boolean sends = SENDS.find(text);
     Judgement j = Judgement.ALLOW;
     List<String> statements = new ArrayList<>();
     for (String s : STATEMENT_SPLIT.split(text.trim())) {
@@ -196,7 +208,7 @@ final class WindowsShells {
     boolean windowsWords = false;
     for (String s : statements) {
       j = j.max(statement(s, cmd, u, c, shown, asShell));
-      String verb = s.split("\\s+")[0].replaceAll("^[(&.]+", "");
+      String verb = verb(BLANKS.split(s));
       windowsWords |= verb.indexOf('-') > 0 || TOOLS.contains(verb) || DELETES.matcher(verb).find();
     }
     if (!windowsWords && statements.size() > 1) {
@@ -221,10 +233,17 @@ final class WindowsShells {
     return j;
   }
 
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+
+  /** The first word without the call operators before it: {@code &(cmd)}, {@code .\\x}. */
+  private static String verb(String[] words) {
+    return Regexes.compiled("^[(&.]+").matcher(words[0]).replaceAll("");
+  }
+
   private static Judgement statement(String s, boolean cmd, Unit u, Classifier c, String shown,
       Function<String, Judgement> asShell) {
-    String[] words = s.split("\\s+");
-    String verb = words[0].replaceAll("^[(&.]+", "");
+    String[] words = BLANKS.split(s);
+    String verb = verb(words);
     String lverb = verb.toLowerCase(Locale.ROOT);
     Judgement paths = Judgement.ALLOW;
     boolean deletes = DELETES.matcher(lverb).find();
@@ -232,7 +251,7 @@ final class WindowsShells {
       return Judgement.deny(Classifier.DELETE, shown + " empties the recycle bin or wipes a disk; this destroys data"
           + " irreversibly");
     }
-    boolean recursive = s.toLowerCase(Locale.ROOT).matches("(?s).*(-recurse|\\s/s\\b|-r\\b).*");
+    boolean recursive = Regexes.matches(s.toLowerCase(Locale.ROOT), "(?s).*(-recurse|\\s/s\\b|-r\\b).*");
     int operands = 0;
     for (int k = 1; k < words.length; k++) {
       String t = words[k];
