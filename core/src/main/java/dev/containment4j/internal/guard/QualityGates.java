@@ -28,13 +28,17 @@ final class QualityGates {
   private static final Pattern NO_OP = Pattern.compile("(?i)\\s*(exit 0|true|:|echo\\b.*|/bin/true)\\s*;?\\s*");
   private static final Pattern CHECK_SCRIPT = Pattern.compile("(?i)scripts\\.(test|lint|check|typecheck|verify"
       + "|ci|coverage|pretest|precommit|pre-commit)(:\\S*)?");
-  private static final Pattern CI_SKIP = Pattern.compile("(?im)^\\s*(continue-on-error:\\s*true|if:\\s*(false"
+  // gate: every alternative names continue-on-error, if:, allow_failure, ||, no-verify, skip, passwithnotests, exit,
+  // enabled, --ignore, deselect or ignorepatterns
+  private static final GatedPattern CI_SKIP = GatedPattern.of("(?im)^\\s*(continue-on-error:\\s*true|if:\\s*(false"
       + "|\\$\\{\\{\\s*false\\s*}})|allow_failure:\\s*true)\\s*$|\\|\\|\\s*true\\s*$|--no-verify|-DskipTests"
       + "|-Dmaven\\.test\\.skip=true|--passWithNoTests|\\bexit 0\\s*$"
       // build files that stop running tests, test runners told to leave tests out
       + "|<(skipTests|skip|maven\\.test\\.skip|skipITs)>\\s*true|\\btests?\\s*\\{\\s*enabled\\s*=\\s*false"
       + "|\\btests?\\.enabled\\s*=\\s*false|\\benabled\\s*=\\s*false(?=[^}]*\\b(useJUnit|testLogging|maxParallelForks))"
-      + "|--ignore(-glob)?[= ]\\S*(test|spec)|--deselect\\b|testPathIgnorePatterns");
+      + "|--ignore(-glob)?[= ]\\S*(test|spec)|--deselect\\b|testPathIgnorePatterns",
+      "continue-on-error", "if:", "allow_failure", "||", "no-verify", "skip", "passwithnotests", "exit", "enabled",
+      "--ignore", "deselect", "ignorepatterns");
 
   /** A script run to check the code: {@code scripts/lint.sh}, {@code bin/test}, {@code ci/check.sh}. */
   private static final Pattern CHECK_SCRIPT_FILE = Pattern.compile("(?i)(^|.*/)(lint|test|tests|check|checks|verify"
@@ -165,8 +169,8 @@ final class QualityGates {
 
   /** A line of {@code newText} that lets CI or a check fail quietly and was not in {@code oldText}. */
   private static String added(String oldText, String newText) {
-    Matcher m = CI_SKIP.matcher(newText);
-    while (m.find()) {
+    Matcher m = CI_SKIP.matcherOrNull(newText);
+    while (m != null && m.find()) {
       if (!oldText.contains(m.group().trim())) {
         int start = newText.lastIndexOf('\n', m.start()) + 1;
         int end = newText.indexOf('\n', m.end());

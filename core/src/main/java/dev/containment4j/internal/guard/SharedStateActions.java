@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Over-eager actions on things other people rely on, taken to get past an obstacle: merging, closing or approving
@@ -33,9 +32,6 @@ final class SharedStateActions {
       "printf", "cat", "grep", "rg", "find", "git", "ls", "touch", "mkdir", "ssh-keygen", "gpg", "gpg2", "openssl",
       "keytool", "sqlite3", "psql", "mysql", "redis-cli", "jq", "yq", "awk", "tee", "head", "tail", "make", "npm",
       "yarn", "pnpm", "python", "python3", "node", "ruby", "bash", "sh", "kubectl", "docker", "terraform");
-  private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_:-]*");
-  /** Where a word's resource and action meet; compiled once (String.split compiles a class per call). */
-  private static final Pattern PARTS = Pattern.compile("[-_:]");
   private static final Set<String> LOCKFILES = Set.of("package-lock.json", "npm-shrinkwrap.json", "yarn.lock",
       "pnpm-lock.yaml", "bun.lockb", "bun.lock", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock",
       "cargo.lock", "gemfile.lock", "composer.lock", "go.sum", "packages.lock.json", "gradle.lockfile",
@@ -91,6 +87,29 @@ final class SharedStateActions {
     return Judgement.ALLOW;
   }
 
+  /** {@code [a-z][a-z0-9_:-]*}: a subcommand word, written out because it runs for most words of most commands. */
+  private static boolean isWord(String w) {
+    if (w.isEmpty() || w.charAt(0) < 'a' || w.charAt(0) > 'z') {
+      return false;
+    }
+    for (int k = 1; k < w.length(); k++) {
+      char c = w.charAt(k);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == ':' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Where the part of {@code w} that starts at {@code start} ends: at the next {@code -}, {@code _} or {@code :}. */
+  private static int partEnd(String w, int start) {
+    int k = start;
+    while (k < w.length() && w.charAt(k) != '-' && w.charAt(k) != '_' && w.charAt(k) != ':') {
+      k++;
+    }
+    return k;
+  }
+
   /** A CLI's subcommand words that end a credential's use: {@code … credential reset}, {@code api_keys roll}. */
   private static Judgement credential(Unit u, List<String> argv) {
     if (NOT_RESOURCE_CLIS.contains(u.name())) {
@@ -101,11 +120,13 @@ final class SharedStateActions {
     String verb = null;
     for (String w : ws.subList(Math.min(1, ws.size()), Math.min(ws.size(), 6))) {
       String lw = w.toLowerCase(Locale.ROOT);
-      if (!WORD.matcher(lw).matches()) {
+      if (!isWord(lw)) {
         continue;
       }
       // heroku authorizations:revoke, stripe api_keys roll: a resource and its action may share one word
-      for (String part : PARTS.split(lw)) {
+      for (int start = 0, end; start < lw.length(); start = end + 1) {
+        end = partEnd(lw, start);
+        String part = lw.substring(start, end);
         noun |= CREDENTIAL_NOUNS.contains(part);
         if (ENDING_VERBS.contains(part) && (part.equals(lw) || lw.contains(":"))) {
           verb = part;
