@@ -52,6 +52,7 @@ final class ContainerAccess {
       }
       k++;
     }
+    boolean exec = argv.get(k).equals("exec");
     Judgement j = Judgement.ALLOW;
     for (k++; k < argv.size(); k++) {
       String t = argv.get(k);
@@ -68,6 +69,14 @@ final class ContainerAccess {
         val = argv.get(++k);
       }
       j = j.max(option(u, c, opt, val == null ? "" : val));
+    }
+    // docker exec prod-db pg_dumpall: the command inside is judged as if typed there, where the database looks local;
+    // the container's name is what says whose data it is (reads and writes inside are judged by their SQL)
+    if (exec && k + 1 < argv.size() && DatabaseTargets.productionName(argv.get(k))
+        && DatabaseTargets.dumper(Unit.baseName(argv.get(k + 1)))) {
+      j = j.max(Judgement.ask(Classifier.INFRA, u.shown() + " copies the data of the database in the container "
+          + argv.get(k) + ", which is named like production, to this machine; a human must confirm that this data"
+          + " may leave its server"));
     }
     return j;
   }

@@ -608,6 +608,16 @@ final class DatabaseTargets {
   }
 
   /** Whether one word of {@code text} (split at everything but letters and digits) matches {@code word}. */
+  /** Whether a database or container name says production: {@code prod-db}, {@code postgres-prd2}, {@code live}. */
+  static boolean productionName(String name) {
+    return hasWord(name, PROD_WORD);
+  }
+
+  /** A program that copies a whole database out of its server ({@link #dump}). */
+  static boolean dumper(String program) {
+    return DUMPERS.contains(program);
+  }
+
   static boolean hasWord(String text, Pattern word) {
     for (String w : WORD_SPLIT.split(text.toLowerCase(Locale.ROOT))) {
       if (!w.isEmpty() && word.matcher(w).matches()) {

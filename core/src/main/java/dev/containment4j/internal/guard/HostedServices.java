@@ -95,6 +95,10 @@ final class HostedServices {
       + "|rb");
   /** Short removal verbs ({@code mc rm}, {@code etcdctl del}): judged with a flag that sweeps. */
   private static final Pattern REMOVES = Pattern.compile("rm|del|remove|rmr|deleteall");
+  /** Removal verbs that are recursive by themselves ({@code zookeeper-shell … deleteall /brokers}). */
+  private static final Set<String> RECURSIVE_REMOVES = Set.of("deleteall", "rmr");
+  /** Flags that are a tool's action, not an option: {@code kafka-topics --delete}. */
+  private static final Set<String> DESTROY_FLAGS = Set.of("--delete", "--destroy", "--drop");
   /** Flags that widen a removal to a tree, a key prefix or everything. */
   private static final Pattern SWEEPING = Pattern.compile("--recursive|-r|-R|--prefix|--from-key|--all"
       + "|-a|--purge");
@@ -128,7 +132,8 @@ final class HostedServices {
         continue; // code, a file name or a URL (Session.delete_all), not a command word
       }
       seen++;
-      if (REMOVES.matcher(t).matches() && argv.stream().anyMatch(x -> SWEEPING.matcher(x).matches())) {
+      if (REMOVES.matcher(t).matches() && (RECURSIVE_REMOVES.contains(t)
+          || argv.stream().anyMatch(x -> SWEEPING.matcher(x).matches()))) {
         return Judgement.ask(Classifier.INFRA, shown + " removes recursively, by prefix or everything with the command `"
             + t + "` of " + u.name() + ", which the guard has no model of; a human must confirm what it deletes");
       }
@@ -137,6 +142,13 @@ final class HostedServices {
           return Judgement.ask(Classifier.INFRA, shown + " runs the command `" + t + "` of " + u.name() + ", which"
               + " the guard has no model of and which destroys what it names; a human must confirm what it is");
         }
+      }
+    }
+    // kafka-topics --delete --topic orders, kafka-consumer-groups --delete: tools whose action is a flag
+    for (String t : argv) {
+      if (DESTROY_FLAGS.contains(t)) {
+        return Judgement.ask(Classifier.INFRA, shown + " runs " + u.name() + " with " + t + "; the guard has no model"
+            + " of this tool and the flag destroys what it names; a human must confirm what it is");
       }
     }
     return Judgement.ALLOW;
