@@ -71,7 +71,18 @@ final class InjectionDetector {
     final IntList encoded = new IntList(); // start,end pairs
     final IntList tags = new IntList();
     final IntList invisible = new IntList();
+    final IntList obfuscated = new IntList(); // ends of leetspeak or spaced-letter anchors
   }
+
+  /**
+   * The instruction words written in leetspeak or with a space between letters ({@code 1gn0r3 4ll pr3v10us},
+   * {@code i g n o r e}): anchors whose window is read back as plain text and scored, like a decoded payload.
+   */
+  static final List<String> OBFUSCATED_ANCHORS = List.of("1gn0r", "1gnor", "ign0r", "!gn0r", "!gnor", "1gn0re",
+      "d1sr3g", "d1sreg", "disr3g", "f0rg3t", "f0rget", "forg3t", "1nstruct", "instruct1", "1nstruc7", "instruct10n",
+      "pr3v10u", "prev10u", "pr3viou", "prev1ou", "syst3m", "3x3cut", "s3cr3t", "p4ssw0rd", "passw0rd",
+      "cr3d3nt", "i g n o r e", "d i s r e g a r d", "f o r g e t", "i n s t r u c t", "p r e v i o u s",
+      "s y s t e m", "e x e c u t e", "p a s s w o r d");
 
   /** Detects in {@code text[from,to)}; offsets in the returned spans are absolute. */
   static void detect(CharSequence text, int from, int to, Hits hits, List<Span> out) {
@@ -97,7 +108,30 @@ final class InjectionDetector {
         scoreWindow(text, w[0], w[1], out, 0, known.possible(), known.verifier());
       }
     }
-    // 2. encoded payloads: decode and score like any text
+    // 2. leetspeak and spaced letters: read back as plain words and score like any text
+    int lastEnd = -1;
+    for (int i = 0; i < hits.obfuscated.size(); i++) {
+      int p = hits.obfuscated.get(i);
+      int s = Math.max(from, p - WINDOW);
+      int e = Math.min(to, p + 2 * WINDOW);
+      if (s < lastEnd) {
+        continue; // inside the window already read
+      }
+      lastEnd = e;
+      String plain = plainWords(text.subSequence(s, e).toString());
+      List<Span> inner = new ArrayList<>();
+      scoreWindow(plain, 0, plain.length(), inner, 1, null);
+      Span best = null;
+      for (Span sp : inner) {
+        if (sp.type().equals("injection") && (best == null || sp.score() > best.score())) {
+          best = sp;
+        }
+      }
+      if (best != null) {
+        out.add(new Span("injection", "obfuscated-text:" + best.rule(), s, e, best.score(), false, 0));
+      }
+    }
+    // 3. encoded payloads: decode and score like any text
     for (int i = 0; i + 1 < hits.encoded.size(); i += 2) {
       int s = hits.encoded.get(i);
       int e = hits.encoded.get(i + 1);
@@ -970,6 +1004,44 @@ final class InjectionDetector {
         hits.add(new Hit("markdown-exfil", image ? w : w * 0.9, m.start(), m.end(), m.group()));
       }
     }
+  }
+
+  private static final Pattern SPACED_LETTERS = Pattern.compile("(?<=(?:^|\\s)\\p{L}) (?=\\p{L}(?:\\s|$))");
+  private static final Pattern BLANK_RUN = Pattern.compile("[ \\t]{2,}");
+  private static final Pattern LEET_WORD = Pattern.compile("[\\p{L}0-9!@$]*[0-9!@$][\\p{L}0-9!@$]*");
+
+  /**
+   * Text as it reads: letters spaced one apart joined into words (a wider gap ends the word), and words that mix
+   * letters with leetspeak digits and signs spelled with letters ({@code pr3v10us} is {@code previous}).
+   */
+  static String plainWords(String text) {
+    String joined = BLANK_RUN.matcher(SPACED_LETTERS.matcher(text).replaceAll("")).replaceAll(" ");
+    Matcher m = LEET_WORD.matcher(joined);
+    StringBuilder b = new StringBuilder(joined.length());
+    int last = 0;
+    while (m.find()) {
+      String w = m.group();
+      boolean letters = w.chars().anyMatch(Character::isLetter);
+      b.append(joined, last, m.start());
+      if (letters) {
+        for (int i = 0; i < w.length(); i++) {
+          char c = w.charAt(i);
+          b.append(switch (c) {
+            case '0' -> 'o';
+            case '1', '!' -> 'i';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            default -> c;
+          });
+        }
+      } else {
+        b.append(w);
+      }
+      last = m.end();
+    }
+    return b.append(joined, last, joined.length()).toString();
   }
 
   /** Base64 or hex run decoded to readable text, or null. */

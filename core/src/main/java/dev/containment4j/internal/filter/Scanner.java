@@ -26,6 +26,7 @@ final class Scanner {
   private static final int[][] SECRET_RULES_OF;
   private static final boolean[] INJECTION_ANCHOR;
   private static final boolean[] K8S_ANCHOR;
+  private static final boolean[] OBFUSCATED_ANCHOR;
 
   static {
     Map<String, List<Integer>> secret = new LinkedHashMap<>();
@@ -56,16 +57,25 @@ final class Scanner {
         all.add(key(a));
       }
     }
+    Set<String> obfuscated = new HashSet<>();
+    for (String a : InjectionDetector.OBFUSCATED_ANCHORS) {
+      obfuscated.add(key(a));
+      if (!all.contains(key(a))) {
+        all.add(key(a));
+      }
+    }
     TRIGGERS = new Triggers(all);
     SECRET_RULES_OF = new int[all.size()][];
     INJECTION_ANCHOR = new boolean[all.size()];
     K8S_ANCHOR = new boolean[all.size()];
+    OBFUSCATED_ANCHOR = new boolean[all.size()];
     for (int i = 0; i < all.size(); i++) {
       String k = all.get(i);
       List<Integer> rules = secret.get(k);
       SECRET_RULES_OF[i] = rules == null ? new int[0] : rules.stream().mapToInt(Integer::intValue).toArray();
       INJECTION_ANCHOR[i] = injection.contains(k);
       K8S_ANCHOR[i] = k8s.contains(k);
+      OBFUSCATED_ANCHOR[i] = obfuscated.contains(k);
     }
   }
 
@@ -98,6 +108,9 @@ final class Scanner {
         }
         if (scope.secrets && K8S_ANCHOR[id]) {
           k8sHits.add(end);
+        }
+        if (scope.injection && OBFUSCATED_ANCHOR[id]) {
+          inj.obfuscated.add(end);
         }
       }
 
