@@ -68,7 +68,10 @@ final class DatabaseTargets {
       "\\b(DROP TABLE|DROP COLUMNFAMILY|DROP COLLECTION|TRUNCATE)\\b"
       + "|\\.DROP\\(\\)|(DELETEMANY|REMOVE|UPDATEMANY)\\(\\{\\}"
       + "|\\bDELETE FROM [A-Z0-9_.\"`\\[\\]]+ ?(;|$|\"|')"
-      + "|\\bUPDATE [A-Z0-9_.\"`\\[\\]]+ SET (?:(?!\\bWHERE\\b)[^;])*(;|$)",
+      + "|\\bUPDATE [A-Z0-9_.\"`\\[\\]]+ SET (?:(?!\\bWHERE\\b)[^;])*(;|$)"
+      // a WHERE that holds for every row (WHERE 1=1, WHERE TRUE) is no WHERE
+      + "|\\b(?:DELETE FROM [A-Z0-9_.\"`\\[\\]]+|UPDATE [A-Z0-9_.\"`\\[\\]]+ SET [^;]*?)"
+      + " WHERE (?:1 ?= ?1|TRUE|'(\\w*)' ?= ?'\\5') ?(;|$|\"|')",
       "drop", "truncate", "({}", "delete", "update");
   private static final Pattern DROPPED_DB = Pattern.compile("\\bDROP (?:DATABASE|SCHEMA|KEYSPACE) (?:IF EXISTS )?"
       + "[\"`\\[]?([A-Z0-9_.-]+)");

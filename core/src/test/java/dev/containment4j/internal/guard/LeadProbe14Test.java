@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * What the lead's session-14 probe of infrastructure commands found allowed: a ZooKeeper tree removed with
  * {@code deleteall}, a Kafka topic or consumer group deleted with the tool's {@code --delete} flag, and a production
  * database dumped from inside its container ({@code docker exec prod-db pg_dumpall}). Each with the twins that must
- * stay ordinary.
+ * stay ordinary. And a production delete or update whose WHERE holds for every row ({@code WHERE 1=1}) passed as a
+ * targeted one.
  */
 class LeadProbe14Test {
 
@@ -42,6 +43,20 @@ class LeadProbe14Test {
     for (String cmd : new String[] {"docker exec dev-db pg_dump -U app app > dev.sql",
         "docker exec -it myapp-db-1 psql -U postgres", "docker exec prod-web ls /app",
         "docker exec -e PGPASSWORD=x productivity-db pg_dump app"}) {
+      assertAllowed(cmd);
+    }
+  }
+
+  @Test
+  void aWhereThatHoldsForEveryRowIsNoWhere() {
+    for (String cmd : new String[] {"PGHOST=pg.prd.acme.net psql -d app -c 'DELETE FROM users WHERE 1=1'",
+        "psql -h db.prod.acme.net -d app -c \"UPDATE users SET admin = true WHERE 'a'='a'\"",
+        "mysql -h mysql.prod.acme.net app -e 'DELETE FROM orders WHERE TRUE'"}) {
+      assertAsks(cmd, "infra-destruction");
+    }
+    for (String cmd : new String[] {"psql -h db.prod.acme.net -d app -c 'SELECT * FROM users WHERE 1=1'",
+        "psql -d app -c 'DELETE FROM sessions WHERE expires_at < now()'",
+        "psql -h localhost -d app_test -c 'DELETE FROM users WHERE 1=1'"}) {
       assertAllowed(cmd);
     }
   }
