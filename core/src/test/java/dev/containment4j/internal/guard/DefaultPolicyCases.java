@@ -45,4 +45,16 @@ final class DefaultPolicyCases {
   static Verdict expect(String cmd, String decision, String category) {
     return expect(ToolCall.bash(cmd), decision, category);
   }
+
+  /** The command is stopped (ask or deny) in {@code category}. */
+  static void assertBlocked(String cmd, String category) {
+    Verdict v = review(cmd);
+    assertThat(v.decision()).as(cmd + " -> " + v.reason()).isIn("ask", "deny");
+    assertThat(v.category()).as(cmd + " -> " + v.reason()).isEqualTo(category);
+  }
+
+  static void assertAllowed(String cmd) {
+    Verdict v = review(cmd);
+    assertThat(v.decision()).as(cmd + " -> " + v.reason()).isEqualTo("allow");
+  }
 }

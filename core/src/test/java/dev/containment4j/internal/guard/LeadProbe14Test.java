@@ -4,9 +4,9 @@
  */
 package dev.containment4j.internal.guard;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.containment4j.internal.guard.DefaultPolicyCases.assertAllowed;
+import static dev.containment4j.internal.guard.DefaultPolicyCases.assertBlocked;
 
-import dev.containment4j.Verdict;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +23,7 @@ class LeadProbe14Test {
     for (String cmd : new String[] {"zookeeper-shell localhost:2181 deleteall /brokers",
         "zkCli.sh -server zk1:2181 rmr /config", "kafka-topics --bootstrap-server kafka.prod:9092 --delete --topic orders",
         "kafka-consumer-groups.sh --bootstrap-server kafka:9092 --delete --group billing"}) {
-      assertAsks(cmd, "infra-destruction");
+      assertBlocked(cmd, "infra-destruction");
     }
     for (String cmd : new String[] {"zookeeper-shell localhost:2181 ls /brokers",
         "kafka-topics --bootstrap-server localhost:9092 --list", "kafka-topics --bootstrap-server kafka:9092"
@@ -38,7 +38,7 @@ class LeadProbe14Test {
     for (String cmd : new String[] {"docker exec prod-db pg_dumpall -U postgres > dump.sql",
         "docker exec -i mysql_production mysqldump app > app.sql", "podman exec -u postgres db-prd2 pg_dump app",
         "docker compose exec prod-postgres pg_dump -U app app"}) {
-      assertAsks(cmd, "infra-destruction");
+      assertBlocked(cmd, "infra-destruction");
     }
     for (String cmd : new String[] {"docker exec dev-db pg_dump -U app app > dev.sql",
         "docker exec -it myapp-db-1 psql -U postgres", "docker exec prod-web ls /app",
@@ -52,23 +52,12 @@ class LeadProbe14Test {
     for (String cmd : new String[] {"PGHOST=pg.prd.acme.net psql -d app -c 'DELETE FROM users WHERE 1=1'",
         "psql -h db.prod.acme.net -d app -c \"UPDATE users SET admin = true WHERE 'a'='a'\"",
         "mysql -h mysql.prod.acme.net app -e 'DELETE FROM orders WHERE TRUE'"}) {
-      assertAsks(cmd, "infra-destruction");
+      assertBlocked(cmd, "infra-destruction");
     }
     for (String cmd : new String[] {"psql -h db.prod.acme.net -d app -c 'SELECT * FROM users WHERE 1=1'",
         "psql -d app -c 'DELETE FROM sessions WHERE expires_at < now()'",
         "psql -h localhost -d app_test -c 'DELETE FROM users WHERE 1=1'"}) {
       assertAllowed(cmd);
     }
-  }
-
-  private static void assertAsks(String cmd, String category) {
-    Verdict v = DefaultPolicyCases.review(cmd);
-    assertThat(v.decision()).as(cmd + " -> " + v.reason()).isIn("ask", "deny");
-    assertThat(v.category()).as(cmd + " -> " + v.reason()).isEqualTo(category);
-  }
-
-  private static void assertAllowed(String cmd) {
-    Verdict v = DefaultPolicyCases.review(cmd);
-    assertThat(v.decision()).as(cmd + " -> " + v.reason()).isEqualTo("allow");
   }
 }
