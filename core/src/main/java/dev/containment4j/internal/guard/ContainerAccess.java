@@ -52,7 +52,7 @@ final class ContainerAccess {
       }
       k++;
     }
-    boolean exec = argv.get(k).equals("exec");
+    boolean exec = k < argv.size() && argv.get(k).equals("exec"); // docker --debug --help: options only
     Judgement j = Judgement.ALLOW;
     for (k++; k < argv.size(); k++) {
       String t = argv.get(k);

@@ -42,7 +42,7 @@ class LeadProbe14Test {
     }
     for (String cmd : new String[] {"docker exec dev-db pg_dump -U app app > dev.sql",
         "docker exec -it myapp-db-1 psql -U postgres", "docker exec prod-web ls /app",
-        "docker exec -e PGPASSWORD=x productivity-db pg_dump app"}) {
+        "docker exec -e PGPASSWORD=x productivity-db pg_dump app", "docker --debug --help"}) {
       assertAllowed(cmd);
     }
   }
