@@ -78,8 +78,8 @@ final class InjectionDetector {
    * The instruction words written in leetspeak or with a space between letters ({@code 1gn0r3 4ll pr3v10us},
    * {@code i g n o r e}): anchors whose window is read back as plain text and scored, like a decoded payload.
    */
-  static final List<String> OBFUSCATED_ANCHORS = List.of("1gn0r", "1gnor", "ign0r", "!gn0r", "!gnor", "1gn0re",
-      "d1sr3g", "d1sreg", "disr3g", "f0rg3t", "f0rget", "forg3t", "1nstruct", "instruct1", "1nstruc7", "instruct10n",
+  static final List<String> OBFUSCATED_ANCHORS = List.of("1gn0r", "1gnor", "ign0r", "!gn0r", "!gnor",
+      "d1sr3g", "d1sreg", "disr3g", "f0rg3t", "f0rget", "forg3t", "1nstruct", "instruct1", "1nstruc7",
       "pr3v10u", "prev10u", "pr3viou", "prev1ou", "syst3m", "3x3cut", "s3cr3t", "p4ssw0rd", "passw0rd",
       "cr3d3nt", "i g n o r e", "d i s r e g a r d", "f o r g e t", "i n s t r u c t", "p r e v i o u s",
       "s y s t e m", "e x e c u t e", "p a s s w o r d");
@@ -119,14 +119,7 @@ final class InjectionDetector {
       }
       lastEnd = e;
       String plain = plainWords(text.subSequence(s, e).toString());
-      List<Span> inner = new ArrayList<>();
-      scoreWindow(plain, 0, plain.length(), inner, 1, null);
-      Span best = null;
-      for (Span sp : inner) {
-        if (sp.type().equals("injection") && (best == null || sp.score() > best.score())) {
-          best = sp;
-        }
-      }
+      Span best = strongestInjection(plain);
       if (best != null) {
         out.add(new Span("injection", "obfuscated-text:" + best.rule(), s, e, best.score(), false, 0));
       }
@@ -139,20 +132,28 @@ final class InjectionDetector {
       if (decoded == null) {
         continue;
       }
-      List<Span> inner = new ArrayList<>();
-      scoreWindow(decoded, 0, decoded.length(), inner, 1, null);
-      double best = 0;
-      String rule = null;
-      for (Span sp : inner) {
-        if (sp.type().equals("injection") && sp.score() > best) {
-          best = sp.score();
-          rule = sp.rule();
-        }
-      }
-      if (rule != null) {
-        out.add(new Span("injection", "encoded-payload:" + rule, s, e, Math.max(best, 0.8), false, 0));
+      Span best = strongestInjection(decoded);
+      if (best != null) {
+        out.add(new Span("injection", "encoded-payload:" + best.rule(), s, e, Math.max(best.score(), 0.8), false,
+            0));
       }
     }
+  }
+
+  /**
+   * The highest-scoring injection (score above zero) in text read out of another (decoded, de-obfuscated), or null;
+   * the first wins ties.
+   */
+  private static Span strongestInjection(String text) {
+    List<Span> inner = new ArrayList<>();
+    scoreWindow(text, 0, text.length(), inner, 1, null);
+    Span best = null;
+    for (Span sp : inner) {
+      if (sp.type().equals("injection") && sp.score() > (best == null ? 0 : best.score())) {
+        best = sp;
+      }
+    }
+    return best;
   }
 
   /** Longest stretch one index covers: bounds its buffers whatever the text. */

@@ -59,9 +59,10 @@ final class Scanner {
     }
     Set<String> obfuscated = new HashSet<>();
     for (String a : InjectionDetector.OBFUSCATED_ANCHORS) {
-      obfuscated.add(key(a));
-      if (!all.contains(key(a))) {
-        all.add(key(a));
+      String k = key(a);
+      obfuscated.add(k);
+      if (!all.contains(k)) {
+        all.add(k);
       }
     }
     TRIGGERS = new Triggers(all);

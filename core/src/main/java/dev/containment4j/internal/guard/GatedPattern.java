@@ -51,10 +51,6 @@ final class GatedPattern {
     return pattern;
   }
 
-  List<String> literals() {
-    return List.of(literals);
-  }
-
   /** Whether the pattern finds a match in {@code text}, exactly as {@code pattern().matcher(text).find()}. */
   boolean find(CharSequence text) {
     return mayMatch(text) && pattern.matcher(text).find();
