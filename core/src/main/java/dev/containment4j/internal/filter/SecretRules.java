@@ -366,8 +366,9 @@ final class SecretRules {
         List.of("secret", "token", "passw", "pwd", "passphrase", "credential", "api_key", "apikey", "api-key",
             "_key", "-key", ".key", "access_key", "private_key", "auth_key", "api key"),
         // not the user info of a URL (https://x-access-token:<token>@github.com/...): basic-auth-url and the token's own
-        // rule redact the token there, where this rule's value would run on over the host and path
-        "(?<![A-Za-z0-9_])(?<!://)[\"']?"
+        // rule redact the token there, where this rule's value would run on over the host and path; without the @ it
+        // is no user info and this rule applies
+        "(?<![A-Za-z0-9_])(?!(?<=://)[^\\s:/@\"'<>\\\\]{1,64}:[^\\s@\"'<>/\\\\]{3,256}@)[\"']?"
             + "(?![A-Za-z0-9_.\\-]{0,40}?(?i:publi(?:c|shable))[_.\\-]?(?:[A-Za-z0-9]{1,12}[_.\\-]){0,3}(?i:key)"
             + "[\"']?(?![A-Za-z0-9_.\\-]))"
             + "([A-Za-z0-9_.\\-]{0,40}(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|"
