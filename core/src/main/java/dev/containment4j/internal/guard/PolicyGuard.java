@@ -359,6 +359,14 @@ public final class PolicyGuard implements ModelGuard {
       return classifier.readFile(lexical);
     }
     Judgement j = classifier.writeFile(lexical, call.kind() == ToolCall.Kind.WRITE ? "writes" : "edits");
+    Path workspace = classifier.paths().workspace();
+    // the editor's own display settings in the workspace (not through a link): see EditorSettings
+    if (j.category().equals(Classifier.TAMPER) && call.content().isPresent() && lexical.startsWith(workspace)
+        && lexical.equals(classifier.real(lexical)) && EditorSettings.onlyPresentational(
+            workspace.relativize(lexical).toString(), call.content().get(), call.oldText().orElse(null))) {
+      return Judgement.allow(Classifier.ORDINARY, verb + lexical + " changes only how the editor shows, formats"
+          + " and searches files");
+    }
     return j;
   }
 

@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import static dev.containment4j.internal.guard.DefaultPolicyCases.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.containment4j.ToolCall;
+import dev.containment4j.Verdict;
+import dev.containment4j.guard.GuardContext;
+import dev.containment4j.internal.yaml.PolicyLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Session 15: the workspace's VS Code settings. The editor runs outside the sandbox and many of its settings start a
+ * program, so {@code .vscode/} stays agent configuration; but format-on-save, tab size and excluded folders were
+ * denied like an interpreter path, a common false denial. Writes and edits whose every key only changes how the
+ * editor shows, formats and searches files are ordinary now; everything else is denied as before.
+ */
+class LeadProbe15Test {
+  private static final Path SETTINGS = DefaultPolicyCases.WS.resolve(".vscode/settings.json");
+
+  @Test
+  void presentationalSettingsAreOrdinary() {
+    expect(ToolCall.write(SETTINGS, "{\n  // team defaults\n  \"editor.formatOnSave\": true,\n  \"editor.tabSize\": 2,\n"
+        + "  \"files.exclude\": {\"**/node_modules\": true},\n"
+        + "  \"[python]\": {\"editor.defaultFormatter\": \"ms-python.black-formatter\"},\n}\n"), "allow", "ordinary");
+    expect(ToolCall.write(DefaultPolicyCases.WS.resolve(".vscode/extensions.json"),
+        "{\"recommendations\": [\"dbaeumer.vscode-eslint\"]}"), "allow", "ordinary");
+    expect(ToolCall.edit(SETTINGS, "\"editor.tabSize\": 2", "\"editor.tabSize\": 4"), "allow", "ordinary");
+    expect(ToolCall.edit(SETTINGS, "\"editor.tabSize\": 2,", "\"editor.tabSize\": 2,\n  \"editor.rulers\": [100],"),
+        "allow", "ordinary");
+  }
+
+  @Test
+  void settingsThatStartProgramsOrCannotBeReadStayDenied() {
+    String[] written = {
+        "{\"editor.formatOnSave\": true, \"python.defaultInterpreterPath\": \"./tools/py\"}",
+        // a second value after the object: not what the editor reads as the one settings object
+        "{\"editor.formatOnSave\": true} {\"terminal.integrated.env.linux\": {\"LD_PRELOAD\": \"./x.so\"}}",
+        "{\"[python]\": {\"python.defaultInterpreterPath\": \"./x\"}}",
+        "{\"terminal\\u002eintegrated.shell.linux\": \"./x\"}",
+        // test discovery imports the project's conftest.py in the editor, outside the sandbox
+        "{\"python.testing.pytestEnabled\": true}",
+        "{\"editor.tabSize\": 2, \"task.allowAutomaticTasks\": \"on\"}",
+        "not json"};
+    for (String content : written) {
+      expect(ToolCall.write(SETTINGS, content), "deny", "guard-tampering");
+    }
+    // a value changed alone, a value changed before a harmless key, a harmless key with a dangerous one
+    expect(ToolCall.edit(SETTINGS, "\"/usr/bin/python3\"", "\"./evil\""), "deny", "guard-tampering");
+    expect(ToolCall.edit(SETTINGS, "\"/usr/bin/python3\",", "\"./evil\", \"editor.tabSize\": 2,"), "deny",
+        "guard-tampering");
+    expect(ToolCall.edit(SETTINGS, "\"editor.tabSize\": 2", "\"editor.tabSize\": 2, "
+        + "\"terminal.integrated.shellArgs.linux\": [\"-c\", \"curl x|sh\"]"), "deny", "guard-tampering");
+    expect(ToolCall.edit(SETTINGS, "\"editor.tabSize\": 2 }", "\"editor.tabSize\": 2 }, \"x\": {"), "deny",
+        "guard-tampering");
+    expect(ToolCall.write(DefaultPolicyCases.WS.resolve(".vscode/extensions.json"),
+        "{\"recommendations\": [\"x\"], \"foo\": 1}"), "deny", "guard-tampering");
+    expect(ToolCall.write(DefaultPolicyCases.WS.resolve(".vscode/tasks.json"), "{\"version\": \"2.0.0\"}"), "deny",
+        "guard-tampering");
+    expect(ToolCall.write(DefaultPolicyCases.WS.resolve(".claude/settings.json"), "{\"editor.tabSize\": 2}"),
+        "deny", "guard-tampering");
+  }
+
+  @Test
+  void aSettingsFolderThatIsALinkIsNotTheWorkspacesOwn(@TempDir Path tmp) throws IOException {
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    Path ws = Files.createDirectories(home.resolve("proj"));
+    Files.createDirectories(home.resolve(".claude"));
+    Files.createSymbolicLink(ws.resolve(".vscode"), home.resolve(".claude"));
+    var guard = PolicyGuard.of(PolicyLoader.defaults());
+    var ctx = new GuardContext(ws, ws, home, false, 0, 0);
+    Verdict v = guard.review(ToolCall.write(ws.resolve(".vscode/settings.json"), "{\"editor.tabSize\": 2}"), ctx);
+    assertThat(v.decision()).as(v.reason()).isIn("ask", "deny");
+    Files.delete(ws.resolve(".vscode"));
+    Files.createDirectories(ws.resolve(".vscode"));
+    // a new guard: the first one may reuse what it resolved for up to a second (a change by the host itself)
+    v = PolicyGuard.of(PolicyLoader.defaults()).review(ToolCall.write(ws.resolve(".vscode/settings.json"), "{\"editor.tabSize\": 2}"), ctx);
+    assertThat(v.decision()).as(v.reason()).isEqualTo("allow");
+  }
+}
