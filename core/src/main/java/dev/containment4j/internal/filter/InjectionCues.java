@@ -101,6 +101,9 @@ final class InjectionCues {
     cue(c, "address", 0.45, "\\b(?:automated|autonomous|ai|coding|llm-based) (?:assistants?|agents?|reviewers?|tools?|"
         + "helpers?|systems?|models?)\\b");
     cue(c, "address", 0.3, "\\b(?:the|this|your) (?:ai|assistant|model|llm|chatbot)\\b");
+    // session 15: a bracketed label for the reader ("[assistant instructions]", "[AI only]")
+    cue(c, "address", 0.45, "\\[\\s*(?:ai|assistants?|agents?|models?|llms?|bots?|copilot|claude|gpt)(?:[ _-](?:instructions?|"
+        + "notes?|directives?|guidance|only|prompt))?\\s*\\]");
     // an order or obligation addressed to the reader
     cue(c, "directive", 0.25, "\\b(?:the )?next step is to [a-z]|"
         + "\\byou (?:must|should|shall|need to|have to|are (?:now )?(?:required|expected|asked|"
@@ -188,6 +191,8 @@ final class InjectionCues {
         + " (?:user|reader|customer)\\b(?! (?:which|what|how|whether|if|when|where|why|who)\\b)|\\b(?:write|say|reply|respond|answer)(?: back)? to the (?:user|reader|"
         + "customer)\\b|\\b(?:answer|reply to|respond to) the (?:user|reader|customer) with\\b|"
         + "\\b(?:every|each|all|any) (?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies))\\b|"
+        // session 15: one answer dictated for everything asked ("respond to every question with: ...")
+        + "\\b(?:reply|respond|answer) to (?:every|each|all|any) (?:questions?|messages?|requests?|prompts?|queries)\\b|"
         + "\\bin (?:pirate|\\w+) speak\\b|\\b(?:describes?|present|portray)(?: this| the"
         + " \\w+| it)? as\\b");
     // forged conversation structure

@@ -676,8 +676,9 @@ final class InjectionRules {
         // addressed by its task, which no tutorial calls "your new/real task"
         + "|your (?:new|real|actual|true|updated|only) (?:task|goal|objective|job|mission|priority|assignment)"
         + "(?: (?:from now on|now|here|today))?,? (?:is|will be|becomes)(?: now)?(?: to)?\\b"
-        + "|\\b(?:todo|fixme|note|hack|xxx|nb)\\((?:ai|agents?|assistants?|copilot|claude|cursor|llms?|bots?|models?)\\)"
-        + "\\s*:"
+        // session 15: also a compound name ("TODO(ai-agent):", "NOTE(coding_assistant):")
+        + "|\\b(?:todo|fixme|note|hack|xxx|nb)\\((?:(?:ai|llm|coding)[-_ ]?)?(?:ai|agents?|assistants?|copilot|claude|cursor"
+        + "|llms?|bots?|models?)\\)\\s*:"
         // session 10: a reader named by its role ("AI reviewer:", "LLM grader:", "AI summarizer:")
         + "|" + reader + " [\\w-]+(?:er|or)s?\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
         // session 9: "policy update for the running agent:", "to the LLM agent making this request - retry ..."
@@ -712,7 +713,9 @@ final class InjectionRules {
     String clause = "(?:[\\n:;.!?,]\\s*(?:[-*]\\s+|\\d+[.)]\\s+)?|\\s(?:and|then|also|please|first|now|just|kindly|so)\\s+"
         + "|\\bto\\s+(?:[\\w-]+\\s+){1,4}?"
         // session 10: the means of a fix ("fix it by running kubectl create clusterrolebinding ...")
-        + "|\\s(?:by|via)\\s+(?=running|executing))";
+        + "|\\s(?:by|via)\\s+(?=running|executing)"
+        // session 15: an order relayed from someone else ("the on-call engineer needs you to run ...")
+        + "|\\b(?:needs?|wants?|asks?|requires?|expects?|would like) you to\\s+)";
     String lead = "(?:please |also |then |now |first |just |kindly |immediately |always )?";
     // the rest of the clause, as long as it negates nothing ("run the tests and never use --force")
     String rest = "(?:(?!\\b(?:never|not|don'?t|no)\\b)(?:[^.;\\n]|\\.(?=\\S))){0,160}?"; // a URL's dots end no clause
@@ -725,7 +728,10 @@ final class InjectionRules {
         + "|--(?:extra-)?index-url[= ]+https?://|--registry[= ]+https?://|\\bregistry\\s+https?://|\\bnpx\\s+(?:-y|--yes)\\b"
         // session 10: privileges granted ("cluster-admin", "AdministratorAccess", "add @x as admin")
         + "|\\bcluster-admin\\b|\\badministratoraccess\\b|\\bas (?:an? )?(?:admin(?:istrator)?|owner)\\b|"
-        + "\\b(?:admin|root|owner) (?:rights|access|role|privileges?)\\b";
+        + "\\b(?:admin|root|owner) (?:rights|access|role|privileges?)\\b"
+        // session 15: an infrastructure tool told to delete ("kubectl delete ns staging", "terraform destroy")
+        + "|\\b(?:kubectl|helm|terraform|pulumi|gcloud|aws|az|doctl|flyctl|heroku)\\b[^\\n|;`]{0,40}?\\b(?:delete|destroy|"
+        + "uninstall|purge|terminate)\\b";
     String secret = "~/\\.\\w|\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
         + "\\bauthori[sz]ation (?:headers?|tokens?)\\b|\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\b(?:backup|recovery) codes?\\b|\\b(?:2fa|mfa)\\b|"
         + "\\bcard numbers?\\b|\\bphone numbers?\\b|\\b(?:home|billing) address\\b|\\boutput of `?(?:env|printenv)\\b|"
