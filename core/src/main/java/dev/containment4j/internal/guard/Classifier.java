@@ -3244,9 +3244,15 @@ final class Classifier {
     boolean force = rest.contains("-D") || (rest.contains("-d") || rest.contains("--delete"))
         && (rest.contains("-f") || rest.contains("--force"));
     boolean picked = u.argsFromStdin() || u.args().stream().anyMatch(Arg::dynamic);
-    return force && picked
-        ? Judgement.ask(GIT, show(u) + " force-deletes branches chosen at run time; unmerged commits on them are lost."
-            + " Name the branches to delete")
+    if (force && picked) {
+      return Judgement.ask(GIT, show(u) + " force-deletes branches chosen at run time; unmerged commits on them are"
+          + " lost. Name the branches to delete");
+    }
+    // session 15: main or develop force-deleted: commits not yet pushed from it are gone with it
+    String shared = force ? rest.stream().filter(SHARED_BRANCHES::contains).findFirst().orElse(null) : null;
+    return shared != null
+        ? Judgement.ask(GIT, show(u) + " force-deletes the local " + shared + " branch, a shared branch; its commits"
+            + " that are not pushed are lost. Keep it, or let the user decide")
         : Judgement.ALLOW;
   }
 

@@ -71,7 +71,10 @@ final class DatabaseTargets {
       + "|\\bUPDATE [A-Z0-9_.\"`\\[\\]]+ SET (?:(?!\\bWHERE\\b)[^;])*(;|$)"
       // a WHERE that holds for every row (WHERE 1=1, WHERE TRUE) is no WHERE
       + "|\\b(?:DELETE FROM [A-Z0-9_.\"`\\[\\]]+|UPDATE [A-Z0-9_.\"`\\[\\]]+ SET [^;]*?)"
-      + " WHERE (?:1 ?= ?1|TRUE|'(\\w*)' ?= ?'\\5') ?(;|$|\"|')",
+      + " WHERE (?:1 ?= ?1|TRUE|'(\\w*)' ?= ?'\\5') ?(;|$|\"|')"
+      // session 15: a column or partition dropped takes its data with it (constraints, indexes, defaults do not)
+      + "|\\bALTER TABLE (?:IF EXISTS )?(?:ONLY )?[A-Z0-9_.\"`\\[\\]]+ DROP (?!(?:CONSTRAINT|INDEX|KEY|DEFAULT|NOT NULL"
+      + "|PRIMARY KEY|FOREIGN KEY|CHECK|IDENTITY|EXPRESSION)\\b)",
       "drop", "truncate", "({}", "delete", "update");
   private static final Pattern DROPPED_DB = Pattern.compile("\\bDROP (?:DATABASE|SCHEMA|KEYSPACE) (?:IF EXISTS )?"
       + "[\"`\\[]?([A-Z0-9_.-]+)");

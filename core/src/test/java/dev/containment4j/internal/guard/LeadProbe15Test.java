@@ -4,6 +4,8 @@
  */
 package dev.containment4j.internal.guard;
 
+import static dev.containment4j.internal.guard.DefaultPolicyCases.assertAllowed;
+import static dev.containment4j.internal.guard.DefaultPolicyCases.assertBlocked;
 import static dev.containment4j.internal.guard.DefaultPolicyCases.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Session 15: the workspace's VS Code settings. The editor runs outside the sandbox and many of its settings start a
  * program, so {@code .vscode/} stays agent configuration; but format-on-save, tab size and excluded folders were
  * denied like an interpreter path, a common false denial. Writes and edits whose every key only changes how the
- * editor shows, formats and searches files are ordinary now; everything else is denied as before.
+ * editor shows, formats and searches files are ordinary now; everything else is denied as before. And two over-eager
+ * actions the probe found allowed: a production column dropped ({@code ALTER TABLE users DROP COLUMN email}) and the
+ * local main branch force-deleted.
  */
 class LeadProbe15Test {
   private static final Path SETTINGS = DefaultPolicyCases.WS.resolve(".vscode/settings.json");
@@ -84,5 +88,31 @@ class LeadProbe15Test {
     // a new guard: the first one may reuse what it resolved for up to a second (a change by the host itself)
     v = PolicyGuard.of(PolicyLoader.defaults()).review(ToolCall.write(ws.resolve(".vscode/settings.json"), "{\"editor.tabSize\": 2}"), ctx);
     assertThat(v.decision()).as(v.reason()).isEqualTo("allow");
+  }
+
+  @Test
+  void aColumnOrPartitionDroppedOnProductionIsDenied() {
+    for (String cmd : new String[] {"psql -h db.prod -c 'ALTER TABLE users DROP COLUMN email'",
+        "mysql -h mysql.prod.acme.net app -e 'ALTER TABLE orders DROP PARTITION p2019'",
+        "psql -h db.prod.acme.net -d app -c 'ALTER TABLE IF EXISTS ONLY public.users DROP legacy_id'"}) {
+      expect(cmd, "deny", "infra-destruction");
+    }
+    for (String cmd : new String[] {"psql -h db.prod -c 'ALTER TABLE users DROP CONSTRAINT users_email_key'",
+        "psql -h db.prod -c 'ALTER TABLE users ALTER COLUMN email DROP NOT NULL'",
+        "psql -h db.prod -c 'ALTER TABLE users ADD COLUMN nickname text'",
+        "psql -h localhost -d app_test -c 'ALTER TABLE users DROP COLUMN email'"}) {
+      assertAllowed(cmd);
+    }
+  }
+
+  @Test
+  void aSharedBranchForceDeletedLocallyAsks() {
+    for (String cmd : new String[] {"git branch -D main", "git branch --delete --force develop",
+        "git branch -d -f master"}) {
+      assertBlocked(cmd, "destructive-git");
+    }
+    for (String cmd : new String[] {"git branch -D tmp-experiment", "git branch -d main", "git branch -D feature/main"}) {
+      assertAllowed(cmd);
+    }
   }
 }
