@@ -553,6 +553,62 @@ public abstract class EscapeSuite {
     assertThat(work).as("the workdir itself was not renamed away").isDirectory();
   }
 
+  /**
+   * The host's own code inside the workdir (an agent host started with {@code java -jar} from the project it works
+   * on): the jar on its class path, a jar its manifest's {@code Class-Path} names and a boot class path addition
+   * cannot be overwritten, removed or renamed away from inside, or the host would run what a call left there on its
+   * next start. A {@link TerminalHost} JVM started with those jars is the host (this JVM's code is elsewhere).
+   */
+  @Test
+  void theHostsOwnCodeInTheWorkdirCannotBeReplaced() throws Exception {
+    Files.createDirectories(work.resolve("app/lib"));
+    List<Path> code = List.of(jar(work.resolve("app/app.jar"), "lib/dep.jar"), jar(work.resolve("app/lib/dep.jar"),
+        null), jar(work.resolve("boot.jar"), null));
+    Map<Path, String> before = new java.util.HashMap<>();
+    for (Path p : code) {
+      before.put(p, java.util.HexFormat.of().formatHex(Files.readAllBytes(p)));
+    }
+    String script = "for f in app/app.jar app/lib/dep.jar boot.jar; do echo evil > $f; echo evil >> $f; rm -f $f;"
+        + " mv $f $f.x; ln -sf /bin/sh $f; done; mv app/lib app/lib2; mkdir -p app/lib; echo evil > app/lib/dep.jar;"
+        + " mv app app2; mkdir app; echo evil > app/app.jar; echo ok > normal.txt";
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-Xbootclasspath/a:" + work.resolve("boot.jar"), "-cp",
+        work.resolve("app/app.jar") + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+        TerminalHost.class.getName(), backend.name(), work.toString(), script).redirectErrorStream(true).start();
+    String out;
+    try {
+      p.getOutputStream().close();
+      assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the host JVM ended").isTrue();
+      out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } finally {
+      p.destroyForcibly();
+    }
+    assertThat(out).as(out).contains("HOST_JVM_ALIVE");
+    assertThat(work.resolve("normal.txt")).as("positive control: the call ran in this workdir: " + out).hasContent("ok");
+    for (Path c : code) {
+      assertThat(Files.isRegularFile(c, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(c + " " + out).isTrue();
+      assertThat(java.util.HexFormat.of().formatHex(Files.readAllBytes(c))).as(c.toString()).isEqualTo(before.get(c));
+      assertThat(c.resolveSibling(c.getFileName() + ".x")).doesNotExist();
+    }
+    assertThat(work.resolve("app2")).doesNotExist();
+    assertThat(work.resolve("app/lib2")).doesNotExist();
+  }
+
+  /** An empty jar at {@code at}, with a manifest naming {@code classPath} when it is not null. */
+  private static Path jar(Path at, String classPath) throws IOException {
+    java.util.jar.Manifest m = new java.util.jar.Manifest();
+    m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    if (classPath != null) {
+      m.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, classPath);
+    }
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(at), m)) {
+      out.putNextEntry(new java.util.jar.JarEntry("c4j-host-code.txt"));
+      out.write(at.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    return at;
+  }
+
   /** Existence and content of every protected name in {@code dir} (directories listed recursively). */
   protected static Map<String, String> protectedState(Path dir) throws IOException {
     Map<String, String> state = new java.util.TreeMap<>();

@@ -20,10 +20,10 @@ import java.util.jar.Manifest;
 
 /**
  * The host JVM's own code: the entries of its class path, module path and boot class path additions, its
- * {@code -javaagent} jars (on the command line or in {@code JAVA_TOOL_OPTIONS}), and the jars their manifests'
- * {@code Class-Path} and {@code Boot-Class-Path} attributes name (the {@code lib/*.jar} of an application started
- * with {@code java -jar app.jar}), as real paths (missing ones left out). A sandbox must not write them, or the host
- * would run what a call left there on its next start. Thread-safe.
+ * {@code -javaagent} jars and {@code -agentpath} libraries (on the command line or in {@code JAVA_TOOL_OPTIONS}),
+ * and the jars their manifests' {@code Class-Path} and {@code Boot-Class-Path} attributes name (the
+ * {@code lib/*.jar} of an application started with {@code java -jar app.jar}), as real paths (missing ones left out).
+ * A sandbox must not write them, or the host would run what a call left there on its next start. Thread-safe.
  */
 final class HostCode {
   private static final List<Path> ENTRIES = read();
@@ -46,7 +46,7 @@ final class HostCode {
       addPaths(System.getProperty(property, ""), cwd, given);
     }
     // agents and boot class path additions, given on the command line or in the JVM's option variables
-    List<String> options = new ArrayList<>(List.of(ProcessHandle.current().info().arguments().orElse(new String[0])));
+    List<String> options = jvmOptions();
     for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
       String v = System.getenv(variable);
       if (v != null) {
@@ -54,14 +54,39 @@ final class HostCode {
       }
     }
     for (String o : options) {
-      if (o.startsWith("-javaagent:")) {
-        String jar = o.substring("-javaagent:".length());
+      if (o.startsWith("-javaagent:") || o.startsWith("-agentpath:")) {
+        // a Java agent's jar, or a native agent's library: both run in the host on its next start
+        String jar = o.substring(o.indexOf(':') + 1);
         addPaths(jar.contains("=") ? jar.substring(0, jar.indexOf('=')) : jar, cwd, given);
       } else if (o.startsWith("-Xbootclasspath/a:")) {
         addPaths(o.substring("-Xbootclasspath/a:".length()), cwd, given);
       }
     }
     return withManifestClassPaths(given);
+  }
+
+  /**
+   * The JVM's options from every source that has them: {@code ProcessHandle}'s arguments are empty when the command
+   * line is long (a class path of a hundred jars is enough on Linux), so the runtime's own list of input arguments and
+   * {@code /proc/self/cmdline} are read too. Reading more can only protect more.
+   */
+  private static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of(ProcessHandle.current().info().arguments().orElse(new String[0])));
+    try {
+      options.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    } catch (LinkageError | RuntimeException noManagementModule) {
+      // a runtime image without java.management: the other sources remain
+    }
+    Path cmdline = Path.of("/proc/self/cmdline");
+    if (Files.isReadable(cmdline)) {
+      try {
+        options.addAll(List.of(new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8)
+            .split("\0")));
+      } catch (IOException | RuntimeException unreadable) {
+        // not Linux, or /proc not mounted: the other sources remain
+      }
+    }
+    return options;
   }
 
   private static void addPaths(String list, Path cwd, List<Path> out) {
