@@ -193,10 +193,11 @@ class FilterCorpusTest {
     assertThat(1 - sum("clean / test", "hard-negative / test").rate()).as("held-out").isLessThanOrEqualTo(0.05);
   }
 
-  /** The target on held-out data. NOT met: 4.0 % (5 of 125, all hard negatives; unchanged in session 3). */
+  /**
+   * The issue's target on held-out data: 4.0 % (5/125) until session 13, 2.4 % (3/125, all hard negatives) since, by
+   * fixes made on the lead's own probes, not on this split. Enabled in session 15 (it had passed, disabled, since).
+   */
   @Test
-  @org.junit.jupiter.api.Disabled("known gap: held-out false-positive rate is 4.0% = 5/125, all hard negatives, measured"
-      + " 2026-11-27 after the session-3 rules (target 3%); see docs/content-filter.md")
   void falsePositivesOnHeldOutSplitAtMost3Percent() {
     assertThat(1 - sum("clean / test", "hard-negative / test").rate()).as("held-out").isLessThanOrEqualTo(0.03);
   }
