@@ -127,7 +127,7 @@ final class InjectionCues {
         // session 11: "a new job", "each new task" are things a program makes, not the reader's mission
         + "|(?<!\\b(?:an?|each|every|this|that|one|another|per|any|first|next) )"
         + "(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
-        + "goal|purpose|objective|mission|instructions|operating instructions)\\b|(?:^|(?<=[.!?;:,(\\n\"']\\s{0,3}))"
+        + "goal|purpose|objective|mission|instructions|operating instructions)\\b|(?:^|(?<=[.!?;:,(\\n\"'\\]>*#-]\\s{0,3}))"
         + "from (?:this point|now) (?:on|forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
         + " (?:what|the user|your)|instead of (?:what|doing what) the user)");
     cue(c, "override", 0.6, "\\b(?:set aside|stop following|stop obeying|do not follow|don'?t follow|no need to"
