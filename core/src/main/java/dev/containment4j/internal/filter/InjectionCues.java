@@ -102,8 +102,8 @@ final class InjectionCues {
         + "helpers?|systems?|models?)\\b");
     cue(c, "address", 0.3, "\\b(?:the|this|your) (?:ai|assistant|model|llm|chatbot)\\b");
     // session 15: a bracketed label for the reader ("[assistant instructions]", "[AI only]")
-    cue(c, "address", 0.45, "\\[\\s*(?:ai|assistants?|agents?|models?|llms?|bots?|copilot|claude|gpt)(?:[ _-](?:instructions?|"
-        + "notes?|directives?|guidance|only|prompt))?\\s*\\]");
+    cue(c, "address", 0.45, "\\[\\s*(?:ai|assistants?|agents?|models?|llms?|bots?|copilot|claude|gpt)"
+        + "(?:[ _-](?:instructions?|notes?|directives?|guidance|only|prompt))?\\s*\\]");
     // an order or obligation addressed to the reader
     cue(c, "directive", 0.25, "\\b(?:the )?next step is to [a-z]|"
         + "\\byou (?:must|should|shall|need to|have to|are (?:now )?(?:required|expected|asked|"
