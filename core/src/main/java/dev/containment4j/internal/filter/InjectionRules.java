@@ -683,7 +683,7 @@ final class InjectionRules {
         + "|" + reader + " [\\w-]+(?:er|or)s?\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
         // session 9: "policy update for the running agent:", "to the LLM agent making this request - retry ..."
         + "|(?:(?:this |a |one |quick )?(?:[\\w-]+ ){0,2}?(?:note|message|memo|reminder|tip|request|instructions?|"
-        + "notice|heads[- ]up|word|one|update|alert|warning|important|urgent|action|step|task)(?: is)?\\s+)?"
+        + "notice|heads[- ]up|word|one|update|alert|warning|important|urgent|action|step|task|hints?)(?: is)?\\s+)?"
         + "(?:to|for)\\s+(?:the |any |all |every |each |whatever |whichever |an? )?" + qual + reader + "\\b[^:\\n]{0,60}?(?::| [-\u2013\u2014] )"
         // session 11: a Markdown heading addressed to the reader ("## Notes for LLMs", "### For AI coding assistants"):
         // what its paragraph asks is addressed to the reader
@@ -729,6 +729,8 @@ final class InjectionRules {
         // session 10: privileges granted ("cluster-admin", "AdministratorAccess", "add @x as admin")
         + "|\\bcluster-admin\\b|\\badministratoraccess\\b|\\bas (?:an? )?(?:admin(?:istrator)?|owner)\\b|"
         + "\\b(?:admin|root|owner) (?:rights|access|role|privileges?)\\b"
+        // session 15: a table or database dropped or emptied ("also run DROP TABLE audit_log")
+        + "|\\bdrop (?:table|database|schema)\\b|\\btruncate (?:table )?[\\w.\"`]+"
         // session 15: an infrastructure tool told to delete ("kubectl delete ns staging", "terraform destroy")
         + "|\\b(?:kubectl|helm|terraform|pulumi|gcloud|aws|az|doctl|flyctl|heroku)\\b[^\\n|;`]{0,40}?\\b(?:delete|destroy|"
         + "uninstall|purge|terminate)\\b";
