@@ -140,7 +140,8 @@ final class InjectionRules {
 
   /** Session 8: whom the reader's answer reaches besides "the user": listeners, viewers, the channel, everyone. */
   static final String AUDIENCE = "(?:(?:the |all |our |your )?(?:users|readers|listeners|viewers|customers|visitors|"
-      + "audience|subscribers|shoppers|buyers)|the (?:channel|team|thread)|everyone|anyone)";
+      + "audience|subscribers|shoppers|buyers)|the (?:channel|team|thread|reader|viewer|listener|visitor|customer)"
+      + "|everyone|anyone)";
 
   /** "the response body", "the output file": a program's output, not the reader's answer. */
   private static final String NOT_PROGRAM_OUTPUT = "(?![ _-](?:files?|body|bodies|headers?|codes?|status|objects?|"
@@ -701,7 +702,8 @@ final class InjectionRules {
         + " (?:must|should|shall|needs? to|(?:is|are) (?:required|expected|supposed|instructed|meant) to|(?:is|are) to|"
         + "ha(?:ve|s) to|" + MAY_GRANT + ")\\b"
         + "|" + qual + reader + " [\\w-]+ing\\b(?: [\\w'-]+){0,4}?\\s*:"
-        + "|" + reader + " (?:instructions?|notes?|directives?|guidance)\\s*:"
+        // session 15: also as a key or header name ("ai_instructions:", "X-AI-Instruction:")
+        + "|" + reader + "[ _-](?:instructions?|notes?|directives?|guidance)\\s*:"
         + "|@(?:assistant|ai|agent|copilot|claude|bot|model|gpt|gemini)s?\\b"
         + "|\\[{1,2}\\s*(?:system|admin(?:istrator)?|operator|developer|root)(?:[ _-]\\w+){0,2}\\s*\\]{1,2})";
     // a JSON key naming the reader ("_assistant": "...", "ai_note": "..."): it stands after a comma or a brace
@@ -744,7 +746,7 @@ final class InjectionRules {
         + "webhook)\\b|\\bpublic (?:hub|repo\\w*|bucket|gist|channel|mirror)\\b)";
     String destroy = "(?:delete|remove|wipe|erase|drop|destroy|purge|reset|disable|turn off)\\b" + rest
         + "\\b(?:directory|folder|namespace|branch|repo(?:sitory)?|database|tests?|backups?|bucket|cluster|tables?|history|"
-        + "inbox|them|2fa|mfa|review|protection|sandbox|auth\\w*|middleware|validation|firewall)\\b";
+        + "inbox|them|2fa|mfa|review|protection|sandbox|auth\\w*|middleware|validation|firewall|hooks?|checks?)\\b";
     String approve = "(?:approve|merge|accept|close|mark)\\b" + rest + "\\b(?:pr|pull requests?|merge requests?|invites?|"
         + "reports?|advisor(?:y|ies)|as (?:resolved|safe|approved|duplicate|won'?t ?fix|(?:an? )?false positives?))\\b";
     String pay = "(?:wire|pay|transfer)\\b" + rest + "(?:\\busd\\b|\\beur\\b|\\$|€|\\baccount\\b|\\binvoice\\b|\\biban\\b)";
