@@ -1557,6 +1557,11 @@ final class Classifier {
   private Judgement dispatchRest(Unit u, Units.Analysis a, Flow flow, String name, List<String> argv,
       List<Arg> params) {
     switch (name) {
+      case "locate":
+      case "plocate":
+      case "mlocate":
+      case "slocate":
+        return locate(u);
       case "aws":
         return aws(u, argv);
       case "gcloud":
@@ -1892,9 +1897,7 @@ final class Classifier {
       }
     }
     // searching for key material outside the workspace is credential exploration (-name 'id_*' included)
-    String joined = String.join(" ", argv).toLowerCase(Locale.ROOT);
-    if (Regexes.matches(joined, ".*(id_rsa|id_ed25519|id_ecdsa|\\.pem|\\.key|credentials|\\.env\\b|secret|token|\\.kdbx"
-        + "|\\.aws|\\.ssh|password|\\.p12|\\.pfx|wallet).*") || namesASecret(argv)) {
+    if (searchesForSecrets(argv)) {
       for (Arg r : roots) {
         Set<Place> pl = places(r, u.cwd());
         if (!pl.contains(Place.INSIDE_WORKSPACE)) {
@@ -1904,6 +1907,24 @@ final class Classifier {
       }
     }
     return j;
+  }
+
+  /** Whether a search's words name key material ({@code id_rsa}, {@code *.pem}, {@code .env}, {@code credentials}). */
+  private static boolean searchesForSecrets(List<String> argv) {
+    String joined = String.join(" ", argv).toLowerCase(Locale.ROOT);
+    return Regexes.matches(joined, ".*(id_rsa|id_ed25519|id_ecdsa|\\.pem|\\.key|credentials|\\.env\\b|secret|token"
+        + "|\\.kdbx|\\.aws|\\.ssh|password|\\.p12|\\.pfx|wallet).*") || namesASecret(argv);
+  }
+
+  /**
+   * {@code locate id_rsa}, {@code plocate .env}: an index of the whole filesystem searched for key material is
+   * credential exploration, as {@code find / -name id_rsa} is (session 15: {@code locate .env | xargs cat} was allowed).
+   */
+  private Judgement locate(Unit u) {
+    return searchesForSecrets(u.argv().subList(1, u.argv().size()))
+        ? Judgement.ask(CREDENTIAL, show(u) + " searches the whole filesystem's index for keys or secrets (credential"
+            + " exploration)")
+        : Judgement.ALLOW;
   }
 
   private Judgement mv(Unit u, List<Arg> params) {

@@ -329,6 +329,75 @@ final class Units {
           nestedShell(joinPlain(rest), c, wrappers, privileged, env, "eval");
           return;
         }
+        case "screen": {
+          // screen -dmS NAME CMD ARGS runs CMD detached (it outlives the call); screen -X stuff TEXT types TEXT into
+          // a running session's shell
+          int k = 0;
+          while (k < rest.size() && isOpt(rest.get(k))) {
+            String t = rest.get(k).text();
+            if (t.equals("-X")) {
+              int s = indexOf(rest.subList(k + 1, rest.size()), "stuff");
+              if (s >= 0 && k + 2 + s < rest.size()) {
+                nestedShell(rest.get(k + 2 + s).text().replace("^M", "\n"), c, plus(wrappers, name), privileged, env,
+                    "screen -X stuff");
+              }
+              emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+              return;
+            }
+            k += !t.startsWith("--") && "ScehpstT".indexOf(t.charAt(t.length() - 1)) >= 0 ? 2 : 1;
+          }
+          if (k >= rest.size()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          wrappers = plus(wrappers, name);
+          args = rest.subList(k, rest.size());
+          continue;
+        }
+        case "tmux":
+          tmux(c, args, wrappers, privileged, fromStdin, env, cwd, full);
+          return;
+        case "zip": {
+          // zip -T -TT CMD tests the archive by running CMD through the shell
+          for (int k = 0; k < rest.size(); k++) {
+            String t = rest.get(k).text();
+            String cmd = (t.equals("-TT") || t.equals("--unzip-command")) && k + 1 < rest.size()
+                ? rest.get(k + 1).text() : t.startsWith("--unzip-command=") ? t.substring(t.indexOf('=') + 1) : null;
+            if (cmd != null) {
+              nestedShell(cmd, c, plus(wrappers, name), privileged, env, "zip -TT");
+            }
+          }
+          break;
+        }
+        case "less": {
+          // less +!CMD runs CMD through the shell when it starts
+          for (Arg a : rest) {
+            if (a.text().startsWith("+") && a.text().indexOf('!') > 0) {
+              nestedShell(a.text().substring(a.text().indexOf('!') + 1), c, plus(wrappers, name), privileged, env,
+                  "less +!");
+            }
+          }
+          break;
+        }
+        case "man": {
+          // man -P PAGER, --pager=PAGER, MANPAGER=...: the pager is a command line run through the shell
+          for (int k = 0; k < rest.size(); k++) {
+            String t = rest.get(k).text();
+            String pager = (t.equals("-P") || t.equals("--pager")) && k + 1 < rest.size() ? rest.get(k + 1).text()
+                : t.startsWith("--pager=") ? t.substring(t.indexOf('=') + 1)
+                : t.startsWith("-P") && t.length() > 2 ? t.substring(2) : null;
+            if (pager != null) {
+              nestedShell(pager, c, plus(wrappers, name), privileged, env, "man -P");
+            }
+          }
+          for (String variable : List.of("MANPAGER", "PAGER")) {
+            String pager = env.get(variable);
+            if (pager != null && !pager.isEmpty()) {
+              nestedShell(pager, c, plus(wrappers, name), privileged, env, "man " + variable);
+            }
+          }
+          break;
+        }
         case "find":
           findExec(c, args, wrappers, privileged, env, cwd, full);
           return;
@@ -814,6 +883,55 @@ final class Units {
       }
       nestedShell(line, c, pw, privileged, env, "parallel");
     }
+  }
+
+  /** tmux's commands that run a shell command, with the letters of their options that take a value. */
+  private static final Map<String, String> TMUX_RUNNERS = Map.ofEntries(Map.entry("new", "cefFnstxy"),
+      Map.entry("new-session", "cefFnstxy"), Map.entry("neww", "ceFnt"), Map.entry("new-window", "ceFnt"),
+      Map.entry("splitw", "celtF"), Map.entry("split-window", "celtF"), Map.entry("respawnp", "cet"),
+      Map.entry("respawn-pane", "cet"), Map.entry("respawnw", "cet"), Map.entry("respawn-window", "cet"),
+      Map.entry("run", "cdt"), Map.entry("run-shell", "cdt"), Map.entry("popup", "bcdehsStTwxy"),
+      Map.entry("display-popup", "bcdehsStTwxy"), Map.entry("send", "Nt"), Map.entry("send-keys", "Nt"));
+  /** Key names {@code tmux send-keys} presses rather than types. */
+  private static final Pattern TMUX_KEY = Pattern.compile("(?i)enter|kpenter|escape|tab|space|bspace|up|down|left"
+      + "|right|home|end|[cmsCMS]-.+");
+
+  /**
+   * {@code tmux new -d 'CMD'}, {@code tmux run-shell CMD}, {@code tmux send-keys -t s 'CMD' Enter}, {@code tmux -c
+   * CMD}: the shell command runs (or is typed into a shell) in a session that outlives the call; judged as typed
+   * here. The tmux command itself is judged too (killing servers, sessions).
+   */
+  private void tmux(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged, boolean fromStdin,
+      Map<String, String> env, Path cwd, List<String> full) {
+    List<Arg> rest = args.subList(1, args.size());
+    List<String> w = plus(wrappers, "tmux");
+    int k = 0;
+    while (k < rest.size() && isOpt(rest.get(k))) {
+      String t = rest.get(k).text();
+      if (t.equals("-c") && k + 1 < rest.size()) {
+        nestedShell(rest.get(k + 1).text(), c, w, privileged, env, "tmux -c");
+        break;
+      }
+      k += t.equals("-L") || t.equals("-S") || t.equals("-f") || t.equals("-T") ? 2 : 1;
+    }
+    if (k < rest.size() && TMUX_RUNNERS.containsKey(rest.get(k).text())) {
+      String sub = rest.get(k).text();
+      String values = TMUX_RUNNERS.get(sub);
+      List<Arg> after = rest.subList(k + 1, rest.size());
+      int j = 0;
+      while (j < after.size() && isOpt(after.get(j))) {
+        String t = after.get(j).text();
+        j += !t.startsWith("--") && values.indexOf(t.charAt(t.length() - 1)) >= 0 ? 2 : 1;
+      }
+      List<Arg> words = after.subList(Math.min(j, after.size()), after.size());
+      if (sub.startsWith("send")) {
+        words = words.stream().filter(a -> !TMUX_KEY.matcher(a.text()).matches()).toList();
+      }
+      if (!words.isEmpty()) {
+        nestedShell(joinPlain(words), c, w, privileged, env, "tmux " + sub);
+      }
+    }
+    emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
   }
 
   private static int skipOptions(List<Arg> rest, Set<String> withValue) {
