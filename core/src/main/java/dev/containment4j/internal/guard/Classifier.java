@@ -1562,6 +1562,11 @@ final class Classifier {
       case "mlocate":
       case "slocate":
         return locate(u);
+      case "run-parts":
+        // every executable file in a directory, none of them read here (--test and --list only name them)
+        return argv.contains("--test") || argv.contains("--list") ? Judgement.ALLOW
+            : Judgement.ask(OBFUSCATION, show(u) + " runs every program in a directory, which the guard cannot read one by"
+                + " one; run the scripts by name");
       case "aws":
         return aws(u, argv);
       case "gcloud":

@@ -31,7 +31,7 @@ final class Units {
       "pipx", "uv", "conda");
   private static final Set<String> SIMPLE_WRAPPERS = Set.of("nohup", "builtin", "unbuffer", "chronic",
       "caffeinate", "setsid", "torsocks", "proxychains", "proxychains4", "xvfb-run", "fakeroot", "dbus-run-session",
-      "catchsegv", "time", "nocache", "eatmydata", "command", "exec", "then", "do", "else");
+      "catchsegv", "time", "nocache", "eatmydata", "command", "exec", "then", "do", "else", "valgrind", "rlwrap");
 
   /**
    * The options of each simple wrapper that take a value: the command starts after them. Every other option is a
@@ -48,6 +48,17 @@ final class Units {
   /** An argument GNU parallel reads at run time (stdin, a file, an unknown variable). */
   private static final String PARALLEL_RUN_TIME_ARGUMENT = "$ARGUMENT_PARALLEL_READS_AT_RUN_TIME";
 
+  /** Variables whose value is a command line a program runs (a pager, an editor, an askpass helper, a remote shell). */
+  private static final Set<String> COMMAND_VARIABLES = Set.of("PAGER", "GIT_PAGER", "MANPAGER", "SYSTEMD_PAGER",
+      "LESSOPEN", "LESSCLOSE", "EDITOR", "VISUAL", "GIT_EDITOR", "GIT_SEQUENCE_EDITOR", "SUDO_ASKPASS", "SSH_ASKPASS",
+      "GIT_ASKPASS", "BROWSER", "GIT_SSH_COMMAND", "GIT_PROXY_COMMAND", "RSYNC_RSH");
+  /** A dynamic loader run as a program: {@code /lib64/ld-linux-x86-64.so.2 /bin/sh ...} runs its first operand. */
+  private static final Pattern LOADER = Pattern.compile("ld-linux.*\\.so.*|ld\\.so(\\.\\d+)?|ld-musl-.*\\.so.*");
+  /** A shell escape in a database client's statements: {@code \\! CMD} (mysql, psql), {@code system CMD} (mysql),
+   * {@code .shell CMD} and {@code .system CMD} (sqlite3). */
+  private static final Pattern CLIENT_SHELL_ESCAPE = Pattern.compile("(?im)(?:^|;)\\s*(?:\\\\!|system\\s|\\.shell\\s|\\.system\\s)"
+      + "([^\\n]*)");
+
   private static final Map<String, Set<String>> WRAPPER_VALUE_OPTIONS = Map.of(
       "time", Set.of("-o", "-f", "--output", "--format"),
       "xvfb-run", Set.of("-e", "-f", "-n", "-p", "-s", "-w", "--error-file", "--auth-file", "--server-num",
@@ -57,7 +68,8 @@ final class Units {
       "proxychains4", Set.of("-f"),
       "torsocks", Set.of("-u", "-p", "-a", "-P", "--user", "--pass", "--address", "--port"),
       "fakeroot", Set.of("-l", "-f", "-s", "-i", "--lib", "--faked"),
-      "dbus-run-session", Set.of("--config-file", "--dbus-daemon"));
+      "dbus-run-session", Set.of("--config-file", "--dbus-daemon"),
+      "rlwrap", Set.of("-f", "-H", "-l", "-P", "-S", "-t", "-w", "-z", "-e", "-g", "-q", "-s", "-C", "-D", "-m", "-O"));
 
   /** Options of sudo, doas, pkexec and runuser that take a value: the command starts after them. */
   private static final Set<String> PRIVILEGE_VALUE_OPTIONS = Set.of("-u", "-g", "-h", "-p", "-C", "-D", "-r",
@@ -123,6 +135,12 @@ final class Units {
       if (!c.assignments().isEmpty()) {
         e = new LinkedHashMap<>(env);
         e.putAll(c.assignments());
+        for (Map.Entry<String, String> a : c.assignments().entrySet()) {
+          // PAGER='sh -c ...' git log, GIT_EDITOR=..., LESSOPEN='|...': a command line the program runs later
+          if (COMMAND_VARIABLES.contains(a.getKey()) && !a.getValue().isBlank()) {
+            nestedShell(a.getValue().replaceFirst("^\\|+", ""), c, w, privileged, env, a.getKey() + "=");
+          }
+        }
       }
       unwrap(c, c.args(), w, privileged, false, e, c.cwd(), c.argv());
     }
@@ -171,6 +189,16 @@ final class Units {
       String name = Unit.baseName(args.get(0).text());
       List<Arg> rest = args.subList(1, args.size());
       int skip;
+      if (LOADER.matcher(name).matches()) {
+        // the dynamic loader run by hand: its first operand is the program it runs
+        int k = skipOptions(rest, Set.of("--library-path", "--preload", "--argv0", "--audit", "--glibc-hwcaps-mask",
+            "--glibc-hwcaps-prepend"));
+        if (k < rest.size()) {
+          wrappers = plus(wrappers, name);
+          args = rest.subList(k, rest.size());
+          continue;
+        }
+      }
       switch (name) {
         case "sudo":
         case "doas":
@@ -328,6 +356,113 @@ final class Units {
           }
           nestedShell(joinPlain(rest), c, wrappers, privileged, env, "eval");
           return;
+        }
+        case "setarch":
+        case "logsave": {
+          // setarch ARCH [options] CMD, logsave [-asv] LOGFILE CMD: one operand before the command
+          int k = name.equals("setarch") ? 1 : skipOptions(rest, Set.of()) + 1;
+          if (name.equals("setarch")) {
+            while (k < rest.size() && isOpt(rest.get(k))) {
+              k++;
+            }
+          }
+          if (k >= rest.size()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          wrappers = plus(wrappers, name);
+          args = rest.subList(k, rest.size());
+          continue;
+        }
+        case "capsh": {
+          // capsh [options] -- ARGS runs bash with ARGS (capsh -- -c CMD is bash -c CMD)
+          int k = indexOf(rest, "--");
+          if (k < 0) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          List<Arg> bash = new ArrayList<>();
+          bash.add(Arg.literal("bash"));
+          bash.addAll(rest.subList(k + 1, rest.size()));
+          wrappers = plus(wrappers, name);
+          args = bash;
+          continue;
+        }
+        case "start-stop-daemon": {
+          // start-stop-daemon -S -x PROGRAM [-- ARGS]: PROGRAM runs with ARGS, detached when -b
+          int x = indexOf(rest, "-x", "--exec", "-a", "--startas");
+          if (x < 0 || x + 1 >= rest.size()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          List<Arg> run = new ArrayList<>();
+          run.add(rest.get(x + 1));
+          int dd = indexOf(rest, "--");
+          if (dd >= 0) {
+            run.addAll(rest.subList(dd + 1, rest.size()));
+          }
+          wrappers = plus(wrappers, name);
+          args = run;
+          continue;
+        }
+        case "gdb":
+        case "cgdb": {
+          // gdb -ex 'shell CMD', -ex '!CMD': gdb runs CMD through the shell
+          for (int k = 0; k + 1 < rest.size(); k++) {
+            String t = rest.get(k).text();
+            if (t.equals("-ex") || t.equals("--ex") || t.equals("-eval-command") || t.equals("--eval-command")
+                || t.equals("-iex") || t.equals("--init-eval-command")) {
+              String cmd = rest.get(k + 1).text().strip();
+              if (cmd.startsWith("!") || cmd.startsWith("shell ")) {
+                nestedShell(cmd.substring(cmd.startsWith("!") ? 1 : 6), c, plus(wrappers, name), privileged, env,
+                    "gdb shell");
+              }
+            }
+          }
+          break;
+        }
+        case "mysql":
+        case "mariadb":
+        case "psql":
+        case "sqlite3": {
+          // a shell escape in the statements: \! CMD, system CMD, .shell CMD, .system CMD
+          for (Arg a : rest) {
+            Matcher m = CLIENT_SHELL_ESCAPE.matcher(a.text());
+            while (m.find()) {
+              nestedShell(m.group(1), c, plus(wrappers, name), privileged, env, name + " shell escape");
+            }
+          }
+          break;
+        }
+        case "make":
+        case "gmake": {
+          // make --eval=TEXT: TEXT is makefile syntax, its recipe lines (after a tab) run through the shell
+          for (int k = 0; k < rest.size(); k++) {
+            String t = rest.get(k).text();
+            String text = t.startsWith("--eval=") ? t.substring(7) : t.equals("--eval") || t.equals("-E")
+                ? (k + 1 < rest.size() ? rest.get(k + 1).text() : null) : null;
+            if (text != null) {
+              for (String line : text.split("\n")) {
+                if (line.startsWith("\t")) {
+                  nestedShell(line.substring(1).replaceFirst("^[@+-]+", ""), c, plus(wrappers, name), privileged, env,
+                      "make --eval");
+                }
+              }
+            }
+          }
+          break;
+        }
+        case "wget": {
+          // wget --use-askpass=CMD runs CMD for the password
+          for (int k = 0; k < rest.size(); k++) {
+            String t = rest.get(k).text();
+            if (t.startsWith("--use-askpass=")) {
+              nestedShell(t.substring(t.indexOf('=') + 1), c, plus(wrappers, name), privileged, env, "wget askpass");
+            } else if (t.equals("--use-askpass") && k + 1 < rest.size()) {
+              nestedShell(rest.get(k + 1).text(), c, plus(wrappers, name), privileged, env, "wget askpass");
+            }
+          }
+          break;
         }
         case "screen": {
           // screen -dmS NAME CMD ARGS runs CMD detached (it outlives the call); screen -X stuff TEXT types TEXT into
