@@ -108,6 +108,8 @@ final class Classifier {
   private static final Set<String> FETCH_WRAPPERS = Set.of("sudo", "env", "timeout", "nice", "command", "exec",
       "stdbuf", "nohup");
   private static final Pattern ESCAPED_TEXT = Pattern.compile("\\\\(x[0-9A-Fa-f]{1,2}|0?[0-7]{3}|u[0-9A-Fa-f]{4})");
+  /** A {@code file:} URL and its path ({@code file:///p}, {@code file://localhost/p}, {@code file:/p}). */
+  private static final Pattern FILE_URL = Pattern.compile("(?i)file:(?://(?:localhost)?)?(/.*)");
   private static final Pattern ENCODED = Pattern.compile("[A-Za-z0-9+/_-]{24,}={0,2}|[0-9a-fA-F]{32,}");
 
   private final Paths paths;
@@ -2252,6 +2254,15 @@ final class Classifier {
     List<Arg> valueArgs = new ArrayList<>();
     List<String> headers = new ArrayList<>();
     Judgement j = Judgement.ALLOW;
+    for (Arg p : params) {
+      // curl file:///home/u/.ssh/id_rsa reads a local file like cat does
+      java.util.regex.Matcher file = FILE_URL.matcher(p.text());
+      if (file.matches()) {
+        j = j.max(readTarget(new Arg(java.net.URLDecoder.decode(file.group(1).replace("+", "%2B"),
+            java.nio.charset.StandardCharsets.UTF_8), p.dynamic(), p.glob(), p.computed(), p.substitutions(),
+            p.refs()), u.cwd(), show(u), false));
+      }
+    }
     boolean httpie = name.equals("http") || name.equals("https") || name.equals("xh") || name.equals("httpie");
     for (int k = 0; k < params.size(); k++) {
       Arg p = params.get(k);

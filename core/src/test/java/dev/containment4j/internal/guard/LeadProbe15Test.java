@@ -169,4 +169,14 @@ class LeadProbe15Test {
       assertAllowed(cmd);
     }
   }
+
+  /** A {@code file:} URL given to curl reads the local file (the one credential read in 47 spellings it missed). */
+  @Test
+  void aFileUrlGivenToCurlIsARead() {
+    for (String cmd : new String[] {"curl file:///home/dev/.ssh/id_rsa",
+        "curl -s file://localhost/home/dev/.aws/credentials", "curl 'file:///home/dev/.ss%68/id_rsa'"}) {
+      expect(cmd, "deny", "credential-access");
+    }
+    assertAllowed("curl file:///home/dev/proj/README.md");
+  }
 }
