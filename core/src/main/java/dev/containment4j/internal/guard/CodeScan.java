@@ -62,6 +62,38 @@ final class CodeScan {
       "(?:os\\.system|os\\.popen|subprocess\\.\\w+|check_output|check_call|execSync|\\bexec|execFile|spawnSync"
           + "|\\bspawn|\\bsystem|shell_exec|passthru|\\bpopen|IO\\.popen|Open3\\.\\w+|Kernel\\.exec|os\\.execute"
           + "|io\\.popen)\\s*\\(\\s*");
+  /** Rust's {@code Command::new("prog")} and the {@code .arg("…")}/{@code .args([…])} calls chained to it. */
+  private static final Pattern RUST_COMMAND = Pattern.compile("Command::new\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*\\)"
+      + "((?:\\s*\\.\\s*(?:arg\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)|args\\(\\s*&?(?:vec!)?\\[[^\\]]*\\]\\s*\\)"
+      + "|(?:current_dir|env|envs|stdin|stdout|stderr)\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)))*)");
+  /** Go's {@code exec.Command("prog", "arg", …)} (and {@code CommandContext(ctx, …)}) with literal words. */
+  private static final Pattern GO_COMMAND = Pattern.compile("exec\\.Command(?:Context)?\\(\\s*(?:\\w+\\s*,\\s*)?"
+      + "((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*,?\\s*)+)\\)");
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * The command lines a Rust or Go program builds with literal words ({@code Command::new("sh").arg("-c")
+   * .arg("curl … | sh")}, {@code exec.Command("sh", "-c", "…")}), as shell text the parser reads back into the same
+   * words (session 15: a {@code build.rs} that cargo runs on every build).
+   */
+  private static List<String> constructedCommands(String code, String language) {
+    List<String> out = new ArrayList<>();
+    Matcher m = (language.equals("rust") ? RUST_COMMAND : GO_COMMAND).matcher(code);
+    while (m.find()) {
+      List<String> words = new ArrayList<>();
+      String chain = language.equals("rust") ? m.group(1) + m.group(2).replaceAll("\\.\\s*(?:current_dir|env|envs"
+          + "|stdin|stdout|stderr)\\([^()]*(?:\\([^()]*\\)[^()]*)*\\)", "") : m.group(1);
+      Matcher w = STRING_LITERAL.matcher(chain);
+      while (w.find()) {
+        words.add(unescape(w.group(1)));
+      }
+      if (!words.isEmpty()) {
+        out.add(String.join(" ", words.stream().map(Units::quote).toList()));
+      }
+    }
+    return out;
+  }
+
   private static final Pattern CONCATENATED = Pattern.compile("\\s*\\+\\s*([^;\\n]*)");
   /** Perl and PHP join strings with {@code .}: {@code system("rm -rf ".$ENV{HOME})}. */
   private static final Pattern CONCATENATED_DOT = Pattern.compile("\\s*[.+]\\s*([^;\\n]*)");
@@ -215,6 +247,9 @@ final class CodeScan {
   private static List<String> shellCommandsUncached(String code, String language) {
     if (language.equals("awk")) {
       return AwkCommands.of(code);
+    }
+    if (language.equals("rust") || language.equals("go")) {
+      return constructedCommands(code, language);
     }
     List<String> out = new ArrayList<>();
     Matcher m = SHELL_CALL.matcher(code);

@@ -29,7 +29,8 @@ final class CommandSettings {
   /** {@code key = value} or {@code key: value} lines whose value is a command line. */
   private static final Pattern COMMAND_LINE = Pattern.compile("(?im)^[ \\t]*(credential_process|proxycommand"
       + "|localcommand|knownhostscommand|fsmonitor|pager|editor|sshcommand|askpass|smudge|clean|process|textconv"
-      + "|helper|exec)[ \\t]*[=: ][ \\t]*(?<cmd>\\S.*)$");
+      + "|helper|exec|runner|rustc-wrapper|rustc_workspace_wrapper|rustc-workspace-wrapper)[ \\t]*[=: ][ \\t]*"
+      + "(?<cmd>\\S.*)$");
   /** A git alias that runs a shell command ({@code st = !sh -c …}). */
   private static final Pattern GIT_SHELL_ALIAS = Pattern.compile("(?m)^\\s*[\\w.-]+\\s*=\\s*!(?<cmd>.+)$");
   /** A kubeconfig {@code exec:} block's {@code command:} and {@code args:} (YAML, block or flow list). */
@@ -76,6 +77,16 @@ final class CommandSettings {
       String cmd = m.group("cmd").trim();
       if (m.group(1).equalsIgnoreCase("exec") && !cmd.contains(" ") && !cmd.startsWith("!")) {
         continue; // a YAML "exec:" key opens a block: read below
+      }
+      if (cmd.startsWith("[")) {
+        // cargo's runner = ["sh", "-c", "..."]: the words of one command line
+        List<String> words = new ArrayList<>();
+        Matcher w = JSON_STRING.matcher(cmd);
+        while (w.find()) {
+          words.add(quote(w.group(1).replace("\\\"", "\"")));
+        }
+        out.add(String.join(" ", words));
+        continue;
       }
       // git values: "!cmd" is a shell command; quoted values are one word
       out.add(unquote(cmd.startsWith("!") ? cmd.substring(1) : cmd));

@@ -339,6 +339,16 @@ public final class PolicyGuard implements ModelGuard {
             + " builds or runs its targets: " + v.reason()));
       }
     }
+    String agent = WrittenCode.jvmCodeOption(file, content);
+    if (agent != null) {
+      worst = worst.max(Judgement.ask(Classifier.PERSIST, verb + file + " adds " + agent + " to the options of every"
+          + " build's JVM, which loads that code into the build; a human must confirm it"));
+    }
+    String escape = WrittenCode.composeEscape(file, content);
+    if (escape != null) {
+      worst = worst.max(Judgement.ask(Classifier.TAMPER, verb + file + " gives a container a way out of it (`" + escape
+          + "`), used by the next `docker compose up`; a human must confirm it"));
+    }
     Judgement program = classifier.writtenProgram(file, content);
     // an installer script that downloads and runs code is the usual shape of an installer; running it is judged
     // when it runs (scripts run by path are read). Deleting, reading keys or sending data out is not an installer's.

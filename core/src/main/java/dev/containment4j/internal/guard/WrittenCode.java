@@ -73,6 +73,10 @@ final class WrittenCode {
     } else if (lower.equals("conftest.py") || lower.equals("setup.py") || lower.equals("sitecustomize.py")
         || lower.equals("usercustomize.py") || lower.endsWith(".pth")) {
       out.addAll(CodeScan.shellCommands(content, "python"));
+    } else if (TOOL_CONFIG_CODE.matcher(lower).matches()) {
+      out.addAll(CodeScan.shellCommands(content, "node"));
+    } else if (lower.equals("build.rs")) {
+      out.addAll(CodeScan.shellCommands(content, "rust"));
     }
     out.addAll(CommandSettings.commands(file, content));
     return out;
@@ -91,6 +95,16 @@ final class WrittenCode {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.equals("makefile") || lower.equals("gnumakefile") || lower.endsWith(".mk")) {
       return ProjectRecipes.makefileCommands(content);
+    }
+    if (lower.equals("justfile") || lower.equals(".justfile")) {
+      // a recipe's body: its indented lines ("@" only hides the echo)
+      List<String> out = new ArrayList<>();
+      for (String line : content.split("\n")) {
+        if ((line.startsWith("\t") || line.startsWith("  ")) && !line.isBlank()) {
+          out.add(line.strip().replaceFirst("^[@-]+", ""));
+        }
+      }
+      return out;
     }
     if (lower.equals("dockerfile") || lower.equals("containerfile") || lower.endsWith(".dockerfile")
         || lower.startsWith("dockerfile.")) {
@@ -112,7 +126,56 @@ final class WrittenCode {
   static boolean runsByItself(Path file) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.equals("build.rs") || name.equals("setup.py") || name.equals("conftest.py")
-        || name.equals("sitecustomize.py") || name.equals("usercustomize.py") || name.endsWith(".pth");
+        || name.equals("sitecustomize.py") || name.equals("usercustomize.py") || name.endsWith(".pth")
+        || TOOL_CONFIG_CODE.matcher(name).matches();
+  }
+
+  /**
+   * Configuration files that are programs, loaded by the tool on every run: linters and formatters (which editors
+   * also run by themselves, outside the sandbox, when a file is opened), bundlers, test runners (session 15).
+   */
+  private static final Pattern TOOL_CONFIG_CODE = Pattern.compile("(\\.eslintrc|eslint\\.config|\\.prettierrc"
+      + "|prettier\\.config|babel\\.config|\\.babelrc|jest\\.config|vitest\\.config|vite\\.config|webpack\\.config"
+      + "|rollup\\.config|next\\.config|nuxt\\.config|svelte\\.config|astro\\.config|tailwind\\.config"
+      + "|postcss\\.config|\\.mocharc|karma\\.conf|playwright\\.config|cypress\\.config|tsup\\.config"
+      + "|\\.stylelintrc|stylelint\\.config|commitlint\\.config|\\.lintstagedrc|lint-staged\\.config)"
+      + "\\.(js|cjs|mjs|ts|cts|mts)");
+
+  /** JVM options that load code into the JVM: an agent (Java or native) or a boot class path addition. */
+  private static final Pattern JVM_CODE_OPTION = Pattern.compile("-javaagent:|-agentpath:|-agentlib:(?!jdwp)"
+      + "|-Xbootclasspath/[ap]:");
+
+  /**
+   * An option that loads code into every build's JVM, written to a file the build tool reads by itself
+   * ({@code .mvn/jvm.config}, {@code gradle.properties}'s {@code org.gradle.jvmargs}, {@code .jvmopts}), or null.
+   */
+  static String jvmCodeOption(Path file, String content) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    Path parent = file.getParent();
+    boolean read = name.equals("gradle.properties") || name.equals(".jvmopts") || name.equals(".sbtopts")
+        || name.equals("jvm.config") && parent != null && parent.getFileName() != null
+        && parent.getFileName().toString().equals(".mvn");
+    if (!read) {
+      return null;
+    }
+    Matcher m = JVM_CODE_OPTION.matcher(content);
+    return m.find() ? m.group() : null;
+  }
+
+  /** What makes a Compose service a way out of its container (as for {@code docker run}). */
+  private static final Pattern COMPOSE_ESCAPE = Pattern.compile("(?im)^\\s*(privileged:\\s*true\\b"
+      + "|(pid|ipc|userns_mode|network_mode|uts):\\s*[\"']?host\\b|-\\s*[\"']?(/|/etc|/root|/home|/var/run/docker\\.sock"
+      + "|/run/docker\\.sock|~|\\$\\{?HOME\\}?)(:|[\"']?\\s*$)|-\\s*[\"']?(SYS_ADMIN|SYS_PTRACE|SYS_MODULE|NET_ADMIN|ALL)\\b"
+      + "|-\\s*[\"']?(apparmor|seccomp|label)[:=]unconfined)");
+
+  /** The first line of a Compose file that gives a service a way out of its container, or null. */
+  static String composeEscape(Path file, String content) {
+    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (!name.matches("(docker-)?compose(\\.[\\w-]+)?\\.ya?ml")) {
+      return null;
+    }
+    Matcher m = COMPOSE_ESCAPE.matcher(content);
+    return m.find() ? m.group().strip() : null;
   }
 
   private static String unescape(String json) {
