@@ -2377,6 +2377,11 @@ final class Classifier {
     if (method != null && method.equals("DELETE") && host != null && !isLocal(host)) {
       j = j.max(Judgement.ask(INFRA, show(u) + " sends a DELETE request to " + host));
     }
+    String label = host == null ? null : encodedHostLabel(host);
+    if (label != null) {
+      j = j.max(Judgement.ask(EXFIL, show(u) + " looks up a host name with encoded data in it (" + label + "); the"
+          + " name's DNS lookup alone sends the data out"));
+    }
     if (!u.command().pipeline().upstreamOf(u.command()).isEmpty() && (name.equals("curl") && stdinData
         || data && stdinData)) {
       stdinData = true;
@@ -4008,6 +4013,11 @@ final class Classifier {
     if (encoded) {
       return Judgement.ask(EXFIL, "the URL " + url + " carries encoded data in its query; that can leak data");
     }
+    String label = encodedHostLabel(host);
+    if (label != null) {
+      return Judgement.ask(EXFIL, "fetching " + url + " looks up a host name with encoded data in it (" + label
+          + "); the name's DNS lookup alone sends the data out");
+    }
     String path = url.getRawPath();
     if (path != null) {
       for (String segment : path.split("/")) {
@@ -4018,6 +4028,22 @@ final class Classifier {
       }
     }
     return Judgement.ALLOW;
+  }
+
+  /** A host name label that looks like encoded data: 32 or more letters and digits, no dash, several digits. */
+  private static final Pattern ENCODED_LABEL = Pattern.compile("(?i)(?=(?:[a-z]*[0-9]){4})[a-z0-9]{32,63}");
+
+  /**
+   * The label of {@code host} that carries encoded data ({@code mf3xgx3t….x.example}: base32 or hex of a secret as a
+   * subdomain, read by the attacker's name server), or null. Real names that long use dashes or are words.
+   */
+  static String encodedHostLabel(String host) {
+    for (String label : host.split("\\.")) {
+      if (label.length() >= 32 && ENCODED_LABEL.matcher(label).matches()) {
+        return label;
+      }
+    }
+    return null;
   }
 
   /** A base64 run that mixes cases and digits, as encoded bytes do (words joined by {@code +} do not). */
