@@ -189,7 +189,7 @@ final class Units {
       String name = Unit.baseName(args.get(0).text());
       List<Arg> rest = args.subList(1, args.size());
       int skip;
-      if (LOADER.matcher(name).matches()) {
+      if (name.startsWith("ld") && LOADER.matcher(name).matches()) {
         // the dynamic loader run by hand: its first operand is the program it runs
         int k = skipOptions(rest, Set.of("--library-path", "--preload", "--argv0", "--audit", "--glibc-hwcaps-mask",
             "--glibc-hwcaps-prepend"));
@@ -427,7 +427,11 @@ final class Units {
         case "sqlite3": {
           // a shell escape in the statements: \! CMD, system CMD, .shell CMD, .system CMD
           for (Arg a : rest) {
-            Matcher m = CLIENT_SHELL_ESCAPE.matcher(a.text());
+            String t = a.text();
+            if (t.indexOf('!') < 0 && t.indexOf('.') < 0 && !containsIgnoreCase(t, "system")) {
+              continue; // no escape can be in it: most arguments are options, names and plain statements
+            }
+            Matcher m = CLIENT_SHELL_ESCAPE.matcher(t);
             while (m.find()) {
               nestedShell(m.group(1), c, plus(wrappers, name), privileged, env, name + " shell escape");
             }
@@ -1103,6 +1107,15 @@ final class Units {
     List<String> l = new ArrayList<>(list);
     l.add(item);
     return l;
+  }
+
+  private static boolean containsIgnoreCase(String text, String lowerWord) {
+    for (int k = 0; k + lowerWord.length() <= text.length(); k++) {
+      if (text.regionMatches(true, k, lowerWord, 0, lowerWord.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String joinPlain(List<Arg> args) {

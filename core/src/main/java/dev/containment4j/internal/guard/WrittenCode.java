@@ -168,10 +168,12 @@ final class WrittenCode {
       + "|/run/docker\\.sock|~|\\$\\{?HOME\\}?)(:|[\"']?\\s*$)|-\\s*[\"']?(SYS_ADMIN|SYS_PTRACE|SYS_MODULE|NET_ADMIN|ALL)\\b"
       + "|-\\s*[\"']?(apparmor|seccomp|label)[:=]unconfined)");
 
+  private static final Pattern COMPOSE_FILE = Pattern.compile("(docker-)?compose(\\.[\\w-]+)?\\.ya?ml");
+
   /** The first line of a Compose file that gives a service a way out of its container, or null. */
   static String composeEscape(Path file, String content) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (!name.matches("(docker-)?compose(\\.[\\w-]+)?\\.ya?ml")) {
+    if (!COMPOSE_FILE.matcher(name).matches()) {
       return null;
     }
     Matcher m = COMPOSE_ESCAPE.matcher(content);
