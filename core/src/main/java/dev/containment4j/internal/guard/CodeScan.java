@@ -248,10 +248,9 @@ final class CodeScan {
     if (language.equals("awk")) {
       return AwkCommands.of(code);
     }
-    if (language.equals("rust") || language.equals("go")) {
-      return constructedCommands(code, language);
-    }
-    List<String> out = new ArrayList<>();
+    // Rust and Go build argument vectors; their C-style system()/popen() calls are read below as in other languages
+    List<String> out = language.equals("rust") || language.equals("go") ? constructedCommands(code, language)
+        : new ArrayList<>();
     Matcher m = SHELL_CALL.matcher(code);
     int from = 0;
     while (from <= code.length() && m.find(from)) {
