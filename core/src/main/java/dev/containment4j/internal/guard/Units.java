@@ -408,15 +408,12 @@ final class Units {
         case "gdb":
         case "cgdb": {
           // gdb -ex 'shell CMD', -ex '!CMD': gdb runs CMD through the shell
-          for (int k = 0; k + 1 < rest.size(); k++) {
-            String t = rest.get(k).text();
-            if (t.equals("-ex") || t.equals("--ex") || t.equals("-eval-command") || t.equals("--eval-command")
-                || t.equals("-iex") || t.equals("--init-eval-command")) {
-              String cmd = rest.get(k + 1).text().strip();
-              if (cmd.startsWith("!") || cmd.startsWith("shell ")) {
-                nestedShell(cmd.substring(cmd.startsWith("!") ? 1 : 6), c, plus(wrappers, name), privileged, env,
-                    "gdb shell");
-              }
+          for (String value : optionValues(rest, Set.of("-ex", "--ex", "-eval-command", "--eval-command", "-iex",
+              "--init-eval-command"), List.of())) {
+            String cmd = value.strip();
+            if (cmd.startsWith("!") || cmd.startsWith("shell ")) {
+              nestedShell(cmd.substring(cmd.startsWith("!") ? 1 : 6), c, plus(wrappers, name), privileged, env,
+                  "gdb shell");
             }
           }
           break;
@@ -441,16 +438,11 @@ final class Units {
         case "make":
         case "gmake": {
           // make --eval=TEXT: TEXT is makefile syntax, its recipe lines (after a tab) run through the shell
-          for (int k = 0; k < rest.size(); k++) {
-            String t = rest.get(k).text();
-            String text = t.startsWith("--eval=") ? t.substring(7) : t.equals("--eval") || t.equals("-E")
-                ? (k + 1 < rest.size() ? rest.get(k + 1).text() : null) : null;
-            if (text != null) {
-              for (String line : text.split("\n")) {
-                if (line.startsWith("\t")) {
-                  nestedShell(line.substring(1).replaceFirst("^[@+-]+", ""), c, plus(wrappers, name), privileged, env,
-                      "make --eval");
-                }
+          for (String text : optionValues(rest, Set.of("--eval", "-E"), List.of("--eval="))) {
+            for (String line : text.split("\n")) {
+              if (line.startsWith("\t")) {
+                nestedShell(line.substring(1).replaceFirst("^[@+-]+", ""), c, plus(wrappers, name), privileged, env,
+                    "make --eval");
               }
             }
           }
@@ -458,32 +450,23 @@ final class Units {
         }
         case "wget": {
           // wget --use-askpass=CMD runs CMD for the password
-          for (int k = 0; k < rest.size(); k++) {
-            String t = rest.get(k).text();
-            if (t.startsWith("--use-askpass=")) {
-              nestedShell(t.substring(t.indexOf('=') + 1), c, plus(wrappers, name), privileged, env, "wget askpass");
-            } else if (t.equals("--use-askpass") && k + 1 < rest.size()) {
-              nestedShell(rest.get(k + 1).text(), c, plus(wrappers, name), privileged, env, "wget askpass");
-            }
+          for (String cmd : optionValues(rest, Set.of("--use-askpass"), List.of("--use-askpass="))) {
+            nestedShell(cmd, c, plus(wrappers, name), privileged, env, "wget askpass");
           }
           break;
         }
         case "screen": {
           // screen -dmS NAME CMD ARGS runs CMD detached (it outlives the call); screen -X stuff TEXT types TEXT into
           // a running session's shell
-          int k = 0;
-          while (k < rest.size() && isOpt(rest.get(k))) {
-            String t = rest.get(k).text();
-            if (t.equals("-X")) {
-              int s = indexOf(rest.subList(k + 1, rest.size()), "stuff");
-              if (s >= 0 && k + 2 + s < rest.size()) {
-                nestedShell(rest.get(k + 2 + s).text().replace("^M", "\n"), c, plus(wrappers, name), privileged, env,
-                    "screen -X stuff");
-              }
-              emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
-              return;
+          int k = skipLetterOptions(rest, 0, "ScehpstT", "-X");
+          if (k < rest.size() && rest.get(k).text().equals("-X")) {
+            int s = indexOf(rest.subList(k + 1, rest.size()), "stuff");
+            if (s >= 0 && k + 2 + s < rest.size()) {
+              nestedShell(rest.get(k + 2 + s).text().replace("^M", "\n"), c, plus(wrappers, name), privileged, env,
+                  "screen -X stuff");
             }
-            k += !t.startsWith("--") && "ScehpstT".indexOf(t.charAt(t.length() - 1)) >= 0 ? 2 : 1;
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
           }
           if (k >= rest.size()) {
             emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
@@ -498,13 +481,8 @@ final class Units {
           return;
         case "zip": {
           // zip -T -TT CMD tests the archive by running CMD through the shell
-          for (int k = 0; k < rest.size(); k++) {
-            String t = rest.get(k).text();
-            String cmd = (t.equals("-TT") || t.equals("--unzip-command")) && k + 1 < rest.size()
-                ? rest.get(k + 1).text() : t.startsWith("--unzip-command=") ? t.substring(t.indexOf('=') + 1) : null;
-            if (cmd != null) {
-              nestedShell(cmd, c, plus(wrappers, name), privileged, env, "zip -TT");
-            }
+          for (String cmd : optionValues(rest, Set.of("-TT", "--unzip-command"), List.of("--unzip-command="))) {
+            nestedShell(cmd, c, plus(wrappers, name), privileged, env, "zip -TT");
           }
           break;
         }
@@ -520,14 +498,8 @@ final class Units {
         }
         case "man": {
           // man -P PAGER, --pager=PAGER, MANPAGER=...: the pager is a command line run through the shell
-          for (int k = 0; k < rest.size(); k++) {
-            String t = rest.get(k).text();
-            String pager = (t.equals("-P") || t.equals("--pager")) && k + 1 < rest.size() ? rest.get(k + 1).text()
-                : t.startsWith("--pager=") ? t.substring(t.indexOf('=') + 1)
-                : t.startsWith("-P") && t.length() > 2 ? t.substring(2) : null;
-            if (pager != null) {
-              nestedShell(pager, c, plus(wrappers, name), privileged, env, "man -P");
-            }
+          for (String pager : optionValues(rest, Set.of("-P", "--pager"), List.of("--pager=", "-P"))) {
+            nestedShell(pager, c, plus(wrappers, name), privileged, env, "man -P");
           }
           for (String variable : List.of("MANPAGER", "PAGER")) {
             String pager = env.get(variable);
@@ -1057,12 +1029,7 @@ final class Units {
       String sub = rest.get(k).text();
       String values = TMUX_RUNNERS.get(sub);
       List<Arg> after = rest.subList(k + 1, rest.size());
-      int j = 0;
-      while (j < after.size() && isOpt(after.get(j))) {
-        String t = after.get(j).text();
-        j += !t.startsWith("--") && values.indexOf(t.charAt(t.length() - 1)) >= 0 ? 2 : 1;
-      }
-      List<Arg> words = after.subList(Math.min(j, after.size()), after.size());
+      List<Arg> words = after.subList(Math.min(skipLetterOptions(after, 0, values, null), after.size()), after.size());
       if (sub.startsWith("send")) {
         words = words.stream().filter(a -> !TMUX_KEY.matcher(a.text()).matches()).toList();
       }
@@ -1071,6 +1038,47 @@ final class Units {
       }
     }
     emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+  }
+
+  /**
+   * The index of the first word after the leading options of a program whose short options taking a value are the
+   * letters in {@code valueLetters} (combined flags end with that letter: {@code -dmS NAME}), or of {@code stop}
+   * when that option comes first.
+   */
+  private static int skipLetterOptions(List<Arg> rest, int from, String valueLetters, String stop) {
+    int k = from;
+    while (k < rest.size() && isOpt(rest.get(k))) {
+      String t = rest.get(k).text();
+      if (t.equals(stop)) {
+        return k;
+      }
+      k += !t.startsWith("--") && valueLetters.indexOf(t.charAt(t.length() - 1)) >= 0 ? 2 : 1;
+    }
+    return k;
+  }
+
+  /**
+   * The values of an option given as two words ({@code NAME VALUE}, a name in {@code separate}) or as one
+   * ({@code PREFIXVALUE}, a prefix in {@code joined}: {@code --pager=less}, {@code -Pless}).
+   */
+  private static List<String> optionValues(List<Arg> rest, Set<String> separate, List<String> joined) {
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < rest.size(); k++) {
+      String t = rest.get(k).text();
+      if (separate.contains(t)) {
+        if (k + 1 < rest.size()) {
+          out.add(rest.get(k + 1).text());
+        }
+        continue;
+      }
+      for (String prefix : joined) {
+        if (t.startsWith(prefix) && t.length() > prefix.length()) {
+          out.add(t.substring(prefix.length()));
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private static int skipOptions(List<Arg> rest, Set<String> withValue) {

@@ -39,8 +39,7 @@ final class WrittenCode {
   /** The commands {@code content}, written to {@code file}, will run by themselves; empty for other files. */
   static List<String> commands(Path file, String content) {
     List<String> out = new ArrayList<>();
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    String lower = name.toLowerCase(Locale.ROOT);
+    String lower = lowerName(file);
     if (lower.equals("package.json")) {
       Matcher m = NPM_SCRIPT.matcher(content);
       while (m.find()) {
@@ -91,8 +90,7 @@ final class WrittenCode {
    * ({@code docker build}). Like recipes read when they run, only a command the guard would deny counts.
    */
   static List<String> laterCommands(Path file, String content) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    String lower = name.toLowerCase(Locale.ROOT);
+    String lower = lowerName(file);
     if (lower.equals("makefile") || lower.equals("gnumakefile") || lower.endsWith(".mk")) {
       return ProjectRecipes.makefileCommands(content);
     }
@@ -124,7 +122,7 @@ final class WrittenCode {
    * files. What such a program would be refused for is refused when it is written.
    */
   static boolean runsByItself(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = lowerName(file);
     return name.equals("build.rs") || name.equals("setup.py") || name.equals("conftest.py")
         || name.equals("sitecustomize.py") || name.equals("usercustomize.py") || name.endsWith(".pth")
         || TOOL_CONFIG_CODE.matcher(name).matches();
@@ -150,7 +148,7 @@ final class WrittenCode {
    * ({@code .mvn/jvm.config}, {@code gradle.properties}'s {@code org.gradle.jvmargs}, {@code .jvmopts}), or null.
    */
   static String jvmCodeOption(Path file, String content) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = lowerName(file);
     Path parent = file.getParent();
     boolean read = name.equals("gradle.properties") || name.equals(".jvmopts") || name.equals(".sbtopts")
         || name.equals("jvm.config") && parent != null && parent.getFileName() != null
@@ -172,12 +170,17 @@ final class WrittenCode {
 
   /** The first line of a Compose file that gives a service a way out of its container, or null. */
   static String composeEscape(Path file, String content) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = lowerName(file);
     if (!COMPOSE_FILE.matcher(name).matches()) {
       return null;
     }
     Matcher m = COMPOSE_ESCAPE.matcher(content);
     return m.find() ? m.group().strip() : null;
+  }
+
+  /** The file's name in lower case ({@code ""} for a root). */
+  private static String lowerName(Path file) {
+    return file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
   }
 
   private static String unescape(String json) {
