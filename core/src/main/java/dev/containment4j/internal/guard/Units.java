@@ -136,10 +136,7 @@ final class Units {
         e = new LinkedHashMap<>(env);
         e.putAll(c.assignments());
         for (Map.Entry<String, String> a : c.assignments().entrySet()) {
-          // PAGER='sh -c ...' git log, GIT_EDITOR=..., LESSOPEN='|...': a command line the program runs later
-          if (COMMAND_VARIABLES.contains(a.getKey()) && !a.getValue().isBlank()) {
-            nestedShell(a.getValue().replaceFirst("^\\|+", ""), c, w, privileged, env, a.getKey() + "=");
-          }
+          commandVariable(a.getKey(), a.getValue(), c, w, privileged, env);
         }
       }
       unwrap(c, c.args(), w, privileged, false, e, c.cwd(), c.argv());
@@ -159,6 +156,17 @@ final class Units {
     problems.addAll(s.problems());
     addAll(s, w, privileged, env);
     depth--;
+  }
+
+  /**
+   * A variable whose value is a command line a program runs later ({@code PAGER='sh -c …' git log}, {@code env
+   * GIT_EDITOR=… git commit}, {@code LESSOPEN='|…'}): the value is judged as if typed.
+   */
+  private void commandVariable(String name, String value, SimpleCommand c, List<String> wrappers, boolean privileged,
+      Map<String, String> env) {
+    if (COMMAND_VARIABLES.contains(name) && !value.isBlank()) {
+      nestedShell(value.replaceFirst("^\\|+", ""), c, wrappers, privileged, env, name + "=");
+    }
   }
 
   private void emit(SimpleCommand c, List<Arg> args, List<String> wrappers, boolean privileged, boolean fromStdin,
@@ -245,6 +253,8 @@ final class Units {
             } else if (t.startsWith("-")) {
               k++;
             } else if (Regexes.matches(t, "[A-Za-z_][A-Za-z0-9_]*=.*")) {
+              commandVariable(t.substring(0, t.indexOf('=')), t.substring(t.indexOf('=') + 1), c,
+                  plus(wrappers, "env"), privileged, env);
               env.put(t.substring(0, t.indexOf('=')), t.substring(t.indexOf('=') + 1));
               k++;
             } else {
@@ -497,15 +507,10 @@ final class Units {
           break;
         }
         case "man": {
-          // man -P PAGER, --pager=PAGER, MANPAGER=...: the pager is a command line run through the shell
+          // man -P PAGER, --pager=PAGER: the pager is a command line run through the shell (MANPAGER=… and PAGER=…
+          // are command variables, read where they are set)
           for (String pager : optionValues(rest, Set.of("-P", "--pager"), List.of("--pager=", "-P"))) {
             nestedShell(pager, c, plus(wrappers, name), privileged, env, "man -P");
-          }
-          for (String variable : List.of("MANPAGER", "PAGER")) {
-            String pager = env.get(variable);
-            if (pager != null && !pager.isEmpty()) {
-              nestedShell(pager, c, plus(wrappers, name), privileged, env, "man " + variable);
-            }
           }
           break;
         }
