@@ -1004,10 +1004,10 @@ final class Units {
   /** tmux's commands that run a shell command, with the letters of their options that take a value. */
   private static final Map<String, String> TMUX_RUNNERS = Map.ofEntries(Map.entry("new", "cefFnstxy"),
       Map.entry("new-session", "cefFnstxy"), Map.entry("neww", "ceFnt"), Map.entry("new-window", "ceFnt"),
-      Map.entry("splitw", "celtF"), Map.entry("split-window", "celtF"), Map.entry("respawnp", "cet"),
+      Map.entry("splitw", "celptF"), Map.entry("split-window", "celptF"), Map.entry("respawnp", "cet"),
       Map.entry("respawn-pane", "cet"), Map.entry("respawnw", "cet"), Map.entry("respawn-window", "cet"),
       Map.entry("run", "cdt"), Map.entry("run-shell", "cdt"), Map.entry("popup", "bcdehsStTwxy"),
-      Map.entry("display-popup", "bcdehsStTwxy"), Map.entry("send", "Nt"), Map.entry("send-keys", "Nt"));
+      Map.entry("display-popup", "bcdehsStTwxy"), Map.entry("send", "cNt"), Map.entry("send-keys", "cNt"));
   /** Key names {@code tmux send-keys} presses rather than types. */
   private static final Pattern TMUX_KEY = Pattern.compile("(?i)enter|kpenter|escape|tab|space|bspace|up|down|left"
       + "|right|home|end|[cmsCMS]-.+");
