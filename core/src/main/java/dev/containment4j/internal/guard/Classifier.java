@@ -3403,8 +3403,15 @@ final class Classifier {
         || value.equals("off")) || Regexes.matches(key, "http(\\..*)?\\.sslcainfo|http\\.sslbackend")) {
       return Judgement.deny(WEAKEN, show(u) + " turns off TLS verification for git");
     }
-    if (key.equals("core.hookspath")) {
+    if (key.equals("core.hookspath") || key.equals("init.templatedir")) {
       return Judgement.deny(PERSIST, show(u) + " points git at another hooks directory, code git will run");
+    }
+    if (Regexes.matches(key, "include\\.path|includeif\\..*\\.path")) {
+      return Judgement.ask(PERSIST, show(u) + " makes git read settings from another file, which may name commands"
+          + " git runs");
+    }
+    if (key.equals("safe.directory") && value.equals("*")) {
+      return Judgement.ask(WEAKEN, show(u) + " turns off git's check that a repository belongs to the user");
     }
     if (Regexes.matches(key, "url\\..*\\.(insteadof|pushinsteadof)")) {
       return Judgement.deny(REDIRECT, show(u) + " rewrites git URLs, redirecting fetches and pushes");
@@ -3413,15 +3420,19 @@ final class Classifier {
       // an alias without "!" expands to other git arguments (st = status), judged when it is used
       return Judgement.ALLOW;
     }
-    if (Regexes.matches(key, "core\\.(pager|editor)|sequence\\.editor|alias\\..*|core\\.sshcommand")
+    if (Regexes.matches(key, "core\\.(pager|editor|fsmonitor)|sequence\\.editor|alias\\..*|core\\.sshcommand"
+        + "|diff\\.external|diff\\..*\\.(textconv|command)|merge\\..*\\.driver|filter\\..*\\.(clean|smudge|process)")
         && ops.size() > 1) {
       // the value is a command line git runs later: judged as one, so `less -FRX` and `code --wait` are ordinary
       // and `less; curl …` is what the curl is; a script named by a path is not read here, so it still asks
       String command = ops.get(1).startsWith("!") ? ops.get(1).substring(1) : ops.get(1);
       Units.Analysis inner = Units.ofShell(command, paths.home(), u.cwd());
       Judgement v = judgeText(u, command, "shell", new Flow(), false);
+      // plain programs by name only: a path, a shell, an interpreter or a network client names code or data the
+      // judgement cannot see when git runs it later
       boolean plainPrograms = inner.units().stream().allMatch(x -> !x.argv().isEmpty() && !x.argv().get(0)
-          .contains("/"));
+          .contains("/") && !Units.SHELLS.contains(x.name()) && !NET_CLIENTS.contains(x.name())
+          && !Regexes.matches(x.name(), "(python|pypy|node|nodejs|deno|bun|perl|ruby|php|lua|tclsh|osascript)[0-9.]*"));
       if (v.decision() == Judgement.Decision.ALLOW && plainPrograms && !inner.units().isEmpty()) {
         return Judgement.ALLOW;
       }
@@ -3429,8 +3440,8 @@ final class Classifier {
           + (v.decision() == Judgement.Decision.ALLOW ? "" : ": " + v.reason()));
     }
     if (Regexes.matches(key,
-        "core\\.(sshcommand|fsmonitor|pager|editor|askpass|gitproxy)|alias\\..*|diff\\..*\\.textconv"
-        + "|filter\\..*|credential\\..*|.*\\.(command|cmd|program|tool)|sequence\\.editor|gpg\\.program"
+        "core\\.(sshcommand|fsmonitor|pager|editor|askpass|gitproxy)|alias\\..*|diff\\..*\\.textconv|diff\\.external"
+        + "|filter\\..*|credential\\..*|.*\\.(command|cmd|program|tool|driver)|sequence\\.editor|gpg\\.program"
         + "|uploadpack\\..*|receive\\..*")) {
       return Judgement.ask(PERSIST, show(u) + " configures a command git will run later");
     }

@@ -29,7 +29,7 @@ final class CommandSettings {
   /** {@code key = value} or {@code key: value} lines whose value is a command line. */
   private static final Pattern COMMAND_LINE = Pattern.compile("(?im)^[ \\t]*(credential_process|proxycommand"
       + "|localcommand|knownhostscommand|fsmonitor|pager|editor|sshcommand|askpass|smudge|clean|process|textconv"
-      + "|helper|exec|runner|rustc-wrapper|rustc_workspace_wrapper|rustc-workspace-wrapper)[ \\t]*[=: ][ \\t]*"
+      + "|helper|exec|runner|external|driver|rustc-wrapper|rustc_workspace_wrapper|rustc-workspace-wrapper)[ \\t]*[=: ][ \\t]*"
       + "(?<cmd>\\S.*)$");
   /** A git alias that runs a shell command ({@code st = !sh -c …}). */
   private static final Pattern GIT_SHELL_ALIAS = Pattern.compile("(?m)^\\s*[\\w.-]+\\s*=\\s*!(?<cmd>.+)$");

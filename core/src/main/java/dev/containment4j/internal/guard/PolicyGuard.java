@@ -377,6 +377,13 @@ public final class PolicyGuard implements ModelGuard {
       return Judgement.allow(Classifier.ORDINARY, verb + lexical + " changes only how the editor shows, formats"
           + " and searches files");
     }
+    // line endings and binary files in the workspace's .gitattributes, naming no driver that runs a command
+    if (j.category().equals(Classifier.TAMPER) && call.content().isPresent() && lexical.startsWith(workspace)
+        && lexical.equals(classifier.real(lexical)) && GitAttributes.onlyBuiltIn(
+            workspace.relativize(lexical).toString(), call.content().get())) {
+      return Judgement.allow(Classifier.ORDINARY, verb + lexical + " sets only line endings, binary files and other"
+          + " attributes that run no command");
+    }
     return j;
   }
 
