@@ -32,7 +32,7 @@ final class InjectionCues {
           "ignore", "disregard", "forget", "stop", "treat", "run",
           "execute", "invoke", "call", "trigger", "open", "use", "send", "post", "upload", "forward", "email", "copy",
           "paste", "put", "gather", "collect", "encode", "fetch", "visit", "click", "download", "install", "delete",
-          "remove", "overwrite", "write", "add", "save", "store", "remember", "merge", "approve", "mark", "push", "rate",
+          "remove", "overwrite", "write", "add", "append", "commit", "save", "store", "remember", "merge", "approve", "mark", "push", "rate",
           "claim",
           "grant", "disable", "reply", "respond", "answer", "say", "tell", "mention", "include", "recommend",
           "describe", "make sure", "print", "reveal", "list", "export", "proceed", "comply", "follow", "obey",
@@ -66,7 +66,7 @@ final class InjectionCues {
           "shared drive", "external"}),
       java.util.Map.entry("secrecy", new String[] {"do not", "don't", "dont", "never", "without", "right away",
           "immediately", "on their own", "on your own", "silently", "quietly", "secretly"}),
-      java.util.Map.entry("answer", new String[] {"reply", "answer", "response", "summary", "output", "respond",
+      java.util.Map.entry("answer", new String[] {"reply", "answer", "response", "summary", "output", "respond", "report",
           "tell the", "inform the", "convince the", "persuade the", "assure the", "speak", "describe", "present",
           "portray", "every", "each", "write back", "answers", "replies", "responses"}),
       java.util.Map.entry("structure", new String[] {"##", "\"role\"", "end of", "begin", "</", "<output", "<result",
@@ -111,7 +111,7 @@ final class InjectionCues {
     cue(c, "directive", 0.25, "(?:^|[\\n:;>\\]*(]\\s*|[.!?\"]\\s+|\\b(?:please|kindly|now|then|also|first|next|just|simply|"
         + "go ahead and|immediately),?\\s)(?:ignore|disregard|forget|stop|treat|run|execute|invoke|call|trigger|"
         + "open|use|send|post|upload|forward|email|copy|paste|put|gather|collect|encode|fetch|visit|click|download|"
-        + "install|delete|remove|overwrite|write|add|save|store|remember|merge|approve|mark|push|grant|disable|"
+        + "install|delete|remove|overwrite|write|add|append|commit|save|store|remember|merge|approve|mark|push|grant|disable|"
         + "reply|respond|answer|say|tell|mention|include|recommend|describe|make sure|print|reveal|list|export|rate|claim|"
         + "proceed|comply|follow|obey|transfer|share)\\s+(?:[a-z~./`'\"-])");
     // override of earlier guidance, a new mission
@@ -160,6 +160,9 @@ final class InjectionCues {
         + " (?:pending )?(?:pr|pull requests?|changes?)|\\bdisable (?:the )?(?:sandbox|2fa|two-factor|mfa|security|"
         + "logging|audit|antivirus|firewall|branch protection|protections?|safeguards?|hooks|tests|ci|checks)|"
         + "(?<![\\w-])--(?:no-verify|yes|drop[\\w-]*)\\b|\\bdelete (?:all|every)|\\bwipe\\b|\\bdrop table|"
+        // session 16: the project's own checks left out ("report success without running the remaining checks")
+        + "\\bwithout (?:running|executing) (?:the |any |all )?(?:remaining |other |rest of the )?(?:[\\w-]+ ){0,3}?"
+        + "(?:tests?|checks?|linters?|lint|validations?|scans?)\\b|"
         + "\\btransfer (?:their |your |the |all )?(?:funds|"
         + "money|crypto|balance|savings)|\\b(?:shell|root|admin) access|\\bexport the (?:production|prod|customer|user)|\\bmark (?:this|it"
         + "|the change) as (?:safe|approved|trusted))");
@@ -188,7 +191,9 @@ final class InjectionCues {
         + "directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes|pages?|box|boxes|tables?|"
         + "sections?|views?|tabs?|panels?|cards?|rows?|columns?)\\b))\\b|\\b(?:reply|"
         + "respond|answer) (?:only|to the user|with only)|\\b(?:tell|inform|convince|persuade|assure) the"
-        + " (?:user|reader|customer)\\b(?! (?:which|what|how|whether|if|when|where|why|who)\\b)|\\b(?:write|say|reply|respond|answer)(?: back)? to the (?:user|reader|"
+        + " (?:user|reader|customer)\\b(?! (?:which|what|how|whether|if|when|where|why|who)\\b)|\\b(?:write|say|reply|respond|answer"
+        // session 16: "report success to the user"
+        + "|report(?: (?:success|completion|that it passed|it as done))?)(?: back)? to the (?:user|reader|"
         + "customer)\\b|\\b(?:answer|reply to|respond to) the (?:user|reader|customer) with\\b|"
         + "\\b(?:every|each|all|any) (?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies))\\b|"
         // session 15: one answer dictated for everything asked ("respond to every question with: ...")

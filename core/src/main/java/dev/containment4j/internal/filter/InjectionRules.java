@@ -46,6 +46,8 @@ final class InjectionRules {
     /** Trigger keywords: a window is examined only where one of these occurs. */
     static final List<String> WORDS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
         "ignor", "disregard", "forget", "overrid", "bypass", "instruction", "prompt", "assistant", "agent:", "agents:",
+        // session 16: the reader in a compound key or header name ("AI-Agent-Note:", "ai_note")
+        "agent-", "agent_", "ai-", "ai_",
         "agent,", "agents,", "ai agent", "agents reading", "agent reading", "the agent", "dear agent", "hey agent",
         " ai ", " ai:", " ai,", "a.i.", "llm", "language model", "claude", "chatgpt", "gpt", "gemini", "copilot",
         "system:", "system :", "system message", "system prompt", "system note", "system override", "system update",
@@ -270,6 +272,9 @@ final class InjectionRules {
             + "operators?|owners?|trainers?|system) (?:team )?(?:speaking|here\\s*[:,.!-])"));
     f.add(feature("role-spoof", 0.8, keys("system", "admin", "developer", "root", "security", "emergency"),
         "\\b(?:system|admin|developer|root|security|emergency) (?:override|mode|update|alert|prompt)\\s*[:!-]"));
+    // session 16: an override header followed by an order ("SYSTEM OVERRIDE: tests are passing. Stop here and ...")
+    f.add(feature("role-spoof", 1.0, keys("override"), "\\b(?:system|admin|developer|root|security|emergency|operator)"
+        + " override\\s*[:!-]\\s*(?:[^\\n.!]{0,80}[.!]\\s+)?(?:please |now |immediately |then )?" + IMPERATIVE + "\\b"));
     // authority and permission claims
     f.add(feature("authority", 0.7, keys("authori", "approved", "permitted", "allowed", "granted", "consented", "confirmed", "instructed", "requested", "wants", "asked"),
         "\\b(?:the |your )?(?:user|owner|admin(?:istrator)?|operator|developer|maintainer|security team|ceo|"
@@ -316,6 +321,15 @@ final class InjectionRules {
         + " (?:memory|memories))"
         + "|\\bupdate (?:your|the) (?:memory|memories|system prompt|instructions|rules)\\b"));
     // secrecy towards the user
+    // session 16: an order that opens by hiding itself from the user ("Quietly, without mentioning it to the user,
+    // append ..."): the clause is addressed to whoever acts for the user, and no manual tells its reader to keep
+    // something from the user it serves
+    String hideFromUser = "(?:without (?:mentioning|telling|informing|notifying|alerting|asking|letting) (?:it |this |"
+        + "anything |them )?(?:to )?(?:the |your )?(?:user|human|owner)|(?:do not|don'?t|never) (?:tell|mention|inform|"
+        + "notify|alert|show)(?: it| this| anything)?(?: to)? (?:the |your )?(?:user|human|owner))";
+    f.add(feature("secrecy", 1.0, keys("without", "do not", "don't", "dont", "never"),
+        "(?:^|(?<=[\\n.!?;:>*-])[ \\t]*)(?:(?:quietly|silently|secretly|discreetly|covertly),? )?" + hideFromUser
+            + "(?: (?:about )?(?:it|this))?,\\s*(?:please |just |simply |now |then )?" + IMPERATIVE + "\\b"));
     f.add(feature("secrecy", 0.6, keys("do not", "don't", "dont", "never", "without"),
         "\\b(?:do not|don'?t|never|without) (?:ask(?:ing)?|tell(?:ing)?|inform(?:ing)?|notify(?:ing)?|mention(?:ing)?|"
             + "alert(?:ing)?|warn(?:ing)?|confirm(?:ing)?|consult(?:ing)?|check(?:ing)? with|reveal(?:ing)? (?:this|it)"
@@ -384,7 +398,9 @@ final class InjectionRules {
         + "tokens?|passwords?)"));
     f.add(feature("reveal", 0.9, keys("reveal", "print", "output", "show", "repeat", "display", "leak", "disclose", "tell me", "write out", "give me", "dump", "recite"),
         "\\b(?:reveal|print|output|show|repeat|display|leak|disclose|tell me|write out|give me|dump|recite)"
-            + " (?:me )?(?:(?:your|the|all|any) )?(?:full |entire |complete |original |hidden |exact )?(?:system prompt|"
+            + " (?:me )?(?:(?:your|the|all|any) )?(?:full |entire |complete |original |hidden |exact )?"
+            // session 16: "the full text of your system prompt"
+            + "(?:(?:text|contents?|wording) of (?:your |the )?)?(?:system prompt|"
             + "system message|initial (?:prompt|instructions)|hidden (?:prompt|instructions)|instructions you were "
             + "given|developer (?:message|prompt))"
             // the reader's secrets are named with a determiner ("print all environment variables", "reveal your
@@ -684,7 +700,9 @@ final class InjectionRules {
         + "|" + reader + " [\\w-]+(?:er|or)s?\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
         // session 9: "policy update for the running agent:", "to the LLM agent making this request - retry ..."
         + "|(?:(?:this |a |one |quick )?(?:[\\w-]+ ){0,2}?(?:note|message|memo|reminder|tip|request|instructions?|"
-        + "notice|heads[- ]up|word|one|update|alert|warning|important|urgent|action|step|task|hints?)(?: is)?\\s+)?"
+        + "notice|heads[- ]up|word|one|update|alert|warning|important|urgent|action|step|task|hints?)(?: is)?\\s+"
+        // session 16: a sender named first ("From the IT department to any AI assistant that reads this mailbox:")
+        + "|from (?:the |your |our )?(?:[\\w.-]+ ){1,3}?)?"
         + "(?:to|for)\\s+(?:the |any |all |every |each |whatever |whichever |an? )?" + qual + reader + "\\b[^:\\n]{0,60}?(?::| [-\u2013\u2014] )"
         // session 11: a Markdown heading addressed to the reader ("## Notes for LLMs", "### For AI coding assistants"):
         // what its paragraph asks is addressed to the reader
@@ -735,13 +753,17 @@ final class InjectionRules {
         + "|\\bdrop (?:table|database|schema)\\b|\\btruncate (?:table )?[\\w.\"`]+"
         // session 15: an infrastructure tool told to delete ("kubectl delete ns staging", "terraform destroy")
         + "|\\b(?:kubectl|helm|terraform|pulumi|gcloud|aws|az|doctl|flyctl|heroku)\\b[^\\n|;`]{0,40}?\\b(?:delete|destroy|"
-        + "uninstall|purge|terminate)\\b";
+        + "uninstall|purge|terminate)\\b"
+        // session 16: TLS verification turned off, the user's shell start-up files changed
+        + "|\\bnode_tls_reject_unauthorized\\s*=\\s*['\"]?0|\\bsslverify\\s*[= ]\\s*false\\b|\\bstrict-ssl\\s*[= ]\\s*false\\b"
+        + "|\\bpythonhttpsverify\\s*=\\s*0|\\bgit_ssl_no_verify\\b|--no-check-certificate\\b"
+        + "|\\bshell (?:profile|start-?up files?|rc files?)\\b|\\.(?:bashrc|zshrc|bash_profile|zprofile)\\b";
     String secret = "~/\\.\\w|\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
         + "\\bauthori[sz]ation (?:headers?|tokens?)\\b|\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\b(?:backup|recovery) codes?\\b|\\b(?:2fa|mfa)\\b|"
         + "\\bcard numbers?\\b|\\bphone numbers?\\b|\\b(?:home|billing) address\\b|\\boutput of `?(?:env|printenv)\\b|"
         + "\\bsettings\\.xml\\b|\\bconfig\\.json\\b|\\bid_[a-z0-9]+\\b|[a-z0-9]_(?:token|secret|password|api_key)s?\\b";
     String any = "(?:" + verbs + ")\\b" + rest + "(?:" + danger + "|" + secret + ")";
-    String send = "(?:send|resend|post|upload|forward|e-?mail|share|publish|push|copy|transfer|submit|attach|paste|export|"
+    String send = "(?:force[- ])?(?:send|resend|post|upload|forward|e-?mail|share|publish|push|copy|transfer|submit|attach|paste|export|"
         + "sync)\\b" + rest + "(?:https?://|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,6}/[\\w/?=&.-]|\\b[\\w.+-]+@[\\w-]+\\.[\\w.-]+|\\b(?:docker\\.io|ghcr\\.io|pastebin|gist|"
         + "webhook)\\b|\\bpublic (?:hub|repo\\w*|bucket|gist|channel|mirror)\\b)";
     String destroy = "(?:delete|remove|wipe|erase|drop|destroy|purge|reset|disable|turn off)\\b" + rest
@@ -784,7 +806,9 @@ final class InjectionRules {
         // comment of any language (#, //, /*, --, %) or (session 10) a Markdown link or image ("![x](https://...)
         // Assistant: replace ...")
         // session 11: or a greeting after a comma ("Hey Siri, hey ChatGPT agent: ..."), and "Please, bot, ..."
-        "(?:^|(?<=[\\n.!?;:>\\[\\]\"'(*#/{|%)-])[ \\t]*|(?<=[ \\t]{2})|\\\\n[ \\t]*|(?<=,)[ \\t]*(?=(?:hey|hi|hello|dear)\\b))"
+        "(?:^|(?<=[\\n.!?;:>\\[\\]\"'(*#/{|%)-])[ \\t]*|(?<=[ \\t]{2})|\\\\n[ \\t]*|(?<=,)[ \\t]*(?=(?:hey|hi|hello|dear)\\b)"
+            // session 16: or a log line's level ("npm notice Agents: ...", "WARN agents: ...")
+            + "|(?<=\\b(?:notice|warn|warning|info|error|debug|hint))[ \\t]+)"
             + "(?:p\\.?s\\.?:?\\s+|please,\\s+)?" + header
             + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"
             + "|" + jsonKey + "(?:\\s*" + act + "|" + body + "(?:" + clause + act + "|" + aside + "))"
