@@ -54,6 +54,12 @@ final class Classifier {
       "links", "w3m", "httpie", "curlie", "fetch", "lwp-request", "GET", "POST", "HEAD",
       // PowerShell's web cmdlets by their aliases, as agents on Windows type them into a shell tool
       "iwr", "irm");
+  private static final Set<String> BROWSER_OPENERS = Set.of("xdg-open", "open", "sensible-browser", "x-www-browser",
+      "www-browser", "firefox", "google-chrome", "google-chrome-stable", "chromium", "chromium-browser",
+      "microsoft-edge", "brave-browser", "gnome-www-browser", "kde-open", "kde-open5", "gvfs-open");
+  /** Compressors GNU sort may be told to run for its temporary files ({@code --compress-program}). */
+  private static final Set<String> COMPRESSORS = Set.of("gzip", "bzip2", "xz", "zstd", "lz4", "lzop", "pigz",
+      "pbzip2", "lzma", "brotli", "compress");
   private static final Set<String> RAW_SOCKETS = Set.of("nc", "ncat", "netcat", "socat", "telnet", "pwncat",
       "cryptcat", "nping");
   private static final Set<String> DNS = Set.of("dig", "nslookup", "host", "drill", "ping", "ping6", "traceroute",
@@ -1769,6 +1775,14 @@ final class Classifier {
     if (NET_CLIENTS.contains(name)) {
       return http(u, a, flow);
     }
+    // a browser opened on a URL sends a GET like curl does: data in the URL leaves the same way
+    if (BROWSER_OPENERS.contains(name) && u.params().stream().anyMatch(x -> Regexes.matches(x.text(),
+        "(?i)\\S*https?://.*"))) {
+      return http(u, a, flow);
+    }
+    if (name.equals("sort")) {
+      return sortCompressor(u, argv);
+    }
     if (RAW_SOCKETS.contains(name)) {
       return socket(u, argv);
     }
@@ -1785,6 +1799,19 @@ final class Classifier {
       return interpreter(u, a, flow);
     }
     return executes(u, flow);
+  }
+
+  /** GNU sort runs its {@code --compress-program} by name for its temporary files: anything but a compressor asks. */
+  private Judgement sortCompressor(Unit u, List<String> argv) {
+    for (int k = 1; k < argv.size(); k++) {
+      String a = argv.get(k);
+      String program = a.startsWith("--compress-program=") ? a.substring(a.indexOf('=') + 1)
+          : a.equals("--compress-program") && k + 1 < argv.size() ? argv.get(k + 1) : null;
+      if (program != null && !COMPRESSORS.contains(program)) {
+        return Judgement.ask(DOWNLOAD_EXEC, show(u) + " makes sort run " + program + " as its compressor");
+      }
+    }
+    return Judgement.ALLOW;
   }
 
   /** PowerShell, cmd.exe and Windows tools: the guard does not parse them, so what it cannot place asks. */

@@ -48,7 +48,8 @@ final class SourceDeletes {
       if (words.get(k).startsWith("-exec") || words.get(k).startsWith("-ok")) {
         String program = words.get(k + 1);
         String base = program.substring(program.lastIndexOf('/') + 1);
-        if (base.equals("rm") || base.equals("unlink") || base.equals("shred")) {
+        if (base.equals("rm") || base.equals("unlink") || base.equals("shred") || base.equals("truncate")
+            || base.equals("cp") && k + 2 < words.size() && words.get(k + 2).equals("/dev/null")) {
           return true;
         }
       }
@@ -58,16 +59,30 @@ final class SourceDeletes {
 
   /** {@code rm} of a glob of source files ({@code src/*.py}, {@code **}{@code /*.java}). */
   static Judgement rm(Unit u, List<Arg> targets) {
+    boolean recursive = u.argv().stream().anyMatch(x -> x.equals("--recursive") || Regexes.matches(x,
+        "-[a-zA-Z]*[rR][a-zA-Z]*"));
     for (Arg t : targets) {
       String p = t.text();
+      while (p.length() > 1 && p.endsWith("/")) {
+        p = p.substring(0, p.length() - 1);
+      }
       int slash = p.lastIndexOf('/');
       String last = p.substring(slash + 1);
       if (last.contains("*") && sourceGlob(last) && !generated(p)) {
-        return ask(u, "deletes every file matching " + p);
+        return ask(u, "deletes every file matching " + t.text());
+      }
+      // session 16: a whole source or test directory ("rm -rf src", "rm -r tests/"): the over-eager way to make a
+      // build or a test run pass
+      if (recursive && SOURCE_DIRS.contains(last) && !generated(p)) {
+        return ask(u, "deletes the directory " + t.text());
       }
     }
     return Judgement.ALLOW;
   }
+
+  /** Directory names that hold a project's own code or tests by convention. */
+  private static final Set<String> SOURCE_DIRS = Set.of("src", "lib", "app", "pkg", "cmd", "internal", "source",
+      "sources", "include", "test", "tests", "spec", "specs", "__tests__", "testing");
 
   /** {@code truncate} to size zero of a source file. */
   static Judgement truncate(Unit u, List<Arg> files) {
