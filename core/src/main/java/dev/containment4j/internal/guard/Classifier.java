@@ -2424,6 +2424,12 @@ final class Classifier {
         output = r.target().text();
       }
     }
+    if (host != null && url != null) {
+      Judgement control = controlApiOf(url, host, show(u) + " sends a request that");
+      if (control != null) {
+        j = j.max(control);
+      }
+    }
     boolean local = host != null && isLocal(host);
     String dest = host == null ? "an unknown host" : host;
     final String theUrl = url;
@@ -3995,6 +4001,47 @@ final class Classifier {
   /** Docker (2375/2376, 4243), etcd (2379/2380), kubelet (10250/10255), Kubernetes API (6443), Consul (8500). */
   private static final Set<Integer> CONTROL_PORTS = Set.of(2375, 2376, 4243, 2379, 2380, 10250, 10255, 6443, 8500);
 
+  /** The cluster's API server by the names pods reach it under. */
+  private static final Pattern KUBERNETES_API = Pattern.compile("kubernetes(\\.default(\\.svc(\\.cluster\\.local)?)?)?");
+
+  /**
+   * The control APIs of a container engine, cluster or service registry (they run anything, outside every sandbox) on
+   * this machine or the private network: a port of {@link #CONTROL_PORTS} on a local, private or cluster-internal
+   * host, or the Kubernetes API by its in-cluster name; null for any other address.
+   */
+  private static Judgement controlApi(String host, java.net.InetAddress address, int port, String what) {
+    String h = host.toLowerCase(Locale.ROOT);
+    if (KUBERNETES_API.matcher(h).matches()) {
+      return Judgement.deny(TAMPER, what + " talks to the cluster's API server, which runs workloads and hands out"
+          + " secrets");
+    }
+    boolean inside = isLocal(h) || h.endsWith(".svc") || h.endsWith(".internal") || h.endsWith(".cluster.local")
+        || address != null && (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isSiteLocalAddress()
+        || address instanceof java.net.Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc);
+    return inside && CONTROL_PORTS.contains(port)
+        ? Judgement.deny(TAMPER, what + " talks to a control API on this machine or network (container engine,"
+            + " kubelet, etcd, Consul, Kubernetes), which runs commands outside the sandbox")
+        : null;
+  }
+
+  /** {@link #controlApi} for a URL a command line names (a literal address is parsed; a name is judged as written). */
+  private static Judgement controlApiOf(String url, String host, String what) {
+    int port = -1;
+    try {
+      port = URI.create(url.contains("://") ? url : "http://" + url).getPort();
+    } catch (IllegalArgumentException e) {
+      // not a URI java reads: the host alone is judged
+    }
+    java.net.InetAddress address = null;
+    try {
+      HostName canonical = HostName.parse(host);
+      address = canonical.isAddress() ? canonical.address() : null;
+    } catch (IllegalArgumentException e) {
+      // a host spelled to be read differently is judged elsewhere
+    }
+    return controlApi(host, address, port, what);
+  }
+
   Judgement fetch(URI url) {
     String host = url.getHost();
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
@@ -4026,13 +4073,12 @@ final class Classifier {
       return Judgement.deny(CREDENTIAL, "fetching " + url + " reads the cloud metadata service, which hands out"
           + " credentials");
     }
+    Judgement control = controlApi(host, address, url.getPort(), "fetching " + url);
+    if (control != null) {
+      return control;
+    }
     if (isLocal(host) || address != null && (address.isLoopbackAddress() || address.isAnyLocalAddress())) {
-      // a dev server the agent started is ordinary; the control APIs of this machine's container engine, cluster
-      // and service registry are not: they run anything, outside every sandbox
-      return CONTROL_PORTS.contains(url.getPort())
-          ? Judgement.deny(TAMPER, "fetching " + url + " talks to a control API on this machine (container engine,"
-              + " kubelet, etcd, Consul), which runs commands outside the sandbox")
-          : Judgement.ALLOW;
+      return Judgement.ALLOW; // a dev server the agent started
     }
     String q = url.getRawQuery();
     boolean encoded = q != null && encodedData(java.net.URLDecoder.decode(q.replace("+", "%2B"),
