@@ -257,7 +257,8 @@ final class SecretRules {
     r.add(rule("database-url-password", List.of("://", ":\\/\\/"),
         ":\\\\?/\\\\?/(?<=(?<![A-Za-z0-9+.\\-])(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|redis|rediss|amqps?|"
             + "mssql|sqlserver|oracle|cockroachdb|clickhouse|couchdb|neo4j(?:\\+s)?|jdbc:[a-z]{1,20}):\\\\?/\\\\?/)"
-            + "[^\\s:/@\"'<>]{1,64}:([^\\s@\"'<>/]{3,128})@[^\\s\"'<>]{2,}",
+            // session 16: the user may be empty (redis://:password@host, Redis before ACLs has no user)
+            + "[^\\s:/@\"'<>]{0,64}:([^\\s@\"'<>/]{3,128})@[^\\s\"'<>]{2,}",
         1, 40, 300, SecretRules::isUrlPassword, 90));
     // (the pattern opens with "://" and looks back for the scheme: a scheme pattern first would be tried, and
     // backtracked, at every position of every window around the frequent "://")

@@ -169,6 +169,9 @@ final class SecretSweep {
     String pgJdbc = s(ALNUM, 20);
     named("postgres / jdbc query", "spring.datasource.url=jdbc:postgresql://db.internal:5432/orders?user=app&password="
         + pgJdbc + "&ssl=true\n", pgJdbc);
+    // session 16: Redis before ACLs has a password and no user
+    String redis = s(ALNUM, 18);
+    named("redis / url without a user", "REDIS_URL=redis://:" + redis + "@cache.internal:6379/0\n", redis);
     String mssql = s(ALNUM + "!#", 16);
     named("sqlserver / ado.net", "\"ConnectionStrings\": { \"Main\": \"Server=tcp:acme.database.windows.net,1433;"
         + "Initial Catalog=orders;User ID=app;Password=" + mssql + ";Encrypt=True;\" }\n", mssql);
