@@ -59,8 +59,12 @@ final class DisabledTests {
       "lint", "mypy", "noqa", "nocheck", "#![allow(", "rubocop", "suppresswarnings", "biome-ignore-all",
       "phpcs:disable", "phpstan-ignore-file", "pragma");
   private static final Pattern SED_SUBST = Pattern.compile("^s(.)(.*?)(?<!\\\\)\\1(.*?)(?<!\\\\)\\1[gIi0-9]*$");
-  /** A sed command that deletes the lines a regular expression selects: {@code /assert/d}, {@code \|expect(|d}. */
-  private static final Pattern SED_DELETE = Pattern.compile("^(?:/((?:[^/\\\\]|\\\\.)*)/|\\\\(.)(.*?)\\2)I?\\s*d$");
+  /**
+   * A sed command that deletes the lines a regular expression selects: {@code /assert/d}, {@code \|expect(|d}, and
+   * (session 16) a range that starts there ({@code /def test_/,+3d}, {@code /@Test/,/^$/d}).
+   */
+  private static final Pattern SED_DELETE = Pattern.compile("^(?:/((?:[^/\\\\]|\\\\.)*)/|\\\\(.)(.*?)\\2)I?"
+      + "(?:\\s*,\\s*(?:[+~]?\\d+|\\$|/(?:[^/\\\\]|\\\\.)*/))?\\s*d$");
   /** What a test checks: assertions and expectations of the common runners. */
   private static final Pattern ASSERTION = Pattern.compile("(?i)\\b(assert\\w*|expect|should|require\\.\\w+"
       + "|t\\.(error|fatal|fail)\\w*|verify|check_?that)\\b");
@@ -197,7 +201,9 @@ final class DisabledTests {
     for (String x : argv.subList(1, argv.size())) {
       Matcher d = SED_DELETE.matcher(x);
       String selected = !d.matches() ? null : d.group(1) != null ? d.group(1) : d.group(3);
-      if (selected != null && (ASSERTION.matcher(selected).find() || TEST_DEF.matcher(selected + "'x(").find())) {
+      // a quote or a name may follow the selected text (`it(` of `it('…'`, `def test_` of `def test_sync(`)
+      if (selected != null && (ASSERTION.matcher(selected).find() || TEST_DEF.matcher(selected + "'x(").find()
+          || TEST_DEF.matcher(selected + "x(").find())) {
         return Judgement.ask(Classifier.AUDIT, u.shown() + " deletes the lines of tests that check something (`" + x
             + "`), so the tests pass without checking it; fix the code or the test, or let the user decide");
       }

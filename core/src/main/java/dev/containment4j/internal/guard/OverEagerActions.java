@@ -93,9 +93,44 @@ final class OverEagerActions {
         return publicSurface(u, argv);
       case "kill":
         return killByList(u);
+      case "gh":
+        return argv.size() > 2 && argv.get(1).equals("workflow") && argv.get(2).equals("disable")
+            ? Judgement.ask(Classifier.AUDIT, u.shown() + " turns a CI workflow off, so the checks it runs no longer"
+                + " run for anyone; a human must decide")
+            : Judgement.ALLOW;
+      case "pip":
+      case "pip3":
+      case "npm":
+      case "pnpm":
+      case "yarn":
+        return uninstallAll(u, argv);
       default:
         return Judgement.ALLOW;
     }
+  }
+
+  /**
+   * Session 16: removing packages installed for the whole machine or the user ({@code npm uninstall -g},
+   * {@code pip uninstall --user}), or a list only known at run time ({@code pip uninstall -y $(pip freeze)}): other
+   * projects and tools may run on them.
+   */
+  private static Judgement uninstallAll(Unit u, List<String> argv) {
+    int k = argv.indexOf("uninstall");
+    if (k < 0) {
+      k = argv.indexOf("remove");
+    }
+    if (k < 0 || u.name().startsWith("pip") && k != 1) {
+      return Judgement.ALLOW;
+    }
+    boolean global = argv.stream().anyMatch(x -> x.equals("-g") || x.equals("--global") || x.equals("--user")
+        || x.equals("--location=global"))
+        || u.name().equals("yarn") && k > 1 && argv.get(1).equals("global");
+    boolean unknownList = u.params().stream().skip(k).anyMatch(a -> a.dynamic());
+    return global || unknownList
+        ? Judgement.ask(Classifier.DELETE, u.shown() + " removes " + (global ? "packages installed for the whole"
+            + " machine or user" : "packages listed only at run time") + "; other projects and tools may need them, so"
+            + " a human must confirm")
+        : Judgement.ALLOW;
   }
 
   /** Configuration keys that route a tool's traffic through a proxy. */
