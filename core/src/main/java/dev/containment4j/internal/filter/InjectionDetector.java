@@ -72,6 +72,8 @@ final class InjectionDetector {
     final IntList tags = new IntList();
     final IntList invisible = new IntList();
     final IntList obfuscated = new IntList(); // ends of leetspeak or spaced-letter anchors
+    final IntList escaped = new IntList(); // ends of a percent-encoded space or a numeric character reference
+    final IntList rot13 = new IntList(); // ends of the word "rot13"
   }
 
   /**
@@ -83,6 +85,18 @@ final class InjectionDetector {
       "pr3v10u", "prev10u", "pr3viou", "prev1ou", "syst3m", "3x3cut", "s3cr3t", "p4ssw0rd", "passw0rd",
       "cr3d3nt", "i g n o r e", "d i s r e g a r d", "f o r g e t", "i n s t r u c t", "p r e v i o u s",
       "s y s t e m", "e x e c u t e", "p a s s w o r d");
+
+  /**
+   * Session 16: text written as percent-encoded bytes ({@code Ignore%20all%20previous}) or numeric character references
+   * ({@code &#73;&#103;&#110;}): where one occurs, the run of such escapes around it is decoded and scored like any
+   * text, as an encoded payload is.
+   */
+  static final List<String> ESCAPED_ANCHORS = List.of("%20", "&#");
+  /** Session 16: text announced as ROT13 is read back (the cipher keeps spaces and punctuation, so words stay apart). */
+  static final List<String> ROT13_ANCHORS = List.of("rot13", "rot-13", "rot 13");
+  /** Escapes a run must hold before it is read back: a URL's few {@code %20} are no hidden text. */
+  private static final int MIN_ESCAPES = 12;
+  private static final int MAX_ESCAPED_RUN = 8192;
 
   /** Detects in {@code text[from,to)}; offsets in the returned spans are absolute. */
   static void detect(CharSequence text, int from, int to, Hits hits, List<Span> out) {
@@ -124,7 +138,40 @@ final class InjectionDetector {
         out.add(new Span("injection", "obfuscated-text:" + best.rule(), s, e, best.score(), false, 0));
       }
     }
-    // 3. encoded payloads: decode and score like any text
+    // 3. text written as escapes: decode the run and score like any text
+    int escapedEnd = -1;
+    for (int i = 0; i < hits.escaped.size(); i++) {
+      int p = hits.escaped.get(i);
+      if (p <= escapedEnd || p < from || p > to) {
+        continue; // inside the run already read
+      }
+      int[] run = escapedRun(text, p, from, to);
+      escapedEnd = run[1];
+      String plain = unescape(text, run[0], run[1]);
+      if (plain == null) {
+        continue;
+      }
+      Span best = strongestInjection(plain);
+      if (best != null) {
+        out.add(new Span("injection", "encoded-payload:" + best.rule(), run[0], run[1], Math.max(best.score(), 0.8),
+            false, 0));
+      }
+    }
+    // 4. text announced as ROT13: the line after the word, read back
+    int rotEnd = -1;
+    for (int i = 0; i < hits.rot13.size(); i++) {
+      int p = hits.rot13.get(i);
+      if (p <= rotEnd || p < from || p >= to) {
+        continue;
+      }
+      int e = Math.min(to, p + 2 * WINDOW);
+      rotEnd = e;
+      Span best = strongestInjection(rot13(text, p, e));
+      if (best != null) {
+        out.add(new Span("injection", "encoded-payload:" + best.rule(), p, e, Math.max(best.score(), 0.8), false, 0));
+      }
+    }
+    // 5. encoded payloads: decode and score like any text
     for (int i = 0; i + 1 < hits.encoded.size(); i += 2) {
       int s = hits.encoded.get(i);
       int e = hits.encoded.get(i + 1);
@@ -1046,6 +1093,80 @@ final class InjectionDetector {
   }
 
   /** Base64 or hex run decoded to readable text, or null. */
+  /** The run of non-space characters around {@code p} (escapes and the plain characters between them), bounded. */
+  private static int[] escapedRun(CharSequence text, int p, int from, int to) {
+    int s = Math.max(from, Math.min(p, to) - 1);
+    while (s > from && p - s < MAX_ESCAPED_RUN && !Character.isWhitespace(text.charAt(s - 1))) {
+      s--;
+    }
+    int e = Math.min(p, to);
+    while (e < to && e - s < MAX_ESCAPED_RUN && !Character.isWhitespace(text.charAt(e))) {
+      e++;
+    }
+    return new int[] {s, e};
+  }
+
+  /**
+   * {@code text[s,e)} with percent escapes and numeric character references decoded (UTF-8 bytes), or null when it
+   * holds fewer than {@link #MIN_ESCAPES} of them or decodes to nothing readable.
+   */
+  static String unescape(CharSequence text, int s, int e) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(e - s);
+    int escapes = 0;
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      if (c == '%' && i + 2 < e && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+        bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
+        escapes++;
+        i += 2;
+      } else if (c == '&' && i + 3 < e && text.charAt(i + 1) == '#') {
+        int j = i + 2;
+        boolean isHex = j < e && (text.charAt(j) == 'x' || text.charAt(j) == 'X');
+        if (isHex) {
+          j++;
+        }
+        int v = 0;
+        int digits = 0;
+        while (j < e && digits < 7 && (isHex ? hex(text.charAt(j)) >= 0 : Character.isDigit(text.charAt(j)))) {
+          v = v * (isHex ? 16 : 10) + (isHex ? hex(text.charAt(j)) : text.charAt(j) - '0');
+          j++;
+          digits++;
+        }
+        if (digits > 0 && j < e && text.charAt(j) == ';' && Character.isValidCodePoint(v)) {
+          byte[] b = new String(Character.toChars(v)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          bytes.write(b, 0, b.length);
+          escapes++;
+          i = j;
+        } else {
+          bytes.write('&');
+        }
+      } else if (c == '+') {
+        bytes.write(' ');
+      } else {
+        byte[] b = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes.write(b, 0, b.length);
+      }
+    }
+    if (escapes < MIN_ESCAPES) {
+      return null;
+    }
+    return new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String rot13(CharSequence text, int s, int e) {
+    StringBuilder b = new StringBuilder(e - s);
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      b.append(c >= 'a' && c <= 'z' ? (char) ('a' + (c - 'a' + 13) % 26)
+          : c >= 'A' && c <= 'Z' ? (char) ('A' + (c - 'A' + 13) % 26) : c);
+    }
+    return b.toString();
+  }
+
+  private static int hex(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  }
+
   private static String decode(CharSequence text, int s, int e) {
     int len = Math.min(e - s, MAX_DECODE);
     String run = text.subSequence(s, s + len).toString();

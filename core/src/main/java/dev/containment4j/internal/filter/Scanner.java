@@ -27,6 +27,8 @@ final class Scanner {
   private static final boolean[] INJECTION_ANCHOR;
   private static final boolean[] K8S_ANCHOR;
   private static final boolean[] OBFUSCATED_ANCHOR;
+  private static final boolean[] ESCAPED_ANCHOR;
+  private static final boolean[] ROT13_ANCHOR;
 
   static {
     Map<String, List<Integer>> secret = new LinkedHashMap<>();
@@ -65,11 +67,29 @@ final class Scanner {
         all.add(k);
       }
     }
+    Set<String> escaped = new HashSet<>();
+    for (String a : InjectionDetector.ESCAPED_ANCHORS) {
+      String k = key(a);
+      escaped.add(k);
+      if (!all.contains(k)) {
+        all.add(k);
+      }
+    }
+    Set<String> rot13 = new HashSet<>();
+    for (String a : InjectionDetector.ROT13_ANCHORS) {
+      String k = key(a);
+      rot13.add(k);
+      if (!all.contains(k)) {
+        all.add(k);
+      }
+    }
     TRIGGERS = new Triggers(all);
     SECRET_RULES_OF = new int[all.size()][];
     INJECTION_ANCHOR = new boolean[all.size()];
     K8S_ANCHOR = new boolean[all.size()];
     OBFUSCATED_ANCHOR = new boolean[all.size()];
+    ESCAPED_ANCHOR = new boolean[all.size()];
+    ROT13_ANCHOR = new boolean[all.size()];
     for (int i = 0; i < all.size(); i++) {
       String k = all.get(i);
       List<Integer> rules = secret.get(k);
@@ -77,6 +97,8 @@ final class Scanner {
       INJECTION_ANCHOR[i] = injection.contains(k);
       K8S_ANCHOR[i] = k8s.contains(k);
       OBFUSCATED_ANCHOR[i] = obfuscated.contains(k);
+      ESCAPED_ANCHOR[i] = escaped.contains(k);
+      ROT13_ANCHOR[i] = rot13.contains(k);
     }
   }
 
@@ -109,6 +131,12 @@ final class Scanner {
         }
         if (scope.secrets && K8S_ANCHOR[id]) {
           k8sHits.add(end);
+        }
+        if (scope.injection && ESCAPED_ANCHOR[id]) {
+          inj.escaped.add(end);
+        }
+        if (scope.injection && ROT13_ANCHOR[id]) {
+          inj.rot13.add(end);
         }
         if (scope.injection && OBFUSCATED_ANCHOR[id]) {
           inj.obfuscated.add(end);
