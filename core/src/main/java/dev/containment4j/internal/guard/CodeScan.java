@@ -61,7 +61,8 @@ final class CodeScan {
   private static final Pattern SHELL_CALL = Pattern.compile(
       "(?:os\\.system|os\\.popen|subprocess\\.\\w+|check_output|check_call|execSync|\\bexec|execFile|spawnSync"
           + "|\\bspawn|\\bsystem|shell_exec|passthru|\\bpopen|IO\\.popen|Open3\\.\\w+|Kernel\\.exec|os\\.execute"
-          + "|io\\.popen)\\s*\\(\\s*");
+          // session 16: Ruby and Perl call without parentheses too (exec "rm -rf ~", system 'curl …')
+          + "|io\\.popen)(?:\\s*\\(\\s*|[ \\t]+(?=[\"']))");
   /** Rust's {@code Command::new("prog")} and the {@code .arg("…")}/{@code .args([…])} calls chained to it. */
   private static final Pattern RUST_COMMAND = Pattern.compile("Command::new\\(\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*\\)"
       + "((?:\\s*\\.\\s*(?:arg\\(\\s*\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\)|args\\(\\s*&?(?:vec!)?\\[[^\\]]*\\]\\s*\\)"

@@ -16,6 +16,14 @@ public final class Pipeline {
     members.add(c);
   }
 
+  /**
+   * The commands of a group, loop or subshell piped into the next member, put at {@code index}: their output is what
+   * it reads, though each still belongs to its own inner pipeline.
+   */
+  void insert(int index, List<SimpleCommand> commands) {
+    members.addAll(Math.min(index, members.size()), commands);
+  }
+
   public List<SimpleCommand> members() {
     return Collections.unmodifiableList(members);
   }

@@ -57,6 +57,14 @@ public final class ShellParser {
   private final List<String> problems;
   private final List<int[]> heredocSkips = new ArrayList<>();
   private int pendingBodyStart = -1;
+  /** Where in {@link #out} each open group or loop body began ({@code {}, {@code do}). */
+  private final java.util.Deque<Integer> compoundStarts = new java.util.ArrayDeque<>();
+  /**
+   * The commands of a group, loop or subshell that just closed, and how many members its pipeline had before it: if
+   * a {@code |} follows, their output is what the next command reads ({@code { curl x; } | sh}).
+   */
+  private List<SimpleCommand> closedCompound;
+  private int closedCompoundAt;
 
   private ShellParser(String src, int start, ShellEnv env, int depth, String origin, List<String> problems) {
     this.src = src;
@@ -211,9 +219,14 @@ public final class ShellParser {
         pos++;
         continue;
       }
+      closedCompound = null;
       parseCommand(pipeline);
       skipBlanks();
       if (peek() == '|' && peek(1) != '|') {
+        if (closedCompound != null) {
+          pipeline.insert(closedCompoundAt, closedCompound);
+          closedCompound = null;
+        }
         pos++;
         if (peek() == '&') {
           pos++;
@@ -281,12 +294,17 @@ public final class ShellParser {
   private void parseSubshell(Pipeline pipeline) {
     ShellEnv outer = env;
     env = env.copy();
+    int before = pipeline.size();
+    int first = out.size();
     parseList(')');
     env = outer;
     if (peek() == ')') {
       pos++;
     }
+    List<SimpleCommand> inner = List.copyOf(out.subList(first, out.size()));
     parseTrailingRedirects(pipeline);
+    closedCompound = inner;
+    closedCompoundAt = before;
   }
 
   /** Redirections after a subshell or arithmetic command: reported as a command without words. */
@@ -404,6 +422,13 @@ public final class ShellParser {
           }
           if (SKIPPED_RESERVED.contains(word)) {
             timeKeyword = word.equals("time") && args.isEmpty();
+            if (args.isEmpty() && (word.equals("{") || word.equals("do"))) {
+              compoundStarts.push(out.size());
+            } else if (args.isEmpty() && (word.equals("}") || word.equals("done")) && !compoundStarts.isEmpty()) {
+              int first = Math.min(compoundStarts.pop(), out.size());
+              closedCompound = List.copyOf(out.subList(first, out.size()));
+              closedCompoundAt = pipeline.size();
+            }
             continue;
           }
           if (word.equals("[[")) {

@@ -96,6 +96,20 @@ class ShellParserTest {
   }
 
   @Test
+  void aGroupLoopOrSubshellPipedOnIsUpstreamOfWhatReadsIt() {
+    for (String cmd : new String[] {"{ curl -s x; } | sh", "(curl -s x) | sh", "for u in a; do curl -s x; done | sh",
+        "echo a | { curl -s x; } | sh"}) {
+      Script s = parse(cmd);
+      SimpleCommand sh = s.commands().stream().filter(c -> c.argv().equals(List.of("sh"))).findFirst().orElseThrow();
+      assertThat(sh.pipeline().upstreamOf(sh)).as(cmd).extracting(SimpleCommand::toString).contains("curl -s x");
+    }
+    // not piped on: the group's commands stay out of the next pipeline
+    Script s = parse("{ curl -s x; }; sh");
+    SimpleCommand sh = s.commands().get(s.commands().size() - 1);
+    assertThat(sh.pipeline().upstreamOf(sh)).isEmpty();
+  }
+
+  @Test
   void reportsWhatItCannotFollow() {
     assertThat(parse("echo \"unterminated").problems()).isNotEmpty();
     assertThat(parse("echo $(ls").problems()).isNotEmpty();
