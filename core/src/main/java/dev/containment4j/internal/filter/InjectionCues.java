@@ -154,7 +154,7 @@ final class InjectionCues {
         + "|\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret(?:_access)?_key|secret|token|password|api_key|private_key)\\b)");
     // dangerous or irreversible actions
     cue(c, "danger", 0.35, "(?:\\brm -(?:rf|fr|r)\\b|--force\\b|\\bforce=true\\b|\\bsudo\\b|\\bchmod (?:-r )?777|\\|"
-        + " ?(?:ba|z)?sh\\b|\\bdeploy[\\w ]{0,12}production|\\bwithout (?:any )?(?:review|approval|confirmation|"
+        + " ?(?:ba|z)?sh\\b|\\bdeploy[\\w ]{0,12}production|\\b" + InjectionRules.DESCRIBED_PROGRAM + "without (?:any )?(?:review|approval|confirmation|"
         + "asking|checking|a prompt|prompting|the user)|\\bskip (?:all |the |any )?(?:approvals?|reviews?|checks?|"
         + "confirmations?)|\\boverwrite\\b|\\boutside the workspace|\\bmerge without|\\bapprove (?:the|all|every)"
         + " (?:pending )?(?:pr|pull requests?|changes?)|\\bdisable (?:the )?(?:sandbox|2fa|two-factor|mfa|security|"
@@ -174,7 +174,8 @@ final class InjectionCues {
         + "site))\\b)");
     // secrecy and haste
     // "never reveal API keys" protects a secret; secrecy hides something from the user ("never reveal this")
-    cue(c, "secrecy", 0.3, "\\b(?:do not|don'?t|never|without) (?:mention|tell|inform|notify|alert|ask|show|"
+    cue(c, "secrecy", 0.3, "\\b(?:do not|don'?t|never|" + InjectionRules.DESCRIBED_PROGRAM + "without) (?:mention|tell|"
+        + "inform|notify|alert|ask|show|"
         + "reveal)(?:ing)?\\b(?!\\s+(?:the |any |your |their )?(?:api|keys?|passwords?|passphrases?|credentials?|"
         + "secrets?|tokens?|internal|private|personal|confidential|sensitive|pii|system prompt)\\b)"
         // session 11: haste asked of the reader, not the effect of a program: "to delete immediately", "takes effect
@@ -183,7 +184,7 @@ final class InjectionCues {
         + "|\\b(?:right away|immediately)\\b(?<!(?:\\bto [a-z-]{2,20}|\\b(?:is|are|was|were|be|been|gets?) [a-z-]{2,20}ed"
         + "|\\btakes? effect|\\b(?:exits|returns|stops|starts|fails|applies|happens|expires|terminates|ends|begins|"
         + "refreshes|restarts)) (?:right away|immediately))|\\b(?:on (?:their|your) own|silently|quietly|secretly|"
-        + "without (?:asking|telling))\\b");
+        + InjectionRules.DESCRIBED_PROGRAM + "without (?:asking|telling))\\b");
     // demands about the answer
     // "the output", "the response body": what a program writes; the reader's answer is "your output" or "the answer"
     cue(c, "answer", 0.45, "\\b(?:your (?:reply|answer|response|summary|output|final answer)|the (?:reply|answer|"

@@ -335,7 +335,7 @@ final class InjectionRules {
             + "alert(?:ing)?|warn(?:ing)?|confirm(?:ing)?|consult(?:ing)?|check(?:ing)? with|reveal(?:ing)? (?:this|it)"
             + " to|show(?:ing)? (?:this|it) to) (?:with )?(?:the |your )?(?:user|human|operator|developer|anyone|"
             + "owner|them|for (?:confirmation|permission|approval))"));
-    f.add(feature("secrecy", 0.6, keys("without", "silently", "quietly", "secretly", "covertly", "in the background"), "\\b(?:without (?:asking|confirmation|confirming|approval|permission|"
+    f.add(feature("secrecy", 0.6, keys("without", "silently", "quietly", "secretly", "covertly", "in the background"), "\\b(?:" + DESCRIBED_PROGRAM + "without (?:asking|confirmation|confirming|approval|permission|"
         + "(?:user )?consent|hesitation)|silently|quietly|secretly|covertly|in the background without)\\b"));
     f.add(feature("secrecy", 0.6, keys("no need to", "need to"), "\\b(?:no need|(?:do not|don'?t|never) need) to"
         + " (?:ask|confirm|check|tell|inform|notify)\\b"));
@@ -851,6 +851,15 @@ final class InjectionRules {
   private static final String MAY_GRANT = "may (?!(?:decide|choose|return|produce|generate|respond|reply|answer|call|"
       + "not|be|also|vary|take|fail|refuse|hallucinate|ask|use|need|still|sometimes|output|include|make|give|stop|"
       + "differ|change|request|suggest|emit|select|pick)\\b)";
+
+  /**
+   * Session 16: what a named flag, option or program does by itself, described ("the `--force` flag overwrites files
+   * without asking"): put before "without" so that a manual's description is not read as secrecy asked of the reader.
+   * "Every command here runs without a prompt" claims an approval, not a description, and stays.
+   */
+  static final String DESCRIBED_PROGRAM = "(?<!\\b(?:the|this|that|a|an|its)\\s{1,3}(?:`[^`\\n]{1,30}`\\s{1,3})?(?:flag|option"
+      + "|command|setting|mode|switch|script|tool|program|installer|utility)\\s{1,3}(?:[\\w`-]{1,20}\\s{1,3})?"
+      + "[a-z]{2,20}s\\b[^.;\\n]{0,50})";
 
   /** Verbs in the imperative that start an order to the reader ("AI agent: call ...", "assistant: please run ..."). */
   private static final String IMPERATIVE = "(?:run|execute|call|invoke|use|send|post|upload|forward|email|copy|paste|"
