@@ -41,10 +41,14 @@ final class DependencySources {
   /** A manifest written or edited so that a dependency comes from elsewhere; ALLOW for other files. */
   static Judgement manifest(Path file, String content, String oldText) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String before = oldText == null ? "" : oldText;
+    Judgement settings = sourceSettings(file, name, content, before);
+    if (settings != null) {
+      return settings;
+    }
     if (!MANIFESTS.contains(name) && !name.matches("requirements[\\w.-]*\\.(txt|in)")) {
       return Judgement.ALLOW;
     }
-    String before = oldText == null ? "" : oldText;
     String found = added(OFF_REGISTRY.matcher(content), content, before, true);
     if (found == null && name.equals("go.mod")) {
       found = added(GO_REPLACE.matcher(content), content, before, false);
@@ -55,6 +59,47 @@ final class DependencySources {
     return found == null ? Judgement.ALLOW : Judgement.ask(Classifier.SUPPLY_CHAIN, "this call points a dependency"
         + " of " + file + " at `" + (found.length() > 80 ? found.substring(0, 77) + "..." : found) + "`, not the"
         + " registry; the next install runs that code, so a human must confirm the source");
+  }
+
+  /** pip options in a requirements file that name another index or a folder of packages. */
+  private static final Pattern REQUIREMENTS_INDEX = Pattern.compile("(?m)^\\s*(?:-i|--index-url|--extra-index-url|-f"
+      + "|--find-links|--trusted-host)(?:\\s*=\\s*|\\s+)\\S+");
+  /** Cargo's source replacement and registries ({@code replace-with}, {@code registry = "…"}, {@code index = "…"}). */
+  private static final Pattern CARGO_SOURCE = Pattern.compile("(?m)^\\s*(?:replace-with|registry|index)\\s*=\\s*\"[^\"]*\"");
+  /** A wrapper's download of the build tool it then runs. */
+  private static final Pattern WRAPPER_URL = Pattern.compile("(?m)^\\s*(?:distributionUrl|wrapperUrl)\\s*=\\s*(\\S+)");
+  private static final Pattern OFFICIAL_DISTRIBUTION = Pattern.compile("(?i)https\\\\?://(?:services\\.gradle\\.org"
+      + "|repo\\.maven\\.apache\\.org|repo1\\.maven\\.org|downloads\\.gradle(?:-dn)?\\.com)/.*");
+
+  /**
+   * Session 16: files that say where packages or the build tool come from, written so that they come from elsewhere:
+   * pip's index options in a requirements file, Cargo's source replacement in {@code .cargo/config.toml}, and the
+   * Gradle or Maven wrapper's {@code distributionUrl} (the wrapper downloads that archive and runs it). Null for
+   * other files and for settings already there.
+   */
+  private static Judgement sourceSettings(Path file, String name, String content, String before) {
+    Path parent = file.getParent();
+    String dir = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    if (name.matches("requirements[\\w.-]*\\.(txt|in)")) {
+      String found = added(REQUIREMENTS_INDEX.matcher(content), content, before, false);
+      return found == null ? null : Judgement.ask(Classifier.REDIRECT, "this call makes " + file + " install from `"
+          + found.strip() + "`; every later install fetches code from there, so a human must confirm the server");
+    }
+    if (dir.equals(".cargo") && (name.equals("config.toml") || name.equals("config"))) {
+      String found = added(CARGO_SOURCE.matcher(content), content, before, false);
+      return found == null ? null : Judgement.ask(Classifier.REDIRECT, "this call sets `" + found.strip() + "` in "
+          + file + ", which changes where Cargo downloads crates from; a human must confirm the server");
+    }
+    if (name.equals("gradle-wrapper.properties") || name.equals("maven-wrapper.properties")) {
+      Matcher m = WRAPPER_URL.matcher(content);
+      while (m.find()) {
+        if (!before.contains(m.group()) && !OFFICIAL_DISTRIBUTION.matcher(m.group(1)).matches()) {
+          return Judgement.ask(Classifier.DOWNLOAD_EXEC, "this call makes the build wrapper download and run "
+              + m.group(1) + ", not the official distribution; a human must confirm it");
+        }
+      }
+    }
+    return null;
   }
 
   private static String added(Matcher m, String content, String before, boolean skipMetadata) {

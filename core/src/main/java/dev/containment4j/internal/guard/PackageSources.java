@@ -51,9 +51,35 @@ final class PackageSources {
         return op.equals("config") && argv.stream().anyMatch(x -> x.equals("--add") || x.equals("--prepend")
             || x.equals("--append") || x.equals("--set")) && argv.stream().anyMatch(x -> x.startsWith("channel")
             || x.equals("default_channels") || x.equals("custom_channels")) ? redirect(show) : null;
+      case "dotnet":
+      case "nuget":
+        // dotnet add package X --source URL, nuget install X -Source URL: the package comes from that feed
+        for (int k = 1; k + 1 < argv.size(); k++) {
+          String x = argv.get(k).toLowerCase(Locale.ROOT);
+          if ((x.equals("--source") || x.equals("-s") || x.equals("-source")) && !officialFeed(argv.get(k + 1))) {
+            return Judgement.ask(Classifier.REDIRECT, show + " installs from the package feed " + argv.get(k + 1)
+                + "; a human must confirm the server");
+          }
+        }
+        return op.equals("nuget") && ops.size() > 1 && ops.get(1).equals("add") ? redirect(show) : null;
+      case "composer":
+        return op.equals("config") && ops.size() > 1 && ops.get(1).startsWith("repositories") ? redirect(show) : null;
+      case "gradle":
+      case "gradlew":
+        // an init script runs with the build's rights before the project's own build files
+        return argv.stream().anyMatch(x -> x.equals("--init-script") || x.equals("-I") || x.startsWith("--init-script="))
+            ? Judgement.ask(Classifier.DOWNLOAD_EXEC, show + " runs an init script that is not part of the project's"
+                + " build; a human must review it")
+            : null;
       default:
         return null;
     }
+  }
+
+  /** nuget.org's own feeds (and a local folder) are where packages come from by default. */
+  private static boolean officialFeed(String source) {
+    String s = source.toLowerCase(Locale.ROOT);
+    return s.startsWith("https://api.nuget.org/") || !s.contains("://");
   }
 
   /** {@code GOPROXY}, {@code GOFLAGS}, {@code GOSUMDB} and friends, set for one command or saved with go env -w. */
