@@ -87,11 +87,11 @@ final class InjectionDetector {
       "s y s t e m", "e x e c u t e", "p a s s w o r d");
 
   /**
-   * Session 16: text written as percent-encoded bytes ({@code Ignore%20all%20previous}) or numeric character references
-   * ({@code &#73;&#103;&#110;}): where one occurs, the run of such escapes around it is decoded and scored like any
-   * text, as an encoded payload is.
+   * Session 16: text written as percent-encoded bytes ({@code Ignore%20all%20previous}), numeric character references
+   * ({@code &#73;&#103;&#110;}) or string escapes ({@code \\u0049\\u0067}, {@code \\x49\\x67}): where one occurs, the
+   * run of such escapes around it is decoded and scored like any text, as an encoded payload is.
    */
-  static final List<String> ESCAPED_ANCHORS = List.of("%20", "&#");
+  static final List<String> ESCAPED_ANCHORS = List.of("%20", "&#", "\\u00", "\\x");
   /** Session 16: text announced as ROT13 is read back (the cipher keeps spaces and punctuation, so words stay apart). */
   static final List<String> ROT13_ANCHORS = List.of("rot13", "rot-13", "rot 13");
   /** Escapes a run must hold before it is read back: a URL's few {@code %20} are no hidden text. */
@@ -1140,6 +1140,16 @@ final class InjectionDetector {
         } else {
           bytes.write('&');
         }
+      } else if (c == '\\' && i + 5 < e && text.charAt(i + 1) == 'u' && hex4(text, i + 2) >= 0) {
+        byte[] b = String.valueOf((char) hex4(text, i + 2)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        bytes.write(b, 0, b.length);
+        escapes++;
+        i += 5;
+      } else if (c == '\\' && i + 3 < e && text.charAt(i + 1) == 'x' && hex(text.charAt(i + 2)) >= 0
+          && hex(text.charAt(i + 3)) >= 0) {
+        bytes.write(hex(text.charAt(i + 2)) * 16 + hex(text.charAt(i + 3)));
+        escapes++;
+        i += 3;
       } else if (c == '+') {
         bytes.write(' ');
       } else {
@@ -1161,6 +1171,22 @@ final class InjectionDetector {
           : c >= 'A' && c <= 'Z' ? (char) ('A' + (c - 'A' + 13) % 26) : c);
     }
     return b.toString();
+  }
+
+  /** The value of four hex digits at {@code text[i, i + 4)}, or -1. */
+  private static int hex4(CharSequence text, int i) {
+    if (i + 4 > text.length()) {
+      return -1;
+    }
+    int v = 0;
+    for (int k = i; k < i + 4; k++) {
+      int h = hex(text.charAt(k));
+      if (h < 0) {
+        return -1;
+      }
+      v = v * 16 + h;
+    }
+    return v;
   }
 
   private static int hex(char c) {

@@ -97,6 +97,11 @@ class LeadProbe16Test {
     assertThat(flagged("<p>" + escaped(PAYLOAD, "&#x%x;") + "</p>")).isTrue();
     assertThat(flagged("Note (rot13): " + rot13(benign))).isFalse();
     assertThat(flagged("Note (rot13): " + rot13(PAYLOAD))).isTrue();
+    // JSON's and many languages' string escapes (a fifth probe, of tool output formats, found \\u escapes missed)
+    assertThat(flagged("{\"body\": \"" + escaped(PAYLOAD, "\\u%04x") + "\"}")).isTrue();
+    assertThat(flagged("s = '" + escaped(PAYLOAD, "\\x%02x") + "'")).isTrue();
+    assertThat(flagged("{\"body\": \"" + escaped(benign, "\\u%04x") + "\"}")).isFalse();
+    assertThat(flagged("{\"name\": \"\\u00c9milie \\u00e0 la plage\", \"city\": \"Montr\\u00e9al\"}")).isFalse();
     // a search URL with a few escaped spaces, and a page footer of entities, are read back and pass
     assertThat(flagged("https://example.com/search?q=how%20to%20install%20python%20on%20ubuntu%2022.04%20with%20pip"
         + "%20and%20venv%20step%20by%20step")).isFalse();
