@@ -80,7 +80,8 @@ final class InjectionRules {
         // multilingual
         // session 3: structural features
         "outdated", "revoked", "hereby", "followed by", "<img", "<important", "<start_of_turn", "<end_of_turn",
-        "treat this", "treat the following", "treat the text", "treat any", "you've read", "you have read",
+        "treat this", "treat the following", "treat the text", "treat any", "treat everything", "treat all",
+        "you've read", "you have read",
         "you read this", "pre-author", "bother", "audit-only", "be trusted", "tell the safety", "tell the security",
         "tell the monitor", "tell the classifier", "tell the guard", "tell the reviewer", "tell the filter",
         "retry with", "everything above", "everything before", "the text above", "text above", "of the above",
@@ -297,6 +298,11 @@ final class InjectionRules {
             + "(?:sandbox|safety (?:checks?|filters?|guidelines|rules|measures)|guardrails?|content filter|"
             + "security (?:checks?|policy|controls?|restrictions)|confirmation prompts?|approval prompts?|"
             + "permission (?:checks?|prompts?)|containment)\\b"));
+    // session 16: the filter or guard said to have erred about this very content, so its warning may be dropped
+    f.add(feature("guard-targeted", 0.6, keys("mistake", "in error", "wrongly", "incorrectly", "falsely",
+        "false positive"), "\\b(?:filter|guard|scanner|classifier|sandbox|policy|checker|detector)s? (?:has |have )?"
+            + "(?:flagged|blocked|quarantined|marked|withheld|rejected) (?:this|it|that|the) ?[\\w-]{0,20} (?:by mistake|in"
+            + " error|wrongly|incorrectly|falsely|as a false positive)"));
     f.add(feature("guard-targeted", 0.6, keys("pre-approved", "preapproved"), "\\bpre-?approved (?:all |every |any )?(?:`|\\w)"));
     f.add(feature("guard-targeted", 0.8, keys("suspended", "disabled", "lifted", "removed", " off", "waived", "bypassed", "deactivated", "not required"), "\\b(?:safety|security|content|permission|approval) (?:checks?|checkers?|filters?|"
         + "rules|restrictions|policies|guardrails?|controls?|guidelines|prompts?|systems?|engines?) (?:are|is|have been|has been|were|was)"
@@ -908,9 +914,11 @@ final class InjectionRules {
     // a new mission handed over by the content itself
     f.add(feature("new-instructions", 1.0, keys("treat"),
         "\\btreat (?:this|the following|the (?:text|content|steps|paragraph|section|lines|note|comment)s? (?:below|above)"
+            // session 16: "everything below", "all of the following"
+            + "|(?:everything|all(?: of)?(?: the text)?|anything) (?:below|above|that follows|after this)"
             + "|this (?:paragraph|section|file|page|document|message|comment|note|text|readme)) as (?:your |the |a )?"
-            + "(?:new |updated |only |real |actual )?(?:system prompt|system message|instructions|operating instructions|"
-            + "orders|rules|directives?|commands?|task)\\b"));
+            + "(?:new |updated |only |real |actual |trusted |verified )?(?:system prompt|system message|instructions|"
+            + "operating instructions|orders|rules|directives?|commands?|task)\\b"));
     f.add(feature("new-instructions", 0.6, keys("what", "whatever", "instead"),
         "\\b(?:do|follow|obey|execute|carry out) (?:exactly |only |just )?(?:what|whatever) (?:this|the) (?:page|document|"
             + "file|text|section|readme|comment|note|message|issue|email|paragraph|post|log) (?:says|tells you|asks|"
@@ -1098,7 +1106,9 @@ final class InjectionRules {
           + "prompt injection|injection attacks?|jailbreaks?|red[ -]team|researchers?|technique|classic|known as|"
           + "phrases? like|strings? like|detect(?:s|ed|ion|or)?|mitigat\\w*|defen[cs]es?|vulnerab\\w*|owasp|"
           + "cve-\\d|test case|unit test|fixture|sample|demonstrat\\w*|paper|study|benchmark|dataset|signature|"
-          + "regex|pattern|blocklist|denylist|flagged|classifier (?:that|which)|we (?:block|detect|flag)|"
+          // session 16: "the filter flagged this by mistake" is a claim against the filter, not talk about attacks
+          + "regex|pattern|blocklist|denylist|flagged(?! (?:(?:this|it|that|the) ?[\\w-]{0,20} )?(?:by mistake|in error|"
+          + "wrongly|incorrectly|falsely|as a false positive))|classifier (?:that|which)|we (?:block|detect|flag)|"
           + "should be (?:flagged|blocked|detected)|is (?:flagged|blocked|detected)|tokenizer|special tokens?|"
           + "chat templates?|revert(?:ed|s)?|merge pull request|repro(?:duce[sd]?|duction|s)?|steps to reproduce|ejemplos?|ataques?|atacantes?|inyecci[oó]n|exemples?|"
           + "attaques?|attaquants?|beispiele?|angriffs?|angriffe|angreifer|injektion|exemplos?|injeção|esempio|attacco|"
