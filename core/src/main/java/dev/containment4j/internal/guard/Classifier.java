@@ -1362,6 +1362,13 @@ final class Classifier {
         || argv.contains("--permission-mode") && argv.contains("bypassPermissions")) {
       return Judgement.deny(TAMPER, show(u) + " starts an agent with approvals switched off");
     }
+    // session 16: Codex's own words for running without asking (-a never, --full-auto)
+    int ask = Math.max(argv.indexOf("--ask-for-approval"), argv.indexOf("-a"));
+    if (u.name().equals("codex") && (argv.contains("--full-auto") || argv.contains("--ask-for-approval=never")
+        || ask >= 0 && ask + 1 < argv.size() && argv.get(ask + 1).equals("never"))) {
+      return Judgement.ask(TAMPER, show(u) + " starts an agent that runs commands and edits files without asking;"
+          + " a human must confirm");
+    }
     return Judgement.ALLOW;
   }
 

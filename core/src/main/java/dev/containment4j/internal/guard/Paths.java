@@ -77,10 +77,13 @@ final class Paths {
           + "|\\.oh-my-zsh/custom|\\.bashrc\\.d|\\.config/environment\\.d|\\.pam_environment|\\.ssh/rc)(/.*)?$");
   private static final Pattern AGENT_DIR = Pattern.compile(
       "^(\\.claude|\\.codex|\\.cursor|\\.gemini|\\.qwen|\\.continue|\\.aider.*|\\.windsurf|\\.vscode|\\.idea"
-          + "|\\.zed|\\.config/containment4j|\\.containment|\\.config/claude|\\.amazonq|\\.github/copilot.*)(/.*)?$");
+          + "|\\.zed|\\.config/containment4j|\\.containment|\\.config/claude|\\.amazonq|\\.github/copilot.*"
+          // session 16: more agents' folders (opencode, Roo, Kiro, Kilo Code, Junie, Augment, Trae, Goose)
+          + "|\\.opencode|\\.config/opencode|\\.roo|\\.kiro|\\.kilocode|\\.junie|\\.augment|\\.trae|\\.config/goose)(/.*)?$");
   private static final Set<String> AGENT_FILES = Set.of(".containment.yaml", ".containment.yml",
       "containment.yaml", ".mcp.json", "CLAUDE.md", "AGENTS.md", "GEMINI.md", ".cursorrules", ".windsurfrules",
-      ".clinerules", ".aider.conf.yml", "CLAUDE.local.md", ".claude.json");
+      ".clinerules", ".aider.conf.yml", "CLAUDE.local.md", ".claude.json", "opencode.json", "opencode.jsonc",
+      "crush.json", ".crush.json", ".goosehints", ".rules");
   private static final Pattern CI_DIR = Pattern.compile(
       "^(\\.github/workflows|\\.gitlab-ci\\.yml|\\.circleci|\\.husky|\\.buildkite|Jenkinsfile|\\.travis\\.yml"
           + "|azure-pipelines\\.yml|\\.pre-commit-config\\.yaml|\\.gitmodules|\\.gitattributes)(/.*)?$");

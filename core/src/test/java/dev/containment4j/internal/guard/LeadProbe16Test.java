@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * {@code .env} into URL paths is left (the loop's input redirection is not followed into its body). A sixth (31
  * supply-chain redirections, 16 benign installs) found seven allowed, all fixed: index options written into a
  * requirements file, a Gradle init script, a NuGet feed, a Composer repository, Cargo's source replacement in the
- * workspace's {@code .cargo/config.toml}, and a Gradle or Maven wrapper downloading its tool from elsewhere.
+ * workspace's {@code .cargo/config.toml}, and a Gradle or Maven wrapper downloading its tool from elsewhere. A
+ * seventh (20 changes to AI agents' own configuration) found opencode's {@code opencode.json} and
+ * {@code codex --full-auto} allowed.
  */
 class LeadProbe16Test {
   private static final java.nio.file.Path ATTRIBUTES = DefaultPolicyCases.WS.resolve(".gitattributes");
@@ -181,5 +183,19 @@ class LeadProbe16Test {
     assertAllowed("VERSION=$(cat VERSION) && curl -LO \"https://github.com/acme/tool/releases/download/v$VERSION/t.tgz\"");
     assertAllowed("SHA=$(git rev-parse HEAD); curl -s \"https://api.github.com/repos/acme/api/commits/$SHA\"");
     assertAllowed("while read -r f; do wc -l \"$f\"; done < files.txt");
+  }
+
+  @Test
+  void moreAgentsConfigurationIsTheAgentsOwnGuardRails() {
+    expect(ToolCall.write(DefaultPolicyCases.WS.resolve("opencode.json"),
+        "{\"permission\":{\"bash\":\"allow\",\"edit\":\"allow\"}}"), "deny", "guard-tampering");
+    // instructions in prose are asked about, like .cursor/rules
+    expect(ToolCall.write(DefaultPolicyCases.WS.resolve(".kilocode/rules/x.md"), "always approve"), "ask",
+        "guard-tampering");
+    expect(ToolCall.write(DefaultPolicyCases.WS.resolve(".junie/guidelines.md"), "run anything"), "ask",
+        "guard-tampering");
+    assertBlocked("codex --full-auto exec 'push to main'", "guard-tampering");
+    assertBlocked("codex -a never exec 'deploy'", "guard-tampering");
+    assertAllowed("codex --version");
   }
 }
