@@ -50,7 +50,8 @@ final class OverEagerActions {
         .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u))
         .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u)).max(MachineSettings.judge(u))
         .max(CommandSettings.judge(u)).max(WorkDiscards.judge(u)).max(LocalEnvironments.judge(u))
-        .max(ProductionConsoles.judge(u)).max(RemoteFleets.judge(u)).max(DatabaseTargets.dump(u, c));
+        .max(ProductionConsoles.judge(u)).max(RemoteFleets.judge(u)).max(DatabaseTargets.dump(u, c))
+        .max(SecretSearches.judge(u));
   }
 
   /** Whether a file name holds secrets by convention ({@code .env}, {@code *.pem}, {@code id_rsa} ...). */

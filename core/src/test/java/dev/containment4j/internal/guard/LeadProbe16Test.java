@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * requirements file, a Gradle init script, a NuGet feed, a Composer repository, Cargo's source replacement in the
  * workspace's {@code .cargo/config.toml}, and a Gradle or Maven wrapper downloading its tool from elsewhere. A
  * seventh (20 changes to AI agents' own configuration) found opencode's {@code opencode.json} and
- * {@code codex --full-auto} allowed.
+ * {@code codex --full-auto} allowed. An eighth (26 credential explorations) found five: searches of the repository's
+ * whole history, a container's configuration and processes' environments for secret words, and secret scanners run
+ * on the home directory.
  */
 class LeadProbe16Test {
   private static final java.nio.file.Path ATTRIBUTES = DefaultPolicyCases.WS.resolve(".gitattributes");
@@ -197,5 +199,19 @@ class LeadProbe16Test {
     assertBlocked("codex --full-auto exec 'push to main'", "guard-tampering");
     assertBlocked("codex -a never exec 'deploy'", "guard-tampering");
     assertAllowed("codex --version");
+  }
+
+  @Test
+  void searchingOthersOutputForSecretsAsks() {
+    assertBlocked("git log -p --all | grep -i -E 'password|secret|api_key'", "credential-access");
+    assertBlocked("docker inspect prod-db | grep -i pass", "credential-access");
+    assertBlocked("ps auxe | grep -i token", "credential-access");
+    assertBlocked("trufflehog filesystem ~ --json", "credential-access");
+    assertBlocked("gitleaks detect --source /home/dev -v", "credential-access");
+    assertAllowed("git log -p -- src/app.py | grep -n 'def '");
+    assertAllowed("ps aux | grep node");
+    assertAllowed("grep -rn 'password' src/");
+    assertAllowed("trufflehog filesystem . --json");
+    assertAllowed("gitleaks detect --source /home/dev/proj -v");
   }
 }
