@@ -621,6 +621,11 @@ public final class PolicyGuard implements ModelGuard {
         } else if (SQL_KEYS.contains(key) && DESTRUCTIVE_SQL.matcher(t).find()) {
           out.add(Verdict.ask(L, "", "destructive-delete", "its SQL changes or destroys data (`"
               + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`); a human must confirm"));
+        } else if (SQL_KEYS.contains(key) && DatabaseTargets.actsBeyondReading(t)) {
+          // session 16: a tool named for queries still runs what it is given: COPY … TO PROGRAM runs a command on the
+          // database server, pg_read_file reads its files
+          out.add(Verdict.ask(L, "", "exfiltration", "its SQL reaches the database server's files, programs or other"
+              + " servers (`" + (t.length() > 80 ? t.substring(0, 77) + "..." : t) + "`); a human must confirm"));
         }
       }
     }
