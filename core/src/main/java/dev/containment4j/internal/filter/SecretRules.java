@@ -395,8 +395,13 @@ final class SecretRules {
     };
   }
 
+  /**
+   * The key material of a PEM block: armour lines, escaped line breaks and (session 16) whatever a carrier puts before
+   * each line (a mail quote's {@code > }, a comment's {@code # }, a diff's {@code +}) removed, so the placeholder and
+   * entropy checks read the key, not the quoting ({@code >} alone marks placeholders like {@code <your key>}).
+   */
   static String stripPem(String v) {
-    return v.replaceAll("-----[A-Z0-9 ]+-----", "").replace("\\n", "").replaceAll("\\s", "");
+    return v.replaceAll("-----[A-Z0-9 ]+-----", "").replace("\\n", "").replaceAll("[^A-Za-z0-9+/=]", "");
   }
 
   private static boolean isJwt(String v) {

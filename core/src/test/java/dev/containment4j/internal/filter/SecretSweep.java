@@ -283,6 +283,9 @@ final class SecretSweep {
     List<String> yk = pem(12);
     context("pem indented in a yaml block", "tls:\n  key: |\n    -----BEGIN RSA PRIVATE KEY-----\n    "
         + String.join("\n    ", yk) + "\n    -----END RSA PRIVATE KEY-----\n  cert: cert.pem\n", yk.toArray(String[]::new));
+    // session 16: a key quoted in a reply mail; the quote marks once made it look like a <placeholder>
+    context("pem quoted in a mail reply", "On Mon, Ops wrote:\n> -----BEGIN RSA PRIVATE KEY-----\n> "
+        + String.join("\n> ", yk) + "\n> -----END RSA PRIVATE KEY-----\n", yk.toArray(String[]::new));
     String crlf = opaque(32);
     context("windows line endings", "APP_ENV=prod\r\nAPI_SECRET=" + crlf + "\r\nLOG=info\r\n", crlf);
     List<String> crlfPem = pem(6);
