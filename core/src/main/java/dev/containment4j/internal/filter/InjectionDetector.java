@@ -151,11 +151,7 @@ final class InjectionDetector {
       if (plain == null) {
         continue;
       }
-      Span best = strongestInjection(plain);
-      if (best != null) {
-        out.add(new Span("injection", "encoded-payload:" + best.rule(), run[0], run[1], Math.max(best.score(), 0.8),
-            false, 0));
-      }
+      readBack(plain, run[0], run[1], out);
     }
     // 4. text announced as ROT13: the line after the word, read back
     int rotEnd = -1;
@@ -166,10 +162,7 @@ final class InjectionDetector {
       }
       int e = Math.min(to, p + 2 * WINDOW);
       rotEnd = e;
-      Span best = strongestInjection(rot13(text, p, e));
-      if (best != null) {
-        out.add(new Span("injection", "encoded-payload:" + best.rule(), p, e, Math.max(best.score(), 0.8), false, 0));
-      }
+      readBack(rot13(text, p, e), p, e, out);
     }
     // 5. encoded payloads: decode and score like any text
     for (int i = 0; i + 1 < hits.encoded.size(); i += 2) {
@@ -179,11 +172,18 @@ final class InjectionDetector {
       if (decoded == null) {
         continue;
       }
-      Span best = strongestInjection(decoded);
-      if (best != null) {
-        out.add(new Span("injection", "encoded-payload:" + best.rule(), s, e, Math.max(best.score(), 0.8), false,
-            0));
-      }
+      readBack(decoded, s, e, out);
+    }
+  }
+
+  /**
+   * Scores text decoded from {@code [s, e)} (a payload, escapes, ROT13): an injection in it is reported over the
+   * encoded stretch, at least as strong as 0.8, since nobody encodes instructions to a model by accident.
+   */
+  private static void readBack(String decoded, int s, int e, List<Span> out) {
+    Span best = strongestInjection(decoded);
+    if (best != null) {
+      out.add(new Span("injection", "encoded-payload:" + best.rule(), s, e, Math.max(best.score(), 0.8), false, 0));
     }
   }
 

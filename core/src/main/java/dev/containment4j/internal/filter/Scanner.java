@@ -59,30 +59,9 @@ final class Scanner {
         all.add(key(a));
       }
     }
-    Set<String> obfuscated = new HashSet<>();
-    for (String a : InjectionDetector.OBFUSCATED_ANCHORS) {
-      String k = key(a);
-      obfuscated.add(k);
-      if (!all.contains(k)) {
-        all.add(k);
-      }
-    }
-    Set<String> escaped = new HashSet<>();
-    for (String a : InjectionDetector.ESCAPED_ANCHORS) {
-      String k = key(a);
-      escaped.add(k);
-      if (!all.contains(k)) {
-        all.add(k);
-      }
-    }
-    Set<String> rot13 = new HashSet<>();
-    for (String a : InjectionDetector.ROT13_ANCHORS) {
-      String k = key(a);
-      rot13.add(k);
-      if (!all.contains(k)) {
-        all.add(k);
-      }
-    }
+    Set<String> obfuscated = anchorKeys(InjectionDetector.OBFUSCATED_ANCHORS, all);
+    Set<String> escaped = anchorKeys(InjectionDetector.ESCAPED_ANCHORS, all);
+    Set<String> rot13 = anchorKeys(InjectionDetector.ROT13_ANCHORS, all);
     TRIGGERS = new Triggers(all);
     SECRET_RULES_OF = new int[all.size()][];
     INJECTION_ANCHOR = new boolean[all.size()];
@@ -103,6 +82,19 @@ final class Scanner {
   }
 
   private Scanner() {}
+
+  /** The trigger keys of {@code anchors}, each added to {@code all} once. */
+  private static Set<String> anchorKeys(List<String> anchors, List<String> all) {
+    Set<String> keys = new HashSet<>();
+    for (String a : anchors) {
+      String k = key(a);
+      keys.add(k);
+      if (!all.contains(k)) {
+        all.add(k);
+      }
+    }
+    return keys;
+  }
 
   private static String key(String anchor) {
     StringBuilder b = new StringBuilder();

@@ -88,7 +88,7 @@ final class SecretSearches {
             ? "a container's configuration and environment" : null;
       case "ps":
         return rest.stream().anyMatch(x -> !x.startsWith("-") && x.toLowerCase(Locale.ROOT).contains("e")
-            || x.equals("-E") || x.equals("e")) ? "the environment of running processes" : null;
+            || x.equals("-E")) ? "the environment of running processes" : null;
       case "env":
       case "printenv":
       case "set":
