@@ -238,9 +238,12 @@ final class Classifier {
     final Set<Path> downloaded = new HashSet<>();
     final Set<String> downloadedNames = new HashSet<>();
     final Set<String> newRemotes = new HashSet<>();
-    final Set<Path> cloned = new HashSet<>();
+    /** Directories of code from elsewhere made in this string (cloned, unpacked), and how each got here. */
+    final java.util.Map<Path, String> external = new java.util.HashMap<>();
     /** Files this string writes with known content (echo/printf redirections, here-docs): running them runs that. */
     final java.util.Map<Path, String> written = new java.util.HashMap<>();
+    /** Those of {@code written} whose name is only known at run time ({@code > "$D"/x.sh}): the name is a guess. */
+    final Set<Path> writtenToUnknown = new HashSet<>();
     /** Where variables set in this string got their run-time values. */
     final RunTimeCode code = new RunTimeCode();
     int depth;
@@ -284,6 +287,9 @@ final class Classifier {
         Path p = resolveWord(r.target().text(), u.cwd());
         if (p != null) {
           flow.written.merge(p, content, (a, b) -> a + "\n" + b);
+          if (r.target().dynamic()) {
+            flow.writtenToUnknown.add(p);
+          }
         }
       }
     }
@@ -646,34 +652,115 @@ final class Classifier {
       "python", "python3", "bash", "sh", "node", "go", "cargo", "mvn", "gradle", "bundle", "rake", "ant", "just",
       "poetry", "uv", "composer", "gem", "./configure", "configure");
 
-  /** Running code from a repository cloned earlier in the same string is code from an external source. */
-  private Judgement fromClone(Unit u, Flow flow) {
-    if (flow.cloned.isEmpty() || u.cwd() == null) {
+  /**
+   * Running code from a repository cloned, or an archive downloaded and unpacked, earlier in the same string is code
+   * from an external source.
+   */
+  private Judgement fromElsewhere(Unit u, Flow flow) {
+    if (flow.external.isEmpty() || u.cwd() == null) {
       return Judgement.ALLOW;
     }
     String prog = u.args().get(0).text();
     Path progPath = prog.contains("/") ? resolveWord(prog, u.cwd()) : null;
-    for (Path c : flow.cloned) {
-      boolean inClone = u.cwd().startsWith(c) || progPath != null && progPath.startsWith(c)
-          || BUILD_RUNNERS.contains(u.name()) && u.params().stream().map(x -> resolveWord(x.text(), u.cwd()))
-              .anyMatch(x -> x != null && x.startsWith(c));
-      if (inClone && (progPath != null || BUILD_RUNNERS.contains(u.name()))) {
-        return Judgement.ask(DOWNLOAD_EXEC, show(u) + " runs code from " + c + ", a repository cloned in the same"
-            + " command; a human must review it before it runs");
+    for (java.util.Map.Entry<Path, String> e : flow.external.entrySet()) {
+      Path c = e.getKey();
+      boolean inside = u.cwd().startsWith(c) || progPath != null && progPath.startsWith(c)
+          || (BUILD_RUNNERS.contains(u.name()) || SCRIPT_RUNNERS.contains(u.name())) && u.params().stream()
+              .map(x -> resolveWord(x.text(), u.cwd())).anyMatch(x -> x != null && x.startsWith(c));
+      if (inside && (progPath != null || BUILD_RUNNERS.contains(u.name()) || SCRIPT_RUNNERS.contains(u.name()))) {
+        return Judgement.ask(DOWNLOAD_EXEC, show(u) + " runs code from " + c + ", " + e.getValue() + "; a human"
+            + " must review it before it runs");
       }
     }
     return Judgement.ALLOW;
   }
 
+  /**
+   * Session 17: {@code tar x}, {@code unzip}, {@code 7z x} record where they unpack: an archive downloaded in the same
+   * string (by name, or piped from curl) unpacks code from the network wherever it lands; any archive unpacked
+   * outside the workspace ({@code unzip payload.zip -d /tmp/p}) is code of unknown origin. What runs from there later
+   * in the string is asked like code from a fresh clone.
+   */
+  private void recordUnpack(Unit u, Flow flow) {
+    String n = u.name();
+    if (!(n.equals("tar") || n.equals("bsdtar") || n.equals("unzip") || n.equals("7z") || n.equals("7za"))) {
+      return;
+    }
+    List<String> argv = u.argv();
+    String archive = null;
+    String dest = null;
+    boolean extract = !n.equals("tar") && !n.equals("bsdtar");
+    for (int k = 1; k < argv.size(); k++) {
+      String x = argv.get(k);
+      String next = k + 1 < argv.size() ? argv.get(k + 1) : null;
+      if (n.endsWith("tar")) {
+        if (x.equals("-C") || x.equals("--directory")) {
+          dest = next;
+          k++;
+        } else if (x.startsWith("--directory=")) {
+          dest = x.substring(12);
+        } else if (x.equals("-f") || x.equals("--file")) {
+          archive = next;
+          k++;
+        } else if (x.startsWith("--file=")) {
+          archive = x.substring(7);
+        } else if (x.equals("--extract") || x.equals("--get")) {
+          extract = true;
+        } else if (!x.startsWith("--") && (x.startsWith("-") || k == 1)) {
+          // xzf FILE, -xvzf FILE: bundled letters, f takes the next word
+          extract |= x.indexOf('x') >= 0;
+          if (x.indexOf('f') >= 0 && next != null) {
+            archive = next;
+            k++;
+          }
+        }
+      } else if (n.equals("unzip")) {
+        if (x.equals("-d")) {
+          dest = next;
+          k++;
+        } else if (x.equals("-P") || x.equals("-x")) {
+          k++;
+        } else if (!x.startsWith("-") && archive == null) {
+          archive = x;
+        }
+      } else if (x.startsWith("-o") && x.length() > 2) {
+        dest = x.substring(2);
+      } else if (!x.startsWith("-") && k > 1 && archive == null) {
+        archive = x; // 7z x ARCHIVE
+      } else if (k == 1) {
+        extract = x.equals("x") || x.equals("e");
+      }
+    }
+    if (!extract) {
+      return;
+    }
+    Path where = dest == null ? u.cwd() : resolveWord(dest, u.cwd());
+    if (where == null) {
+      return;
+    }
+    Path a = archive == null || archive.equals("-") ? null : resolveWord(archive, u.cwd());
+    boolean fromStdin = archive == null || archive.equals("-");
+    boolean downloaded = a != null && flow.downloaded.contains(a) || fromStdin && u.command().pipeline()
+        .upstreamOf(u.command()).stream().anyMatch(this::fetches);
+    if (downloaded) {
+      flow.external.put(where, "where an archive downloaded in the same command was unpacked");
+    } else if (dest != null && !placesOf(where).contains(Place.INSIDE_WORKSPACE)) {
+      flow.external.put(where, "where an archive was unpacked outside the workspace in the same command");
+    }
+  }
+
   // ------------------------------------------------------------------------------------------------ shell calls
 
   /** One judgement per unit of the analysis, in order. */
-  List<Judgement> units(Units.Analysis a) {
+  /** Judges every unit, and puts in {@code written} the files the string writes with known text and that text. */
+  List<Judgement> units(Units.Analysis a, java.util.Map<Path, String> written) {
     List<Judgement> out = new ArrayList<>(a.units().size());
     Flow flow = new Flow();
     for (Unit u : a.units()) {
       out.add(unit(u, a, flow));
     }
+    written.putAll(flow.written);
+    written.keySet().removeAll(flow.writtenToUnknown);
     return out;
   }
 
@@ -777,7 +864,7 @@ final class Classifier {
     }
     // the command's own judgement names the category on a tie; a subcommand's usage page changes nothing
     boolean usage = usageOnly(u);
-    Judgement c = usage ? Judgement.ALLOW : command(u, a, flow).max(fromClone(u, flow));
+    Judgement c = usage ? Judgement.ALLOW : command(u, a, flow).max(fromElsewhere(u, flow));
     Path script = scriptRun(u);
     if (script != null) {
       c = c.max(flow.written.containsKey(script) ? runsWritten(u, script, flow) : scriptOnDisk(u, script, null, flow));
@@ -809,6 +896,7 @@ final class Classifier {
     }
     c = c.max(runTimeCode(u, flow));
     recordWrites(u, flow);
+    recordUnpack(u, flow);
     j = j.decision().compareTo(c.decision()) >= 0 && j.decision() != Judgement.Decision.ALLOW ? j : c.max(j);
     j = j.max(credentialArgs(u));
     j = j.max(flags(u));
@@ -2710,6 +2798,9 @@ final class Classifier {
     return Judgement.ALLOW;
   }
 
+  private static final Set<String> GIT_HOSTS = Set.of("git@github.com", "git@gitlab.com", "git@bitbucket.org",
+      "git@codeberg.org", "git@ssh.dev.azure.com");
+
   private Judgement ssh(Unit u, List<String> argv) {
     if (argv.size() > 1 && (argv.contains("-G") || argv.contains("-V") || argv.contains("-Q"))) {
       // -G prints the configuration it would use, -V the version, -Q the algorithms: no connection is made
@@ -2722,6 +2813,12 @@ final class Classifier {
     if (argv.stream().anyMatch(x -> x.contains("StrictHostKeyChecking=no") || x.contains("UserKnownHostsFile=/dev"
         + "/null"))) {
       return Judgement.ask(WEAKEN, show(u) + " turns off SSH host key checking");
+    }
+    // ssh -T git@github.com: the hosting service's greeting tells whether the key works; no shell, no command
+    List<String> words = argv.subList(1, argv.size()).stream().filter(x -> !x.startsWith("-")).toList();
+    if (argv.contains("-T") && words.size() == 1 && GIT_HOSTS.contains(words.get(0))
+        && argv.stream().allMatch(x -> !x.startsWith("-") || x.equals("-T") || x.equals("-v") || x.equals("-vT"))) {
+      return Judgement.ALLOW;
     }
     return Judgement.ask(NETWORK, show(u) + " runs commands on another machine; a human must approve remote"
         + " access");
@@ -3203,6 +3300,21 @@ final class Classifier {
     switch (sub) {
       case "push":
         return j.max(gitPush(u, rest, flow));
+      case "subtree":
+        // git subtree push -P dir REPOSITORY REF: a push of the subtree's history, judged like git push's operands
+        if (!rest.isEmpty() && rest.get(0).equals("push")) {
+          List<String> operands = new ArrayList<>();
+          for (int i = 1; i < rest.size(); i++) {
+            String x = rest.get(i);
+            if (x.equals("-P") || x.equals("--prefix") || x.equals("-m") || x.equals("--message")) {
+              i++;
+            } else if (!x.startsWith("-")) {
+              operands.add(x);
+            }
+          }
+          return j.max(gitPush(u, operands, flow));
+        }
+        return j;
       case "remote":
         if (!rest.isEmpty() && (rest.get(0).equals("add") || rest.get(0).equals("set-url"))) {
           List<String> ops = rest.stream().filter(x -> !x.startsWith("-")).toList();
@@ -3310,7 +3422,7 @@ final class Classifier {
               : Regexes.compiled("\\.git$").matcher(lastSegment(url)).replaceFirst("");
           Path p = resolveWord(dir, cwd);
           if (p != null) {
-            flow.cloned.add(p);
+            flow.external.put(p, "a repository cloned in the same command");
           }
         }
         return j;
@@ -3356,7 +3468,7 @@ final class Classifier {
           : Regexes.compiled("\\.git$").matcher(lastSegment(url)).replaceFirst("");
       Path p = resolveWord(dir, cwd);
       if (p != null) {
-        flow.cloned.add(p);
+        flow.external.put(p, "a repository cloned in the same command");
       }
     }
     if (url.startsWith("./") || url.startsWith("../") || url.startsWith("/") && !url.startsWith("//")) {
@@ -3590,7 +3702,7 @@ final class Classifier {
     }
     if (Regexes.matches(op, "(batch-)?(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel"
         + "|stop)-.*")
-        || op.equals("rb")) {
+        || op.equals("rb") || op.equals("schedule-key-deletion") || op.equals("empty-bucket")) {
       return Judgement.deny(INFRA, show(u) + " deletes or stops cloud resources (" + svc + " " + op + ")");
     }
     if (svc.equals("iam") && Regexes.matches(op,
@@ -3599,7 +3711,11 @@ final class Classifier {
       return Judgement.ask(WEAKEN, show(u) + " grants IAM permissions or credentials");
     }
     if (Regexes.matches(op, "(put-bucket-(acl|policy)|put-public-access-block|authorize-security-group-ingress"
-        + "|modify-.*attribute|create-.*|update-.*|put-.*|run-instances|invoke)")) {
+        + "|modify-.*attribute|create-.*|update-.*|put-.*|run-instances|invoke"
+        // session 17: the other verbs that act (reboot-instances, rotate-secret, send-email, sns publish,
+        // ecs execute-command …); start-query and its kin only read
+        + "|reboot-.*|restore-.*|rotate-.*|reset-.*|replace-.*|associate-.*|disassociate-.*|send-.*|publish"
+        + "|execute-command|(?!start-query)start-.*|enable-.*|import-.*)")) {
       return Judgement.ask(INFRA, show(u) + " changes cloud resources (" + svc + " " + op + ")");
     }
     if (svc.equals("secretsmanager") && op.contains("get-secret") || svc.equals("ssm") && op.startsWith(
@@ -3874,7 +3990,8 @@ final class Classifier {
       if ((op.equals("config") || op.equals("set")) && !argv.contains("get") && !argv.contains("list")
           && !argv.contains("ls")) {
         String j = String.join(" ", argv).toLowerCase(Locale.ROOT);
-        if (j.contains("strict-ssl") && (j.contains("false") || j.contains("0"))) {
+        // npm's strict-ssl, yarn berry's enableStrictSsl
+        if ((j.contains("strict-ssl") || j.contains("strictssl")) && (j.contains("false") || j.contains("0"))) {
           return Judgement.deny(WEAKEN, show(u) + " turns off TLS verification for the package manager");
         }
         if (j.contains("registry") || j.contains("proxy") || j.contains("cafile")) {

@@ -58,7 +58,8 @@ final class DisabledTests {
       + "|biome-ignore-all|phpcs:disable|@phpstan-ignore-file|#\\s*pragma\\s+warning\\s+disable\\s*$)",
       "lint", "mypy", "noqa", "nocheck", "#![allow(", "rubocop", "suppresswarnings", "biome-ignore-all",
       "phpcs:disable", "phpstan-ignore-file", "pragma");
-  private static final Pattern SED_SUBST = Pattern.compile("^s(.)(.*?)(?<!\\\\)\\1(.*?)(?<!\\\\)\\1[gIi0-9]*$");
+  /** A sed substitution, {@code s/PATTERN/REPLACEMENT/FLAGS} with any delimiter: groups 2 and 3. */
+  static final Pattern SED_SUBST = Pattern.compile("^s(.)(.*?)(?<!\\\\)\\1(.*?)(?<!\\\\)\\1[gIi0-9]*$");
   /**
    * A sed command that deletes the lines a regular expression selects: {@code /assert/d}, {@code \|expect(|d}, and
    * (session 16) a range that starts there ({@code /def test_/,+3d}, {@code /@Test/,/^$/d}).

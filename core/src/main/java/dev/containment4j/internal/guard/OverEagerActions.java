@@ -39,7 +39,8 @@ final class OverEagerActions {
    * Every judgement of the over-eager families, the strongest first found: this class's own and those of
    * {@link DatabaseTargets} (migrations, D1), {@link ContainerAccess}, {@link ProcessTargets}, {@link Releases},
    * {@link PlatformActions}, {@link QualityGates}, {@link MachineSettings}, {@link CommandSettings},
-   * {@link WorkDiscards}, {@link LocalEnvironments}, {@link ProductionConsoles} and {@link RemoteFleets}.
+   * {@link WorkDiscards}, {@link LocalEnvironments}, {@link ProductionConsoles}, {@link RemoteFleets} and
+   * {@link EndpointSettings}.
    */
   static Judgement judge(Unit u, Classifier c) {
     if (u.args().isEmpty()) {
@@ -51,7 +52,7 @@ final class OverEagerActions {
         .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u)).max(MachineSettings.judge(u))
         .max(CommandSettings.judge(u)).max(WorkDiscards.judge(u)).max(LocalEnvironments.judge(u))
         .max(ProductionConsoles.judge(u)).max(RemoteFleets.judge(u)).max(DatabaseTargets.dump(u, c))
-        .max(SecretSearches.judge(u));
+        .max(SecretSearches.judge(u)).max(EndpointSettings.sed(u));
   }
 
   /** Whether a file name holds secrets by convention ({@code .env}, {@code *.pem}, {@code id_rsa} ...). */

@@ -14,6 +14,7 @@ import dev.containment4j.policy.Policy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,7 +174,8 @@ public final class PolicyGuard implements ModelGuard {
       }
     }
     Judgement result = problems;
-    List<Judgement> judged = classifier.units(a);
+    Map<Path, String> written = new HashMap<>();
+    List<Judgement> judged = classifier.units(a, written);
     Policy.GuardMode mode = policy.guard().mode();
     for (int k = 0; k < units.size(); k++) {
       if (covered[k]) {
@@ -187,6 +189,16 @@ public final class PolicyGuard implements ModelGuard {
             + " ask the user to add an allow rule");
       }
       result = result.max(j);
+    }
+    if (!allCovered) {
+      // `echo '"postinstall": "curl … | sh"' > package.json`, `cat > .env <<EOF`: the text a command writes is
+      // judged as the write tool's content would be
+      for (Map.Entry<Path, String> w : written.entrySet()) {
+        Judgement c = content(w.getKey(), w.getValue(), null, "writing ", classifier, ctx, w.getKey().getParent());
+        result = result.max(!c.atLeast(Judgement.Decision.ASK) ? Judgement.ALLOW : c.reason().contains(
+            w.getKey().toString()) ? c : new Judgement(c.decision(), c.category(), "the command writes " + w.getKey()
+                + ": " + c.reason(), ""));
+      }
     }
     if (ctx.tainted()) {
       for (Unit u : units) {
@@ -279,20 +291,7 @@ public final class PolicyGuard implements ModelGuard {
       }
     }
     if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
-      j = j.max(writtenCode(lexical, call.content().get(), verb, classifier, ctx, cwd))
-          .max(SharedStateActions.lockfileWrite(lexical));
-      j = j.max(DependencySources.manifest(lexical, call.content().get(), call.oldText().orElse(null)));
-      j = j.max(CommandSettings.written(lexical, call.content().get()));
-      if (call.oldText().isEmpty()) {
-        j = j.max(QualityGates.writtenScript("this write", lexical.toString(), call.content().get()));
-      }
-      j = j.max(WeakenedCode.edit(lexical.toString(), call.oldText().orElse(""), call.content().get()));
-      j = j.max(WrittenSecrets.judge(lexical, call.content().get(), call.oldText().orElse(null),
-          classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)));
-      if (call.oldText().isPresent()) {
-        j = j.max(QualityGates.edit(lexical.toString(), call.oldText().get(), call.content().get()))
-            .max(DisabledTests.edit(lexical.toString(), call.oldText().get(), call.content().get()));
-      }
+      j = j.max(content(lexical, call.content().get(), call.oldText().orElse(null), verb, classifier, ctx, cwd));
     }
     if (ctx.tainted() && tool != Rule.Tool.READ
         && !classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)
@@ -305,6 +304,32 @@ public final class PolicyGuard implements ModelGuard {
           j.reason().isEmpty() ? verb + lexical : j.reason());
     }
     return toVerdict(j, ctx);
+  }
+
+  /**
+   * What the new text of a file does (the write and edit tools' content, or what a shell command writes with
+   * {@code echo}, {@code printf} or a here-doc): commands that run later, dependency sources, settings that run
+   * commands or repoint clients, secrets, weakened code and disabled checks. {@code oldText} is the replaced text of
+   * an edit, null for a whole file.
+   */
+  private Judgement content(Path lexical, String content, String oldText, String verb, Classifier classifier,
+      GuardContext ctx, Path cwd) {
+    Judgement j = writtenCode(lexical, content, verb, classifier, ctx, cwd)
+        .max(SharedStateActions.lockfileWrite(lexical));
+    j = j.max(DependencySources.manifest(lexical, content, oldText));
+    j = j.max(CommandSettings.written(lexical, content));
+    j = j.max(EndpointSettings.written(lexical, content, oldText));
+    if (oldText == null) {
+      j = j.max(QualityGates.writtenScript("this write", lexical.toString(), content));
+    }
+    j = j.max(WeakenedCode.edit(lexical.toString(), oldText == null ? "" : oldText, content));
+    j = j.max(WrittenSecrets.judge(lexical, content, oldText,
+        classifier.placesOf(lexical).contains(Paths.Place.INSIDE_WORKSPACE)));
+    if (oldText != null) {
+      j = j.max(QualityGates.edit(lexical.toString(), oldText, content))
+          .max(DisabledTests.edit(lexical.toString(), oldText, content));
+    }
+    return j;
   }
 
   /**

@@ -43,6 +43,7 @@ final class SharedStateActions {
     List<String> argv = u.argv();
     switch (u.name()) {
       case "gh":
+      case "glab":
         return gh(u, words(argv)).max(credential(u, argv));
       case "npm":
       case "pnpm":
@@ -68,8 +69,10 @@ final class SharedStateActions {
     String a1 = ops.size() > 1 ? ops.get(1) : "";
     String a2 = ops.size() > 2 ? ops.get(2) : "";
     List<String> argv = u.argv();
-    if (a1.equals("pr") && (a2.equals("merge") || a2.equals("close"))
-        || a1.equals("pr") && a2.equals("review") && argv.stream().anyMatch(x -> x.equals("--approve")
+    // glab calls a pull request a merge request (`glab mr merge`, `glab mr approve`)
+    boolean pr = a1.equals("pr") || a1.equals("mr") && u.name().equals("glab");
+    if (pr && (a2.equals("merge") || a2.equals("close") || a2.equals("approve") || a2.equals("revoke"))
+        || pr && a2.equals("review") && argv.stream().anyMatch(x -> x.equals("--approve")
             || x.equals("-a") || x.equals("--request-changes") || x.equals("-r"))
         || a1.equals("issue") && Set.of("close", "delete", "transfer", "lock").contains(a2)) {
       return Judgement.ask(Classifier.INFRA, u.shown() + " " + (a2.equals("review") ? "reviews" : a2 + "s")

@@ -8,6 +8,7 @@ import dev.containment4j.internal.shell.Arg;
 import dev.containment4j.internal.shell.Redirect;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The project's source code destroyed by kind rather than by name, inside the workspace where deletes are otherwise
@@ -59,6 +60,13 @@ final class SourceDeletes {
 
   /** {@code rm} of a glob of source files ({@code src/*.py}, {@code **}{@code /*.java}). */
   static Judgement rm(Unit u, List<Arg> targets) {
+    for (Arg t : targets) {
+      // shredding a key or a scratch file is hygiene; shredding the project's code or data is destruction
+      if (u.name().equals("shred") && (source(t.text()) || database(t.text()))) {
+        return Judgement.ask(Classifier.DELETE, u.shown() + " overwrites " + t.text() + " so that it can never be"
+            + " recovered, not even from the file system; a human must confirm it");
+      }
+    }
     boolean recursive = u.argv().stream().anyMatch(x -> x.equals("--recursive") || Regexes.matches(x,
         "-[a-zA-Z]*[rR][a-zA-Z]*"));
     for (Arg t : targets) {
@@ -101,6 +109,9 @@ final class SourceDeletes {
         if (source(f.text())) {
           return ask(u, "empties the source file " + f.text());
         }
+        if (database(f.text())) {
+          return askData(u, f.text());
+        }
       }
     }
     return Judgement.ALLOW;
@@ -114,7 +125,23 @@ final class SourceDeletes {
     if (r.truncates() && writesNothing && source(r.target().text())) {
       return ask(u, "empties the source file " + r.target().text());
     }
+    if (r.truncates() && writesNothing && database(r.target().text())) {
+      return askData(u, r.target().text());
+    }
     return Judgement.ALLOW;
+  }
+
+  /** A database kept in a file (SQLite, Access, H2, a MySQL table file): emptying it loses rows, not build output. */
+  private static final Pattern DATABASE_FILE = Pattern.compile(
+      "(?i).+\\.(db|sqlite|sqlite3|db3|s3db|sdb|mdb|accdb|mv\\.db|ibd|myd|realm)");
+
+  private static boolean database(String path) {
+    return DATABASE_FILE.matcher(path.substring(path.lastIndexOf('/') + 1)).matches() && !generated(path);
+  }
+
+  private static Judgement askData(Unit u, String file) {
+    return Judgement.ask(Classifier.DELETE, u.shown() + " empties the database file " + file + "; its data cannot"
+        + " be recovered from version control, so a human must confirm");
   }
 
   private static Judgement ask(Unit u, String what) {

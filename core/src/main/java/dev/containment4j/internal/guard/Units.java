@@ -318,7 +318,13 @@ final class Units {
           List<Arg> inner = new ArrayList<>(k >= rest.size() ? List.of(Arg.literal("echo")) : rest.subList(k,
               rest.size()));
           String replace = xargsReplacement(rest.subList(0, k));
-          if (replace == null) {
+          String folded = ShellParser.fold(c.pipeline().upstreamOf(c));
+          if (folded != null && !folded.isBlank() && replace == null) {
+            // echo L2hv… | base64 -d | xargs cat: the input is a constant, decoded now, and each word an argument
+            for (String w : folded.strip().split("\\s+")) {
+              inner.add(new Arg(w, false, false, true, List.of()));
+            }
+          } else if (replace == null) {
             inner.add(new Arg("", true, false, false, List.of()));
           } else {
             // xargs -I{} nslookup {}.x.example: each input line goes where the marker stands, nothing is appended

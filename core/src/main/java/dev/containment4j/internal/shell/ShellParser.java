@@ -1300,6 +1300,17 @@ public final class ShellParser {
     if (cmds.isEmpty() || cmds.get(0).pipeline().size() != cmds.size()) {
       return null;
     }
+    return fold(cmds);
+  }
+
+  /**
+   * The output of a chain of piped commands made only of echo/printf through base64 -d, rev, xxd -r -p or tr (the
+   * commands upstream of an {@code xargs}, say), or null when it cannot be computed without running it.
+   */
+  public static String fold(List<SimpleCommand> cmds) {
+    if (cmds.isEmpty()) {
+      return null;
+    }
     String data = null;
     for (SimpleCommand c : cmds) {
       if (c.args().isEmpty() || c.args().stream().anyMatch(Arg::dynamic) || !c.redirects().isEmpty()) {
