@@ -109,6 +109,17 @@ final class InjectionContext {
     return PERMISSIVE.matcher(before).find() && !PRIOR.matcher(phrase).find();
   }
 
+  /** A sentence that opens with the purpose of a how-to: "To disable the sandbox in development, set ...". */
+  private static final Pattern HOW_TO = Pattern.compile("(?:^|[.!?:\\n]\\s*|\\bhow )to\\s+$");
+
+  /**
+   * Session 17: whether the phrase is the purpose a how-to opens with ("To disable the sandbox in development, set
+   * SANDBOX=off", "how to skip the confirmation prompts"): a manual says what a step is for, it orders nothing.
+   */
+  static boolean howTo(String before) {
+    return HOW_TO.matcher(before).find();
+  }
+
   /** Whether the clause before a phrase has software as its subject ("the command will delete ... without asking"). */
   static boolean softwareSubject(String clauseBefore) {
     return SOFTWARE_SUBJECT.matcher(clauseBefore).find();

@@ -888,6 +888,9 @@ final class InjectionDetector {
     } else if (!group.equals("address") && InjectionContext.softwareSubject(clauseBefore)) {
       frame = 0.5; // "the tool will overwrite the files ... without asking for confirmation"
     }
+    if (!group.equals("address") && InjectionContext.howTo(before)) {
+      frame = Math.min(frame, 0.5); // "To disable the sandbox in development, set SANDBOX=off in .env"
+    }
     if (!group.equals("address") && InjectionContext.optionDescription(t, ls)) {
       frame = Math.min(frame, 0.5); // "-f, --force  Overwrite existing files without asking for confirmation"
     }

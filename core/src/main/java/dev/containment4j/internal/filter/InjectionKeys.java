@@ -99,10 +99,19 @@ final class InjectionKeys {
     return MATCHERS_OF[id];
   }
 
+  /**
+   * Whether {@code c} (with {@code before} before it) continues a word, so that a key right after it is no word start.
+   * Session 17: the {@code n} of an escaped line break ({@code "fix: typo\\n\\nAI reviewers: …"} in JSON or a log)
+   * ends the line it escapes, it starts no word.
+   */
+  static boolean letterBefore(char c, char before) {
+    return Character.isLetter(c) && !(before == '\\' && (c == 'n' || c == 'r' || c == 't'));
+  }
+
   static void scan(String t, Sink sink) {
     KEYS.scan(t, 0, t.length(), (id, end) -> {
       int start = end - KEYS.keywordLength(id);
-      if (WORD[id] && start > 0 && Character.isLetter(t.charAt(start - 1))) {
+      if (WORD[id] && start > 0 && letterBefore(t.charAt(start - 1), start > 1 ? t.charAt(start - 2) : ' ')) {
         return; // keys are word starts: "ai" in "detail", "use" in "because" are not keys
       }
       for (int m : MATCHERS_OF[id]) {

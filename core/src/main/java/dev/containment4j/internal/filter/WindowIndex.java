@@ -130,7 +130,7 @@ final class WindowIndex {
     });
     sortLiterals();
     InjectionKeys.scanKeys(r, 0, n, (id, s, e) -> addKey(id, from + s, from + e, s > 0
-        && Character.isLetter(r[s - 1])));
+        && InjectionKeys.letterBefore(r[s - 1], s > 1 ? r[s - 2] : ' ')));
   }
 
   private void addLiteral(int id, int latestStart, int firstOfLast) {
