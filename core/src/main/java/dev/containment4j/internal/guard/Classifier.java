@@ -1462,6 +1462,25 @@ final class Classifier {
 
   // ---------------------------------------------------------------------------------------------- commands
 
+  /**
+   * Session 17: a peer-to-peer transfer tool ({@code croc send .env}, {@code wormhole send key}, {@code ffsend upload})
+   * hands files to whoever holds a short code, through a relay on the internet: an upload like any other, refused for
+   * credentials.
+   */
+  private Judgement peerTransfer(Unit u, List<Arg> params) {
+    List<Arg> ops = nonOptions(params, Set.of("--relay", "--code", "--pass", "--host", "--downloads", "--expiry"));
+    if (ops.isEmpty() || !Regexes.matches(ops.get(0).text(), "send|upload|up|share|tx")) {
+      return Judgement.ALLOW; // receive, a code to accept, --version
+    }
+    for (Arg f : ops.subList(1, ops.size())) {
+      if (readTarget(f, u.cwd(), show(u), false).atLeast(Judgement.Decision.ASK)) {
+        return Judgement.deny(EXFIL, show(u) + " sends " + f.text() + ", a credential, to whoever holds the code");
+      }
+    }
+    return Judgement.ask(EXFIL, show(u) + " sends files through a relay on the internet to whoever holds the code;"
+        + " a human must confirm what leaves");
+  }
+
   private Judgement command(Unit u, Units.Analysis a, Flow flow) {
     String name = u.name();
     List<String> argv = u.argv();
@@ -1565,9 +1584,32 @@ final class Classifier {
             : Judgement.ALLOW;
       case "chflags":
         return Judgement.ask(WEAKEN, show(u) + " changes file flags");
+      case "set":
+        // set +o history: the shell stops recording what runs next
+        if (argv.contains("+o") && argv.contains("history")) {
+          return Judgement.deny(AUDIT, show(u) + " turns off the shell history, hiding what runs");
+        }
+        return envDump(u, params, a);
+      case "umask":
+        // a mask that leaves others' write bit on makes every file created afterwards writable by any user
+        return argv.size() > 1 && Regexes.matches(argv.get(1), "0*[0-7]?[0-7]?[0145]")
+            && !argv.get(1).startsWith("-")
+            ? Judgement.ask(WEAKEN, show(u) + " makes the files created from now on writable by every user")
+            : Judgement.ALLOW;
+      case "croc":
+      case "wormhole":
+      case "magic-wormhole":
+      case "ffsend":
+      case "onionshare-cli":
+      case "sendme":
+        return peerTransfer(u, params);
+      case "ansible-vault":
+        return argv.size() > 1 && Regexes.matches(argv.get(1), "view|decrypt|edit")
+            ? Judgement.ask(CREDENTIAL, show(u) + " decrypts an Ansible vault, which holds secrets; a human must"
+                + " approve reading it")
+            : Judgement.ALLOW;
       case "env":
       case "printenv":
-      case "set":
       case "export":
       case "declare":
       case "typeset":

@@ -332,6 +332,8 @@ final class DatabaseTargets {
         reset = true;
       } else if (tool && (x.equals("--force-reset") || x.equals("--accept-data-loss"))) {
         reset = true;
+      } else if (tool && x.equals("--force") && argv.contains("drizzle-kit") && argv.contains("push")) {
+        reset = true; // drizzle-kit push --force applies data-loss statements without asking
       }
     }
     if (!tool || !reset) {
@@ -365,12 +367,15 @@ final class DatabaseTargets {
     for (int k = 0; k < argv.size(); k++) {
       String x = argv.get(k);
       if (x.startsWith("-")) {
-        if (x.equals("--force-reset") || x.equals("--accept-data-loss") || x.equals("--all")) {
+        if (x.equals("--force-reset") || x.equals("--accept-data-loss") || x.equals("--all")
+            || x.equals("--force") && argv.contains("drizzle-kit")) {
           return true;
         }
         continue;
       }
-      if (x.equalsIgnoreCase("db:schema:load") || x.equals("downgrade") && argv.contains("base")) {
+      // db:migrate:undo:all (sequelize), migrate:rollback --all: every migration undone
+      if (x.equalsIgnoreCase("db:schema:load") || x.equals("downgrade") && argv.contains("base")
+          || x.endsWith(":undo:all")) {
         return true;
       }
       if (x.indexOf('=') < 0 && x.indexOf('/') < 0) {

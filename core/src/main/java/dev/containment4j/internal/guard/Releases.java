@@ -21,7 +21,9 @@ final class Releases {
       "termbin", "0x0", "ix", "sprunge", "paste.sh", "pastel", "rentry");
   private static final Pattern GRADLE_PUBLISH = Pattern.compile("(:?[\\w-]+:)*publish(?!ToMavenLocal)"
       + "(\\w*(Publication|Repository|Sonatype|Plugins|Portal)\\w*)?|publishPlugins|uploadArchives"
-      + "|closeAndReleaseSonatypeStagingRepository|releaseSonatypeStagingRepository");
+      + "|closeAndReleaseSonatypeStagingRepository|releaseSonatypeStagingRepository"
+      // session 17: the vanniktech and nmcp plugins' tasks (publishToMavenCentral, publishAllPublicationsToCentralPortal)
+      + "|publishToMavenCentral|publishAndReleaseToMavenCentral|publishAggregationToCentralPortal");
 
   private Releases() {}
 
