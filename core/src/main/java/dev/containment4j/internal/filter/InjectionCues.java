@@ -215,7 +215,7 @@ final class InjectionCues {
   /** Features and cues that say the same thing count as one group in a sentence. */
   static String group(String id) {
     return switch (id) {
-      case "override", "new-instructions", "cue-override", "persona" -> "override";
+      case "override", "new-instructions", "cue-override", "persona", "persona-rules" -> "override";
       case "authority", "cue-authority", "guard-targeted" -> "authority";
       case "authority-claim" -> "source"; // "I am the maintainer": who speaks, not yet an order to the model
       case "goal-answer", "goal-when", "answer-manipulation", "cue-answer", "dictated-verdict" -> "answer";
