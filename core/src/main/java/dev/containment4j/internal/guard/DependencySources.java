@@ -66,6 +66,15 @@ final class DependencySources {
       + "|--find-links|--trusted-host)(?:\\s*=\\s*|\\s+)\\S+");
   /** Cargo's source replacement and registries ({@code replace-with}, {@code registry = "…"}, {@code index = "…"}). */
   private static final Pattern CARGO_SOURCE = Pattern.compile("(?m)^\\s*(?:replace-with|registry|index)\\s*=\\s*\"[^\"]*\"");
+  /** Maven's and Gradle's build and settings files. */
+  private static final Set<String> JVM_BUILD_FILES = Set.of("pom.xml", "settings.xml", "build.gradle",
+      "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "init.gradle", "init.gradle.kts");
+  /** A repository URL over plain HTTP, or HTTPS to an IP address. */
+  private static final Pattern INSECURE_REPOSITORY = Pattern.compile("(?is)(?:url\\s*[=(]?\\s*(?:uri\\s*\\(\\s*)?['\"]"
+      // in XML only a repository's or mirror's URL (a pom's own <url> is its web site)
+      + "|<(?:repository|pluginRepository|snapshotRepository|mirror)>(?:(?!</(?:repository|pluginRepository"
+      + "|snapshotRepository|mirror)>).){0,400}?<url>\\s*)"
+      + "(?:http://(?!localhost\\b|127\\.)[^'\"<\\s]+|https://\\d{1,3}(?:\\.\\d{1,3}){3}[^'\"<\\s]*)");
   /** A wrapper's download of the build tool it then runs. */
   private static final Pattern WRAPPER_URL = Pattern.compile("(?m)^\\s*(?:distributionUrl|wrapperUrl)\\s*=\\s*(\\S+)");
   private static final Pattern OFFICIAL_DISTRIBUTION = Pattern.compile("(?i)https\\\\?://(?:services\\.gradle\\.org"
@@ -89,6 +98,15 @@ final class DependencySources {
       String found = added(CARGO_SOURCE.matcher(content), content, before, false);
       return found == null ? null : Judgement.ask(Classifier.REDIRECT, "this call sets `" + found.strip() + "` in "
           + file + ", which changes where Cargo downloads crates from; a human must confirm the server");
+    }
+    if (JVM_BUILD_FILES.contains(name)) {
+      // session 17: a Maven or Gradle repository served over plain HTTP or from a bare address; HTTPS hosts
+      // (jitpack.io, a company's Nexus) are the project's choice
+      String found = added(INSECURE_REPOSITORY.matcher(content), content, before, false);
+      return found == null ? null : Judgement.ask(Classifier.SUPPLY_CHAIN, "this call adds the repository `"
+          + found.substring(found.toLowerCase(Locale.ROOT).lastIndexOf("http")) + "` to " + file + ": plain HTTP or a"
+          + " bare address, so whoever sits on the path serves the build's dependencies; a human must confirm the"
+          + " source");
     }
     if (name.equals("gradle-wrapper.properties") || name.equals("maven-wrapper.properties")) {
       Matcher m = WRAPPER_URL.matcher(content);

@@ -104,6 +104,18 @@ final class WrittenCode {
       }
       return out;
     }
+    if (lower.equals("tox.ini")) {
+      return toxCommands(content);
+    }
+    if (lower.equals("netlify.toml") || lower.equals("vercel.json")) {
+      // session 17: the build command a hosting service runs on every deploy (with the site's secrets)
+      List<String> out = new ArrayList<>();
+      Matcher m = BUILD_COMMAND.matcher(content);
+      while (m.find()) {
+        out.add(unescape(m.group(1) != null ? m.group(1) : m.group(2)));
+      }
+      return out;
+    }
     if (lower.equals("dockerfile") || lower.equals("containerfile") || lower.endsWith(".dockerfile")
         || lower.startsWith("dockerfile.")) {
       List<String> out = new ArrayList<>();
@@ -114,6 +126,35 @@ final class WrittenCode {
       return out;
     }
     return List.of();
+  }
+
+  /** netlify.toml's {@code command = "…"} and vercel.json's build, install and dev commands. */
+  private static final Pattern BUILD_COMMAND = Pattern.compile("(?m)^[ \\t]*command[ \\t]*=[ \\t]*\"((?:[^\"\\\\]|\\\\.)*)\""
+      + "|\"(?:buildCommand|installCommand|devCommand|ignoreCommand)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  /** A tox setting that lists commands: {@code commands}, {@code commands_pre}, {@code commands_post}. */
+  private static final Pattern TOX_COMMANDS = Pattern.compile("^[ \\t]*commands(?:_pre|_post)?[ \\t]*=[ \\t]*(.*)$");
+
+  /**
+   * Session 17: tox's {@code commands} (the value and its indented continuation lines), run by every {@code tox}
+   * of the project's test environments.
+   */
+  private static List<String> toxCommands(String content) {
+    List<String> out = new ArrayList<>();
+    boolean in = false;
+    for (String line : content.split("\n")) {
+      Matcher m = TOX_COMMANDS.matcher(line);
+      if (m.matches()) {
+        in = true;
+        if (!m.group(1).isBlank()) {
+          out.add(m.group(1).strip());
+        }
+      } else if (in && !line.isBlank() && Character.isWhitespace(line.charAt(0))) {
+        out.add(line.strip().replaceFirst("^-", ""));
+      } else {
+        in = false;
+      }
+    }
+    return out;
   }
 
   /**
