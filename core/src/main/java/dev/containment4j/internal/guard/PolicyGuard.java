@@ -402,6 +402,15 @@ public final class PolicyGuard implements ModelGuard {
       return Judgement.allow(Classifier.ORDINARY, verb + lexical + " changes only how the editor shows, formats"
           + " and searches files");
     }
+    // the workspace's .envrc, .npmrc, .yarnrc.yml or pip.conf with only harmless settings: see ProjectSettings
+    if ((j.category().equals(Classifier.PERSIST) || j.category().equals(Classifier.REDIRECT))
+        && call.content().isPresent() && call.oldText().isEmpty() && lexical.startsWith(workspace)
+        && lexical.getParent() != null && lexical.getParent().equals(workspace)
+        && lexical.equals(classifier.real(lexical)) && ProjectSettings.onlyHarmless(
+            String.valueOf(lexical.getFileName()), call.content().get())) {
+      return Judgement.allow(Classifier.ORDINARY, verb + lexical + " sets only variables, layouts or formatting,"
+          + " lockfile and logging options");
+    }
     // line endings and binary files in the workspace's .gitattributes, naming no driver that runs a command
     if (j.category().equals(Classifier.TAMPER) && call.content().isPresent() && lexical.startsWith(workspace)
         && lexical.equals(classifier.real(lexical)) && GitAttributes.onlyBuiltIn(
