@@ -508,7 +508,8 @@ final class InjectionContext {
   private static final Pattern AGENT_GUIDANCE = Pattern.compile("(?m)(?:^|\\\\n|(?<= - ))[ \\t]*(?:#{1,4}[ \\t]*(?:agents\\.md|claude\\.md|"
       + "gemini\\.md|copilot-instructions\\.md|\\.cursorrules|(?:rules|guidelines|instructions|notes|conventions|tips|"
       + "guidance)(?: for| to) (?:the )?(?:ai |coding |llm |autonomous )?(?:agents?|assistants?|claude|copilot|codex|"
-      + "gemini))|(?:claude|copilot|codex|gemini|(?:ai |coding )?agents?|(?:ai |coding )?assistants?),? when you "
+      + "gemini)|ai (?:usage |contribution )?polic(?:y|ies)|(?:use of|using) ai(?: tools| assistants)?|ai[- ]generated "
+      + "contributions|(?:notes|instructions|guidance) for llms|llms\\.txt)|(?:claude|copilot|codex|gemini|(?:ai |coding )?agents?|(?:ai |coding )?assistants?),? when you "
       + "(?:work|are working|make changes) (?:in|on) this (?:repo|repository|project|codebase)[^\\n]{0,40}:)[ \\t]*$");
 
   /**

@@ -153,7 +153,7 @@ final class InjectionCues {
         // session 10: a secret named by its environment variable (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, DB_PASSWORD)
         + "|\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret(?:_access)?_key|secret|token|password|api_key|private_key)\\b)");
     // dangerous or irreversible actions
-    cue(c, "danger", 0.35, "(?:\\brm -(?:rf|fr|r)\\b|--force\\b|\\bforce=true\\b|\\bsudo\\b|\\bchmod (?:-r )?777|\\|"
+    cue(c, "danger", 0.35, "(?:\\brm -(?:rf|fr|r)\\b|--force(?![\\w-])(?![`'\"]?\\s+only\\b)|\\bforce=true\\b|\\bsudo\\b|\\bchmod (?:-r )?777|\\|"
         + " ?(?:ba|z)?sh\\b|\\bdeploy[\\w ]{0,12}production|\\b" + InjectionRules.DESCRIBED_PROGRAM + "without (?:any )?(?:review|approval|confirmation|"
         + "asking|checking|a prompt|prompting|the user)|\\bskip (?:all |the |any )?(?:approvals?|reviews?|checks?|"
         + "confirmations?)|\\boverwrite\\b|\\boutside the workspace|\\bmerge without|\\bapprove (?:the|all|every)"

@@ -381,7 +381,7 @@ final class InjectionRules {
     f.add(feature("tool-directive", 0.8, keys("curl", "wget", "base64", "rm -", "git push", "chmod", "mkfs", "dd if", ":()"),
         "\\b(?:curl|wget)\\b[^\\n|]{0,200}\\|\\s*(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\bbase64 (?:-d|--decode|-d -i)\\s*\\|\\s*"
             + "(?:sudo\\s+)?(?:ba|z|da)?sh\\b|\\brm\\s+-(?:rf|fr|r)\\s+(?:/|~|\\*|\\.|"
-            + "\\$home)|\\bgit push\\b[^\\n]{0,60}(?:--force|-f\\b)|\\bchmod\\s+-?r?\\s*777\\b|\\bmkfs\\b|"
+            + "\\$home)|\\bgit push\\b[^\\n]{0,60}(?:--force(?![\\w-])|-f\\b)|\\bchmod\\s+-?r?\\s*777\\b|\\bmkfs\\b|"
             + "\\bdd if=/dev/zero|:\\(\\)\\s*\\{\\s*:\\|:&\\s*\\};:"));
     f.add(feature("tool-directive", 0.6, keys("delete", "remove", "wipe", "erase", "drop", "destroy", "truncate", "format"), "\\b(?:delete|remove|wipe|erase|drop|destroy|truncate|format) (?:the |all |"
         + "every |your |all the |all of the |the entire |the whole )(?:repo(?:sitory)?|files|database|tables?|branch(?:es)?|backups?|home directory|"
@@ -818,7 +818,10 @@ final class InjectionRules {
         + "|\\bthe (?:api |access |secret )?key\\b"
         // session 17: a field or variable named for one ("apiToken", "$DATABASE_URL", "${NPM_TOKEN}")
         + "|\\b[a-z]+(?:token|secret|password|apikey)s?\\b|\\$\\{?[a-z_]*(?:(?:database|db|redis|mongo\\w*|postgres\\w*|mysql|amqp|broker|connection)_url|_dsn|token|_key|secret|password|passwd)\\b";
-    String any = "(?:" + verbs + ")\\b" + rest + "(?:" + danger + "|" + secret + ")";
+    // session 17: a danger allowed only in a safer form ("use `--force` only with `--force-with-lease`"), a key named
+    // with the header that carries it ("the API key goes in `Authorization: Bearer`") are how a manual speaks
+    String any = "(?:" + verbs + ")\\b" + rest + "(?:(?:" + danger + ")(?![`'\"]?\\s+only\\b)|(?:" + secret + ")"
+        + "(?![^.;\\n]{0,40}\\b(?:header|authorization|bearer)\\b(?![^.;\\n]{0,80}(?:https?://|@[\\w-]+\\.))))";
     String send = "(?:force[- ])?(?:send|resend|post|upload|forward|e-?mail|share|publish|push|copy|transfer|submit|attach|paste|export|"
         + "sync)\\b" + rest + "(?:https?://|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,6}/[\\w/?=&.-]|\\b[\\w.+-]+@[\\w-]+\\.[\\w.-]+|\\b(?:docker\\.io|ghcr\\.io|pastebin|gist|"
         + "webhook)\\b|\\bpublic (?:hub|repo\\w*|bucket|gist|channel|mirror)\\b"
