@@ -69,6 +69,9 @@ final class Classifier {
   private static final Set<String> DECODERS = Set.of("base64", "base32", "xxd", "openssl", "gunzip", "gzip",
       "zcat", "bzip2", "bunzip2", "xz", "unxz", "rev", "tr", "uudecode", "basenc", "od", "perl", "python",
       "python3");
+  /** Programs that cut or rewrite text: between literal text and a shell they assemble the code at run time. */
+  private static final Set<String> RESHAPERS = Set.of("cut", "sed", "gsed", "awk", "gawk", "mawk", "paste", "fold",
+      "colrm", "sort", "tac", "head", "tail", "grep");
   private static final Set<String> ENCODERS = Set.of("base64", "base32", "xxd", "gzip", "bzip2", "xz", "tar",
       "zip", "openssl", "gpg", "od", "hexdump", "basenc", "uuencode", "zstd");
   private static final Set<String> DB_CLIENTS = Set.of("psql", "mysql", "mariadb", "sqlite3", "sqlcmd",
@@ -2981,12 +2984,20 @@ final class Classifier {
   }
 
   private boolean upstreamDecodes(SimpleCommand c) {
-    for (SimpleCommand up : c.pipeline().upstreamOf(c)) {
+    List<SimpleCommand> ups = c.pipeline().upstreamOf(c);
+    boolean literalSource = !ups.isEmpty() && !ups.get(0).argv().isEmpty()
+        && Set.of("echo", "printf").contains(Unit.baseName(ups.get(0).argv().get(0)));
+    for (SimpleCommand up : ups) {
       List<String> av = up.argv();
       if (av.isEmpty()) {
         continue;
       }
       String n = Unit.baseName(av.get(0));
+      // session 17: literal text cut or rewritten on its way into a shell (`echo "cmd: rm -rf ~" | cut -d' ' -f2- |
+      // sh`): the code is only assembled at run time, the same trick as decoding it
+      if (literalSource && RESHAPERS.contains(n)) {
+        return true;
+      }
       boolean decodeFlag = av.stream().anyMatch(x -> x.equals("-d") || x.equals("--decode") || x.equals("-D")
           || x.equals("-r") || x.equals("-P") || x.equals("-dc"));
       if (DECODERS.contains(n) && (decodeFlag || n.equals("rev") || n.equals("tr") || n.equals("gunzip")

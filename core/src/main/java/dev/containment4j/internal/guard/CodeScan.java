@@ -6,6 +6,7 @@ package dev.containment4j.internal.guard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ final class CodeScan {
           + "|os\\.execute|io\\.popen|exec\\.Command|Command::new|syscall\\.Exec");
   private static final Pattern DECODE = Pattern.compile(
       "b64decode|base64|atob\\s*\\(|['\"]base64['\"]|fromhex|decode\\(['\"](hex|rot.?13)['\"]|codecs\\.decode"
-          + "|unpack\\s*\\(|zlib\\.decompress|marshal\\.loads|pickle\\.loads|unhexlify|FromBase64String"
+          + "|unpack\\s*\\(|\\bpack\\s*\\(\\s*[\"'][hH]|zlib\\.decompress|marshal\\.loads|pickle\\.loads|unhexlify|FromBase64String"
           + "|String\\.fromCharCode|\\bchr\\s*\\(.*\\bchr\\s*\\(|\\\\x[0-9a-fA-F]{2}.*\\\\x[0-9a-fA-F]{2}");
   private static final Pattern FILE_READ = Pattern.compile(
       "open\\s*\\(|read_text|read_bytes|readFile|createReadStream|File\\.read|IO\\.read|file_get_contents"
@@ -124,7 +125,8 @@ final class CodeScan {
     return f;
   }
 
-  private static Findings scanUncached(String code, String language) {
+  private static Findings scanUncached(String original, String language) {
+    String code = joined(original);
     List<String> literals = List.copyOf(literals(code));
     boolean home = HOME.matcher(code).find();
     boolean sensitive = false;
@@ -137,10 +139,34 @@ final class CodeScan {
     if (language.equals("python") && !exec) {
       exec = code.contains("exec(") || code.contains("eval(");
     }
+    // session 17: a delete program run as a list of words (`subprocess.run(['rm', '-rf', home])`)
+    boolean execDelete = exec && literals.stream().anyMatch(l -> DELETE_PROGRAMS.contains(l));
+    boolean execRecursive = execDelete && literals.stream().anyMatch(l -> l.matches("-[a-zA-Z]*[rR][a-zA-Z]*")
+        || l.equals("--recursive"));
     return new Findings(NETWORK.matcher(code).find() || code.contains("http://") || code.contains("https://"),
         exec, DECODE.matcher(code).find(), FILE_READ.matcher(code).find(), FILE_WRITE.matcher(code).find(),
-        DELETE.matcher(code).find(), ENV.matcher(code).find(), sensitive, home, RECURSIVE.matcher(code).find(),
-        literals);
+        DELETE.matcher(code).find() || execDelete, ENV.matcher(code).find(), sensitive, home,
+        RECURSIVE.matcher(code).find() || execRecursive, literals);
+  }
+
+  private static final Set<String> DELETE_PROGRAMS = Set.of("rm", "rmdir", "shred", "unlink", "srm");
+  /** Two string literals joined by {@code +} or {@code .}: {@code 'r'+'m'}, {@code "cur"."l"}. */
+  private static final Pattern SPLIT_LITERAL = Pattern.compile("(['\"])([^'\"\\n\\\\]{0,60})\\1\\s*[+.]\\s*(['\"])"
+      + "([^'\"\\n\\\\]{0,60})\\3");
+  /**
+   * Session 17: the text with split literals joined, so that a name cut in pieces ({@code 'r'+'m'},
+   * {@code "cur"."l"}) reads as written.
+   */
+  static String joined(String code) {
+    String c = code;
+    for (int pass = 0; pass < 6; pass++) {
+      Matcher m = SPLIT_LITERAL.matcher(c);
+      if (!m.find()) {
+        break;
+      }
+      c = m.replaceAll(r -> Matcher.quoteReplacement("'" + r.group(2) + r.group(4) + "'"));
+    }
+    return c;
   }
 
   /**
@@ -245,7 +271,8 @@ final class CodeScan {
     return found;
   }
 
-  private static List<String> shellCommandsUncached(String code, String language) {
+  private static List<String> shellCommandsUncached(String original, String language) {
+    String code = joined(original);
     if (language.equals("awk")) {
       return AwkCommands.of(code);
     }
@@ -284,7 +311,7 @@ final class CodeScan {
       while (b.find()) {
         for (int g = 1; g <= 3; g++) {
           if (b.group(g) != null) {
-            out.add(b.group(g));
+            out.add(interpolated(b.group(g)));
             break;
           }
         }

@@ -154,4 +154,18 @@ class LeadProbe17Test {
     expect(ToolCall.write(WS.resolve(".yarnrc.yml"), "yarnPath: /tmp/yarn.js\n"), "ask", "traffic-redirection");
     expect(ToolCall.write(java.nio.file.Path.of("/home/dev/.envrc"), "export A=1\n"), "deny", "persistence");
   }
+
+  @Test
+  void sixthProbeOneLinersAndReshapedCode() {
+    assertBlocked("python3 -c \"import subprocess as s; s.run(['r'+'m','-rf',__import__('os').path.expanduser('~')])\"",
+        "destructive-delete");
+    assertBlocked("python3 -c \"import subprocess; subprocess.run(['rm', '-rf', '/home/dev/Documents'])\"",
+        "destructive-delete");
+    assertBlocked("ruby -e '`rm -rf #{Dir.home}/.ssh`'", "destructive-delete");
+    assertBlocked("perl -e 'system(pack(\"H*\",\"726d202d7266207e2f2e737368\"))'", "obfuscation");
+    assertBlocked("echo \"cmd: rm -rf ~/.ssh\" | cut -d' ' -f2- | sh", "obfuscation");
+    assertAllowed("python3 -c \"print('a' + 'b')\"");
+    assertAllowed("perl -ne 'print if /TODO/' src/main.c");
+    assertAllowed("echo hello | cut -c1-3");
+  }
 }
