@@ -967,7 +967,8 @@ final class Classifier {
         j = j.max(Judgement.ask(TAMPER, "setting " + e.getKey() + " injects a library into every program"));
       } else if (Regexes.matches(k, ".*(_BASE_URL|_API_BASE|_API_URL|_ENDPOINT|_HOST|_REGISTRY|INDEX_URL|_MIRROR)")
           && remoteHost(v) != null && !isLocal(remoteHost(v))) {
-        j = j.max(Judgement.ask(REDIRECT, "setting " + e.getKey() + " to " + v
+        // the host only: the URL may carry a user and password
+        j = j.max(Judgement.ask(REDIRECT, "setting " + e.getKey() + " to a server at " + remoteHost(v)
             + " points a client at another server; a human must confirm the destination"));
       } else if (k.equals("GIT_SSH_COMMAND") || k.equals("GIT_EXEC_PATH") || k.equals("GIT_CONFIG_GLOBAL")
           || k.startsWith("GIT_CONFIG_")) {

@@ -104,7 +104,8 @@ final class DependencySources {
       // (jitpack.io, a company's Nexus) are the project's choice
       String found = added(INSECURE_REPOSITORY.matcher(content), content, before, false);
       return found == null ? null : Judgement.ask(Classifier.SUPPLY_CHAIN, "this call adds the repository `"
-          + found.substring(found.toLowerCase(Locale.ROOT).lastIndexOf("http")) + "` to " + file + ": plain HTTP or a"
+          + found.substring(found.toLowerCase(Locale.ROOT).lastIndexOf("http")).replaceFirst("//[^/@\\s]*@", "//")
+          + "` to " + file + ": plain HTTP or a"
           + " bare address, so whoever sits on the path serves the build's dependencies; a human must confirm the"
           + " source");
     }

@@ -56,7 +56,8 @@ final class EndpointSettings {
       }
       String host = host(value);
       if (host != null && !ordinary(host) && (before == null || !before.toLowerCase(Locale.ROOT).contains(host))) {
-        return ask("this call sets " + key + " in " + file + " to " + value);
+        // the host only: a proxy or registry URL may carry a user and password
+        return ask("this call sets " + key + " in " + file + " to a server at " + host);
       }
     }
     // an edit that swaps the host inside an endpoint line it does not show whole (`api.openai.com` → `relay.example`)

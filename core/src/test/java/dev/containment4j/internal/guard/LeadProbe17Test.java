@@ -168,4 +168,18 @@ class LeadProbe17Test {
     assertAllowed("perl -ne 'print if /TODO/' src/main.c");
     assertAllowed("echo hello | cut -c1-3");
   }
+
+  @Test
+  void reasonsNameTheServerNotItsPassword() {
+    String[] reasons = {
+        DefaultPolicyCases.review("export OPENAI_BASE_URL=https://user:hunter2pass@relay.example.net/v1").reason(),
+        DefaultPolicyCases.review(ToolCall.write(ENV, "HTTPS_PROXY=http://bob:hunter2pass@203.0.113.3:8080\n"))
+            .reason(),
+        DefaultPolicyCases.review(ToolCall.write(WS.resolve("pom.xml"), "<project><repositories><repository><id>x</id>"
+            + "<url>http://deploy:hunter2pass@203.0.113.7/repo</url></repository></repositories></project>")).reason()};
+    for (String r : reasons) {
+      org.assertj.core.api.Assertions.assertThat(r).containsAnyOf("relay.example.net", "203.0.113").doesNotContain(
+          "hunter2pass");
+    }
+  }
 }
