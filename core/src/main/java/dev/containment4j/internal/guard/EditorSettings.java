@@ -68,6 +68,56 @@ final class EditorSettings {
         && keysMatch(before, keys, true);
   }
 
+  /** The keys of a task that say what it is and how it is shown; none of them runs anything by itself. */
+  private static final Pattern TASK_KEYS = Pattern.compile("label|type|command|args|group|problemMatcher|presentation"
+      + "|detail|isBackground|dependsOn|dependsOrder|icon|hide");
+
+  /**
+   * Session 17: the shell commands of a workspace {@code .vscode/tasks.json} written whole, when every task only
+   * names a command the user runs from the editor: no {@code runOptions} (whose {@code runOn: folderOpen} runs it by
+   * itself when the folder opens, outside every sandbox), no {@code options} (environment, shell, working directory),
+   * no key outside {@link #TASK_KEYS}, and a {@code command} that is a plain string. Null when the file is anything
+   * else: its path's judgement stands.
+   */
+  static java.util.List<String> taskCommands(String content) {
+    JsonNode root = parse(content);
+    if (root == null || !root.isObject() || !root.path("tasks").isArray()) {
+      return null;
+    }
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
+      if (!e.getKey().equals("version") && !e.getKey().equals("tasks")) {
+        return null;
+      }
+    }
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (JsonNode task : root.path("tasks")) {
+      if (!task.isObject()) {
+        return null;
+      }
+      for (Map.Entry<String, JsonNode> e : task.properties()) {
+        if (!TASK_KEYS.matcher(e.getKey()).matches()) {
+          return null;
+        }
+      }
+      JsonNode command = task.path("command");
+      if (command.isMissingNode()) {
+        continue; // a task that only groups others (dependsOn)
+      }
+      if (!command.isTextual() || !task.path("args").isMissingNode() && !task.path("args").isArray()) {
+        return null;
+      }
+      StringBuilder line = new StringBuilder(command.asText());
+      for (JsonNode a : task.path("args")) {
+        if (!a.isTextual()) {
+          return null;
+        }
+        line.append(' ').append(Units.quote(a.asText()));
+      }
+      out.add(line.toString());
+    }
+    return out;
+  }
+
   private static boolean keysMatch(JsonNode object, Pattern keys, boolean top) {
     for (Map.Entry<String, JsonNode> e : object.properties()) {
       if (keys.matcher(e.getKey()).matches()) {

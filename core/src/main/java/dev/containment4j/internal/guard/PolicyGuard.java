@@ -277,7 +277,7 @@ public final class PolicyGuard implements ModelGuard {
     } else {
       switch (policy.guard().mode()) {
         case ASK:
-          j = classifierFile(call, classifier, lexical, verb).max(Judgement.ask("unmatched", "no rule allows "
+          j = classifierFile(call, classifier, lexical, verb, ctx).max(Judgement.ask("unmatched", "no rule allows "
               + verb + lexical + " and guard.mode is ask"));
           if (j.atLeast(Judgement.Decision.DENY)) {
             break;
@@ -287,7 +287,7 @@ public final class PolicyGuard implements ModelGuard {
           j = Judgement.deny("unmatched", "no rule allows " + verb + lexical + " and guard.mode is deny");
           break;
         default:
-          j = classifierFile(call, classifier, lexical, verb);
+          j = classifierFile(call, classifier, lexical, verb, ctx);
       }
     }
     if (tool != Rule.Tool.READ && call.content().isPresent() && al == null) {
@@ -389,7 +389,22 @@ public final class PolicyGuard implements ModelGuard {
     return worst;
   }
 
-  private static Judgement classifierFile(ToolCall call, Classifier classifier, Path lexical, String verb) {
+  /** Whether every task of a tasks.json is a command the guard would let run here (see EditorSettings.taskCommands). */
+  private boolean ordinaryTasks(String content, Classifier classifier, GuardContext ctx, Path workspace) {
+    List<String> commands = EditorSettings.taskCommands(content);
+    if (commands == null) {
+      return false;
+    }
+    for (String command : commands) {
+      if (!(shell(Units.ofShell(command, ctx.home(), workspace), classifier, ctx) instanceof Verdict.Allow)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Judgement classifierFile(ToolCall call, Classifier classifier, Path lexical, String verb,
+      GuardContext ctx) {
     if (call.kind() == ToolCall.Kind.READ) {
       return classifier.readFile(lexical);
     }
@@ -401,6 +416,13 @@ public final class PolicyGuard implements ModelGuard {
             workspace.relativize(lexical).toString(), call.content().get(), call.oldText().orElse(null))) {
       return Judgement.allow(Classifier.ORDINARY, verb + lexical + " changes only how the editor shows, formats"
           + " and searches files");
+    }
+    // the workspace's own .vscode/tasks.json whose tasks only name ordinary commands the user runs by hand
+    if (j.category().equals(Classifier.TAMPER) && call.content().isPresent() && call.oldText().isEmpty()
+        && lexical.equals(workspace.resolve(".vscode").resolve("tasks.json")) && lexical.equals(classifier.real(lexical))
+        && ordinaryTasks(call.content().get(), classifier, ctx, workspace)) {
+      return Judgement.allow(Classifier.ORDINARY, verb + lexical + " defines editor tasks that run ordinary commands"
+          + " only when the user starts them");
     }
     // the workspace's .envrc, .npmrc, .yarnrc.yml or pip.conf with only harmless settings: see ProjectSettings
     if ((j.category().equals(Classifier.PERSIST) || j.category().equals(Classifier.REDIRECT))
