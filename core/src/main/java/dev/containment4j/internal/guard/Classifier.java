@@ -4259,14 +4259,21 @@ final class Classifier {
     } catch (IllegalArgumentException e) {
       // not a URI java reads: the host alone is judged
     }
-    java.net.InetAddress address = null;
+    return controlApi(host, literalAddress(host), port, what);
+  }
+
+  /**
+   * The address a host names when it is an address literal, in any spelling {@link HostName} reads ({@code 10.0.0.1},
+   * {@code 0x0a.1}, {@code [fd00::1]}); null for a name, and for a host spelled to be read differently (judged
+   * elsewhere).
+   */
+  static java.net.InetAddress literalAddress(String host) {
     try {
       HostName canonical = HostName.parse(host);
-      address = canonical.isAddress() ? canonical.address() : null;
+      return canonical.isAddress() ? canonical.address() : null;
     } catch (IllegalArgumentException e) {
-      // a host spelled to be read differently is judged elsewhere
+      return null;
     }
-    return controlApi(host, address, port, what);
   }
 
   Judgement fetch(URI url) {

@@ -121,12 +121,21 @@ final class EndpointSettings {
   }
 
   private static String firstHost(String text) {
-    Matcher m = HOST.matcher(text.replace("\\\\", ""));
+    // a sed pattern escapes its dots (`api\.openai\.com`): the host is read without them
+    Matcher m = HOST.matcher(text.replace("\\", ""));
     return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
   }
 
+  /**
+   * A local server, the provider's own host, or a private address — an address literal, read as {@code HostName}
+   * reads it: a name that merely starts with digits ({@code 10.attacker.example}) is not one.
+   */
   private static boolean ordinary(String host) {
-    return Classifier.isLocal(host) || OFFICIAL_HOST.matcher(host).matches() || host.matches("10\\..*|192\\.168\\..*"
-        + "|172\\.(1[6-9]|2\\d|3[01])\\..*");
+    if (Classifier.isLocal(host) || OFFICIAL_HOST.matcher(host).matches()) {
+      return true;
+    }
+    java.net.InetAddress a = Classifier.literalAddress(host);
+    return a != null && (a.isLoopbackAddress() || a.isSiteLocalAddress()
+        || a instanceof java.net.Inet6Address && (a.getAddress()[0] & 0xfe) == 0xfc);
   }
 }
