@@ -28,4 +28,15 @@ public final class AuditText {
     }
     return REDACTOR.filter(text, FilterContext.standalone()).text();
   }
+
+  /** The content filter's secret rules that find a credential in {@code text} ({@code github-token} ...). */
+  static java.util.Set<String> secretRules(String text) {
+    java.util.Set<String> rules = new java.util.TreeSet<>();
+    for (dev.containment4j.Finding f : REDACTOR.filter(text, FilterContext.standalone()).findings()) {
+      if (f.type().equals("secret")) {
+        rules.add(f.rule());
+      }
+    }
+    return rules;
+  }
 }

@@ -1880,6 +1880,14 @@ final class Classifier {
             ? Judgement.ALLOW
             : Judgement.ask(EXFIL, show(u) + " sends e-mail, and what it sends (a file, an attachment, its input)"
                 + " leaves the machine; a human must confirm the recipient and the content");
+      case "twilio":
+      case "slack":
+      case "telegram-send":
+      case "signal-cli":
+      case "matrix-commander":
+      case "apprise":
+      case "ntfy":
+        return messages(u, argv);
       case "ssh":
         return ssh(u, argv);
       case "scp":
@@ -1943,6 +1951,30 @@ final class Classifier {
   }
 
   /** GNU sort runs its {@code --compress-program} by name for its temporary files: anything but a compressor asks. */
+  /**
+   * Session 18: a message or call sent to people through a messaging service's CLI ({@code twilio
+   * api:core:messages:create}, {@code slack chat send}, {@code telegram-send}); like mail, what it says leaves the
+   * machine and reaches others in the user's name. Reading, listing and configuring stay ordinary.
+   */
+  private Judgement messages(Unit u, List<String> argv) {
+    if (helpOnly(argv) || argv.contains("--help") || argv.contains("--version")) {
+      return Judgement.ALLOW;
+    }
+    String name = u.name();
+    boolean sends = switch (name) {
+      case "twilio" -> argv.stream().anyMatch(x -> Regexes.matches(x, "api:.*:(messages|calls|faxes):create"
+          + "|api:.*:(messages|calls):update"));
+      case "slack" -> argv.stream().anyMatch(x -> Regexes.matches(x, "send|chat\\.postMessage|upload"
+          + "|chat\\.scheduleMessage|files\\.upload"));
+      case "signal-cli", "matrix-commander" -> argv.stream().anyMatch(x -> Regexes.matches(x, "send|-m|--message"));
+      case "ntfy" -> argv.size() > 1 && Regexes.matches(argv.get(1), "publish|pub|send|trigger");
+      default -> argv.size() > 1; // telegram-send, apprise: sending is all they do
+    };
+    return sends ? Judgement.ask(EXFIL, show(u) + " sends a message to people through " + name + ", and what it says"
+        + " leaves the machine in the user's name; a human must confirm the recipient and the content")
+        : Judgement.ALLOW;
+  }
+
   private Judgement sortCompressor(Unit u, List<String> argv) {
     for (int k = 1; k < argv.size(); k++) {
       String a = argv.get(k);
@@ -2595,6 +2627,7 @@ final class Classifier {
       j = j.max(substitutionLeak(u, dest));
       j = j.max(secretVariableLeak(u, dest, flow));
       j = j.max(secretRefs(u, headers, dest, data));
+      j = j.max(literalCredentials(u, host));
       if (host != null && EXFIL_HOSTS.matcher(host).find()) {
         j = j.max(data ? Judgement.deny(EXFIL, show(u) + " sends data to " + host
             + ", a paste, webhook or tunnel service used for exfiltration")
@@ -2756,6 +2789,59 @@ final class Classifier {
     }
     return j;
   }
+
+  /**
+   * Session 18: a provider's credential typed into the request itself ({@code curl -H "Authorization: Bearer ghp_…"
+   * https://collector.example}, a key in the body or the URL) may only go to that provider; a private key to no host.
+   * The content filter's secret rules recognise the value (placeholders and documented examples are not credentials
+   * to them). The reason names the kind of credential, never the value.
+   */
+  private Judgement literalCredentials(Unit u, String host) {
+    Judgement j = Judgement.ALLOW;
+    for (Arg p : u.params()) {
+      String t = p.text();
+      if (t.length() < 16) {
+        continue; // every provider credential the rules know is longer
+      }
+      for (String rule : AuditText.secretRules(t)) {
+        List<String> own = CREDENTIAL_HOSTS.get(rule);
+        if (own == null) {
+          continue; // a password, a bearer token of no known provider: it may well be the host's own
+        }
+        if (host != null && own.stream().anyMatch(d -> host.equalsIgnoreCase(d)
+            || host.toLowerCase(Locale.ROOT).endsWith("." + d))) {
+          continue;
+        }
+        String what = own.isEmpty() ? "a private key" : "a " + rule.replace('-', ' ') + " (a credential of "
+            + own.get(0) + ")";
+        j = j.max(Judgement.deny(EXFIL, "`" + u.name() + "` sends " + what + " typed into the"
+            + " request to " + (host == null ? "an address only known at run time" : host) + "; a credential may"
+            + " only go to its own service"));
+      }
+    }
+    return j;
+  }
+
+  /** The hosts each provider credential of the content filter's rules belongs to (empty: none, a private key). */
+  private static final Map<String, List<String>> CREDENTIAL_HOSTS = Map.ofEntries(
+      Map.entry("aws-access-key-id", List.of("amazonaws.com", "amazonaws.com.cn", "aws.amazon.com")),
+      Map.entry("aws-secret-access-key", List.of("amazonaws.com", "amazonaws.com.cn", "aws.amazon.com")),
+      Map.entry("aws-session-token", List.of("amazonaws.com", "amazonaws.com.cn", "aws.amazon.com")),
+      Map.entry("github-token", List.of("github.com", "githubusercontent.com", "ghcr.io")),
+      Map.entry("gitlab-token", List.of("gitlab.com")),
+      Map.entry("slack-token", List.of("slack.com")),
+      Map.entry("stripe-key", List.of("stripe.com")),
+      Map.entry("stripe-webhook-secret", List.of("stripe.com")),
+      Map.entry("google-api-key", List.of("googleapis.com", "google.com")),
+      Map.entry("google-oauth-secret", List.of("googleapis.com", "google.com")),
+      Map.entry("google-oauth-token", List.of("googleapis.com", "google.com")),
+      Map.entry("gcp-service-account-key", List.of("googleapis.com", "google.com")),
+      Map.entry("anthropic-api-key", List.of("anthropic.com")),
+      Map.entry("openai-api-key", List.of("openai.com")),
+      Map.entry("npm-token", List.of("npmjs.org", "npmjs.com")),
+      Map.entry("pypi-token", List.of("pypi.org")),
+      Map.entry("discord-token", List.of("discord.com", "discordapp.com")),
+      Map.entry("private-key", List.of()));
 
   /** The service a conventionally named credential variable belongs to, or null. */
   static String providerHost(String var) {
@@ -3354,6 +3440,11 @@ final class Classifier {
     switch (sub) {
       case "push":
         return j.max(gitPush(u, rest, flow));
+      case "rebase":
+        // session 18: --root rewrites every commit of the branch, the pushed and shared ones included
+        return rest.contains("--root") ? j.max(Judgement.ask(GIT, show(u) + " rewrites every commit of"
+            + " the branch down to the first, including commits others already have; rebase only your own unpushed"
+            + " commits (git rebase -i origin/main), or ask the user")) : j;
       case "subtree":
         // git subtree push -P dir REPOSITORY REF: a push of the subtree's history, judged like git push's operands
         if (!rest.isEmpty() && rest.get(0).equals("push")) {
@@ -3816,7 +3907,8 @@ final class Classifier {
     }
     if (Regexes.matches(joined,
         ".*\\b(deploy|create|update|apply|set|add-iam-policy-binding|scale|promote|release|publish"
-        + "|secrets:set|config:set|secrets set|env add)\\b.*")) {
+        + "|secrets:set|config:set|secrets set|env add|rollback|restart|redeploy|revert|unset|config:unset"
+        + "|maintenance:on|resize)\\b.*")) {
       return Judgement.ask(INFRA, show(u) + " changes cloud resources or production");
     }
     return Judgement.ALLOW;

@@ -336,6 +336,14 @@ final class DatabaseTargets {
         reset = true; // drizzle-kit push --force applies data-loss statements without asking
       }
     }
+    if (tool && !reset && applies(argv)) {
+      // session 18: a forward migration or seed on production changes its schema or data as surely as a reset
+      // does, only without losing rows; deploying schema changes is the release process's step, not the agent's
+      Where w = settingsTarget(u, c);
+      return w.target() == Target.PRODUCTION ? Judgement.ask(Classifier.INFRA, u.shown() + " applies migrations"
+          + " or seeds to " + w.evidence() + ", which is named like production; changing a production schema is"
+          + " the user's decision. Run it against a local or test database, or ask the user") : Judgement.ALLOW;
+    }
     if (!tool || !reset) {
       return Judgement.ALLOW;
     }
@@ -357,6 +365,23 @@ final class DatabaseTargets {
           + " confirm its data may go (or name it: RAILS_ENV=test, --env test, DATABASE_URL=…/app_test)");
     }
     return Judgement.ALLOW;
+  }
+
+  /** Parts of a migration tool's command word that apply migrations or load seed data. */
+  private static final Pattern APPLY_PART = Pattern.compile("(?i)migrate|upgrade|deploy|up|apply|push|seed|load");
+
+  /** Whether the migration command applies migrations or seeds (db:migrate, migrate deploy, upgrade head). */
+  private static boolean applies(List<String> argv) {
+    for (String x : argv) {
+      if (!x.startsWith("-") && x.indexOf('=') < 0 && x.indexOf('/') < 0) {
+        for (String part : PART_SPLIT.split(x)) {
+          if (APPLY_PART.matcher(part).matches()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static final Pattern WHOLE_PART = Pattern.compile("(?i)drop|dropall|reset|reset_db|purge|wipe|fresh"
@@ -552,6 +577,14 @@ final class DatabaseTargets {
       if (ENV_KEY.matcher(e.getKey()).matches()) {
         addHostOrUrl(e.getValue(), hosts, names);
         names.add(e.getValue());
+      }
+    }
+    for (Arg p : params) {
+      // --url "$PROD_DATABASE_URL": the value is unknown here, its variable's name is not
+      for (String ref : p.refs()) {
+        if (ENV_KEY.matcher(ref).matches()) {
+          names.add(ref.toLowerCase(Locale.ROOT));
+        }
       }
     }
     return classify(hosts, names, unknown);

@@ -65,7 +65,7 @@ final class EmbeddedShell {
 
   /** Every program {@link #commands} reads; for any other name it returns nothing. */
   private static final Set<String> PROGRAMS = union(VIM, EMACS, TAR, SED, MAKE, CONTAINER_ENGINES,
-      WRAPPER_VALUE_OPTIONS.keySet(), Set.of("rsync", "script", "expect"));
+      WRAPPER_VALUE_OPTIONS.keySet(), Set.of("rsync", "script", "expect", "git"));
 
   private EmbeddedShell() {}
 
@@ -181,6 +181,8 @@ final class EmbeddedShell {
       if (inner != null) {
         out.add(inner);
       }
+    } else if (name.equals("git")) {
+      git(words, out);
     } else if (name.equals("expect")) {
       for (int i = 0; i + 1 < words.size(); i++) {
         if (words.get(i).equals("-c")) {
@@ -192,6 +194,70 @@ final class EmbeddedShell {
       }
     }
     return out;
+  }
+
+  /** git's global options that take a separate value. */
+  private static final Set<String> GIT_VALUE_OPTIONS = Set.of("-c", "-C", "--git-dir", "--work-tree", "--namespace",
+      "--exec-path", "--config-env");
+  /** Options of git subcommands whose value is a shell command git runs ({@code rebase --exec}, filters). */
+  private static final Set<String> GIT_COMMAND_OPTIONS = Set.of("--exec", "-x", "--extcmd", "--tree-filter",
+      "--index-filter", "--msg-filter", "--env-filter", "--commit-filter", "--parent-filter", "--tag-name-filter",
+      "--upload-pack", "-u", "--receive-pack", "--open-files-in-pager", "-O");
+
+  /**
+   * Session 18: the commands git runs for its user: {@code rebase --exec CMD} after each commit, {@code submodule
+   * foreach CMD} in each submodule, {@code bisect run CMD ARGS} per step, {@code difftool --extcmd CMD}, the filters
+   * of {@code filter-branch}, a local {@code --upload-pack} program, {@code grep -O} as pager.
+   */
+  private static void git(List<String> words, List<String> out) {
+    int k = 0;
+    while (k < words.size() && words.get(k).startsWith("-")) {
+      k += GIT_VALUE_OPTIONS.contains(words.get(k)) ? 2 : 1;
+    }
+    if (k >= words.size()) {
+      return;
+    }
+    String sub = words.get(k);
+    List<String> rest = words.subList(k + 1, words.size());
+    if (sub.equals("submodule") || sub.equals("bisect")) {
+      int verb = 0;
+      while (verb < rest.size() && rest.get(verb).startsWith("-")) {
+        verb++;
+      }
+      if (verb < rest.size() && (sub.equals("submodule") && rest.get(verb).equals("foreach")
+          || sub.equals("bisect") && rest.get(verb).equals("run"))) {
+        List<String> cmd = rest.subList(verb + 1, rest.size());
+        int skip = 0;
+        while (sub.equals("submodule") && skip < cmd.size() && cmd.get(skip).startsWith("--")) {
+          skip++; // --recursive
+        }
+        cmd = cmd.subList(skip, cmd.size());
+        if (!cmd.isEmpty()) {
+          // foreach hands its words to the shell as one command; bisect run executes them as a command line
+          out.add(sub.equals("submodule") ? String.join(" ", cmd)
+              : String.join(" ", cmd.stream().map(Units::quote).toList()));
+        }
+      }
+      return;
+    }
+    // -u, -O and -x are other options in most subcommands (fetch -u is --update-head-ok): only where they name a
+    // program
+    boolean uploadPack = sub.equals("clone") || sub.equals("ls-remote");
+    for (int i = 0; i < rest.size(); i++) {
+      String w = rest.get(i);
+      int eq = w.indexOf('=');
+      String opt = w.startsWith("--") && eq > 0 ? w.substring(0, eq) : w;
+      if (!GIT_COMMAND_OPTIONS.contains(opt) || opt.equals("-u") && !uploadPack
+          || opt.equals("-O") && !sub.equals("grep") || opt.equals("-x") && !sub.equals("rebase")
+          && !sub.equals("difftool")) {
+        continue;
+      }
+      if (w.startsWith("--") && eq > 0) {
+        out.add(w.substring(eq + 1));
+      } else if (i + 1 < rest.size()) {
+        out.add(rest.get(++i));
+      }
+    }
   }
 
   /**

@@ -320,7 +320,8 @@ public final class PolicyGuard implements ModelGuard {
     j = j.max(CommandSettings.written(lexical, content));
     j = j.max(EndpointSettings.written(lexical, content, oldText));
     if (oldText == null) {
-      j = j.max(QualityGates.writtenScript("this write", lexical.toString(), content));
+      j = j.max(QualityGates.writtenScript("this write", lexical.toString(), content))
+          .max(QualityGates.writtenRunnerConfig(lexical.toString(), content));
     }
     j = j.max(WeakenedCode.edit(lexical.toString(), oldText == null ? "" : oldText, content));
     j = j.max(WrittenSecrets.judge(lexical, content, oldText,

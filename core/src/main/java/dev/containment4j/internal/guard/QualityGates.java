@@ -35,9 +35,15 @@ final class QualityGates {
       // build files that stop running tests, test runners told to leave tests out
       + "|<(skipTests|skip|maven\\.test\\.skip|skipITs)>\\s*true|\\btests?\\s*\\{\\s*enabled\\s*=\\s*false"
       + "|\\btests?\\.enabled\\s*=\\s*false|\\benabled\\s*=\\s*false(?=[^}]*\\b(useJUnit|testLogging|maxParallelForks))"
-      + "|--ignore(-glob)?[= ]\\S*(test|spec)|--deselect\\b|testPathIgnorePatterns",
+      + "|--ignore(-glob)?[= ]\\S*(test|spec)|--deselect\\b|testPathIgnorePatterns"
+      // session 18: pytest told to deselect by name or marker (addopts = -k "not payment"), conftest's ignore lists
+      + "|(?<![\\w-])-[km]\\s*[\"']?\\s*not\\b[^\\n]*|\\bcollect_ignore(_glob)?\\s*[=+]",
       "continue-on-error", "if:", "allow_failure", "||", "no-verify", "skip", "passwithnotests", "exit", "enabled",
-      "--ignore", "deselect", "ignorepatterns");
+      "--ignore", "deselect", "ignorepatterns", "not", "collect_ignore");
+  /** Session 18: the configuration files of test runners, whose options apply to every run. */
+  private static final Pattern RUNNER_CONFIG = Pattern.compile("(?i)(^|.*/)(pytest\\.ini|\\.pytest\\.ini|setup\\.cfg"
+      + "|tox\\.ini|pyproject\\.toml|conftest\\.py|(jest|vitest)\\.config\\.[cm]?[jt]s|\\.mocharc(\\.\\w+)?"
+      + "|phpunit\\.xml(\\.dist)?|karma\\.conf\\.[jt]s)");
 
   /** A script run to check the code: {@code scripts/lint.sh}, {@code bin/test}, {@code ci/check.sh}. */
   private static final Pattern CHECK_SCRIPT_FILE = Pattern.compile("(?i)(^|.*/)(lint|test|tests|check|checks|verify"
@@ -148,6 +154,19 @@ final class QualityGates {
     }
     return Judgement.ask(Classifier.AUDIT, who + " makes the check script " + file + " do nothing, so the check always"
         + " passes; fix what fails instead, or let the user decide");
+  }
+
+  /**
+   * Session 18: a test runner's configuration written whole, or appended to by a shell command ({@code echo 'addopts
+   * = -k "not payment"' >> pytest.ini}), that leaves tests out; edits are judged by {@link #edit}.
+   */
+  static Judgement writtenRunnerConfig(String file, String content) {
+    if (!RUNNER_CONFIG.matcher(file).matches()) {
+      return Judgement.ALLOW;
+    }
+    String added = added("", content);
+    return added == null ? Judgement.ALLOW : Judgement.ask(Classifier.AUDIT, "this write of " + file + " lets a check"
+        + " fail or stop running (`" + added.trim() + "`); fix what fails instead, or let the user decide");
   }
 
   /** An edit by the edit tool: the old and new text of one replacement. */

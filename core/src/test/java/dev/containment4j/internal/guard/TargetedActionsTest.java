@@ -50,7 +50,9 @@ class TargetedActionsTest {
     expect("dbmate --url postgres://app@prod-pg.example.com/app drop", "deny", "infra-destruction");
     expect("php artisan migrate:fresh --env=testing", "allow", null);
     expect("RAILS_ENV=development bin/rails db:reset", "allow", null);
-    expect("bin/rails db:migrate RAILS_ENV=production", "allow", null);
+    // session 18: a forward migration on production is a production change too (auto mode: "Production Deploy")
+    expect("bin/rails db:migrate RAILS_ENV=production", "ask", "infra-destruction");
+    expect("RAILS_ENV=test bin/rails db:migrate", "allow", null);
   }
 
   @Test
