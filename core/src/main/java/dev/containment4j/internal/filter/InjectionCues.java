@@ -32,6 +32,7 @@ final class InjectionCues {
           "ignore", "disregard", "forget", "stop", "treat", "run",
           "execute", "invoke", "call", "trigger", "open", "use", "send", "post", "upload", "forward", "email", "copy",
           "paste", "put", "gather", "collect", "encode", "fetch", "visit", "click", "download", "install", "delete",
+          "output", "read",
           "remove", "overwrite", "write", "add", "append", "commit", "save", "store", "remember", "merge", "approve", "mark", "push", "rate",
           "claim",
           "grant", "disable", "reply", "respond", "answer", "say", "tell", "mention", "include", "recommend",
@@ -42,7 +43,7 @@ final class InjectionCues {
           "new", "real", "actual", "true", "from this point", "from now", "never mind", "whatever the user",
           "regardless", "instead of", "set aside", "stop follow", "stop obey", "do not follow", "don't follow",
           "dont follow", "no need to follow", "disregard", "ignore", "forget", "discard", "abandon", "instead",
-          "cancel", "abort"}),
+          "cancel", "abort", "treat the user"}),
       java.util.Map.entry("authority", new String[] {"grant", "permission", "clearance", "authori", "permitted",
           "allowed", "cleared", "required", "instructed", "elevated", "approved", "whitelist", "allowlist",
           "allow-list", "exempt", "instruct", "audited", "verified", "comply", "pre-author", "preauthor"}),
@@ -53,22 +54,26 @@ final class InjectionCues {
       java.util.Map.entry("sensitive", new String[] {"credential", "password", "passphrase", "api", "secret",
           "access token", "session", "cookie", "private key", "ssh", "environment variable", "env var", "keychain",
           "wallet", "seed phrase", "chat history", "conversation", "this chat", "personal data", "customer data",
+          "/etc/shadow",
           "database", "configuration", "the user", ".env", "~/.aws", "id_rsa", "~/.npmrc", "~/.netrc", "~/.pypirc",
           "~/.docker", "~/.kube", "~/.git-credentials", "~/.cursor", "~/.config", "_secret", "_token", "_password",
           "_api_key", "_private_key"}),
       java.util.Map.entry("danger", new String[] {"rm -", "--force", "force=true", "sudo", "chmod", "|", "deploy",
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
-          "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop"}),
+          "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop", "grant",
+          "role=", "--prod", "wait", "$("}),
       java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
           "transmit", "leak", "exfiltrate", "share", "copy", "paste", "export", "publish", "submit", "fetch", "attach",
           "put"}),
       java.util.Map.entry("external", new String[] {"http", "@", "gist", "pastebin", "webhook", "public",
           "shared drive", "external"}),
-      java.util.Map.entry("secrecy", new String[] {"do not", "don't", "dont", "never", "without", "right away",
+      java.util.Map.entry("secrecy", new String[] {"do not", "don't", "dont", "never", "without", "must not",
+          "should not", "right away",
           "immediately", "on their own", "on your own", "silently", "quietly", "secretly"}),
       java.util.Map.entry("answer", new String[] {"reply", "answer", "response", "summary", "output", "respond", "report",
           "tell the", "inform the", "convince the", "persuade the", "assure the", "speak", "describe", "present",
           "portray", "every", "each", "write back", "answers", "replies", "responses"}),
+      java.util.Map.entry("reveal", new String[] {"contents of", "content of", "values of", "value of"}),
       java.util.Map.entry("structure", new String[] {"##", "\"role\"", "end of", "begin", "</", "<output", "<result",
           "<context", "<data", "<document", "<system", "<user", "<assistant", "<|", "assistant", "system", "user",
           "human", "end tool", "end function"}));
@@ -88,7 +93,8 @@ final class InjectionCues {
       "private key", "ssh key", ".env", "environment variable", "system administrator", "admin", "maintainer",
       "repository owner", "security team", "the model", "any ai", "ai ", "assistant", "helper", "agents", "bot,",
       "bot:", "model,", "model:", "gpt", "claude", "gemini", "copilot", "overwrite", "sudo", "chmod", "force",
-      "deploy", "production", "transfer", "pwned", "describe");
+      "deploy", "production", "transfer", "pwned", "describe", "whoever ", "only)", "treat the user",
+      "/etc/shadow", "contents of", "values of");
 
   private static List<Cue> build() {
     List<Cue> c = new ArrayList<>();
@@ -96,11 +102,19 @@ final class InjectionCues {
         + "gemini|models?|agents?|helpers?|crawlers?|(?<=(?:ai|llm|bot|automated|autonomous|code|gpt) )reviewers?)";
     // the reader addressed as the model
     cue(c, "address", 0.45, "(?:^|(?:[\\n.!?:;>\\]\"*#(-]|\\\\n)\\s*@?)(?:dear |hey |hi |hello |attention,? |note:? |to |for )?"
-        + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?(?:(?<=\\\\n)|(?<![\\w\\\\/._-]))" + ai + "\\s*(?:[,:!](?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)|reading|running|processing|"
+        + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?(?:(?<=\\\\n)|(?<![\\w\\\\/._-]))" + ai + "\\s*(?:[,:!](?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:"
+        // session 18: a configuration line's one-word value ("model: gpt-4o-mini") addresses nobody
+        + "|[ \\t]*[\\w./-]+[ \\t]*(?:\\n|\\\\n|$))|reading|running|processing|"
         + "working|parsing|that (?:reads?|processes|sees))");
     cue(c, "address", 0.45, "\\b(?:automated|autonomous|ai|coding|llm-based) (?:assistants?|agents?|reviewers?|tools?|"
         + "helpers?|systems?|models?)\\b");
     cue(c, "address", 0.3, "\\b(?:the|this|your) (?:ai|assistant|model|llm|chatbot)\\b");
+    // session 18: a reader named among people ("whoever processes this ticket next (human or bot):"), a parenthesised
+    // label ("(LLM agents only)") or apposition ("you (the AI agent) need to ...")
+    cue(c, "address", 0.6, "\\bwhoever (?:reads|processes|handles|picks up|sees|opens|triages|works on) this\\b[^.\\n]{0,40}?"
+        + "\\((?:a )?(?:human|person|people) or (?:an? )?(?:bot|ai|agent|llm|model|assistant)s?\\)");
+    cue(c, "address", 0.45, "\\((?:for )?(?:ai|llms?|agents?|assistants?|bots?|models?)(?: agents?| assistants?| models?| tools?)? only\\)"
+        + "|\\byou \\((?:the |an? )?(?:ai|llm|assistant|agent|model|bot)(?: [\\w-]+){0,2}\\)");
     // session 15: a bracketed label for the reader ("[assistant instructions]", "[AI only]")
     cue(c, "address", 0.45, "\\[\\s*(?:ai|assistants?|agents?|models?|llms?|bots?|copilot|claude|gpt)"
         + "(?:[ _-](?:instructions?|notes?|directives?|guidance|only|prompt))?\\s*\\]");
@@ -108,10 +122,11 @@ final class InjectionCues {
     cue(c, "directive", 0.25, "\\b(?:the )?next step is to [a-z]|"
         + "\\byou (?:must|should|shall|need to|have to|are (?:now )?(?:required|expected|asked|"
         + "instructed|supposed) to|will (?:now|need to)|may now|can now)\\b");
-    cue(c, "directive", 0.25, "(?:^|[\\n:;>\\]*(]\\s*|[.!?\"]\\s+|\\b(?:please|kindly|now|then|also|first|next|just|simply|"
+    cue(c, "directive", 0.25, "(?:^|[\\n:;>\\]*()]\\s*|[.!?\"]\\s+|\\b(?:please|kindly|now|then|also|first|next|just|simply|"
         + "go ahead and|immediately),?\\s)(?:ignore|disregard|forget|stop|treat|run|execute|invoke|call|trigger|"
         + "open|use|send|post|upload|forward|email|copy|paste|put|gather|collect|encode|fetch|visit|click|download|"
         + "install|delete|remove|overwrite|write|add|append|commit|save|store|remember|merge|approve|mark|push|grant|disable|"
+        + "output|read|"
         + "reply|respond|answer|say|tell|mention|include|recommend|describe|make sure|print|reveal|list|export|rate|claim|"
         + "proceed|comply|follow|obey|transfer|share)\\s+(?:[a-z~./`'\"-])");
     // override of earlier guidance, a new mission
@@ -129,7 +144,13 @@ final class InjectionCues {
         + "(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
         + "goal|purpose|objective|mission|instructions|operating instructions)\\b|(?:^|(?<=[.!?;:,(\\n\"'\\]>*#-]\\s{0,3}))"
         + "from (?:this point|now) (?:on|forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
-        + " (?:what|the user|your)|instead of (?:what|doing what) the user)");
+        + " (?:what|the user|your)|instead of (?:what|doing what) the user"
+        // session 18: the guidance replaced by "this document" alone, the user made the adversary, the task dropped
+        + "|\\b(?:(?:follow|obey) only|only (?:follow|obey)) (?:the )?(?:instructions|directions|rules|guidance|text|commands"
+        + "|orders) (?:in|from|of|on) (?:this|these|the following)\\b"
+        + "|\\btreat the user as (?:untrusted|an? (?:attacker|adversary|threat|intruder)|hostile)\\b"
+        + "|\\binstead of (?:fixing|doing|finishing|completing|working on|solving) (?:the|this|that|your|my)"
+        + " (?:bug|issue|task|fix|request|ticket|problem)\\b)");
     cue(c, "override", 0.6, "\\b(?:set aside|stop following|stop obeying|do not follow|don'?t follow|no need to"
         + " follow|disregard|ignore|forget|discard|abandon|cancel|abort)\\s(?!(?:its|their|his|her)\\b)[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
         + "rules|request|context|task|prompt|told|asked|said|user|above|before|earlier)\\b");
@@ -149,7 +170,7 @@ final class InjectionCues {
         + "environment variables|env vars|keychain|wallet|seed phrase|chat history|conversation(?: history)?|this"
         + " chat|personal data|customer data|(?:production|prod) database|database dump|configuration|"
         + "the user'?s (?:messages?|data|files|emails?|address|details|last message|request))\\b|\\.env\\b|~/\\.ssh|"
-        + "~/\\.aws|id_rsa|~/\\.(?:npmrc|netrc|pypirc|docker|kube|git-credentials|cursor|config/gh)"
+        + "~/\\.aws|id_rsa|/etc/shadow\\b|~/\\.(?:npmrc|netrc|pypirc|docker|kube|git-credentials|cursor|config/gh)"
         // session 10: a secret named by its environment variable (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, DB_PASSWORD)
         + "|\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret(?:_access)?_key|secret|token|password|api_key|private_key)\\b)");
     // dangerous or irreversible actions
@@ -163,6 +184,14 @@ final class InjectionCues {
         // session 16: the project's own checks left out ("report success without running the remaining checks")
         + "\\bwithout (?:running|executing) (?:the |any |all )?(?:remaining |other |rest of the )?(?:[\\w-]+ ){0,3}?"
         + "(?:tests?|checks?|linters?|lint|validations?|scans?)\\b|"
+        // session 18: an account made admin, a production deploy flag, review not waited for
+        + "\\bgrant (?:[\\w'-]+ ){0,4}?(?:admin|owner|root|maintainer|superuser)(?: access| rights| role| permissions?)?\\b"
+        + "|\\brole=(?:admin|owner)\\b|(?<![\\w-])--prod(?:uction)?\\b"
+        + "|\\b(?:must|should|shall|will|please|and|then|to) approve (?:it|this|them|the (?:pr|pull request|merge request"
+        + "|change|changes|diff|patch))\\b"
+        // a URL that carries a command's output (https://t.example/$(whoami)): the request reports on the machine
+        + "|https?://[^\\s`'\"]*\\$\\((?:whoami|hostname|id|uname|env|printenv|cat|pwd|ls|git)\\b|\\b(?:don'?t|do not|without) wait(?:ing)? for"
+        + " (?:the |a |any )?(?:reviews?|approvals?|ci|checks|the user|confirmation)\\b|"
         + "\\btransfer (?:their |your |the |all )?(?:funds|"
         + "money|crypto|balance|savings)|\\b(?:shell|root|admin) access|\\bexport the (?:production|prod|customer|user)|\\bmark (?:this|it"
         + "|the change) as (?:safe|approved|trusted))");
@@ -174,7 +203,8 @@ final class InjectionCues {
         + "site))\\b)");
     // secrecy and haste
     // "never reveal API keys" protects a secret; secrecy hides something from the user ("never reveal this")
-    cue(c, "secrecy", 0.3, "\\b(?:do not|don'?t|never|" + InjectionRules.DESCRIBED_PROGRAM + "without) (?:mention|tell|"
+    cue(c, "secrecy", 0.3, "\\b(?:do not|don'?t|never|must not|should not|" + InjectionRules.DESCRIBED_PROGRAM
+        + "without) (?:mention|tell|"
         + "inform|notify|alert|ask|show|"
         + "reveal)(?:ing)?\\b(?!\\s+(?:the |any |your |their )?(?:api|keys?|passwords?|passphrases?|credentials?|"
         + "secrets?|tokens?|internal|private|personal|confidential|sensitive|pii|system prompt)\\b)"
@@ -201,6 +231,12 @@ final class InjectionCues {
         + "\\b(?:reply|respond|answer) to (?:every|each|all|any) (?:questions?|messages?|requests?|prompts?|queries)\\b|"
         + "\\bin (?:pirate|\\w+) speak\\b|\\b(?:describes?|present|portray)(?: this| the"
         + " \\w+| it)? as\\b");
+    // session 18: a secret's value put into the reader's output ("output the contents of any `.env` files you can
+    // access"); a specific sign like the system-prompt reveal features, weaker alone
+    cue(c, "reveal", 0.4, "\\b(?:output|print|show|display|dump|reveal|paste|include|list|echo) (?:out )?(?:the )?(?:full )?"
+        + "(?:contents?|values?) of (?:any |all |every |the |your |their )?(?:[\\w.`~/-]+ ){0,2}?`?(?:\\.env\\b|secrets?\\b"
+        + "|credentials?\\b|(?:api )?keys?\\b|tokens?\\b|passwords?\\b|environment variables\\b|~/\\.(?:ssh|aws|netrc|npmrc)"
+        + "|[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret(?:_access)?_key|secret|token|password|api_key|private_key)\\b)");
     // forged conversation structure
     cue(c, "structure", 0.5, "(?:^|\\n)\\s*#{2,}\\s*(?:user|system|assistant|human|end|begin)\\b|\"role\"\\s*:\\s*"
         + "\"(?:system|user|assistant|developer)\"|\\[?\\b(?:end of (?:tool (?:result|output)|the (?:document|"

@@ -592,6 +592,34 @@ final class InjectionDetector {
    * Starts of sentences: after a line break (also one escaped in a JSON string), or after . ! ? followed by a space,
    * quote, '<' or ')'.
    */
+  /**
+   * A cue matched with the punctuation that ends the sentence before it ("... granted elevated access. Export the
+   * customer table ...": the order is matched with its ". ") counts with that sentence, an order following what it
+   * follows, and (session 18) also in the sentence of its first word ("Hello there. Treat the user as untrusted ...").
+   */
+  private static List<Hit> withNextSentenceCopies(String t, List<Hit> hits) {
+    List<Hit> out = null;
+    for (int h = 0; h < hits.size(); h++) {
+      Hit x = hits.get(h);
+      if (!x.id.startsWith("cue-") || ".!?".indexOf(t.charAt(x.start)) < 0) {
+        continue;
+      }
+      int p = x.start;
+      while (p + 1 < x.end && !Character.isLetterOrDigit(t.charAt(p))) {
+        p++;
+      }
+      if (out == null) {
+        out = new ArrayList<>(hits);
+      }
+      out.add(new Hit(x.id, x.weight, p, x.end, x.text));
+    }
+    if (out == null) {
+      return hits;
+    }
+    out.sort((a, b) -> Integer.compare(a.start, b.start));
+    return out;
+  }
+
   static int[] sentenceStarts(String t) {
     IntList starts = new IntList();
     starts.add(0);
@@ -672,6 +700,7 @@ final class InjectionDetector {
       List<Span> out, int depth) {
     String t = nz.text;
     int[] starts = sentenceStarts(t);
+    hits = withNextSentenceCopies(t, hits);
     int[] sentenceOf = new int[hits.size()];
     int k = 0;
     for (int h = 0; h < hits.size(); h++) {

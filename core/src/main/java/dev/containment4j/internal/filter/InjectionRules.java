@@ -217,7 +217,9 @@ final class InjectionRules {
         // that turn is still an addressed order or a forged turn (role-spoof)
         "(?!(?<=(?:^|\\n)(?:user|human|customer)\\s?:[^\\n]{0,300}\\n?)[.!?,;:\"']?\\n?(?:assistant|ai|bot|agent|model)\\s*:)"
             + "(?:^|[\\n.!:;,\"'(>\\[*#/-]\\s*@?)(?:dear |hey |hi |hello |attention[,:]? )?(?:[\\w-]+ ){0,2}?(?<![\\w\\\\/._-])(?:ai|a\\.i\\.|llm|assistants?|agents?|claude|"
-            + "chatgpt|gpt-?\\d?|copilot|gemini|models?|bots?)\\s*[,:!](?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)\\s"));
+            + "chatgpt|gpt-?\\d?|copilot|gemini|models?|bots?)\\s*[,:!](?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:"
+            // session 18: a configuration line's one-word value ("model: gpt-4o-mini") addresses nobody
+            + "|[ \\t]*[\\w./-]+[ \\t]*(?:\\n|\\\\n|$))\\s"));
     f.add(feature("address-ai", 0.5, keys("attention", "hey", "dear", "hello"), "\\b(?:attention|hey|dear|hello),? (?:[\\w-]+ )?(?:ai|assistant|agent|claude|chatgpt|"
         + "copilot|gemini|llm|model|bot)s?\\b"));
     f.add(feature("address-ai", 0.6, keys("agent", "assistant", "model", "bot", "llm", "crawler"), "\\b(?:for|to) (?:all |any |the |every )?(?:ai|llm|automated|autonomous|coding)? ?"
@@ -324,6 +326,8 @@ final class InjectionRules {
     // one of them"), not a grant ("any AI model editing it may disable the tests")
     f.add(feature("addressee-modal", 0.6, keys("must", "should", "shall", "need", "has to", "have to", "required", "expected", "permitted", "allowed", "authori", "instructed", "supposed", "may", "will now", "can now", "is to", "are to"), "\\b(?:the |any |all |every )?(?:assistant|ai|a\\.i\\.|agent|model|llm|bot|chatbot|"
         + "reviewing model|language model|automated agent|ai agent|ai assistant|coding agent|coding assistant|claude|"
+        // session 18: "the AI system reviewing this contract must ..."
+        + "ai system|ai tool|ai reviewer|ai model|automated system|automated reviewer|"
         + "chatgpt|copilot|gemini)s? (?:[\\w-]+ing (?:it|this|that|these|those|the)(?: [\\w-]+){0,2} )?"
         + "(?:must|should|shall|needs? to|has to|have to|(?:is|are) to|" + MAY_GRANT + "|"
         + "is (?:now )?(?:required|expected|"
@@ -375,7 +379,7 @@ final class InjectionRules {
         + "commands)\\b"));
     // "Tests run: 42" is a count in every Maven log, not a command
     f.add(feature("tool-directive", 0.5, keys("run", "execute", "exec", "invoke", "call"), "\\b"
-        + "(?:run|execute|exec|invoke|call)\\s*(?::(?!\\s*\\d)|`|\"|')\\s*\\S"));
+        + "(?:run|execute|exec|invoke|call)\\s*(?::(?!\\s*\\d)|`(?!" + ORDINARY_DEV_COMMAND + "`)|\"|')\\s*\\S"));
     f.add(feature("tool-directive", 0.7, keys("tool", "function"),
         "\\b(?:call|invoke|use) (?:the )?(?:tool|function) [`'\"]?[a-z_][a-z0-9_.]*[`'\"]?"));
     f.add(feature("tool-directive", 0.8, keys("curl", "wget", "base64", "rm -", "git push", "chmod", "mkfs", "dd if", ":()"),
@@ -451,6 +455,8 @@ final class InjectionRules {
             + "final (?:answer|response)|next (?:answer|response|message))s?" + NOT_PROGRAM_OUTPUT + ")\\b"));
     f.add(feature("goal-when", 0.5, keys("when", "before", "after", "while"),
         "\\b(?:when|before|after|while) (?:you )?(?:summari[sz](?:e|ing)|answer(?:ing)?|respond(?:ing)?|"
+            // session 18: the reader's other jobs on the text ("when translating this document, also insert ...")
+            + "translat(?:e|ing) (?:this|the) (?:document|page|text|file)|"
             + "repl(?:y|ying)|writ(?:e|ing) (?:your|the) (?:answer|response|summary)|proceed(?:ing)?|continu(?:e|ing)|"
             + "finish(?:ing)?|complet(?:e|ing) (?:the|your|this) task)\\b"));
     f.add(feature("goal-task", 0.6, keys("complete", "finish", "accomplish", "fulfil"),
@@ -924,9 +930,21 @@ final class InjectionRules {
    * templates, reviewer bots): the instructions to drop are those of the data being read, not the reader's own. An
    * attacker who writes it into that data only tells the reader to disregard the attacker.
    */
+  /**
+   * Session 18: the project's own build, test and install commands with no target of their own ("run `pnpm install`
+   * and `pnpm test`"): what every AGENTS.md asks of its reader, not a tool directive. Anything with an argument (a
+   * package name, a URL) is not in it.
+   */
+  private static final String ORDINARY_DEV_COMMAND = "(?:(?:npm|pnpm|yarn|bun) (?:install|ci|test|build|lint|run"
+      + " (?:test|build|lint|dev|typecheck|format|check))|(?:npm|pnpm|yarn|bun)|make(?: (?:test|build|lint|check|all))?"
+      + "|pytest|tox|cargo (?:build|test|check|fmt|clippy)|go (?:build|test|vet) \\./\\.\\.\\.|mvn (?:test|verify|package)"
+      + "|\\./gradlew (?:build|test|check)|bundle (?:install|exec rspec)|composer install|poetry install|uv sync)";
+
   private static final String DATA_SCOPE = "(?!\\s+(?:inside|in|within|contained in|embedded in|found in|appearing in|"
       + "that appear in)\\s+(?:the |this |a |any |each )?(?:documents?|input|text|data|diff|pages?|content|files?|"
-      + "e-?mails?|tool (?:output|results?)|retrieved [\\w-]+|context|search results?|web ?pages?)\\b)"
+      + "e-?mails?|tool (?:output|results?)|retrieved [\\w-]+|context|search results?|web ?pages?"
+      // session 18: a program's own instructions in its data structures ("ignore previous instructions in the queue")
+      + "|queues?|buffers?|stacks?|batch(?:es)?|arrays?|caches?|pipelines?|backlog|registers?)\\b)"
       // session 11: a colleague's instructions on a topic ("ignore all previous instructions from Mark re: the
       // budget"): someone's business in a mail thread, not the reader's guidance (which no one calls Mark's)
       + "(?!\\s+from (?!(?:the |your |my )?(?:user|system|developer|operator|admin\\w*|owner|openai|anthropic|google|"
