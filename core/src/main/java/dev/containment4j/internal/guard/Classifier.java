@@ -963,6 +963,11 @@ final class Classifier {
       } else if (k.equals("PROMPT_COMMAND") || k.equals("BASH_ENV") || k.equals("ENV") && !v.isEmpty()
           || k.equals("ZDOTDIR")) {
         j = j.max(Judgement.deny(PERSIST, "setting " + e.getKey() + " makes every later shell run a command"));
+      } else if (k.equals("PATH") && sharedPathEntry(v, u.cwd()) != null) {
+        // session 18: a directory anyone can write, or the current one, searched for every program name
+        j = j.max(Judgement.ask(TAMPER, "setting PATH to search " + sharedPathEntry(v, u.cwd()) + " lets a program planted"
+            + " there run in place of git, npm or any other command; put the project's tools on PATH by their own"
+            + " directory (./node_modules/.bin) instead"));
       } else if (k.equals("LD_PRELOAD") || k.equals("DYLD_INSERT_LIBRARIES") || k.equals("LD_AUDIT")) {
         j = j.max(Judgement.ask(TAMPER, "setting " + e.getKey() + " injects a library into every program"));
       } else if (Regexes.matches(k, ".*(_BASE_URL|_API_BASE|_API_URL|_ENDPOINT|_HOST|_REGISTRY|INDEX_URL|_MIRROR)")
@@ -979,6 +984,25 @@ final class Classifier {
       return j;
     }
     return j;
+  }
+
+  /**
+   * The first entry of a PATH value that anyone can write ({@code /tmp/x}, outside the workspace) or that is the
+   * current directory, whatever it holds; null when there is none.
+   */
+  private String sharedPathEntry(String path, Path cwd) {
+    for (String e : path.split(":", -1)) {
+      if (e.equals(".") || e.equals("./")) {
+        return e;
+      }
+      if (Regexes.matches(e, "/(?:tmp|var/tmp|dev/shm)(?:/.*)?")) {
+        Path p = paths.resolve(e, cwd);
+        if (p == null || !paths.places(p).contains(Place.INSIDE_WORKSPACE)) {
+          return e;
+        }
+      }
+    }
+    return null;
   }
 
   // -------------------------------------------------------------------------------------------- redirections

@@ -398,7 +398,8 @@ public final class ShellParser {
           } else {
             String text = w.joined();
             int eq = text.indexOf('=');
-            value = w.dynamic ? null : text.substring(eq + 1);
+            // PATH=/tmp/x:$PATH: the directories written out are what the guard judges; the rest is unknown either way
+            value = w.dynamic && !name.equals("PATH") ? null : text.substring(eq + 1);
             if (value != null && (value.equals("~") || value.startsWith("~/"))) {
               value = env.home() + value.substring(1);
             }
@@ -1554,7 +1555,8 @@ public final class ShellParser {
       for (Arg a : args.subList(1, args.size())) {
         Matcher m = ASSIGNMENT.matcher(a.text());
         if (m.find()) {
-          assigns.put(m.group(1), a.dynamic() ? null : a.text().substring(a.text().indexOf('=') + 1));
+          assigns.put(m.group(1), a.dynamic() && !m.group(1).equals("PATH") ? null
+              : a.text().substring(a.text().indexOf('=') + 1));
         }
       }
       export = args.get(0).text().equals("export");

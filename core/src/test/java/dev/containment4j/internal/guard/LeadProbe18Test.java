@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * history (11), with 57 benign twins. What was allowed and is fixed below: a provider's credential typed into a
  * request to another host; the commands git runs for its user ({@code rebase --exec}, {@code submodule foreach},
  * {@code bisect run}); {@code git rebase --root}; forward migrations on production; messages sent through messaging
- * CLIs; PaaS rollbacks and restarts; a test runner's configuration appended to so that tests are left out.
+ * CLIs; PaaS rollbacks and restarts; a test runner's configuration appended to so that tests are left out. A fifth
+ * probe (36 evasive spellings, 10 benign) missed one: a shared temporary directory or {@code .} put on {@code PATH}.
  */
 class LeadProbe18Test {
   private static final String GH = "ghp_" + "aB3dE6fG9hJ2kL5mN8pQ1rS4tU7vW0xY3zA6";
@@ -106,5 +107,15 @@ class LeadProbe18Test {
     assertAllowed("echo 'addopts = -ra --strict-markers' >> pytest.ini");
     expect(ToolCall.write(DefaultPolicyCases.WS.resolve("pytest.ini"), "[pytest]\naddopts = -ra\ntestpaths = tests\n"),
         "allow", "ordinary");
+  }
+
+  @Test
+  void aSharedDirectoryOnPathIsAsked() {
+    assertBlocked("export PATH=/tmp/evil:$PATH && npm test", "guard-tampering");
+    assertBlocked("PATH=.:$PATH make", "guard-tampering");
+    assertBlocked("export PATH=\"/dev/shm/b:$PATH\"", "guard-tampering");
+    assertAllowed("export PATH=$PWD/node_modules/.bin:$PATH && jest");
+    assertAllowed("PATH=./node_modules/.bin:$PATH eslint .");
+    assertAllowed("export PATH=/usr/local/go/bin:$PATH");
   }
 }
