@@ -227,6 +227,10 @@ final class SecretRules {
         "webhook\\.office\\.com\\\\?/webhookb2\\\\?/([A-Za-z0-9@\\-]{36,90}\\\\?/IncomingWebhook\\\\?/[A-Za-z0-9\\-\\\\/]{32,90})",
         1, 40, 240, v -> !Entropy.isPlaceholder(v), 100));
     // minisign / signify secret keys: the line after their "untrusted comment: ... secret key" header
+    // session 18: a WireGuard interface's private key (32 bytes of base64 after PrivateKey =)
+    r.add(rule("private-key", List.of("privatekey"),
+        "(?i:privatekey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?![A-Za-z0-9+/=])", 1, 20, 80,
+        entropyAtLeast(3.5), 110));
     r.add(rule("private-key", List.of("untrusted comment:"),
         "untrusted comment:[^\\n]{0,80}secret key\\r?\\n([A-Za-z0-9+/]{40,400}={0,2})", 1, 20, 520,
         entropyAtLeast(4.0), 120));
@@ -365,7 +369,7 @@ final class SecretRules {
     // (STRIPE_PUBLISHABLE_KEY, VAPID_PUBLIC_KEY) are no secret names
     r.add(rule("secret-assignment",
         List.of("secret", "token", "passw", "pwd", "passphrase", "credential", "api_key", "apikey", "api-key",
-            "_key", "-key", ".key", "access_key", "private_key", "auth_key", "api key"),
+            "_key", "-key", ".key", "access_key", "private_key", "auth_key", "api key", "_pat", "-pat", ".pat"),
         // not the user info of a URL (https://x-access-token:<token>@github.com/...): basic-auth-url and the token's own
         // rule redact the token there, where this rule's value would run on over the host and path; without the @ it
         // is no user info and this rule applies
@@ -374,7 +378,8 @@ final class SecretRules {
             + "[\"']?(?![A-Za-z0-9_.\\-]))"
             + "([A-Za-z0-9_.\\-]{0,40}(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|"
             + "api[_.\\- ]?key|apikey|access[_.\\-]?key|private[_.\\-]?key|signing[_.\\-]?key|encryption[_.\\-]?key|"
-            + "master[_.\\-]?key|client[_.\\-]?key|auth[_.\\-]?key|[_.\\-]key)[A-Za-z0-9_.\\-]{0,24})\\\\?[\"']?\\]?"
+            + "master[_.\\-]?key|client[_.\\-]?key|auth[_.\\-]?key|[_.\\-]key|[_.\\-]pat(?![a-zA-Z]))[A-Za-z0-9_.\\-]{0,24})"
+            + "\\\\?[\"']?\\]?"
             + "[ \\t]{0,5}(?::=|=>|=|:|(?<=(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|key)[\"']),"
             + "(?=[ \\t]{0,5}[\"']))[ \\t]{0,5}(?:[|>][-+]?[ \\t]*\\r?\\n[ \\t]+)?"
             + "(?:\\\\?[\"'`])?((?:[^\\s\"'`,;\\\\]|\\\\(?![\"'])){8,400})",
