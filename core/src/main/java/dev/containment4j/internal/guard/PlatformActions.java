@@ -27,7 +27,8 @@ final class PlatformActions {
       + "|cat /proc/\\S*environ|cat \\S*\\.env\\S*)(\\s.*)?");
   private static final Pattern CAPACITY = Pattern.compile("--(replicas|desired-count|node-count|num-nodes"
       + "|min-instances|max-instances|instances|size|min-count|max-count|count|nodes|min-nodes|max-nodes)");
-  private static final Pattern OFFLINE = Pattern.compile("(?i)disable|suspend|pause|deactivate|shutdown|stop");
+  private static final Pattern OFFLINE = Pattern.compile("(?i)disable|suspend|pause|deactivate|shutdown|stop|deallocate"
+      + "|hibernate");
   private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass(word|wd)?|secret|token|key|credential"
       + "|private|dsn|conn(ection)?_?string).*");
 

@@ -94,6 +94,7 @@ class LeadProbe18Test {
     assertBlocked("telegram-send 'the build is green'", "exfiltration");
     assertBlocked("heroku releases:rollback v102 -a prod-app", "infra-destruction");
     assertBlocked("heroku restart -a prod-app", "infra-destruction");
+    assertBlocked("az vm deallocate -g prod -n api-1", "infra-destruction");
     assertAllowed("twilio api:core:messages:list --limit 5");
     assertAllowed("heroku releases -a prod-app");
   }
