@@ -61,7 +61,8 @@ final class InjectionCues {
       java.util.Map.entry("danger", new String[] {"rm -", "--force", "force=true", "sudo", "chmod", "|", "deploy",
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
           "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop", "grant",
-          "role=", "--prod", "wait", "$("}),
+          "role=", "--prod", "wait", "$(", "auth", "permission", "security", "signature", "csrf", "test",
+          "hard-code", "hardcode", "hard code"}),
       java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
           "transmit", "leak", "exfiltrate", "share", "copy", "paste", "export", "publish", "submit", "fetch", "attach",
           "put"}),
@@ -115,6 +116,8 @@ final class InjectionCues {
         + "\\((?:a )?(?:human|person|people) or (?:an? )?(?:bot|ai|agent|llm|model|assistant)s?\\)");
     cue(c, "address", 0.45, "\\((?:for )?(?:ai|llms?|agents?|assistants?|bots?|models?)(?: agents?| assistants?| models?| tools?)? only\\)"
         + "|\\byou \\((?:the |an? )?(?:ai|llm|assistant|agent|model|bot)(?: [\\w-]+){0,2}\\)");
+    cue(c, "address", 0.45, "\\b(?:ai|assistant|agent|llm|model) (?:action|input|attention|intervention)"
+        + " (?:required|needed|requested)\\b");
     // session 15: a bracketed label for the reader ("[assistant instructions]", "[AI only]")
     cue(c, "address", 0.45, "\\[\\s*(?:ai|assistants?|agents?|models?|llms?|bots?|copilot|claude|gpt)"
         + "(?:[ _-](?:instructions?|notes?|directives?|guidance|only|prompt))?\\s*\\]");
@@ -187,6 +190,14 @@ final class InjectionCues {
         // session 18: an account made admin, a production deploy flag, review not waited for
         + "\\bgrant (?:[\\w'-]+ ){0,4}?(?:admin|owner|root|maintainer|superuser)(?: access| rights| role| permissions?)?\\b"
         + "|\\brole=(?:admin|owner)\\b|(?<![\\w-])--prod(?:uction)?\\b"
+        // session 18: a security check taken out ("the auth check ...; remove it"), tests deleted, a secret hard-coded
+        + "|\\b(?:remove|delete|disable|comment out|bypass|skip) (?:the |this |that |all |every |any )?"
+        + "(?:auth(?:entication|orization)?|permission|security|signature|csrf) (?:checks?|verification|middleware|guards?)\\b"
+        + "|\\b(?:auth(?:entication|orization)?|permission|security|signature|csrf) (?:checks?|verification|middleware"
+        + "|guards?)\\b[^.\\n]{0,80}?\\b(?:remove|delete|disable|comment out|bypass|skip) (?:it|them)\\b"
+        + "|\\b(?:delete|remove|disable|skip) (?:the |all (?:the )?|every |any )?(?:failing |broken |flaky |slow )?tests?\\b(?!-)"
+        + "|\\bhard[- ]?code (?:the |your |an? |our )?(?:[\\w-]+ ){0,2}?(?:api[ _-]?keys?|secrets?|tokens?|passwords?"
+        + "|credentials?)\\b"
         + "|\\b(?:must|should|shall|will|please|and|then|to) approve (?:it|this|them|the (?:pr|pull request|merge request"
         + "|change|changes|diff|patch))\\b"
         // a URL that carries a command's output (https://t.example/$(whoami)): the request reports on the machine
