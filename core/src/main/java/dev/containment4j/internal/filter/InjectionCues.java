@@ -28,7 +28,7 @@ final class InjectionCues {
       java.util.Map.entry("address", new String[] {"ai", "a.i.", "llm", "language model", "assistant", "chatbot", "bot",
           "copilot", "claude", "gpt", "gemini", "model", "agent", "helper", "crawler", "reviewer", "automated",
           "autonomous", "coding"}),
-      java.util.Map.entry("directive", new String[] {"you ", "next step",
+      java.util.Map.entry("directive", new String[] {"you ", "next step", "priority is to", "task is to",
           "ignore", "disregard", "forget", "stop", "treat", "run",
           "execute", "invoke", "call", "trigger", "open", "use", "send", "post", "upload", "forward", "email", "copy",
           "paste", "put", "gather", "collect", "encode", "fetch", "visit", "click", "download", "install", "delete",
@@ -44,6 +44,9 @@ final class InjectionCues {
           "regardless", "instead of", "set aside", "stop follow", "stop obey", "do not follow", "don't follow",
           "dont follow", "no need to follow", "disregard", "ignore", "forget", "discard", "abandon", "instead",
           "cancel", "abort", "treat the user"}),
+      java.util.Map.entry("replaced", new String[] {"actual", "real", "truly", "changed", "updated", "update to your",
+          "outdated", "obsolete", "cancel", "supersede", "no longer", "most helpful thing", "the user asked for",
+          "rather than", "instead"}),
       java.util.Map.entry("authority", new String[] {"grant", "permission", "clearance", "authori", "permitted",
           "allowed", "cleared", "required", "instructed", "elevated", "approved", "whitelist", "allowlist",
           "allow-list", "exempt", "instruct", "audited", "verified", "comply", "pre-author", "preauthor"}),
@@ -54,7 +57,7 @@ final class InjectionCues {
       java.util.Map.entry("sensitive", new String[] {"credential", "password", "passphrase", "api", "secret",
           "access token", "session", "cookie", "private key", "ssh", "environment variable", "env var", "keychain",
           "wallet", "seed phrase", "chat history", "conversation", "this chat", "personal data", "customer data",
-          "/etc/shadow",
+          "/etc/shadow", "email address", "phone number", "card number", "credit card", "home address",
           "database", "configuration", "the user", ".env", "~/.aws", "id_rsa", "~/.npmrc", "~/.netrc", "~/.pypirc",
           "~/.docker", "~/.kube", "~/.git-credentials", "~/.cursor", "~/.config", "_secret", "_token", "_password",
           "_api_key", "_private_key"}),
@@ -62,7 +65,8 @@ final class InjectionCues {
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
           "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop", "grant",
           "role=", "--prod", "wait", "$(", "auth", "permission", "security", "signature", "csrf", "test",
-          "hard-code", "hardcode", "hard code"}),
+          "hard-code", "hardcode", "hard code", "push all", "push every", "download", "workflow", "pipeline",
+          "review", "approval", "check", "publish", "namespace", "delete ns"}),
       java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
           "transmit", "leak", "exfiltrate", "share", "copy", "paste", "export", "publish", "submit", "fetch", "attach",
           "put"}),
@@ -95,7 +99,9 @@ final class InjectionCues {
       "repository owner", "security team", "the model", "any ai", "ai ", "assistant", "helper", "agents", "bot,",
       "bot:", "model,", "model:", "gpt", "claude", "gemini", "copilot", "overwrite", "sudo", "chmod", "force",
       "deploy", "production", "transfer", "pwned", "describe", "whoever ", "only)", "treat the user",
-      "/etc/shadow", "contents of", "values of");
+      "/etc/shadow", "contents of", "values of", "actually want", "really want", "real question",
+      "has changed", "have changed", "outdated", "obsolete", "superseded", "most helpful thing",
+      "the user asked for", "rather than", "new priority", "next step for", "instructions have been");
 
   private static List<Cue> build() {
     List<Cue> c = new ArrayList<>();
@@ -116,13 +122,14 @@ final class InjectionCues {
         + "\\((?:a )?(?:human|person|people) or (?:an? )?(?:bot|ai|agent|llm|model|assistant)s?\\)");
     cue(c, "address", 0.45, "\\((?:for )?(?:ai|llms?|agents?|assistants?|bots?|models?)(?: agents?| assistants?| models?| tools?)? only\\)"
         + "|\\byou \\((?:the |an? )?(?:ai|llm|assistant|agent|model|bot)(?: [\\w-]+){0,2}\\)");
+    cue(c, "address", 0.45, "\\bnext step for (?:the |an? |any )?(?:ai|assistant|agent|model|llm|bot)\\b");
     cue(c, "address", 0.45, "\\b(?:ai|assistant|agent|llm|model) (?:action|input|attention|intervention)"
         + " (?:required|needed|requested)\\b");
     // session 15: a bracketed label for the reader ("[assistant instructions]", "[AI only]")
     cue(c, "address", 0.45, "\\[\\s*(?:ai|assistants?|agents?|models?|llms?|bots?|copilot|claude|gpt)"
         + "(?:[ _-](?:instructions?|notes?|directives?|guidance|only|prompt))?\\s*\\]");
     // an order or obligation addressed to the reader
-    cue(c, "directive", 0.25, "\\b(?:the )?next step is to [a-z]|"
+    cue(c, "directive", 0.25, "\\b(?:the )?(?:next step(?: for [\\w ]{1,24}?)?|(?:new |real |top )?priority|task) is to [a-z]|"
         + "\\byou (?:must|should|shall|need to|have to|are (?:now )?(?:required|expected|asked|"
         + "instructed|supposed) to|will (?:now|need to)|may now|can now)\\b");
     cue(c, "directive", 0.25, "(?:^|[\\n:;>\\]*()]\\s*|[.!?\"]\\s+|\\b(?:please|kindly|now|then|also|first|next|just|simply|"
@@ -145,7 +152,7 @@ final class InjectionCues {
         // session 11: "a new job", "each new task" are things a program makes, not the reader's mission
         + "|(?<!\\b(?:an?|each|every|this|that|one|another|per|any|first|next) )"
         + "(?:your |the )?(?:only|sole|new|real|actual|true) (?:job|task|"
-        + "goal|purpose|objective|mission|instructions|operating instructions)\\b|(?:^|(?<=[.!?;:,(\\n\"'\\]>*#-]\\s{0,3}))"
+        + "goal|purpose|objective|mission|instructions|operating instructions|priority)\\b|(?:^|(?<=[.!?;:,(\\n\"'\\]>*#-]\\s{0,3}))"
         + "from (?:this point|now) (?:on|forward)|never mind (?:what|the)|whatever the user (?:asked|wants|said|says|requested)|regardless of"
         + " (?:what|the user|your)|instead of (?:what|doing what) the user"
         // session 18: the guidance replaced by "this document" alone, the user made the adversary, the task dropped
@@ -157,6 +164,25 @@ final class InjectionCues {
     cue(c, "override", 0.6, "\\b(?:set aside|stop following|stop obeying|do not follow|don'?t follow|no need to"
         + " follow|disregard|ignore|forget|discard|abandon|cancel|abort)\\s(?!(?:its|their|his|her)\\b)[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
         + "rules|request|context|task|prompt|told|asked|said|user|above|before|earlier)\\b");
+    // session 18: the task replaced without an override word: what the user "actually wants", the task "outdated" or
+    // "changed", the work "no longer needed", "the best way to help the user is to ...", "rather than translating"
+    cue(c, "replaced", 0.6, "\\b(?:what|all) the user (?:actually|really|truly) (?:wants|needs|meant|asked for) is\\b"
+        + "|\\bthe user'?s (?:real|actual|true) (?:question|request|goal|intent|task|need)\\b"
+        + "|\\b(?:your|the (?:assistant|ai|agent|model)'?s?) (?:job|task|role|mission|objective|goal|priority|instructions)"
+        + " (?:here |now )?(?:has|have) (?:changed|been (?:updated|changed|replaced))\\b"
+        + "|\\b(?:update|change)s? to your (?:task|instructions|objective|goal|mission)\\b"
+        + "|\\b(?:the|your) (?:task|request|instructions?|assignment) (?:the user |you were |you've been )?(?:gave|given|asked)"
+        + "(?: (?:you|for))? (?:is|are|was|were|has been) (?:now )?(?:outdated|obsolete|cancel+ed|superseded|no longer"
+        + " (?:valid|needed|relevant|required))\\b"
+        + "|\\bthe (?:summary|translation|review|answer|report|analysis) you are (?:writing|preparing|producing|doing|working"
+        + " on) is no longer (?:needed|required|wanted|necessary)\\b"
+        + "|\\bthe most helpful thing you can do is\\b"
+        + "|\\bskip the (?:[\\w-]+ ){0,2}?(?:review|task|analysis|summary|translation|work) the user asked for\\b"
+        + "|\\brather than (?:translating|summari[sz]ing|reviewing|answering|fixing|doing what the user)\\b[^.\\n]{0,40}?"
+        + "\\b(?:it|you) should\\b"
+        + "|\\b(?:summary|summari[sz]ation|your|(?:the )?(?:ai|assistant|model|agent)'?s?) (?:instructions|guidelines|rules)"
+        + " (?:have been|were|are now)"
+        + " (?:updated|changed|replaced)\\b|\\banswer (?:that|this) instead\\b");
     // a claimed grant of authority
     cue(c, "authority", 0.4, "\\b(?:granted|grants? (?:you|the|all|full|them)|(?:permission|clearance|"
         + "authori[sz]ation) to|(?:permitted|allowed|authori[sz]ed|cleared|required|instructed) to|has clearance|"
@@ -173,7 +199,8 @@ final class InjectionCues {
         + "environment variables|env vars|keychain|wallet|seed phrase|chat history|conversation(?: history)?|this"
         + " chat|personal data|customer data|(?:production|prod) database|database dump|configuration|"
         + "the user'?s (?:messages?|data|files|emails?|address|details|last message|request))\\b|\\.env\\b|~/\\.ssh|"
-        + "~/\\.aws|id_rsa|/etc/shadow\\b|~/\\.(?:npmrc|netrc|pypirc|docker|kube|git-credentials|cursor|config/gh)"
+        + "~/\\.aws|id_rsa|/etc/shadow\\b|\\b(?:e-?mail addresses|phone numbers|home addresses|(?:credit )?card numbers?"
+        + "|credit cards?)\\b|~/\\.(?:npmrc|netrc|pypirc|docker|kube|git-credentials|cursor|config/gh)"
         // session 10: a secret named by its environment variable (AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, DB_PASSWORD)
         + "|\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:secret(?:_access)?_key|secret|token|password|api_key|private_key)\\b)");
     // dangerous or irreversible actions
@@ -196,6 +223,11 @@ final class InjectionCues {
         + "|\\b(?:auth(?:entication|orization)?|permission|security|signature|csrf) (?:checks?|verification|middleware"
         + "|guards?)\\b[^.\\n]{0,80}?\\b(?:remove|delete|disable|comment out|bypass|skip) (?:it|them)\\b"
         + "|\\b(?:delete|remove|disable|skip) (?:the |all (?:the )?|every |any )?(?:failing |broken |flaky |slow )?tests?\\b(?!-)"
+        + "|\\bnpm publish\\b|\\bpublish (?:the |this |our )?(?:package|crate|gem|module|release)\\b"
+        + "|\\bdelete (?:the )?(?:[\\w-]+ )?(?:namespace|ns)\\b"
+        + "|\\bpush (?:all|every) (?:branches|tags|refs)\\b|\\bdownload\\b[^\\n]{0,100}?\\b(?:and|then) (?:run|execute)"
+        + " (?:it|them|the script)\\b|\\bdisable (?:the |all (?:the )?)?(?:[\\w-]+ ){0,3}?(?:workflows?|pipelines?)\\b"
+        + "|\\bskip (?:the |all |any )?[\\w-]+ (?:reviews?|approvals?|checks?)\\b"
         + "|\\bhard[- ]?code (?:the |your |an? |our )?(?:[\\w-]+ ){0,2}?(?:api[ _-]?keys?|secrets?|tokens?|passwords?"
         + "|credentials?)\\b"
         + "|\\b(?:must|should|shall|will|please|and|then|to) approve (?:it|this|them|the (?:pr|pull request|merge request"
@@ -228,6 +260,9 @@ final class InjectionCues {
         + InjectionRules.DESCRIBED_PROGRAM + "without (?:asking|telling))\\b");
     // demands about the answer
     // "the output", "the response body": what a program writes; the reader's answer is "your output" or "the answer"
+    cue(c, "answer", 0.45, "\\b(?:summar(?:y|ies)|responses?|answers?|replies) (?:of|about|to|on) this (?:page|document"
+        + "|article|site|thread|email|file|product|company|topic) (?:must|should|shall|will) (?:say|state|claim|mention|include"
+        + "|describe|report|call)\\b");
     cue(c, "answer", 0.45, "\\b(?:your (?:reply|answer|response|summary|output|final answer)|the (?:reply|answer|"
         + "response|summary|final answer)(?![ _-](?:files?|body|bodies|headers?|codes?|status|objects?|time|format|"
         + "directory|dir|stream|buffer|size|type|fields?|of|is|was|will|contains|includes|pages?|box|boxes|tables?|"
@@ -262,7 +297,7 @@ final class InjectionCues {
   /** Features and cues that say the same thing count as one group in a sentence. */
   static String group(String id) {
     return switch (id) {
-      case "override", "new-instructions", "cue-override", "persona", "persona-rules" -> "override";
+      case "override", "new-instructions", "cue-override", "cue-replaced", "persona", "persona-rules" -> "override";
       case "authority", "cue-authority", "guard-targeted" -> "authority";
       case "authority-claim" -> "source"; // "I am the maintainer": who speaks, not yet an order to the model
       case "goal-answer", "goal-when", "answer-manipulation", "cue-answer", "dictated-verdict" -> "answer";

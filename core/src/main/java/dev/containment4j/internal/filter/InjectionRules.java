@@ -453,10 +453,11 @@ final class InjectionRules {
         "\\b(?:in|at the (?:end|start|beginning) of|to) (?:your (?:answer|response|reply|summary|output|"
             + "final (?:answer|response)|next (?:answer|response|message))s?|the (?:answer|response|reply|summary|"
             + "final (?:answer|response)|next (?:answer|response|message))s?" + NOT_PROGRAM_OUTPUT + ")\\b"));
-    f.add(feature("goal-when", 0.5, keys("when", "before", "after", "while"),
-        "\\b(?:when|before|after|while) (?:you )?(?:summari[sz](?:e|ing)|answer(?:ing)?|respond(?:ing)?|"
+    f.add(feature("goal-when", 0.5, keys("when", "before", "after", "while", "if you"),
+        "\\b(?:when|before|after|while|if you(?:'re| are)) (?:you )?(?:summari[sz](?:e|ing)|answer(?:ing)?|respond(?:ing)?|"
             // session 18: the reader's other jobs on the text ("when translating this document, also insert ...")
-            + "translat(?:e|ing) (?:this|the) (?:document|page|text|file)|"
+            + "translat(?:e|ing) (?:this|the) (?:document|page|text|file)|review(?:ing)? (?:this|the) (?:pr|pull request"
+            + "|change|diff|code)|"
             + "repl(?:y|ying)|writ(?:e|ing) (?:your|the) (?:answer|response|summary)|proceed(?:ing)?|continu(?:e|ing)|"
             + "finish(?:ing)?|complet(?:e|ing) (?:the|your|this) task)\\b"));
     f.add(feature("goal-task", 0.6, keys("complete", "finish", "accomplish", "fulfil"),
