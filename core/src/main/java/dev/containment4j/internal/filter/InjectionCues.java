@@ -32,7 +32,7 @@ final class InjectionCues {
           "ignore", "disregard", "forget", "stop", "treat", "run",
           "execute", "invoke", "call", "trigger", "open", "use", "send", "post", "upload", "forward", "email", "copy",
           "paste", "put", "gather", "collect", "encode", "fetch", "visit", "click", "download", "install", "delete",
-          "output", "read",
+          "output",
           "remove", "overwrite", "write", "add", "append", "commit", "save", "store", "remember", "merge", "approve", "mark", "push", "rate",
           "claim",
           "grant", "disable", "reply", "respond", "answer", "say", "tell", "mention", "include", "recommend",
@@ -44,9 +44,14 @@ final class InjectionCues {
           "regardless", "instead of", "set aside", "stop follow", "stop obey", "do not follow", "don't follow",
           "dont follow", "no need to follow", "disregard", "ignore", "forget", "discard", "abandon", "instead",
           "cancel", "abort", "treat the user"}),
-      java.util.Map.entry("replaced", new String[] {"actual", "real", "truly", "changed", "updated", "update to your",
-          "outdated", "obsolete", "cancel", "supersede", "no longer", "most helpful thing", "the user asked for",
-          "rather than", "instead"}),
+      // literals rare in ordinary prose: a sentence after one of them is scored as if it held an override
+      java.util.Map.entry("replaced", new String[] {"the user actually", "the user really", "the user truly",
+          "user's real", "user's actual", "user's true", "users real", "users actual", "users true", "changed",
+          "been updated", "been replaced", "to your task", "to your instructions", "to your objective", "to your goal",
+          "to your mission", "outdated", "obsolete", "cancelled", "canceled", "superseded", "no longer",
+          "most helpful thing", "the user asked for", "rather than", "instructions have", "guidelines have",
+          "rules have", "instructions were", "guidelines were", "rules were", "instructions are now",
+          "guidelines are now", "rules are now", "that instead", "this instead"}),
       java.util.Map.entry("authority", new String[] {"grant", "permission", "clearance", "authori", "permitted",
           "allowed", "cleared", "required", "instructed", "elevated", "approved", "whitelist", "allowlist",
           "allow-list", "exempt", "instruct", "audited", "verified", "comply", "pre-author", "preauthor"}),
@@ -64,9 +69,8 @@ final class InjectionCues {
       java.util.Map.entry("danger", new String[] {"rm -", "--force", "force=true", "sudo", "chmod", "|", "deploy",
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
           "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop", "grant",
-          "role=", "--prod", "wait", "$(", "auth", "permission", "security", "signature", "csrf", "test",
-          "hard-code", "hardcode", "hard code", "push all", "push every", "download", "workflow", "pipeline",
-          "review", "approval", "check", "publish", "namespace", "delete ns"}),
+          "role=", "--prod", "wait", "$(", "remove", "comment out", "bypass", "hard-code", "hardcode", "hard code",
+          "push all", "push every", "download", "publish"}),
       java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
           "transmit", "leak", "exfiltrate", "share", "copy", "paste", "export", "publish", "submit", "fetch", "attach",
           "put"}),
@@ -99,9 +103,9 @@ final class InjectionCues {
       "repository owner", "security team", "the model", "any ai", "ai ", "assistant", "helper", "agents", "bot,",
       "bot:", "model,", "model:", "gpt", "claude", "gemini", "copilot", "overwrite", "sudo", "chmod", "force",
       "deploy", "production", "transfer", "pwned", "describe", "whoever ", "only)", "treat the user",
-      "/etc/shadow", "contents of", "values of", "actually want", "really want", "real question",
+      "/etc/shadow", "actually want", "really want", "real question",
       "has changed", "have changed", "outdated", "obsolete", "superseded", "most helpful thing",
-      "the user asked for", "rather than", "new priority", "next step for", "instructions have been");
+      "the user asked for", "new priority", "next step for", "instructions have been");
 
   private static List<Cue> build() {
     List<Cue> c = new ArrayList<>();
@@ -136,7 +140,7 @@ final class InjectionCues {
         + "go ahead and|immediately),?\\s)(?:ignore|disregard|forget|stop|treat|run|execute|invoke|call|trigger|"
         + "open|use|send|post|upload|forward|email|copy|paste|put|gather|collect|encode|fetch|visit|click|download|"
         + "install|delete|remove|overwrite|write|add|append|commit|save|store|remember|merge|approve|mark|push|grant|disable|"
-        + "output|read|"
+        + "output|"
         + "reply|respond|answer|say|tell|mention|include|recommend|describe|make sure|print|reveal|list|export|rate|claim|"
         + "proceed|comply|follow|obey|transfer|share)\\s+(?:[a-z~./`'\"-])");
     // override of earlier guidance, a new mission
