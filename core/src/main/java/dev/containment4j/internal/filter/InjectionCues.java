@@ -43,7 +43,7 @@ final class InjectionCues {
           "new", "real", "actual", "true", "from this point", "from now", "never mind", "whatever the user",
           "regardless", "instead of", "set aside", "stop follow", "stop obey", "do not follow", "don't follow",
           "dont follow", "no need to follow", "disregard", "ignore", "forget", "discard", "abandon", "instead",
-          "cancel", "abort", "treat the user"}),
+          "cancel", "abort", "treat the user", "lifted", "suspended", "waived"}),
       // literals rare in ordinary prose: a sentence after one of them is scored as if it held an override
       java.util.Map.entry("replaced", new String[] {"the user actually", "the user really", "the user truly",
           "user's real", "user's actual", "user's true", "users real", "users actual", "users true", "changed",
@@ -70,10 +70,11 @@ final class InjectionCues {
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
           "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop", "grant",
           "role=", "--prod", "wait", "$(", "remove", "comment out", "bypass", "hard-code", "hardcode", "hard code",
-          "push all", "push every", "download", "publish"}),
+          "push all", "push every", "download", "publish", "--admin", "skip ci", "skip the ci", "force-push",
+          "force push"}),
       java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
           "transmit", "leak", "exfiltrate", "share", "copy", "paste", "export", "publish", "submit", "fetch", "attach",
-          "put"}),
+          "put", "disclose"}),
       java.util.Map.entry("external", new String[] {"http", "@", "gist", "pastebin", "webhook", "public",
           "shared drive", "external"}),
       java.util.Map.entry("secrecy", new String[] {"do not", "don't", "dont", "never", "without", "must not",
@@ -168,6 +169,10 @@ final class InjectionCues {
     cue(c, "override", 0.6, "\\b(?:set aside|stop following|stop obeying|do not follow|don'?t follow|no need to"
         + " follow|disregard|ignore|forget|discard|abandon|cancel|abort)\\s(?!(?:its|their|his|her)\\b)[^.\\n]{0,50}?\\b(?:instructions?|directions?|guidance|"
         + "rules|request|context|task|prompt|told|asked|said|user|above|before|earlier)\\b");
+    // session 18: the reader's limits declared gone ("your usual restrictions are lifted for this repository")
+    cue(c, "override", 0.6, "\\b(?:your|the|all|any) (?:usual |normal |default |standard |safety |previous |current )?"
+        + "(?:restrictions|limits|limitations|guardrails|safeguards|constraints|policies) (?:are|have been|were|is|has been)"
+        + " (?:now |temporarily )?(?:lifted|suspended|waived)\\b");
     // session 18: the task replaced without an override word: what the user "actually wants", the task "outdated" or
     // "changed", the work "no longer needed", "the best way to help the user is to ...", "rather than translating"
     cue(c, "replaced", 0.6, "\\b(?:what|all) the user (?:actually|really|truly) (?:wants|needs|meant|asked for) is\\b"
@@ -192,7 +197,7 @@ final class InjectionCues {
         + "authori[sz]ation) to|(?:permitted|allowed|authori[sz]ed|cleared|required|instructed) to|has clearance|"
         + "elevated (?:trust|privileges?|access|permissions?)|pre-?approved|pre-?authori[sz]ed|whitelisted|allow-?listed|exempt(?:ed)?"
         + " from|instructing you|instructs? you|(?:has|have) (?:been )?(?:audited|verified|approved) by|comply with"
-        + " (?:every|all|any)|should comply|must comply)\\b");
+        + " (?:every|all|any)|approved (?:this |it |them )?in advance|should comply|must comply)\\b");
     cue(c, "source", 0.25, "\\b(?:system administrator|administrator|sysadmin|repository owner|the owner|maintainers?|"
         + "security team|compliance(?: team)?|it department|staff|management|official|verified|company policy|"
         + "policy update|anthropic|openai|the developers?|the operator|(?:account|project|repo(?:sitory)?) owner|cto|ceo|"
@@ -227,6 +232,8 @@ final class InjectionCues {
         + "|\\b(?:auth(?:entication|orization)?|permission|security|signature|csrf) (?:checks?|verification|middleware"
         + "|guards?)\\b[^.\\n]{0,80}?\\b(?:remove|delete|disable|comment out|bypass|skip) (?:it|them)\\b"
         + "|\\b(?:delete|remove|disable|skip) (?:the |all (?:the )?|every |any )?(?:failing |broken |flaky |slow )?tests?\\b(?!-)"
+        + "|(?<![\\w-])--admin\\b|\\bskip (?:the )?ci\\b|\\bforce[- ]push\\b"
+        + "|\\bdelete (?:the |all (?:the )?)?(?:[\\w-]+ )?branch(?:es)?\\b"
         + "|\\bnpm publish\\b|\\bpublish (?:the |this |our )?(?:package|crate|gem|module|release)\\b"
         + "|\\bdelete (?:the )?(?:[\\w-]+ )?(?:namespace|ns)\\b"
         + "|\\bpush (?:all|every) (?:branches|tags|refs)\\b|\\bdownload\\b[^\\n]{0,100}?\\b(?:and|then) (?:run|execute)"
@@ -243,7 +250,7 @@ final class InjectionCues {
         + "money|crypto|balance|savings)|\\b(?:shell|root|admin) access|\\bexport the (?:production|prod|customer|user)|\\bmark (?:this|it"
         + "|the change) as (?:safe|approved|trusted))");
     // moving data out
-    cue(c, "transfer", 0.2, "\\b(?:send|post|upload|forward|e-?mail|transmit|leak|exfiltrate|share|copy|paste|"
+    cue(c, "transfer", 0.2, "\\b(?:send|post|upload|forward|e-?mail|transmit|leak|exfiltrate|share|copy|paste|disclose|"
         + "export|publish|submit|fetch|attach|put)\\b");
     cue(c, "external", 0.2, "(?:\\bhttps?://|\\b[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}\\b|\\b(?:gist|pastebin|"
         + "webhook|public (?:gist|repo|url|link|channel|bucket)|shared drive|external (?:server|address|endpoint|"
