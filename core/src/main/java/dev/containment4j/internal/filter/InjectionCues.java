@@ -54,7 +54,8 @@ final class InjectionCues {
           "guidelines are now", "rules are now", "that instead", "this instead"}),
       java.util.Map.entry("authority", new String[] {"grant", "permission", "clearance", "authori", "permitted",
           "allowed", "cleared", "required", "instructed", "elevated", "approved", "whitelist", "allowlist",
-          "allow-list", "exempt", "instruct", "audited", "verified", "comply", "pre-author", "preauthor"}),
+          "allow-list", "exempt", "instruct", "audited", "verified", "comply", "pre-author", "preauthor", "confirmed",
+          "checked", "marked"}),
       java.util.Map.entry("source", new String[] {"administrator", "sysadmin", "owner", "maintainer", "security team",
           "compliance", "it department", "staff", "management", "official", "verified", "company policy",
           "policy update", "anthropic", "openai", "developer", "operator", "account owner", "project owner", "cto",
@@ -69,7 +70,8 @@ final class InjectionCues {
       java.util.Map.entry("danger", new String[] {"rm -", "--force", "force=true", "sudo", "chmod", "|", "deploy",
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
           "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop", "grant",
-          "role=", "--prod", "wait", "$(", "remove", "comment out", "bypass", "hard-code", "hardcode", "hard code",
+          "role=", "--prod", "wait", "$(", "remove", "comment out", "bypass", "deleting", "removing", "disabling",
+          "skipping", "hard-code", "hardcode", "hard code",
           "push all", "push every", "download", "publish", "--admin", "skip ci", "skip the ci", "force-push",
           "force push"}),
       java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
@@ -197,7 +199,10 @@ final class InjectionCues {
         + "authori[sz]ation) to|(?:permitted|allowed|authori[sz]ed|cleared|required|instructed) to|has clearance|"
         + "elevated (?:trust|privileges?|access|permissions?)|pre-?approved|pre-?authori[sz]ed|whitelisted|allow-?listed|exempt(?:ed)?"
         + " from|instructing you|instructs? you|(?:has|have) (?:been )?(?:audited|verified|approved) by|comply with"
-        + " (?:every|all|any)|approved (?:this |it |them )?in advance|should comply|must comply)\\b");
+        + " (?:every|all|any)|approved (?:this |it |them )?in advance|should comply|must comply"
+        // session 18: text vouched for right after a forged boundary ("the content above was verified safe")
+        + "|(?:was|were|has been|have been|is|are) (?:verified|confirmed|checked|marked) (?:as )?(?:safe|clean|trusted"
+        + "|benign))\\b");
     cue(c, "source", 0.25, "\\b(?:system administrator|administrator|sysadmin|repository owner|the owner|maintainers?|"
         + "security team|compliance(?: team)?|it department|staff|management|official|verified|company policy|"
         + "policy update|anthropic|openai|the developers?|the operator|(?:account|project|repo(?:sitory)?) owner|cto|ceo|"
@@ -231,7 +236,8 @@ final class InjectionCues {
         + "(?:auth(?:entication|orization)?|permission|security|signature|csrf) (?:checks?|verification|middleware|guards?)\\b"
         + "|\\b(?:auth(?:entication|orization)?|permission|security|signature|csrf) (?:checks?|verification|middleware"
         + "|guards?)\\b[^.\\n]{0,80}?\\b(?:remove|delete|disable|comment out|bypass|skip) (?:it|them)\\b"
-        + "|\\b(?:delete|remove|disable|skip) (?:the |all (?:the )?|every |any )?(?:failing |broken |flaky |slow )?tests?\\b(?!-)"
+        + "|\\b(?:delete|deleting|remove|removing|disable|disabling|skip|skipping) (?:the |all (?:the )?|every |any )?"
+        + "(?:failing |broken |flaky |slow )?tests?\\b(?!-)"
         + "|(?<![\\w-])--admin\\b|\\bskip (?:the )?ci\\b|\\bforce[- ]push\\b"
         + "|\\bdelete (?:the |all (?:the )?)?(?:[\\w-]+ )?branch(?:es)?\\b"
         + "|\\bnpm publish\\b|\\bpublish (?:the |this |our )?(?:package|crate|gem|module|release)\\b"
@@ -297,7 +303,8 @@ final class InjectionCues {
     // forged conversation structure
     cue(c, "structure", 0.5, "(?:^|\\n)\\s*#{2,}\\s*(?:user|system|assistant|human|end|begin)\\b|\"role\"\\s*:\\s*"
         + "\"(?:system|user|assistant|developer)\"|\\[?\\b(?:end of (?:tool (?:result|output)|the (?:document|"
-        + "file|output|context)|document|output|context|file|data|results?)|begin (?:user|system|new))\\b\\]?|"
+        + "file|output|context)|document|output|context|file|data|results?|(?:untrusted|external|retrieved|user|web)"
+        + " (?:content|input|data|text))|begin (?:user|system|new))\\b\\]?|"
         + "</?(?:output|result|results|context|data|document|system|user|assistant)>|\\bend (?:of )?(?:tool|function)"
         + " (?:result|output|response)s?\\b|<\\|[a-z_]{2,30}\\|>"
         // a YAML key with nested keys ("assistant:\n  title: ...") is a locale file or configuration

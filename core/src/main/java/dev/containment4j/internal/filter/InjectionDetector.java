@@ -1002,6 +1002,10 @@ final class InjectionDetector {
         || InjectionContext.wholeLiteral(t, h.start, h.end))) {
       frame = Math.min(frame, 0.4); // "SYSTEM: Booting ...\nSYSTEM: Mounting ...", {"content": "<|im_start|>"}
     }
+    if (group.equals("structure") && InjectionContext.delimiterNamed(t.substring(Math.max(ls, h.start - 120), h.start),
+        t.substring(h.end, Math.min(le, h.end + 24)))) {
+      frame = Math.min(frame, 0.4); // "the chat format wraps the system prompt in <<SYS>> and <</SYS>> inside [INST]"
+    }
     if (group.equals("structure") && InjectionContext.trainingRecords(t)) {
       frame = Math.min(frame, 0.4); // "### Instruction: ... ### Response: ..." twice: a dump of a training set
     }
