@@ -54,8 +54,9 @@ final class InjectionCues {
           "guidelines are now", "rules are now", "that instead", "this instead"}),
       java.util.Map.entry("authority", new String[] {"grant", "permission", "clearance", "authori", "permitted",
           "allowed", "cleared", "required", "instructed", "elevated", "approved", "whitelist", "allowlist",
-          "allow-list", "exempt", "instruct", "audited", "verified", "comply", "pre-author", "preauthor", "confirmed",
-          "checked", "marked"}),
+          "allow-list", "exempt", "instruct", "audited", "verified", "comply", "pre-author", "preauthor",
+          "confirmed safe", "confirmed as safe", "confirmed trusted", "confirmed as trusted", "marked safe",
+          "marked as safe", "marked trusted", "marked as trusted"}),
       java.util.Map.entry("source", new String[] {"administrator", "sysadmin", "owner", "maintainer", "security team",
           "compliance", "it department", "staff", "management", "official", "verified", "company policy",
           "policy update", "anthropic", "openai", "developer", "operator", "account owner", "project owner", "cto",
@@ -70,8 +71,9 @@ final class InjectionCues {
       java.util.Map.entry("danger", new String[] {"rm -", "--force", "force=true", "sudo", "chmod", "|", "deploy",
           "without", "skip", "overwrite", "outside the workspace", "merge without", "approve", "disable", "delete",
           "wipe", "drop table", "transfer", "access", "export the", "mark", "--no-verify", "--yes", "--drop", "grant",
-          "role=", "--prod", "wait", "$(", "remove", "comment out", "bypass", "deleting", "removing", "disabling",
-          "skipping", "hard-code", "hardcode", "hard code",
+          "role=", "--prod", "wait", "$(", "remove", "comment out", "bypass", "deleting the test", "deleting all the test",
+          "deleting all test", "deleting every test", "deleting any test", "deleting test", "deleting the failing",
+          "deleting failing", "deleting the broken", "deleting broken", "deleting the flaky", "deleting flaky", "hard-code", "hardcode", "hard code",
           "push all", "push every", "download", "publish", "--admin", "skip ci", "skip the ci", "force-push",
           "force push"}),
       java.util.Map.entry("transfer", new String[] {"send", "post", "upload", "forward", "email", "e-mail", "mail",
@@ -201,8 +203,8 @@ final class InjectionCues {
         + " from|instructing you|instructs? you|(?:has|have) (?:been )?(?:audited|verified|approved) by|comply with"
         + " (?:every|all|any)|approved (?:this |it |them )?in advance|should comply|must comply"
         // session 18: text vouched for right after a forged boundary ("the content above was verified safe")
-        + "|(?:was|were|has been|have been|is|are) (?:verified|confirmed|checked|marked) (?:as )?(?:safe|clean|trusted"
-        + "|benign))\\b");
+        + "|(?:was|were|has been|have been|is|are) (?:verified (?:as )?(?:safe|clean|trusted|benign)|(?:confirmed|marked)"
+        + " (?:as )?(?:safe|trusted)))\\b");
     cue(c, "source", 0.25, "\\b(?:system administrator|administrator|sysadmin|repository owner|the owner|maintainers?|"
         + "security team|compliance(?: team)?|it department|staff|management|official|verified|company policy|"
         + "policy update|anthropic|openai|the developers?|the operator|(?:account|project|repo(?:sitory)?) owner|cto|ceo|"
@@ -236,7 +238,7 @@ final class InjectionCues {
         + "(?:auth(?:entication|orization)?|permission|security|signature|csrf) (?:checks?|verification|middleware|guards?)\\b"
         + "|\\b(?:auth(?:entication|orization)?|permission|security|signature|csrf) (?:checks?|verification|middleware"
         + "|guards?)\\b[^.\\n]{0,80}?\\b(?:remove|delete|disable|comment out|bypass|skip) (?:it|them)\\b"
-        + "|\\b(?:delete|deleting|remove|removing|disable|disabling|skip|skipping) (?:the |all (?:the )?|every |any )?"
+        + "|\\b(?:delete|deleting|remove|disable|skip) (?:the |all (?:the )?|every |any )?"
         + "(?:failing |broken |flaky |slow )?tests?\\b(?!-)"
         + "|(?<![\\w-])--admin\\b|\\bskip (?:the )?ci\\b|\\bforce[- ]push\\b"
         + "|\\bdelete (?:the |all (?:the )?)?(?:[\\w-]+ )?branch(?:es)?\\b"
