@@ -178,7 +178,7 @@ final class InjectionCues {
         + "(?:restrictions|limits|limitations|guardrails|safeguards|constraints|policies) (?:are|have been|were|is|has been)"
         + " (?:now |temporarily )?(?:lifted|suspended|waived)\\b");
     // session 18: the task replaced without an override word: what the user "actually wants", the task "outdated" or
-    // "changed", the work "no longer needed", "the best way to help the user is to ...", "rather than translating"
+    // "changed", the work "no longer needed", "the most helpful thing you can do is ...", "rather than translating"
     cue(c, "replaced", 0.6, "\\b(?:what|all) the user (?:actually|really|truly) (?:wants|needs|meant|asked for) is\\b"
         + "|\\bthe user'?s (?:real|actual|true) (?:question|request|goal|intent|task|need)\\b"
         + "|\\b(?:your|the (?:assistant|ai|agent|model)'?s?) (?:job|task|role|mission|objective|goal|priority|instructions)"
