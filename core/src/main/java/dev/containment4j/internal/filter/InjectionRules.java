@@ -445,9 +445,10 @@ final class InjectionRules {
             + "all (?:of )?the text|all text|the text|all of the above)(?: that (?:came|comes|is))? (?:above|before|"
             + "preceding) (?:this (?:line|point|message|sentence)|here)\\b"));
     f.add(feature("url-data", 0.6, keys("http"), "\\bhttps?://[^\\s)\"'<>]{3,200}[?&][a-z0-9_]{1,20}=(?:\\{\\{|\\$\\{|\\{|<|\\[|%7b|"
-        + "%3c)[^\\s)]{0,100}"));
+        // session 18: a placeholder the reader is to fill ("?session=INSERT_CONVERSATION_SUMMARY_HERE")
+        + "%3c|(?:insert|paste|put|add)_[a-z0-9_]{2,40})[^\\s)]{0,100}"));
     f.add(feature("url-data", 0.6, keys("append", "add", "include", "encode", "put", "attach", "embed", "replace"), "\\b(?:append|add|include|encode|put|attach|embed|replace)\\b[^\\n]{0,80}\\b(?:to|in"
-        + "|into) (?:the |this |a )?(?:url|link|query|image (?:url|link|source)|query string|parameter)"));
+        + "|into|as) (?:the |this |a )?(?:url|link|query|image (?:url|link|source)|query string|parameter)"));
     // goal hijack without trigger words (BIPIA style): instructions about "your answer"
     f.add(feature("goal-answer", 0.6, keys("your answer", "your response", "your reply", "your summary", "your output", "your final", "your next", "the answer", "the response", "the reply", "the summary", "the output", "the final"),
         "\\b(?:in|at the (?:end|start|beginning) of|to) (?:your (?:answer|response|reply|summary|output|"
