@@ -2791,7 +2791,7 @@ final class Classifier {
           }
         }
         String provider = providerHost(ref);
-        if (boundHost == null && provider != null && !dest.equals("an unknown host") && !dest.endsWith(provider)) {
+        if (boundHost == null && provider != null && !dest.equals("an unknown host") && !underDomain(dest, provider)) {
           j = j.max(Judgement.deny(EXFIL, show(u) + " sends $" + ref + ", a credential of " + provider + ", to "
               + dest + "; a credential may only go to its own service"));
           continue;
@@ -2832,8 +2832,7 @@ final class Classifier {
         if (own == null) {
           continue; // a password, a bearer token of no known provider: it may well be the host's own
         }
-        if (host != null && own.stream().anyMatch(d -> host.equalsIgnoreCase(d)
-            || host.toLowerCase(Locale.ROOT).endsWith("." + d))) {
+        if (host != null && own.stream().anyMatch(d -> underDomain(host, d))) {
           continue;
         }
         String what = own.isEmpty() ? "a private key" : "a " + rule.replace('-', ' ') + " (a credential of "
@@ -2908,6 +2907,14 @@ final class Classifier {
     String p = pattern.toLowerCase(Locale.ROOT);
     String h = host.toLowerCase(Locale.ROOT);
     return p.startsWith("*.") ? h.endsWith(p.substring(1)) : h.equals(p);
+  }
+
+  /**
+   * Whether {@code host} is {@code domain} or a name under it ({@code api.github.com} under {@code github.com}); a name
+   * that only ends in the same letters ({@code evilgithub.com}) is not.
+   */
+  static boolean underDomain(String host, String domain) {
+    return hostMatches(domain, host) || hostMatches("*." + domain, host);
   }
 
   private Judgement socket(Unit u, List<String> argv) {
