@@ -939,6 +939,7 @@ final class Classifier {
     for (Map.Entry<String, String> e : u.env().entrySet()) {
       String k = e.getKey().toUpperCase(Locale.ROOT);
       String v = e.getValue().trim();
+      String shared = k.equals("PATH") ? sharedPathEntry(v, u.cwd()) : null;
       String vl = v.toLowerCase(Locale.ROOT);
       boolean off = v.equals("0") || vl.equals("false") || vl.equals("no") || vl.equals("off");
       if (k.equals("NODE_TLS_REJECT_UNAUTHORIZED") && v.equals("0") || k.equals("PYTHONHTTPSVERIFY") && off
@@ -963,9 +964,9 @@ final class Classifier {
       } else if (k.equals("PROMPT_COMMAND") || k.equals("BASH_ENV") || k.equals("ENV") && !v.isEmpty()
           || k.equals("ZDOTDIR")) {
         j = j.max(Judgement.deny(PERSIST, "setting " + e.getKey() + " makes every later shell run a command"));
-      } else if (k.equals("PATH") && sharedPathEntry(v, u.cwd()) != null) {
+      } else if (shared != null) {
         // session 18: a directory anyone can write, or the current one, searched for every program name
-        j = j.max(Judgement.ask(TAMPER, "setting PATH to search " + sharedPathEntry(v, u.cwd()) + " lets a program planted"
+        j = j.max(Judgement.ask(TAMPER, "setting PATH to search " + shared + " lets a program planted"
             + " there run in place of git, npm or any other command; put the project's tools on PATH by their own"
             + " directory (./node_modules/.bin) instead"));
       } else if (k.equals("LD_PRELOAD") || k.equals("DYLD_INSERT_LIBRARIES") || k.equals("LD_AUDIT")) {
@@ -1974,7 +1975,6 @@ final class Classifier {
     return executes(u, flow);
   }
 
-  /** GNU sort runs its {@code --compress-program} by name for its temporary files: anything but a compressor asks. */
   /**
    * Session 18: a message or call sent to people through a messaging service's CLI ({@code twilio
    * api:core:messages:create}, {@code slack chat send}, {@code telegram-send}); like mail, what it says leaves the
@@ -1999,6 +1999,7 @@ final class Classifier {
         : Judgement.ALLOW;
   }
 
+  /** GNU sort runs its {@code --compress-program} by name for its temporary files: anything but a compressor asks. */
   private Judgement sortCompressor(Unit u, List<String> argv) {
     for (int k = 1; k < argv.size(); k++) {
       String a = argv.get(k);

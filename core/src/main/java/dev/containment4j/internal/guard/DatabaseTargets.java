@@ -302,11 +302,13 @@ final class DatabaseTargets {
 
   /** Whether a word such as {@code db:drop}, {@code migrate:fresh}, {@code ecto.reset} drops or resets a schema. */
   private static boolean resets(String word) {
-    if (word.equalsIgnoreCase("db:schema:load")) {
-      return true;
-    }
-    for (String part : PART_SPLIT.split(word)) {
-      if (RESET_PART.matcher(part).matches()) {
+    return word.equalsIgnoreCase("db:schema:load") || anyPart(word, RESET_PART);
+  }
+
+  /** Whether a part of a command word between {@code :}, {@code .}, {@code _} or {@code -} is one {@code part} names. */
+  private static boolean anyPart(String word, Pattern part) {
+    for (String p : PART_SPLIT.split(word)) {
+      if (part.matcher(p).matches()) {
         return true;
       }
     }
@@ -373,12 +375,8 @@ final class DatabaseTargets {
   /** Whether the migration command applies migrations or seeds (db:migrate, migrate deploy, upgrade head). */
   private static boolean applies(List<String> argv) {
     for (String x : argv) {
-      if (!x.startsWith("-") && x.indexOf('=') < 0 && x.indexOf('/') < 0) {
-        for (String part : PART_SPLIT.split(x)) {
-          if (APPLY_PART.matcher(part).matches()) {
-            return true;
-          }
-        }
+      if (!x.startsWith("-") && x.indexOf('=') < 0 && x.indexOf('/') < 0 && anyPart(x, APPLY_PART)) {
+        return true;
       }
     }
     return false;
@@ -403,12 +401,8 @@ final class DatabaseTargets {
           || x.endsWith(":undo:all")) {
         return true;
       }
-      if (x.indexOf('=') < 0 && x.indexOf('/') < 0) {
-        for (String part : PART_SPLIT.split(x)) {
-          if (WHOLE_PART.matcher(part).matches()) {
-            return true;
-          }
-        }
+      if (x.indexOf('=') < 0 && x.indexOf('/') < 0 && anyPart(x, WHOLE_PART)) {
+        return true;
       }
     }
     return false;

@@ -398,8 +398,7 @@ public final class ShellParser {
           } else {
             String text = w.joined();
             int eq = text.indexOf('=');
-            // PATH=/tmp/x:$PATH: the directories written out are what the guard judges; the rest is unknown either way
-            value = w.dynamic && !name.equals("PATH") ? null : text.substring(eq + 1);
+            value = w.dynamic && !keptWhenPartlyKnown(name) ? null : text.substring(eq + 1);
             if (value != null && (value.equals("~") || value.startsWith("~/"))) {
               value = env.home() + value.substring(1);
             }
@@ -1555,7 +1554,7 @@ public final class ShellParser {
       for (Arg a : args.subList(1, args.size())) {
         Matcher m = ASSIGNMENT.matcher(a.text());
         if (m.find()) {
-          assigns.put(m.group(1), a.dynamic() && !m.group(1).equals("PATH") ? null
+          assigns.put(m.group(1), a.dynamic() && !keptWhenPartlyKnown(m.group(1)) ? null
               : a.text().substring(a.text().indexOf('=') + 1));
         }
       }
@@ -1566,6 +1565,15 @@ public final class ShellParser {
     out.add(c);
     pipeline.add(c);
     effects(c, args, assigns);
+  }
+
+  /**
+   * Whether an assignment to {@code name} keeps its known part when the rest is only known at run time: {@code
+   * PATH=/tmp/x:$PATH}, whose written-out directories are what the guard judges (the unknown rest adds nothing it could
+   * judge). Other variables map to null, unknown.
+   */
+  private static boolean keptWhenPartlyKnown(String name) {
+    return name.equals("PATH");
   }
 
   private static Map<String, String> nullSafe(Map<String, String> m) {
