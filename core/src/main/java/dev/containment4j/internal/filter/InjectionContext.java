@@ -125,13 +125,9 @@ final class InjectionContext {
     return SOFTWARE_SUBJECT.matcher(clauseBefore).find();
   }
 
-  /**
-   * Whether the line is an option's description: it or a line above it in the same paragraph (no blank line between,
-   * at most four lines up) names a command-line option. A note after the option list, past a blank line, is not.
-   */
   /** What follows a delimiter named as a noun of a sentence: a conjunction, "markers", a list's comma, an ellipsis. */
-  private static final Pattern NAMED_AFTER = Pattern.compile("^(?:user|model|system|assistant|human)?\\s*(?:(?:and|or|inside|around|between|markers?|tokens?"
-      + "|tags?|delimiters?|strings?)\\b|\\.\\.\\.|\u2026|[,;)/]|\\.(?:\\s|$))");
+  private static final Pattern NAMED_AFTER = Pattern.compile("^(?:user|model|system|assistant|human)?\\s*(?:(?:and|or"
+      + "|inside|around|between|markers?|tokens?|tags?|delimiters?|strings?)\\b|\\.\\.\\.|\u2026|[,;)/]|\\.(?:\\s|$))");
   /** Words of a sentence about a chat or prompt format. */
   private static final Pattern FORMAT_WORDS = Pattern.compile("(?i)\\b(?:formats?|templates?|uses|using|wraps?|marks"
       + "|tokens?|syntax|delimit\\w*|markers?|surround\\w*|encloses?|such as|like|special)\\b");
@@ -145,6 +141,10 @@ final class InjectionContext {
     return NAMED_AFTER.matcher(after).find() && FORMAT_WORDS.matcher(lineBefore).find();
   }
 
+  /**
+   * Whether the line is an option's description: it or a line above it in the same paragraph (no blank line between,
+   * at most four lines up) names a command-line option. A note after the option list, past a blank line, is not.
+   */
   static boolean optionDescription(String t, int ls) {
     int le = t.indexOf('\n', ls);
     if (OPTION_ROW.matcher(t.substring(ls, le < 0 ? t.length() : le)).find()) {

@@ -226,11 +226,11 @@ final class SecretRules {
     r.add(rule("teams-webhook", List.of("webhook.office.com/webhookb2/", "webhook.office.com\\/webhookb2\\/"),
         "webhook\\.office\\.com\\\\?/webhookb2\\\\?/([A-Za-z0-9@\\-]{36,90}\\\\?/IncomingWebhook\\\\?/[A-Za-z0-9\\-\\\\/]{32,90})",
         1, 40, 240, v -> !Entropy.isPlaceholder(v), 100));
-    // minisign / signify secret keys: the line after their "untrusted comment: ... secret key" header
     // session 18: a WireGuard interface's private key (32 bytes of base64 after PrivateKey =)
     r.add(rule("private-key", List.of("privatekey"),
         "(?i:privatekey)[ \\t]*=[ \\t]*([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?![A-Za-z0-9+/=])", 1, 20, 80,
         entropyAtLeast(3.5), 110));
+    // minisign / signify secret keys: the line after their "untrusted comment: ... secret key" header
     r.add(rule("private-key", List.of("untrusted comment:"),
         "untrusted comment:[^\\n]{0,80}secret key\\r?\\n([A-Za-z0-9+/]{40,400}={0,2})", 1, 20, 520,
         entropyAtLeast(4.0), 120));
