@@ -29,10 +29,17 @@ public final class AuditText {
     return REDACTOR.filter(text, FilterContext.standalone()).text();
   }
 
-  /** The content filter's secret rules that find a credential in {@code text} ({@code github-token} ...). */
+  /**
+   * The content filter's secret rules that find a credential in {@code text} ({@code github-token} ...); null when
+   * the filter failed on the text (it withholds it, and nothing is known about what it holds).
+   */
   static java.util.Set<String> secretRules(String text) {
+    dev.containment4j.guard.FilterResult r = REDACTOR.filter(text, FilterContext.standalone());
+    if (r.decision() == dev.containment4j.guard.FilterResult.Decision.BLOCK) {
+      return null; // redaction never blocks: only a failure does
+    }
     java.util.Set<String> rules = new java.util.TreeSet<>();
-    for (dev.containment4j.Finding f : REDACTOR.filter(text, FilterContext.standalone()).findings()) {
+    for (dev.containment4j.Finding f : r.findings()) {
       if (f.type().equals("secret")) {
         rules.add(f.rule());
       }

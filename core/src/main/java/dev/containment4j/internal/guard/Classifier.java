@@ -2828,7 +2828,14 @@ final class Classifier {
       if (t.length() < 16) {
         continue; // every provider credential the rules know is longer
       }
-      for (String rule : AuditText.secretRules(t)) {
+      java.util.Set<String> rules = AuditText.secretRules(t);
+      if (rules == null) {
+        // the secret scan failed on the argument: what it holds is unknown, so it is not let through unasked
+        j = j.max(Judgement.ask(EXFIL, "`" + u.name() + "` sends an argument the credential check could not read;"
+            + " a human must confirm what it holds"));
+        continue;
+      }
+      for (String rule : rules) {
         List<String> own = CREDENTIAL_HOSTS.get(rule);
         if (own == null) {
           continue; // a password, a bearer token of no known provider: it may well be the host's own
