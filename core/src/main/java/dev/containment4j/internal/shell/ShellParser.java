@@ -7,6 +7,7 @@ package dev.containment4j.internal.shell;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -319,7 +320,7 @@ public final class ShellParser {
       }
     }
     if (!reds.isEmpty()) {
-      emit(new ArrayList<>(), new LinkedHashMap<>(), reds, pipeline, false);
+      emit(new ArrayList<>(), new LinkedHashMap<>(), Map.of(), reds, pipeline, false);
     }
   }
 
@@ -349,6 +350,7 @@ public final class ShellParser {
   private void parseSimple(Pipeline pipeline) {
     List<Arg> args = new ArrayList<>();
     Map<String, String> assigns = new LinkedHashMap<>();
+    Map<String, String> partlyKnown = new HashMap<>();
     List<Redirect> reds = new ArrayList<>();
     boolean timeKeyword = false;
     while (true) {
@@ -398,7 +400,10 @@ public final class ShellParser {
           } else {
             String text = w.joined();
             int eq = text.indexOf('=');
-            value = w.dynamic && !keptWhenPartlyKnown(name) ? null : text.substring(eq + 1);
+            value = w.dynamic ? null : text.substring(eq + 1);
+            if (w.dynamic && keptWhenPartlyKnown(name)) {
+              partlyKnown.put(name, text.substring(eq + 1));
+            }
             if (value != null && (value.equals("~") || value.startsWith("~/"))) {
               value = env.home() + value.substring(1);
             }
@@ -483,7 +488,7 @@ public final class ShellParser {
       loopInput(reds);
     }
     builtinCode(args);
-    emit(args, assigns, reds, pipeline, false);
+    emit(args, assigns, partlyKnown, reds, pipeline, false);
   }
 
   /**
@@ -1531,8 +1536,12 @@ public final class ShellParser {
 
   // ------------------------------------------------------------------------------------------------------ emit
 
-  private void emit(List<Arg> args, Map<String, String> assigns, List<Redirect> reds, Pipeline pipeline,
-      boolean exported) {
+  /**
+   * @param partlyKnown assignments whose value is partly known ({@link #keptWhenPartlyKnown}): recorded with their known
+   *     part in the command, while the variable stays unknown in {@link #env} for what follows
+   */
+  private void emit(List<Arg> args, Map<String, String> assigns, Map<String, String> partlyKnown, List<Redirect> reds,
+      Pipeline pipeline, boolean exported) {
     if (!args.isEmpty() && !args.get(0).dynamic()) {
       String aliasName = args.get(0).text();
       String alias = env.alias(aliasName);
@@ -1550,27 +1559,33 @@ public final class ShellParser {
       }
     }
     boolean export = exported;
+    Map<String, String> partial = new HashMap<>(partlyKnown);
     if (!args.isEmpty() && DECLARE.contains(args.get(0).text())) {
       for (Arg a : args.subList(1, args.size())) {
         Matcher m = ASSIGNMENT.matcher(a.text());
         if (m.find()) {
-          assigns.put(m.group(1), a.dynamic() && !keptWhenPartlyKnown(m.group(1)) ? null
-              : a.text().substring(a.text().indexOf('=') + 1));
+          String value = a.text().substring(a.text().indexOf('=') + 1);
+          assigns.put(m.group(1), a.dynamic() ? null : value);
+          if (a.dynamic() && keptWhenPartlyKnown(m.group(1))) {
+            partial.put(m.group(1), value);
+          }
         }
       }
       export = args.get(0).text().equals("export");
     }
-    SimpleCommand c = new SimpleCommand(List.copyOf(args), assigns.isEmpty() ? Map.of() : Map.copyOf(nullSafe(assigns)), List.copyOf(reds),
-        pipeline, env.cwd(), origin, export);
+    Map<String, String> recorded = nullSafe(assigns);
+    recorded.putAll(partial);
+    SimpleCommand c = new SimpleCommand(List.copyOf(args), recorded.isEmpty() ? Map.of() : Map.copyOf(recorded),
+        List.copyOf(reds), pipeline, env.cwd(), origin, export);
     out.add(c);
     pipeline.add(c);
     effects(c, args, assigns);
   }
 
   /**
-   * Whether an assignment to {@code name} keeps its known part when the rest is only known at run time: {@code
-   * PATH=/tmp/x:$PATH}, whose written-out directories are what the guard judges (the unknown rest adds nothing it could
-   * judge). Other variables map to null, unknown.
+   * Whether an assignment to {@code name} is recorded with its known part when the rest is only known at run time:
+   * {@code PATH=/tmp/x:$PATH}, whose written-out directories are what the guard judges. The variable itself stays
+   * unknown for later expansions ({@code $PATH} after it is not the partial text); other variables record null.
    */
   private static boolean keptWhenPartlyKnown(String name) {
     return name.equals("PATH");

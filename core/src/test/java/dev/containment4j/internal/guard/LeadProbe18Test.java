@@ -122,5 +122,7 @@ class LeadProbe18Test {
     assertAllowed("export PATH=$PWD/node_modules/.bin:$PATH && jest");
     assertAllowed("PATH=./node_modules/.bin:$PATH eslint .");
     assertAllowed("export PATH=/usr/local/go/bin:$PATH");
+    // the known part is recorded for the judgement; the variable stays unknown for what follows
+    assertBlocked("export PATH=/usr/local/bin:$PATH && $PATH", "obfuscation");
   }
 }
