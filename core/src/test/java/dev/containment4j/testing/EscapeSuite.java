@@ -13,6 +13,7 @@ import dev.containment4j.ToolCall;
 import dev.containment4j.ToolResult;
 import dev.containment4j.Verdict;
 import dev.containment4j.guard.FilterResult;
+import dev.containment4j.internal.fs.HostIdentity;
 import dev.containment4j.policy.Policy;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -1063,6 +1064,52 @@ public abstract class EscapeSuite {
     }).toList();
     assertThat(unexpected).as("character devices beyond the pseudo devices")
         .allMatch(l -> sandboxOwnedDevices().contains(l.split(" ")[1]));
+  }
+
+  /**
+   * The files that name the host machine ({@code /etc/hostname}, the systemd and D-Bus machine ids, the kernel's boot
+   * id) show generated values: a tool cannot tell which machine it runs on or link two runs to one host, and the
+   * generated machine id stays the same across the calls of one {@link Containment}, as a machine's does.
+   */
+  @Test
+  void theHostsIdentityFilesShowGeneratedValues() throws IOException {
+    List<String> files = List.of("/etc/hostname", "/etc/machine-id", "/var/lib/dbus/machine-id",
+        "/proc/sys/kernel/random/boot_id");
+    List<String> hostValues = new ArrayList<>();
+    for (String f : files) {
+      if (Files.isReadable(Path.of(f))) {
+        hostValues.add(Files.readString(Path.of(f)).strip());
+      }
+    }
+    hostValues.add(InetAddress.getLocalHost().getHostName());
+    assertThat(hostValues).as("this host has no identity file to hide, so the test would prove nothing")
+        .hasSizeGreaterThan(1);
+    String script = "for f in " + String.join(" ", files) + "; do echo \"== $f\"; cat \"$f\" 2>&1; done;"
+        + " echo \"== uname $(uname -n)\"";
+    ToolResult first;
+    ToolResult second;
+    try (Containment c = Containment.with(policy()).withWorkdir(work)
+        .withGuard((call, ctx) -> Verdict.allow(Layer.GUARD, "", "", "escape suite: isolation only"))
+        .withFilter((text, ctx) -> FilterResult.pass(text))) {
+      first = c.run(ToolCall.command("/bin/sh", "-c", script));
+      second = c.run(ToolCall.command("/bin/sh", "-c", script));
+    }
+    assertThat(first.isolation().backend()).isEqualTo(backend.id());
+    assertThat(first.stdout()).contains("== uname " + HostIdentity.SANDBOX_HOSTNAME);
+    for (String v : hostValues) {
+      if (!v.isEmpty() && !v.equals(HostIdentity.SANDBOX_HOSTNAME)) {
+        assertThat(first.stdout().lines().map(String::strip)).as("the host's value %s inside", v).doesNotContain(v);
+      }
+    }
+    assertThat(machineIdIn(first.stdout())).as("the generated machine id stays across calls")
+        .isEqualTo(machineIdIn(second.stdout()));
+  }
+
+  /** The line after {@code == /etc/machine-id} (the generated id, or the error that file gives). */
+  private static String machineIdIn(String out) {
+    List<String> lines = out.lines().toList();
+    int i = lines.indexOf("== /etc/machine-id");
+    return i >= 0 && i + 1 < lines.size() ? lines.get(i + 1) : "";
   }
 
   /** {@code /dev/shm} is the sandbox's own: the host's shared memory files are invisible and nothing lands there. */

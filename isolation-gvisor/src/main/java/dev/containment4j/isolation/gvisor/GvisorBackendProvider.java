@@ -6,6 +6,7 @@ package dev.containment4j.isolation.gvisor;
 
 import dev.containment4j.SandboxSetupException;
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.HostIdentity;
 import dev.containment4j.internal.process.HostExecutables;
 import dev.containment4j.isolation.gvisor.internal.Explain;
 import dev.containment4j.isolation.gvisor.internal.GvisorBackend;
@@ -160,8 +161,8 @@ public final class GvisorBackendProvider implements IsolationBackendProvider {
   public String explain(IsolationSpec spec) {
     GvisorSettings settings = settings(spec);
     Path inst = settings.stateDir().resolve("INSTANCE");
-    SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.resolve("empty"),
-        FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
+    SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.resolve("empty"), Optional.empty(),
+        HostIdentity.in(inst).inRoot(), FilesystemPlan.resolve(spec.policy(), spec.workdir(), spec.home()));
     return Explain.text(plan, new RunscArgs(settings.runsc(), settings, inst.resolve("state"),
         ProxyNetwork.applies(spec, settings)),
         InitCommand.ENV_IGNORE, settings, "runsc not probed");

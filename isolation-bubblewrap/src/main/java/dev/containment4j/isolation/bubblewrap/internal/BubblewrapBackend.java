@@ -12,6 +12,7 @@ import dev.containment4j.SandboxSetupException;
 import dev.containment4j.internal.AuditLog;
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.fs.GitTraps;
+import dev.containment4j.internal.fs.HostIdentity;
 import dev.containment4j.internal.fs.PlanCache;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.internal.process.HostExecutables;
@@ -98,6 +99,7 @@ public final class BubblewrapBackend implements IsolationBackend {
       // the placeholder source for protected names that do not exist: readable, empty (createFile's mode is umasked)
       Files.setPosixFilePermissions(Files.createFile(emptyFileOf(deniedFile)),
           PosixFilePermissions.fromString("r--r--r--"));
+      HostIdentity.write(privateDir);
       seccompFile = Files.createFile(privateDir.resolve("seccomp.bpf"),
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       // without a helper that runs here, every sandbox keeps its own session (never neither protection)
@@ -323,6 +325,14 @@ public final class BubblewrapBackend implements IsolationBackend {
     return deniedFile.resolveSibling("empty");
   }
 
+  /** The host's identity files and the generated ones next to the denied file that replace them. */
+  static List<HostIdentity.Replacement> identityOf(Path deniedFile) {
+    HostIdentity id = HostIdentity.in(deniedFile.getParent());
+    List<HostIdentity.Replacement> all = new ArrayList<>(id.inRoot());
+    all.add(id.bootId());
+    return all;
+  }
+
   static BwrapCommandLine.Invocation commandLine(IsolationSpec spec, Path bwrap, FilesystemPlan plan, Optional<Path> tmp,
       Path deniedFile, Path cwd, Map<String, String> extraEnv, List<String> command, boolean newSession) {
     Map<String, String> env = new TreeMap<>(spec.environment());
@@ -344,6 +354,7 @@ public final class BubblewrapBackend implements IsolationBackend {
         .deniedFile(deniedFile)
         .procMasks(PROC_MASKS)
         .emptyFile(emptyFileOf(deniedFile))
+        .identity(identityOf(deniedFile))
         .seccompFd(Launcher.SECCOMP_FD)
         .newSession(newSession)
         .cwd(cwd)

@@ -5,6 +5,7 @@
 package dev.containment4j.isolation.bubblewrap.internal;
 
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.HostIdentity;
 import dev.containment4j.internal.fs.HostPath;
 import dev.containment4j.internal.fs.ProtectedNames;
 import dev.containment4j.policy.Policy;
@@ -93,6 +94,7 @@ public final class BwrapCommandLine {
     private List<String> procMasks = List.of();
     private String occupySource = OCCUPY_SOURCE;
     private List<Path> readOnly = List.of();
+    private List<HostIdentity.Replacement> identity = List.of();
     private OptionalInt seccompFd = OptionalInt.empty();
     private Path cwd;
     private List<String> command;
@@ -160,6 +162,15 @@ public final class BwrapCommandLine {
       return this;
     }
 
+    /**
+     * Generated files bound read-only over the host's identity files ({@link HostIdentity}): those under
+     * {@code /proc} on top of the host's {@code /proc/sys}, the rest like any mount, beneath a policy's own.
+     */
+    public Builder identity(List<HostIdentity.Replacement> value) {
+      this.identity = List.copyOf(value);
+      return this;
+    }
+
     /** The descriptor bwrap reads the seccomp BPF program from. */
     public Builder seccompFd(int fd) {
       this.seccompFd = OptionalInt.of(fd);
@@ -213,7 +224,7 @@ public final class BwrapCommandLine {
       a.add("--cap-drop");
       a.add("ALL");
       a.add("--hostname");
-      a.add("containment");
+      a.add(HostIdentity.SANDBOX_HOSTNAME);
       seccompFd.ifPresent(fd -> {
         a.add("--seccomp");
         a.add(Integer.toString(fd));
@@ -244,6 +255,13 @@ public final class BwrapCommandLine {
         a.add(deniedFile.toString());
         a.add(p);
       }
+      for (HostIdentity.Replacement r : identity) {
+        if (r.target().startsWith("/proc/")) {
+          a.add("--ro-bind-try");
+          a.add(r.source().toString());
+          a.add(r.target());
+        }
+      }
       a.add("--perms");
       a.add("0555");
       a.add("--tmpfs");
@@ -270,6 +288,11 @@ public final class BwrapCommandLine {
         mounts.add(new Mount(Path.of("/tmp"), 0, List.of("--tmpfs", "/tmp")));
       }
       plan.hiddenHome().ifPresent(h -> mounts.add(new Mount(h, 0, List.of("--tmpfs", h.toString()))));
+      for (HostIdentity.Replacement r : identity) {
+        if (!r.target().startsWith("/proc/")) {
+          mounts.add(new Mount(Path.of(r.target()), 0, List.of("--ro-bind", r.source().toString(), r.target())));
+        }
+      }
       for (Path w : plan.writable()) {
         mounts.add(new Mount(w, 1, List.of("--bind", w.toString(), w.toString())));
       }

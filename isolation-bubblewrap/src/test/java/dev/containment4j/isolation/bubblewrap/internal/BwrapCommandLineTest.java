@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.fs.FilesystemPlan.ProtectedPath;
 import dev.containment4j.internal.fs.FilesystemPlan.Protection;
+import dev.containment4j.internal.fs.HostIdentity;
 import dev.containment4j.internal.fs.HostPath;
 import dev.containment4j.policy.Policy;
 import java.io.IOException;
@@ -50,8 +51,15 @@ class BwrapCommandLineTest {
         List.of(new HostPath(HOME.resolve(".ssh"), HostPath.Kind.DIRECTORY),
             new HostPath(HOME.resolve(".netrc"), HostPath.Kind.FILE)),
         List.of(), List.of(), protectedIn(WORK), Optional.of(HOME), List.of());
-    List<String> argv = builder(plan).build().argv();
+    List<String> argv = builder(plan).identity(List.of(
+        new HostIdentity.Replacement(DENIED.resolveSibling("hostname"), "/etc/hostname"),
+        new HostIdentity.Replacement(DENIED.resolveSibling("boot_id"), HostIdentity.BOOT_ID))).build().argv();
     Golden.assertMatches("defaults", argv);
+    // the boot id on top of the host's /proc/sys, the host name like any file of the root
+    assertThat(pair(argv, "--ro-bind-try", DENIED.resolveSibling("boot_id").toString()))
+        .isGreaterThan(pair(argv, "--ro-bind-try", "/proc/sys"));
+    assertThat(pair(argv, "--ro-bind", DENIED.resolveSibling("hostname").toString()))
+        .isGreaterThan(pair(argv, "--ro-bind", "/"));
     assertThat(argv).containsSubsequence("--unshare-all", "--unshare-user", "--disable-userns",
         "--assert-userns-disabled", "--cap-drop", "ALL");
     assertThat(argv).containsSubsequence("--clearenv", "--setenv", "HOME", "/home/dev");

@@ -12,6 +12,7 @@ import dev.containment4j.event.AuditListener;
 import dev.containment4j.internal.AuditLog;
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.fs.GitTraps;
+import dev.containment4j.internal.fs.HostIdentity;
 import dev.containment4j.internal.process.BoundedProcess;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.EgressGateway;
@@ -126,7 +127,8 @@ public final class GvisorBackend implements IsolationBackend {
     }
     fs = new FilesystemPlan(fs.workdir(), fs.writable(), fs.denyRead(), fs.allowRead(), fs.denyWrite(), prot,
         fs.hiddenHome(), fs.notes());
-    SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.emptyFile(), execHelper, fs);
+    SandboxPlan plan = SandboxPlanner.plan(spec, settings, inst.emptyFile(), execHelper,
+        HostIdentity.in(inst.dir()).inRoot(), fs);
     if (settings.rootless()) {
       plan = plan.withUserNamespace(HostUser.uid(), HostUser.gid());
     }

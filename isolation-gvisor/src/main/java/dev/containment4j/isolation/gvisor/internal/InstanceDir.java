@@ -5,6 +5,7 @@
 package dev.containment4j.isolation.gvisor.internal;
 
 import dev.containment4j.SandboxSetupException;
+import dev.containment4j.internal.fs.HostIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * STATE_DIR/INSTANCE/placeholders   mount points created in the user's tree ("d PATH" or "f PATH", each ended by
  *                                   a NUL: a path may hold line breaks, never a NUL)
  * STATE_DIR/INSTANCE/empty          empty read-only file that masks denied files
+ * STATE_DIR/INSTANCE/hostname, machine-id, boot_id   generated identity shown in place of the host's
  * </pre>
  */
 public record InstanceDir(Path dir) {
@@ -50,6 +52,7 @@ public record InstanceDir(Path dir) {
       Path empty = inst.emptyFile();
       Files.createFile(empty);
       Files.setPosixFilePermissions(empty, PosixFilePermissions.fromString("r--r--r--"));
+      HostIdentity.write(dir);
       return inst;
     } catch (IOException e) {
       throw new SandboxSetupException("gvisor", -1, "", "cannot prepare the gVisor state directory under "

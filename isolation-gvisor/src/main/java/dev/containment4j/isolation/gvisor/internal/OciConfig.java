@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.containment4j.internal.fs.HostIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class OciConfig {
     root.put("process", process(plan.process()));
     // the host root, read-write only into runsc's --overlay2=root:memory layer: the host file never changes
     root.put("root", ordered("path", "/", "readonly", false));
-    root.put("hostname", "containment");
+    root.put("hostname", HostIdentity.SANDBOX_HOSTNAME);
     List<Object> mounts = new ArrayList<>();
     for (OciMount m : plan.mounts()) {
       Map<String, Object> e = ordered("destination", m.destination(), "type", m.type(), "source", m.source());

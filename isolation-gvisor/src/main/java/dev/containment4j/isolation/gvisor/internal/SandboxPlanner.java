@@ -6,6 +6,7 @@ package dev.containment4j.isolation.gvisor.internal;
 
 import dev.containment4j.IsolationReport.EnforcedLimit;
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.HostIdentity;
 import dev.containment4j.internal.fs.HostPath;
 import dev.containment4j.isolation.gvisor.internal.ProcessSpec.Rlimit;
 import dev.containment4j.isolation.gvisor.internal.SandboxPlan.Placeholder;
@@ -63,6 +64,15 @@ public final class SandboxPlanner {
    */
   public static SandboxPlan plan(IsolationSpec spec, GvisorSettings settings, Path emptyFile,
       Optional<Path> execHelper, FilesystemPlan fs) {
+    return plan(spec, settings, emptyFile, execHelper, List.of(), fs);
+  }
+
+  /**
+   * As {@link #plan(IsolationSpec, GvisorSettings, Path, Optional, FilesystemPlan)}, with generated files bound over
+   * the host's identity files ({@link HostIdentity#inRoot()}; gVisor's own {@code /proc} has no host boot id).
+   */
+  public static SandboxPlan plan(IsolationSpec spec, GvisorSettings settings, Path emptyFile,
+      Optional<Path> execHelper, List<HostIdentity.Replacement> identity, FilesystemPlan fs) {
     Policy.Isolation iso = spec.policy().isolation();
     Path workdir = fs.workdir();
     List<OciMount> mounts = new ArrayList<>();
@@ -76,6 +86,9 @@ public final class SandboxPlanner {
     execHelper.ifPresent(h -> mounts.add(OciMount.bindFrom(h.toString(), ExecHelper.IN_SANDBOX,
         "session calls: c4j-exec installs the seccomp filter runsc exec does not apply")));
     mounts.add(OciMount.tmpfs("/tmp", true, "1777", "tmp: private"));
+    for (HostIdentity.Replacement r : identity) {
+      mounts.add(OciMount.bindFrom(r.source().toString(), r.target(), "the host's identity: generated " + r.target()));
+    }
     if (settings.stateDir().getNameCount() > 0) {
       // bundles (the environment), runsc's state and call files of every backend: root inside owns host root's files
       mounts.add(OciMount.tmpfs(settings.stateDir().toString(), false, "0700",

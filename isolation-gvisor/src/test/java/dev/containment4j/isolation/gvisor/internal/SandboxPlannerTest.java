@@ -5,10 +5,12 @@
 package dev.containment4j.isolation.gvisor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.containment4j.internal.fs.FilesystemPlan;
 import dev.containment4j.internal.fs.FilesystemPlan.ProtectedPath;
 import dev.containment4j.internal.fs.FilesystemPlan.Protection;
+import dev.containment4j.internal.fs.HostIdentity;
 import dev.containment4j.internal.fs.HostPath;
 import dev.containment4j.policy.Policy;
 import dev.containment4j.spi.IsolationSpec;
@@ -104,6 +106,19 @@ class SandboxPlannerTest {
     assertThat(plan.placeholders()).contains(new SandboxPlan.Placeholder("/work/proj/.vscode", true),
         new SandboxPlan.Placeholder("/work/proj/.mcp.json", false),
         new SandboxPlan.Placeholder("/data/cache/.git", true));
+  }
+
+  @Test
+  void theHostsIdentityFilesAreCoveredReadOnly() {
+    Path hostname = EMPTY.resolveSibling("hostname");
+    Path machineId = EMPTY.resolveSibling("machine-id");
+    SandboxPlan plan = SandboxPlanner.plan(spec(WORK, HOME), settings(false), EMPTY, Optional.empty(),
+        List.of(new HostIdentity.Replacement(hostname, "/etc/hostname"),
+            new HostIdentity.Replacement(machineId, "/etc/machine-id")), fs(false));
+    assertThat(plan.mounts()).filteredOn(m -> m.destination().startsWith("/etc/"))
+        .extracting(OciMount::destination, OciMount::source, OciMount::options)
+        .containsExactly(tuple("/etc/hostname", hostname.toString(), List.of("rbind", "ro")),
+            tuple("/etc/machine-id", machineId.toString(), List.of("rbind", "ro")));
   }
 
   @Test
