@@ -4,11 +4,13 @@
 """False positives of the content filter on real clean text that exists on this machine.
 
 The project's corpus is written by us; this check uses text nobody wrote for it: Debian package docs and changelogs
-(/usr/share/doc), Python standard-library sources, and man pages. A quarantine or withheld decision on any of them is
+(/usr/share/doc), Python standard-library sources, and man pages; with `--translated`, the man pages translated into
+other languages (/usr/share/man/LANG: German, Spanish, French, Italian, Japanese, Korean, Polish, Portuguese, Russian,
+Turkish, ...), for the cues written in those languages. A quarantine or withheld decision on any of them is
 a false positive (none of these files is a prompt injection). E-mail addresses found as PII are counted separately:
 they are annotated, not quarantined, under the default policy.
 
-    examples/bench/filter_real_text.py [--max N] [--seed S] [--show K]
+    examples/bench/filter_real_text.py [--max N] [--seed S] [--show K] [--translated]
 
 Needs `bin/containment` built (mvn -q -o install -DskipTests). Prints the rate with a Wilson 95% interval, the rules
 that fired and the first K offending snippets.
@@ -28,6 +30,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 PATTERNS = ['/usr/share/doc/*/README*', '/usr/share/doc/*/*.md*', '/usr/share/doc/*/changelog*',
             '/usr/share/doc/*/NEWS*', '/usr/share/doc/*/*.txt*', '/usr/share/doc/*/*.html',
             '/usr/lib/python3*/*.py', '/usr/lib/python3*/*/*.py', '/usr/share/man/man1/*.1.gz']
+TRANSLATED = ['/usr/share/man/[a-z][a-z]/man*/*.gz', '/usr/share/man/[a-z][a-z]_[A-Z][A-Z]/man*/*.gz']
 MAX_CHARS = 100_000
 
 
@@ -61,8 +64,9 @@ def main():
     ap.add_argument('--max', type=int, default=1500)
     ap.add_argument('--seed', type=int, default=7)
     ap.add_argument('--show', type=int, default=20)
+    ap.add_argument('--translated', action='store_true', help='translated man pages instead of the default set')
     args = ap.parse_args()
-    files = sorted({f for p in PATTERNS for f in glob.glob(p)})
+    files = sorted({f for p in (TRANSLATED if args.translated else PATTERNS) for f in glob.glob(p)})
     random.Random(args.seed).shuffle(files)
     items = []
     for f in files:

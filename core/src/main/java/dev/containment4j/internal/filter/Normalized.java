@@ -19,7 +19,11 @@ final class Normalized {
   final int invisibles;
   /** Unicode tag characters decoded. */
   final int tags;
-  /** Words that mixed Latin with Cyrillic/Greek letters (homoglyph spoofing). */
+  /**
+   * Words that mixed Latin with Cyrillic/Greek lookalike letters and no other Cyrillic/Greek letter (homoglyph
+   * spoofing: "іgnоrе"). A word that also has a letter of its own script is a word of that language joined to Latin
+   * ("\\fBгруппа" in a Russian man page's markup, "Dockerfile'ы"): not spoofing, it folds to no English word.
+   */
   final int mixedScriptWords;
 
   private Normalized(String text, int[] map, int originEnd, int invisibles, int tags, int mixed) {
@@ -102,6 +106,7 @@ final class Normalized {
     int mixed = 0;
     boolean wordLatin = false;
     boolean wordOther = false;
+    boolean wordNative = false;
     for (int i = from; i < to; i++) {
       char c = src.charAt(i);
       if (c < 128) {
@@ -113,11 +118,12 @@ final class Normalized {
         if (letter) {
           wordLatin = true;
         } else if (f != '\'') {
-          if (wordLatin && wordOther) {
+          if (wordLatin && wordOther && !wordNative) {
             mixed++;
           }
           wordLatin = false;
           wordOther = false;
+          wordNative = false;
         }
         b.append(f);
         map[n++] = i;
@@ -186,6 +192,8 @@ final class Normalized {
         if (block == Character.UnicodeBlock.CYRILLIC || block == Character.UnicodeBlock.GREEK) {
           if (f < 128) {
             wordOther = true; // a lookalike folded to Latin
+          } else if (Character.isLetter(f)) {
+            wordNative = true;
           }
         } else if (f >= 'a' && f <= 'z') {
           wordLatin = true;
@@ -195,7 +203,7 @@ final class Normalized {
       }
       i += span - 1;
     }
-    if (wordLatin && wordOther) {
+    if (wordLatin && wordOther && !wordNative) {
       mixed++;
     }
     return new Normalized(b.toString(), map, to, invisibles, tags, mixed);

@@ -475,26 +475,53 @@ final class SecretRules {
   }
 
   private static boolean isUrlPassword(String v) {
-    String l = v.toLowerCase(Locale.ROOT);
+    // "ftp://[[user][:pass]@]host": the brackets of a syntax summary are not part of the value
+    String l = v.toLowerCase(Locale.ROOT).replace("[", "").replace("]", "");
     if (Entropy.isPlaceholder(v) || l.equals("password") || l.equals("pass") || l.equals("passwd") || l.equals("pwd")
-        || l.equals("secret") || l.equals("user") || l.equals("token") || l.startsWith("$")) {
+        || l.equals("secret") || l.equals("user") || l.equals("token") || l.startsWith("$")
+        || PASSWORD_IN_OTHER_LANGUAGES.contains(l)) {
       return false;
     }
     return v.length() >= 3;
   }
+
+  /**
+   * The word "password" in other languages: the placeholder of translated documentation
+   * ("http://Benutzer:Passwort@Server:Port/" in a German man page).
+   */
+  private static final java.util.Set<String> PASSWORD_IN_OTHER_LANGUAGES = java.util.Set.of("passwort", "kennwort",
+      "wachtwoord", "contraseña", "contrasena", "clave", "senha", "motdepasse", "mot_de_passe", "parola", "пароль",
+      "hasło", "haslo", "şifre", "sifre", "lösenord", "losenord", "adgangskode", "passord", "salasana", "heslo",
+      "jelszó", "jelszo", "parolă", "parola_chiave", "密码", "パスワード", "비밀번호");
 
   private static final Pattern FILE_NAME =
       Pattern.compile(".*\\.(pem|key|json|txt|crt|cer|p12|pfx|jks|yaml|yml|env|properties|xml|conf|cfg|ini)");
   private static final Pattern WORDISH = Pattern.compile("[A-Za-z_.:\\-]+");
   private static final Pattern DOTTED_WORDS = Pattern.compile("[A-Za-z_\\-]{2,}(?:[.:][A-Za-z_\\-]{2,})+");
   private static final Pattern NUMBERISH = Pattern.compile("[0-9.]+|[0-9a-f]{7,12}");
+  /** Lower-case words joined by hyphens, each with at most two digits after it. */
+  private static final Pattern NUMBERED_WORDS = Pattern.compile("[a-z]{2,}[0-9]{0,2}(?:-[a-z]{2,}[0-9]{0,2})+");
+  /** roff's escapes in a man page's source: {@code \-} (a hyphen), {@code \e}, font changes {@code \fB}, {@code \f(CW}. */
+  private static final Pattern ROFF_ESCAPE = Pattern.compile("\\\\(?:-|e|&|f(?:\\(..|\\[[^\\]]*\\]|.))");
+  private static final Pattern URI_REFERENCE = Pattern.compile("[a-z][a-z0-9+.\\-]{1,20}://");
+  private static final Pattern NESTED_ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,40}=(?!=|$)");
 
   /** A value assigned to a secret-sounding name that is neither a reference, a path, a word, nor a placeholder. */
   static boolean isAssignedValue(String v) {
     if (v.length() < 8 || Entropy.isPlaceholder(v)) {
       return false;
     }
+    if (ROFF_ESCAPE.matcher(v).find()) {
+      // a man page's source ("--labels=my\\-key1=my\\-value1"): read as the page shows it
+      v = ROFF_ESCAPE.matcher(v).replaceAll(m -> m.group().equals("\\-") ? "-" : "");
+      if (v.length() < 8) {
+        return false;
+      }
+    }
     String l = v.toLowerCase(Locale.ROOT);
+    if (URI_REFERENCE.matcher(l).lookingAt() || NESTED_ASSIGNMENT.matcher(v).lookingAt()) {
+      return false; // gs://bucket/key.encrypted names where a secret is; "id=KEYID,value=..." is another assignment
+    }
     if (l.startsWith(":") || l.startsWith("\\") || l.startsWith("http") || l.startsWith("/") || l.startsWith("./") || l.startsWith("~") || l.startsWith("file:")
         || l.startsWith("env.") || l.startsWith("process.env") || l.startsWith("os.environ") || l.startsWith("secrets.")
         || l.startsWith("vault:") || l.startsWith("ref+") || l.startsWith("arn:") || l.startsWith("sha256:")
@@ -508,6 +535,9 @@ final class SecretRules {
     // of words (StreamingDistributionList.NextMarker, t.tokenizer.defaultSeparator) however long
     if (WORDISH.matcher(v).matches() && (v.length() < 20 || Entropy.shannon(v) < 4.0 || DOTTED_WORDS.matcher(v).matches())) {
       return false;
+    }
+    if (NUMBERED_WORDS.matcher(v).matches()) {
+      return false; // documentation's names: my-value1, crypto-key2, kms-keyring2
     }
     if (NUMBERISH.matcher(v).matches()) {
       return false; // numbers, versions, short hashes
