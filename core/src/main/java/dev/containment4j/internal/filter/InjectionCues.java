@@ -311,6 +311,7 @@ final class InjectionCues {
         + " (?:result|output|response)s?\\b|<\\|[a-z_]{2,30}\\|>"
         // a YAML key with nested keys ("assistant:\n  title: ...") is a locale file or configuration
         + "|(?:^|\\n)\\s*(?:assistant|system|user|human)\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)");
+    MultilingualCues.add(c);
     return List.copyOf(c);
   }
 

@@ -1245,7 +1245,10 @@ final class InjectionRules {
           + "attaques?|attaquants?|beispiele?|angriffs?|angriffe|angreifer|injektion|exemplos?|injeção|esempio|attacco|"
           + "attaccante|iniezione"
           // session 17: security-awareness material quotes the lures it teaches people to spot
-          + "|phishing|awareness training)\\b"
+          + "|phishing|awareness training"
+          // session 19: the same in the other languages ("frases como «olvídate del resumen…»", "cómo detectarlo")
+          + "|frases? (?:como|del tipo)|phrases? comme|sätze wie|formulierungen wie|frasi come|detect(?:ar|arl[oa]s?)"
+          + "|détecter|erkennen|rilevar(?:e|l[oei])|engañad[oa]s?|enganad[oa]s?|trompée?s?|getäuscht|ingannat[oi])\\b"
           // Cyrillic stems, and scripts written without spaces: no word boundaries
-          + "|пример|атак|злоумышленник|внедрени|инъекци|例如|示例|攻击|注入|例えば|攻撃|インジェクション|예를 들어|예:|공격|인젝션"));
+          + "|пример|атак|злоумышленник|внедрени|инъекци|фразы (?:вроде|типа)|обнаружива|例如|示例|攻击|注入|例えば|攻撃|インジェクション|예를 들어|예:|공격|인젝션"));
 }

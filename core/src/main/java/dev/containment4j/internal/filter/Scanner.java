@@ -48,6 +48,9 @@ final class Scanner {
     for (String a : InjectionCues.ANCHORS) {
       injection.add(key(a));
     }
+    for (String a : MultilingualCues.ANCHORS) {
+      injection.add(key(a));
+    }
     List<String> all = new ArrayList<>(secret.keySet());
     for (String a : injection) {
       if (!secret.containsKey(a)) {
