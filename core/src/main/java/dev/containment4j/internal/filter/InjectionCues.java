@@ -312,6 +312,7 @@ final class InjectionCues {
         // a YAML key with nested keys ("assistant:\n  title: ...") is a locale file or configuration
         + "|(?:^|\\n)\\s*(?:assistant|system|user|human)\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)");
     MultilingualCues.add(c);
+    MultilingualLexicon.add(c);
     return List.copyOf(c);
   }
 

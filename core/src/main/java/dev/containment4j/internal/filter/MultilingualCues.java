@@ -27,7 +27,16 @@ final class MultilingualCues {
       "stattdessen", "invece", "вместо этого", "请改为", "代わりに", "대신", "realmente", "vraiment", "wirklich",
       "de verdade", "davvero", "на самом деле", "真正", "本当の", "진짜", "ya no es", "не выполняй", "пользовател",
       "ユーザーの", "사용자의", "olvíd", "lascia perdere", "ursprüngliche", "si eres", "si tu es", "wenn du",
-      "se você", "se sei", "если ты", "如果你是", "あなたが");
+      "se você", "se sei", "если ты", "如果你是", "あなたが",
+      // MultilingualLexicon: salutations, calls for attention, voided requests, the reader's goal, deletions
+      "querid", "estimad", "liebe ", "prezad", "уважаем", "дорог", "drogi", "sevgili", "atención", "achtung",
+      "attenzione", "atenção", "внимание", "uwaga", "let op", "caducad", "expirad", "obsolet", "cancelad", "anulad",
+      "n'est plus", "périmé", "annulé", "veraltet", "abgelaufen", "storniert", "hinfällig", "expirou", "substituíd",
+      "sostituit", "annullat", "scadut", "non è più", "устарел", "отмен", "истек", "неактуал", "vervallen",
+      "geannuleerd", "nieaktualn", "wygasł", "iptal", "objetivo", "objectif", "obiettivo", "ziel", "priorität",
+      "prioridad", "priorité", "priorità", "цель", "задача", "目标", "目的", "임무", "목표", "doel", "zadanie",
+      "supprime", "lösch", "apag", "cancella ", "удал", "verwijder", "usuń", "sans attendre", "sin esperar",
+      "ohne zu warten", "sem esperar", "senza aspettare", "не дожидаясь", "期限切れ", "만료", "过期");
 
   /** Appends the cues to {@code c}. */
   static void add(List<InjectionCues.Cue> c) {
@@ -73,8 +82,8 @@ final class MultilingualCues {
             + "|\\b(?:à l'attention (?:de l'|des )|pour l'|aux )(?:ia|assistant|agents?|assistants?|modèles?)\\b"
             + "|\\b(?:agents?|assistants?) (?:ia|d'ia|automatiques?)\\b|\\bmodèles? de langage\\b"
             + "|\\bki-(?:agent|assistent|modell|system)(?:en|s)?\\b|\\bsprachmodells?\\b"
-            + "|(?:^|[\\s(«\"'])(?:для|к|ко) (?:ии|ии-\\S+|ассистент\\S*|агент\\S*|языков\\S+ модел\\S*|модел\\S*|нейросет\\S*)"
-            + "|(?:^|[\\s(«\"'])ии-(?:ассистент|агент)\\S*|языков\\S+ модел\\S*"
+            + "|(?:^|(?<=[\\s(«\"']))(?:для|к|ко) (?:ии|ии-\\S+|ассистент\\S*|агент\\S*|языков\\S+ модел\\S*|модел\\S*|нейросет\\S*)"
+            + "|(?:^|(?<=[\\s(«\"']))ии-(?:ассистент|агент)\\S*|языков\\S+ модел\\S*"
             + "|(?:ai|人工智能)(?:助手|代理|智能体|模型)|语言模型"
             + "|ai(?:アシスタント|エージェント)|言語モデル|(?:アシスタント|エージェント)(?:の方)?へ"
             + "|ai ?(?:어시스턴트|에이전트|비서)|언어 모델|(?:어시스턴트|에이전트)(?:에게|님)"
@@ -84,7 +93,7 @@ final class MultilingualCues {
             + "|\\bdo (?:modelu(?: językowego)?|asystenta(?: ai)?|agenta(?: ai)?)\\b");
     // "IA:", "KI,", "ИИ:" as a vocative opening a clause (the English cue's "AI:")
     cue(c, "address", 0.45, keys("ia:", "ia,", "ki:", "ki,", "ии:", "ии,"),
-        "(?:^|[\\n.!?:;>\\]\"*#(-]\\s*)(?:[^\\s,:]+,? ){0,2}?\\b(?:ia|ki|ии)[,:](?![ \\t]*(?:\\n|$))");
+        "(?:^|(?<=[\\n.!?:;>\\]\"*#(-])|(?<=[\\n.!?:;>\\]\"*#(-]\\s{1,3}))(?:[^\\s,:]+,? ){0,2}?\\b(?:ia|ki|ии)[,:](?![ \\t]*(?:\\n|$))");
   }
 
   /**
@@ -162,7 +171,8 @@ final class MultilingualCues {
     }
     verbKeys[verbs.length] = "请";
     cue(c, "directive", 0.25, keys(verbKeys),
-        "(?:^|[\\n:;>\\]*()]\\s*|[.!?\"]\\s+|\\b(?:por favor|bitte|s'il te plaît|per favore|пожалуйста),?\\s)"
+        "(?:^|(?<=[\\n:;>\\]*()])|(?<=[\\n:;>\\]*()][ \\t]{1,3})|(?<=[.!?\"][ \\t\\n]{1,3})"
+            + "|(?<=\\b(?:por favor|bitte|s'il te plaît|per favore|пожалуйста),?\\s))"
             + "(?:(?:en (?:su|tu) lugar|en lugar de eso|em vez disso|stattdessen|invece|au lieu de cela|вместо этого)"
             + ",?\\s+)?(?:" + String.join("|", verbs) + ") (?=\\S)"
             + "|请(?:读取|发送|删除|执行|运行|复制|上传|输出|打印|写入|把|将)");
