@@ -4079,6 +4079,12 @@ final class Classifier {
     if (op.equals("config") && (joined.contains("--raw") || joined.contains("view") && joined.contains("--flatten"))) {
       return Judgement.ask(CREDENTIAL, show(u) + " prints cluster credentials");
     }
+    // session 19: a cluster entry pointed at another server, or credentials written into the kubeconfig
+    if (op.equals("config") && ops.size() > 2 && (Regexes.matches(ops.get(2), "set-cluster|set-credentials|set")
+        && !HostedServices.localCluster(argv))) {
+      return Judgement.ask(REDIRECT, show(u) + " changes which cluster server or credentials kubectl uses;"
+          + " the next command would act on that server");
+    }
     if (Regexes.matches(op,
         "apply|create|replace|patch|edit|scale|drain|cordon|taint|rollout|set|label|annotate|exec|cp"
         + "|port-forward|run|expose|autoscale")) {
@@ -4112,6 +4118,15 @@ final class Classifier {
         && !ProcessTargets.namedContainersOnly(u)
         || argv.contains("rmi") || argv.contains("volume") && (argv.contains("rm") || argv.contains("prune"))) {
       return Judgement.ask(DELETE, show(u) + " deletes containers, images or volumes");
+    }
+    // session 19: the engine pointed at another machine's daemon (a context, -H, --host): later commands, mounts
+    // and images go there
+    if (argv.contains("context") && (argv.contains("create") || argv.contains("update"))
+        && Regexes.matches(joined, ".*host=(?:tcp|ssh|https?)://.*") || argv.contains("context") && argv.contains("use")
+        && argv.stream().noneMatch(x -> x.equals("default") || x.equals("desktop-linux") || x.equals("rootless"))
+        || Regexes.matches(joined, ".*(?:^|\\s)(?:-H|--host)[ =](?:tcp|ssh|https?)://.*")) {
+      return Judgement.ask(REDIRECT, show(u) + " points the container engine at another daemon; a human must confirm"
+          + " which machine");
     }
     if (argv.contains("system") && argv.contains("reset")) {
       return Judgement.ask(DELETE, show(u) + " deletes every container, image, volume and network of the engine");

@@ -45,6 +45,12 @@ final class PackageSources {
         return op.equals("config") && argv.stream().anyMatch(x -> x.startsWith("mirror.")) ? redirect(show) : null;
       case "poetry":
         return op.equals("source") && ops.size() > 1 && ops.get(1).equals("add") ? redirect(show) : null;
+      case "cargo":
+        // session 19: cargo config set (unstable) of a registry's index or a source replacement; --config on the
+        // command line does the same for one build
+        return argv.stream().anyMatch(x -> x.startsWith("registries.") && x.contains("index")
+            || x.startsWith("source.") && (x.contains("replace-with") || x.contains("registry"))
+            || x.startsWith("registry.") && x.contains("index")) ? redirect(show) : null;
       case "conda":
       case "mamba":
       case "micromamba":
