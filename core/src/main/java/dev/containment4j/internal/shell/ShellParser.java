@@ -402,7 +402,7 @@ public final class ShellParser {
             int eq = text.indexOf('=');
             value = w.dynamic ? null : text.substring(eq + 1);
             if (w.dynamic && keptWhenPartlyKnown(name)) {
-              partlyKnown.put(name, text.substring(eq + 1));
+              partlyKnown.put(name, (text.substring(eq + 1) + referencedNames(w, name)).strip());
             }
             if (value != null && (value.equals("~") || value.startsWith("~/"))) {
               value = env.home() + value.substring(1);
@@ -1584,12 +1584,32 @@ public final class ShellParser {
 
   /**
    * Whether an assignment to {@code name} is recorded with its known part when the rest is only known at run time:
-   * {@code PATH=/tmp/x:$PATH}, whose written-out directories are what the guard judges. The variable itself stays
-   * unknown for later expansions ({@code $PATH} after it is not the partial text); other variables record null.
+   * {@code PATH=/tmp/x:$PATH}, whose written-out directories are what the guard judges, and (session 19) a connection
+   * setting set from another variable ({@code DATABASE_URL=$PROD_DATABASE_URL}), whose name says which database. The
+   * variable itself stays unknown for later expansions ({@code $PATH} after it is not the partial text); other
+   * variables record null.
    */
   private static boolean keptWhenPartlyKnown(String name) {
-    return name.equals("PATH");
+    return name.equals("PATH") || CONNECTION_SETTING.matcher(name).matches();
   }
+
+  /** For a connection setting, the variables its value names, as written ({@code $PROD_DATABASE_URL}); else "". */
+  private static String referencedNames(Word w, String name) {
+    if (!CONNECTION_SETTING.matcher(name).matches()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    for (Arg a : w.fields) {
+      for (String ref : a.refs()) {
+        b.append(" $").append(ref);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final Pattern CONNECTION_SETTING = Pattern.compile("[A-Z0-9_]*(?:DATABASE|_DB|DB_)[A-Z0-9_]*"
+      + "|[A-Z0-9_]*_(?:URL|URI|DSN)|DSN|PG(?:HOST|DATABASE)|MYSQL_(?:HOST|DATABASE)|RAILS_ENV|RACK_ENV|NODE_ENV"
+      + "|APP_ENV|DJANGO_SETTINGS_MODULE|FLASK_ENV|MIX_ENV|ASPNETCORE_ENVIRONMENT");
 
   private static Map<String, String> nullSafe(Map<String, String> m) {
     Map<String, String> r = new LinkedHashMap<>();

@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
  * server ({@code kubectl config set-cluster prod --server=https://198.51.100.7:6443}), the container engine pointed at
  * another machine's daemon ({@code docker context create … host=tcp://…}, {@code docker -H ssh://…}), and cargo's
  * registry index or source replaced.
+ *
+ * <p>Left by session 18: a connection setting assigned from another variable ({@code DATABASE_URL=$PROD_DATABASE_URL
+ * npx prisma migrate deploy}) was recorded empty by the parser, so the production name was never seen. A connection
+ * setting now keeps the names of the variables it is set from.
  */
 class LeadProbe19Test {
   @Test
@@ -35,5 +39,15 @@ class LeadProbe19Test {
     assertAllowed("docker context use default");
     assertAllowed("docker -H unix:///var/run/docker.sock ps");
     assertAllowed("cargo build --release");
+  }
+
+  @Test
+  void aConnectionSettingSetFromAProductionVariableIsProduction() {
+    assertBlocked("DATABASE_URL=$PROD_DATABASE_URL npx prisma migrate deploy", "infra-destruction");
+    assertBlocked("RAILS_ENV=$PROD_ENV bin/rails db:migrate", "infra-destruction");
+    assertBlocked("DATABASE_URL=\"postgres://prod-db.internal:5432/$DB_NAME\" npx prisma migrate deploy",
+        "infra-destruction");
+    assertAllowed("DATABASE_URL=$DATABASE_URL_LOCAL npx prisma migrate dev");
+    assertAllowed("export PATH=$HOME/.local/bin:$PATH && npm test");
   }
 }
