@@ -693,9 +693,12 @@ final class InjectionDetector {
     return a;
   }
 
+  /** LaTeX's white text, open until its group's closing brace. */
+  private static final String[] LATEX_WHITE = {"\\textcolor{white}{", "\\color{white}", "\\fontsize{0"};
+
   /** Literals of which hiding markup contains one (lower case; matched ignoring ASCII case). */
   private static final String[] MAY_HIDE = {"<!--", "hidden", "style", "opacity", "font-size", "color", "width",
-      "height"};
+      "height", "\\iffalse", "\\begin{comment}", "\\fontsize{0"};
 
   /**
    * Whether markup that hides text may surround this window (a cheap superset of {@link #isHidden}): one of
@@ -1078,6 +1081,22 @@ final class InjectionDetector {
     if (open >= 0 && before.indexOf("-->", open) < 0) {
       return true;
     }
+    // session 19: LaTeX never typesets an \\iffalse block or a comment environment, nor shows white text: the hidden
+    // prompts papers carried for AI reviewers
+    int iffalse = before.lastIndexOf("\\iffalse");
+    if (iffalse >= 0 && before.indexOf("\\fi", iffalse + 8) < 0) {
+      return true;
+    }
+    int comment = before.lastIndexOf("\\begin{comment}");
+    if (comment >= 0 && before.indexOf("\\end{comment}", comment) < 0) {
+      return true;
+    }
+    for (String white : LATEX_WHITE) {
+      int w = before.lastIndexOf(white);
+      if (w >= 0 && insideGroup(before, w + white.length(), white.endsWith("{") ? 1 : 0)) {
+        return true;
+      }
+    }
     int tag = before.lastIndexOf('<');
     while (tag >= 0) {
       int close = before.indexOf('>', tag);
@@ -1095,6 +1114,24 @@ final class InjectionDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code s} from {@code i} on never closes the group open there: {@code depth} 1 after a command's own
+   * opening brace (textcolor's second argument), 0 for a switch that lasts to the end of the enclosing group (color,
+   * fontsize).
+   */
+  private static boolean insideGroup(String s, int i, int depth) {
+    int d = depth;
+    for (int k = i; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c == '{') {
+        d++;
+      } else if (c == '}' && --d < depth) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int firstInvisible(CharSequence text, int from, int to) {
@@ -1182,17 +1219,41 @@ final class InjectionDetector {
   }
 
   /** Base64 or hex run decoded to readable text, or null. */
-  /** The run of non-space characters around {@code p} (escapes and the plain characters between them), bounded. */
+  /**
+   * The run of non-space characters around {@code p} (escapes and the plain characters between them), bounded; it
+   * goes on over a single space between two escapes (session 19: words encoded one by one, "&#73;&#103; &#112;...",
+   * kept their spaces, so no word alone held {@link #MIN_ESCAPES} escapes).
+   */
   private static int[] escapedRun(CharSequence text, int p, int from, int to) {
     int s = Math.max(from, Math.min(p, to) - 1);
-    while (s > from && p - s < MAX_ESCAPED_RUN && !Character.isWhitespace(text.charAt(s - 1))) {
+    while (s > from && p - s < MAX_ESCAPED_RUN && (!Character.isWhitespace(text.charAt(s - 1))
+        || s - 2 >= from && text.charAt(s - 1) == ' ' && endsEscape(text, s - 2) && startsEscape(text, s, to))) {
       s--;
     }
     int e = Math.min(p, to);
-    while (e < to && e - s < MAX_ESCAPED_RUN && !Character.isWhitespace(text.charAt(e))) {
+    while (e < to && e - s < MAX_ESCAPED_RUN && (!Character.isWhitespace(text.charAt(e))
+        || text.charAt(e) == ' ' && e > from && endsEscape(text, e - 1) && startsEscape(text, e + 1, to))) {
       e++;
     }
     return new int[] {s, e};
+  }
+
+  /** Whether an escape begins at {@code i}: {@code &#}, {@code %XX}, {@code \\u}, {@code \\x}. */
+  private static boolean startsEscape(CharSequence text, int i, int to) {
+    if (i + 2 >= to) {
+      return false;
+    }
+    char c = text.charAt(i);
+    char d = text.charAt(i + 1);
+    return c == '&' && d == '#' || c == '%' && hex(d) >= 0 && hex(text.charAt(i + 2)) >= 0
+        || c == '\\' && (d == 'u' || d == 'x');
+  }
+
+  /** Whether an escape ends at {@code i}: the {@code ;} of a character reference, or a hex digit after one. */
+  private static boolean endsEscape(CharSequence text, int i) {
+    char c = text.charAt(i);
+    return c == ';' || hex(c) >= 0 && i >= 2 && (text.charAt(i - 2) == '%' || text.charAt(i - 2) == 'x'
+        || i >= 4 && text.charAt(i - 4) == 'u');
   }
 
   /**
