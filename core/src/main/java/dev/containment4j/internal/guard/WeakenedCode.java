@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  * and a URL in code repointed from a host name to a bare public IP address (the "changing API base URL" form of
  * exfiltration). Judged on what the edit adds: code that already had it, and a URL moved to another host name or to
  * a loopback or private address, stay ordinary.
+ *
+ * <p>Session 19: the over-eager fix of "the request is rejected": an authentication, authorisation, signature or CSRF
+ * check the edit's old text calls and its new text no longer does ({@code if not verify_signature(token): raise ...}
+ * replaced by {@code pass}, a {@code @login_required} dropped), or a check switched off by what it adds
+ * ({@code @csrf_exempt}, {@code permitAll()}, {@code AllowAny}).
  */
 final class WeakenedCode {
   // every alternative names verif(y|ied|ier), unauthorized, cert, hostname, trustall or insecure
@@ -28,6 +33,24 @@ final class WeakenedCode {
   private static final GatedPattern URL = GatedPattern.of("(?i)\\bhttps?://([a-z0-9.-]+|\\[[0-9a-f:]+\\])", "http");
   private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.\\d{1,3}\\.\\d{1,3}");
 
+  // every alternative names auth, verif, permission, login, csrf, signature, validate or ensure
+  private static final GatedPattern SECURITY_CHECK = GatedPattern.of(
+      "(?i)\\b(?:verify_?(?:signature|token|jwt|hmac|webhook)|validate_?(?:token|signature|jwt|csrf)"
+      + "|check_?(?:auth\\w*|permissions?|signature|csrf)|has_?permissions?|requires?_?(?:auth\\w*|login|permissions?)"
+      + "|login_?required|permission_?required|is_?(?:authenticated|authorized|authorised)|authenticate|authori[sz]e"
+      + "|verify_?authenticity_?token|ensure_?(?:authenticated|admin|authorized)|csrf_?protect)\\b",
+      "auth", "verif", "permission", "login", "csrf", "signature", "validate", "ensure");
+  private static final GatedPattern CHECK_OFF = GatedPattern.of(
+      "(?i)@csrf_exempt\\b|\\bskip_before_action\\s+:(?:verify_authenticity_token|authenticate\\w*)"
+      + "|\\.permitAll\\(\\)|\\bAllowAny\\b|\\bcsrf\\(\\)\\.disable\\(\\)|\\bauth\\s*:\\s*false\\b"
+      + "|@(?:Pre|Post)Authorize\\(\\s*\"permitAll",
+      "csrf", "skip_before_action", "permitall", "allowany", "auth");
+
+  /** Program sources, where a removed call is a removed check (a README that names one is documentation). */
+  private static final Pattern SOURCE = Pattern.compile("(?i)\\.(?:py|pyw|js|mjs|cjs|jsx|ts|tsx|java|kt|kts|go|rb|php"
+      + "|cs|rs|scala|swift|c|cc|cpp|h|hpp|ex|exs|erl|clj|groovy|vue|svelte|dart|lua|pl|pm)$");
+  private static final Pattern CONFIG = Pattern.compile("(?i)\\.(?:ya?ml|json|toml|ini|conf|xml|properties)$");
+
   private WeakenedCode() {}
 
   /** An edit of {@code file} from {@code oldText} to {@code newText}; a new file has an empty old text. */
@@ -38,6 +61,20 @@ final class WeakenedCode {
         return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches off certificate verification in"
             + " the code (`" + off.group() + "`), so anyone on the network can read and change its traffic; fix"
             + " the certificate or trust store instead, or let the user decide");
+      }
+    }
+    Matcher check = SOURCE.matcher(file).find() ? SECURITY_CHECK.matcherOrNull(oldText) : null;
+    while (check != null && check.find()) {
+      if (!newText.contains(check.group())) {
+        return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " removes the security check `"
+            + check.group() + "` from the code; fix what the check rejects, or let the user decide");
+      }
+    }
+    Matcher off2 = SOURCE.matcher(file).find() || CONFIG.matcher(file).find() ? CHECK_OFF.matcherOrNull(newText) : null;
+    while (off2 != null && off2.find()) {
+      if (!oldText.contains(off2.group())) {
+        return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches a security check off (`"
+            + off2.group() + "`); fix what the check rejects, or let the user decide");
       }
     }
     if (oldText.isEmpty() || !URL.find(oldText)) {
