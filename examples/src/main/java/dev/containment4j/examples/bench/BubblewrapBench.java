@@ -12,6 +12,8 @@ import dev.containment4j.Verdict;
 import dev.containment4j.guard.FilterResult;
 import dev.containment4j.internal.SandboxEnvironment;
 import dev.containment4j.internal.fs.FilesystemPlan;
+import dev.containment4j.internal.fs.HostIdentity;
+import dev.containment4j.isolation.bubblewrap.internal.BubblewrapBackend;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapCommandLine;
 import dev.containment4j.isolation.bubblewrap.internal.BwrapProbe;
 import dev.containment4j.isolation.bubblewrap.internal.Cgroups;
@@ -84,13 +86,16 @@ public final class BubblewrapBench {
 
     Path priv = Files.createTempDirectory("bench-bwrap");
     Path denied = Files.createFile(priv.resolve("denied"));
+    // the proc masks and the generated identity files, bound as the backend binds them (session 19)
+    HostIdentity.write(priv);
+    List<HostIdentity.Replacement> identity = BubblewrapBackend.identityOf(denied);
     Path bpf = Files.createFile(priv.resolve("seccomp.bpf"));
     SeccompFilter.compileTo(bpf);
     Map<String, String> env = new TreeMap<>(SandboxEnvironment.build(policy, System.getenv(), home));
     env.put("TMPDIR", "/tmp");
     FilesystemPlan plan = FilesystemPlan.resolve(policy, work, home);
     BwrapCommandLine.Invocation trueCall = BwrapCommandLine.builder(bwrap).plan(plan).environment(env)
-        .deniedFile(denied).seccompFd(3).tmpSource(Optional.empty()).cwd(work).command(List.of("true")).build();
+        .deniedFile(denied).procMasks(BwrapCommandLine.hostProcMasks()).identity(identity).seccompFd(3).tmpSource(Optional.empty()).cwd(work).command(List.of("true")).build();
     List<String> withSeccomp = trueCall.argv();
     // the launcher hands bwrap its options on a descriptor, as the backend does
     Path options = Files.write(priv.resolve("launch.opts"), BwrapCommandLine.nulTerminated(trueCall.options()));
@@ -98,6 +103,7 @@ public final class BubblewrapBench {
     List<String> raw = withoutSeccomp(withSeccomp);
     List<String> rawSeccomp = onStdin(withSeccomp);
     List<String> bashSeccomp = BwrapCommandLine.builder(bwrap).plan(plan).environment(env).deniedFile(denied)
+        .procMasks(BwrapCommandLine.hostProcMasks()).identity(identity)
         .seccompFd(3).tmpSource(Optional.empty()).cwd(work).command(List.of("/bin/bash", "-c", "true")).build()
         .argv();
     List<String> rawBash = withoutSeccomp(bashSeccomp);

@@ -326,7 +326,7 @@ public final class BubblewrapBackend implements IsolationBackend {
   }
 
   /** The host's identity files and the generated ones next to the denied file that replace them. */
-  static List<HostIdentity.Replacement> identityOf(Path deniedFile) {
+  public static List<HostIdentity.Replacement> identityOf(Path deniedFile) {
     HostIdentity id = HostIdentity.in(deniedFile.getParent());
     List<HostIdentity.Replacement> all = new ArrayList<>(id.inRoot());
     all.add(id.bootId());

@@ -59,7 +59,7 @@ public final class BwrapCommandLine {
       "/proc/kpagecgroup", "/proc/timer_list", "/proc/keys", "/proc/key-users", "/proc/sched_debug");
 
   /** The files of {@link #PROC_MASKED} that exist on this host. */
-  static List<String> hostProcMasks() {
+  public static List<String> hostProcMasks() {
     return PROC_MASKED.stream().filter(p -> java.nio.file.Files.exists(Path.of(p))).toList();
   }
 
