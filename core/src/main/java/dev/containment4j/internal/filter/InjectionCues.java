@@ -364,6 +364,15 @@ final class InjectionCues {
     return n;
   }
 
+  /**
+   * A cue in another language with its own keys: keys and pattern folded like the text ({@link Fold#foldNonAscii}), so
+   * they are written as the language spells them ({@link MultilingualCues}, {@link MultilingualLexicon}).
+   */
+  static void foreignCue(List<Cue> c, String group, double weight, String[] keys, String regex) {
+    c.add(new Cue(group, weight, InjectionRules.keys(keys), Pattern.compile(Fold.foldNonAscii(regex),
+        Pattern.MULTILINE)));
+  }
+
   private static void cue(List<Cue> c, String group, double weight, String regex) {
     c.add(new Cue(group, weight, KEYS.get(group), Pattern.compile(regex, Pattern.MULTILINE)));
   }

@@ -5,7 +5,6 @@
 package dev.containment4j.internal.filter;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Session 19: the weak cues of {@link InjectionCues} in Spanish, French, German, Portuguese, Italian, Russian, Chinese,
@@ -54,8 +53,9 @@ final class MultilingualCues {
 
   /** The reader named as the model: "si eres un agente", "Hinweis an KI-Agenten", "для языковой модели". */
   private static void readers(List<InjectionCues.Cue> c) {
-    cue(c, "address", 0.45, keys("si eres", "si usted es", "si tu es", "si vous êtes", "wenn du", "wenn sie",
-        "se você", "se voce", "se tu", "se sei", "если ты", "если вы", "如果你是", "あなたが", "당신이", "네가"),
+    InjectionCues.foreignCue(c, "address", 0.45, new String[] {
+        "si eres", "si usted es", "si tu es", "si vous êtes", "wenn du", "wenn sie",
+        "se você", "se voce", "se tu", "se sei", "если ты", "если вы", "如果你是", "あなたが", "당신이", "네가"},
         "\\bsi (?:eres|usted es) (?:un |una )?(?:agente|asistente|modelo|bot|ia|inteligencia artificial)\\b"
             + "|\\bsi (?:tu es|vous êtes) (?:un |une )?(?:agent|assistant|modèle|bot|ia|intelligence artificielle)\\b"
             + "|\\bwenn (?:du|sie) (?:ein |eine )?(?:ki|sprachmodell|assistent|agent|bot|ki-[a-zäöü]+)\\b"
@@ -65,14 +65,15 @@ final class MultilingualCues {
             + "|如果你是(?:一个)?(?:ai|人工智能|语言模型|助手|代理|智能体)"
             + "|(?:もし)?あなたが(?:ai|言語モデル|アシスタント|エージェント)"
             + "|(?:당신이|네가) (?:ai|언어 모델|어시스턴트|에이전트)");
-    cue(c, "address", 0.45, keys("agente", "asistente", "assistente", "modelo de lenguaje", "modelos de lenguaje",
+    InjectionCues.foreignCue(c, "address", 0.45, new String[] {
+        "agente", "asistente", "assistente", "modelo de lenguaje", "modelos de lenguaje",
         "modelo de linguagem", "modelos de linguagem", "modello linguistico", "modelli linguistici", "à l'attention",
         "aux agents", "aux assistants", "agent ia", "agents ia", "assistant ia", "d'ia", "modèle de langage",
         "modèles de langage", "pour l'", "aux ", "automatique", "ki-", "sprachmodell", "all'ia", "per l'ia",
         "agenti", "assistenti", "la ia", "ии", "ассистент", "агент", "модел", "ai模型", "비서",
         "языков", "нейросет", "ai助手", "ai代理", "ai智能体", "人工智能", "语言模型", "アシスタント", "エージェント",
         "言語モデル", "어시스턴트", "에이전트", "언어 모델", "ai-assistent", "ai-agent", "asystent", "yapay zeka",
-        "automatizad", "modelu", "agenta"),
+        "automatizad", "modelu", "agenta"},
         "\\bagentes? (?:automático|automáticos|automática|de ia|de código|de programación|de software)\\b"
             + "|\\basistentes? (?:de ia|virtual|automático|de código)\\b|\\bmodelos? de (?:lenguaje|linguagem)\\b"
             + "|\\b(?:al|para el|para la|a la) (?:asistente|agente)\\b" + NOT_A_WIZARD + "|\\b(?:para|a) la ia\\b"
@@ -92,7 +93,7 @@ final class MultilingualCues {
             + "|\\b(?:agente|asistente)s?(?: de \\S+)? (?:automatizad[oa]s?|automátic[oa]s?)\\b"
             + "|\\bdo (?:modelu(?: językowego)?|asystenta(?: ai)?|agenta(?: ai)?)\\b");
     // "IA:", "KI,", "ИИ:" as a vocative opening a clause (the English cue's "AI:")
-    cue(c, "address", 0.45, keys("ia:", "ia,", "ki:", "ki,", "ии:", "ии,"),
+    InjectionCues.foreignCue(c, "address", 0.45, new String[] {"ia:", "ia,", "ki:", "ki,", "ии:", "ии,"},
         "(?:^|(?<=[\\n.!?:;>\\]\"*#(-])|(?<=[\\n.!?:;>\\]\"*#(-]\\s{1,3}))(?:[^\\s,:]+,? ){0,2}?\\b(?:ia|ki|ии)[,:](?![ \\t]*(?:\\n|$))");
   }
 
@@ -101,14 +102,15 @@ final class MultilingualCues {
    * group, carried into the next sentence's opening order like the English {@code replaced} cues.
    */
   private static void replacedTasks(List<InjectionCues.Cue> c) {
-    cue(c, "replaced", 0.6, keys("ya no es", "cancelad", "anulad", "reemplazad", "sustituid", "realmente",
+    InjectionCues.foreignCue(c, "replaced", 0.6, new String[] {
+        "ya no es", "cancelad", "anulad", "reemplazad", "sustituid", "realmente",
         "de verdad", "verdadera", "olvíd", "olvid", "no resumas", "no traduzcas", "no revises", "no respondas",
         "remplacé", "annulé", "caduque", "obsolète", "vraiment", "réellement", "au lieu de", "vraie", "véritable",
         "ne résume", "ne tradui", "ignore le", "ignore la", "ignorez l", "ignores l", "erledigt", "hinfällig", "aufgehoben", "storniert", "abgebrochen",
         "ersetzt", "nicht mehr", "eigentlich", "wirklich", "zignoruj", "zapomnij", "negeer", "yok say", "não é mais", "substituíd",
         "verdadeira", "lascia perdere", "lascia stare", "davvero", "veramente", "annullat", "non è più",
         "больше не актуальн", "неактуальн", "устарел", "отмен", "не выполняй", "на самом деле", "已", "真正", "kullanıcının",
-        "不要总结", "不要翻译", "依頼", "要求", "指示", "ユーザーの", "本当の", "사용자의", "진짜"),
+        "不要总结", "不要翻译", "依頼", "要求", "指示", "ユーザーの", "本当の", "사용자의", "진짜"},
         "\\b(?:la |tu |su |esta )?(?:tarea|solicitud|petición|instrucción|pedido|misión)(?: original)?"
             + "(?: que te (?:dio|dieron|pidió|encargó) el usuario| del usuario)? (?:ya no es (?:relevante|necesari[ao]"
             + "|válid[ao]|importante)|(?:ha sido|fue|queda|quedó) (?:cancelad[ao]|anulad[ao]|reemplazad[ao]"
@@ -170,28 +172,30 @@ final class MultilingualCues {
       verbKeys[i] = verbs[i] + " ";
     }
     verbKeys[verbs.length] = "请";
-    cue(c, "directive", 0.25, keys(verbKeys),
+    InjectionCues.foreignCue(c, "directive", 0.25, verbKeys,
         "(?:^|(?<=[\\n:;>\\]*()])|(?<=[\\n:;>\\]*()][ \\t]{1,3})|(?<=[.!?\"][ \\t\\n]{1,3})"
             + "|(?<=\\b(?:por favor|bitte|s'il te plaît|per favore|пожалуйста),?\\s))"
             + "(?:(?:en (?:su|tu) lugar|en lugar de eso|em vez disso|stattdessen|invece|au lieu de cela|вместо этого)"
             + ",?\\s+)?(?:" + String.join("|", verbs) + ") (?=\\S)"
             + "|请(?:读取|发送|删除|执行|运行|复制|上传|输出|打印|写入|把|将)");
-    cue(c, "directive", 0.25, keys("debes", "tienes que", "tu dois", "vous devez", "du musst", "du sollst",
+    InjectionCues.foreignCue(c, "directive", 0.25, new String[] {
+        "debes", "tienes que", "tu dois", "vous devez", "du musst", "du sollst",
         "sie müssen", "você deve", "voce deve", "você precisa", "voce precisa", "tem que", "devi ", "dovete",
-        "ты должен", "ты должна", "вы должны", "тебе нужно", "你必须", "你需要", "你应该", "musisz"),
+        "ты должен", "ты должна", "вы должны", "тебе нужно", "你必须", "你需要", "你应该", "musisz"},
         "\\b(?:(?:ahora )?debes|tienes que|tu dois|vous devez|du musst|du sollst|sie müssen|(?:você|voce) (?:deve|precisa)"
             + "|tem que|dovete|musisz)\\b|\\bdevi (?=\\S)|(?:ты|вы) (?:должен|должна|должны)|тебе нужно|你(?:必须|需要|应该)");
-    cue(c, "directive", 0.25, keys("して", "せよ", "하세요", "해라", "해 주세요", "하십시오"),
+    InjectionCues.foreignCue(c, "directive", 0.25, new String[] {"して", "せよ", "하세요", "해라", "해 주세요", "하십시오"},
         "(?:送信|削除|実行|出力|表示|アップロード|コピー|上書き|プッシュ|読み込ん|読ん)(?:して|しろ|せよ)"
             + "|(?:전송|삭제|실행|출력|업로드|복사|푸시)(?:하세요|해라|해 주세요|하십시오)");
-    cue(c, "danger", 0.35, keys("forzado", "forçado", "forcé", "pousser de force", "forcer le push", "強制プッシュ", "강제 푸시", "принудительн", "borra ", "borrar ",
+    InjectionCues.foreignCue(c, "danger", 0.35, new String[] {
+        "forzado", "forçado", "forcé", "pousser de force", "forcer le push", "強制プッシュ", "강제 푸시", "принудительн", "borra ", "borrar ",
         "elimina ", "eliminar ", "supprime ", "supprimer ", "efface ", "lösche ", "löschen ", "apague ", "apagar ",
         "exclua ", "excluir ", "cancella ", "cancellare ", "удал", "删除", "を削除", "삭제",
         "sin revis", "sin aproba", "sin confirma", "sin pedir", "sans relecture", "sans revue", "sans validation",
         "sans confirm", "sans demander", "ohne review", "ohne prüfung", "ohne bestätigung", "ohne rückfrage",
         "ohne nachzufragen", "sem revisão", "sem aprovação", "sem confirmação", "sem pedir", "senza revision",
         "senza approvazione", "senza chiedere", "senza conferma", "без проверки", "без ревью", "без подтверждения",
-        "不经", "確認せずに", "確認なしで", "확인 없이"),
+        "不经", "確認せずに", "確認なしで", "확인 없이"},
         "\\bpush (?:forzado|forçado|forcé)|\\bpousser de force\\b|\\bforcer le push\\b|強制プッシュ|강제 푸시|принудительн\\S* (?:push|пуш)"
             + "|\\b(?:borra|borrar|elimina|eliminar) (?:la rama|el repositorio|todos los archivos|el directorio)"
             + "|\\b(?:supprime|supprimer|efface) (?:la branche|le dépôt|tous les fichiers)"
@@ -211,7 +215,8 @@ final class MultilingualCues {
 
   /** Secrets named in the other languages, and the verbs that move them out. */
   private static void objects(List<InjectionCues.Cue> c) {
-    cue(c, "sensitive", 0.3, keys("credencial", "credenciais", "contraseñ", "clave", "token de", "tokens de", "token di",
+    InjectionCues.foreignCue(c, "sensitive", 0.3, new String[] {
+        "credencial", "credenciais", "contraseñ", "clave", "token de", "tokens de", "token di",
         "variables de entorno", "secretos",
         "identifiants", "mot de passe", "mots de passe", "clé", "clés", "jeton", "variables d'environnement",
         "zugangsdaten", "passwört", "passwort", "kennwort", "kennwört", "schlüssel", "umgebungsvariablen", "geheimnisse",
@@ -221,7 +226,7 @@ final class MultilingualCues {
         "자격 증명", "토큰", "환경 변수", "개인 키", "api 키", "base de datos", "datos de", "données", "kundendaten",
         "produktionsdatenbank", "banco de dados", "dados d", "dati dei", "данные", "базу данных", "база данных",
         "客户数据", "数据库", "顧客データ", "データベース", "고객 데이터", "데이터베이스", "hasła", "hasło",
-        "dane logowania"),
+        "dane logowania"},
         "\\b(?:credenciales|contraseñas?|claves? (?:ssh|de api|api|privadas?|secretas?|de acceso)|tokens? de acceso"
             + "|variables de entorno|secretos)\\b"
             + "|\\b(?:identifiants|mots? de passe|clés? (?:ssh|d'api|api|privées?|secrètes?)|jetons? d'accès"
@@ -243,12 +248,13 @@ final class MultilingualCues {
             + "|\\bdados d(?:os|e) clientes\\b|\\bdati dei clienti\\b|данные (?:клиентов|пользователей)"
             + "|баз[уа] данных (?:клиентов|пользователей)|客户数据|(?:生产|客户)数据库|顧客データ|本番データベース"
             + "|고객 데이터|운영 데이터베이스|\\bhas(?:ła|ło)\\b|\\bdane logowania\\b");
-    cue(c, "transfer", 0.2, keys("enví", "envia", "manda", "sube", "subas", "comparte", "reenví", "envoie", "envoyez", "envoyer",
+    InjectionCues.foreignCue(c, "transfer", 0.2, new String[] {
+        "enví", "envia", "manda", "sube", "subas", "comparte", "reenví", "envoie", "envoyez", "envoyer",
         "transmet", "publie", "partage", "téléverse", "sende ", "senden ", "schick", "übermittl", "übertrag",
         "veröffentlich", "envie", "mande", "publique", "compartilh", "carregue", "invia", "invii", "condividi",
         "carica", "отправ", "пришли", "перешли", "загрузи", "опубликуй", "发送", "上传", "发布", "发到", "发给",
         "送信", "アップロード", "送って", "投稿", "전송", "보내", "업로드", "게시", "envíal", "mándal", "súbel", "cópial",
-        "pégal", "enviarl", "mandarl", "subirl", "copiarl", "pegarl", "compartirl", "wyślij", "prześlij"),
+        "pégal", "enviarl", "mandarl", "subirl", "copiarl", "pegarl", "compartirl", "wyślij", "prześlij"},
         "\\b(?:envía|envíes|envíe|enviar|envia|manda|mandes|sube|subas|comparte|reenvía|reenvíe)\\b"
             + "|\\b(?:envoie|envoies|envoyez|envoyer|transmets|transmettez|publie|partage|téléverse)\\b"
             + "|\\b(?:sende|senden) |\\b(?:schicke|schicken|übermittle|übertrage|veröffentliche)\\b"
@@ -260,20 +266,13 @@ final class MultilingualCues {
             + "|\\b(?:envíal|mándal|súbel|cópial|pégal|enviarl|mandarl|subirl|copiarl|pegarl|compartirl)[oa]s?\\b"
             + "|\\b(?:wyślij|prześlij)\\b");
     // secrecy towards the user ("No le digas nada al usuario"): the Spanish phrase feature wants no "nada"
-    cue(c, "secrecy", 0.3, keys("digas", "cuentes", "menciones", "dis rien", "dites rien", "nichts", "não conte",
-        "não diga", "non dire", "не говори", "не сообщай", "不要告诉", "伝えない", "알리지", "nie mów"),
+    InjectionCues.foreignCue(c, "secrecy", 0.3, new String[] {
+        "digas", "cuentes", "menciones", "dis rien", "dites rien", "nichts", "não conte",
+        "não diga", "non dire", "не говори", "не сообщай", "不要告诉", "伝えない", "알리지", "nie mów"},
         "\\bno (?:le |se lo )?(?:digas|cuentes|menciones) (?:nada )?(?:de esto )?al usuario\\b"
             + "|\\bne (?:lui )?(?:dis|dites) rien à l'utilisateur\\b|\\bsag(?:en sie)? dem (?:benutzer|nutzer) nichts\\b"
             + "|\\bnão (?:conte|diga) (?:nada )?ao usuário\\b|\\bnon dire (?:nulla |niente )?all'utente\\b"
             + "|не (?:говори|сообщай) (?:об этом )?пользователю|不要告诉用户|ユーザーに(?:は)?伝えない|사용자에게 알리지"
             + "|\\bnie mów (?:nic )?użytkownikowi\\b");
-  }
-
-  private static void cue(List<InjectionCues.Cue> c, String group, double weight, String[] keys, String regex) {
-    c.add(new InjectionCues.Cue(group, weight, keys, Pattern.compile(Fold.foldNonAscii(regex), Pattern.MULTILINE)));
-  }
-
-  private static String[] keys(String... keys) {
-    return InjectionRules.keys(keys);
   }
 }
