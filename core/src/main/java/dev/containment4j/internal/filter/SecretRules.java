@@ -369,7 +369,10 @@ final class SecretRules {
     // (STRIPE_PUBLISHABLE_KEY, VAPID_PUBLIC_KEY) are no secret names
     r.add(rule("secret-assignment",
         List.of("secret", "token", "passw", "pwd", "passphrase", "credential", "api_key", "apikey", "api-key",
-            "_key", "-key", ".key", "access_key", "private_key", "auth_key", "api key", "_pat", "-pat", ".pat"),
+            "_key", "-key", ".key", "access_key", "private_key", "auth_key", "api key", "_pat", "-pat", ".pat",
+            // session 19: the word for password (or key) in other languages
+            "kennw", "contrase", "senha", "mot_de", "motde", "wachtwoord", "haslo", "hasło", "sifre", "şifre",
+            "senord", "salasana", "clave", "пароль", "密码", "パスワード", "비밀번호"),
         // not the user info of a URL (https://x-access-token:<token>@github.com/...): basic-auth-url and the token's own
         // rule redact the token there, where this rule's value would run on over the host and path; without the @ it
         // is no user info and this rule applies
@@ -378,7 +381,11 @@ final class SecretRules {
             + "[\"']?(?![A-Za-z0-9_.\\-]))"
             + "([A-Za-z0-9_.\\-]{0,40}(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|"
             + "api[_.\\- ]?key|apikey|access[_.\\-]?key|private[_.\\-]?key|signing[_.\\-]?key|encryption[_.\\-]?key|"
-            + "master[_.\\-]?key|client[_.\\-]?key|auth[_.\\-]?key|[_.\\-]key|[_.\\-]pat(?![a-zA-Z]))[A-Za-z0-9_.\\-]{0,24})"
+            + "master[_.\\-]?key|client[_.\\-]?key|auth[_.\\-]?key|[_.\\-]key|[_.\\-]pat(?![a-zA-Z])"
+            // session 19: other languages' password (and Spanish key), as a configuration name spells it
+            + "|(?iu:passw(?:o|ö|oe)rt|kennw(?:o|ö|oe)rt|contrase(?:ñ|n)a|senha|mot_?de_?passe|wachtwoord|has(?:ł|l)o"
+            + "|(?:ş|s)ifre|l(?:ö|o)senord|salasana|clave(?:[_.\\-]?(?:api|secreta|privada|de[_.\\-]?acceso))?|пароль"
+            + "|密码|パスワード|비밀번호))[A-Za-z0-9_.\\-]{0,24})"
             + "\\\\?[\"']?\\]?"
             + "[ \\t]{0,5}(?::=|=>|=|:|(?<=(?i:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|key)[\"']),"
             + "(?=[ \\t]{0,5}[\"']))[ \\t]{0,5}(?:[|>][-+]?[ \\t]*\\r?\\n[ \\t]+)?"

@@ -198,6 +198,29 @@ class LeadProbe19Test {
     assertThat(out).doesNotContain(pw.substring(0, 8)).contains("apt.internal.corp/debian");
   }
 
+  /**
+   * A probe of 12 assignments named by the word for password in other languages (DB_PASSWORT, contraseña, senha,
+   * mot_de_passe, wachtwoord, hasło, kennwort, пароль, 密码, clave_api) found none; the assignment rule knew English
+   * names only. Placeholders in those languages stay unredacted.
+   */
+  @Test
+  void passwordsNamedInOtherLanguagesAreRedacted() {
+    java.util.Random rnd = new java.util.Random(1919);
+    StringBuilder pw = new StringBuilder();
+    for (int k = 0; k < 14; k++) {
+      pw.append("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".charAt(rnd.nextInt(56)));
+    }
+    for (String name : java.util.List.of("DB_PASSWORT=", "passwort: ", "CONTRASENA=", "contraseña: ", "senha_do_banco=",
+        "mot_de_passe = ", "wachtwoord=", "haslo: ", "kennwort=", "пароль: ", "密码=", "clave_api=")) {
+      String out = filter().filter(name + pw + "\n", FilterContext.standalone()).text();
+      assertThat(out).as(name).doesNotContain(pw.substring(0, 8));
+    }
+    for (String doc : java.util.List.of("passwort: ********", "contraseña: <tu contraseña>", "пароль: ваш_пароль",
+        "Das Passwort muss mindestens 12 Zeichen lang sein.", "senha=${DB_SENHA}")) {
+      assertThat(filter().filter(doc, FilterContext.standalone()).findings()).as(doc).isEmpty();
+    }
+  }
+
   private static int mixedScriptWords(String s) {
     return Normalized.of(s, 0, s.length()).mixedScriptWords;
   }
