@@ -50,7 +50,9 @@ final class InjectionCues {
           "been updated", "been replaced", "to your task", "to your instructions", "to your objective", "to your goal",
           "to your mission", "outdated", "obsolete", "cancelled", "canceled", "superseded", "no longer",
           "most helpful thing", "the user asked for", "rather than", "instructions have", "guidelines have",
-          "rules have", "instructions were", "guidelines were", "rules were", "instructions are now",
+          "rules have", "instructions were", "guidelines were", "rules were", "instructions are now", "withdrawn",
+          "expired", "revoked", "is void", "was void", "are void", "were void", "been void", "were given",
+          "were handed", "were assigned", "been given", "been handed", "been assigned",
           "guidelines are now", "rules are now", "that instead", "this instead"}),
       java.util.Map.entry("authority", new String[] {"grant", "permission", "clearance", "authori", "permitted",
           "allowed", "cleared", "required", "instructed", "elevated", "approved", "whitelist", "allowlist",
@@ -187,6 +189,12 @@ final class InjectionCues {
         + "|\\b(?:the|your) (?:task|request|instructions?|assignment) (?:the user |you were |you've been )?(?:gave|given|asked)"
         + "(?: (?:you|for))? (?:is|are|was|were|has been) (?:now )?(?:outdated|obsolete|cancel+ed|superseded|no longer"
         + " (?:valid|needed|relevant|required))\\b"
+        // session 19: the reader's goal or ask declared void, the task it was handed declared finished
+        + "|\\b(?:the|your) (?:original |earlier |previous |current |initial )?(?:task|request|instructions?|assignment"
+        + "|goal|objective|job|ask|mission) (?:is|are|was|were|has been|have been) (?:now )?(?:outdated|obsolete"
+        + "|cancel+ed|superseded|withdrawn|void|expired|revoked|no longer (?:valid|needed|relevant|required))\\b"
+        + "|\\b(?:the|your) (?:task|request|job|assignment|work) (?:you were|you've been|you have been) (?:given|handed"
+        + "|assigned) (?:is|was|has been) (?:finished|complete|completed|done|over)\\b"
         + "|\\bthe (?:summary|translation|review|answer|report|analysis) you are (?:writing|preparing|producing|doing|working"
         + " on) is no longer (?:needed|required|wanted|necessary)\\b"
         + "|\\bthe most helpful thing you can do is\\b"
@@ -254,7 +262,7 @@ final class InjectionCues {
         // a URL that carries a command's output (https://t.example/$(whoami)): the request reports on the machine
         + "|https?://[^\\s`'\"]*\\$\\((?:whoami|hostname|id|uname|env|printenv|cat|pwd|ls|git)\\b|\\b(?:don'?t|do not|without) wait(?:ing)? for"
         + " (?:the |a |any )?(?:reviews?|approvals?|ci|checks|the user|confirmation)\\b|"
-        + "\\btransfer (?:their |your |the |all )?(?:funds|"
+        + "\\btransfer (?:their |your |the |all )?(?:[\\w-]+ )?(?:funds|"
         + "money|crypto|balance|savings)|\\b(?:shell|root|admin) access|\\bexport the (?:production|prod|customer|user)|\\bmark (?:this|it"
         + "|the change) as (?:safe|approved|trusted))");
     // moving data out
