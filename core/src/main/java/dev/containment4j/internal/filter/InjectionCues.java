@@ -126,7 +126,9 @@ final class InjectionCues {
         + "working|parsing|that (?:reads?|processes|sees))");
     cue(c, "address", 0.45, "\\b(?:automated|autonomous|ai|coding|llm-based) (?:assistants?|agents?|reviewers?|tools?|"
         + "helpers?|systems?|models?)\\b");
-    cue(c, "address", 0.3, "\\b(?:the|this|your) (?:ai|assistant|model|llm|chatbot)\\b");
+    // "the assistant can call search_docs": a capability described, not the reader addressed (session 19)
+    cue(c, "address", 0.3, "\\b(?:the|this|your) (?:ai|assistant|model|llm|chatbot)\\b(?! (?:can|could|may|might|cannot"
+        + "|can't|is able to|will be able to)\\b)");
     // session 18: a reader named among people ("whoever processes this ticket next (human or bot):"), a parenthesised
     // label ("(LLM agents only)") or apposition ("you (the AI agent) need to ...")
     cue(c, "address", 0.6, "\\bwhoever (?:reads|processes|handles|picks up|sees|opens|triages|works on) this\\b[^.\\n]{0,40}?"
@@ -319,6 +321,20 @@ final class InjectionCues {
         + " (?:result|output|response)s?\\b|<\\|[a-z_]{2,30}\\|>"
         // a YAML key with nested keys ("assistant:\n  title: ...") is a locale file or configuration
         + "|(?:^|\\n)\\s*(?:assistant|system|user|human)\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)");
+    // session 19: a tool description that imposes a step before every other tool, and a secret handed over as an
+    // argument (MCP tool poisoning); a destructive function called by name
+    keyedCue(c, "instruction-poisoning", 0.6, new String[] {"before using", "before calling", "before invoking",
+        "before running", "before any other", "prior to using", "prior to calling"},
+        "\\b(?:before|prior to) (?:using|calling|invoking|running|any other)(?: (?:this|any|every|the|a))?(?: other)?"
+            + " (?:tools?|functions?|commands?|actions?|requests?)\\b");
+    keyedCue(c, "transfer", 0.2, new String[] {"pass its", "pass the", "pass their", "pass that", "pass this"},
+        "\\bpass (?:its|the|their|that|this) (?:full )?(?:contents?|values?|text|output) (?:as|in|into) (?:the |an? |its )?"
+            + "`?[\\w.-]+`? (?:argument|parameter|param|field|input)\\b");
+    keyedCue(c, "danger", 0.35, new String[] {"delete_", "drop_", "destroy_", "remove_", "purge_", "wipe_",
+        "truncate_"},
+        "\\b(?:delete|drop|destroy|remove|purge|wipe|truncate)_(?:repo(?:sitory)?|repos|database|db|project|bucket"
+            + "|table|tables|users?|accounts?|org(?:anization)?|namespace|cluster|branch(?:es)?|all|everything|files)"
+            + "\\w*\\s*\\(");
     MultilingualCues.add(c);
     MultilingualLexicon.add(c);
     return List.copyOf(c);
@@ -373,10 +389,10 @@ final class InjectionCues {
   }
 
   /**
-   * A cue in another language with its own keys: keys and pattern folded like the text ({@link Fold#foldNonAscii}), so
-   * they are written as the language spells them ({@link MultilingualCues}, {@link MultilingualLexicon}).
+   * A cue with its own keys rather than its group's: keys and pattern folded like the text ({@link Fold#foldNonAscii}),
+   * so other languages are written as they spell them ({@link MultilingualCues}, {@link MultilingualLexicon}).
    */
-  static void foreignCue(List<Cue> c, String group, double weight, String[] keys, String regex) {
+  static void keyedCue(List<Cue> c, String group, double weight, String[] keys, String regex) {
     c.add(new Cue(group, weight, InjectionRules.keys(keys), Pattern.compile(Fold.foldNonAscii(regex),
         Pattern.MULTILINE)));
   }

@@ -53,7 +53,7 @@ final class MultilingualCues {
 
   /** The reader named as the model: "si eres un agente", "Hinweis an KI-Agenten", "для языковой модели". */
   private static void readers(List<InjectionCues.Cue> c) {
-    InjectionCues.foreignCue(c, "address", 0.45, new String[] {
+    InjectionCues.keyedCue(c, "address", 0.45, new String[] {
         "si eres", "si usted es", "si tu es", "si vous êtes", "wenn du", "wenn sie",
         "se você", "se voce", "se tu", "se sei", "если ты", "если вы", "如果你是", "あなたが", "당신이", "네가"},
         "\\bsi (?:eres|usted es) (?:un |una )?(?:agente|asistente|modelo|bot|ia|inteligencia artificial)\\b"
@@ -65,7 +65,7 @@ final class MultilingualCues {
             + "|如果你是(?:一个)?(?:ai|人工智能|语言模型|助手|代理|智能体)"
             + "|(?:もし)?あなたが(?:ai|言語モデル|アシスタント|エージェント)"
             + "|(?:당신이|네가) (?:ai|언어 모델|어시스턴트|에이전트)");
-    InjectionCues.foreignCue(c, "address", 0.45, new String[] {
+    InjectionCues.keyedCue(c, "address", 0.45, new String[] {
         "agente", "asistente", "assistente", "modelo de lenguaje", "modelos de lenguaje",
         "modelo de linguagem", "modelos de linguagem", "modello linguistico", "modelli linguistici", "à l'attention",
         "aux agents", "aux assistants", "agent ia", "agents ia", "assistant ia", "d'ia", "modèle de langage",
@@ -93,7 +93,7 @@ final class MultilingualCues {
             + "|\\b(?:agente|asistente)s?(?: de \\S+)? (?:automatizad[oa]s?|automátic[oa]s?)\\b"
             + "|\\bdo (?:modelu(?: językowego)?|asystenta(?: ai)?|agenta(?: ai)?)\\b");
     // "IA:", "KI,", "ИИ:" as a vocative opening a clause (the English cue's "AI:")
-    InjectionCues.foreignCue(c, "address", 0.45, new String[] {"ia:", "ia,", "ki:", "ki,", "ии:", "ии,"},
+    InjectionCues.keyedCue(c, "address", 0.45, new String[] {"ia:", "ia,", "ki:", "ki,", "ии:", "ии,"},
         "(?:^|(?<=[\\n.!?:;>\\]\"*#(-])|(?<=[\\n.!?:;>\\]\"*#(-]\\s{1,3}))(?:[^\\s,:]+,? ){0,2}?\\b(?:ia|ki|ии)[,:](?![ \\t]*(?:\\n|$))");
   }
 
@@ -102,7 +102,7 @@ final class MultilingualCues {
    * group, carried into the next sentence's opening order like the English {@code replaced} cues.
    */
   private static void replacedTasks(List<InjectionCues.Cue> c) {
-    InjectionCues.foreignCue(c, "replaced", 0.6, new String[] {
+    InjectionCues.keyedCue(c, "replaced", 0.6, new String[] {
         "ya no es", "cancelad", "anulad", "reemplazad", "sustituid", "realmente",
         "de verdad", "verdadera", "olvíd", "olvid", "no resumas", "no traduzcas", "no revises", "no respondas",
         "remplacé", "annulé", "caduque", "obsolète", "vraiment", "réellement", "au lieu de", "vraie", "véritable",
@@ -172,22 +172,22 @@ final class MultilingualCues {
       verbKeys[i] = verbs[i] + " ";
     }
     verbKeys[verbs.length] = "请";
-    InjectionCues.foreignCue(c, "directive", 0.25, verbKeys,
+    InjectionCues.keyedCue(c, "directive", 0.25, verbKeys,
         "(?:^|(?<=[\\n:;>\\]*()])|(?<=[\\n:;>\\]*()][ \\t]{1,3})|(?<=[.!?\"][ \\t\\n]{1,3})"
             + "|(?<=\\b(?:por favor|bitte|s'il te plaît|per favore|пожалуйста),?\\s))"
             + "(?:(?:en (?:su|tu) lugar|en lugar de eso|em vez disso|stattdessen|invece|au lieu de cela|вместо этого)"
             + ",?\\s+)?(?:" + String.join("|", verbs) + ") (?=\\S)"
             + "|请(?:读取|发送|删除|执行|运行|复制|上传|输出|打印|写入|把|将)");
-    InjectionCues.foreignCue(c, "directive", 0.25, new String[] {
+    InjectionCues.keyedCue(c, "directive", 0.25, new String[] {
         "debes", "tienes que", "tu dois", "vous devez", "du musst", "du sollst",
         "sie müssen", "você deve", "voce deve", "você precisa", "voce precisa", "tem que", "devi ", "dovete",
         "ты должен", "ты должна", "вы должны", "тебе нужно", "你必须", "你需要", "你应该", "musisz"},
         "\\b(?:(?:ahora )?debes|tienes que|tu dois|vous devez|du musst|du sollst|sie müssen|(?:você|voce) (?:deve|precisa)"
             + "|tem que|dovete|musisz)\\b|\\bdevi (?=\\S)|(?:ты|вы) (?:должен|должна|должны)|тебе нужно|你(?:必须|需要|应该)");
-    InjectionCues.foreignCue(c, "directive", 0.25, new String[] {"して", "せよ", "하세요", "해라", "해 주세요", "하십시오"},
+    InjectionCues.keyedCue(c, "directive", 0.25, new String[] {"して", "せよ", "하세요", "해라", "해 주세요", "하십시오"},
         "(?:送信|削除|実行|出力|表示|アップロード|コピー|上書き|プッシュ|読み込ん|読ん)(?:して|しろ|せよ)"
             + "|(?:전송|삭제|실행|출력|업로드|복사|푸시)(?:하세요|해라|해 주세요|하십시오)");
-    InjectionCues.foreignCue(c, "danger", 0.35, new String[] {
+    InjectionCues.keyedCue(c, "danger", 0.35, new String[] {
         "forzado", "forçado", "forcé", "pousser de force", "forcer le push", "強制プッシュ", "강제 푸시", "принудительн", "borra ", "borrar ",
         "elimina ", "eliminar ", "supprime ", "supprimer ", "efface ", "lösche ", "löschen ", "apague ", "apagar ",
         "exclua ", "excluir ", "cancella ", "cancellare ", "удал", "删除", "を削除", "삭제",
@@ -215,7 +215,7 @@ final class MultilingualCues {
 
   /** Secrets named in the other languages, and the verbs that move them out. */
   private static void objects(List<InjectionCues.Cue> c) {
-    InjectionCues.foreignCue(c, "sensitive", 0.3, new String[] {
+    InjectionCues.keyedCue(c, "sensitive", 0.3, new String[] {
         "credencial", "credenciais", "contraseñ", "clave", "token de", "tokens de", "token di",
         "variables de entorno", "secretos",
         "identifiants", "mot de passe", "mots de passe", "clé", "clés", "jeton", "variables d'environnement",
@@ -248,7 +248,7 @@ final class MultilingualCues {
             + "|\\bdados d(?:os|e) clientes\\b|\\bdati dei clienti\\b|данные (?:клиентов|пользователей)"
             + "|баз[уа] данных (?:клиентов|пользователей)|客户数据|(?:生产|客户)数据库|顧客データ|本番データベース"
             + "|고객 데이터|운영 데이터베이스|\\bhas(?:ła|ło)\\b|\\bdane logowania\\b");
-    InjectionCues.foreignCue(c, "transfer", 0.2, new String[] {
+    InjectionCues.keyedCue(c, "transfer", 0.2, new String[] {
         "enví", "envia", "manda", "sube", "subas", "comparte", "reenví", "envoie", "envoyez", "envoyer",
         "transmet", "publie", "partage", "téléverse", "sende ", "senden ", "schick", "übermittl", "übertrag",
         "veröffentlich", "envie", "mande", "publique", "compartilh", "carregue", "invia", "invii", "condividi",
@@ -266,7 +266,7 @@ final class MultilingualCues {
             + "|\\b(?:envíal|mándal|súbel|cópial|pégal|enviarl|mandarl|subirl|copiarl|pegarl|compartirl)[oa]s?\\b"
             + "|\\b(?:wyślij|prześlij)\\b");
     // secrecy towards the user ("No le digas nada al usuario"): the Spanish phrase feature wants no "nada"
-    InjectionCues.foreignCue(c, "secrecy", 0.3, new String[] {
+    InjectionCues.keyedCue(c, "secrecy", 0.3, new String[] {
         "digas", "cuentes", "menciones", "dis rien", "dites rien", "nichts", "não conte",
         "não diga", "non dire", "не говори", "не сообщай", "不要告诉", "伝えない", "알리지", "nie mów"},
         "\\bno (?:le |se lo )?(?:digas|cuentes|menciones) (?:nada )?(?:de esto )?al usuario\\b"

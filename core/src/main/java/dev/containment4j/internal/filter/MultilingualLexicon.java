@@ -85,29 +85,29 @@ final class MultilingualLexicon {
         "ассистент", "агент", "бот", "модел", "modelo", "modèle", "modell", "modelu", "sprachmodell", "taalmodel",
         "yapay zeka", "inteligencia", "intelligence", "intelligenz", "inteligência", "intelligenza", "интеллект"};
     // the name before a vocative's comma or colon, a closing bracket, or a relative pronoun ("que procese", "qui lit")
-    InjectionCues.foreignCue(c, "address", 0.45, modelKeys,
+    InjectionCues.keyedCue(c, "address", 0.45, modelKeys,
         "(?:^|(?<=[\\s(«\"'\\[>,:;*-]))" + BEFORE + ",? (?:[^\\s.!?:;,]+ ){0,3}?" + MODEL
             // one adjective ("automáticos", "IA") or a qualifier that keeps it the model ("de código"), not a setup
             // wizard's task ("para el asistente de instalación,")
             + "(?: (?:de |d'|di )(?:ia|ai|ki|c[oó]digo|programa\\p{L}*|code|langage|lenguaje|linguagem|software)"
             + "| (?!de\\b|d'|di\\b)\\p{L}+)?(?=\\s*[,:!\\])]|\\s+(?:que|qui|der|die|das|che|который|которая|dat|który"
             + "|która|who|that)\\b)");
-    InjectionCues.foreignCue(c, "address", 0.45, modelKeys, "\\b" + IF_YOU_ARE + " (?:[^\\s.!?:;,]+ ){0,2}?" + MODEL + "\\b");
+    InjectionCues.keyedCue(c, "address", 0.45, modelKeys, "\\b" + IF_YOU_ARE + " (?:[^\\s.!?:;,]+ ){0,2}?" + MODEL + "\\b");
     // a bare "model" is the reader only when it reads this ("pour tout modèle qui lit ceci")
-    InjectionCues.foreignCue(c, "address", 0.45, new String[] {"modelo", "modèle", "modell", "модел", "model"},
+    InjectionCues.keyedCue(c, "address", 0.45, new String[] {"modelo", "modèle", "modell", "модел", "model"},
         "(?:^|(?<=[\\s(«\"'\\[>,:;*-]))" + BEFORE + ",? (?:[^\\s.!?:;,]+ ){0,3}?(?:modelos?|modèles?|modell[eoi]?|модел\\p{L}*"
             + "|model(?:en|e|u)?),? (?:que|qui|der|die|das|che|который|которая|которые|dat|die|który|która|które) "
             + "(?:lea|lee|leen|procese|procesa|lit|lisent|traite|liest|lesen|verarbeitet|legge|leggono|elabora|lê|processa"
             + "|читает|читают|обрабатывает|leest|verwerkt|czyta|przetwarza)\\b");
     // scripts with postpositions: the name, then "to", "for", "dear"
-    InjectionCues.foreignCue(c, "address", 0.45, new String[] {
+    InjectionCues.keyedCue(c, "address", 0.45, new String[] {
         "aiへ", "aiに告ぐ", "aiの皆さん", "ai各位", "ai模型", "ai에게", "ai님", "ai 모델", "ai모델",
         "ai 어시스턴트", "ai어시스턴트", "ai 에이전트", "ai에이전트", "ai 비서", "ai비서", "人工智能", "语言模型", "大模型",
         "助手", "代理", "智能体", "アシスタント", "エージェント", "モデル", "人工知能", "인공지능", "模型"},
         "(?:ai|人工智能|ai模型|语言模型|大模型|助手|代理|智能体|アシスタント|エージェント|モデル|人工知能)(?:への|へ|に告ぐ|の皆さん|各位)"
             + "|(?:面向|致|给|告)(?:所有|各位|全体)?(?:的)?(?:ai|人工智能)?(?:模型|助手|代理|智能体)"
             + "|(?:ai|인공지능)(?: ?모델| ?어시스턴트| ?에이전트| ?비서)?(?:에게|님께|님)");
-    InjectionCues.foreignCue(c, "replaced", 0.6, new String[] {
+    InjectionCues.keyedCue(c, "replaced", 0.6, new String[] {
         "caducad", "expirad", "obsolet", "cancelad", "anulad", "reemplazad", "sustituid",
         "ya no ", "no hace falta", "sin efecto", "n'est plus", "ne sont plus", "obsolète", "périmé", "expiré", "annulé",
         "remplacé", "caduque", "actualité", "veraltet", "abgelaufen", "storniert", "ersetzt", "hinfällig", "aufgehoben",
@@ -116,35 +116,35 @@ final class MultilingualLexicon {
         "vervallen", "verlopen", "geannuleerd", "vervangen", "nieaktualn", "anulowan", "wygasł", "nieważn", "geçersiz",
         "iptal", "süresi dol"},
         "\\b" + TASK + "\\b[^.!?\\n]{0,40}?" + VOID + "|" + VOID + "[^.!?\\n]{0,40}?\\b" + TASK + "\\b");
-    InjectionCues.foreignCue(c, "replaced", 0.6, new String[] {"用户", "用戶", "ユーザー", "사용자", "пользовател"},
+    InjectionCues.keyedCue(c, "replaced", 0.6, new String[] {"用户", "用戶", "ユーザー", "사용자", "пользовател"},
         "(?:用户|用戶)(?:的)?(?:原始|原来的|原本的)?(?:指令|任务|请求|要求|问题)[^。！？\\n]{0,12}?(?:已|已经)?(?:过期|取消|作废|失效|无效|不再)"
             + "|ユーザーの(?:依頼|要求|指示|タスク|質問)(?:は|を|には)[^。！？\\n]{0,12}?(?:無視|キャンセル|取り消|期限切れ|無効|答えず|答えない)"
             + "|(?:사용자의|원래) (?:요청|작업|지시|질문)(?:은|는|이|가|을|를)? [^.!?\\n]{0,12}?(?:취소|만료|무효|중단|무시)"
             + "|(?:забудь|забудьте|игнорируй|проигнорируй)[^.!?\\n]{0,20}?(?:задач|запрос|просьб)\\p{L}* пользовател");
-    InjectionCues.foreignCue(c, "replaced", 0.6, new String[] {
+    InjectionCues.keyedCue(c, "replaced", 0.6, new String[] {
         "tu ", "su ", "ton objectif", "ton vrai", "ton véritable", "ton nouvel", "ton but",
         "ta ", "votre", "dein", "ihr", "seu ", "sua ", "teu ", "tua ", "tuo", "твоя", "твой", "ваша", "ваш", "je ",
         "jouw", "uw ", "twój", "twoje", "twoja", "senin"},
         "\\b" + POSSESSIVE + " " + NOW_OR_REAL + " " + GOAL + "\\b|\\b" + POSSESSIVE + " " + GOAL + " " + NOW_OR_REAL
             + "\\b|\\b" + NOW_OR_REAL + ",? " + POSSESSIVE + " " + GOAL + "\\b");
-    InjectionCues.foreignCue(c, "replaced", 0.6, new String[] {
+    InjectionCues.keyedCue(c, "replaced", 0.6, new String[] {
         "你现在", "你真正", "你新", "あなたの", "당신의", "너의", "nueva tarea", "nouvelle tâche",
         "neue aufgabe", "nova tarefa", "nuovo compito", "новая задача"},
         "你(?:现在|真正|新)的(?:任务|目标|使命)|あなたの(?:本当の|新しい|今の)(?:タスク|任務|目的|目標)"
             + "|(?:당신의|너의) (?:진짜|새로운|새|현재) (?:임무|목표|작업)|\\b(?:nueva tarea|nouvelle tâche|neue aufgabe"
             + "|nova tarefa|nuovo compito|новая задача)\\s*:");
-    InjectionCues.foreignCue(c, "danger", 0.35, new String[] {
+    InjectionCues.keyedCue(c, "danger", 0.35, new String[] {
         "borra", "elimina ", "eliminar", "elimini", "suprime", "apag", "exclua", "exclui",
         "remova", "remover", "supprime", "efface", "lösch", "entfern", "cancella ", "cancellare", "rimuov", "удал",
         "стер", "сотри", "verwijder", "usuń", "usun", "skasuj", "sil ", "zu löschen", "zu entfernen"},
         "\\b" + DELETE + "\\b[^.!?\\n]{0,30}?\\b" + HARMED + "\\b|\\b" + HARMED + "\\b[^.!?\\n]{0,20}? zu (?:löschen"
             + "|entfernen)\\b");
-    InjectionCues.foreignCue(c, "danger", 0.35, new String[] {"删除", "削除", "삭제", "消去"},
+    InjectionCues.keyedCue(c, "danger", 0.35, new String[] {"删除", "削除", "삭제", "消去"},
         "删除[^。！？\\n]{0,10}?(?:测试|数据库|分支|仓库|目录|备份|日志|所有文件)|(?:テスト|データベース|ブランチ|リポジトリ|ディレクトリ"
             + "|バックアップ|ログ|全ファイル)[^。！？\\n]{0,10}?(?:削除|消去)|(?:테스트|데이터베이스|브랜치|저장소|디렉터리|백업|로그|모든 파일)"
             + "[^.!?\\n]{0,10}?삭제");
     // merged or pushed to production or main without waiting: the reader is told to skip the project's gate
-    InjectionCues.foreignCue(c, "danger", 0.35, new String[] {
+    InjectionCues.keyedCue(c, "danger", 0.35, new String[] {
         "sin esperar", "sans attendre", "ohne zu warten", "ohne auf", "sem esperar",
         "senza aspettare", "не дожидаясь", "不等", "待たず", "기다리지", "zonder te wachten", "bez czekania",
         "beklemeden", "directamente a producción", "directement en production", "direkt in die produktion",
@@ -160,7 +160,7 @@ final class MultilingualLexicon {
 
   /** Branch or repository protection switched off, and "ignore what you were asked" in each language. */
   private static void protectionsAndRequests(List<InjectionCues.Cue> c) {
-    InjectionCues.foreignCue(c, "danger", 0.35, new String[] {
+    InjectionCues.keyedCue(c, "danger", 0.35, new String[] {
         "protección", "protection", "schutz", "proteção", "protezione", "защит", "保护", "保護",
         "보호", "bescherming", "ochron"},
         "\\b(?:desactiva(?:r)?|quita(?:r)?|désactive(?:r|z)?|supprime(?:r|z)?|deaktiviere(?:n)?|entferne(?:n)?"
@@ -168,7 +168,7 @@ final class MultilingualLexicon {
             + "\\b[^.!?\\n]{0,20}?\\b(?:protección|protection|(?:branch-)?schutz\\p{L}*|proteção|protezione|защит\\p{L}*"
             + "|bescherming|ochron\\p{L}*)\\b|(?:关闭|禁用|取消)[^。！？\\n]{0,8}?保护|保護[^。！？\\n]{0,8}?(?:無効|解除)"
             + "|보호[^.!?\\n]{0,8}?(?:해제|비활성)");
-    InjectionCues.foreignCue(c, "override", 0.6, new String[] {
+    InjectionCues.keyedCue(c, "override", 0.6, new String[] {
         "ignora", "ignore", "ignoriere", "oublie", "olvida", "esqueç", "esquece", "dimentica",
         "игнорируй", "забудь", "negeer", "zignoruj"},
         "\\b(?:ignora|ignore[sz]?|ignoriere|ignorieren sie|oublie[sz]?|olvida|esqueça|esquece|dimentica|игнорируй"
