@@ -4006,10 +4006,22 @@ final class Classifier {
     }
     if ((a1.equals("secret") || a1.equals("variable")) && !a2.equals("list") || a1.equals("repo") && (a2.equals("edit")
         || a2.equals("create") && argv.contains("--public")) || a1.equals("pr") && a2.equals("merge")
-        && argv.contains("--admin") || a1.equals("workflow") && a2.equals("run")) {
+        && argv.contains("--admin") || a1.equals("workflow") && a2.equals("run") && !checksOnly(argv)) {
       return Judgement.ask(INFRA, show(u) + " changes repository settings, secrets or merges without review");
     }
     return Judgement.ALLOW;
+  }
+
+  /**
+   * Session 19: {@code gh workflow run ci.yml --ref feature/x}, a workflow named for checks (CI, tests, lint, build)
+   * with no input that names a deployment: it reruns the project's checks, which an agent does on its own branch. Any
+   * other dispatched workflow may deploy or publish, so it is asked.
+   */
+  private static boolean checksOnly(List<String> argv) {
+    String workflow = argv.size() > 3 ? argv.get(3).toLowerCase(Locale.ROOT) : "";
+    return Regexes.matches(workflow, "(?:ci|tests?|lint|build|checks?|unit-tests?|pr|pull-request)(?:\\.ya?ml)?")
+        && argv.stream().noneMatch(x -> Regexes.matches(x.toLowerCase(Locale.ROOT),
+            ".*(?:prod|deploy|release|publish|live|environment).*"));
   }
 
   private Judgement iac(Unit u, List<String> argv) {
