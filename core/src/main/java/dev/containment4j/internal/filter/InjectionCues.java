@@ -320,7 +320,8 @@ final class InjectionCues {
         + "</?(?:output|result|results|context|data|document|system|user|assistant)>|\\bend (?:of )?(?:tool|function)"
         + " (?:result|output|response)s?\\b|<\\|[a-z_]{2,30}\\|>"
         // a YAML key with nested keys ("assistant:\n  title: ...") is a locale file or configuration
-        + "|(?:^|\\n)\\s*(?:assistant|system|user|human)\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)");
+        // session 19: also after a line break escaped in a JSON string ("---END OF DOCUMENT---\\nSYSTEM: ...")
+        + "|(?:^|\\n|(?<=\\\\n))\\s*(?:assistant|system|user|human)\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)");
     // session 19: a tool description that imposes a step before every other tool, and a secret handed over as an
     // argument (MCP tool poisoning); a destructive function called by name
     keyedCue(c, "instruction-poisoning", 0.6, new String[] {"before using", "before calling", "before invoking",

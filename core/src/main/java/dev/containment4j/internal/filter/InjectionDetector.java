@@ -1258,11 +1258,13 @@ final class InjectionDetector {
 
   /**
    * {@code text[s,e)} with percent escapes and numeric character references decoded (UTF-8 bytes), or null when it
-   * holds fewer than {@link #MIN_ESCAPES} of them or decodes to nothing readable.
+   * holds fewer than {@link #MIN_ESCAPES} of them (and fewer than two escaped angle brackets) or decodes to nothing
+   * readable.
    */
   static String unescape(CharSequence text, int s, int e) {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(e - s);
     int escapes = 0;
+    int angles = 0;
     for (int i = s; i < e; i++) {
       char c = text.charAt(i);
       if (c == '%' && i + 2 < e && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
@@ -1291,9 +1293,11 @@ final class InjectionDetector {
           bytes.write('&');
         }
       } else if (c == '\\' && i + 5 < e && text.charAt(i + 1) == 'u' && hex4(text, i + 2) >= 0) {
-        byte[] b = String.valueOf((char) hex4(text, i + 2)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        char u = (char) hex4(text, i + 2);
+        byte[] b = String.valueOf(u).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         bytes.write(b, 0, b.length);
         escapes++;
+        angles += u == '<' || u == '>' ? 1 : 0;
         i += 5;
       } else if (c == '\\' && i + 3 < e && text.charAt(i + 1) == 'x' && hex(text.charAt(i + 2)) >= 0
           && hex(text.charAt(i + 3)) >= 0) {
@@ -1307,7 +1311,9 @@ final class InjectionDetector {
         bytes.write(b, 0, b.length);
       }
     }
-    if (escapes < MIN_ESCAPES) {
+    // session 19: JSON encoders that escape markup for HTML (Go's default) write "<system>" as \\u003csystem\\u003e:
+    // a tag or two, far fewer than the escapes a hidden sentence needs, is read back too
+    if (escapes < MIN_ESCAPES && angles < 2) {
       return null;
     }
     return new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
