@@ -1077,18 +1077,10 @@ final class InjectionDetector {
   private static boolean isHidden(CharSequence text, int from, int os, int oe) {
     int b = Math.max(0, os - 600);
     String before = text.subSequence(b, os).toString();
-    int open = before.lastIndexOf("<!--");
-    if (open >= 0 && before.indexOf("-->", open) < 0) {
-      return true;
-    }
-    // session 19: LaTeX never typesets an \\iffalse block or a comment environment, nor shows white text: the hidden
-    // prompts papers carried for AI reviewers
-    int iffalse = before.lastIndexOf("\\iffalse");
-    if (iffalse >= 0 && before.indexOf("\\fi", iffalse + 8) < 0) {
-      return true;
-    }
-    int comment = before.lastIndexOf("\\begin{comment}");
-    if (comment >= 0 && before.indexOf("\\end{comment}", comment) < 0) {
+    // an HTML comment; and (session 19) what LaTeX never typesets, an \\iffalse block or a comment environment, or
+    // shows, white text: the hidden prompts papers carried for AI reviewers
+    if (unclosed(before, "<!--", "-->") || unclosed(before, "\\iffalse", "\\fi")
+        || unclosed(before, "\\begin{comment}", "\\end{comment}")) {
       return true;
     }
     for (String white : LATEX_WHITE) {
@@ -1114,6 +1106,12 @@ final class InjectionDetector {
       }
     }
     return false;
+  }
+
+  /** Whether the last {@code open} in {@code s} has no {@code close} after it (an open comment or block). */
+  private static boolean unclosed(String s, String open, String close) {
+    int o = s.lastIndexOf(open);
+    return o >= 0 && s.indexOf(close, o) < 0;
   }
 
   /**

@@ -518,12 +518,10 @@ final class SecretRules {
     if (v.length() < 8 || Entropy.isPlaceholder(v)) {
       return false;
     }
-    if (ROFF_ESCAPE.matcher(v).find()) {
-      // a man page's source ("--labels=my\\-key1=my\\-value1"): read as the page shows it
-      v = ROFF_ESCAPE.matcher(v).replaceAll(m -> m.group().equals("\\-") ? "-" : "");
-      if (v.length() < 8) {
-        return false;
-      }
+    // a man page's source ("--labels=my\\-key1=my\\-value1"): read as the page shows it
+    v = ROFF_ESCAPE.matcher(v).replaceAll(m -> m.group().equals("\\-") ? "-" : "");
+    if (v.length() < 8) {
+      return false;
     }
     String l = v.toLowerCase(Locale.ROOT);
     if (URI_REFERENCE.matcher(l).lookingAt() || NESTED_ASSIGNMENT.matcher(v).lookingAt()) {
