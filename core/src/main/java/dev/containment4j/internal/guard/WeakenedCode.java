@@ -55,27 +55,22 @@ final class WeakenedCode {
 
   /** An edit of {@code file} from {@code oldText} to {@code newText}; a new file has an empty old text. */
   static Judgement edit(String file, String oldText, String newText) {
-    Matcher off = TLS_OFF.matcherOrNull(newText);
-    while (off != null && off.find()) {
-      if (!oldText.contains(off.group())) {
-        return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches off certificate verification in"
-            + " the code (`" + off.group() + "`), so anyone on the network can read and change its traffic; fix"
-            + " the certificate or trust store instead, or let the user decide");
-      }
+    String off = onlyIn(TLS_OFF, newText, oldText);
+    if (off != null) {
+      return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches off certificate verification in"
+          + " the code (`" + off + "`), so anyone on the network can read and change its traffic; fix"
+          + " the certificate or trust store instead, or let the user decide");
     }
-    Matcher check = SOURCE.matcher(file).find() ? SECURITY_CHECK.matcherOrNull(oldText) : null;
-    while (check != null && check.find()) {
-      if (!newText.contains(check.group())) {
-        return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " removes the security check `"
-            + check.group() + "` from the code; fix what the check rejects, or let the user decide");
-      }
+    boolean source = SOURCE.matcher(file).find();
+    String removed = source ? onlyIn(SECURITY_CHECK, oldText, newText) : null;
+    if (removed != null) {
+      return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " removes the security check `"
+          + removed + "` from the code; fix what the check rejects, or let the user decide");
     }
-    Matcher off2 = SOURCE.matcher(file).find() || CONFIG.matcher(file).find() ? CHECK_OFF.matcherOrNull(newText) : null;
-    while (off2 != null && off2.find()) {
-      if (!oldText.contains(off2.group())) {
-        return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches a security check off (`"
-            + off2.group() + "`); fix what the check rejects, or let the user decide");
-      }
+    String checkOff = source || CONFIG.matcher(file).find() ? onlyIn(CHECK_OFF, newText, oldText) : null;
+    if (checkOff != null) {
+      return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches a security check off (`"
+          + checkOff + "`); fix what the check rejects, or let the user decide");
     }
     if (oldText.isEmpty() || !URL.find(oldText)) {
       return Judgement.ALLOW;
@@ -90,6 +85,17 @@ final class WeakenedCode {
       }
     }
     return Judgement.ALLOW;
+  }
+
+  /** The first match of {@code p} in {@code text} that {@code other} does not contain, or null. */
+  private static String onlyIn(GatedPattern p, String text, String other) {
+    Matcher m = p.matcherOrNull(text);
+    while (m != null && m.find()) {
+      if (!other.contains(m.group())) {
+        return m.group();
+      }
+    }
+    return null;
   }
 
   /** A literal IPv4 or IPv6 address that is not loopback, private or link-local. */
