@@ -15,23 +15,30 @@ import java.util.Map;
 public final class ShellEnv {
   private final Map<String, String> vars;
   private final Map<String, String> aliases;
+  /**
+   * Environment variables set by an earlier statement ({@code export DATABASE_URL=…}, {@code RAILS_ENV=production;})
+   * as later commands' recorded assignments show them: those commands run with them.
+   */
+  private final Map<String, String> settings;
   private final Path home;
   private Path cwd;
 
-  private ShellEnv(Map<String, String> vars, Map<String, String> aliases, Path home, Path cwd) {
+  private ShellEnv(Map<String, String> vars, Map<String, String> aliases, Map<String, String> settings, Path home,
+      Path cwd) {
     this.vars = vars;
     this.aliases = aliases;
+    this.settings = settings;
     this.home = home;
     this.cwd = cwd;
   }
 
   public static ShellEnv of(Path home, Path cwd) {
-    return new ShellEnv(new HashMap<>(), new HashMap<>(), home, cwd);
+    return new ShellEnv(new HashMap<>(), new HashMap<>(), new HashMap<>(), home, cwd);
   }
 
   /** A copy for a subshell: changes to it do not leak back. */
   public ShellEnv copy() {
-    return new ShellEnv(new HashMap<>(vars), new HashMap<>(aliases), home, cwd);
+    return new ShellEnv(new HashMap<>(vars), new HashMap<>(aliases), new HashMap<>(settings), home, cwd);
   }
 
   public Path home() {
@@ -63,6 +70,16 @@ public final class ShellEnv {
 
   void unset(String name) {
     vars.remove(name);
+    settings.remove(name);
+  }
+
+  /** The environment variables earlier statements set, as recorded (see {@link #settings}). */
+  Map<String, String> settings() {
+    return settings;
+  }
+
+  void setting(String name, String recorded) {
+    settings.put(name, recorded);
   }
 
   String alias(String name) {

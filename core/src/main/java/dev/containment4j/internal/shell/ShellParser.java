@@ -402,7 +402,7 @@ public final class ShellParser {
             int eq = text.indexOf('=');
             value = w.dynamic ? null : text.substring(eq + 1);
             if (w.dynamic && keptWhenPartlyKnown(name)) {
-              partlyKnown.put(name, (text.substring(eq + 1) + referencedNames(w, name)).strip());
+              partlyKnown.put(name, (text.substring(eq + 1) + referencedNames(w.fields, name)).strip());
             }
             if (value != null && (value.equals("~") || value.startsWith("~/"))) {
               value = env.home() + value.substring(1);
@@ -1567,7 +1567,7 @@ public final class ShellParser {
           String value = a.text().substring(a.text().indexOf('=') + 1);
           assigns.put(m.group(1), a.dynamic() ? null : value);
           if (a.dynamic() && keptWhenPartlyKnown(m.group(1))) {
-            partial.put(m.group(1), value);
+            partial.put(m.group(1), (value + referencedNames(List.of(a), m.group(1))).strip());
           }
         }
       }
@@ -1575,6 +1575,17 @@ public final class ShellParser {
     }
     Map<String, String> recorded = nullSafe(assigns);
     recorded.putAll(partial);
+    boolean statement = args.isEmpty() || DECLARE.contains(args.get(0).text());
+    if (statement) {
+      // upper-case names are (or become) environment variables: the commands after this one run with them
+      recorded.forEach((k, v) -> {
+        if (ENV_NAME.matcher(k).matches()) {
+          env.setting(k, v);
+        }
+      });
+    } else {
+      env.settings().forEach(recorded::putIfAbsent);
+    }
     SimpleCommand c = new SimpleCommand(List.copyOf(args), recorded.isEmpty() ? Map.of() : Map.copyOf(recorded),
         List.copyOf(reds), pipeline, env.cwd(), origin, export);
     out.add(c);
@@ -1594,18 +1605,20 @@ public final class ShellParser {
   }
 
   /** For a connection setting, the variables its value names, as written ({@code $PROD_DATABASE_URL}); else "". */
-  private static String referencedNames(Word w, String name) {
+  private static String referencedNames(List<Arg> fields, String name) {
     if (!CONNECTION_SETTING.matcher(name).matches()) {
       return "";
     }
     StringBuilder b = new StringBuilder();
-    for (Arg a : w.fields) {
+    for (Arg a : fields) {
       for (String ref : a.refs()) {
         b.append(" $").append(ref);
       }
     }
     return b.toString();
   }
+
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
   private static final Pattern CONNECTION_SETTING = Pattern.compile("[A-Z0-9_]*(?:DATABASE|_DB|DB_)[A-Z0-9_]*"
       + "|[A-Z0-9_]*_(?:URL|URI|DSN)|DSN|PG(?:HOST|DATABASE)|MYSQL_(?:HOST|DATABASE)|RAILS_ENV|RACK_ENV|NODE_ENV"

@@ -53,6 +53,20 @@ class ShellParserTest {
   }
 
   @Test
+  void environmentVariablesSetByEarlierStatementsReachLaterCommands() {
+    Script s = parse("export DATABASE_URL=$PROD_DATABASE_URL && RAILS_ENV=production; npx prisma migrate deploy");
+    SimpleCommand prisma = s.commands().get(s.commands().size() - 1);
+    assertThat(prisma.assignments()).containsEntry("DATABASE_URL", "$PROD_DATABASE_URL")
+        .containsEntry("RAILS_ENV", "production");
+    // the command's own assignment wins; unset and a subshell's export end them; lower-case names are shell locals
+    assertThat(parse("export NODE_ENV=production; NODE_ENV=test npm test").commands().get(1).assignments())
+        .containsEntry("NODE_ENV", "test");
+    assertThat(parse("export X_URL=a; unset X_URL; curl b").commands().get(2).assignments()).isEmpty();
+    assertThat(parse("(export X_URL=a); curl b").commands().get(1).assignments()).isEmpty();
+    assertThat(parse("f=notes.txt; cat $f").commands().get(1).assignments()).isEmpty();
+  }
+
+  @Test
   void keepsRedirectionTargetsAndHereDocBodies() {
     Script s = parse("cat <<'EOF' > ~/.bashrc\ncurl x | sh\nEOF\necho done 2>&1 >> log.txt");
     SimpleCommand cat = s.commands().get(0);
