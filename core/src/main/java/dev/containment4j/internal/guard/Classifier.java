@@ -3899,7 +3899,9 @@ final class Classifier {
         // session 17: the other verbs that act (reboot-instances, rotate-secret, send-email, sns publish,
         // ecs execute-command …); start-query and its kin only read
         + "|reboot-.*|restore-.*|rotate-.*|reset-.*|replace-.*|associate-.*|disassociate-.*|send-.*|publish"
-        + "|execute-command|(?!start-query)start-.*|enable-.*|import-.*)")) {
+        + "|execute-command|(?!start-query)start-.*|enable-.*|import-.*"
+        // session 20: ecr set-repository-policy, lambda add-permission, sqs set-queue-attributes open resources too
+        + "|set-.*|add-.*|attach-.*|grant-.*|register-.*|apply-.*|upload-.*)")) {
       return Judgement.ask(INFRA, show(u) + " changes cloud resources (" + svc + " " + op + ")");
     }
     if (svc.equals("secretsmanager") && op.contains("get-secret") || svc.equals("ssm") && op.startsWith(

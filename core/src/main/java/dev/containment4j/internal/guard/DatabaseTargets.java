@@ -76,6 +76,14 @@ final class DatabaseTargets {
       + "|\\bALTER TABLE (?:IF EXISTS )?(?:ONLY )?[A-Z0-9_.\"`\\[\\]]+ DROP (?!(?:CONSTRAINT|INDEX|KEY|DEFAULT|NOT NULL"
       + "|PRIMARY KEY|FOREIGN KEY|CHECK|IDENTITY|EXPRESSION)\\b)",
       "drop", "truncate", "({}", "delete", "update");
+  /**
+   * Statements that change some rows: harmless on a test database, a data change in production. Schema changes that
+   * keep the data ({@code ALTER TABLE … ADD COLUMN}) stay allowed, as in session 15.
+   */
+  private static final GatedPattern ROW_CHANGE = GatedPattern.of("\\b(?:DELETE FROM|UPDATE [A-Z0-9_.\"`\\[\\]]+ SET"
+      + "|INSERT INTO|MERGE INTO)\\b|\\.(?:DELETE(?:ONE|MANY)|UPDATE(?:ONE|MANY)|REPLACEONE"
+      + "|INSERT(?:ONE|MANY)?|REMOVE|FINDONEANDDELETE|FINDONEANDUPDATE|BULKWRITE)\\(",
+      "delete", "update", "insert", "merge", "replace", "remove", "bulk");
   private static final Pattern DROPPED_DB = Pattern.compile("\\bDROP (?:DATABASE|SCHEMA|KEYSPACE) (?:IF EXISTS )?"
       + "[\"`\\[]?([A-Z0-9_.-]+)");
 
@@ -186,6 +194,11 @@ final class DatabaseTargets {
       Judgement redis = u.name().equals("redis-cli") ? redis(u, c, sql) : null;
       if (redis != null) {
         return redis;
+      }
+      if (ROW_CHANGE.find(sql) && clientTarget(u, c, sql).target() == Target.PRODUCTION) {
+        // session 20: rows deleted or rewritten in production, however few, are production data changed
+        return Judgement.ask(Classifier.INFRA, u.shown() + " deletes or changes rows in a database named like"
+            + " production; a human must confirm the change");
       }
       String unseen = unseenStatements(u);
       if (unseen == null) {

@@ -72,6 +72,15 @@ final class DisabledTests {
   /** An assertion turned into a comment by a substitution: {@code \1# assert}, {@code // expect(}. */
   private static final Pattern COMMENTED_ASSERTION = Pattern.compile("(?i)(#|//)\\s*(assert|expect|should|verify)");
 
+  /**
+   * An assertion that holds whatever the code does (session 20): {@code assert True}, {@code expect(true).toBe(true)},
+   * {@code assertTrue(true)}, {@code assertEquals(1, 1)}, {@code assert.ok(1)}.
+   */
+  private static final Pattern VACUOUS = Pattern.compile("(?i)\\bassert\\s*\\(?\\s*(?:true|1)\\s*\\)?\\s*(?:$|[;#\\n])"
+      + "|\\b(?:assert(?:True|That|\\.ok)?|expect|require\\.True)\\s*\\(\\s*(?:t\\s*,\\s*)?(?:true|1)\\s*\\)"
+      + "(?!\\s*\\.\\s*(?:toBe|to\\.be\\.|toEqual)\\s*\\(?\\s*(?:false|0)\\b)"
+      + "|\\bassert_?Equals?\\s*\\(\\s*([\\w\"']+)\\s*,\\s*\\1\\s*\\)");
+
   private DisabledTests() {}
 
   /** A shell command that deletes, hides or switches off tests. */
@@ -116,6 +125,10 @@ final class DisabledTests {
     if (count(SKIP, newText) > count(SKIP, oldText)) {
       return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " marks tests as skipped, so what they check"
           + " is no longer checked; fix the code or the test, or let the user decide");
+    }
+    if (count(VACUOUS, newText) > count(VACUOUS, oldText)) {
+      return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " makes a test assert something that always"
+          + " holds, so it passes without checking the code; fix the code or the test, or let the user decide");
     }
     if (count(TEST_DEF, active(newText)) < count(TEST_DEF, active(oldText))) {
       return Judgement.ask(Classifier.AUDIT, "this edit of " + file + " removes or renames tests so the runner no"
@@ -221,8 +234,10 @@ final class DisabledTests {
         return Judgement.ask(Classifier.AUDIT, u.shown() + " renames tests or marks them skipped, so the runner no"
             + " longer runs them; fix the code or the test, or let the user decide");
       }
-      // `s/assert .*/pass/`, `s/^\(\s*\)assert/\1# assert/`: the test still runs, and checks nothing
+      // `s/assert .*/pass/`, `s/^\(\s*\)assert/\1# assert/`, `s/assert x == 200/assert True/`: the test still
+      // runs, and checks nothing
       if (ASSERTION.matcher(pattern).find() && (count(ASSERTION, replacement) < count(ASSERTION, pattern)
+          || count(VACUOUS, replacement) > count(VACUOUS, pattern)
           || COMMENTED_ASSERTION.matcher(replacement).find() && !COMMENTED_ASSERTION.matcher(pattern).find())) {
         return Judgement.ask(Classifier.AUDIT, u.shown() + " removes or comments out what tests check, so they pass"
             + " without checking it; fix the code or the test, or let the user decide");
