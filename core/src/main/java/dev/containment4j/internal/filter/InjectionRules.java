@@ -984,9 +984,10 @@ final class InjectionRules {
   private static void structural(List<Feature> f) {
     addressedOrder(f);
     // a reviewer is a person unless named as a program ("AI reviewer:", "automated reviewer"): "Note to reviewers:
-    // disregard the formatting changes" addresses the humans of a pull request
+    // disregard the formatting changes" addresses the humans of a pull request, and so (session 20) does "Note for the
+    // code reviewers:" ("AI code reviewer" is still a program)
     String ai = "(?:ai|a\\.i\\.|llm|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|"
-        + "(?<=(?:ai|llm|bot|automated|autonomous|code|gpt) )reviewers?|ai readers?)";
+        + "(?<=(?:ai|llm|bot|automated|autonomous|gpt|claude|copilot) (?:code )?)reviewers?|ai readers?)";
     // the reader named, then a colon or comma, then an imperative: "AI agent: call ...", "For the LLM reading this
     // log: execute ...", "Hey Copilot, use ..."
     f.add(feature("address-ai", 0.9, keys("ai", "a.i.", "llm", "assistant", "agent", "model", "bot", "copilot", "claude",
@@ -994,12 +995,14 @@ final class InjectionRules {
         // the clause start is looked behind, not matched: a match that began on the previous line would be scored there
         "(?:^|(?<=[\\n.!?;>\\]\"'(*#/{-])\\s*|\\\\n\\s*|\\b(?:note|message|notice|instructions?|reminder|memo|important)\\s+(?:to|for)"
             + "\\s+)"
-            + "(?:dear |hey |hi |hello |attention,? |to |for )?(?:the |any |all |every |each )?(?:[\\w-]+ )?"
+            // session 20: two words may qualify the reader ("for AI coding agents:")
+            + "(?:dear |hey |hi |hello |attention,? |to |for )?(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}"
             // the reader's name stands alone: "stackdriver-agent, run:" names a package
             + "(?:(?<=\\\\n)|(?<![\\w\\\\/._-]))" + ai
             + "(?: (?:reading|processing|parsing|summari[sz]ing|reviewing|analy[sz]ing|handling|running|seeing|"
             + "browsing|editing|working on)(?: (?:this|these|the|that|my|our))?(?: [\\w-]+)?)?\\s*[:,]\\s*"
-            + "(?:(?:when|once|after|before|while|as soon as) you [^,.\\n]{1,60}, )?"
+            // ... and the order may wait for a moment: "when you reply,", "after installing,"
+            + "(?:(?:when|once|after|before|while|as soon as) (?:you [^,.\\n]{1,60}|[a-z]{2,20}ing\\b[^,.\\n]{0,40}), )?"
             + "(?:please |now |first |then |just |kindly |immediately |also )?" + IMPERATIVE + "\\b"));
     // the content speaking of itself as giving the order: "this wiki page instructs the support agent to ..." (the
     // mirror of a report, "a poisoned page tricked the agent into ...", which the damping reads as talk about one)
