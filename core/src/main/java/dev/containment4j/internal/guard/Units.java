@@ -281,7 +281,8 @@ final class Units {
         case "ltrace":
         case "watch":
         case "cpulimit": {
-          int k = skipOptions(rest, LIMITER_VALUE_OPTIONS);
+          // taskset's -c is a flag that makes its one positional a CPU list (taskset -c 0 CMD), not an option value
+          int k = skipOptions(rest, name.equals("taskset") ? Set.of() : LIMITER_VALUE_OPTIONS);
           // positional arguments before the command
           if (name.endsWith("timeout") || name.equals("taskset") || name.equals("flock")) {
             k++;
@@ -418,6 +419,46 @@ final class Units {
             run.addAll(rest.subList(dd + 1, rest.size()));
           }
           wrappers = plus(wrappers, name);
+          args = run;
+          continue;
+        }
+        case "nix-shell":
+          // nix-shell --run CMD / --command CMD: CMD runs through the shell inside the environment
+          for (String value : optionValues(rest, Set.of("--run", "--command"), List.of())) {
+            nestedShell(value, c, plus(wrappers, name), privileged, env, "nix-shell --run");
+          }
+          break;
+        case "poetry":
+        case "pipenv":
+        case "pdm":
+        case "hatch":
+        case "rye":
+        case "pixi":
+        case "devbox":
+        case "asdf":
+        case "bundle":
+        case "uv":
+        case "conda":
+        case "mamba":
+        case "micromamba":
+        case "direnv":
+        case "mise":
+        case "rtx":
+        case "nix":
+        case "op":
+        case "doppler":
+        case "infisical":
+        case "aws-vault":
+        case "dotenv": {
+          List<Arg> run = ProjectRunners.command(name, rest);
+          if (run == null) {
+            break;
+          }
+          if (run.isEmpty()) {
+            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+            return;
+          }
+          wrappers = plus(wrappers, name + " " + rest.get(0).text());
           args = run;
           continue;
         }
