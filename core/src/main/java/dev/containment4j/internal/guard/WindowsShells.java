@@ -32,7 +32,17 @@ final class WindowsShells {
   private static final Set<String> TOOLS = Set.of("reg", "reg.exe", "schtasks", "schtasks.exe", "certutil",
       "certutil.exe", "bitsadmin", "bitsadmin.exe", "mshta", "mshta.exe", "rundll32", "rundll32.exe", "regsvr32",
       "regsvr32.exe", "vssadmin", "vssadmin.exe", "bcdedit", "bcdedit.exe", "wmic", "wmic.exe", "netsh", "netsh.exe",
-      "cmdkey", "cmdkey.exe", "takeown", "icacls", "IEX", "Iex");
+      "cmdkey", "cmdkey.exe", "takeown", "icacls", "IEX", "Iex",
+      // session 20: accounts, services, disks and audit policy
+      "net", "net.exe", "net1", "sc.exe", "cipher", "cipher.exe", "diskpart", "fsutil", "fsutil.exe", "auditpol",
+      "secedit", "ntdsutil", "wevtutil", "wevtutil.exe");
+  /**
+   * Cmdlets and aliases that create or write the paths they name (session 20: {@code New-Item -Path build} was asked
+   * as a command the guard has no model of); their paths are judged as a write to them is.
+   */
+  private static final Pattern WRITES = Pattern.compile("(?i)new-item|ni|mkdir|md|set-content|add-content|ac"
+      + "|out-file|copy-item|cpi|copy|cp|move-item|mi|move|mv|rename-item|rni|ren|expand-archive|compress-archive"
+      + "|tee-object|tee");
   /** {@code Get-ChildItem}: PowerShell's Verb-Noun shape, capitalised (a Unix program is rarely spelt so). */
   private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z0-9]+");
   /** Verbs whose cmdlets only read or format: {@code Get-}, {@code Select-}, {@code Measure-} ... */
@@ -247,6 +257,7 @@ final class WindowsShells {
     String lverb = verb.toLowerCase(Locale.ROOT);
     Judgement paths = Judgement.ALLOW;
     boolean deletes = DELETES.matcher(lverb).find();
+    boolean writes = !deletes && WRITES.matcher(lverb).matches();
     if (WIPES.matcher(lverb).matches()) {
       return Judgement.deny(Classifier.DELETE, shown + " empties the recycle bin or wipes a disk; this destroys data"
           + " irreversibly");
@@ -273,6 +284,8 @@ final class WindowsShells {
           if (deletes && !raw.isEmpty() && !raw.startsWith("$")) {
             // Remove-Item .git: a bare name is a path in the current directory, judged like rm of it
             paths = paths.max(c.deleteTarget(Arg.literal(raw), u.cwd(), recursive, shown));
+          } else if (writes && !raw.isEmpty() && !raw.startsWith("$")) {
+            paths = paths.max(c.writeTarget(Arg.literal(raw), u.cwd(), "writes to", shown));
           }
           continue;
         }
@@ -282,11 +295,18 @@ final class WindowsShells {
                 + " workspace; this destroys data irreversibly"));
           }
           String rest = posix(raw.substring(2), c);
-          paths = paths.max(c.readTarget(Arg.literal(posix(rest.replaceFirst("^/(?i)users/[^/]+", "~"), c)), u.cwd(),
-              shown, false));
+          Arg onDrive = Arg.literal(posix(rest.replaceFirst("^/(?i)users/[^/]+", "~"), c));
+          // a write is what the cmdlet does to the path: its judgement names the category on a tie
+          if (writes) {
+            paths = paths.max(c.writeTarget(onDrive, u.cwd(), "writes to", shown));
+          }
+          paths = paths.max(c.readTarget(onDrive, u.cwd(), shown, false));
           continue;
         }
         Arg a = Arg.literal(posix(raw, c));
+        if (writes) {
+          paths = paths.max(c.writeTarget(a, u.cwd(), "writes to", shown));
+        }
         paths = paths.max(c.readTarget(a, u.cwd(), shown, false));
         if (deletes) {
           paths = paths.max(c.deleteTarget(a, u.cwd(), recursive, shown));
@@ -298,7 +318,7 @@ final class WindowsShells {
       return Judgement.ask(Classifier.DELETE, shown + " deletes whatever the pipeline hands it, which the guard"
           + " cannot see; name the paths to delete");
     }
-    if (deletes || READ_ONLY.matcher(lverb).matches() || WEB.matcher(lverb).matches()) {
+    if (deletes || writes || READ_ONLY.matcher(lverb).matches() || WEB.matcher(lverb).matches()) {
       // a web request's body or upload is judged for the whole text (SENDS); a GET reads, as curl does
       return paths;
     }
