@@ -446,7 +446,10 @@ final class InjectionRules {
             + "preceding) (?:this (?:line|point|message|sentence)|here)\\b"));
     f.add(feature("url-data", 0.6, keys("http"), "\\bhttps?://[^\\s)\"'<>]{3,200}[?&][a-z0-9_]{1,20}=(?:\\{\\{|\\$\\{|\\{|<|\\[|%7b|"
         // session 18: a placeholder the reader is to fill ("?session=INSERT_CONVERSATION_SUMMARY_HERE")
-        + "%3c|(?:insert|paste|put|add)_[a-z0-9_]{2,40})[^\\s)]{0,100}"));
+        + "%3c|(?:insert|paste|put|add)_[a-z0-9_]{2,40}"
+        // session 20: a value that names the reader's data ("?u=USER_EMAIL", "?d=SECRET_FROM_CONTEXT"); not the names
+        // documentation puts where a key goes ("?api_key=API_KEY", "?access_token=ACCESS_TOKEN")
+        + "|(?:user|secret|private|ssh|conversation|chat|context)_[a-z0-9_]{2,40}(?=[&#\\s>)\"']|$))[^\\s)]{0,100}"));
     f.add(feature("url-data", 0.6, keys("append", "add", "include", "encode", "put", "attach", "embed", "replace"), "\\b(?:append|add|include|encode|put|attach|embed|replace)\\b[^\\n]{0,80}\\b(?:to|in"
         + "|into|as) (?:the |this |a )?(?:url|link|query|image (?:url|link|source)|query string|parameter)"));
     // goal hijack without trigger words (BIPIA style): instructions about "your answer"
