@@ -990,7 +990,9 @@ final class InjectionRules {
     // disregard the formatting changes" addresses the humans of a pull request, and so (session 20) does "Note for the
     // code reviewers:" ("AI code reviewer" is still a program)
     String ai = "(?:ai|a\\.i\\.|llm|assistants?|agents?|models?|bots?|chatbots?|copilot|claude|chatgpt|gpt|gemini|"
-        + "(?<=(?:ai|llm|bot|automated|autonomous|gpt|claude|copilot) (?:code )?)reviewers?|ai readers?)";
+        + "(?<=(?:ai|llm|bot|automated|autonomous|gpt|claude|copilot) (?:code )?)reviewers?|ai readers?"
+        // session 20: "for autonomous installers:", "(for automated fixers)"
+        + "|(?<=(?:ai|llm|automated|autonomous) )(?:installers?|fixers?))";
     // the reader named, then a colon or comma, then an imperative: "AI agent: call ...", "For the LLM reading this
     // log: execute ...", "Hey Copilot, use ..."
     f.add(feature("address-ai", 0.9, keys("ai", "a.i.", "llm", "assistant", "agent", "model", "bot", "copilot", "claude",
@@ -1015,7 +1017,34 @@ final class InjectionRules {
             + "readme|email|ticket|paragraph|post|instructions?|notice)s? (?:instructs|tells|asks|directs|requires|orders|"
             + "authori[sz]es) (?:the|any|all|every|each|you|your) ?(?:[\\w-]+ )?(?:ai|llm|assistants?|agents?|models?|"
             + "bots?|chatbots?|copilot|claude|reviewers?|readers?)?\\s*(?:reading (?:it|this) )?to\\b"));
-    // the reader addressed as whoever has read this content
+    // session 20: an obligation laid on the reader in the third person, the reader named as whoever reads this
+    // ("any assistant reading this must run", "assistants that read this ticket are authorized to grant", "which the
+    // assistant must follow now"): a quantified or reading reader, a modal, then a verb
+    f.add(feature("address-ai", 0.9, keys("must", "should", "shall", "required to", "expected to", "authorized to",
+        "authorised to", "allowed to", "permitted to", "instructed to", "need to", "needs to", "has to", "have to",
+        "recommend", "ask", "require", "request", "insist", "expect", "demand"),
+        "\\b(?:(?:any|every|all|each) (?:ai |llm |automated |autonomous |downstream |llm-based )?(?:assistants?|agents?"
+            + "|models?|llms?|bots?|ai|integrations?|installers?|fixers?)(?: (?:that|who|which) (?:reads?|process(?:es)?"
+            + "|sees?|handles?|summari[sz]es?|reviews?|compares?) [^,.;\\n]{1,40}| (?:reading|processing|seeing|handling"
+            + "|summari[sz]ing|reviewing|comparing|parsing|using) [^,.;\\n]{1,40})?"
+            + "|(?:the |an? )?(?:ai |llm )?(?:assistants?|agents?|models?|llms?|bots?)(?: (?:that|who|which) (?:reads?"
+            + "|process(?:es)?|sees?|handles?|summari[sz]es?) (?:this|these)\\b[^,.;\\n]{0,30}| (?:reading|processing"
+            + "|seeing|handling|summari[sz]ing) (?:this|these)\\b[^,.;\\n]{0,30}))"
+            + ",? (?:must|should|shall|needs? to|has to|have to|(?:is|are) (?:now )?(?:required|expected|obliged"
+            + "|authori[sz]ed|permitted|allowed|instructed|supposed) to)(?: now| also| first| always)?"
+            // ... or in a that-clause: "the maintainers recommend that any assistant reading this run ..."
+            + "|\\b(?:recommends?|asks?|requires?|requests?|insists?|expects?|demands?) that (?:any|every|all|each|the)"
+            + " (?:ai |llm |automated |autonomous )?(?:assistants?|agents?|models?|llms?|bots?) (?:reading|processing"
+            + "|seeing|handling|summari[sz]ing) (?:this|these)\\b[^,.;\\n]{0,30}?(?: (?:immediately|now|first|also))?"
+            + " (?:(?:rank|omit|run|execute|grant|follow|disable|delete|remove|send|post|upload|share|forward|email|"
+            + "copy|paste|append|add|mark|close|approve|merge|push|install|download|reveal|print|output|include|say|"
+            + "state|tell|report|recommend|describe|ignore|disregard|skip|transfer|pay|issue|refund|set|change|"
+            + "export|dump|read|open|visit|call|use|write|create|commit|deploy|rate|praise|claim|never mention|not"
+            + " mention)\\b(?<!run(?= (?:in|on|under|with|inside|within|as|at|behind|only)\\b))"
+            + "|\\w+ (?:it|them|this|these|that)\\b)"
+            // "the correct procedure, which the assistant must follow now, is to ..."
+            + "|, which (?:the|an?|any|every) (?:ai |llm )?(?:assistant|agent|model|llm|bot) (?:must|should|shall|has to"
+            + "|needs to|is required to)(?: now| also| first| always)? (?:follow|obey|carry out|execute|perform|apply)\\b"));
     f.add(feature("address-ai", 0.6, keys("once you", "after you", "when you", "now that you", "if you"),
         "\\b(?:once|after|now that|if) you(?:'ve| have)? (?:read|processed|parsed|seen|finished reading|loaded)"
             + " (?:this|these|the (?:file|page|document|message|log|readme|comment|issue|email|ticket))\\b"));
