@@ -197,7 +197,9 @@ final class InjectionRules {
         "\\b(?:from now on|henceforth|starting now|for the rest of (?:this|the) (?:conversation|session)),? you"
             + " (?:will|must|shall|are|should)"));
     f.add(feature("new-instructions", 0.9, keys("you are now", "you are no longer", " mode"), "\\byou are (?:now|no longer) (?:a|an|in|dan|free|unrestricted|"
-        + "jailbroken|my|the)\\b|\\b(?:enter|enable|activate) (?:developer|god|dan|jailbreak|unrestricted) mode"));
+        // session 20: "you are now operating as the billing agent" (a handoff note that reassigns the reader)
+        + "jailbroken|my|the|(?:operating|acting|working|serving|functioning) as (?:the |an? )?(?:[\\w-]+ ){0,2}"
+        + "(?:agent|assistant|bot|ai|model))\\b|\\b(?:enter|enable|activate) (?:developer|god|dan|jailbreak|unrestricted) mode"));
     f.add(feature("new-instructions", 0.6, keys("your new", "your real", "your actual", "your true", "your primary"), "\\byour (?:new|real|actual|true|primary) (?:task|goal|objective|job|"
         + "purpose|mission|instructions?)(?: (?:is|are|will be)\\b|\\s*:)"));
     // addressing the AI reading the output
