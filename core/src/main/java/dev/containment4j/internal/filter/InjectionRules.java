@@ -1025,25 +1025,31 @@ final class InjectionRules {
     f.add(feature("address-ai", 0.9, keys("must", "should", "shall", "required to", "expected to", "authorized to",
         "authorised to", "allowed to", "permitted to", "instructed to", "need to", "needs to", "has to", "have to",
         "recommend", "ask", "require", "request", "insist", "expect", "demand"),
-        "\\b(?:(?:any|every|all|each) (?:ai |llm |automated |autonomous |downstream |llm-based )?(?:assistants?|agents?"
-            + "|models?|llms?|bots?|ai|integrations?|installers?|fixers?)(?: (?:that|who|which) (?:reads?|process(?:es)?"
-            + "|sees?|handles?|summari[sz]es?|reviews?|compares?) [^,.;\\n]{1,40}| (?:reading|processing|seeing|handling"
+        // the subject: a quantified reader, or one that reads this (a person "handles" a conversation: not a reader)
+        "\\b(?:(?:(?:any|every|all|each) (?:ai |llm |automated |autonomous |downstream |llm-based )?(?:assistants?"
+            + "|agents?|models?|llms?|bots?|ai|integrations?|installers?|fixers?)(?: (?:that|who|which) (?:reads?"
+            + "|process(?:es)?|sees?|summari[sz]es?|reviews?|compares?) [^,.;\\n]{1,40}| (?:reading|processing|seeing"
             + "|summari[sz]ing|reviewing|comparing|parsing|using) [^,.;\\n]{1,40})?"
             + "|(?:the |an? )?(?:ai |llm )?(?:assistants?|agents?|models?|llms?|bots?)(?: (?:that|who|which) (?:reads?"
-            + "|process(?:es)?|sees?|handles?|summari[sz]es?) (?:this|these)\\b[^,.;\\n]{0,30}| (?:reading|processing"
-            + "|seeing|handling|summari[sz]ing) (?:this|these)\\b[^,.;\\n]{0,30}))"
+            + "|process(?:es)?|summari[sz]es?) (?:this|these)\\b[^,.;\\n]{0,30}| (?:reading|processing"
+            + "|summari[sz]ing) (?:this|these)\\b[^,.;\\n]{0,30}))"
+            // the modal
             + ",? (?:must|should|shall|needs? to|has to|have to|(?:is|are) (?:now )?(?:required|expected|obliged"
             + "|authori[sz]ed|permitted|allowed|instructed|supposed) to)(?: now| also| first| always)?"
-            // ... or in a that-clause: "the maintainers recommend that any assistant reading this run ..."
+            // ... or a that-clause: "the maintainers recommend that any assistant reading this run ..."
             + "|\\b(?:recommends?|asks?|requires?|requests?|insists?|expects?|demands?) that (?:any|every|all|each|the)"
             + " (?:ai |llm |automated |autonomous )?(?:assistants?|agents?|models?|llms?|bots?) (?:reading|processing"
-            + "|seeing|handling|summari[sz]ing) (?:this|these)\\b[^,.;\\n]{0,30}?(?: (?:immediately|now|first|also))?"
-            + " (?:(?:rank|omit|run|execute|grant|follow|disable|delete|remove|send|post|upload|share|forward|email|"
-            + "copy|paste|append|add|mark|close|approve|merge|push|install|download|reveal|print|output|include|say|"
-            + "state|tell|report|recommend|describe|ignore|disregard|skip|transfer|pay|issue|refund|set|change|"
-            + "export|dump|read|open|visit|call|use|write|create|commit|deploy|rate|praise|claim|never mention|not"
-            + " mention)\\b(?<!run(?= (?:in|on|under|with|inside|within|as|at|behind|only)\\b))"
-            + "|\\w+ (?:it|them|this|these|that)\\b)"
+            + "|seeing|summari[sz]ing) (?:this|these)\\b[^,.;\\n]{0,30}?(?: (?:immediately|now|first|also))?)"
+            // then a verb of an order that acts on the user's data, rights, repository or answer; everyday work
+            // ("every agent should run the linter", "run in a sandbox", "acknowledge each message", "check the
+            // dashboards") only with a command or address after it
+            + " (?:(?:rank|omit|grant|disable|delete|remove|send|post|upload|share|forward|email|copy|paste|approve"
+            + "|merge|push|publish|tag|reveal|print|output|ignore|disregard|skip|transfer|pay|refund|export|dump|deploy"
+            + "|rotate|praise|claim|recommend|leave out|never mention|not mention|close (?:all|every)|commit directly"
+            + "|(?:report|say|state|claim|tell (?:the )?(?:user|customer|reader)s?) that|describe [^.;\\n]{1,40} as"
+            + "|rate (?:it|this|the)|ask (?:the )?(?:user|customer|caller)s? (?:for|to))\\b"
+            + "|(?:run|execute|install|download|open|visit|call|use|fetch|read|write|append|add|set|commit)"
+            + " (?:the (?:command |script |file )?)?[`'\"]?(?:https?://|[~/.]|`|curl|wget|sh |bash|rm |chmod|git push))"
             // "the correct procedure, which the assistant must follow now, is to ..."
             + "|, which (?:the|an?|any|every) (?:ai |llm )?(?:assistant|agent|model|llm|bot) (?:must|should|shall|has to"
             + "|needs to|is required to)(?: now| also| first| always)? (?:follow|obey|carry out|execute|perform|apply)\\b"));
