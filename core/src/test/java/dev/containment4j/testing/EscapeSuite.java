@@ -1074,7 +1074,7 @@ public abstract class EscapeSuite {
   @Test
   void theHostsIdentityFilesShowGeneratedValues() throws IOException {
     List<String> files = List.of("/etc/hostname", "/etc/machine-id", "/var/lib/dbus/machine-id",
-        "/proc/sys/kernel/random/boot_id");
+        "/proc/sys/kernel/random/boot_id", "/proc/cmdline");
     List<String> hostValues = new ArrayList<>();
     for (String f : files) {
       if (Files.isReadable(Path.of(f))) {

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * ({@code /etc/machine-id}, {@code /var/lib/dbus/machine-id}), and, where the sandbox shares the host kernel's
  * {@code /proc/sys}, the boot id. A tool reading them can tell which machine it runs on and correlate runs across
  * sandboxes; every sandbox sees generated values instead: the sandbox's host name, and ids drawn at random once per
- * backend (stable across its calls, as a machine's are, and unrelated to the host's). Thread-safe.
+ * backend (stable across its calls, as a machine's are, and unrelated to the host's). Where the sandbox shares the host
+ * kernel's {@code /proc} files, the kernel's command line too (session 20: a VM's shows its control agent's flags and
+ * ports, a cloud image's its metadata source), replaced by a neutral one as gVisor's own {@code /proc} shows. Thread-safe.
  */
 public final class HostIdentity {
   /** The host name inside every sandbox (bwrap's {@code --hostname}, the OCI {@code hostname}). */
@@ -30,6 +32,12 @@ public final class HostIdentity {
 
   /** Where the kernel shows its boot id, under a {@code /proc/sys} shared with the host. */
   public static final String BOOT_ID = "/proc/sys/kernel/random/boot_id";
+
+  /** Where the kernel shows the command line it was booted with. */
+  public static final String CMDLINE = "/proc/cmdline";
+
+  /** What a sandbox reads there: a plain boot line that names no machine. */
+  static final String NEUTRAL_CMDLINE = "BOOT_IMAGE=/vmlinuz ro quiet";
 
   private static final List<String> HOSTNAME_FILES = List.of("/etc/hostname");
   private static final List<String> MACHINE_ID_FILES = List.of("/etc/machine-id", "/var/lib/dbus/machine-id");
@@ -53,11 +61,13 @@ public final class HostIdentity {
   private final Path hostname;
   private final Path machineId;
   private final Path bootId;
+  private final Path cmdline;
 
   private HostIdentity(Path dir) {
     this.hostname = dir.resolve("hostname");
     this.machineId = dir.resolve("machine-id");
     this.bootId = dir.resolve("boot_id");
+    this.cmdline = dir.resolve("cmdline");
   }
 
   /** The files a backend writes in {@code dir} (also what an explanation names before any is written). */
@@ -74,6 +84,7 @@ public final class HostIdentity {
     writeReadOnly(id.hostname, SANDBOX_HOSTNAME + "\n");
     writeReadOnly(id.machineId, HexFormat.of().formatHex(machine) + "\n");
     writeReadOnly(id.bootId, UUID.randomUUID() + "\n");
+    writeReadOnly(id.cmdline, NEUTRAL_CMDLINE + "\n");
     return id;
   }
 
@@ -87,8 +98,8 @@ public final class HostIdentity {
     return PRESENT.stream().map(t -> new Replacement(HOSTNAME_FILES.contains(t) ? hostname : machineId, t)).toList();
   }
 
-  /** The boot id's replacement, for a sandbox whose {@code /proc/sys} is the host's. */
-  public Replacement bootId() {
-    return new Replacement(bootId, BOOT_ID);
+  /** The boot id's and the kernel command line's replacements, for a sandbox whose {@code /proc} files are the host's. */
+  public List<Replacement> inProc() {
+    return List.of(new Replacement(bootId, BOOT_ID), new Replacement(cmdline, CMDLINE));
   }
 }

@@ -329,7 +329,7 @@ public final class BubblewrapBackend implements IsolationBackend {
   public static List<HostIdentity.Replacement> identityOf(Path deniedFile) {
     HostIdentity id = HostIdentity.in(deniedFile.getParent());
     List<HostIdentity.Replacement> all = new ArrayList<>(id.inRoot());
-    all.add(id.bootId());
+    all.addAll(id.inProc());
     return all;
   }
 
