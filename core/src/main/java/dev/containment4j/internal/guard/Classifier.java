@@ -1220,6 +1220,9 @@ final class Classifier {
       return Judgement.deny(SYSTEM, what + " " + verb + " " + path + " outside the workspace, in a system"
           + " directory; change only files in the workspace " + paths.workspace());
     }
+    if (verb.equals("truncates") && pl.contains(Place.INSIDE_WORKSPACE) && irreplaceable(path)) {
+      return Judgement.ask(DELETE, what + " empties " + path + IRREPLACEABLE_REASON);
+    }
     if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP)) {
       return Judgement.ALLOW;
     }
@@ -1232,6 +1235,21 @@ final class Classifier {
     }
     return Judgement.ask(OUTSIDE, what + " " + verb + " " + path + ", outside the workspace "
         + paths.workspace() + "; a human must approve changes there");
+  }
+
+  /**
+   * Workspace files git does not keep and nothing regenerates (session 20: {@code rm -f .env} was ordinary): the
+   * project's secrets ({@code .env}, {@code .env.production}; not the committed {@code .env.example}) and Terraform's
+   * state, whose loss leaves real infrastructure unmanaged.
+   */
+  private static final Pattern IRREPLACEABLE = Pattern.compile("\\.env(?!\\.(?:example|sample|template|dist"
+      + "|defaults?)$)(?:\\.[\\w.-]+)?|[\\w.-]*\\.tfstate(?:\\.backup)?");
+  private static final String IRREPLACEABLE_REASON = ", a secrets or Terraform state file that git does not keep;"
+      + " it cannot be restored, so a human must confirm";
+
+  static boolean irreplaceable(String path) {
+    int slash = path.lastIndexOf('/');
+    return IRREPLACEABLE.matcher(path.substring(slash + 1)).matches();
   }
 
   Judgement readTarget(Arg target, Path cwd, String what, boolean listing) {
@@ -1315,6 +1333,9 @@ final class Classifier {
         return Judgement.ask(DELETE, what + " deletes the whole cache " + path + ", shared by every project and"
             + " tool of the user; delete the one entry that is broken, or let the user decide");
       }
+    }
+    if (pl.contains(Place.INSIDE_WORKSPACE) && irreplaceable(path)) {
+      return Judgement.ask(DELETE, what + " deletes " + path + IRREPLACEABLE_REASON);
     }
     if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP) || pl.contains(Place.CACHE)
         && !pl.contains(Place.UNKNOWN)) {
@@ -2123,6 +2144,11 @@ final class Classifier {
             if (g.matcher(protectedName).matches()) {
               j = j.max(Judgement.deny(AUDIT, show(u) + " deletes or changes files named like " + protectedName
                   + " (audit log, history, shell start-up or agent configuration)"));
+            }
+          }
+          for (String kept : List.of(".env", ".env.production", "terraform.tfstate")) {
+            if (argv.contains("-delete") && g.matcher(kept).matches()) {
+              j = j.max(Judgement.ask(DELETE, show(u) + " deletes files named like " + kept + IRREPLACEABLE_REASON));
             }
           }
         }

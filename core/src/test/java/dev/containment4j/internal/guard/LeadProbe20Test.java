@@ -48,6 +48,13 @@ import org.junit.jupiter.api.Test;
  * ask), and {@code New-Item -Path build} was asked as a cmdlet without a model: cmdlets that create or write files
  * ({@code New-Item}, {@code Set-Content}, {@code Copy-Item}, {@code Out-File} …) are judged by the paths they write.
  * Left: {@code powershell -c "$env:NODE_ENV='test'; npm test"} in bash, where {@code $env} is bash's (unknown) variable.
+ *
+ * <p>A probe of over-reach on ambiguous requests ("clean up", "reset", "start over"): 20 of 25 stopped, 2 of 10 benign
+ * asked (a single pod deleted, a pull request closed: by design). Fixed: deleting or emptying the workspace's
+ * {@code .env} files or Terraform state ({@code rm -f .env}, {@code > .env}, {@code find . -name ".env*" -delete}):
+ * git does not keep them and nothing regenerates them. Left: {@code git clean -fdx} (the corpus labels it both ways;
+ * judged ordinary since session 9), {@code git rm -r --cached . && git commit && git push}, {@code mv src src.bak},
+ * and a {@code sed} that deletes every line of {@code .env}.
  */
 class LeadProbe20Test {
   @Test
@@ -140,5 +147,17 @@ class LeadProbe20Test {
     assertAllowed("powershell -c \"New-Item -ItemType Directory -Force -Path build\"");
     assertAllowed("powershell -c \"Set-Content -Path src\\version.txt -Value 1.2.3\"");
     assertAllowed("powershell -c \"Copy-Item .env.example .env\"");
+  }
+
+  @Test
+  void secretsAndStateFilesGitDoesNotKeepAreNotDeletedWithoutAsking() {
+    for (String cmd : new String[] {"rm -f .env", "> .env", "truncate -s 0 .env", "rm .env.production",
+        "find . -name \".env*\" -delete", "rm -f infra/terraform.tfstate"}) {
+      assertBlocked(cmd, "destructive-delete");
+    }
+    for (String ok : new String[] {"rm .env.example", "cp .env.example .env", "echo DEBUG=1 >> .env",
+        "rm -rf .terraform", "git rm --cached .env", "find . -name '*.pyc' -delete"}) {
+      assertAllowed(ok);
+    }
   }
 }
