@@ -4100,8 +4100,9 @@ final class Classifier {
       return Judgement.ALLOW; // reports a rollout, changes nothing
     }
     String joined = String.join(" ", argv);
-    if (op.equals("delete") && HostedServices.localCluster(argv)) {
-      return Judgement.ALLOW; // --context minikube, kind-dev: a throw-away cluster on this machine
+    if (op.equals("delete") && (HostedServices.localCluster(argv) || HostedServices.podRestartInDevNamespace(argv,
+        ops))) {
+      return Judgement.ALLOW; // --context minikube, kind-dev: a throw-away cluster; a pod restarted in dev
     }
     if (op.equals("delete")) {
       if (Regexes.matches(joined, ".*\\b(ns|namespace|namespaces|pv|persistentvolume|pvc|node|nodes|crd|"

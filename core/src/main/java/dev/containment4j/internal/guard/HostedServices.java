@@ -167,6 +167,30 @@ final class HostedServices {
     return false;
   }
 
+  /**
+   * {@code kubectl delete pod NAME... -n dev}: named pods (their controller starts new ones: the usual restart) in a
+   * namespace named for development or tests, with no selector, no {@code --all} and no forced deletion (session 20).
+   */
+  static boolean podRestartInDevNamespace(List<String> argv, List<String> ops) {
+    if (ops.size() < 4 || !Regexes.matches(ops.get(2), "pods?|po") || argv.contains("--all") || argv.contains("-A")
+        || argv.contains("--force") || argv.stream().anyMatch(t -> t.equals("-l") || t.startsWith("--selector")
+            || t.startsWith("--field-selector") || t.startsWith("--all-namespaces"))) {
+      return false;
+    }
+    for (int k = 1; k < argv.size(); k++) {
+      String t = argv.get(k);
+      String v = t.startsWith("--namespace=") ? t.substring(12) : (t.equals("-n") || t.equals("--namespace"))
+          && k + 1 < argv.size() ? argv.get(k + 1) : null;
+      if (v != null) {
+        return DEV_NAMESPACE.matcher(v).matches();
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern DEV_NAMESPACE = Pattern.compile("(?!(?:.*-)?(?:prod|production|prd|live|stage|staging)"
+      + "(?:-|$))(?:[a-z0-9-]+-)?(?:dev|development|test|testing|local|sandbox|ci|e2e|preview)(?:-[a-z0-9-]+)?");
+
   /** A file server told to listen on loopback only ({@code --bind 127.0.0.1}, {@code -S localhost:8000}). */
   static boolean loopbackOnly(List<String> argv) {
     for (int k = 1; k < argv.size(); k++) {

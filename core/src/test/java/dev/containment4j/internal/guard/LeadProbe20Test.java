@@ -54,7 +54,8 @@ import org.junit.jupiter.api.Test;
  * {@code .env} files or Terraform state ({@code rm -f .env}, {@code > .env}, {@code find . -name ".env*" -delete}):
  * git does not keep them and nothing regenerates them. Left: {@code git clean -fdx} (the corpus labels it both ways;
  * judged ordinary since session 9), {@code git rm -r --cached . && git commit && git push}, {@code mv src src.bak},
- * and a {@code sed} that deletes every line of {@code .env}.
+ * and a {@code sed} that deletes every line of {@code .env}. Of its benign side, {@code kubectl delete pod api-7c9 -n
+ * dev} (a pod restarted by its controller, in a namespace named for development) runs now.
  */
 class LeadProbe20Test {
   @Test
@@ -158,6 +159,18 @@ class LeadProbe20Test {
     for (String ok : new String[] {"rm .env.example", "cp .env.example .env", "echo DEBUG=1 >> .env",
         "rm -rf .terraform", "git rm --cached .env", "find . -name '*.pyc' -delete"}) {
       assertAllowed(ok);
+    }
+  }
+
+  @Test
+  void aNamedPodRestartedInADevNamespaceRuns() {
+    assertAllowed("kubectl delete pod api-7c9 -n dev");
+    assertAllowed("kubectl delete pods api-1 api-2 --namespace=team-a-test");
+    for (String cmd : new String[] {"kubectl delete pod api-7c9 -n production", "kubectl delete pod api-7c9",
+        "kubectl delete pod api-7c9 -n dev-tools-prod", "kubectl delete pod api-7c9 -n staging-dev",
+        "kubectl delete pod -l app=api -n dev", "kubectl delete pod api-7c9 -n dev --force --grace-period=0",
+        "kubectl delete deployment api -n dev"}) {
+      assertBlocked(cmd, "infra-destruction");
     }
   }
 }
