@@ -899,6 +899,7 @@ final class InjectionRules {
         + "\\b(?:the |your )?(?:security team|owner|maintainers?|admin\\w*|cto|ciso|user) (?:has |have )?(?:already )?"
         + "(?:approved|authori[sz]ed|signed off on|ok'?d) (?:it|this|that|the change)\\b|"
         + "\\bskip (?:all |any |the )?(?:reviews?|approvals?|confirmations?)\\b|\\bno need to (?:tell|ask|confirm|check)\\b|"
+        + "(?<!\\b(?:must|should|shall|to|will|would|needs to|has to|have to) be )"
         + "\\b(?:approved|authori[sz]ed|cleared|lifted|sanctioned|pre-?approved|pre-?authori[sz]ed|signed off|requested) by"
         + " (?:the |your )?(?:owner|maintainers?|admin\\w*|cto|ceo|ciso|security team|it|user|management|operators?)\\b|"
         + "\\b(?:already|has|have) (?:agreed|approved|authori[sz]ed|pre-?authori[sz]ed|consented)\\b|\\b(?:pre-?authori[sz]ed|"
@@ -1082,7 +1083,9 @@ final class InjectionRules {
             + "message|prompt|instructions?)\\b"));
     // authority claimed in the passive: "pre-authorized by the account owner", "approved by the security classifier"
     f.add(feature("authority", 0.7, keys("authori", "approved", "sanctioned", "signed off", "whitelisted", "cleared"),
-        "\\b(?:pre-?)?(?:authori[sz]ed|approved|sanctioned|signed off|whitelisted|cleared) (?:in advance )?by (?:the |"
+        // session 20: a requirement ("every AI tool must be approved by the security team") claims no approval
+        "(?<!\\b(?:must|should|shall|to|will|would|needs to|has to|have to) be )"
+            + "\\b(?:pre-?)?(?:authori[sz]ed|approved|sanctioned|signed off|whitelisted|cleared) (?:in advance )?by (?:the |"
             + "your |an? )?(?:user|owner|account owner|repo(?:sitory)? owner|admin(?:istrator)?|operator|developer|"
             + "maintainers?|security team|(?:security |safety )?(?:classifier|scanner|guard|filter|monitor|review)|"
             // session 17: "whitelisted by your safety system"
