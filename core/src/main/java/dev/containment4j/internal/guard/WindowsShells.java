@@ -43,6 +43,7 @@ final class WindowsShells {
   private static final Pattern WRITES = Pattern.compile("(?i)new-item|ni|mkdir|md|set-content|add-content|ac"
       + "|out-file|copy-item|cpi|copy|cp|move-item|mi|move|mv|rename-item|rni|ren|expand-archive|compress-archive"
       + "|tee-object|tee");
+  private static final Pattern MOVES = Pattern.compile("(?i)move-item|mi|move|mv|rename-item|rni|ren");
   /** {@code Get-ChildItem}: PowerShell's Verb-Noun shape, capitalised (a Unix program is rarely spelt so). */
   private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z0-9]+");
   /** Verbs whose cmdlets only read or format: {@code Get-}, {@code Select-}, {@code Measure-} ... */
@@ -258,6 +259,8 @@ final class WindowsShells {
     Judgement paths = Judgement.ALLOW;
     boolean deletes = DELETES.matcher(lverb).find();
     boolean writes = !deletes && WRITES.matcher(lverb).matches();
+    // a move takes its source away: `move .git old` removes the repository from the workspace as a delete would
+    boolean moves = writes && MOVES.matcher(lverb).matches();
     if (WIPES.matcher(lverb).matches()) {
       return Judgement.deny(Classifier.DELETE, shown + " empties the recycle bin or wipes a disk; this destroys data"
           + " irreversibly");
@@ -286,6 +289,9 @@ final class WindowsShells {
             paths = paths.max(c.deleteTarget(Arg.literal(raw), u.cwd(), recursive, shown));
           } else if (writes && !raw.isEmpty() && !raw.startsWith("$")) {
             paths = paths.max(c.writeTarget(Arg.literal(raw), u.cwd(), "writes to", shown));
+            if (moves) {
+              paths = paths.max(c.deleteTarget(Arg.literal(raw), u.cwd(), false, shown));
+            }
           }
           continue;
         }
@@ -308,7 +314,7 @@ final class WindowsShells {
           paths = paths.max(c.writeTarget(a, u.cwd(), "writes to", shown));
         }
         paths = paths.max(c.readTarget(a, u.cwd(), shown, false));
-        if (deletes) {
+        if (deletes || moves) {
           paths = paths.max(c.deleteTarget(a, u.cwd(), recursive, shown));
         }
       }

@@ -148,6 +148,10 @@ class LeadProbe20Test {
     assertAllowed("powershell -c \"New-Item -ItemType Directory -Force -Path build\"");
     assertAllowed("powershell -c \"Set-Content -Path src\\version.txt -Value 1.2.3\"");
     assertAllowed("powershell -c \"Copy-Item .env.example .env\"");
+    // a move takes its source away, as a delete would (the review of the change: `move .git old` passed)
+    assertBlocked("cmd /c \"move .git old\"", "destructive-delete");
+    assertAllowed("powershell -c \"Move-Item build\\\\app.zip dist\\\\app.zip\"");
+    assertAllowed("powershell -c \"Rename-Item src\\\\old.ts new.ts\"");
   }
 
   @Test
