@@ -78,6 +78,8 @@ final class Units {
   /** Options of nice, timeout, flock, strace ... that take a value. */
   private static final Set<String> LIMITER_VALUE_OPTIONS = Set.of("-n", "-c", "-s", "-k", "-o", "-i", "-e", "-p",
       "--adjustment", "--signal", "--kill-after", "-l", "-E", "--interval", "-d");
+  /** Programs that delete the files xargs hands them. */
+  private static final Set<String> REMOVERS = Set.of("rm", "unlink", "shred", "trash", "trash-put", "srm");
   /** Options of xargs that take a value. */
   private static final Set<String> XARGS_VALUE_OPTIONS = Set.of("-I", "-i", "-n", "-P", "-d", "-E", "-e", "-L",
       "-l", "-s", "-a", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--replace", "--max-lines");
@@ -318,6 +320,17 @@ final class Units {
           }
           List<Arg> inner = new ArrayList<>(k >= rest.size() ? List.of(Arg.literal("echo")) : rest.subList(k,
               rest.size()));
+          List<SimpleCommand> upstream = c.pipeline().upstreamOf(c);
+          SimpleCommand feeder = upstream.isEmpty() ? null : upstream.get(upstream.size() - 1);
+          if (feeder != null && !feeder.argv().isEmpty() && Unit.baseName(feeder.argv().get(0)).equals("find")
+              && !inner.isEmpty() && REMOVERS.contains(Unit.baseName(inner.get(0).text()))
+              && !feeder.argv().contains("-delete")) {
+            // session 20: find … | xargs rm deletes what find selects, as find … -delete does: judged as that too
+            List<Arg> asDelete = new ArrayList<>(feeder.args());
+            asDelete.add(Arg.literal("-delete"));
+            emit(feeder, asDelete, plus(wrappers, "find | xargs " + inner.get(0).text()), privileged, false, env,
+                feeder.cwd(), null, null, full);
+          }
           String replace = xargsReplacement(rest.subList(0, k));
           String folded = ShellParser.fold(c.pipeline().upstreamOf(c));
           if (folded != null && !folded.isBlank() && replace == null) {

@@ -177,4 +177,14 @@ class LeadProbe20Test {
       assertBlocked(cmd, "infra-destruction");
     }
   }
+
+  /** Found while writing the closing note: {@code find … | xargs rm} escaped every rule {@code find … -delete} meets. */
+  @Test
+  void findPipedIntoXargsRmIsJudgedAsFindDelete() {
+    assertBlocked("find . -name \".bash_history\" | xargs rm -f", "audit-tampering");
+    assertBlocked("find . -name \".env*\" | xargs rm -f", "destructive-delete");
+    assertBlocked("find src -name \"*.ts\" -print0 | xargs -0 rm", "destructive-delete");
+    assertAllowed("find . -name \"*.pyc\" | xargs rm -f");
+    assertAllowed("find build -type f -name \"*.o\" -print0 | xargs -0 rm -f");
+  }
 }
