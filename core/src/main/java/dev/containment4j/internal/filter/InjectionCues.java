@@ -117,7 +117,8 @@ final class InjectionCues {
   private static List<Cue> build() {
     List<Cue> c = new ArrayList<>();
     String ai = "(?:ai|a\\.i\\.|llm|llms|language models?|assistants?|chatbots?|bots?|copilot|claude|chatgpt|gpt-?\\d?|"
-        + "gemini|models?|agents?|helpers?|crawlers?|(?<=(?:ai|llm|bot|automated|autonomous|gpt|claude|copilot) (?:code )?)reviewers?)";
+        + "gemini|models?|agents?|helpers?|crawlers?"
+        + "|(?<=(?:ai|llm|bot|automated|autonomous|gpt|claude|copilot) (?:code )?)reviewers?)";
     // the reader addressed as the model
     cue(c, "address", 0.45, "(?:^|(?:[\\n.!?:;>\\]\"*#(-]|\\\\n)\\s*@?)(?:dear |hey |hi |hello |attention,? |note:? |to |for )?"
         + "(?:the |any |all |every |each )?(?:[\\w-]+ ){0,2}?(?:(?<=\\\\n)|(?<![\\w\\\\/._-]))" + ai + "\\s*(?:[,:!](?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:"

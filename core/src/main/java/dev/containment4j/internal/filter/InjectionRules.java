@@ -199,7 +199,8 @@ final class InjectionRules {
     f.add(feature("new-instructions", 0.9, keys("you are now", "you are no longer", " mode"), "\\byou are (?:now|no longer) (?:a|an|in|dan|free|unrestricted|"
         // session 20: "you are now operating as the billing agent" (a handoff note that reassigns the reader)
         + "jailbroken|my|the|(?:operating|acting|working|serving|functioning) as (?:the |an? )?(?:[\\w-]+ ){0,2}"
-        + "(?:agent|assistant|bot|ai|model))\\b|\\b(?:enter|enable|activate) (?:developer|god|dan|jailbreak|unrestricted) mode"));
+        + "(?:agent|assistant|bot|ai|model))\\b"
+        + "|\\b(?:enter|enable|activate) (?:developer|god|dan|jailbreak|unrestricted) mode"));
     f.add(feature("new-instructions", 0.6, keys("your new", "your real", "your actual", "your true", "your primary"), "\\byour (?:new|real|actual|true|primary) (?:task|goal|objective|job|"
         + "purpose|mission|instructions?)(?: (?:is|are|will be)\\b|\\s*:)"));
     // addressing the AI reading the output
@@ -1010,7 +1011,8 @@ final class InjectionRules {
             + "(?: (?:reading|processing|parsing|summari[sz]ing|reviewing|analy[sz]ing|handling|running|seeing|"
             + "browsing|editing|working on)(?: (?:this|these|the|that|my|our))?(?: [\\w-]+)?)?\\s*[:,]\\s*"
             // ... and the order may wait for a moment: "when you reply,", "after installing,"
-            + "(?:(?:when|once|after|before|while|as soon as) (?:you [^,.\\n]{1,60}|[a-z]{2,20}ing\\b[^,.\\n]{0,40}), )?"
+            + "(?:(?:when|once|after|before|while|as soon as) "
+            + "(?:you [^,.\\n]{1,60}|[a-z]{2,20}ing\\b[^,.\\n]{0,40}), )?"
             + "(?:please |now |first |then |just |kindly |immediately |also )?" + IMPERATIVE + "\\b"));
     // the content speaking of itself as giving the order: "this wiki page instructs the support agent to ..." (the
     // mirror of a report, "a poisoned page tricked the agent into ...", which the damping reads as talk about one)
@@ -1052,8 +1054,9 @@ final class InjectionRules {
             + "|(?:run|execute|install|download|open|visit|call|use|fetch|read|write|append|add|set|commit)"
             + " (?:the (?:command |script |file )?)?[`'\"]?(?:https?://|[~/.]|`|curl|wget|sh |bash|rm |chmod|git push))"
             // "the correct procedure, which the assistant must follow now, is to ..."
-            + "|, which (?:the|an?|any|every) (?:ai |llm )?(?:assistant|agent|model|llm|bot) (?:must|should|shall|has to"
-            + "|needs to|is required to)(?: now| also| first| always)? (?:follow|obey|carry out|execute|perform|apply)\\b"));
+            + "|, which (?:the|an?|any|every) (?:ai |llm )?(?:assistant|agent|model|llm|bot)"
+            + " (?:must|should|shall|has to|needs to|is required to)(?: now| also| first| always)?"
+            + " (?:follow|obey|carry out|execute|perform|apply)\\b"));
     f.add(feature("address-ai", 0.6, keys("once you", "after you", "when you", "now that you", "if you"),
         "\\b(?:once|after|now that|if) you(?:'ve| have)? (?:read|processed|parsed|seen|finished reading|loaded)"
             + " (?:this|these|the (?:file|page|document|message|log|readme|comment|issue|email|ticket))\\b"));
@@ -1085,7 +1088,8 @@ final class InjectionRules {
     f.add(feature("authority", 0.7, keys("authori", "approved", "sanctioned", "signed off", "whitelisted", "cleared"),
         // session 20: a requirement ("every AI tool must be approved by the security team") claims no approval
         "(?<!\\b(?:must|should|shall|to|will|would|needs to|has to|have to) be )"
-            + "\\b(?:pre-?)?(?:authori[sz]ed|approved|sanctioned|signed off|whitelisted|cleared) (?:in advance )?by (?:the |"
+            + "\\b(?:pre-?)?(?:authori[sz]ed|approved|sanctioned|signed off|whitelisted|cleared) (?:in advance )?by"
+            + " (?:the |"
             + "your |an? )?(?:user|owner|account owner|repo(?:sitory)? owner|admin(?:istrator)?|operator|developer|"
             + "maintainers?|security team|(?:security |safety )?(?:classifier|scanner|guard|filter|monitor|review)|"
             // session 17: "whitelisted by your safety system"

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * sandboxes; every sandbox sees generated values instead: the sandbox's host name, and ids drawn at random once per
  * backend (stable across its calls, as a machine's are, and unrelated to the host's). Where the sandbox shares the host
  * kernel's {@code /proc} files, the kernel's command line too (session 20: a VM's shows its control agent's flags and
- * ports, a cloud image's its metadata source), replaced by a neutral one as gVisor's own {@code /proc} shows. Thread-safe.
+ * ports, a cloud image's its metadata source), replaced by a neutral one as gVisor's own {@code /proc} shows.
+ * Thread-safe.
  */
 public final class HostIdentity {
   /** The host name inside every sandbox (bwrap's {@code --hostname}, the OCI {@code hostname}). */
@@ -98,7 +99,7 @@ public final class HostIdentity {
     return PRESENT.stream().map(t -> new Replacement(HOSTNAME_FILES.contains(t) ? hostname : machineId, t)).toList();
   }
 
-  /** The boot id's and the kernel command line's replacements, for a sandbox whose {@code /proc} files are the host's. */
+  /** The boot id's and the kernel command line's replacements, for a sandbox whose /proc files are the host's. */
   public List<Replacement> inProc() {
     return List.of(new Replacement(bootId, BOOT_ID), new Replacement(cmdline, CMDLINE));
   }

@@ -39,12 +39,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * ("run the linter", "acknowledge each message") counts only with a command or address after it. A second probe
  * written after the first version (12 and 8 twins): 7/12 at the session's start, 10/12 after; its two false
  * positives were flagged at the session's start too ("agents handling this conversation are required to verify …",
- * "the AI processing personal data is required to log …"). The reader reassigned to another agent's role ("you are now operating as the billing agent") counts
- * like "you are now a …" (10/16); the same words for a person or a program ("you are now operating as an administrator"
- * in GitHub's sudo mode) do not. Left: fake user turns, notices to "clients" in general, answer rules stated of
- * "responses generated from this page". Found among the twins, flagged since before the session: "any AI tool used at
- * Acme must be approved by the security team" read as a claim of approval; a requirement ("must be approved by") no
- * longer is one.
+ * "the AI processing personal data is required to log …"). The reader reassigned to another agent's role ("you are
+ * now operating as the billing agent") counts like "you are now a …" (10/16); the same words for a person or a
+ * program ("you are now operating as an administrator" in GitHub's sudo mode) do not. Left: fake user turns, notices
+ * to "clients" in general, answer rules stated of "responses generated from this page". Found among the twins, flagged
+ * since before the session: "any AI tool used at Acme must be approved by the security team" read as a claim of
+ * approval; a requirement ("must be approved by") no longer is one.
  */
 class LeadProbe20Test {
   @ParameterizedTest(name = "{0}")
