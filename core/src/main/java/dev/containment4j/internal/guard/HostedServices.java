@@ -156,15 +156,27 @@ final class HostedServices {
 
   /** {@code --context kind-dev} (or a local cluster's usual context name) on a kubectl call. */
   static boolean localCluster(List<String> argv) {
+    String context = optionValue(argv, "--context");
+    return context != null && LOCAL_CONTEXT.matcher(context).matches();
+  }
+
+  /**
+   * The value of the first of {@code names} in {@code argv}, as {@code NAME VALUE} or (for a long name) {@code
+   * NAME=VALUE}; null when none is given.
+   */
+  private static String optionValue(List<String> argv, String... names) {
     for (int k = 1; k < argv.size(); k++) {
       String t = argv.get(k);
-      String v = t.startsWith("--context=") ? t.substring(10) : t.equals("--context") && k + 1 < argv.size()
-          ? argv.get(k + 1) : null;
-      if (v != null) {
-        return LOCAL_CONTEXT.matcher(v).matches();
+      for (String n : names) {
+        if (n.startsWith("--") && t.startsWith(n + "=")) {
+          return t.substring(n.length() + 1);
+        }
+        if (t.equals(n) && k + 1 < argv.size()) {
+          return argv.get(k + 1);
+        }
       }
     }
-    return false;
+    return null;
   }
 
   /**
@@ -177,15 +189,8 @@ final class HostedServices {
             || t.startsWith("--field-selector") || t.startsWith("--all-namespaces"))) {
       return false;
     }
-    for (int k = 1; k < argv.size(); k++) {
-      String t = argv.get(k);
-      String v = t.startsWith("--namespace=") ? t.substring(12) : (t.equals("-n") || t.equals("--namespace"))
-          && k + 1 < argv.size() ? argv.get(k + 1) : null;
-      if (v != null) {
-        return DEV_NAMESPACE.matcher(v).matches();
-      }
-    }
-    return false;
+    String namespace = optionValue(argv, "-n", "--namespace");
+    return namespace != null && DEV_NAMESPACE.matcher(namespace).matches();
   }
 
   private static final Pattern DEV_NAMESPACE = Pattern.compile("(?!(?:.*-)?(?:prod|production|prd|live|stage|staging)"

@@ -38,7 +38,7 @@ final class ProjectRunners {
 
   /**
    * The command {@code name rest} runs; empty when it runs one that cannot be found (the tool is then judged
-   * itself), null when {@code rest} is not a run at all ({@code poetry install}).
+   * itself), null when {@code name} is no such tool or {@code rest} is not a run at all ({@code poetry install}).
    */
   static List<Arg> command(String name, List<Arg> rest) {
     Set<String> run = RUN.get(name);

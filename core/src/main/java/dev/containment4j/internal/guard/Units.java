@@ -332,7 +332,7 @@ final class Units {
                 feeder.cwd(), null, null, full);
           }
           String replace = xargsReplacement(rest.subList(0, k));
-          String folded = ShellParser.fold(c.pipeline().upstreamOf(c));
+          String folded = ShellParser.fold(upstream);
           if (folded != null && !folded.isBlank() && replace == null) {
             // echo L2hv… | base64 -d | xargs cat: the input is a constant, decoded now, and each word an argument
             for (String w : folded.strip().split("\\s+")) {
@@ -441,40 +441,6 @@ final class Units {
             nestedShell(value, c, plus(wrappers, name), privileged, env, "nix-shell --run");
           }
           break;
-        case "poetry":
-        case "pipenv":
-        case "pdm":
-        case "hatch":
-        case "rye":
-        case "pixi":
-        case "devbox":
-        case "asdf":
-        case "bundle":
-        case "uv":
-        case "conda":
-        case "mamba":
-        case "micromamba":
-        case "direnv":
-        case "mise":
-        case "rtx":
-        case "nix":
-        case "op":
-        case "doppler":
-        case "infisical":
-        case "aws-vault":
-        case "dotenv": {
-          List<Arg> run = ProjectRunners.command(name, rest);
-          if (run == null) {
-            break;
-          }
-          if (run.isEmpty()) {
-            emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
-            return;
-          }
-          wrappers = plus(wrappers, name + " " + rest.get(0).text());
-          args = run;
-          continue;
-        }
         case "gdb":
         case "cgdb": {
           // gdb -ex 'shell CMD', -ex '!CMD': gdb runs CMD through the shell
@@ -585,6 +551,17 @@ final class Units {
           break;
         default:
           break;
+      }
+      // poetry run CMD, bundle exec CMD, op run -- CMD …: the tools and their run forms are ProjectRunners' table
+      List<Arg> run = ProjectRunners.command(name, rest);
+      if (run != null) {
+        if (run.isEmpty()) {
+          emit(c, args, wrappers, privileged, fromStdin, env, cwd, null, null, full);
+          return;
+        }
+        wrappers = plus(wrappers, name + " " + rest.get(0).text());
+        args = run;
+        continue;
       }
       if (name.startsWith("python") && Regexes.matches(name, "python[0-9.]*")) {
         // python -m pip / twine / poetry ...: the module's own command line, judged as that command
