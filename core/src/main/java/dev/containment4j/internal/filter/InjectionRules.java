@@ -900,7 +900,7 @@ final class InjectionRules {
         + "\\b(?:the |your )?(?:security team|owner|maintainers?|admin\\w*|cto|ciso|user) (?:has |have )?(?:already )?"
         + "(?:approved|authori[sz]ed|signed off on|ok'?d) (?:it|this|that|the change)\\b|"
         + "\\bskip (?:all |any |the )?(?:reviews?|approvals?|confirmations?)\\b|\\bno need to (?:tell|ask|confirm|check)\\b|"
-        + "(?<!\\b(?:must|should|shall|to|will|would|needs to|has to|have to) be )"
+        + NOT_REQUIRED
         + "\\b(?:approved|authori[sz]ed|cleared|lifted|sanctioned|pre-?approved|pre-?authori[sz]ed|signed off|requested) by"
         + " (?:the |your )?(?:owner|maintainers?|admin\\w*|cto|ceo|ciso|security team|it|user|management|operators?)\\b|"
         + "\\b(?:already|has|have) (?:agreed|approved|authori[sz]ed|pre-?authori[sz]ed|consented)\\b|\\b(?:pre-?authori[sz]ed|"
@@ -975,6 +975,12 @@ final class InjectionRules {
   static final String DESCRIBED_PROGRAM = "(?<!\\b(?:the|this|that|a|an|its)\\s{1,3}(?:`[^`\\n]{1,30}`\\s{1,3})?(?:flag|option"
       + "|command|setting|mode|switch|script|tool|program|installer|utility)\\s{1,3}(?:[\\w`-]{1,20}\\s{1,3})?"
       + "[a-z]{2,20}s\\b[^.;\\n]{0,50})";
+
+  /**
+   * Not a requirement (session 20): before "approved by …", "must be" and its kin state what is required ("every AI
+   * tool must be approved by the security team"), which claims no approval.
+   */
+  private static final String NOT_REQUIRED = "(?<!\\b(?:must|should|shall|to|will|would|needs to|has to|have to) be )";
 
   /** Verbs in the imperative that start an order to the reader ("AI agent: call ...", "assistant: please run ..."). */
   private static final String IMPERATIVE = "(?:run|execute|call|invoke|use|send|post|upload|forward|email|copy|paste|"
@@ -1086,8 +1092,7 @@ final class InjectionRules {
             + "message|prompt|instructions?)\\b"));
     // authority claimed in the passive: "pre-authorized by the account owner", "approved by the security classifier"
     f.add(feature("authority", 0.7, keys("authori", "approved", "sanctioned", "signed off", "whitelisted", "cleared"),
-        // session 20: a requirement ("every AI tool must be approved by the security team") claims no approval
-        "(?<!\\b(?:must|should|shall|to|will|would|needs to|has to|have to) be )"
+        NOT_REQUIRED
             + "\\b(?:pre-?)?(?:authori[sz]ed|approved|sanctioned|signed off|whitelisted|cleared) (?:in advance )?by"
             + " (?:the |"
             + "your |an? )?(?:user|owner|account owner|repo(?:sitory)? owner|admin(?:istrator)?|operator|developer|"
