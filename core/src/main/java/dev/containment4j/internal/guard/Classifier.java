@@ -9,6 +9,7 @@ import dev.containment4j.internal.net.HostName;
 import dev.containment4j.internal.shell.Arg;
 import dev.containment4j.internal.shell.Redirect;
 import dev.containment4j.internal.shell.Script;
+import dev.containment4j.internal.shell.ShellParser;
 import dev.containment4j.internal.shell.SimpleCommand;
 import dev.containment4j.policy.Policy;
 import java.net.URI;
@@ -772,6 +773,13 @@ final class Classifier {
     if (a.problems().isEmpty()) {
       return Judgement.ALLOW;
     }
+    for (String p : a.problems()) {
+      if (p.startsWith(ShellParser.SELF_CALL)) {
+        return Judgement.ask(SYSTEM, "the command defines " + p + "; run in the background or through a pipe, such"
+            + " a function multiplies processes until the machine stops responding (a fork bomb), and no recursion"
+            + " can be bounded by reading it; write the loop out");
+      }
+    }
     return Judgement.ask(OBFUSCATION, "the command could not be parsed completely (" + a.problems().get(0)
         + "); write it in plain shell syntax so it can be checked");
   }
@@ -825,7 +833,8 @@ final class Classifier {
 
   private Judgement unit(Unit u, Units.Analysis a, Flow flow) {
     try {
-      return judgeUnit(flow.code.scratchPaths(u), a, flow);
+      Judgement j = judgeUnit(flow.code.scratchPaths(u), a, flow);
+      return ContainerAccess.inNewContainer(u) ? ContainerAccess.reachingOut(j) : j;
     } finally {
       flow.code.record(u);
     }
@@ -1558,6 +1567,9 @@ final class Classifier {
       case "touch":
       case "mkdir":
         return targets(u, nonOptions(params, Set.of("-m", "-d", "-r", "-t")), "creates");
+      case "fallocate":
+        // session 21: fallocate -l 500G ~/fill reserves space in a file it creates, like truncate -s
+        return targets(u, nonOptions(params, Set.of("-l", "--length", "-o", "--offset")), "creates");
       case "truncate":
         List<Arg> truncated = nonOptions(params, Set.of("-s", "--size", "-r", "--reference"));
         return targets(u, truncated, "truncates").max(SourceDeletes.truncate(u, truncated));
@@ -3435,10 +3447,10 @@ final class Classifier {
    * files, processes or times rather than subcommands (BSD {@code rm x --help} deletes x; macOS {@code shutdown now
    * --help} shuts down).
    */
-  private static final Set<String> NO_USAGE_PAGE = Set.of("npx", "bunx", "pnpx", "uvx", "pipx", "deno", "go",
-      "cargo", "yarn", "pnpm", "bun", "uv", "just", "task", "rake", "invoke", "mage", "poetry", "ssh", "nix",
-      "nix-shell", "conda", "mamba", "pixi", "hatch", "rye", "pdm", "tox", "nox", "rm", "rmdir", "unlink", "shred",
-      "srm", "trash", "trash-put", "mv", "cp", "ln", "install", "rsync", "dd", "truncate", "tee", "touch", "mkdir",
+  private static final Set<String> NO_USAGE_PAGE = Set.of("npx", "bunx", "pnpx", "uvx", "pipx", "deno", "go", "cargo",
+      "yarn", "pnpm", "bun", "uv", "just", "task", "rake", "invoke", "mage", "poetry", "ssh", "nix", "nix-shell",
+      "conda", "mamba", "pixi", "hatch", "rye", "pdm", "tox", "nox", "rm", "rmdir", "unlink", "shred", "srm", "trash",
+      "trash-put", "mv", "cp", "ln", "install", "rsync", "dd", "truncate", "fallocate", "tee", "touch", "mkdir",
       "chmod", "chown", "chgrp", "chattr", "setfacl", "kill", "killall", "pkill", "killall5", "fuser", "shutdown",
       "reboot", "halt", "poweroff", "init", "telinit", "wipefs", "fdisk", "sfdisk", "parted", "sgdisk", "mkswap",
       "format", "find", "curl", "wget", "nc", "ncat", "netcat", "socat", "scp", "sftp", "rclone", "crontab", "at",
@@ -4128,7 +4140,7 @@ final class Classifier {
     }
     if (Regexes.matches(op,
         "apply|create|replace|patch|edit|scale|drain|cordon|taint|rollout|set|label|annotate|exec|cp"
-        + "|port-forward|run|expose|autoscale")) {
+        + "|port-forward|run|expose|autoscale|debug|attach")) {
       if (HostedServices.localCluster(argv)) {
         // --context kind-dev, minikube, docker-desktop: a throw-away cluster on this machine
         return Judgement.ALLOW;

@@ -23,7 +23,7 @@ final class ContainerAccess {
   private static final Set<String> ENGINES = Set.of("docker", "podman", "nerdctl", "finch");
   private static final Set<String> STARTS = Set.of("run", "create", "exec");
   /** Options of run/create/exec that take a separate value (so the image is not mistaken for one). */
-  private static final Set<String> WITH_VALUE = Set.of("-v", "--volume", "--mount", "-e", "--env", "--env-file",
+  static final Set<String> WITH_VALUE = Set.of("-v", "--volume", "--mount", "-e", "--env", "--env-file",
       "-p", "--publish", "-w", "--workdir", "--name", "--network", "--net", "-u", "--user", "--entrypoint", "-l",
       "--label", "--device", "--cap-add", "--cap-drop", "--security-opt", "--pid", "--ipc", "--userns", "--uts",
       "--cpus", "-m", "--memory", "--tmpfs", "--platform", "--restart", "--hostname", "-h", "--add-host", "--dns",
@@ -38,7 +38,31 @@ final class ContainerAccess {
       Place.AUTH_KEYS, Place.SCHEDULER, Place.HOSTS_FILE, Place.SECURITY_CONFIG, Place.AUDIT_LOG, Place.SYSTEM_LOG,
       Place.HISTORY);
 
+  /**
+   * What a command run in a new container ({@code docker run IMAGE CMD}) can do beyond the image's own files, which
+   * the container drops with it: fetch and run code, send data, act on remote services, databases, repositories
+   * (session 21). Its paths are the image's, so deletes, writes and reads judged by this machine's paths are not.
+   */
+  private static final Set<String> REACHING_OUT = Set.of(Classifier.DOWNLOAD_EXEC, Classifier.EXFIL,
+      Classifier.INFRA, Classifier.NETWORK, Classifier.SUPPLY_CHAIN, Classifier.TAINT, Classifier.GIT,
+      Classifier.REDIRECT, Classifier.OBFUSCATION);
+
   private ContainerAccess() {}
+
+  /** Whether {@code u} runs in a new container started by a container engine's {@code run}. */
+  static boolean inNewContainer(Unit u) {
+    for (String w : u.wrappers()) {
+      if (w.endsWith(EmbeddedShell.FRESH_CONTAINER)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code j} when it is about what reaches beyond the container (see {@link #REACHING_OUT}), else allow. */
+  static Judgement reachingOut(Judgement j) {
+    return REACHING_OUT.contains(j.category()) ? j : Judgement.ALLOW;
+  }
 
   static Judgement judge(Unit u, Classifier c) {
     List<String> argv = u.argv();

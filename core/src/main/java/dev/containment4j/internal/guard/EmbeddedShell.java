@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class EmbeddedShell {
   /** Stands for a command the program builds at run time: the guard cannot say what it runs. */
   static final String OPAQUE = "";
+  /** Ends the wrapper label of a command run in a new container ({@code docker run IMAGE CMD}). */
+  static final String FRESH_CONTAINER = " run IMAGE";
 
   private static final Set<String> VIM = Set.of("vim", "vi", "nvim", "ex", "view", "vimdiff", "gvim", "rvim", "evim",
       "nex", "nview");
@@ -27,7 +29,7 @@ final class EmbeddedShell {
   private static final Set<String> TAR = Set.of("tar", "gtar", "bsdtar");
   private static final Set<String> SED = Set.of("sed", "gsed");
   private static final Set<String> MAKE = Set.of("make", "gmake");
-  private static final Set<String> CONTAINER_ENGINES = Set.of("docker", "podman", "nerdctl");
+  private static final Set<String> CONTAINER_ENGINES = Set.of("docker", "podman", "nerdctl", "finch");
   private static final Pattern EXPECT_SPAWN = Pattern.compile("\\b(?:spawn|exec|system)\\s+([^;\\n\\]]+)");
   /** An ex command that runs the shell: {@code !cmd}, {@code :silent !cmd}, {@code r !cmd}, {@code w !cmd}. */
   private static final Pattern EX_BANG =
@@ -61,11 +63,20 @@ final class EmbeddedShell {
       "firejail", Set.of(),
       "systemd-nspawn", Set.of("-D", "--directory", "-M", "--machine", "-u", "--user", "--bind", "--bind-ro"));
   private static final Set<String> CONTAINER_EXEC_VALUE_OPTIONS = Set.of("-e", "--env", "-u", "--user", "-w",
-      "--workdir", "--env-file", "--detach-keys");
+      "--workdir", "--env-file", "--detach-keys", "--index");
+  /** The container engines' global options that take a separate value ({@code docker --context prod …}). */
+  private static final Set<String> ENGINE_VALUE_OPTIONS = Set.of("-c", "--context", "-H", "--host", "-l",
+      "--log-level", "--config", "--tlscacert", "--tlscert", "--tlskey", "--connection", "--url", "--namespace",
+      "-n", "--address", "-a");
+  /** {@code docker compose}'s own options that take a separate value. */
+  private static final Set<String> COMPOSE_VALUE_OPTIONS = Set.of("-f", "--file", "-p", "--project-name",
+      "--profile", "--env-file", "--project-directory", "--ansi", "--parallel", "--progress");
+  /** adb's global options that take a separate value ({@code adb -s emulator-5554 shell …}). */
+  private static final Set<String> ADB_VALUE_OPTIONS = Set.of("-s", "-t", "-H", "-P", "-L");
 
   /** Every program {@link #commands} reads; for any other name it returns nothing. */
   private static final Set<String> PROGRAMS = union(VIM, EMACS, TAR, SED, MAKE, CONTAINER_ENGINES,
-      WRAPPER_VALUE_OPTIONS.keySet(), Set.of("rsync", "script", "expect", "git"));
+      WRAPPER_VALUE_OPTIONS.keySet(), Set.of("rsync", "script", "expect", "git", "adb"));
 
   private EmbeddedShell() {}
 
@@ -174,10 +185,15 @@ final class EmbeddedShell {
       if (inner != null) {
         out.add(inner);
       }
-    } else if (CONTAINER_ENGINES.contains(name) && !words.isEmpty()
-        && words.get(0).equals("exec")) {
-      // the command runs in a container: judged as if typed there (DROP TABLE is as final there as here)
-      String inner = wrapped(words.subList(1, words.size()), CONTAINER_EXEC_VALUE_OPTIONS, 1);
+    } else if (CONTAINER_ENGINES.contains(name)) {
+      // the command runs in a container: judged as if typed there (DROP TABLE is as final there as here, and code
+      // fetched from the internet runs with the network and the mounts the container has)
+      String inner = containerCommand(words);
+      if (inner != null) {
+        out.add(inner);
+      }
+    } else if (name.equals("adb")) {
+      String inner = deviceCommand(words);
       if (inner != null) {
         out.add(inner);
       }
@@ -194,6 +210,81 @@ final class EmbeddedShell {
       }
     }
     return out;
+  }
+
+  /**
+   * How a command this program runs is labelled among a unit's wrappers: {@code docker run} starts a new container
+   * from an image, whose files are the image's, not this machine's ({@link #FRESH_CONTAINER}).
+   */
+  static String how(String name, List<String> words) {
+    if (CONTAINER_ENGINES.contains(name)) {
+      List<String> ops = words.stream().filter(w -> !w.startsWith("-")).limit(2).toList();
+      if (ops.contains("run") && !ops.contains("exec")) {
+        return name + FRESH_CONTAINER;
+      }
+    }
+    return name + " runs";
+  }
+
+  /**
+   * The command a container engine runs in a container: {@code exec CONTAINER CMD}, {@code run [options] IMAGE CMD}
+   * (after {@code --entrypoint PROGRAM} when one is given), {@code container exec|run …} and {@code compose
+   * exec|run SERVICE CMD}; null for any other subcommand or when no command follows.
+   */
+  private static String containerCommand(List<String> words) {
+    int k = 0;
+    while (k < words.size() && words.get(k).startsWith("-")) {
+      k += ENGINE_VALUE_OPTIONS.contains(words.get(k)) ? 2 : 1; // docker --context prod exec …
+    }
+    boolean compose = k < words.size() && words.get(k).equals("compose");
+    if (k < words.size() && (words.get(k).equals("container") || compose)) {
+      k++;
+    }
+    while (compose && k < words.size() && words.get(k).startsWith("-")) {
+      k += COMPOSE_VALUE_OPTIONS.contains(words.get(k)) ? 2 : 1; // docker compose -f ci.yml exec …
+    }
+    if (k >= words.size()) {
+      return null;
+    }
+    String sub = words.get(k);
+    List<String> rest = words.subList(k + 1, words.size());
+    if (sub.equals("exec")) {
+      return wrapped(rest, CONTAINER_EXEC_VALUE_OPTIONS, 1);
+    }
+    if (!sub.equals("run")) {
+      return null;
+    }
+    String inner = wrapped(rest, ContainerAccess.WITH_VALUE, 1);
+    int entrypoint = rest.indexOf("--entrypoint");
+    String program = entrypoint >= 0 && entrypoint + 1 < rest.size() ? rest.get(entrypoint + 1) : null;
+    for (String w : rest) {
+      if (w.startsWith("--entrypoint=")) {
+        program = w.substring("--entrypoint=".length());
+      }
+    }
+    if (program == null || program.isEmpty()) {
+      return inner;
+    }
+    return inner == null ? Units.quote(program) : Units.quote(program) + " " + inner;
+  }
+
+  /**
+   * {@code adb [-s SERIAL] shell CMD…}: the command runs on the connected Android device, whose shell reads the
+   * words joined by spaces (adb does not quote them), so they are joined the same way here.
+   */
+  private static String deviceCommand(List<String> words) {
+    int k = 0;
+    while (k < words.size() && words.get(k).startsWith("-")) {
+      k += ADB_VALUE_OPTIONS.contains(words.get(k)) ? 2 : 1;
+    }
+    if (k >= words.size() || !words.get(k).equals("shell")) {
+      return null;
+    }
+    k++;
+    while (k < words.size() && Regexes.matches(words.get(k), "-[nTtx]+")) {
+      k++;
+    }
+    return k < words.size() ? String.join(" ", words.subList(k, words.size())) : null;
   }
 
   /** git's global options that take a separate value. */

@@ -78,7 +78,10 @@ final class PlatformActions {
     } else if (joined.startsWith("env pull") && argv.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT)
         .contains("prod"))) {
       what = "copies the production environment variables, which hold its secrets, into a file";
-    } else if (Regexes.matches(joined, "variables? (list|get)( .*)?") && argv.contains("--kv")) {
+    } else if (Regexes.matches(joined, "variables? (list|get)( .*)?") && argv.contains("--kv")
+        // session 21: railway variables prints a table of every variable with its value
+        || u.name().equals("railway") && Regexes.matches(joined, "variables?( list| get)?")
+            && argv.stream().noneMatch(x -> x.equals("--set") || x.equals("-s") || x.startsWith("--set="))) {
       what = "prints the service's variables with their values";
     }
     return what == null ? Judgement.ALLOW : Judgement.ask(Classifier.CREDENTIAL, u.shown() + " " + what + "; agents"

@@ -25,6 +25,11 @@ final class Releases {
       // session 17: the vanniktech and nmcp plugins' tasks (publishToMavenCentral, publishAllPublicationsToCentralPortal)
       + "|publishToMavenCentral|publishAndReleaseToMavenCentral|publishAggregationToCentralPortal");
 
+  /** fastlane's built-in actions that upload a build or its metadata to the App Store or Google Play. */
+  private static final Set<String> STORE_ACTIONS = Set.of("deliver", "supply", "pilot", "upload_to_app_store",
+      "upload_to_play_store", "upload_to_testflight", "appstore", "testflight",
+      "upload_to_play_store_internal_app_sharing");
+
   private Releases() {}
 
   static Judgement judge(Unit u) {
@@ -36,6 +41,7 @@ final class Releases {
     }
     List<String> ops = argv.stream().filter(x -> !x.startsWith("-")).toList();
     String what = null;
+    String to = "a registry";
     switch (name) {
       case "npm":
       case "pnpm":
@@ -110,6 +116,31 @@ final class Releases {
       case "np":
         what = "a release";
         break;
+      // session 21: app stores, over-the-air updates and data hubs publish the same way
+      case "fastlane":
+        what = ops.stream().skip(1).limit(2).anyMatch(x -> STORE_ACTIONS.contains(x)) ? "an app build" : null;
+        to = "an app store";
+        break;
+      case "eas":
+        what = ops.size() > 1 && ops.get(1).equals("submit") ? "an app build"
+            : ops.size() > 1 && ops.get(1).equals("update") && argv.stream().anyMatch(x -> x.contains("prod"))
+                ? "an over-the-air update" : null;
+        to = ops.size() > 1 && ops.get(1).equals("submit") ? "an app store" : "the app's production users";
+        break;
+      case "expo":
+        what = ops.size() > 1 && ops.get(1).equals("publish") ? "an over-the-air update" : null;
+        to = "the app's users";
+        break;
+      case "huggingface-cli":
+      case "hf":
+        what = ops.size() > 1 && ops.get(1).startsWith("upload") ? "files" : null;
+        to = "the Hugging Face Hub";
+        break;
+      case "kaggle":
+        what = ops.size() > 2 && Regexes.matches(ops.get(1), "datasets?|kernels?|models?")
+            && Regexes.matches(ops.get(2), "create|version|push|update") ? "data or code" : null;
+        to = "Kaggle";
+        break;
       default:
         break;
     }
@@ -128,6 +159,10 @@ final class Releases {
       return withdrawn;
     }
     if (what != null) {
+      if (!to.equals("a registry")) {
+        return Judgement.ask(Classifier.EXFIL, u.shown() + " publishes " + what + " to " + to + "; what is sent"
+            + " there leaves the machine and reaches others, so the user decides when to release");
+      }
       return Judgement.ask(Classifier.EXFIL, u.shown() + " publishes " + what + " to a registry; once published it is"
           + " public, mirrored and cannot be taken back, so the user decides when to release. Build and check it"
           + " locally (or use --dry-run)");

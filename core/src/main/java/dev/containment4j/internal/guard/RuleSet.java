@@ -19,7 +19,7 @@ import java.util.Set;
 /** The compiled deny, ask and allow rules of a policy, and how each kind of call is matched against them. */
 final class RuleSet {
   private static final Set<String> WRITERS = Set.of("cp", "mv", "tee", "touch", "sed", "rm", "rmdir", "ln",
-      "truncate", "dd", "chmod", "chown", "install", "mkdir", "rsync", "shred", "unlink", "perl", "patch");
+      "truncate", "fallocate", "dd", "chmod", "chown", "install", "mkdir", "rsync", "shred", "unlink", "perl", "patch");
 
   private final List<Rule> deny;
   private final List<Rule> ask;

@@ -650,7 +650,7 @@ final class Units {
         nestedShell(embedded.equals(EmbeddedShell.OPAQUE)
             ? "$COMMAND_" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_BUILDS_AT_RUN_TIME"
             : embedded, c,
-            plus(wrappers, name), privileged, env, name + " runs");
+            plus(wrappers, name), privileged, env, EmbeddedShell.how(name, words));
       }
       return;
     }

@@ -37,6 +37,11 @@ public final class ShellParser {
   /** {@code :OFFSET} or {@code :OFFSET:LENGTH} of a substring expansion (a negative offset after a space). */
   private static final Pattern SUBSTRING = Pattern.compile(":( ?-?[0-9]{1,6})(?::( ?-?[0-9]{1,6}))?");
   private static final String TOO_DEEP = "nesting deeper than " + MAX_DEPTH + " levels";
+  /**
+   * How a problem starts when a function's body calls the function itself (session 21): {@code :(){ :|:& };:} is
+   * the fork bomb, and no recursion in a command line can be bounded by reading it.
+   */
+  public static final String SELF_CALL = "a function that calls itself: ";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** Variables bash expands as prompts, running their command substitutions. */
   private static final Set<String> PROMPTS = Set.of("PS0", "PS1", "PS2", "PS3", "PS4");
@@ -68,6 +73,10 @@ public final class ShellParser {
   /** A while or until condition is open: its {@code do} belongs to the same loop. */
   private boolean loopHead;
   private int closedCompoundAt;
+  /** A function was just named ({@code f()}, {@code function f}): the next group opened is its body. */
+  private String pendingFunction;
+  /** The functions whose bodies are open, each with the depth of {@link #compoundStarts} its body opened at. */
+  private final java.util.Deque<Map.Entry<String, Integer>> openFunctions = new java.util.ArrayDeque<>();
 
   private ShellParser(String src, int start, ShellEnv env, int depth, String origin, List<String> problems) {
     this.src = src;
@@ -368,6 +377,7 @@ public final class ShellParser {
       if (c == '(') {
         if (args.size() == 1 && peek(1) == ')') {
           pos += 2; // function definition: name() body
+          pendingFunction = args.get(0).text();
           args.clear();
           skipBlanksAndNewlines();
           continue;
@@ -437,7 +447,14 @@ public final class ShellParser {
               loopHead = false;
             } else if (args.isEmpty() && (word.equals("{") || word.equals("do"))) {
               compoundStarts.push(out.size());
+              if (pendingFunction != null && word.equals("{")) {
+                openFunctions.push(Map.entry(pendingFunction, compoundStarts.size()));
+              }
+              pendingFunction = null;
             } else if (args.isEmpty() && (word.equals("}") || word.equals("done")) && !compoundStarts.isEmpty()) {
+              if (!openFunctions.isEmpty() && openFunctions.peek().getValue() == compoundStarts.size()) {
+                openFunctions.pop();
+              }
               int first = Math.min(compoundStarts.pop(), out.size());
               closedCompound = List.copyOf(out.subList(first, out.size()));
               closedCompoundAt = pipeline.size();
@@ -469,7 +486,7 @@ public final class ShellParser {
           }
           if (word.equals("function")) {
             skipBlanks();
-            readWord();
+            pendingFunction = readWord().raw;
             skipBlanks();
             if (at("()")) {
               pos += 2;
@@ -1585,6 +1602,12 @@ public final class ShellParser {
       });
     } else {
       env.settings().forEach(recorded::putIfAbsent);
+    }
+    if (!args.isEmpty() && !openFunctions.isEmpty()) {
+      String name = args.get(0).text();
+      if (openFunctions.stream().anyMatch(f -> f.getKey().equals(name))) {
+        problems.add(SELF_CALL + "`" + name + "`");
+      }
     }
     SimpleCommand c = new SimpleCommand(List.copyOf(args), recorded.isEmpty() ? Map.of() : Map.copyOf(recorded),
         List.copyOf(reds), pipeline, env.cwd(), origin, export);
