@@ -1719,6 +1719,18 @@ final class Classifier {
       case "docker-credential-secretservice":
       case "docker-credential-pass":
         return Judgement.deny(CREDENTIAL, show(u) + " reads secrets from the system keyring");
+      case "git-credential-manager":
+      case "git-credential-manager-core":
+      case "git-credential-osxkeychain":
+      case "git-credential-libsecret":
+      case "git-credential-wincred":
+      case "git-credential-store":
+      case "git-credential-cache":
+      case "git-credential-gnome-keyring":
+      case "git-credential-oauth":
+        // session 21: git's credential helpers run by hand: get answers with the stored password
+        return argv.contains("get") || argv.contains("fill")
+            ? Judgement.deny(CREDENTIAL, show(u) + " reads stored git credentials") : Judgement.ALLOW;
       case "pass":
       case "op":
       case "bw":
@@ -3277,6 +3289,13 @@ final class Classifier {
     if (f.sensitive()) {
       j = j.max(Judgement.deny(CREDENTIAL, where + " touches credential files"));
     }
+    if (CodeScan.readsKeyring(code)) {
+      j = j.max(Judgement.deny(CREDENTIAL, where + " reads passwords from the system keyring"));
+    } else if (CodeScan.dumpsEnvironment(code)) {
+      // session 21: like `env` or `printenv` typed: the session's tokens and keys are in it
+      j = j.max(Judgement.ask(CREDENTIAL, where + " prints the whole environment, which holds this session's tokens"
+          + " and keys; read the one variable you need by name"));
+    }
     for (String lit : f.literals()) {
       if (!(lit.startsWith("/") || lit.startsWith("~") || lit.startsWith("../")) || lit.contains("\n")
           || lit.length() > 300) {
@@ -3630,6 +3649,16 @@ final class Classifier {
       case "credential-store":
       case "credential-cache":
         return j.max(Judgement.deny(CREDENTIAL, show(u) + " reads stored git credentials"));
+      case "credential-manager":
+      case "credential-manager-core":
+      case "credential-osxkeychain":
+      case "credential-libsecret":
+      case "credential-wincred":
+      case "credential-gnome-keyring":
+      case "credential-oauth":
+        // session 21: the helpers git asks for a password answer anyone who asks with get (fill)
+        return rest.contains("get") || rest.contains("fill")
+            ? j.max(Judgement.deny(CREDENTIAL, show(u) + " reads stored git credentials")) : j;
       case "branch":
         return j.max(branchDelete(u, rest));
       case "init":

@@ -53,6 +53,39 @@ final class CodeScan {
       "rmtree|recursive|rimraf|remove_dir_all|RemoveAll|rm_rf|rm -r|-Recurse|deleteRecursively|walk|remove_tree");
   private static final Pattern ENV = Pattern.compile(
       "os\\.environ|getenv|process\\.env|\\$ENV|ENV\\[|\\$_ENV|\\$env:|Deno\\.env|Bun\\.env");
+  /**
+   * The whole environment printed or iterated ({@code print(os.environ)}, {@code console.log(process.env)}, {@code
+   * os.environ.items()}, {@code ENV.each}, {@code System.getenv().forEach}): the session's tokens and keys with it.
+   * One variable read by name is not a dump.
+   */
+  private static final Pattern ENV_DUMP = Pattern.compile(
+      "(?:\\b(?:print|pprint|console\\.(?:log|dir|table|error|info)|puts|pp|var_dump|print_r|var_export"
+          + "|json\\.dumps|JSON\\.stringify|Object\\.(?:entries|values|assign)|dict|str|repr|sorted|list|println"
+          + "|Dumper|System\\.out\\.println)\\s*\\(\\s*(?:dict\\(\\s*|\\{\\s*\\.\\.\\.)?"
+          + "(?:os\\.environ|process\\.env|ENV|\\$_ENV|\\$_SERVER|%ENV|System\\.getenv\\(\\s*\\)|getenv\\(\\s*\\)"
+          + "|Deno\\.env\\.toObject\\(\\s*\\)|Bun\\.env)"
+          + "(?:\\.(?:items|copy)\\(\\s*\\)|\\.to_h|\\.to_a|\\.inspect)?\\s*[),;}]"
+          + "|\\b(?:puts|p|pp|print)\\s+ENV\\b(?!\\s*\\[)(?:\\.(?:to_h|inspect|to_a))?\\s*(?:$|[;\\n])"
+          + "|os\\.environ\\.items\\(\\s*\\)|\\bin\\s+os\\.environ\\s*:|Object\\.entries\\(\\s*process\\.env\\s*\\)"
+          + "|\\bENV\\.(?:each|to_h|to_a|sort|map|select|inspect)\\b|\\b(?:keys|each)\\s+%ENV"
+          + "|System\\.getenv\\(\\s*\\)\\.(?:entrySet|forEach|toString)|\\$_ENV\\s+as\\b"
+          + "|(?:Get-ChildItem|\\bgci|\\bls|\\bdir)\\s+env:\\*?(?=\\s|$|[|;)'\"])"
+          + "|\\[(?:System\\.)?Environment\\]::GetEnvironmentVariables\\(\\s*\\))");
+  /** The system keyring or a credential store read through a library ({@code keyring.get_password}). */
+  private static final Pattern KEYRING = Pattern.compile(
+      "keyring\\.get_(?:password|credential)|keytar\\.(?:getPassword|findCredentials|findPassword)"
+          + "|secretstorage\\.|SecKeychainFind|SecItemCopyMatching|CredRead|win32cred\\.|PasswordVault\\(");
+
+  /** Whether the code prints or walks the whole environment (see {@link #ENV_DUMP}). */
+  static boolean dumpsEnvironment(String code) {
+    return (code.contains("env") || code.contains("ENV") || code.contains("Env")) && ENV_DUMP.matcher(code).find();
+  }
+
+  /** Whether the code reads passwords from the system keyring or a credential store. */
+  static boolean readsKeyring(String code) {
+    return KEYRING.matcher(code).find();
+  }
+
   private static final Pattern HOME = Pattern.compile(
       "expanduser|Path\\.home|homedir|['\"]~|\\bHOME\\b|\\$HOME|ENV\\[['\"]HOME|getpwuid|USERPROFILE|Dir\\.home"
           + "|File\\.expand_path|user\\.home|UserHomeDir|home_dir|\\$ENV\\{['\"]?HOME");

@@ -52,7 +52,15 @@ final class Paths {
           + "|\\.s3cfg|\\.config/rclone(/.*)?|\\.kaggle(/.*)?|\\.config/doctl(/.*)?|\\.fly(/.*)?|\\.ssh"
           // secrets managers' CLI logins (a token that reads every secret of the workplace)
           + "|\\.config/(?:doppler|infisical|bitwarden|Bitwarden CLI|1password|chamber|sops/age)(/.*)?"
-          + "|\\.doppler(/.*)?|\\.infisical(/.*)?|\\.config/vault(/.*)?)$");
+          + "|\\.doppler(/.*)?|\\.infisical(/.*)?|\\.config/vault(/.*)?"
+          // session 21: coding agents' and AI services' logins, data platforms' and deploy CLIs' tokens
+          + "|\\.claude/\\.credentials\\.json|\\.codex/auth\\.json|\\.config/github-copilot(/.*)?"
+          + "|\\.gemini/oauth_creds\\.json|\\.(cache|config)/huggingface/(stored_)?tokens?|\\.huggingface/token"
+          + "|\\.databrickscfg|\\.snowflake/(config|connections)\\.toml|\\.snowsql/config|\\.dbt/profiles\\.yml"
+          + "|\\.pulumi/credentials\\.json|\\.config/configstore/firebase-tools\\.json|\\.config/netlify(/.*)?"
+          + "|\\.local/share/com\\.vercel\\.cli(/.*)?|\\.railway(/.*)?|\\.supabase/access-token|\\.sentryclirc"
+          + "|\\.config/stripe(/.*)?|\\.config/ngrok(/.*)?|\\.ngrok2(/.*)?|\\.cloudflared(/.*)?"
+          + "|\\.wrangler/config(/.*)?|\\.config/\\.wrangler(/.*)?|\\.twilio-cli(/.*)?)$");
   private static final Pattern CONFINED_APP = Pattern.compile(
       "^(?:snap/[^/]+/(?:common|current|x?\\d+)|\\.var/app/[^/]+)/(.+)$");
   private static final Pattern WEAK_CREDENTIAL = Pattern.compile(
