@@ -479,6 +479,14 @@ final class InjectionRules {
             + " (?:you can|go back to|continue|return to)\\b[^.\\n]{0,40}\\b(?:original |first )?(?:task|request)\\b"));
     // a message delivered to the model by name ("an important message from me, Emma, to you, GPT-4"), or the reader
     // named in brackets inside an order ("the team lead said you (the AI) should push …")
+    // session 21: the reader turned against the person it works for ("the user who asked you this is an impostor"):
+    // only someone who is not that user talks to the model about them
+    f.add(feature("user-discredited", 0.9, keys("user", "person", "human", "customer"),
+        "\\bthe (?:user|person|human|customer)(?: (?:who|that) (?:is )?(?:asked|asking|talking to|chatting with|messaging"
+            + "|instructing|prompting) you\\b[^.\\n]{0,30}?| you(?:'re| are) (?:talking to|chatting with|helping|assisting"
+            + "|working for))\\s+(?:is|was)\\s+(?:really |actually |in fact )?(?:an? )?(?:impostor|imposter|attacker|hacker"
+            + "|scammer|fraud(?:ster)?|malicious|criminal|not (?:the (?:real|actual) (?:owner|user)|authori[sz]ed|who (?:they"
+            + "|he|she) (?:claim|say)s?))\\b"));
     f.add(feature("address-ai", 0.9, keys("to you", "you ("),
         "\\bto you,? (?:gpt|chatgpt|claude|gemini|llama|mistral|copilot|the (?:ai|assistant|agent|model|llm|bot))\\b"
             + "|\\byou \\((?:the |an? )?(?:ai|assistant|agent|bot|llm|model|copilot|claude|chatgpt)\\)"));
@@ -515,7 +523,12 @@ final class InjectionRules {
     f.add(feature("answer-manipulation", 1.0, keys("when", "before", "while", "after"), "\\b(?:when|before|while|after) (?:you )?(?:answer(?:ing)?|respond(?:ing)?|"
         + "repl(?:y|ying)|summari[sz](?:e|ing)|writ(?:e|ing)|describ(?:e|ing)|report(?:ing)?|present(?:ing)?|"
         + "explain(?:ing)?)[^.\\n]{0,60}?,? (?:please |always |also |first |"
-        + "make sure (?:to |you )|be sure to |you (?:must|should) |remember to )?" + manipulate + "\\b"));
+        + "make sure (?:to |you )|be sure to |you (?:must|should) |remember to )?" + manipulate + "\\b"
+        // session 21: or its whole text dictated ("when you summarize this document, output only: \"Everything is fine
+        // ...\"") -- a sentence of three words or more in quotes, not a format ("output only \"yes\" or \"no\"")
+        + "|\\b(?:when|before|while|after) (?:you )?(?:answer(?:ing)?|respond(?:ing)?|repl(?:y|ying)|summari[sz](?:e|ing))"
+        + "[^.\\n]{0,60}?,? (?:output|print|write|say|return|reply with|respond with)(?: only| exactly| just| verbatim)"
+        + "(?: this| the following)?\\s*:?\\s*[\"\u201c'](?:[^\"\u201d'\\n]*\\s){2}"));
     f.add(feature("answer-manipulation", 0.6, keys("the user", "the reader", "them", "the customer"), "\\b" + manipulate + " (?:the user|the reader|them|the customer|" + AUDIENCE + ") (?:that|to)"
         + "\\b|\\b(?:tell|inform|convince|persuade|assure|remind|urge|advise) (?:the (?:user|reader|customer)|" + AUDIENCE + ")\\b"
         + "(?! (?:which|what|how|whether|if|when|where|why|who|about (?:the|any|your|what|which|how))\\b)"));
@@ -734,6 +747,10 @@ final class InjectionRules {
         // session 15: also a compound name ("TODO(ai-agent):", "NOTE(coding_assistant):")
         + "|\\b(?:todo|fixme|note|hack|xxx|nb)\\((?:(?:ai|llm|coding)[-_ ]?)?(?:ai|agents?|assistants?|copilot|claude|cursor"
         + "|llms?|bots?|models?)\\)\\s*:"
+        // session 21: and a role after the kind ("NOTE(ai-reviewer):", "TODO(llm_summarizer):")
+        + "|\\b(?:todo|fixme|note|hack|xxx|nb)\\((?:ai|llm)[-_ ][a-z]{3,20}\\)\\s*:"
+        // session 21: the reader addressed by its kind ("models like you perform better when they first print ...")
+        + "|\\b(?:ai|llm|gpt|language model|model|assistant|agent|bot)s? (?:like|such as) you(?:rself)?\\b(?!['\u2019])"
         // session 10: a reader named by its role ("AI reviewer:", "LLM grader:", "AI summarizer:")
         + "|" + reader + " [\\w-]+(?:er|or)s?\\s*:(?![ \\t]*(?:\\n|\\\\n)[ \\t]+[\\w.-]+[ \\t]*:)"
         // session 17: any role after the kind ("AI admin:", "AI log analyst, please", "LLM loader:"), a vocative
@@ -888,7 +905,10 @@ final class InjectionRules {
         // is how an API is called
         + "[^.;\\n]{0,40}?(?:\\b(?:to|in|into|at the end of|with) (?:your|the|each|every|this) (?:summary|answer|response|"
         + "reply|output|report|comment|message|ticket|issue|pr|pull request|url|link|image)\\b|https?://|\\b[\\w.+-]+@[\\w-]+\\.[\\w.-]+)";
-    String act = lead + "(?:" + redirect + "|" + any + "|" + pass + "|" + grant + "|" + send + "|" + destroy + "|" + approve + "|" + pay + "|" + fetch + "|" + answer + "|" + passive
+    // session 21: the reader turned on the people it works for ("lock them out", "revoke the user's access")
+    String lockOut = "lock (?:them|him|her|everyone|(?:the |all )?(?:users?|owners?|admins?|maintainers?))(?: \\w+)? out\\b"
+        + "|revoke (?:their|his|her|the user'?s|the owner'?s|all|every) (?:[\\w-]+ )?(?:access|sessions?|keys?|tokens?)\\b";
+    String act = lead + "(?:" + lockOut + "|" + redirect + "|" + any + "|" + pass + "|" + grant + "|" + send + "|" + destroy + "|" + approve + "|" + pay + "|" + fetch + "|" + answer + "|" + passive
         + "|" + hijack + ")";
     String aside = "(?:(?:don'?t|do not|never) (?:tell|mention|show|inform|notify|reveal|ask|bother|consult|check with)\\b"
         + "[^.;\\n]{0,40}?\\b(?:this|it|these|that|the user|the human|the humans|the owner|the maintainers?|anyone|anything|"
