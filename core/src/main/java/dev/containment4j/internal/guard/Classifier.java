@@ -2513,6 +2513,10 @@ final class Classifier {
       "--data-urlencode", "--data-ascii", "-F", "--form", "--form-string", "-T", "--upload-file", "--json",
       "--post-data", "--post-file", "--body-data", "--body-file", "--mail-rcpt");
 
+  /** A URL path that names every resource: {@code /_all}, {@code /*}, {@code /logs-*}, {@code /_all/_doc}. */
+  private static final Pattern WILDCARD_PATH = Pattern.compile("^(?:[a-z]+://)?[^/\\s]*/(?:[^?#\\s]*/)?(?:_all|[^/?#\\s]*\\*"
+      + "[^/?#\\s]*)(?:[/?#]|$)");
+
   private Judgement http(Unit u, Units.Analysis a, Flow flow) {
     List<Arg> params = u.params();
     String name = u.name();
@@ -2651,6 +2655,10 @@ final class Classifier {
     }
     if (method != null && method.equals("DELETE") && host != null && !isLocal(host)) {
       j = j.max(Judgement.ask(INFRA, show(u) + " sends a DELETE request to " + host));
+    } else if (method != null && method.equals("DELETE") && url != null && WILDCARD_PATH.matcher(url).find()) {
+      // session 21: curl -X DELETE localhost:9200/_all: every index of the search server on this machine
+      j = j.max(Judgement.ask(DELETE, show(u) + " sends a DELETE request for everything the local server holds (a"
+          + " wildcard or _all in the path); a human must confirm"));
     }
     String label = host == null ? null : encodedHostLabel(host);
     if (label != null) {

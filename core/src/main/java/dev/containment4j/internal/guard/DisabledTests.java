@@ -66,6 +66,9 @@ final class DisabledTests {
    */
   private static final Pattern SED_DELETE = Pattern.compile("^(?:/((?:[^/\\\\]|\\\\.)*)/|\\\\(.)(.*?)\\2)I?"
       + "(?:\\s*,\\s*(?:[+~]?\\d+|\\$|/(?:[^/\\\\]|\\\\.)*/))?\\s*d$");
+  /** A sed command that inserts, appends or changes to a line of text: {@code 1i TEXT}, {@code $a\\TEXT}. */
+  private static final Pattern SED_TEXT = Pattern.compile("^(?:\\d+|\\$|/(?:[^/\\\\]|\\\\.)*/)?\\s*[iac](?:\\\\\\s*|\\s+)(.+)$",
+      Pattern.DOTALL);
   /** What a test checks: assertions and expectations of the common runners. */
   private static final Pattern ASSERTION = Pattern.compile("(?i)\\b(assert\\w*|expect|should|require\\.\\w+"
       + "|t\\.(error|fatal|fail)\\w*|verify|check_?that)\\b");
@@ -207,6 +210,18 @@ final class DisabledTests {
         substs.add(new String[] {s.group(2), s.group(3)});
       } else if (!x.startsWith("-")) {
         files.add(x);
+      }
+    }
+    // session 21: a file-wide switch-off inserted by sed (`sed -i '1i // @ts-nocheck'`, also through find -exec)
+    for (String x : argv.subList(1, argv.size())) {
+      Matcher text = SED_TEXT.matcher(x);
+      Matcher subst = SED_SUBST.matcher(x);
+      String added = text.matches() ? text.group(1) : subst.matches() ? subst.group(3) : null;
+      Matcher off = added == null ? null : FILE_WIDE_OFF.matcherOrNull(added);
+      if (off != null && off.find() && !(subst.matches() && subst.group(2).contains(off.group().trim()))) {
+        return Judgement.ask(Classifier.AUDIT, u.shown() + " switches a linter or type checker off for the whole file"
+            + " (`" + off.group().trim() + "`), so every later problem in it goes unreported; fix what it reports, or"
+            + " suppress one finding on its line");
       }
     }
     if (files.stream().noneMatch(f -> testFile(f) || underTestDir(f))) {

@@ -24,6 +24,9 @@ final class QualityGates {
   private static final Pattern GATE = Pattern.compile("(?i)(fail[_-]?under|coverage[_-]?threshold|min(imum)?[_-]?"
       + "(coverage|ratio|score)?|threshold|branches|lines|functions|statements|covered[_-]?ratio|min[_-]?cov\\w*"
       + "|coverage|max[_-]?(warnings|errors|complexity|line[_-]?length))[\"']?\\s*[:=>]?\\s*[\"']?(?<n>\\d+(\\.\\d+)?)");
+  /** A threshold key given no value at all: {@code "coverageThreshold": {}}, {@code fail_under = null}. */
+  private static final Pattern EMPTIED = Pattern.compile("(?i)(coverage[_-]?threshold|fail[_-]?under|min[_-]?coverage)"
+      + "[\"']?\\s*[:=]\\s*(?:\\{\\s*}|\\[\\s*]|null|none|false|\"\"|'')");
   private static final Pattern NO_OP = Pattern.compile("(?i)\\s*(exit 0|true|:|echo\\b.*|/bin/true)\\s*;?\\s*");
   private static final Pattern CHECK_SCRIPT = Pattern.compile("(?i)scripts\\.(test|lint|check|typecheck|verify"
       + "|ci|coverage|pretest|precommit|pre-commit)(:\\S*)?");
@@ -210,6 +213,12 @@ final class QualityGates {
           }
         }
       }
+    }
+    // session 21: the threshold emptied rather than lowered ("coverageThreshold": {}, fail_under = null)
+    Matcher emptied = EMPTIED.matcher(after);
+    if (emptied.find() && !EMPTIED.matcher(before).find() && Pattern.compile(Pattern.quote(emptied.group(1)),
+        Pattern.CASE_INSENSITIVE).matcher(before).find()) {
+      return emptied.group(1) + " emptied";
     }
     List<String[]> a = gates(before);
     List<String[]> b = gates(after);
