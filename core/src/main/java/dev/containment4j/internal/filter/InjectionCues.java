@@ -353,7 +353,7 @@ final class InjectionCues {
       case "fake-delimiter", "role-spoof", "cue-structure" -> "structure";
       case "secrecy", "cue-secrecy" -> "secrecy";
       case "goal-you-must", "cue-directive", "goal-also" -> "directive";
-      case "goal-task", "user-discredited" -> "task"; // "to complete the task": the model's task, named by someone who is not the user
+      case "goal-task", "user-discredited", "tool-call-order" -> "task"; // "to complete the task": the model's task, named by someone who is not the user
       case "tool-directive", "cue-danger" -> "danger";
       case "exfil", "exfil-target", "cue-transfer", "markdown-exfil", "url-data", "exfil-pipeline" -> "transfer";
       default -> id.startsWith("cue-") ? id.substring(4) : id;
