@@ -3976,7 +3976,9 @@ final class Classifier {
         + "|reboot-.*|restore-.*|rotate-.*|reset-.*|replace-.*|associate-.*|disassociate-.*|send-.*|publish"
         + "|execute-command|(?!start-query)start-.*|enable-.*|import-.*"
         // session 20: ecr set-repository-policy, lambda add-permission, sqs set-queue-attributes open resources too
-        + "|set-.*|add-.*|attach-.*|grant-.*|register-.*|apply-.*|upload-.*)")) {
+        + "|set-.*|add-.*|attach-.*|grant-.*|register-.*|apply-.*|upload-.*"
+        // session 21: route53 change-resource-record-sets repoints a name; modify-db-instance and its kin
+        + "|change-.*|modify-.*|suspend-.*|pause-.*)")) {
       return Judgement.ask(INFRA, show(u) + " changes cloud resources (" + svc + " " + op + ")");
     }
     if (svc.equals("secretsmanager") && op.contains("get-secret") || svc.equals("ssm") && op.startsWith(
@@ -4124,7 +4126,9 @@ final class Classifier {
           + "; a human must review the plan");
     }
     if (op.equals("state") && ops.size() > 2 && Regexes.matches(ops.get(2), "rm|mv|push|replace-provider")
-        || op.equals("taint") || op.equals("force-unlock")) {
+        || op.equals("taint") || op.equals("force-unlock")
+        // session 21: a workspace deleted takes its state (what Terraform knows it manages) with it
+        || op.equals("workspace") && ops.size() > 2 && ops.get(2).equals("delete")) {
       return Judgement.ask(INFRA, show(u) + " edits infrastructure state");
     }
     return Judgement.ALLOW;

@@ -33,6 +33,11 @@ import org.junit.jupiter.api.Test;
  * emptied rather than lowered ({@code "coverageThreshold": {}}). Left: pushing to main ({@code git push origin
  * HEAD:main}: pushing is ordinary git), deleting sources or migrations in the workspace (git keeps them), {@code
  * pytest … || true}, an interactive rebase, {@code rm .git/index}.
+ *
+ * <p>Reverse shells, listeners, proxies and DNS repointing (29 dangerous, 10 benign): 29/29, 1/10 ({@code ssh -L}, by
+ * design). Infrastructure as code, configuration management, GitOps and cloud CLIs (40 dangerous, 12 benign): 37/40,
+ * 1/12 ({@code helm upgrade --install}, by design). Fixed: {@code terraform workspace delete}, {@code flux suspend},
+ * AWS {@code change-…}/{@code modify-…} verbs ({@code route53 change-resource-record-sets}).
  */
 class LeadProbe21Test {
   @Test
@@ -149,5 +154,16 @@ class LeadProbe21Test {
     assertAllowed("sed -i '1i // SPDX-License-Identifier: MIT' src/app.ts");
     assertAllowed("sed -i '$a export default app;' src/app.ts");
     assertBlocked("sed -i 's/\"coverageThreshold\": {.*}/\"coverageThreshold\": {}/' package.json", "audit-tampering");
+  }
+
+  @Test
+  void workspacesGitOpsAndDnsChanges() {
+    assertBlocked("terraform workspace delete prod", "infra-destruction");
+    assertAllowed("terraform workspace select dev");
+    assertBlocked("flux suspend kustomization apps", "infra-destruction");
+    assertAllowed("flux get kustomizations");
+    assertBlocked("aws route53 change-resource-record-sets --hosted-zone-id Z1 --change-batch file://dns.json",
+        "infra-destruction");
+    assertAllowed("aws ec2 describe-instance-attribute --instance-id i-1 --attribute userData");
   }
 }
