@@ -73,6 +73,7 @@ final class SecretSweep {
     s.secondRound();
     s.thirdRound();
     s.pii();
+    s.fourthRound();
     return List.copyOf(s.items);
   }
 
@@ -496,6 +497,19 @@ final class SecretSweep {
         + UUID.randomUUID() + "\n", az);
     lookalike("client ids as uuids", "app = msal.Client(\"" + UUID.randomUUID() + "\")\nc = Client(\"" + UUID.randomUUID()
         + "\", region=\"eu\")\n");
+  }
+
+  /** Session 21: session cookies in request and response headers (a probe found them passing). */
+  private void fourthRound() {
+    String sid = s(ALNUM, 48);
+    context("session cookie in a Cookie header", "GET /account HTTP/1.1\nHost: app.acme.dev\nCookie: session=" + sid
+        + "; theme=dark\n", sid);
+    String connect = "s%3A" + s(URLSAFE, 32) + "." + s(ALNUM, 27);
+    context("express session in Set-Cookie", "HTTP/1.1 200 OK\nSet-Cookie: connect.sid=" + connect
+        + "; Path=/; HttpOnly; Secure\n", connect);
+    String token = s(ALNUM, 40);
+    context("second cookie of a header", "Cookie: _ga=GA1.2.1234567890.1700000000; session_token=" + token + "\n", token);
+    lookalike("preference cookies", "Cookie: theme=dark; lang=en-US; tz=Europe%2FBerlin; sessionid=abc\n");
   }
 
   // ---------------------------------------------------------------------------------------------- PII
