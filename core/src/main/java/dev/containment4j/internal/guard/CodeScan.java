@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class CodeScan {
   private static final Pattern NETWORK = Pattern.compile(
       "urllib|requests\\.|import requests|http\\.client|httplib|httpx|aiohttp|\\bsocket\\b|ftplib|smtplib|paramiko"
-          + "|telnetlib|websocket|\\bfetch\\s*\\(|https?\\.(request|get)|require\\(['\"](https?|net|dgram|tls)['\"]\\)"
+          + "|telnetlib|websocket|(?<![\\w\\]]\\.)\\bfetch\\s*\\(|\\b(?:globalThis|window|self)\\.fetch\\s*\\(|https?\\.(request|get)|require\\(['\"](https?|net|dgram|tls)['\"]\\)"
           + "|from ['\"](https?|net|node:https?|node:net)['\"]|\\bnet\\.(connect|Socket|createConnection)|axios"
           + "|XMLHttpRequest|WebSocket|LWP|IO::Socket|HTTP::Tiny|Net::HTTP|open-uri|URI\\.open|TCPSocket|UDPSocket"
           + "|curl_exec|curl_init|fsockopen|stream_socket_client|Invoke-WebRequest|Invoke-RestMethod|WebClient"

@@ -41,11 +41,12 @@ final class ContainerAccess {
   /**
    * What a command run in a new container ({@code docker run IMAGE CMD}) can do beyond the image's own files, which
    * the container drops with it: fetch and run code, send data, act on remote services, databases, repositories
-   * (session 21). Its paths are the image's, so deletes, writes and reads judged by this machine's paths are not.
+   * (session 21). Its paths are the image's, so deletes, writes and reads judged by this machine's paths are not, and
+   * neither are its system packages ({@code apk add curl}).
    */
   private static final Set<String> REACHING_OUT = Set.of(Classifier.DOWNLOAD_EXEC, Classifier.EXFIL,
-      Classifier.INFRA, Classifier.NETWORK, Classifier.SUPPLY_CHAIN, Classifier.TAINT, Classifier.GIT,
-      Classifier.REDIRECT, Classifier.OBFUSCATION);
+      Classifier.INFRA, Classifier.NETWORK, Classifier.TAINT, Classifier.GIT, Classifier.REDIRECT,
+      Classifier.OBFUSCATION);
 
   private ContainerAccess() {}
 
