@@ -865,7 +865,8 @@ final class InjectionRules {
         // a firewall flushed or switched off, SELinux off
         + "|\\biptables\\s+-(?:f|x)\\b|\\biptables\\s+--flush\\b|\\bufw\\s+disable\\b|\\bsetenforce\\s+0\\b"
         + "|\\b(?:-v|--volume|mount)\\s+/(?:\\s|:)";
-    String secret = "~/\\.\\w|\\.env\\b|\\bos\\.environ\\b|\\bprocess\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
+    // session 21: ".env.local" and ".env.example" are what AGENTS.md files tell agents to use for configuration
+    String secret = "~/\\.\\w|\\.env\\b(?!\\.(?:local|example|sample|template|dist)\\b)|\\bos\\.environ\\b|\\bprocess\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
         + "\\bauthori[sz]ation (?:headers?|tokens?)\\b|\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\b(?:backup|recovery) codes?\\b|\\b(?:2fa|mfa)\\b|"
         + "\\bcard numbers?\\b|\\bphone numbers?\\b|\\b(?:home|billing) address\\b|\\boutput of `?(?:env|printenv)\\b|"
         + "\\bsettings\\.xml\\b|\\bconfig\\.json\\b|\\bid_[a-z0-9]+\\b|[a-z0-9]_(?:token|secret|password|api_key)s?\\b"
