@@ -64,6 +64,9 @@ final class DependencySources {
   /** pip options in a requirements file that name another index or a folder of packages. */
   private static final Pattern REQUIREMENTS_INDEX = Pattern.compile("(?m)^\\s*(?:-i|--index-url|--extra-index-url|-f"
       + "|--find-links|--trusted-host)(?:\\s*=\\s*|\\s+)\\S+");
+  /** A Gemfile's {@code source} other than rubygems.org (a block form too: {@code source "…" do}). */
+  private static final Pattern GEM_SOURCE = Pattern.compile("(?m)^\\s*source\\s*\\(?\\s*['\"]"
+      + "(?!https://rubygems\\.org/?['\"])[^'\"]+['\"]");
   /** Cargo's source replacement and registries ({@code replace-with}, {@code registry = "…"}, {@code index = "…"}). */
   private static final Pattern CARGO_SOURCE = Pattern.compile("(?m)^\\s*(?:replace-with|registry|index)\\s*=\\s*\"[^\"]*\"");
   /** Maven's and Gradle's build and settings files. */
@@ -93,6 +96,13 @@ final class DependencySources {
       String found = added(REQUIREMENTS_INDEX.matcher(content), content, before, false);
       return found == null ? null : Judgement.ask(Classifier.REDIRECT, "this call makes " + file + " install from `"
           + found.strip() + "`; every later install fetches code from there, so a human must confirm the server");
+    }
+    if (name.equals("gemfile")) {
+      // session 21: gems from another server than rubygems.org
+      String found = added(GEM_SOURCE.matcher(content), content, before, false);
+      return found == null ? null : Judgement.ask(Classifier.REDIRECT, "this call makes " + file + " install gems"
+          + " from `" + found.strip() + "`; every later bundle install fetches code from there, so a human must"
+          + " confirm the server");
     }
     if (dir.equals(".cargo") && (name.equals("config.toml") || name.equals("config"))) {
       String found = added(CARGO_SOURCE.matcher(content), content, before, false);

@@ -43,8 +43,17 @@ final class WeakenedCode {
   private static final GatedPattern CHECK_OFF = GatedPattern.of(
       "(?i)@csrf_exempt\\b|\\bskip_before_action\\s+:(?:verify_authenticity_token|authenticate\\w*)"
       + "|\\.permitAll\\(\\)|\\bAllowAny\\b|\\bcsrf\\(\\)\\.disable\\(\\)|\\bauth\\s*:\\s*false\\b"
-      + "|@(?:Pre|Post)Authorize\\(\\s*\"permitAll",
-      "csrf", "skip_before_action", "permitall", "allowany", "auth");
+      + "|@(?:Pre|Post)Authorize\\(\\s*\"permitAll"
+      // session 21: any origin allowed to send the user's cookies (CORS origin * with credentials)
+      + "|\\borigin\\s*[:=]\\s*['\"]\\*['\"][^\\n)]{0,80}?\\bcredentials\\s*[:=]\\s*true\\b",
+      "csrf", "skip_before_action", "permitall", "allowany", "auth", "credentials");
+  /** A line comment of the C family or a shell/Python one, after a blank or at a line's start (not a URL's //). */
+  private static final Pattern LINE_COMMENT = Pattern.compile("(?m)(?:^|(?<=\\s))(?://|#).*$");
+  /** A database connection that requires TLS, and one told not to use it (libpq's sslmode, JDBC's ssl). */
+  private static final Pattern REQUIRED_TLS = Pattern.compile("(?i)\\bsslmode\\s*[=:]\\s*['\"]?(?:require|verify-ca"
+      + "|verify-full)\\b|\\bssl\\s*[=:]\\s*['\"]?true\\b");
+  private static final Pattern NO_TLS = Pattern.compile("(?i)\\bsslmode\\s*[=:]\\s*['\"]?(?:disable|allow|prefer)\\b"
+      + "|\\bssl\\s*[=:]\\s*['\"]?false\\b");
 
   /** Program sources, where a removed call is a removed check (a README that names one is documentation). */
   private static final Pattern SOURCE = Pattern.compile("(?i)\\.(?:py|pyw|js|mjs|cjs|jsx|ts|tsx|java|kt|kts|go|rb|php"
@@ -62,7 +71,8 @@ final class WeakenedCode {
           + " the certificate or trust store instead, or let the user decide");
     }
     boolean source = SOURCE.matcher(file).find();
-    String removed = source ? onlyIn(SECURITY_CHECK, oldText, newText) : null;
+    // session 21: a check commented out is removed too (`// if (!verifyJwt(token)) …`)
+    String removed = source ? onlyIn(SECURITY_CHECK, oldText, LINE_COMMENT.matcher(newText).replaceAll("")) : null;
     if (removed != null) {
       return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " removes the security check `"
           + removed + "` from the code; fix what the check rejects, or let the user decide");
@@ -71,6 +81,13 @@ final class WeakenedCode {
     if (checkOff != null) {
       return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " switches a security check off (`"
           + checkOff + "`); fix what the check rejects, or let the user decide");
+    }
+    // session 21: a database connection that required TLS told not to use it
+    if (REQUIRED_TLS.matcher(oldText).find() && !REQUIRED_TLS.matcher(newText).find()
+        && NO_TLS.matcher(newText).find()) {
+      return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " turns off TLS for a database connection"
+          + " that required it, so its traffic and password cross the network in clear text; fix the certificate"
+          + " setup instead, or let the user decide");
     }
     if (oldText.isEmpty() || !URL.find(oldText)) {
       return Judgement.ALLOW;
