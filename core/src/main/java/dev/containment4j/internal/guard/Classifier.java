@@ -4589,7 +4589,9 @@ final class Classifier {
   }
 
   /** A host name label that looks like encoded data: 32 or more letters and digits, no dash, several digits. */
-  private static final Pattern ENCODED_LABEL = Pattern.compile("(?i)(?=(?:[a-z]*[0-9]){4})[a-z0-9]{32,63}");
+  private static final Pattern ENCODED_LABEL = Pattern.compile("(?i)(?=(?:[a-z]*[0-9]){4})[a-z0-9]{32,63}"
+      // session 21: base32 of text has few digits (only 2-7): its alphabet alone, 32 or more long, is enough
+      + "|(?=[a-z]*[2-7])[a-z2-7]{32,63}");
 
   /**
    * The label of {@code host} that carries encoded data ({@code mf3xgx3t….x.example}: base32 or hex of a secret as a
