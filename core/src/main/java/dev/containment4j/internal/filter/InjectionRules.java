@@ -194,7 +194,7 @@ final class InjectionRules {
         "\\b(?:new|updated|revised|real|actual|true|additional|important|urgent|hidden|secret) (?:instructions?|"
             + "task|orders|directive)s?\\s*(?::|for (?:the )?(?:ai|assistant|agent|model|llm)|follow)"));
     // session 21: a change of the user's instructions reported by the data ("their instructions have changed")
-    f.add(feature("new-instructions", 0.8, keys("instructions", "request has", "task has", "requests have"),
+    f.add(feature("new-instructions", 0.8, keys("instructions have", "request has", "task has", "requests have"),
         "\\b(?:the user'?s?|their|his|her|my|your|the original) (?:instructions|requests?|task) (?:have|has) (?:now )?(?:changed"
             + "|been (?:updated|changed|revised|replaced|superseded|cancell?ed|withdrawn))\\b"));
     f.add(feature("new-instructions", 0.9, keys("from now on", "henceforth", "starting now", "for the rest"),
@@ -497,7 +497,7 @@ final class InjectionRules {
     // named in brackets inside an order ("the team lead said you (the AI) should push …")
     // session 21: the reader turned against the person it works for ("the user who asked you this is an impostor"):
     // only someone who is not that user talks to the model about them
-    f.add(feature("user-discredited", 0.9, keys("user", "person", "human", "customer"),
+    f.add(feature("user-discredited", 0.9, keys("the user", "the person", "the human", "the customer"),
         "\\bthe (?:user|person|human|customer)(?: (?:who|that) (?:is )?(?:asked|asking|talking to|chatting with|messaging"
             + "|instructing|prompting) you\\b[^.\\n]{0,30}?| you(?:'re| are) (?:talking to|chatting with|helping|assisting"
             + "|working for))\\s+(?:is|was)\\s+(?:really |actually |in fact )?(?:an? )?(?:impostor|imposter|attacker|hacker"
