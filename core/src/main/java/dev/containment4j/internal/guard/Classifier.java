@@ -1900,6 +1900,12 @@ final class Classifier {
       case "cargo":
       case "go":
       case "brew":
+      case "winget":
+      case "choco":
+      case "scoop":
+      case "flatpak":
+      case "zypper":
+      case "port":
       case "apt":
       case "apt-get":
       case "dnf":
@@ -4259,6 +4265,12 @@ final class Classifier {
 
   // ------------------------------------------------------------------------------------------------ packages
 
+  /** Package managers of the machine (not of a project): what they install or remove changes it for everyone. */
+  private static final Set<String> SYSTEM_PACKAGE_MANAGERS = Set.of("apt", "apt-get", "dnf", "yum", "apk", "pacman",
+      "brew", "winget", "choco", "scoop", "flatpak", "zypper", "port");
+  private static final Set<String> LEGACY_PACKAGE_MANAGERS = Set.of("apt", "apt-get", "dnf", "yum", "apk", "pacman",
+      "brew");
+
   private Judgement packages(Unit u, List<String> argv, Units.Analysis a, Flow flow) {
     String name = u.name();
     Judgement source = PackageSources.judge(show(u), name, argv);
@@ -4271,10 +4283,12 @@ final class Classifier {
       ops = ops.subList(1, ops.size());
       op = ops.size() > 1 ? ops.get(1) : "";
     }
-    if (name.equals("apt") || name.equals("apt-get") || name.equals("dnf") || name.equals("yum")
-        || name.equals("apk") || name.equals("pacman") || name.equals("brew")) {
+    if (SYSTEM_PACKAGE_MANAGERS.contains(name)) {
       if (Regexes.matches(op, "install|add|reinstall|upgrade|dist-upgrade|remove|uninstall|rm|purge|zap|-S|-R|tap"
           + "|untap|autoremove")
+          // session 21: winget/choco/scoop/flatpak/zypper/port's own verbs for installing and adding sources
+          || !LEGACY_PACKAGE_MANAGERS.contains(name) && Regexes.matches(op, "in|up|dup|bucket|source|remote-add"
+              + "|addrepo|ar|selfupdate|import")
           || argv.contains("-S") || argv.contains("-R")) {
         return Judgement.ask(SUPPLY_CHAIN, show(u) + " changes system packages; a human must approve it");
       }
