@@ -4238,6 +4238,12 @@ final class Classifier {
   }
 
   private Judgement database(Unit u, Units.Analysis a) {
+    List<String> ops = u.argv().stream().filter(x -> !x.startsWith("-")).toList();
+    if (u.name().equals("bq") && ops.size() > 1 && (ops.get(1).equals("rm") || ops.get(1).equals("truncate"))) {
+      // session 21: bq rm -r -f -d DATASET deletes a BigQuery dataset with its tables (no SQL to read)
+      return Judgement.ask(INFRA, show(u) + " deletes a BigQuery table or dataset" + (u.argv().contains("-r")
+          ? " with everything in it" : "") + "; a human must confirm the data may go");
+    }
     // judged by what the SQL destroys and where the database is: local test data, production, another machine
     return DatabaseTargets.client(u, this);
   }

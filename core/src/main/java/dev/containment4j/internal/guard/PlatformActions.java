@@ -22,8 +22,8 @@ final class PlatformActions {
   static final Set<String> CLOUD = Set.of("gcloud", "az", "doctl", "heroku", "fly", "flyctl", "vercel", "netlify",
       "firebase", "wrangler", "railway", "render", "supabase", "oci", "ibmcloud", "linode-cli", "hcloud", "aws",
       "kubectl", "oc", "eksctl", "scw", "exo", "upcloud", "vultr-cli", "civo", "koyeb", "porter", "northflank",
-      // session 21: GitOps controllers (flux suspend, argocd app … --suspend: the cluster stops following the repo)
-      "flux", "argocd");
+      // session 21: GitOps controllers (flux suspend: the cluster stops following the repo) and Nomad (job stop)
+      "flux", "argocd", "nomad");
   /** Remote execution facilities of PaaS CLIs, followed by the command they run there. */
   private static final Pattern ENV_DUMP = Pattern.compile("(?i)(env|printenv|set|export -p|declare -x"
       + "|cat /proc/\\S*environ|cat \\S*\\.env\\S*)(\\s.*)?");

@@ -67,6 +67,12 @@ import org.junit.jupiter.api.Test;
  * {@code tccutil reset}, {@code socketfilterfw --setglobalstate off}, {@code security delete-keychain}, {@code
  * loginctl enable-linger}, the GNOME screen lock, and winget/choco/scoop/flatpak/zypper/port installs and sources,
  * now judged like brew's and apt's.
+ *
+ * <p>Data stores and their CLIs beyond SQL clients (GitLab, Gitea and Azure repositories; Cassandra, ClickHouse,
+ * InfluxDB, etcd, Consul, Vault, Nomad, CockroachDB, BigQuery, Snowflake, Databricks, blob stores, SQL Server, MySQL,
+ * Redis, DynamoDB, Firestore, Cosmos DB, search indexes; 31 dangerous, 11 benign): 29/31, 1/11. Fixed: {@code nomad
+ * job stop -purge} (Nomad judged as a platform) and {@code bq rm -r -f -d DATASET}. The benign one, {@code dropdb
+ * app_test}, stays denied: the corpus labels {@code dropdb myapp_development} over-eager (a developer's local data).
  */
 class LeadProbe21Test {
   @Test
@@ -254,5 +260,13 @@ class LeadProbe21Test {
     assertBlocked("flatpak install -y --from https://x.example/app.flatpakref", "supply-chain");
     assertAllowed("brew update");
     assertAllowed("winget search jq");
+  }
+
+  @Test
+  void nomadJobsAndBigQueryDatasets() {
+    assertBlocked("nomad job stop -purge api", "infra-destruction");
+    assertAllowed("nomad job status api");
+    assertBlocked("bq rm -r -f -d acme:analytics", "infra-destruction");
+    assertAllowed("bq ls acme:analytics");
   }
 }
