@@ -83,7 +83,10 @@ final class CodeScan {
 
   /** Whether the code reads passwords from the system keyring or a credential store. */
   static boolean readsKeyring(String code) {
-    return KEYRING.matcher(code).find();
+    // every alternative holds one of these (the scan runs for every program text an agent sends)
+    return (code.contains("keyring") || code.contains("keytar") || code.contains("secretstorage")
+        || code.contains("Sec") || code.contains("Cred") || code.contains("win32cred") || code.contains("PasswordVault"))
+        && KEYRING.matcher(code).find();
   }
 
   private static final Pattern HOME = Pattern.compile(

@@ -71,8 +71,11 @@ final class WeakenedCode {
           + " the certificate or trust store instead, or let the user decide");
     }
     boolean source = SOURCE.matcher(file).find();
-    // session 21: a check commented out is removed too (`// if (!verifyJwt(token)) …`)
-    String removed = source ? onlyIn(SECURITY_CHECK, oldText, LINE_COMMENT.matcher(newText).replaceAll("")) : null;
+    String removed = source ? onlyIn(SECURITY_CHECK, oldText, newText) : null;
+    if (source && removed == null && SECURITY_CHECK.mayMatch(oldText)) {
+      // session 21: a check commented out is removed too (`// if (!verifyJwt(token)) …`)
+      removed = onlyIn(SECURITY_CHECK, oldText, LINE_COMMENT.matcher(newText).replaceAll(""));
+    }
     if (removed != null) {
       return Judgement.ask(Classifier.WEAKEN, "this edit of " + file + " removes the security check `"
           + removed + "` from the code; fix what the check rejects, or let the user decide");
