@@ -60,7 +60,14 @@ final class Paths {
           + "|\\.pulumi/credentials\\.json|\\.config/configstore/firebase-tools\\.json|\\.config/netlify(/.*)?"
           + "|\\.local/share/com\\.vercel\\.cli(/.*)?|\\.railway(/.*)?|\\.supabase/access-token|\\.sentryclirc"
           + "|\\.config/stripe(/.*)?|\\.config/ngrok(/.*)?|\\.ngrok2(/.*)?|\\.cloudflared(/.*)?"
-          + "|\\.wrangler/config(/.*)?|\\.config/\\.wrangler(/.*)?|\\.twilio-cli(/.*)?)$");
+          + "|\\.wrangler/config(/.*)?|\\.config/\\.wrangler(/.*)?|\\.twilio-cli(/.*)?"
+          // session 21: cryptocurrency wallets and keystores, and browser extensions' storage (wallet extensions)
+          + "|\\.bitcoin/(?:.*/)?wallets?(?:\\.dat)?(/.*)?|\\.ethereum/keystore(/.*)?|\\.config/solana/[^/]*\\.json"
+          + "|\\.electrum(/.*)?|\\.monero(/.*)?|\\.bitmonero/.*wallet.*|\\.(?:config|local/share)/(?:Exodus|atomic"
+          + "|Ledger Live)(/.*)?|Library/Application Support/(?:Exodus|Electrum|atomic|Ledger Live)(/.*)?"
+          + "|\\.config/(?:google-chrome[^/]*|chromium|BraveSoftware/[^/]+|microsoft-edge[^/]*)/.*/Local Extension"
+          + " Settings(/.*)?|Library/Application Support/(?:Google/Chrome|BraveSoftware/[^/]+|Microsoft Edge)/.*"
+          + "/Local Extension Settings(/.*)?)$");
   private static final Pattern CONFINED_APP = Pattern.compile(
       "^(?:snap/[^/]+/(?:common|current|x?\\d+)|\\.var/app/[^/]+)/(.+)$");
   private static final Pattern WEAK_CREDENTIAL = Pattern.compile(
