@@ -4073,6 +4073,21 @@ final class Classifier {
       // gh label|cache|run|variable|ruleset delete …: whatever the resource, deleting it is the user's decision
       return Judgement.ask(INFRA, show(u) + " deletes GitHub resources");
     }
+    // session 21: a key added to the account signs in or signs as the user from wherever it was made
+    if ((a1.equals("ssh-key") || a1.equals("gpg-key")) && a2.equals("add")) {
+      return Judgement.ask(PERSIST, show(u) + " adds a key to the user's GitHub account; whoever holds its private"
+          + " half can push or sign as them, so the user decides");
+    }
+    // a repository forked into an organisation: its code copied to where that organisation's members read it
+    if (a1.equals("repo") && a2.equals("fork") && argv.stream().anyMatch(x -> x.equals("--org")
+        || x.startsWith("--org="))) {
+      return Judgement.ask(EXFIL, show(u) + " copies the repository into another organisation; a human must confirm"
+          + " its code may go there");
+    }
+    if (a1.equals("extension") && (a2.equals("install") || a2.equals("upgrade")) && !argv.contains("--dry-run")) {
+      return Judgement.ask(SUPPLY_CHAIN, show(u) + " installs a gh extension, a third party's program that runs"
+          + " with the user's GitHub token; a human must confirm the source");
+    }
     if (a1.equals("api")) {
       String m = null;
       for (int k = 0; k < argv.size() - 1; k++) {

@@ -76,7 +76,7 @@ final class EmbeddedShell {
 
   /** Every program {@link #commands} reads; for any other name it returns nothing. */
   private static final Set<String> PROGRAMS = union(VIM, EMACS, TAR, SED, MAKE, CONTAINER_ENGINES,
-      WRAPPER_VALUE_OPTIONS.keySet(), Set.of("rsync", "script", "expect", "git", "adb"));
+      WRAPPER_VALUE_OPTIONS.keySet(), Set.of("rsync", "script", "expect", "git", "adb", "gh"));
 
   private EmbeddedShell() {}
 
@@ -191,6 +191,13 @@ final class EmbeddedShell {
       String inner = containerCommand(words);
       if (inner != null) {
         out.add(inner);
+      }
+    } else if (name.equals("gh") && words.size() > 3 && words.get(0).equals("alias") && words.get(1).equals("set")
+        && words.contains("--shell")) {
+      // session 21: gh alias set --shell NAME 'CMD': the command runs through sh whenever the alias is used
+      List<String> rest = words.subList(2, words.size()).stream().filter(w -> !w.startsWith("-")).toList();
+      if (rest.size() > 1) {
+        out.add(rest.get(rest.size() - 1));
       }
     } else if (name.equals("adb")) {
       String inner = deviceCommand(words);
