@@ -309,7 +309,8 @@ final class Classifier {
     }
     String n = u.name();
     if (content == null && (n.equals("echo") || n.equals("printf"))) {
-      content = String.join(" ", u.argv().subList(1, u.argv().size())).replace("\\n", "\n");
+      // session 21: and \t, which a makefile's recipe lines need (printf 'test:\n\tcurl … | sh' >> Makefile)
+      content = String.join(" ", u.argv().subList(1, u.argv().size())).replace("\\n", "\n").replace("\\t", "\t");
     }
     return content;
   }
@@ -564,7 +565,15 @@ final class Classifier {
     if (flow.depth > 2 || u.cwd() == null) {
       return Judgement.ALLOW;
     }
-    for (ProjectRecipes.Line line : ProjectRecipes.of(u.argv(), u.cwd(), f -> readableScript(f, "shell"))) {
+    // session 21: a recipe file written earlier in the same command (printf '…' >> Makefile && make test) is read
+    // with what was written to it
+    java.util.function.Function<Path, ScriptFiles.Script> reader = f -> {
+      ScriptFiles.Script disk = readableScript(f, "shell");
+      String written = flow.written.get(f);
+      return written == null ? disk : new ScriptFiles.Script(f, (disk == null ? "" : disk.text() + "\n") + written,
+          "shell", false);
+    };
+    for (ProjectRecipes.Line line : ProjectRecipes.of(u.argv(), u.cwd(), reader)) {
       Judgement j;
       try {
         j = judgeText(u, line.command(), "shell", flow, true);
@@ -575,6 +584,44 @@ final class Classifier {
         return new Judgement(j.decision(), j.category(), show(u) + " runs the recipe `" + line.target() + "` of "
             + line.file() + ", `" + line.command() + "`, in which " + j.reason()
             + "; let the user review the recipe", "");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** A JSON string member: {@code "test": "curl … | sh"} (group 1 the value). */
+  private static final Pattern JSON_MEMBER = Pattern.compile("\"[\\w:.-]+\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+  /** jq assigning a package script: {@code .scripts.test = "…"}, {@code .scripts["pre:x"] |= "…"}. */
+  private static final Pattern JQ_SCRIPT = Pattern.compile("\\.scripts(?:\\.[\\w-]+|\\[\"[^\"]+\"\\])\\s*\\|?=\\s*"
+      + "\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * Session 21: a package script rewritten by {@code sed -i} or {@code jq} ({@code sed -i 's#"test": "jest"#"test":
+   * "curl … | sh"#' package.json}): the command written in is judged now, as a script written by the Write tool is.
+   */
+  private Judgement scriptEdits(Unit u, Flow flow) {
+    String n = u.name();
+    if (!(n.equals("sed") || n.equals("jq")) || u.argv().stream().noneMatch(x -> x.endsWith("package.json"))) {
+      return Judgement.ALLOW;
+    }
+    List<String> commands = new ArrayList<>();
+    for (String x : u.argv().subList(1, u.argv().size())) {
+      java.util.regex.Matcher m;
+      if (n.equals("sed")) {
+        java.util.regex.Matcher s = DisabledTests.SED_SUBST.matcher(x);
+        m = s.matches() ? JSON_MEMBER.matcher(s.group(3)) : null;
+      } else {
+        m = JQ_SCRIPT.matcher(x);
+      }
+      while (m != null && m.find()) {
+        commands.add(m.group(1).replace("\\\"", "\""));
+      }
+    }
+    for (String cmd : commands) {
+      Judgement j = judgeText(u, cmd, "shell", flow, false);
+      if (j.atLeast(Judgement.Decision.ASK)) {
+        return new Judgement(j.decision(), j.category(), show(u) + " writes the package script `" + (cmd.length() > 60
+            ? cmd.substring(0, 57) + "..." : cmd) + "`, which npm runs, in which " + j.reason(), "");
       }
     }
     return Judgement.ALLOW;
@@ -898,6 +945,7 @@ final class Classifier {
       }
     }
     c = c.max(recipesRun(u, flow));
+    c = c.max(scriptEdits(u, flow));
     c = c.max(compiledRun(u, flow));
     Judgement eager = usage ? Judgement.ALLOW : OverEagerActions.judge(u, this);
     // on a tie its reason is the more specific one (`--acl public-read` says more than "changes cloud resources")
