@@ -328,8 +328,9 @@ final class SecretRules {
         v -> Entropy.shannon(v) >= 4.0 && !Entropy.isPlaceholder(v), 120));
     // session 21: a session or login cookie in a Cookie or Set-Cookie header signs in as its owner
     r.add(rule("session-cookie", List.of("cookie:"),
-        "(?<=[:;][ \\t]{0,3})(?i:[\\w.-]*(?:sess(?:ion)?(?:id)?|sid|auth[\\w-]*|token|jwt|remember[\\w-]*|login)[\\w.-]*)"
-            + "=([^;\\s,\"']{16,1024})", 1, 12, 1500, v -> !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 3.5, 70));
+        "(?<=[:;][ \\t]{0,3})(?i:[\\w.-]*(?:sess(?:ion)?(?:id)?|sid|auth[\\w-]*|token|jwt|remember[\\w-]*|login)"
+            + "[\\w.-]*)=([^;\\s,\"']{16,1024})", 1, 12, 1500,
+        v -> !Entropy.isPlaceholder(v) && Entropy.shannon(v) >= 3.5, 70));
     // SMTP/IMAP/POP AUTH PLAIN in a mail transcript: base64 of "authzid NUL user NUL password"
     r.add(rule("basic-auth-header", List.of("auth plain "),
         "(?i:auth plain)\\s+([A-Za-z0-9+/]{8,400}={0,2})(?![A-Za-z0-9+/=])", 1, 12, 420, SecretRules::isSaslPlain, 75));

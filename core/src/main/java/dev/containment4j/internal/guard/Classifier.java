@@ -627,6 +627,21 @@ final class Classifier {
     return Judgement.ALLOW;
   }
 
+  /**
+   * Git's credential helpers, as {@code git SUBCOMMAND} names them ({@code git credential-osxkeychain get}); run by
+   * hand as {@code git-credential-…} too. {@code credential-store} and {@code credential-cache} are denied outright
+   * as git subcommands (their files and socket hold every password); run by hand, their {@code get} is what reads.
+   */
+  private static final Set<String> CREDENTIAL_HELPERS = Set.of("credential-manager", "credential-manager-core",
+      "credential-osxkeychain", "credential-libsecret", "credential-wincred", "credential-gnome-keyring",
+      "credential-oauth", "credential-store", "credential-cache");
+
+  /** A credential helper asked for a password ({@code get}, or {@code fill}) answers with it. */
+  private Judgement credentialHelper(Unit u, List<String> words) {
+    return words.contains("get") || words.contains("fill")
+        ? Judgement.deny(CREDENTIAL, show(u) + " reads stored git credentials") : Judgement.ALLOW;
+  }
+
   /** The script at {@code file} when it lies (really) in the workspace or a scratch directory, else null. */
   private ScriptFiles.Script readableScript(Path file, String language) {
     Set<Place> places = placesOf(file);
@@ -1592,6 +1607,10 @@ final class Classifier {
     String name = u.name();
     List<String> argv = u.argv();
     List<Arg> params = u.params();
+    if (name.startsWith("git-credential-") && CREDENTIAL_HELPERS.contains(name.substring("git-".length()))) {
+      // session 21: git's credential helpers run by hand (git-credential-osxkeychain get) answer with the password
+      return credentialHelper(u, argv);
+    }
     switch (name) {
       case "rm":
       case "rmdir":
@@ -1767,18 +1786,6 @@ final class Classifier {
       case "docker-credential-secretservice":
       case "docker-credential-pass":
         return Judgement.deny(CREDENTIAL, show(u) + " reads secrets from the system keyring");
-      case "git-credential-manager":
-      case "git-credential-manager-core":
-      case "git-credential-osxkeychain":
-      case "git-credential-libsecret":
-      case "git-credential-wincred":
-      case "git-credential-store":
-      case "git-credential-cache":
-      case "git-credential-gnome-keyring":
-      case "git-credential-oauth":
-        // session 21: git's credential helpers run by hand: get answers with the stored password
-        return argv.contains("get") || argv.contains("fill")
-            ? Judgement.deny(CREDENTIAL, show(u) + " reads stored git credentials") : Judgement.ALLOW;
       case "pass":
       case "op":
       case "bw":
@@ -2568,8 +2575,8 @@ final class Classifier {
       "--post-data", "--post-file", "--body-data", "--body-file", "--mail-rcpt");
 
   /** A URL path that names every resource: {@code /_all}, {@code /*}, {@code /logs-*}, {@code /_all/_doc}. */
-  private static final Pattern WILDCARD_PATH = Pattern.compile("^(?:[a-z]+://)?[^/\\s]*/(?:[^?#\\s]*/)?(?:_all|[^/?#\\s]*\\*"
-      + "[^/?#\\s]*)(?:[/?#]|$)");
+  private static final Pattern WILDCARD_PATH = Pattern.compile("^(?:[a-z]+://)?[^/\\s]*/(?:[^?#\\s]*/)?"
+      + "(?:_all|[^/?#\\s]*\\*[^/?#\\s]*)(?:[/?#]|$)");
 
   private Judgement http(Unit u, Units.Analysis a, Flow flow) {
     List<Arg> params = u.params();
@@ -3355,8 +3362,7 @@ final class Classifier {
       j = j.max(Judgement.deny(CREDENTIAL, where + " reads passwords from the system keyring"));
     } else if (CodeScan.dumpsEnvironment(code)) {
       // session 21: like `env` or `printenv` typed: the session's tokens and keys are in it
-      j = j.max(Judgement.ask(CREDENTIAL, where + " prints the whole environment, which holds this session's tokens"
-          + " and keys; read the one variable you need by name"));
+      j = j.max(Judgement.ask(CREDENTIAL, where + CodeScan.ENV_DUMP_REASON));
     }
     for (String lit : f.literals()) {
       if (!(lit.startsWith("/") || lit.startsWith("~") || lit.startsWith("../")) || lit.contains("\n")
@@ -3719,8 +3725,7 @@ final class Classifier {
       case "credential-gnome-keyring":
       case "credential-oauth":
         // session 21: the helpers git asks for a password answer anyone who asks with get (fill)
-        return rest.contains("get") || rest.contains("fill")
-            ? j.max(Judgement.deny(CREDENTIAL, show(u) + " reads stored git credentials")) : j;
+        return j.max(credentialHelper(u, rest));
       case "branch":
         return j.max(branchDelete(u, rest));
       case "init":
@@ -4337,8 +4342,9 @@ final class Classifier {
   /** Package managers of the machine (not of a project): what they install or remove changes it for everyone. */
   private static final Set<String> SYSTEM_PACKAGE_MANAGERS = Set.of("apt", "apt-get", "dnf", "yum", "apk", "pacman",
       "brew", "winget", "choco", "scoop", "flatpak", "zypper", "port");
-  private static final Set<String> LEGACY_PACKAGE_MANAGERS = Set.of("apt", "apt-get", "dnf", "yum", "apk", "pacman",
-      "brew");
+  /** Session 21's additions, whose own verbs for installing and adding sources differ from apt's and brew's. */
+  private static final Set<String> OTHER_PACKAGE_MANAGERS = Set.of("winget", "choco", "scoop", "flatpak", "zypper",
+      "port");
 
   private Judgement packages(Unit u, List<String> argv, Units.Analysis a, Flow flow) {
     String name = u.name();
@@ -4356,7 +4362,7 @@ final class Classifier {
       if (Regexes.matches(op, "install|add|reinstall|upgrade|dist-upgrade|remove|uninstall|rm|purge|zap|-S|-R|tap"
           + "|untap|autoremove")
           // session 21: winget/choco/scoop/flatpak/zypper/port's own verbs for installing and adding sources
-          || !LEGACY_PACKAGE_MANAGERS.contains(name) && Regexes.matches(op, "in|up|dup|bucket|source|remote-add"
+          || OTHER_PACKAGE_MANAGERS.contains(name) && Regexes.matches(op, "in|up|dup|bucket|source|remote-add"
               + "|addrepo|ar|selfupdate|import")
           || argv.contains("-S") || argv.contains("-R")) {
         return Judgement.ask(SUPPLY_CHAIN, show(u) + " changes system packages; a human must approve it");

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class CodeScan {
   private static final Pattern NETWORK = Pattern.compile(
       "urllib|requests\\.|import requests|http\\.client|httplib|httpx|aiohttp|\\bsocket\\b|ftplib|smtplib|paramiko"
-          + "|telnetlib|websocket|(?<![\\w\\]]\\.)\\bfetch\\s*\\(|\\b(?:globalThis|window|self)\\.fetch\\s*\\(|https?\\.(request|get)|require\\(['\"](https?|net|dgram|tls)['\"]\\)"
+          + "|telnetlib|websocket|(?<![\\w\\]]\\.)\\bfetch\\s*\\(|\\b(?:globalThis|window|self)\\.fetch\\s*\\("
+          + "|https?\\.(request|get)|require\\(['\"](https?|net|dgram|tls)['\"]\\)"
           + "|from ['\"](https?|net|node:https?|node:net)['\"]|\\bnet\\.(connect|Socket|createConnection)|axios"
           + "|XMLHttpRequest|WebSocket|LWP|IO::Socket|HTTP::Tiny|Net::HTTP|open-uri|URI\\.open|TCPSocket|UDPSocket"
           + "|curl_exec|curl_init|fsockopen|stream_socket_client|Invoke-WebRequest|Invoke-RestMethod|WebClient"
@@ -76,6 +77,10 @@ final class CodeScan {
       "keyring\\.get_(?:password|credential)|keytar\\.(?:getPassword|findCredentials|findPassword)"
           + "|secretstorage\\.|SecKeychainFind|SecItemCopyMatching|CredRead|win32cred\\.|PasswordVault\\(");
 
+  /** Why printing the whole environment is asked, after what prints it. */
+  static final String ENV_DUMP_REASON = " prints the whole environment, which holds this session's tokens and keys;"
+      + " read the one variable you need by name";
+
   /** Whether the code prints or walks the whole environment (see {@link #ENV_DUMP}). */
   static boolean dumpsEnvironment(String code) {
     return (code.contains("env") || code.contains("ENV") || code.contains("Env")) && ENV_DUMP.matcher(code).find();
@@ -85,8 +90,8 @@ final class CodeScan {
   static boolean readsKeyring(String code) {
     // every alternative holds one of these (the scan runs for every program text an agent sends)
     return (code.contains("keyring") || code.contains("keytar") || code.contains("secretstorage")
-        || code.contains("Sec") || code.contains("Cred") || code.contains("win32cred") || code.contains("PasswordVault"))
-        && KEYRING.matcher(code).find();
+        || code.contains("Sec") || code.contains("Cred") || code.contains("win32cred")
+        || code.contains("PasswordVault")) && KEYRING.matcher(code).find();
   }
 
   private static final Pattern HOME = Pattern.compile(

@@ -34,8 +34,7 @@ final class DataStores {
                   ? ", from the shared remote storage too" : "") + "; older data may exist nowhere else, so the user"
               + " decides");
         }
-        if (op.equals("remote") && ops.size() > 3 && ops.get(2).equals("modify") && ops.size() > 4
-            && ops.get(4).equals("url")) {
+        if (op.equals("remote") && ops.size() > 4 && ops.get(2).equals("modify") && ops.get(4).equals("url")) {
           return Judgement.ask(Classifier.REDIRECT, u.shown() + " repoints the data remote `" + ops.get(3) + "`;"
               + " the next dvc push sends the project's data there");
         }
@@ -53,9 +52,9 @@ final class DataStores {
             : Judgement.ALLOW;
       default:
         boolean dryRun = u.argv().contains("--dry-run") || u.argv().contains("-n");
-        return (op.equals("sync") || op.equals("bisync")) && !dryRun ? Judgement.ask(Classifier.DELETE, u.shown() + " makes the"
-            + " destination identical to the source, deleting every file there the source lacks; check with"
-            + " --dry-run and let the user decide") : Judgement.ALLOW;
+        return (op.equals("sync") || op.equals("bisync")) && !dryRun ? Judgement.ask(Classifier.DELETE, u.shown()
+            + " makes the destination identical to the source, deleting every file there the source lacks; check"
+            + " with --dry-run and let the user decide") : Judgement.ALLOW;
     }
   }
 }

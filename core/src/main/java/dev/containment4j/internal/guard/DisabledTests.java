@@ -67,8 +67,8 @@ final class DisabledTests {
   private static final Pattern SED_DELETE = Pattern.compile("^(?:/((?:[^/\\\\]|\\\\.)*)/|\\\\(.)(.*?)\\2)I?"
       + "(?:\\s*,\\s*(?:[+~]?\\d+|\\$|/(?:[^/\\\\]|\\\\.)*/))?\\s*d$");
   /** A sed command that inserts, appends or changes to a line of text: {@code 1i TEXT}, {@code $a\\TEXT}. */
-  private static final Pattern SED_TEXT = Pattern.compile("^(?:\\d+|\\$|/(?:[^/\\\\]|\\\\.)*/)?\\s*[iac](?:\\\\\\s*|\\s+)(.+)$",
-      Pattern.DOTALL);
+  private static final Pattern SED_TEXT = Pattern.compile(
+      "^(?:\\d+|\\$|/(?:[^/\\\\]|\\\\.)*/)?\\s*[iac](?:\\\\\\s*|\\s+)(.+)$", Pattern.DOTALL);
   /** What a test checks: assertions and expectations of the common runners. */
   private static final Pattern ASSERTION = Pattern.compile("(?i)\\b(assert\\w*|expect|should|require\\.\\w+"
       + "|t\\.(error|fatal|fail)\\w*|verify|check_?that)\\b");

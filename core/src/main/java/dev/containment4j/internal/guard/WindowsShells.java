@@ -212,8 +212,7 @@ final class WindowsShells {
     Judgement j = Judgement.ALLOW;
     if (CodeScan.dumpsEnvironment(text)) {
       // session 21: Get-ChildItem env: is PowerShell's printenv
-      j = Judgement.ask(Classifier.CREDENTIAL, shown + " prints the whole environment, which holds this session's"
-          + " tokens and keys; read the one variable you need by name");
+      j = Judgement.ask(Classifier.CREDENTIAL, shown + CodeScan.ENV_DUMP_REASON);
     }
     List<String> statements = new ArrayList<>();
     for (String s : STATEMENT_SPLIT.split(text.trim())) {
