@@ -896,7 +896,7 @@ final class Classifier {
   private Judgement unit(Unit u, Units.Analysis a, Flow flow) {
     try {
       Judgement j = judgeUnit(flow.code.scratchPaths(u), a, flow);
-      return ContainerAccess.inNewContainer(u) ? ContainerAccess.reachingOut(j) : j;
+      return ContainerAccess.inContainer(u, j);
     } finally {
       flow.code.record(u);
     }
@@ -3378,6 +3378,10 @@ final class Classifier {
       if (f.fileWrite()) {
         j = j.max(writeTarget(la, cwd, "writes to", where));
       }
+    }
+    java.util.regex.Matcher here = f.delete() ? CodeScan.DELETES_HERE.matcher(code) : null;
+    if (here != null && here.find()) {
+      j = j.max(deleteTarget(Arg.literal(here.group(2)), cwd, true, where));
     }
     if (f.delete() && f.home() && !j.atLeast(Judgement.Decision.DENY)) {
       // rmSync(os.homedir(), {recursive: true}): the target is computed, so no literal above named it

@@ -52,6 +52,14 @@ final class CodeScan {
           + "|\\bunlink\\s+[\\w$@\"'(<]|['\"](unlink|rmdir)['\"]");
   private static final Pattern RECURSIVE = Pattern.compile(
       "rmtree|recursive|rimraf|remove_dir_all|RemoveAll|rm_rf|rm -r|-Recurse|deleteRecursively|walk|remove_tree");
+  /**
+   * A recursive delete whose target is the working directory or its parent, written as the literal {@code "."} or
+   * {@code ".."} straight in the call ({@code shutil.rmtree('.')}, {@code fs.rmSync('.', {recursive: true})}):
+   * no literal path names it, but it is the whole workspace (session 22).
+   */
+  static final Pattern DELETES_HERE = Pattern.compile("(?:rmtree|rmSync|rimraf(?:\\.sync)?|fs\\.rm|rm_rf"
+      + "|remove_dir_all|os\\.RemoveAll|deleteRecursively|FileUtils\\.rm_r|Remove-Item)\\s*\\(?\\s*(?:-Path\\s+)?"
+      + "(['\"])(\\.\\.?)/?\\1");
   private static final Pattern ENV = Pattern.compile(
       "os\\.environ|getenv|process\\.env|\\$ENV|ENV\\[|\\$_ENV|\\$env:|Deno\\.env|Bun\\.env");
   /**

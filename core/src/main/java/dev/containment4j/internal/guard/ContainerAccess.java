@@ -5,10 +5,12 @@
 package dev.containment4j.internal.guard;
 
 import dev.containment4j.internal.guard.Paths.Place;
+import dev.containment4j.internal.shell.Redirect;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A container the agent starts with a way out of it: the host's root, home, system directories, credentials or the
@@ -50,19 +52,73 @@ final class ContainerAccess {
 
   private ContainerAccess() {}
 
-  /** Whether {@code u} runs in a new container started by a container engine's {@code run}. */
-  static boolean inNewContainer(Unit u) {
+  /**
+   * What counts of {@code j} for a unit run in a new container ({@code docker run IMAGE CMD}): all of it outside
+   * one; what reaches beyond the container (see {@link #REACHING_OUT}); and what the unit does to a host directory
+   * the container mounts ({@link ContainerMounts}), except installing the image's packages or being root in it.
+   * Everything else is about the image's own files. A relative path from a working directory on a mount counts for
+   * damage to files, but not for package installs ({@code apt-get install make} there names no file of the host).
+   */
+  static Judgement inContainer(Unit u, Judgement j) {
+    String label = null;
     for (String w : u.wrappers()) {
-      if (w.endsWith(EmbeddedShell.FRESH_CONTAINER)) {
+      if (w.contains(EmbeddedShell.FRESH_CONTAINER)) {
+        label = w;
+      }
+    }
+    if (label == null || REACHING_OUT.contains(j.category())) {
+      return j;
+    }
+    if (j.category().equals(Classifier.SYSTEM) || j.category().equals(Classifier.PRIVILEGE)) {
+      return Judgement.ALLOW;
+    }
+    for (String source : ContainerMounts.sources(label)) {
+      Touch t = touches(u, source);
+      if (t == Touch.NAMED || t == Touch.RELATIVE && !j.category().equals(Classifier.SUPPLY_CHAIN)) {
+        return new Judgement(j.decision(), j.category(), j.reason() + " (in a container that mounts " + source
+            + " of this machine)", j.rule());
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
+  /** How a unit reaches a mounted host directory: not at all, by a relative path from its working directory there,
+   *  or by naming a path under it. */
+  private enum Touch { NONE, RELATIVE, NAMED }
+
+  private static Touch touches(Unit u, String source) {
+    boolean relativeThere = u.cwd() != null && within(u.cwd().toString(), source);
+    Touch t = u.code() != null && within(u.code(), source) ? Touch.NAMED : Touch.NONE;
+    for (int k = 1; k < u.argv().size() && t != Touch.NAMED; k++) {
+      t = max(t, touches(u.argv().get(k), source, relativeThere));
+    }
+    for (Redirect r : u.command().redirects()) {
+      if (r.target() != null) {
+        t = max(t, touches(r.target().text(), source, relativeThere));
+      }
+    }
+    return t;
+  }
+
+  private static Touch touches(String word, String source, boolean relativeThere) {
+    return within(word, source) ? Touch.NAMED
+        : relativeThere && !word.isEmpty() && "-/~$".indexOf(word.charAt(0)) < 0 ? Touch.RELATIVE : Touch.NONE;
+  }
+
+  private static Touch max(Touch a, Touch b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** Whether {@code text} names {@code dir} or a path under it. */
+  private static boolean within(String text, String dir) {
+    for (int at = text.indexOf(dir); at >= 0; at = text.indexOf(dir, at + 1)) {
+      int end = at + dir.length();
+      if (end == text.length() || text.charAt(end) == '/' || !Character.isLetterOrDigit(text.charAt(end))
+          && "_.-".indexOf(text.charAt(end)) < 0) {
         return true;
       }
     }
     return false;
-  }
-
-  /** {@code j} when it is about what reaches beyond the container (see {@link #REACHING_OUT}), else allow. */
-  static Judgement reachingOut(Judgement j) {
-    return REACHING_OUT.contains(j.category()) ? j : Judgement.ALLOW;
   }
 
   static Judgement judge(Unit u, Classifier c) {
@@ -78,32 +134,43 @@ final class ContainerAccess {
       k++;
     }
     boolean exec = k < argv.size() && argv.get(k).equals("exec"); // docker --debug --help: options only
-    Judgement j = Judgement.ALLOW;
-    for (k++; k < argv.size(); k++) {
-      String t = argv.get(k);
-      if (!t.startsWith("-")) {
-        break; // the image (or exec's container): what follows is the container's own command
-      }
-      String opt = t;
-      String val = null;
-      int eq = t.indexOf('=');
-      if (t.startsWith("--") && eq > 0) {
-        opt = t.substring(0, eq);
-        val = t.substring(eq + 1);
-      } else if (WITH_VALUE.contains(t) && k + 1 < argv.size()) {
-        val = argv.get(++k);
-      }
-      j = j.max(option(u, c, opt, val == null ? "" : val));
-    }
+    Judgement[] j = {Judgement.ALLOW};
+    k = options(argv, k + 1, (opt, val) -> j[0] = j[0].max(option(u, c, opt, val)));
     // docker exec prod-db pg_dumpall: the command inside is judged as if typed there, where the database looks local;
     // the container's name is what says whose data it is (reads and writes inside are judged by their SQL)
     if (exec && k + 1 < argv.size() && DatabaseTargets.productionName(argv.get(k))
         && DatabaseTargets.dumper(Unit.baseName(argv.get(k + 1)))) {
-      j = j.max(Judgement.ask(Classifier.INFRA, u.shown() + " copies the data of the database in the container "
+      j[0] = j[0].max(Judgement.ask(Classifier.INFRA, u.shown() + " copies the data of the database in the container "
           + argv.get(k) + ", which is named like production, to this machine; a human must confirm that this data"
           + " may leave its server"));
     }
-    return j;
+    return j[0];
+  }
+
+  /**
+   * Walks the options of {@code run}, {@code create} or {@code exec} from {@code from}, handing each to {@code each}
+   * with its value ({@code --name=x} or {@code --name x}; empty for a flag), and returns where the image (or exec's
+   * container) is: what follows it is the container's own command.
+   */
+  static int options(List<String> words, int from, BiConsumer<String, String> each) {
+    int k = from;
+    for (; k < words.size(); k++) {
+      String t = words.get(k);
+      if (!t.startsWith("-")) {
+        break;
+      }
+      String opt = t;
+      String val = "";
+      int eq = t.indexOf('=');
+      if (t.startsWith("--") && eq > 0) {
+        opt = t.substring(0, eq);
+        val = t.substring(eq + 1);
+      } else if (WITH_VALUE.contains(t) && k + 1 < words.size()) {
+        val = words.get(++k);
+      }
+      each.accept(opt, val);
+    }
+    return k;
   }
 
   private static Judgement option(Unit u, Classifier c, String opt, String val) {

@@ -68,6 +68,16 @@ final class EmbeddedShell {
   private static final Set<String> ENGINE_VALUE_OPTIONS = Set.of("-c", "--context", "-H", "--host", "-l",
       "--log-level", "--config", "--tlscacert", "--tlscert", "--tlskey", "--connection", "--url", "--namespace",
       "-n", "--address", "-a");
+  /** Well-known images whose entrypoint is a program, so that {@code docker run IMAGE ARGS} runs it with ARGS. */
+  private static final java.util.Map<String, String> ENTRYPOINTS = java.util.Map.ofEntries(
+      java.util.Map.entry("alpine/git", "git"),
+      java.util.Map.entry("hashicorp/terraform", "terraform"), java.util.Map.entry("amazon/aws-cli", "aws"),
+      java.util.Map.entry("public.ecr.aws/aws-cli/aws-cli", "aws"), java.util.Map.entry("bitnami/kubectl", "kubectl"),
+      java.util.Map.entry("rancher/kubectl", "kubectl"), java.util.Map.entry("curlimages/curl", "curl"),
+      java.util.Map.entry("minio/mc", "mc"), java.util.Map.entry("alpine/helm", "helm"),
+      java.util.Map.entry("ghcr.io/opentofu/opentofu", "tofu"),
+      java.util.Map.entry("hashicorp/packer", "packer"), java.util.Map.entry("rclone/rclone", "rclone"),
+      java.util.Map.entry("restic/restic", "restic"));
   /** {@code docker compose}'s own options that take a separate value. */
   private static final Set<String> COMPOSE_VALUE_OPTIONS = Set.of("-f", "--file", "-p", "--project-name",
       "--profile", "--env-file", "--project-directory", "--ansi", "--parallel", "--progress");
@@ -239,6 +249,26 @@ final class EmbeddedShell {
    * exec|run SERVICE CMD}; null for any other subcommand or when no command follows.
    */
   private static String containerCommand(List<String> words) {
+    List<String> run = containerRun(words);
+    if (run != null) {
+      return runCommand(run);
+    }
+    int k = subcommand(words);
+    return k < words.size() && words.get(k).equals("exec")
+        ? wrapped(words.subList(k + 1, words.size()), CONTAINER_EXEC_VALUE_OPTIONS, 1) : null;
+  }
+
+  /**
+   * The words after a container engine's {@code run} ({@code docker run}, {@code container run}, {@code compose
+   * run}): its options, the image or service, then the command; null for any other subcommand.
+   */
+  static List<String> containerRun(List<String> words) {
+    int k = subcommand(words);
+    return k < words.size() && words.get(k).equals("run") ? words.subList(k + 1, words.size()) : null;
+  }
+
+  /** Where a container engine's subcommand is, past its global options and {@code container}/{@code compose}. */
+  private static int subcommand(List<String> words) {
     int k = 0;
     while (k < words.size() && words.get(k).startsWith("-")) {
       k += ENGINE_VALUE_OPTIONS.contains(words.get(k)) ? 2 : 1; // docker --context prod exec …
@@ -250,25 +280,29 @@ final class EmbeddedShell {
     while (compose && k < words.size() && words.get(k).startsWith("-")) {
       k += COMPOSE_VALUE_OPTIONS.contains(words.get(k)) ? 2 : 1; // docker compose -f ci.yml exec …
     }
-    if (k >= words.size()) {
-      return null;
-    }
-    String sub = words.get(k);
-    List<String> rest = words.subList(k + 1, words.size());
-    if (sub.equals("exec")) {
-      return wrapped(rest, CONTAINER_EXEC_VALUE_OPTIONS, 1);
-    }
-    if (!sub.equals("run")) {
-      return null;
-    }
+    return k;
+  }
+
+  /**
+   * The command of {@code run [options] IMAGE CMD}, after {@code --entrypoint PROGRAM} when one is given or the
+   * image is a well-known one whose entrypoint is a program ({@code alpine/git -C /repo push}).
+   */
+  private static String runCommand(List<String> rest) {
     String inner = wrapped(rest, ContainerAccess.WITH_VALUE, 1);
-    int entrypoint = rest.indexOf("--entrypoint");
-    String program = entrypoint >= 0 && entrypoint + 1 < rest.size() ? rest.get(entrypoint + 1) : null;
-    for (String w : rest) {
-      if (w.startsWith("--entrypoint=")) {
-        program = w.substring("--entrypoint=".length());
+    String[] program = {null};
+    int image = ContainerAccess.options(rest, 0, (opt, val) -> {
+      if (opt.equals("--entrypoint")) {
+        program[0] = val;
       }
+    });
+    if (program[0] == null && image < rest.size()) {
+      program[0] = ENTRYPOINTS.get(rest.get(image).replaceFirst("^(docker\\.io/|index\\.docker\\.io/)", "")
+          .replaceFirst("[:@].*$", ""));
     }
+    return withProgram(program[0], inner);
+  }
+
+  private static String withProgram(String program, String inner) {
     if (program == null || program.isEmpty()) {
       return inner;
     }

@@ -645,12 +645,15 @@ final class Units {
         return;
       }
       List<String> words = rest.stream().map(Arg::text).toList();
+      String how = EmbeddedShell.how(name, words);
+      ContainerMounts mounts = how.endsWith(EmbeddedShell.FRESH_CONTAINER)
+          ? ContainerMounts.of(name, words, cwd, home) : null;
       for (String embedded : EmbeddedShell.commands(name, words, stdinText(c))) {
         // a command the program computes at run time stands as a program name nobody can read
         nestedShell(embedded.equals(EmbeddedShell.OPAQUE)
             ? "$COMMAND_" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_BUILDS_AT_RUN_TIME"
-            : embedded, c,
-            plus(wrappers, name), privileged, env, EmbeddedShell.how(name, words));
+            : mounts == null ? embedded : mounts.map(embedded), c,
+            plus(wrappers, name), privileged, env, mounts == null ? how : mounts.label(how));
       }
       return;
     }

