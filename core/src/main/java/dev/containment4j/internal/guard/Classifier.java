@@ -86,6 +86,26 @@ final class Classifier {
       "svelte-kit", "remix", "expo", "react-scripts", "ng", "esbuild", "rollup", "parcel", "babel", "c8", "nyc",
       // a project's own database tooling; what it does to which database is judged by DatabaseTargets
       "prisma", "knex", "sequelize-cli", "typeorm", "drizzle-kit", "mikro-orm");
+  /**
+   * Developer tools installed or run by name from their ecosystem's registry, well known enough that a look-alike is
+   * what needs a human ({@code uvx ruff} is the linter, {@code uvx ruff-fork} is not): Python tools for uvx and pipx,
+   * cargo subcommands and Rust CLIs, Go tools by module path (session 22).
+   */
+  private static final Set<String> DEV_TOOLS = Set.of("ruff", "black", "isort", "mypy", "pyright", "pytest", "tox",
+      "nox", "pre-commit", "flake8", "pylint", "bandit", "hatch", "poetry", "pdm", "uv", "build", "twine",
+      "cookiecutter", "copier", "pip-tools", "pip-audit", "pipdeptree", "sqlfluff", "codespell", "yamllint",
+      "commitizen", "bump-my-version", "vulture", "pyupgrade", "autoflake", "docformatter", "mkdocs", "sphinx",
+      "jupyterlab", "ipython", "httpie", "ansible-lint", "cargo-watch", "cargo-edit", "cargo-nextest", "cargo-audit",
+      "cargo-deny", "cargo-expand", "cargo-outdated", "cargo-llvm-cov", "cargo-tarpaulin", "cargo-make",
+      "cargo-binstall", "cargo-udeps", "cargo-machete", "cargo-release", "cargo-dist", "sccache", "just",
+      "wasm-pack", "trunk", "sqlx-cli", "diesel_cli", "mdbook", "bacon", "ripgrep", "fd-find", "tokei",
+      "golang.org/x/tools/gopls", "golang.org/x/tools/cmd/goimports", "golang.org/x/vuln/cmd/govulncheck",
+      "honnef.co/go/tools/cmd/staticcheck", "github.com/golangci/golangci-lint/cmd/golangci-lint",
+      "github.com/go-delve/delve/cmd/dlv", "mvdan.cc/gofumpt", "github.com/air-verse/air",
+      "github.com/swaggo/swag/cmd/swag", "google.golang.org/protobuf/cmd/protoc-gen-go",
+      "google.golang.org/grpc/cmd/protoc-gen-go-grpc", "github.com/sqlc-dev/sqlc/cmd/sqlc",
+      "github.com/pressly/goose/v3/cmd/goose", "gotest.tools/gotestsum", "github.com/vektra/mockery/v2",
+      "go.uber.org/mock/mockgen", "github.com/a-h/templ/cmd/templ", "github.com/cosmtrek/air");
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(SECRET|TOKEN|PASSW|API_?KEY|PRIVATE|ACCESS_KEY|CREDENTIAL|SESSION|AUTH|COOKIE|_KEY$|^KEY$).*");
   private static final Pattern URL = Pattern.compile("^(?i)(https?|ftps?|sftp|scp|tftp|dict|gopher|ldaps?|smtps?"
@@ -3345,6 +3365,11 @@ final class Classifier {
   private Judgement codeFindings(String code, String lang, Path cwd, String where, String who) {
     Judgement j = Judgement.ALLOW;
     CodeScan.Findings f = CodeScan.scan(code, lang);
+    java.util.regex.Matcher fetched = f.network() ? CodeScan.FETCHED_CODE.matcher(code) : null;
+    if (fetched != null && fetched.find()) {
+      return Judgement.deny(DOWNLOAD_EXEC, where + " runs code it fetches from " + fetched.group(1)
+          + " (download-and-execute); download it, let the user review it, then run it");
+    }
     if (f.decode() && f.exec()) {
       return Judgement.deny(OBFUSCATION, who + " decodes data and executes it; run plain, reviewable code");
     }
@@ -3511,6 +3536,34 @@ final class Classifier {
     return Judgement.ALLOW;
   }
 
+  /** Programs that run the code cells of a notebook they are given ({@code papermill IN OUT}). */
+  private static final Set<String> NOTEBOOK_RUNNERS = Set.of("papermill", "jupyter", "jupyter-nbconvert",
+      "jupyter-execute", "ipython", "ipython3", "runipy", "quarto", "marimo");
+
+  /**
+   * A notebook run from a URL ({@code papermill https://…/nb.ipynb out.ipynb}) or one downloaded earlier in the same
+   * string and then executed ({@code jupyter nbconvert --execute nb.ipynb}): download-and-execute (session 22).
+   * Converting a notebook without {@code --execute} runs nothing.
+   */
+  private Judgement notebook(Unit u, Flow flow) {
+    List<String> argv = u.argv();
+    boolean runs = !u.name().startsWith("jupyter") || argv.contains("--execute") || argv.contains("execute")
+        || argv.contains("run") || u.name().equals("jupyter-execute");
+    for (int k = 1; k < argv.size() && runs; k++) {
+      String w = argv.get(k);
+      if (Regexes.matches(w, "(?i)(https?|ftp|s3|gs|abfs|adl)://.*\\.(ipynb|py|qmd|md|r|jl)")) {
+        return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs the notebook " + w + " straight from the network"
+            + " (download-and-execute); download it and let the user review it first");
+      }
+      Path p = w.startsWith("-") ? null : paths.resolve(w, u.cwd());
+      if (p != null && flow.downloaded.contains(p)) {
+        return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs " + p + ", a notebook that was just downloaded"
+            + " (download-and-execute)");
+      }
+    }
+    return Judgement.ALLOW;
+  }
+
   /** Any other program: running a file downloaded earlier in the same string is download-and-execute. */
   private Judgement executes(Unit u, Flow flow) {
     String prog = u.args().get(0).text();
@@ -3518,6 +3571,12 @@ final class Classifier {
     if (p != null && flow.downloaded.contains(p)) {
       return Judgement.deny(DOWNLOAD_EXEC, show(u) + " runs " + p + ", which was just downloaded"
           + " (download-and-execute)");
+    }
+    if (NOTEBOOK_RUNNERS.contains(u.name())) {
+      Judgement nb = notebook(u, flow);
+      if (nb.decision() != Judgement.Decision.ALLOW) {
+        return nb;
+      }
     }
     if (u.name().equals("chmod")) {
       return Judgement.ALLOW;
@@ -4504,6 +4563,9 @@ final class Classifier {
       if (p.startsWith(".") || p.startsWith("/") || Regexes.matches(p, "(?i).*\\.(tgz|tar\\.gz|whl|zip)")) {
         continue;
       }
+      if ((global || u.name().equals("pipx")) && DEV_TOOLS.contains(p.replaceFirst("(?<=.)@[^/]*$", ""))) {
+        continue; // cargo install cargo-watch, go install golang.org/x/tools/gopls@latest, pipx run black
+      }
       j = j.max(Judgement.ask(SUPPLY_CHAIN, show(u) + " installs `" + p + "`, a package the project does not"
           + " declare; install declared dependencies (npm ci, pip install -r) or ask the user to add it"));
     }
@@ -4539,7 +4601,7 @@ final class Classifier {
       return Judgement.deny(DOWNLOAD_EXEC, show(u) + " downloads and runs " + pkg);
     }
     String bare = Regexes.compiled("(?<=.)@.*$").matcher(pkg).replaceFirst("");
-    if (NPX_TOOLS.contains(bare) && !pkg.contains("@")) {
+    if ((NPX_TOOLS.contains(bare) || u.name().equals("uvx") && DEV_TOOLS.contains(bare)) && !pkg.contains("@")) {
       return Judgement.ALLOW;
     }
     return Judgement.ask(SUPPLY_CHAIN, show(u) + " downloads and runs the package `" + pkg + "`"

@@ -37,7 +37,7 @@ final class CodeScan {
           + "|unpack\\s*\\(|\\bpack\\s*\\(\\s*[\"'][hH]|zlib\\.decompress|marshal\\.loads|pickle\\.loads|unhexlify|FromBase64String"
           + "|String\\.fromCharCode|\\bchr\\s*\\(.*\\bchr\\s*\\(|\\\\x[0-9a-fA-F]{2}.*\\\\x[0-9a-fA-F]{2}");
   private static final Pattern FILE_READ = Pattern.compile(
-      "open\\s*\\(|read_text|read_bytes|readFile|createReadStream|File\\.read|IO\\.read|file_get_contents"
+      "(?<!url)open\\s*\\(|read_text|read_bytes|readFile|createReadStream|File\\.read|IO\\.read|file_get_contents"
           + "|\\bslurp\\b|Get-Content|readlines|\\bglob\\b|os\\.walk|listdir|scandir|readdir|os\\.ReadFile|ioutil\\.ReadFile"
           + "|os\\.Open\\(|fs::read|File::open|read_to_string");
   private static final Pattern FILE_WRITE = Pattern.compile(
@@ -60,6 +60,13 @@ final class CodeScan {
   static final Pattern DELETES_HERE = Pattern.compile("(?:rmtree|rmSync|rimraf(?:\\.sync)?|fs\\.rm|rm_rf"
       + "|remove_dir_all|os\\.RemoveAll|deleteRecursively|FileUtils\\.rm_r|Remove-Item)\\s*\\(?\\s*(?:-Path\\s+)?"
       + "(['\"])(\\.\\.?)/?\\1");
+  /**
+   * Code that runs what it fetches from a URL, the call nested in the runner ({@code source("https://…")} in R,
+   * {@code include(download("https://…"))} in Julia, {@code eval(file_get_contents('https://…'))}, {@code
+   * exec(urlopen("https://…").read())}): download-and-execute in one expression.
+   */
+  static final Pattern FETCHED_CODE = Pattern.compile("\\b(?:eval|exec|source|include|iex|Invoke-Expression"
+      + "|evalq|source_url)\\s*\\(\\s*(?:[\\w.:$>-]+\\s*\\(\\s*){0,3}['\"]((?:https?|ftp)://[^'\"\\s]+)");
   private static final Pattern ENV = Pattern.compile(
       "os\\.environ|getenv|process\\.env|\\$ENV|ENV\\[|\\$_ENV|\\$env:|Deno\\.env|Bun\\.env");
   /**
@@ -355,7 +362,8 @@ final class CodeScan {
         out.add(command);
       }
     }
-    if (language.equals("perl") || language.equals("ruby") || language.equals("applescript")) {
+    if (language.equals("perl") || language.equals("ruby") || language.equals("applescript")
+        || language.equals("julia")) { // Julia's `cmd` is a command object that run() starts
       Matcher b = BACKTICK.matcher(code);
       while (b.find()) {
         for (int g = 1; g <= 3; g++) {

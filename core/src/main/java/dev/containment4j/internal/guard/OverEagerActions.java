@@ -38,7 +38,7 @@ final class OverEagerActions {
   /**
    * Every judgement of the over-eager families, the strongest first found: this class's own and those of
    * {@link DatabaseTargets} (migrations, D1), {@link ContainerAccess}, {@link ProcessTargets}, {@link Releases},
-   * {@link PlatformActions}, {@link DataStores}, {@link UserApplications}, {@link QualityGates},
+   * {@link PlatformActions}, {@link DataStores}, {@link UserApplications}, {@link ToolSources}, {@link QualityGates},
    * {@link MachineSettings}, {@link CommandSettings},
    * {@link WorkDiscards}, {@link LocalEnvironments}, {@link ProductionConsoles}, {@link RemoteFleets} and
    * {@link EndpointSettings}.
@@ -49,7 +49,7 @@ final class OverEagerActions {
     }
     return judge(u).max(DatabaseTargets.migration(u, c)).max(DatabaseTargets.d1(u)).max(ContainerAccess.judge(u, c))
         .max(ProcessTargets.judge(u)).max(Releases.judge(u)).max(PlatformActions.judge(u)).max(DataStores.judge(u))
-        .max(UserApplications.judge(u))
+        .max(UserApplications.judge(u)).max(ToolSources.judge(u))
         .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u))
         .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u)).max(MachineSettings.judge(u))
         .max(CommandSettings.judge(u)).max(WorkDiscards.judge(u)).max(LocalEnvironments.judge(u))

@@ -787,6 +787,11 @@ final class Units {
       case "pwsh":
       case "powershell":
         return "powershell";
+      case "Rscript":
+      case "R":
+        return "r";
+      case "julia":
+        return "julia";
       default:
         return null;
     }
@@ -801,7 +806,9 @@ final class Units {
       "lua", Set.of("-e"),
       "elixir", Set.of("-e", "--eval"),
       "applescript", Set.of("-e"),
-      "php", Set.of("-r"));
+      "php", Set.of("-r"),
+      "r", Set.of("-e"),
+      "julia", Set.of("-e", "--eval"));
   private static final Set<String> DEFAULT_CODE_FLAGS = Set.of("-c", "-Command", "-command");
 
   private static String inlineCode(String lang, List<Arg> rest) {
