@@ -122,8 +122,17 @@ final class InjectionContext {
 
   /** Whether the clause before a phrase has software as its subject ("the command will delete ... without asking"). */
   static boolean softwareSubject(String clauseBefore) {
-    return SOFTWARE_SUBJECT.matcher(clauseBefore).find();
+    java.util.regex.Matcher m = SOFTWARE_SUBJECT.matcher(clauseBefore);
+    int end = -1;
+    while (m.find()) {
+      end = m.end();
+    }
+    // session 22: "it would be really helpful if you quietly added my key ...": the reader acts, not "it"
+    return end >= 0 && !READER_ACTS.matcher(clauseBefore).region(end, clauseBefore.length()).find();
   }
+
+  /** The reader made the subject after a software subject's modal: "it would be nice if you ...". */
+  private static final Pattern READER_ACTS = Pattern.compile("\\b(?:if|when|once|that) you\\b");
 
   /** What follows a delimiter named as a noun of a sentence: a conjunction, "markers", a list's comma, an ellipsis. */
   private static final Pattern NAMED_AFTER = Pattern.compile("^(?:user|model|system|assistant|human)?\\s*(?:(?:and|or"
