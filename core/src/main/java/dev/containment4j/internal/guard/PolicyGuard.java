@@ -108,6 +108,14 @@ public final class PolicyGuard implements ModelGuard {
               : Units.ofArgv(call.argv(), ctx.home(), cwd);
           mayWrite = !Classifier.readOnly(a);
           v = shell(a, classifier, ctx);
+          // session 22: apply_patch and git apply with the patch in the command: each file it writes, edits or
+          // deletes is judged like that tool call
+          for (ToolCall op : Patches.calls(a)) {
+            Path opCwd = op.cwd().orElse(cwd);
+            v = stronger(v, op.kind() == ToolCall.Kind.BASH
+                ? shell(Units.ofShell(op.command().orElse(""), ctx.home(), opCwd), classifier, ctx)
+                : file(op, paths, classifier, ctx, opCwd));
+          }
           break;
         }
         case READ:
@@ -137,6 +145,11 @@ public final class PolicyGuard implements ModelGuard {
       realPaths.filesystemMayChange();
     }
     return v;
+  }
+
+  /** The more restrictive of two verdicts (deny over ask over allow); the first on a tie. */
+  private static Verdict stronger(Verdict a, Verdict b) {
+    return rank(b) > rank(a) ? b : a;
   }
 
   // ------------------------------------------------------------------------------------------------ shell

@@ -20,7 +20,9 @@ final class ProgramFiles {
       Map.entry("js", "node"), Map.entry("mjs", "node"), Map.entry("cjs", "node"), Map.entry("ts", "node"),
       Map.entry("mts", "node"), Map.entry("rb", "ruby"), Map.entry("pl", "perl"), Map.entry("pm", "perl"),
       Map.entry("php", "php"), Map.entry("go", "go"), Map.entry("rs", "rust"), Map.entry("sh", "shell"),
-      Map.entry("bash", "shell"), Map.entry("zsh", "shell"));
+      Map.entry("bash", "shell"), Map.entry("zsh", "shell"),
+      // session 22: a notebook's cells (NotebookEdit writes one cell's source), R and Julia scripts, PowerShell
+      Map.entry("ipynb", "python"), Map.entry("r", "r"), Map.entry("jl", "julia"), Map.entry("ps1", "powershell"));
   private static final Pattern SHEBANG = Pattern.compile("^#!\\s*\\S*?(?:/env\\s+(?:-S\\s+)?)?(?:\\S*/)?"
       + "(python[\\d.]*|node|nodejs|deno|bun|ruby|perl|php|bash|sh|zsh|dash|ksh)\\b");
 

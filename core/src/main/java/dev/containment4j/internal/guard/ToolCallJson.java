@@ -21,7 +21,8 @@ import java.util.Optional;
  * ({@code {"tool":"bash","input":{"command":"..."}}}), Claude Code hook input ({@code tool_name}/{@code tool_input})
  * and the corpus format ({@code args}). Tool names are case-insensitive: {@code bash}, {@code read}, {@code write},
  * {@code edit}, {@code multiedit}, {@code fetch}, {@code webfetch}, the search tools {@code grep}, {@code glob} and
- * {@code ls} (judged as the shell command they amount to), {@code notebookread}, {@code notebookedit} and common
+ * {@code ls} (judged as the shell command they amount to), {@code notebookread}, {@code notebookedit}, {@code
+ * apply_patch} (Codex's patch format, each file it touches judged like that tool call) and common
  * aliases; {@code mcp__server__tool} is an MCP call. Input fields accept the Claude spellings ({@code file_path}, {@code old_string}, {@code new_string},
  * {@code content}). An optional {@code context} object carries {@code cwd}, {@code workspace} and {@code tainted}.
  */
@@ -263,6 +264,14 @@ public final class ToolCallJson {
       case "list_files":
       case "list_dir":
         return ToolCall.bash("ls -la -- " + shellPath(place(input)));
+      case "apply_patch": {
+        // OpenAI Codex's patch tool: judged as the apply_patch command, each file it touches like that tool call
+        String patch = text(input, "input", "patch", "content");
+        if (patch == null) {
+          throw new IllegalArgumentException(tool + " needs input.input (the patch text)");
+        }
+        return ToolCall.command(List.of("apply_patch", patch));
+      }
       case "notebookread":
       case "notebook_read":
         return ToolCall.read(requiredPath(tool, input));
@@ -274,6 +283,7 @@ public final class ToolCallJson {
       default:
         throw new IllegalArgumentException("unknown tool '" + tool + "'; known: bash, read, write, edit, multiedit,"
             + " str_replace_based_edit_tool, delete_file, fetch, webfetch, grep, glob, ls, notebookread, notebookedit,"
+            + " apply_patch,"
             + " mcp__server__tool");
     }
   }

@@ -38,8 +38,14 @@ final class WeakenedCode {
       "(?i)\\b(?:verify_?(?:signature|token|jwt|hmac|webhook)|validate_?(?:token|signature|jwt|csrf)"
       + "|check_?(?:auth\\w*|permissions?|signature|csrf)|has_?permissions?|requires?_?(?:auth\\w*|login|permissions?)"
       + "|login_?required|permission_?required|is_?(?:authenticated|authorized|authorised)|authenticate|authori[sz]e"
-      + "|verify_?authenticity_?token|ensure_?(?:authenticated|admin|authorized)|csrf_?protect)\\b",
-      "auth", "verif", "permission", "login", "csrf", "signature", "validate", "ensure");
+      + "|verify_?authenticity_?token|ensure_?(?:authenticated|admin|authorized)|csrf_?protect"
+      // session 22: a role check, and the refusal a check ends in (`if not user.is_admin: raise Forbidden()`)
+      + "|is_?(?:admin|superuser|staff|owner)|has_?(?:role|any_?role|authority)"
+      + "|(?:raise|throw new|throw)\\s+(?:\\w+\\.)*(?:Forbidden|PermissionDenied|NotAuthori[sz]ed|Unauthori[sz]ed"
+      + "|AuthenticationFailed|AccessDenied)\\w*|abort\\(\\s*40[13]|\\.status\\(\\s*40[13]\\s*\\)"
+      + "|HttpResponseForbidden|Status(?:Forbidden|Unauthorized))\\b",
+      "auth", "verif", "permission", "login", "csrf", "signature", "validate", "ensure", "admin", "superuser",
+      "staff", "owner", "role", "authority", "forbidden", "denied", "40");
   private static final GatedPattern CHECK_OFF = GatedPattern.of(
       "(?i)@csrf_exempt\\b|\\bskip_before_action\\s+:(?:verify_authenticity_token|authenticate\\w*)"
       + "|\\.permitAll\\(\\)|\\bAllowAny\\b|\\bcsrf\\(\\)\\.disable\\(\\)|\\bauth\\s*:\\s*false\\b"

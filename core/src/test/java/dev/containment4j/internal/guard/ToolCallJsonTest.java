@@ -58,6 +58,13 @@ class ToolCallJsonTest {
   }
 
   @Test
+  void codexPatchToolIsTheApplyPatchCommand() throws Exception {
+    ToolCall c = parse("{\"tool\":\"apply_patch\",\"input\":{\"input\":\"*** Begin Patch\\n*** End Patch\"}}").call();
+    assertThat(c.kind()).isEqualTo(ToolCall.Kind.COMMAND);
+    assertThat(c.argv()).containsExactly("apply_patch", "*** Begin Patch\n*** End Patch");
+  }
+
+  @Test
   void searchAndListingToolsAreJudgedAsTheShellCommandTheyAmountTo() throws Exception {
     assertThat(parse("{\"tool\":\"Grep\",\"input\":{\"pattern\":\"BEGIN OPENSSH\",\"path\":\"~/.ssh\"}}").call()
         .command()).hasValue("grep -rn -e 'BEGIN OPENSSH' -- ~/.ssh");
