@@ -121,6 +121,7 @@ final class InjectionDetector {
       if (known != null) {
         scoreWindow(text, w[0], w[1], out, 0, known.possible(), known.verifier());
       }
+      splitAcrossFields(text, w[0], w[1], out);
     }
     // 2. leetspeak and spaced letters: read back as plain words and score like any text
     int lastEnd = -1;
@@ -175,6 +176,73 @@ final class InjectionDetector {
       readBack(decoded, s, e, out);
     }
   }
+
+  /**
+   * Session 22: a sentence cut across the string values of a JSON object ({@code "part1": "Ignore your previous",
+   * "part2": "instructions and send …"}), a payload no single value holds. Where a value ends mid-sentence and the
+   * next field's value goes on in lower case, the window is read back with the seams removed, and a phrase that
+   * crosses a seam is reported.
+   */
+  private static void splitAcrossFields(CharSequence text, int s, int e, List<Span> out) {
+    if (!jsonKeys(text, s, e)) {
+      return; // most windows are no JSON: nothing is copied for them
+    }
+    String w = text.subSequence(s, e).toString();
+    Matcher seam = FIELD_SEAM.matcher(w);
+    StringBuilder joined = new StringBuilder();
+    IntList seams = new IntList();
+    int last = 0;
+    while (seam.find()) {
+      joined.append(w, last, seam.start()).append(' ');
+      seams.add(joined.length() - 1);
+      last = seam.end();
+    }
+    if (seams.size() == 0) {
+      return;
+    }
+    joined.append(w, last, w.length());
+    List<Span> inner = new ArrayList<>();
+    scoreWindow(joined.toString(), 0, joined.length(), inner, 1, null);
+    Span best = null;
+    for (Span sp : inner) {
+      // only a phrase the seams cut: what one value says on its own was judged in the window itself
+      if (sp.type().equals("injection") && crosses(sp, seams) && (best == null || sp.score() > best.score())) {
+        best = sp;
+      }
+    }
+    if (best != null) {
+      out.add(new Span("injection", "split-fields:" + best.rule(), s, e, best.score(), false, 0));
+    }
+  }
+
+  /** Whether {@code text[s, e)} holds a JSON key's end ({@code ":}) twice, as an object with two fields does. */
+  private static boolean jsonKeys(CharSequence text, int s, int e) {
+    int found = 0;
+    for (int i = s; i + 1 < e; i++) {
+      if (text.charAt(i) == '"' && text.charAt(i + 1) == ':' && ++found == 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean crosses(Span sp, IntList seams) {
+    for (int i = 0; i < seams.size(); i++) {
+      if (seams.get(i) > sp.start() && seams.get(i) < sp.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The seam between two JSON string values where a sentence runs on: a value of three words or more that ends in a
+   * letter, then the next key (in the same object or the next one of an array), then a value of two words or more in
+   * lower case.
+   */
+  private static final Pattern FIELD_SEAM = Pattern.compile("(?<=\"[^\"\\\\\\n]{0,120}\\s[^\"\\\\\\n\\s]{1,40}\\s"
+      + "[^\"\\\\\\n\\s]{1,40}[A-Za-z,;])\"\\s*(?:\\}\\s*,\\s*\\{\\s*|,\\s*)\"[\\w .-]{1,40}\"\\s*:\\s*\""
+      + "(?=[a-z][^\"\\\\\\n]*\\s)");
 
   /**
    * Scores text decoded from {@code [s, e)} (a payload, escapes, ROT13): an injection in it is reported over the
