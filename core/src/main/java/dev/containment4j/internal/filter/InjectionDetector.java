@@ -201,8 +201,13 @@ final class InjectionDetector {
       return;
     }
     joined.append(w, last, w.length());
+    // the same gate as any window: joined text that holds no rule's literals is not scored
+    InjectionGate.Known known = InjectionGate.judge(joined, 0, joined.length());
+    if (known == null) {
+      return;
+    }
     List<Span> inner = new ArrayList<>();
-    scoreWindow(joined.toString(), 0, joined.length(), inner, 1, null);
+    scoreWindow(joined.toString(), 0, joined.length(), inner, 1, known.possible(), known.verifier());
     Span best = null;
     for (Span sp : inner) {
       // only a phrase the seams cut: what one value says on its own was judged in the window itself
@@ -240,8 +245,8 @@ final class InjectionDetector {
    * letter, then the next key (in the same object or the next one of an array), then a value of two words or more in
    * lower case.
    */
-  private static final Pattern FIELD_SEAM = Pattern.compile("(?<=\"[^\"\\\\\\n]{0,120}\\s[^\"\\\\\\n\\s]{1,40}\\s"
-      + "[^\"\\\\\\n\\s]{1,40}[A-Za-z,;])\"\\s*(?:\\}\\s*,\\s*\\{\\s*|,\\s*)\"[\\w .-]{1,40}\"\\s*:\\s*\""
+  private static final Pattern FIELD_SEAM = Pattern.compile("\"(?<=\"[^\"\\\\\\n]{0,120}\\s[^\"\\\\\\n\\s]{1,40}\\s"
+      + "[^\"\\\\\\n\\s]{1,40}[A-Za-z,;]\")\\s*(?:\\}\\s*,\\s*\\{\\s*|,\\s*)\"[\\w .-]{1,40}\"\\s*:\\s*\""
       + "(?=[a-z][^\"\\\\\\n]*\\s)");
 
   /**
