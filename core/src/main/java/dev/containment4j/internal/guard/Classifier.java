@@ -1335,9 +1335,28 @@ final class Classifier {
    * state, whose loss leaves real infrastructure unmanaged.
    */
   private static final Pattern IRREPLACEABLE = Pattern.compile("\\.env(?!\\.(?:example|sample|template|dist"
-      + "|defaults?)$)(?:\\.[\\w.-]+)?|[\\w.-]*\\.tfstate(?:\\.backup)?");
+      + "|defaults?)$)(?:\\.[\\w.-]+)?|[\\w.-]*\\.tfstate(?:\\.backup|\\.d)?");
   private static final String IRREPLACEABLE_REASON = ", a secrets or Terraform state file that git does not keep;"
       + " it cannot be restored, so a human must confirm";
+
+  /**
+   * Session 22: a pattern that names such files ({@code terraform.tfstate*}, {@code *.tfstate}, {@code .env*}); a
+   * pattern that only happens to match them ({@code build/*}) names nothing in particular.
+   */
+  private static boolean irreplaceableGlob(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    if (!name.contains("tfstate") && !name.startsWith(".env")) {
+      return false;
+    }
+    Pattern g = Regexes.compiled(Rule.globRegex(name));
+    for (String kept : List.of(".env", ".env.production", ".env.local", "terraform.tfstate",
+        "terraform.tfstate.backup")) {
+      if (g.matcher(kept).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static boolean irreplaceable(String path) {
     int slash = path.lastIndexOf('/');
@@ -1426,7 +1445,7 @@ final class Classifier {
             + " tool of the user; delete the one entry that is broken, or let the user decide");
       }
     }
-    if (pl.contains(Place.INSIDE_WORKSPACE) && irreplaceable(path)) {
+    if (pl.contains(Place.INSIDE_WORKSPACE) && (irreplaceable(path) || target.glob() && irreplaceableGlob(path))) {
       return Judgement.ask(DELETE, what + " deletes " + path + IRREPLACEABLE_REASON);
     }
     if (pl.contains(Place.INSIDE_WORKSPACE) || pl.contains(Place.TMP) || pl.contains(Place.CACHE)
