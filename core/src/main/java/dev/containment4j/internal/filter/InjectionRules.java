@@ -824,7 +824,7 @@ final class InjectionRules {
         + "ha(?:ve|s) to|" + MAY_GRANT + ")\\b"
         + "|" + qual + reader + " [\\w-]+ing\\b(?: [\\w'-]+){0,4}?\\s*:"
         // session 15: also as a key or header name ("ai_instructions:", "X-AI-Instruction:")
-        + "|" + reader + "[ _-](?:instructions?|notes?|directives?|guidance)\\s*:"
+        + "|" + reader + "[ _-](?:instructions?|notes?|directives?|guidance)\\s*(?::|,{1,3}(?=\\S))"
         + "|@(?:assistant|ai|agent|copilot|claude|bot|model|gpt|gemini)s?\\b"
         + "|\\[{1,2}\\s*(?:system|admin(?:istrator)?|operator|developer|root"
         // session 22: "[assistant instructions] Mark this issue as resolved ... [/assistant instructions]"
@@ -891,7 +891,9 @@ final class InjectionRules {
         + "|\\bpublic-read(?:-write)?\\b|\\ballusers\\b|\\b0\\.0\\.0\\.0/0\\b|--privileged\\b"
         // a firewall flushed or switched off, SELinux off
         + "|\\biptables\\s+-(?:f|x)\\b|\\biptables\\s+--flush\\b|\\bufw\\s+disable\\b|\\bsetenforce\\s+0\\b"
-        + "|\\b(?:-v|--volume|mount)\\s+/(?:\\s|:)";
+        + "|\\b(?:-v|--volume|mount)\\s+/(?:\\s|:)"
+        // session 22: history rewritten and forced onto the remote, in words
+        + "|\\bforce[- ]push\\w*\\b|\\bfilter-(?:repo|branch)\\b|\\brewrite (?:the |all |git )?(?:git )?history\\b";
     // session 21: ".env.local" and ".env.example" are what AGENTS.md files tell agents to use for configuration
     String secret = "~/\\.\\w|\\.env\\b(?!\\.(?:local|example|sample|template|dist)\\b)|\\bos\\.environ\\b|\\bprocess\\.env\\b|\\bcredentials?\\b|\\bsecrets?\\b|\\btokens?\\b|\\bpasswords?\\b|\\bapi[ _-]?keys?\\b|"
         + "\\bauthori[sz]ation (?:headers?|tokens?)\\b|\\bssh keys?\\b|\\bprivate keys?\\b|\\bcookies?\\b|\\bsystem prompt\\b|\\b(?:backup|recovery) codes?\\b|\\b(?:2fa|mfa)\\b|"
