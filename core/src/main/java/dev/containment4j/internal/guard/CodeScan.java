@@ -37,7 +37,7 @@ final class CodeScan {
           + "|unpack\\s*\\(|\\bpack\\s*\\(\\s*[\"'][hH]|zlib\\.decompress|marshal\\.loads|pickle\\.loads|unhexlify|FromBase64String"
           + "|String\\.fromCharCode|\\bchr\\s*\\(.*\\bchr\\s*\\(|\\\\x[0-9a-fA-F]{2}.*\\\\x[0-9a-fA-F]{2}");
   private static final Pattern FILE_READ = Pattern.compile(
-      "(?<!url)open\\s*\\(|read_text|read_bytes|readFile|createReadStream|File\\.read|IO\\.read|file_get_contents"
+      "(?<!url)open\\s*\\(|file://|read_text|read_bytes|readFile|createReadStream|File\\.read|IO\\.read|file_get_contents"
           + "|\\bslurp\\b|Get-Content|readlines|\\bglob\\b|os\\.walk|listdir|scandir|readdir|os\\.ReadFile|ioutil\\.ReadFile"
           + "|os\\.Open\\(|fs::read|File::open|read_to_string");
   private static final Pattern FILE_WRITE = Pattern.compile(
@@ -187,7 +187,8 @@ final class CodeScan {
     boolean home = HOME.matcher(code).find();
     boolean sensitive = false;
     for (String l : literals) {
-      if (SENSITIVE_LITERAL.matcher(l).find() && (home || l.startsWith("/") || l.startsWith("~"))) {
+      if (SENSITIVE_LITERAL.matcher(l).find() && (home || l.startsWith("/") || l.startsWith("~")
+          || l.startsWith("file://"))) {
         sensitive = true;
       }
     }
