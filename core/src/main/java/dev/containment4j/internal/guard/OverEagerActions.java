@@ -137,6 +137,10 @@ final class OverEagerActions {
         : Judgement.ALLOW;
   }
 
+  /** A {@code --noproxy} list of loopback names only. */
+  private static final Pattern LOCAL_HOSTS = Pattern.compile("(?i)(?:localhost|127\\.[\\d.]+|::1|\\[::1\\]"
+      + "|[\\w.-]*\\.localhost)(?:,(?:localhost|127\\.[\\d.]+|::1|\\[::1\\]|[\\w.-]*\\.localhost))*");
+
   /** Configuration keys that route a tool's traffic through a proxy. */
   private static final Pattern PROXY_KEY = Pattern.compile("(?i)(.*\\.)?(https?[-_.]?proxy|proxy|all[-_]proxy"
       + "|socks[-_]?proxy|no[-_]?proxy|noproxy|proxy[-_.]?(url|host|server))");
@@ -152,6 +156,29 @@ final class OverEagerActions {
     String name = u.name();
     boolean sets;
     switch (name) {
+      case "curl":
+      case "wget":
+      case "wget2":
+      case "http":
+      case "https":
+      case "aria2c":
+        // session 22: one request told to go around the proxy (curl --noproxy '*', wget --no-proxy, curl -x '')
+        for (int k = 1; k < argv.size(); k++) {
+          String x = argv.get(k);
+          boolean emptyProxy = (x.equals("-x") || x.equals("--proxy")) && k + 1 < argv.size()
+              && argv.get(k + 1).isEmpty() || x.equals("--proxy=");
+          String hosts = x.equals("--noproxy") && k + 1 < argv.size() ? argv.get(k + 1)
+              : x.startsWith("--noproxy=") ? x.substring("--noproxy=".length()) : null;
+          if (hosts != null && LOCAL_HOSTS.matcher(hosts).matches()) {
+            continue; // curl --noproxy localhost http://localhost:8080/health: loopback never went through it
+          }
+          if (hosts != null || x.equals("--no-proxy") || emptyProxy || x.equals("--all-proxy=")
+              || x.equals("--no-proxy=true")) {
+            return Judgement.deny(Classifier.REDIRECT, u.shown() + " sends its request around the egress proxy"
+                + " containment sets up (" + x + "); leave the proxy in place");
+          }
+        }
+        return Judgement.ALLOW;
       case "git":
         sets = argv.contains("config") && argv.stream().noneMatch(x -> x.equals("--get") || x.equals("--get-all")
             || x.equals("-l") || x.equals("--list") || x.equals("--get-regexp"));
@@ -165,6 +192,12 @@ final class OverEagerActions {
       case "conda":
       case "poetry":
         sets = argv.contains("config") && (argv.contains("set") || argv.contains("--set"));
+        if (sets && argv.stream().anyMatch(x -> x.equals("ignore-scripts") && argv.contains("false")
+            || x.equals("ignore-scripts=false") || x.equals("enableScripts") && argv.contains("true"))) {
+          // session 22: install scripts switched back on, for every later install
+          return Judgement.ask(Classifier.WEAKEN, u.shown() + " turns packages' install scripts back on, so every"
+              + " later install runs code from the registry; a human must confirm");
+        }
         break;
       case "gsettings":
       case "dconf":
