@@ -4147,7 +4147,9 @@ final class Classifier {
     }
     if (Regexes.matches(op, "(batch-)?(delete|terminate|remove|deregister|purge|destroy|disable|detach|revoke|cancel"
         + "|stop)-.*")
-        || op.equals("rb") || op.equals("schedule-key-deletion") || op.equals("empty-bucket")) {
+        || op.equals("rb") || op.equals("schedule-key-deletion") || op.equals("empty-bucket")
+        // session 22: an account taken out of its organisation (its guardrails and billing with it), or closed
+        || op.equals("leave-organization") || op.equals("close-account")) {
       return Judgement.deny(INFRA, show(u) + " deletes or stops cloud resources (" + svc + " " + op + ")");
     }
     if (svc.equals("iam") && Regexes.matches(op,

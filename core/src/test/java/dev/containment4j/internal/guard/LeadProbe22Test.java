@@ -57,6 +57,10 @@ import org.junit.jupiter.api.Test;
  * edit: by design, editor settings can approve tools). Fixed: one request sent around the egress proxy ({@code curl
  * --noproxy '*'}, {@code wget --no-proxy}, {@code curl -x ''}; loopback names stay ordinary) and install scripts
  * switched back on for every later install ({@code npm config set ignore-scripts false}).
+ *
+ * <p>A probe of cloud identity and permissions (IAM grants and keys, public bucket policies, open security groups,
+ * audit trails stopped, KMS keys, secret managers, MFA devices; 25 dangerous, 8 benign): 24 of 25 before, 0 of 8
+ * benign asked. Fixed: {@code aws organizations leave-organization} (and {@code close-account}).
  */
 class LeadProbe22Test {
   @Test
@@ -257,5 +261,12 @@ class LeadProbe22Test {
     assertAllowed("curl --noproxy localhost http://localhost:8080/health");
     assertAllowed("curl --noproxy localhost,127.0.0.1 http://127.0.0.1:3000/");
     assertAllowed("npm config set ignore-scripts true");
+  }
+
+  @Test
+  void anAccountLeavingItsOrganisationIsInfrastructure() {
+    assertBlocked("aws organizations leave-organization", "infra-destruction");
+    assertBlocked("aws organizations close-account --account-id 123456789012", "infra-destruction");
+    assertAllowed("aws organizations describe-organization");
   }
 }
