@@ -199,6 +199,7 @@ final class InjectionDetector {
         continue;
       }
       joined.append(w, last, q).append(' ');
+      seams.add(joined.length() - 1); // a seam is a point: [p, p]
       seams.add(joined.length() - 1);
       last = next.end();
       q = last - 1;
@@ -207,17 +208,10 @@ final class InjectionDetector {
       return;
     }
     joined.append(w, last, w.length());
-    // the same gate as any window: joined text that holds no rule's literals is not scored
-    InjectionGate.Known known = InjectionGate.judge(joined, 0, joined.length());
-    if (known == null) {
-      return;
-    }
-    List<Span> inner = new ArrayList<>();
-    scoreWindow(joined.toString(), 0, joined.length(), inner, 1, known.possible(), known.verifier());
+    // only a phrase the seams cut: what one value says on its own was judged in the window itself
     Span best = null;
-    for (Span sp : inner) {
-      // only a phrase the seams cut: what one value says on its own was judged in the window itself
-      if (sp.type().equals("injection") && crosses(sp, seams) && (best == null || sp.score() > best.score())) {
+    for (Span sp : readBack(joined, seams)) {
+      if (best == null || sp.score() > best.score()) {
         best = sp;
       }
     }
@@ -277,32 +271,38 @@ final class InjectionDetector {
     if (plain == null) {
       return;
     }
-    InjectionGate.Known known = InjectionGate.judge(plain, 0, plain.length());
-    if (known == null) {
-      return;
-    }
-    List<Span> inner = new ArrayList<>();
-    scoreWindow(plain.toString(), 0, plain.length(), inner, 1, known.possible(), known.verifier());
-    for (Span sp : inner) {
-      for (int i = 0; i + 1 < bounds.size(); i += 2) {
-        if (sp.type().equals("injection") && sp.start() < bounds.get(i + 1) && sp.end() > bounds.get(i)) {
-          out.add(new Span("injection", "joined-words:" + sp.rule(), s, e, sp.score(), false, 0));
-          return;
-        }
-      }
+    List<Span> inside = readBack(plain, bounds);
+    if (!inside.isEmpty()) {
+      Span sp = inside.get(0);
+      out.add(new Span("injection", "joined-words:" + sp.rule(), s, e, sp.score(), false, 0));
     }
   }
 
   /** Five words or more joined by hyphens, letters first. */
   private static final Pattern SLUG = Pattern.compile("(?<![\\w-])[A-Za-z]{2,}(?:-[A-Za-z0-9]{1,20}){4,}(?![\\w-])");
 
-  private static boolean crosses(Span sp, IntList seams) {
-    for (int i = 0; i < seams.size(); i++) {
-      if (seams.get(i) > sp.start() && seams.get(i) < sp.end()) {
-        return true;
+  /**
+   * The injections in text read back from a window ({@link #splitAcrossFields}, {@link #slugs}), through the same gate
+   * as any window, that reach into one of {@code bounds} (pairs {@code lo, hi}: a span counts when it starts before
+   * {@code hi} and ends after {@code lo}), in the order the scorer found them.
+   */
+  private static List<Span> readBack(CharSequence plain, IntList bounds) {
+    InjectionGate.Known known = InjectionGate.judge(plain, 0, plain.length());
+    if (known == null) {
+      return List.of();
+    }
+    List<Span> inner = new ArrayList<>();
+    scoreWindow(plain.toString(), 0, plain.length(), inner, 1, known.possible(), known.verifier());
+    List<Span> inside = new ArrayList<>();
+    for (Span sp : inner) {
+      for (int i = 0; i + 1 < bounds.size(); i += 2) {
+        if (sp.type().equals("injection") && sp.start() < bounds.get(i + 1) && sp.end() > bounds.get(i)) {
+          inside.add(sp);
+          break;
+        }
       }
     }
-    return false;
+    return inside;
   }
 
   /**
