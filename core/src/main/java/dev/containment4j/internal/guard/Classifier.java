@@ -2909,10 +2909,7 @@ final class Classifier {
         String n = av.isEmpty() ? "" : Unit.baseName(av.get(0));
         boolean secretSource = n.equals("env") && av.size() == 1 || n.equals("printenv") || n.equals("set")
             && av.size() == 1;
-        for (String w : av.subList(Math.min(1, av.size()), av.size())) {
-          secretSource |= !w.startsWith("-") && secretPath(w, c.cwd());
-        }
-        if (secretSource) {
+        if (secretSource || secretOperand(c) != null) {
           return Judgement.deny(EXFIL, show(u) + " puts the output of `" + String.join(" ", av) + "` (through $"
               + String.join(", $", p.refs()) + ") into a request to " + dest + "; that sends a secret out");
         }
@@ -2921,7 +2918,6 @@ final class Classifier {
     return Judgement.ALLOW;
   }
 
-  /** A file that holds secrets by its name ({@code .env}, {@code *.pem}) or by where it lies ({@code ~/.aws/…}). */
   /** Programs that post text to a forge, a tracker or a mailbox, where other people read it. */
   private static final Set<String> POSTERS = Set.of("gh", "glab", "hub", "tea", "jira", "mail", "mailx", "mutt",
       "sendmail", "s-nail");
@@ -2939,11 +2935,9 @@ final class Classifier {
     for (Arg p : u.params()) {
       for (Script s : p.substitutions()) {
         for (SimpleCommand c : s.commands()) {
-          List<String> av = c.argv();
-          for (String w : av.subList(Math.min(1, av.size()), av.size())) {
-            if (!w.startsWith("-") && secretPath(w, c.cwd())) {
-              return posts(u, w);
-            }
+          String secret = secretOperand(c);
+          if (secret != null) {
+            return posts(u, secret);
           }
         }
       }
@@ -2967,6 +2961,18 @@ final class Classifier {
         + " that publishes a secret");
   }
 
+  /** The first operand of {@code c} that is a secret file ({@code cat .env}), or null. */
+  private String secretOperand(SimpleCommand c) {
+    List<String> av = c.argv();
+    for (String w : av.subList(Math.min(1, av.size()), av.size())) {
+      if (!w.startsWith("-") && secretPath(w, c.cwd())) {
+        return w;
+      }
+    }
+    return null;
+  }
+
+  /** A file that holds secrets by its name ({@code .env}, {@code *.pem}) or by where it lies ({@code ~/.aws/…}). */
   private boolean secretPath(String word, Path cwd) {
     String name = word.substring(word.lastIndexOf('/') + 1);
     if (OverEagerActions.secretFile(name)) {

@@ -50,7 +50,7 @@ final class OverEagerActions {
     return judge(u).max(DatabaseTargets.migration(u, c)).max(DatabaseTargets.d1(u)).max(ContainerAccess.judge(u, c))
         .max(ProcessTargets.judge(u)).max(Releases.judge(u)).max(PlatformActions.judge(u)).max(DataStores.judge(u))
         .max(UserApplications.judge(u)).max(ToolSources.judge(u))
-        .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u))
+        .max(QualityGates.judge(u)).max(AgentCommands.judge(u)).max(proxySetting(u)).max(installScripts(u))
         .max(DisabledTests.judge(u)).max(SharedStateActions.judge(u)).max(MachineSettings.judge(u))
         .max(CommandSettings.judge(u)).max(WorkDiscards.judge(u)).max(LocalEnvironments.judge(u))
         .max(ProductionConsoles.judge(u)).max(RemoteFleets.judge(u)).max(DatabaseTargets.dump(u, c))
@@ -137,9 +137,32 @@ final class OverEagerActions {
         : Judgement.ALLOW;
   }
 
+  private static final String LOOPBACK = "(?:localhost|127\\.[\\d.]+|::1|\\[::1\\]|[\\w.-]*\\.localhost)";
   /** A {@code --noproxy} list of loopback names only. */
-  private static final Pattern LOCAL_HOSTS = Pattern.compile("(?i)(?:localhost|127\\.[\\d.]+|::1|\\[::1\\]"
-      + "|[\\w.-]*\\.localhost)(?:,(?:localhost|127\\.[\\d.]+|::1|\\[::1\\]|[\\w.-]*\\.localhost))*");
+  private static final Pattern LOCAL_HOSTS = Pattern.compile("(?i)" + LOOPBACK + "(?:," + LOOPBACK + ")*");
+
+  /** Whether {@code u} sets a package manager's setting ({@code npm config set KEY VALUE}). */
+  private static boolean packageConfigSet(Unit u) {
+    return CONFIGURED_PACKAGE_MANAGERS.contains(u.name()) && u.argv().contains("config")
+        && (u.argv().contains("set") || u.argv().contains("--set"));
+  }
+
+  /** Package managers whose settings {@code NAME config set KEY VALUE} changes. */
+  private static final Set<String> CONFIGURED_PACKAGE_MANAGERS = Set.of("npm", "pnpm", "yarn", "pip", "pip3", "conda",
+      "poetry");
+
+  /**
+   * Session 22: {@code npm config set ignore-scripts false} (yarn's {@code enableScripts true}): packages' install
+   * scripts switched back on, for every later install.
+   */
+  static Judgement installScripts(Unit u) {
+    List<String> argv = u.argv();
+    return packageConfigSet(u) && argv.stream().anyMatch(x -> x.equals("ignore-scripts") && argv.contains("false")
+        || x.equals("ignore-scripts=false") || x.equals("enableScripts") && argv.contains("true"))
+        ? Judgement.ask(Classifier.WEAKEN, u.shown() + " turns packages' install scripts back on, so every later"
+            + " install runs code from the registry; a human must confirm")
+        : Judgement.ALLOW;
+  }
 
   /** Configuration keys that route a tool's traffic through a proxy. */
   private static final Pattern PROXY_KEY = Pattern.compile("(?i)(.*\\.)?(https?[-_.]?proxy|proxy|all[-_]proxy"
@@ -148,8 +171,8 @@ final class OverEagerActions {
   /**
    * {@code git config --global http.proxy URL}, {@code npm config set proxy URL}, {@code pip config set
    * global.proxy URL}, {@code gsettings set org.gnome.system.proxy ...}: a tool's own proxy setting routes its traffic
-   * around the egress proxy containment set up, like changing {@code HTTPS_PROXY}. Reading the setting stays
-   * ordinary.
+   * around the egress proxy containment set up, like changing {@code HTTPS_PROXY}; so does one request told to skip
+   * it ({@code curl --noproxy '*'}, {@code wget --no-proxy}, session 22). Reading the setting stays ordinary.
    */
   static Judgement proxySetting(Unit u) {
     List<String> argv = u.argv();
@@ -191,13 +214,7 @@ final class OverEagerActions {
       case "pip3":
       case "conda":
       case "poetry":
-        sets = argv.contains("config") && (argv.contains("set") || argv.contains("--set"));
-        if (sets && argv.stream().anyMatch(x -> x.equals("ignore-scripts") && argv.contains("false")
-            || x.equals("ignore-scripts=false") || x.equals("enableScripts") && argv.contains("true"))) {
-          // session 22: install scripts switched back on, for every later install
-          return Judgement.ask(Classifier.WEAKEN, u.shown() + " turns packages' install scripts back on, so every"
-              + " later install runs code from the registry; a human must confirm");
-        }
+        sets = packageConfigSet(u);
         break;
       case "gsettings":
       case "dconf":
