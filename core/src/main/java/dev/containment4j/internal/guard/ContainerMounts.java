@@ -141,7 +141,7 @@ record ContainerMounts(List<Mount> mounts, String workdir) {
     // one pass, so that a host path written in is not read again as another mount's target
     String out = Pattern.compile("(?<![A-Za-z0-9_.~/-])(?:" + targets + ")(?=$|/|[^A-Za-z0-9_.-])").matcher(command)
         .replaceAll(r -> Matcher.quoteReplacement(hostPath(r.group())));
-    return workdir == null ? out : "cd " + workdir + " && " + out;
+    return workdir == null ? out : "cd " + Units.quote(workdir) + " && " + out;
   }
 
   /** The wrapper label of a command run in this container: {@code how}, then the host paths it mounts. */

@@ -137,6 +137,11 @@ class LeadProbe22Test {
         .containsExactlyInAnyOrder("/home/dev/proj", "/data");
     assertThat(ContainerMounts.of("docker", List.of("exec", "-w", "/app", "web", "ls"), null, null).mounts())
         .isEmpty();
+    // the working directory is the container's text: quoted, so a quote in it cannot swallow the command
+    assertThat(ContainerMounts.of("docker", List.of("run", "-v", "/home/dev/proj:/src", "-w", "/src/x'", "alpine"),
+        Path.of("/home/dev/proj"), Path.of("/home/dev")).map("rm -rf /src"))
+        .isEqualTo("cd '/home/dev/proj/x'\\''' && rm -rf /home/dev/proj");
+    assertBlocked("docker run --rm -v /home/dev/proj:/src -w \"/src/x'\" alpine rm -rf /src", "destructive-delete");
   }
 
   @Test
